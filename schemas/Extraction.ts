@@ -46,8 +46,8 @@ export const EventMention = Schema.Struct({
   cameo: Schema.String,
   plover: Schema.Literal(...PLOVER_TYPES),
   trigger: Schema.String,
-  /** The clause or sentence that states the event (the evidence quote). */
-  span: Span,
+  /** The clauses that state the event in this article (each becomes an evidence row). */
+  spans: Schema.Array(Span),
   date: ResolvedDate,
   modality: Schema.Literal(...MODALITIES),
   location: Schema.NullOr(Schema.String),

@@ -1,0 +1,43 @@
+/**
+ * Raw bytes → published text. Strict UTF-8; BOM removed; CRLF / CR → LF; Unicode NFC.
+ * The published text is what every evidence offset indexes.
+ */
+import { Either } from "effect"
+import { BinaryFile, EmptyFile, FileTooLarge, HtmlDocument, InvalidUtf8, UnsupportedEncoding, WhitespaceOnly } from "./errors.js"
+
+/** Largest accepted article, in bytes (documented in the README). */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+export type DecodeError = EmptyFile | WhitespaceOnly | BinaryFile | InvalidUtf8 | UnsupportedEncoding | FileTooLarge | HtmlDocument
+
+const firstInvalidUtf8 = (b: Uint8Array): number => {
+  let i = 0
+  while (i < b.length) {
+    const c = b[i]!
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
+    if (n < 0) return i
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i
+    i += n + 1
+  }
+  return -1
+}
+
+/** Decode one source file's bytes into its published text, or say why it cannot be. */
+export const decodeText = (file: string, bytes: Uint8Array): Either.Either<string, DecodeError> => {
+  if (bytes.length === 0) return Either.left(new EmptyFile({ file }))
+  if (bytes.length > MAX_SOURCE_BYTES) return Either.left(new FileTooLarge({ file, bytes: bytes.length, limit: MAX_SOURCE_BYTES }))
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    return Either.left(new UnsupportedEncoding({ file, encoding: bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE" }))
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) return Either.left(new BinaryFile({ file, offset: nul }))
+  let text: string
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    return Either.left(new InvalidUtf8({ file, offset: Math.max(0, firstInvalidUtf8(bytes)) }))
+  }
+  text = text.replace(/\r\n?/g, "\n").normalize("NFC")
+  if (text.trim().length === 0) return Either.left(new WhitespaceOnly({ file }))
+  if (/^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024))) return Either.left(new HtmlDocument({ file }))
+  return Either.right(text)
+}

@@ -1,0 +1,93 @@
+/**
+ * Line-level segmentation of an article into title, body and boilerplate (repeated title,
+ * tags, credits, syndication notes, original url, author bio, page chrome). Boilerplate is
+ * recorded, never deleted: the published text keeps every character.
+ */
+
+/** A segment of the text (UTF-16 offsets) that is not article body. */
+export interface Boilerplate {
+  readonly kind: string
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+interface Line {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+const linesOf = (text: string): Array<Line> => {
+  const out: Array<Line> = []
+  let start = 0
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      out.push({ start, end: i, text: text.slice(start, i) })
+      start = i + 1
+    }
+  }
+  return out
+}
+
+/** Line rules: kind and a test on the trimmed line. Order matters: first match wins. */
+export const LINE_RULES: ReadonlyArray<{ readonly id: string; readonly kind: string; readonly test: (t: string) => boolean }> = [
+  { id: "boilerplate.tags.v1", kind: "tags", test: (t) => /^tags:?$/i.test(t) || /^tags:\s/i.test(t) },
+  { id: "boilerplate.original-url.v1", kind: "original_url", test: (t) => /^original (url|article|source):?/i.test(t) },
+  { id: "boilerplate.bare-url.v1", kind: "url", test: (t) => /^<?https?:\/\/\S+>?$/.test(t) },
+  { id: "boilerplate.syndication.v1", kind: "syndication", test: (t) => /^this (story|article) (was )?(originally|first) /i.test(t) },
+  { id: "boilerplate.related.v1", kind: "related", test: (t) => /^(related( article| story)?|read (more|also)|see also):/i.test(t) },
+  { id: "boilerplate.image-credit.v1", kind: "image_credit", test: (t) => /^(image|photo|photo credit|image credit|credit|picture|source)\s*:/i.test(t) },
+  { id: "boilerplate.page-chrome.v1", kind: "page_chrome", test: (t) => /\bcomments off\b|\b\d+ min(ute)? read\b|^share (this|on)\b/i.test(t) },
+  { id: "boilerplate.dateline.v1", kind: "dateline", test: (t) => /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})$/.test(t) }
+]
+
+const isHeadline = (t: string): boolean => t.length > 0 && t.length <= 200 && !/[.:;,]$/.test(t) && t.split(/\s+/).length >= 3
+
+/** Find the title and the boilerplate lines of an article. */
+export const segment = (
+  text: string,
+  metaTitle: string | null
+): { readonly title: string | null; readonly titleLine: Line | null; readonly boilerplate: ReadonlyArray<Boilerplate> } => {
+  const lines = linesOf(text)
+  const nonEmpty = lines.filter((l) => l.text.trim().length > 0)
+  const first = nonEmpty[0]
+  const firstText = first?.text.trim() ?? ""
+  const title = metaTitle ?? (first && isHeadline(firstText) ? firstText : null)
+  const titleLine = first && title !== null && firstText === title ? first : null
+  const out: Array<Boilerplate> = []
+  const push = (kind: string, l: Line) => {
+    const lead = l.text.length - l.text.trimStart().length
+    const t = l.text.trim()
+    out.push({ kind, start: l.start + lead, end: l.start + lead + t.length, text: t })
+  }
+  // an excerpt marker such as " date 2025-06-18" at the very start
+  const marker = /^\s*date \d{4}-\d{2}-\d{2}\b/.exec(text)
+  if (marker) {
+    const lead = marker[0].length - marker[0].trimStart().length
+    out.push({ kind: "date_marker", start: lead, end: marker[0].length, text: marker[0].trim() })
+  }
+  let inBio = false
+  let afterOriginalUrl = false
+  nonEmpty.forEach((l, i) => {
+    const t = l.text.trim()
+    if (inBio) return push("author_bio", l)
+    if (/^about the author\b/i.test(t)) {
+      inBio = true
+      return push("author_bio", l)
+    }
+    if (l !== first && title !== null && t === title) return push("repeated_title", l)
+    if (afterOriginalUrl && /^<?https?:\/\//.test(t)) {
+      afterOriginalUrl = false
+      return push("original_url", l)
+    }
+    const rule = LINE_RULES.find((r) => r.test(t))
+    if (rule) {
+      afterOriginalUrl = rule.kind === "original_url"
+      return push(rule.kind, l)
+    }
+    // a one- or two-word line without punctuation in the opening block is a wire/photo credit
+    if (i > 0 && i <= 4 && /^[\p{L}.&-]+(?: [\p{L}.&-]+)?$/u.test(t) && !/[.!?]$/.test(t)) return push("credit", l)
+  })
+  return { title, titleLine, boilerplate: out.sort((a, b) => a.start - b.start) }
+}

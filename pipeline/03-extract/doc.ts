@@ -1,0 +1,41 @@
+/** The per-article working state shared by the extraction passes (built once, read-only after). */
+import type { DatePrecision } from "../../schemas/vocab.js"
+import type { LexiconBundle } from "./lexicon/Lexicons.js"
+import { splitSentences, type Sentence } from "./text/sentences.js"
+import { tokenize, type Token } from "./text/tokens.js"
+
+/** A sentence with its token range [tokStart, tokEnd). */
+export interface DocSentence extends Sentence {
+  readonly tokStart: number
+  readonly tokEnd: number
+}
+
+/** An article prepared for extraction. */
+export interface Doc {
+  readonly text: string
+  readonly tokens: ReadonlyArray<Token>
+  readonly sentences: ReadonlyArray<DocSentence>
+  /** Sentence index of each token. */
+  readonly sentenceOf: Int32Array
+  readonly ref: { readonly value: string | null; readonly precision: DatePrecision }
+  readonly lex: LexiconBundle
+}
+
+/** Tokenise and split an article. */
+export const makeDoc = (text: string, ref: Doc["ref"], lex: LexiconBundle): Doc => {
+  const tokens = tokenize(text)
+  const raw = splitSentences(text)
+  const sentenceOf = new Int32Array(tokens.length)
+  const sentences: Array<DocSentence> = []
+  let t = 0
+  raw.forEach((s, si) => {
+    while (t < tokens.length && tokens[t]!.end <= s.start) t++
+    const tokStart = t
+    while (t < tokens.length && tokens[t]!.start < s.end) sentenceOf[t++] = si
+    sentences.push({ ...s, tokStart, tokEnd: t })
+  })
+  return { text, tokens, sentences, sentenceOf, ref, lex }
+}
+
+/** Is a cue word in the named list? */
+export const inList = (doc: Doc, list: string, norm: string): boolean => doc.lex.cues.get(list)?.has(norm) ?? false

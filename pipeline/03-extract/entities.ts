@@ -1,0 +1,262 @@
+/**
+ * Entity mentions: gazetteer phrases, demonyms and capital metonyms, title-cued and
+ * appositive people, organisations / places / initiatives by their head words, capitalised
+ * runs with given names, and surname coreference. Rules fire on any article of the domain.
+ */
+import type { EntityType } from "../../schemas/vocab.js"
+import { inList, type Doc } from "./doc.js"
+import type { GazEntity } from "./lexicon/Lexicons.js"
+import type { Token } from "./text/tokens.js"
+
+/** A mention found in the text (UTF-16 offsets, token range [tokStart, tokEnd)). */
+export interface Mention {
+  readonly key: string
+  readonly type: EntityType
+  readonly name: string
+  readonly tokStart: number
+  readonly tokEnd: number
+  readonly start: number
+  readonly end: number
+  readonly detection: "gazetteer" | "pattern"
+  readonly method: string
+  readonly confidence: number
+  /** How the mention names the entity: its name, a demonym, a capital metonym or a surname. */
+  readonly via: "name" | "demonym" | "metonym" | "surname"
+  readonly gaz: GazEntity | null
+}
+
+const TYPE_PRIORITY: ReadonlyArray<EntityType> = [
+  "country",
+  "person",
+  "organization",
+  "initiative",
+  "legislation",
+  "named_event",
+  "location",
+  "commodity"
+]
+
+const LOCATIVE = new Set(["in", "to", "at", "from", "into", "near", "outside", "across", "around", "visit", "visited", "visiting", "visits", "via", "toward", "towards", "arrived", "arriving", "landed", "land", "through"])
+const CONNECTORS = new Set(["of", "for", "and", "the", "de", "on", "&"])
+
+/** Fold a name for pattern keys: lower case, no diacritics, unified punctuation. */
+export const foldName = (s: string): string =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[–—‑]/g, "-")
+    .replace(/^the\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+
+const gazMention = (doc: Doc, e: GazEntity, i: number, j: number, via: Mention["via"], method: string, confidence: number): Mention => ({
+  key: `gaz:${e.id}`,
+  type: e.type,
+  name: e.name,
+  tokStart: i,
+  tokEnd: j,
+  start: doc.tokens[i]!.start,
+  end: doc.tokens[j - 1]!.end,
+  detection: "gazetteer",
+  method,
+  confidence,
+  via,
+  gaz: e
+})
+
+const patMention = (doc: Doc, type: EntityType, i: number, j: number, method: string, confidence: number, name?: string): Mention => {
+  const surface = name ?? doc.text.slice(doc.tokens[i]!.start, doc.tokens[j - 1]!.end)
+  return {
+    key: `pat:${type}:${foldName(surface)}`,
+    type,
+    name: surface,
+    tokStart: i,
+    tokEnd: j,
+    start: doc.tokens[i]!.start,
+    end: doc.tokens[j - 1]!.end,
+    detection: "pattern",
+    method,
+    confidence,
+    via: "name",
+    gaz: null
+  }
+}
+
+const pick = (doc: Doc, ids: ReadonlyArray<string>): GazEntity | null => {
+  const es = ids.map((id) => doc.lex.entities.get(id)).filter((e): e is GazEntity => !!e)
+  es.sort((a, b) => TYPE_PRIORITY.indexOf(a.type) - TYPE_PRIORITY.indexOf(b.type))
+  return es[0] ?? null
+}
+
+const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && t.cap
+
+/** Extend a capitalised run from i (names may join with lower-case connectors: "Movement for Reform and Growth"). */
+const capRun = (doc: Doc, i: number, taken: Uint8Array, maxLen = 8): number => {
+  let j = i
+  let last = i
+  while (j < doc.tokens.length && j - i < maxLen) {
+    const t = doc.tokens[j]!
+    if (taken[j]) break
+    if (isCapWord(t) || (t.kind === "num" && j > i && isCapWord(doc.tokens[j - 1]))) {
+      last = j + 1
+      j++
+      continue
+    }
+    if (j > i && CONNECTORS.has(t.norm) && t.norm !== "the" && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) {
+      j++
+      continue
+    }
+    break
+  }
+  return last
+}
+
+/** Find every entity mention in the document. */
+export const findMentions = (doc: Doc): Array<Mention> => {
+  const { tokens, lex } = doc
+  const n = tokens.length
+  const taken = new Uint8Array(n)
+  const out: Array<Mention> = []
+  const take = (m: Mention) => {
+    for (let k = m.tokStart; k < m.tokEnd; k++) taken[k] = 1
+    out.push(m)
+  }
+
+  // A. gazetteer names, demonyms and capital metonyms (longest match first)
+  for (let i = 0; i < n; i++) {
+    const hit = lex.names.longest(tokens, i)
+    if (hit) {
+      const e = pick(doc, hit.values)
+      if (e) {
+        const j = i + hit.length
+        // a longer capitalised name containing a gazetteer name is left to the pattern passes
+        // ("OSCE Academy", "Kazakh Invest"): only when the run continues with an org/place head word
+        const runEnd = capRun(doc, i, new Uint8Array(n), 8)
+        const head = tokens[runEnd - 1]
+        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person") {
+          take(patMention(doc, headType(doc, head.norm)!, i, runEnd, "entity.head-word.v1", 0.75))
+          i = runEnd - 1
+          continue
+        }
+        const prev = tokens[i - 1]?.norm ?? ""
+        if (e.capitalOf && !LOCATIVE.has(prev) && !(tokens[j]?.text === "," && lex.entities.get(e.capitalOf) && nextIsCountry(doc, j + 1, e.capitalOf))) {
+          const c = lex.entities.get(e.capitalOf)
+          if (c) {
+            take(gazMention(doc, c, i, j, "metonym", "entity.capital-metonym.v1", 0.8))
+            i = j - 1
+            continue
+          }
+        }
+        take(gazMention(doc, e, i, j, "name", "entity.gazetteer.v1", 0.95))
+        i = j - 1
+        continue
+      }
+    }
+    const dem = lex.demonyms.longest(tokens, i)
+    if (dem) {
+      const e = pick(doc, dem.values)
+      const j = i + dem.length
+      if (e && tokens[j]?.norm !== "language") {
+        take(gazMention(doc, e, i, j, "demonym", "entity.demonym.v1", 0.85))
+        i = j - 1
+      }
+    }
+  }
+
+  // B. people named by a title: "Senator Steve Daines", "Kazakh Energy Minister Erlan Akkezhenov"
+  for (let i = 0; i < n; i++) {
+    const title = lex.titles.longest(tokens, i)
+    if (!title) continue
+    const j = i + title.length
+    if (!isCapWord(tokens[j]) || taken[j]) continue
+    const end = personRun(doc, j, taken)
+    if (end > j) take(patMention(doc, "person", j, end, "entity.title-person.v1", 0.8))
+  }
+
+  // C. appositives and reporting verbs: "Emilbek Dzhuraev, a political scientist", "said Bruce Pannier"
+  for (let i = 0; i < n; i++) {
+    if (taken[i] || !isCapWord(tokens[i])) continue
+    const end = personRun(doc, i, taken)
+    if (end - i < 2) continue
+    const after = tokens[end]
+    const art = tokens[end + 1]
+    const appositive = after?.text === "," && art && (art.norm === "a" || art.norm === "an" || art.norm === "the") && titleWithin(doc, end + 2, 5)
+    const firstName = inList(doc, "given_names", tokens[i]!.norm)
+    if (appositive || firstName) {
+      take(patMention(doc, "person", i, end, appositive ? "entity.appositive-person.v1" : "entity.given-name.v1", appositive ? 0.75 : 0.7))
+      i = end - 1
+    }
+  }
+
+  // D. organisations, places, initiatives, laws and named events by their head word
+  for (let i = 0; i < n; i++) {
+    if (taken[i] || !isCapWord(tokens[i])) continue
+    let start = i
+    if (tokens[i]!.norm === "the" || inList(doc, "non_name", tokens[i]!.norm)) {
+      if (!isCapWord(tokens[i + 1])) continue
+      start = i + 1
+    }
+    const end = capRun(doc, start, taken)
+    if (end - start < 2) {
+      i = Math.max(i, end - 1)
+      continue
+    }
+    const type = headType(doc, tokens[end - 1]!.norm) ?? headTypeLeading(doc, tokens[start]!.norm, end - start)
+    if (type) take(patMention(doc, type, start, end, "entity.head-word.v1", 0.7))
+    i = end - 1
+  }
+
+  // E. surnames of people already found: "Dzhuraev said", "Landau and Gor"
+  const people = new Map<string, Mention>()
+  for (const m of out) {
+    if (m.type !== "person" || m.via !== "name") continue
+    const last = tokens[m.tokEnd - 1]!
+    if (m.tokEnd - m.tokStart >= 2 && last.kind === "word" && !people.has(last.norm)) people.set(last.norm, m)
+  }
+  for (let i = 0; i < n; i++) {
+    if (taken[i] || !isCapWord(tokens[i])) continue
+    const base = tokens[i]!.norm.replace(/'s$/, "")
+    const p = people.get(base)
+    if (!p) continue
+    take({ ...p, tokStart: i, tokEnd: i + 1, start: tokens[i]!.start, end: tokens[i]!.start + base.length, via: "surname", method: "entity.surname-coref.v1", confidence: Math.min(p.confidence, 0.8) })
+  }
+
+  return out.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+function nextIsCountry(doc: Doc, k: number, countryId: string): boolean {
+  const hit = doc.lex.names.longest(doc.tokens, k)
+  return !!hit && hit.values.includes(countryId)
+}
+
+/** Type implied by the last word of a capitalised name, if any. */
+export function headType(doc: Doc, norm: string): EntityType | null {
+  if (inList(doc, "org_suffix", norm)) return "organization"
+  if (inList(doc, "initiative_suffix", norm)) return "initiative"
+  if (inList(doc, "legislation_suffix", norm)) return "legislation"
+  if (inList(doc, "named_event_suffix", norm)) return "named_event"
+  if (inList(doc, "location_suffix", norm)) return "location"
+  return null
+}
+
+function headTypeLeading(doc: Doc, norm: string, len: number): EntityType | null {
+  return len >= 3 && inList(doc, "org_head", norm) ? "organization" : null
+}
+
+/** A person name run: 1–4 capitalised words (hyphenated names are one token), not a known non-name. */
+function personRun(doc: Doc, i: number, taken: Uint8Array): number {
+  let j = i
+  while (j < doc.tokens.length && j - i < 4 && !taken[j] && isCapWord(doc.tokens[j]) && !inList(doc, "non_name", doc.tokens[j]!.norm)) {
+    if (headType(doc, doc.tokens[j]!.norm) !== null) break
+    if (doc.lex.titles.longest(doc.tokens, j)) break
+    j++
+  }
+  return j
+}
+
+function titleWithin(doc: Doc, k: number, window: number): boolean {
+  for (let x = k; x < Math.min(doc.tokens.length, k + window); x++) if (doc.lex.titles.longest(doc.tokens, x)) return true
+  return false
+}

@@ -1,0 +1,180 @@
+/**
+ * Event mentions: a trigger from the lemma-keyed lexicon, its clause, actors before it and
+ * targets after it, a location, the nearest date expression, and the modality set by cues.
+ * Within one article, later anaphoric mentions ("the summit") join the event they refer to.
+ */
+import type { TriggerEntry } from "../../schemas/Lexicon.js"
+import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
+import { findDates, type DateMention } from "./dates.js"
+import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
+
+/** An event found in one article (UTF-16 offsets). */
+export interface FoundEvent {
+  readonly trigger: TriggerEntry
+  readonly triggerStart: number
+  readonly triggerEnd: number
+  readonly spans: Array<{ readonly start: number; readonly end: number }>
+  date: { readonly value: string | null; readonly precision: DatePrecision }
+  readonly modality: Modality
+  readonly location: Mention | null
+  readonly participants: Array<{ readonly mention: Mention; readonly role: Role }>
+  readonly method: string
+  readonly confidence: number
+}
+
+const PARTICIPANT_TYPES = new Set(["person", "country", "organization"])
+const CLAUSE_OPENERS = new Set(["which", "who", "while", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
+const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
+const PRONOUNS = new Set(["he", "she"])
+
+/** Token range [a, b) of the clause around token i. */
+const clauseOf = (doc: Doc, i: number): [number, number] => {
+  const s = doc.sentences[doc.sentenceOf[i]!]!
+  const { tokens } = doc
+  let a = i
+  while (a > s.tokStart) {
+    const t = tokens[a - 1]!
+    if (t.text === ";" || t.text === ":" || t.text === "—" || t.text === "–") break
+    if (t.text === "," && CLAUSE_OPENERS.has(tokens[a]?.norm ?? "")) break
+    if (CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") {
+      a--
+      break
+    }
+    a--
+  }
+  let b = i + 1
+  while (b < s.tokEnd) {
+    const t = tokens[b]!
+    if (t.text === ";" || t.text === "—") break
+    if (t.text === "," && CLAUSE_OPENERS.has(tokens[b + 1]?.norm ?? "")) break
+    b++
+  }
+  return [a, b]
+}
+
+const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number): Modality => {
+  const { tokens, lex } = doc
+  let best: { modality: Modality; priority: number } | null = null
+  for (const c of lex.modality) {
+    const lo = c.entry.position === "after" ? j : Math.max(a, i - c.entry.window)
+    const hi = c.entry.position === "before" ? i : Math.min(b, j + c.entry.window)
+    if (hi <= lo) continue
+    const text = doc.text.slice(tokens[lo]!.start, tokens[hi - 1]!.end)
+    if (c.re.test(text) && (best === null || c.entry.priority > best.priority)) best = { modality: c.entry.modality, priority: c.entry.priority }
+  }
+  return best?.modality ?? "asserted"
+}
+
+/** Find the events of a document. */
+export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<FoundEvent> => {
+  const { tokens, lex } = doc
+  const n = tokens.length
+  const inMention = new Uint8Array(n)
+  const at: Array<Mention | undefined> = new Array(n)
+  for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) {
+    inMention[k] = 1
+    at[k] ??= m
+  }
+  const datesBySentence = new Map<number, ReadonlyArray<DateMention>>()
+  const datesOf = (si: number) => {
+    let d = datesBySentence.get(si)
+    if (!d) {
+      const s = doc.sentences[si]!
+      d = findDates(s.text, doc.ref).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
+      datesBySentence.set(si, d)
+    }
+    return d
+  }
+  const out: Array<FoundEvent> = []
+  let lastPerson: Mention | undefined
+
+  for (let i = 0; i < n; i++) {
+    if (at[i]?.type === "person" && at[i]!.tokStart === i) lastPerson = at[i]
+    if (inMention[i]) continue
+    const hit = lex.triggers.longest(tokens, i)
+    if (!hit) continue
+    const j = i + hit.length
+    const trigger = hit.values[0]!
+    const next = tokens.slice(j, j + 3).map((t) => t.norm)
+    const prev = tokens[i - 1]?.norm ?? ""
+    if (trigger.requires_after && !trigger.requires_after.some((w) => next.includes(w))) continue
+    if (trigger.blocked_after?.some((w) => next[0] === w)) continue
+    if (trigger.blocked_before?.includes(prev)) continue
+    const [a, b] = clauseOf(doc, i)
+    const si = doc.sentenceOf[i]!
+
+    // participants: actors before the trigger, targets after it, within the clause
+    const participants: Array<{ mention: Mention; role: Role }> = []
+    const seen = new Set<string>()
+    let location: Mention | null = null
+    for (let k = a; k < b; k++) {
+      const m = at[k]
+      if (!m || m.tokStart !== k) continue
+      const preceding = tokens[k - 1]?.norm ?? ""
+      if (m.type === "location" || (m.via === "name" && m.type === "organization" && /white house/i.test(m.name) && (preceding === "at" || preceding === "in"))) {
+        if (k > i && ["in", "at", "to"].includes(preceding) && !location) location = m
+        else if (k > i && trigger.event_type === "visit" && !location) location = m
+        continue
+      }
+      if (!PARTICIPANT_TYPES.has(m.type) && !(k > j && ["initiative", "legislation"].includes(m.type))) continue
+      if (seen.has(m.key)) continue
+      seen.add(m.key)
+      participants.push({ mention: m, role: k < i ? "actor" : "target" })
+    }
+    if (!participants.some((p) => p.role === "actor")) {
+      const first = tokens[a]
+      if (first && PRONOUNS.has(first.norm) && lastPerson && !seen.has(lastPerson.key)) participants.unshift({ mention: lastPerson, role: "actor" })
+    }
+    if (participants.length === 0) continue
+
+    // date: nearest date expression in the clause, else in the sentence
+    const ds = datesOf(si)
+    const trigStart = tokens[i]!.start
+    const inClause = ds.filter((d) => d.start >= tokens[a]!.start && d.end <= tokens[b - 1]!.end)
+    const pool = inClause.length > 0 ? inClause : ds
+    const date = pool.length === 0 ? null : pool.reduce((x, y) => (Math.abs(y.start - trigStart) < Math.abs(x.start - trigStart) ? y : x))
+
+    const anaphoric = trigger.pos === "noun" && ANAPHORA.has(prev)
+    const ev: FoundEvent = {
+      trigger,
+      triggerStart: trigStart,
+      triggerEnd: tokens[j - 1]!.end,
+      spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
+      date: date ? { value: date.value, precision: date.precision } : { value: null, precision: "unknown" },
+      modality: modalityOf(doc, a, i, j, b),
+      location,
+      participants,
+      method: trigger.pos === "verb" ? "event.verb-trigger.v1" : "event.noun-trigger.v1",
+      confidence: trigger.pos === "verb" ? 0.7 : 0.6
+    }
+    // an anaphoric noun ("the summit") joins the latest event of its type
+    const antecedent = anaphoric ? [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type) : undefined
+    if (antecedent) {
+      mergeInto(antecedent, ev)
+      continue
+    }
+    const same = out.find((e) => sameEvent(e, ev))
+    if (same) mergeInto(same, ev)
+    else out.push(ev)
+    i = j - 1
+  }
+  return out
+}
+
+const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.key))
+
+/** Two mentions in one article describe the same event: same type, same date, same participants. */
+const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
+  if (a.trigger.event_type !== b.trigger.event_type || a.date.value !== b.date.value || a.modality !== b.modality) return false
+  const ka = keysOf(a)
+  const kb = keysOf(b)
+  return ka.size === kb.size && [...ka].every((k) => kb.has(k))
+}
+
+const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
+  if (target.date.value === null && ev.date.value !== null) target.date = ev.date
+  for (const s of ev.spans) if (!target.spans.some((t) => t.start === s.start && t.end === s.end)) target.spans.push(s)
+  const keys = keysOf(target)
+  for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
+}

@@ -1,0 +1,185 @@
+/**
+ * Loads and compiles the lexicon files (pipeline/lexicons/*.v1.jsonl) and the country list of
+ * the `world-countries` package into one immutable bundle that the pure extractor reads.
+ */
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { Schema } from "effect"
+import { createRequire } from "node:module"
+import type { Country } from "world-countries"
+import { CueEntry, GazetteerEntry, LexiconHeader, ModalityCue, TitleEntry, TriggerEntry } from "../../../schemas/Lexicon.js"
+import { PIPELINE_VERSION } from "../../../schemas/version.js"
+import type { EntityType } from "../../../schemas/vocab.js"
+import { sha256 } from "../../shared/hash.js"
+import { compareStrings } from "../../shared/compare.js"
+import { normWord } from "../text/tokens.js"
+import { PhraseTrie } from "./trie.js"
+
+/** A gazetteer entity after merging world-countries data and overlays. */
+export interface GazEntity {
+  readonly id: string
+  readonly type: EntityType
+  readonly name: string
+  readonly aliases: ReadonlyArray<string>
+  readonly demonyms: ReadonlyArray<string>
+  readonly iso2: string | null
+  readonly iso3: string | null
+  readonly wikidata: string | null
+  readonly positions: ReadonlyArray<{ readonly role: string; readonly of: string; readonly from?: string | undefined; readonly to?: string | undefined }>
+  readonly locatedIn: string | null
+  readonly capitalOf: string | null
+  readonly partOf: ReadonlyArray<string>
+}
+
+/** A compiled modality cue. */
+export interface CompiledCue {
+  readonly entry: ModalityCue
+  readonly re: RegExp
+}
+
+/** Everything the extractor needs, compiled once. */
+export interface LexiconBundle {
+  readonly entities: ReadonlyMap<string, GazEntity>
+  readonly names: PhraseTrie<string>
+  readonly demonyms: PhraseTrie<string>
+  readonly triggers: PhraseTrie<TriggerEntry>
+  readonly titles: PhraseTrie<TitleEntry>
+  readonly modality: ReadonlyArray<CompiledCue>
+  readonly cues: ReadonlyMap<string, ReadonlySet<string>>
+  /** SHA-256 over every lexicon file, the countries package version and the pipeline version. */
+  readonly hash: string
+}
+
+const worldCountries = createRequire(import.meta.url)("world-countries/countries.json") as ReadonlyArray<Country>
+
+/** Default lexicon folder. */
+export const LEXICON_DIR = new URL("../../lexicons/", import.meta.url).pathname
+
+const decoders = {
+  gazetteer: Schema.decodeUnknownSync(GazetteerEntry),
+  triggers: Schema.decodeUnknownSync(TriggerEntry),
+  modality: Schema.decodeUnknownSync(ModalityCue),
+  titles: Schema.decodeUnknownSync(TitleEntry),
+  cues: Schema.decodeUnknownSync(CueEntry)
+} as const
+
+/** A lexicon file that does not decode. */
+export class LexiconInvalid extends Error {
+  readonly code = "lexicon-invalid"
+  constructor(readonly file: string, readonly line: number, readonly detail: string) {
+    super(`${file}:${line}: ${detail}`)
+  }
+}
+
+const readLexiconFile = (path: string) => {
+  const lines = readFileSync(path, "utf8").split("\n")
+  const header = (() => {
+    try {
+      return Schema.decodeUnknownSync(LexiconHeader)(JSON.parse(lines[0] ?? ""))
+    } catch (e) {
+      throw new LexiconInvalid(path, 1, `bad header: ${(e as Error).message}`)
+    }
+  })()
+  const entries: Array<unknown> = []
+  lines.slice(1).forEach((l, i) => {
+    if (l.trim() === "") return
+    try {
+      entries.push(decoders[header.kind](JSON.parse(l)))
+    } catch (e) {
+      throw new LexiconInvalid(path, i + 2, (e as Error).message.split("\n").slice(0, 4).join(" "))
+    }
+  })
+  return { header, entries }
+}
+
+/** Load and compile every lexicon in `dir`. Throws LexiconInvalid on a bad file. */
+export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort(compareStrings)
+  const hashParts: Array<string> = [PIPELINE_VERSION, "world-countries@5.1.0"]
+  const gaz: Array<GazetteerEntry> = []
+  const overlays: Array<GazetteerEntry> = []
+  const triggers: Array<TriggerEntry> = []
+  const modality: Array<ModalityCue> = []
+  const titles: Array<TitleEntry> = []
+  const cues = new Map<string, Set<string>>()
+  for (const f of files) {
+    const path = join(dir, f)
+    hashParts.push(f, sha256(readFileSync(path)))
+    const { header, entries } = readLexiconFile(path)
+    for (const e of entries) {
+      if (header.kind === "gazetteer") (f.startsWith("countries") ? overlays : gaz).push(e as GazetteerEntry)
+      else if (header.kind === "triggers") triggers.push(e as TriggerEntry)
+      else if (header.kind === "modality") modality.push(e as ModalityCue)
+      else if (header.kind === "titles") titles.push(e as TitleEntry)
+      else {
+        const c = e as CueEntry
+        const set = cues.get(c.list) ?? new Set<string>()
+        for (const w of c.words) set.add(normWord(w))
+        cues.set(c.list, set)
+      }
+    }
+  }
+
+  const entities = new Map<string, GazEntity>()
+  const overlayById = new Map(overlays.map((o) => [o.id, o]))
+  for (const c of worldCountries) {
+    const id = `country:${c.cca3}`
+    const o = overlayById.get(id)
+    const dem = c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []
+    entities.set(id, {
+      id,
+      type: "country",
+      name: o?.name ?? c.name.common,
+      aliases: uniq([c.name.common, c.name.official, ...(o?.aliases ?? [])]),
+      demonyms: uniq([...dem, ...(o?.demonyms ?? [])]),
+      iso2: c.cca2,
+      iso3: c.cca3,
+      wikidata: o?.wikidata ?? null,
+      positions: [],
+      locatedIn: null,
+      capitalOf: null,
+      partOf: o?.part_of ?? []
+    })
+  }
+  for (const g of gaz) {
+    entities.set(g.id, {
+      id: g.id,
+      type: g.type,
+      name: g.name,
+      aliases: uniq([g.name, ...g.aliases]),
+      demonyms: g.demonyms ?? [],
+      iso2: g.iso2 ?? null,
+      iso3: g.iso3 ?? null,
+      wikidata: g.wikidata ?? null,
+      positions: g.positions ?? [],
+      locatedIn: g.located_in ?? null,
+      capitalOf: g.capital_of ?? null,
+      partOf: g.part_of ?? []
+    })
+  }
+
+  const names = new PhraseTrie<string>()
+  const demonyms = new PhraseTrie<string>()
+  const caseInsensitive = new Set(gaz.filter((g) => g.case_insensitive).map((g) => g.id))
+  for (const e of entities.values()) {
+    for (const a of e.aliases) names.add(a, e.id, !caseInsensitive.has(e.id))
+    for (const d of e.demonyms) demonyms.add(d, e.id, true)
+  }
+  const triggerTrie = new PhraseTrie<TriggerEntry>()
+  for (const t of triggers) for (const f of uniq([t.lemma, ...t.forms])) triggerTrie.add(f, t, false)
+  const titleTrie = new PhraseTrie<TitleEntry>()
+  for (const t of titles) for (const f of uniq([t.title, ...t.forms])) titleTrie.add(f, t, false)
+
+  return {
+    entities,
+    names,
+    demonyms,
+    triggers: triggerTrie,
+    titles: titleTrie,
+    modality: modality.map((entry) => ({ entry, re: new RegExp(`\\b(?:${entry.pattern})\\b`, "i") })),
+    cues,
+    hash: sha256(hashParts.join("\n"))
+  }
+}
+
+const uniq = (xs: ReadonlyArray<string | undefined>): Array<string> => [...new Set(xs.filter((x): x is string => !!x && x.trim() !== ""))]

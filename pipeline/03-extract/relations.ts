@@ -1,0 +1,188 @@
+/**
+ * Relations stated in a clause: positions named by titles ("Kazakh President X", "X, the U.S.
+ * ambassador to India", "X is president of Y"), party membership, joining, lists of a
+ * region's states, capitals, city–country pairs, resources, affiliations and partnerships.
+ */
+import type { Predicate } from "../../schemas/vocab.js"
+import { inList, type Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
+
+/** A relation found in the text (UTF-16 span of its evidence). */
+export interface FoundRelation {
+  readonly predicate: Predicate
+  readonly subject: Mention
+  readonly object: Mention
+  readonly role: string | null
+  readonly start: number
+  readonly end: number
+  readonly method: string
+  readonly confidence: number
+}
+
+const STATE_TYPES = new Set(["country"])
+const ORG_TYPES = new Set(["organization"])
+
+/** Index mentions by token for O(1) lookup. */
+const mentionAt = (mentions: ReadonlyArray<Mention>, n: number): Array<Mention | undefined> => {
+  const at: Array<Mention | undefined> = new Array(n)
+  for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) if (!at[k]) at[k] = m
+  return at
+}
+
+const span = (doc: Doc, a: number, b: number) => ({ start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end })
+
+const positionOf = (m: Mention, role: string, at: string | null): { of: string } | null => {
+  const ps = m.gaz?.positions ?? []
+  const r = role.toLowerCase()
+  const hit = ps.find((p) => p.role.toLowerCase() === r && (at === null || ((p.from ?? "0000") <= at && (p.to ?? "9999") >= at)))
+  return hit ? { of: hit.of } : (ps.find((p) => p.role.toLowerCase() === r) ?? null)
+}
+
+/** Find relations in a document given its mentions. */
+export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<FoundRelation> => {
+  const { tokens, lex } = doc
+  const n = tokens.length
+  const at = mentionAt(mentions, n)
+  const out: Array<FoundRelation> = []
+  const gazCountry = (id: string): Mention | null => {
+    const e = lex.entities.get(id)
+    return e ? ({ key: `gaz:${e.id}`, type: e.type, name: e.name, tokStart: -1, tokEnd: -1, start: -1, end: -1, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.9, via: "name", gaz: e } satisfies Mention) : null
+  }
+
+  // -- holds_position / affiliated_with from titles
+  for (let i = 0; i < n; i++) {
+    const t = lex.titles.longest(tokens, i)
+    if (!t) continue
+    const title = t.values[0]!
+    const j = i + t.length
+    let roleStart = i
+    // qualifiers written before the title: "Kazakh Energy Minister", "U.S. Secretary of State", "Republican Senator"
+    let k = i - 1
+    while (k >= 0 && tokens[k]!.cap && !at[k] && tokens[k]!.kind === "word" && i - k <= 2 && !inList(doc, "non_name", tokens[k]!.norm)) k--
+    const qualifier = k >= 0 ? at[k] : undefined
+    if (k < i - 1) roleStart = k + 1
+    let possessive = qualifier && tokens[qualifier.tokEnd]?.norm === "'s" ? 1 : 0
+    if (qualifier && qualifier.tokEnd + possessive !== roleStart && qualifier.tokEnd !== roleStart) possessive = -1
+    // the person named right after the title ("President Donald Trump") or before it in an apposition
+    let person = at[j]?.type === "person" ? at[j] : undefined
+    let evStart = qualifier && possessive >= 0 ? qualifier.tokStart : roleStart
+    let evEnd = person ? person.tokEnd : j
+    let roleEnd = j
+    // "ambassador to India", "special envoy to Central Asia", "Minister of Economy"
+    if (!person && (tokens[j]?.norm === "to" || tokens[j]?.norm === "for") && at[j + 1]) {
+      roleEnd = at[j + 1]!.tokEnd
+      evEnd = roleEnd
+    }
+    if (!person) {
+      // "Sergio Gor, the U.S. ambassador to India" / "Dzhuraev, a political scientist at"
+      let b = (qualifier && possessive >= 0 ? qualifier.tokStart : roleStart) - 1
+      while (b >= 0 && ["the", "a", "an"].includes(tokens[b]!.norm)) b--
+      if (tokens[b]?.text === "," && at[b - 1]?.type === "person") {
+        person = at[b - 1]
+        evStart = person!.tokStart
+      } else if (tokens[b]?.norm === "is" && at[b - 1]?.type === "person") {
+        person = at[b - 1]
+        evStart = person!.tokStart
+      }
+    }
+    if (!person) continue
+    const role = doc.text.slice(tokens[roleStart]!.start, tokens[roleEnd - 1]!.end)
+    // the holder: a country or organisation qualifier, an "of X" after the title or the name, or the gazetteer
+    let holder: Mention | null = qualifier && possessive >= 0 && (STATE_TYPES.has(qualifier.type) || ORG_TYPES.has(qualifier.type)) ? qualifier : null
+    const afterOf = (p: number) => (tokens[p]?.norm === "of" || tokens[p]?.norm === "at" ? at[p + 1] : undefined)
+    const ofAfterTitle = afterOf(roleEnd)
+    const ofAfterName = afterOf(person.tokEnd)
+    const of = ofAfterTitle ?? ofAfterName
+    if (!holder && of && (STATE_TYPES.has(of.type) || ORG_TYPES.has(of.type))) {
+      holder = of
+      evEnd = Math.max(evEnd, of.tokEnd)
+    }
+    if (title.predicate === "affiliated_with") {
+      if (holder && ORG_TYPES.has(holder.type))
+        out.push({ predicate: "affiliated_with", subject: person, object: holder, role, ...span(doc, evStart, evEnd), method: "relation.occupation-at.v1", confidence: 0.7 })
+      continue
+    }
+    if (!holder) {
+      const p = positionOf(person, title.title, doc.ref.value)
+      if (p) holder = gazCountry(p.of)
+    }
+    if (!holder) continue
+    // the party that qualifies a title: "Republican Senator James Risch"
+    if (qualifier && qualifier.type === "organization" && /party/i.test(qualifier.name) && possessive === 0)
+      out.push({ predicate: "member_of", subject: person, object: qualifier, role: null, ...span(doc, evStart, evEnd), method: "relation.party-title.v1", confidence: 0.75 })
+    if (holder.type === "organization" && /party/i.test(holder.name)) continue
+    out.push({ predicate: "holds_position", subject: person, object: holder, role, ...span(doc, Math.min(evStart, person.tokStart), Math.max(evEnd, person.tokEnd)), method: "relation.title.v1", confidence: holder.tokStart >= 0 ? 0.85 : 0.75 })
+  }
+
+  // -- sentence-level patterns
+  for (const s of doc.sentences) {
+    const ms = mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd)
+    const words = tokens.slice(s.tokStart, s.tokEnd).map((t) => t.norm)
+    const has = (w: string) => words.includes(w)
+    const countries = ms.filter((m) => m.type === "country")
+    const sp = { start: s.start, end: s.end }
+
+    // capital_of: "Astana, Kazakhstan's capital", "the capital of Kazakhstan, Astana", "Kazakhstan's capital, Astana"
+    for (const m of ms) {
+      if (m.type !== "location" || !m.gaz?.capitalOf) continue
+      const c = countries.find((c) => c.gaz?.id === m.gaz!.capitalOf && Math.abs(c.tokStart - m.tokStart) <= 6)
+      const window = tokens.slice(Math.max(s.tokStart, m.tokStart - 6), Math.min(s.tokEnd, m.tokEnd + 6)).map((t) => t.norm)
+      if (c && window.includes("capital")) out.push({ predicate: "capital_of", subject: m, object: c, role: null, ...spanOf(doc, m, c), method: "relation.capital.v1", confidence: 0.85 })
+    }
+    // located_in: "Samarkand, Uzbekistan", "in Bishkek, Kyrgyzstan", "Tashkent in Uzbekistan"
+    for (const m of ms) {
+      if (m.type !== "location") continue
+      const next = at[m.tokEnd + 1]
+      if ((tokens[m.tokEnd]?.text === "," || tokens[m.tokEnd]?.norm === "in") && next?.type === "country" && next.via !== "demonym")
+        out.push({ predicate: "located_in", subject: m, object: next, role: null, ...spanOf(doc, m, next), method: "relation.place-comma-country.v1", confidence: 0.8 })
+      // "the Chinese city of Xi'an", "the Kazakh port of Aktau"
+      const prev2 = at[m.tokStart - 3]
+      if (prev2?.via === "demonym" && tokens[m.tokStart - 1]?.norm === "of" && ["city", "port", "town", "capital", "region"].includes(tokens[m.tokStart - 2]?.norm ?? ""))
+        out.push({ predicate: "located_in", subject: m, object: prev2, role: null, ...spanOf(doc, prev2, m), method: "relation.demonym-city-of.v1", confidence: 0.75 })
+    }
+    // has_resource: a state or region with commodities in a clause about resources
+    const commodities = ms.filter((m) => m.type === "commodity")
+    if (commodities.length > 0 && /\b(rich|reserves?|deposits?|producer|produces|wealth|resources?|mines?|mining)\b/.test(words.join(" "))) {
+      const holders = ms.filter((m) => (m.type === "country" || (m.type === "location" && /asia|region|caucasus/i.test(m.name))) && m.via !== "demonym")
+      const h = holders[0]
+      if (h) for (const c of commodities) out.push({ predicate: "has_resource", subject: h, object: c, role: null, ...sp, method: "relation.resource.v1", confidence: 0.65 })
+    }
+    // member_of: "X joined / will join / has joined the Y", "X, a member of Y"
+    if (has("joined") || has("join") || has("joins") || has("member") || has("members") || has("entered") || has("entry")) {
+      const groups = ms.filter((m) => m.type === "initiative" || m.type === "organization")
+      const joiners = ms.filter((m) => (m.type === "country" || m.type === "person") && m.via !== "demonym")
+      for (const g of groups) for (const j of joiners) if (j.tokStart < g.tokStart) out.push({ predicate: "member_of", subject: j, object: g, role: null, ...sp, method: "relation.join.v1", confidence: 0.65 })
+    }
+    // partner_of: "partnership between X and Y", "X ... partner ... Y"
+    if (/\b(partner|partners|partnership|ally|allies|alliance)\b/.test(words.join(" "))) {
+      const cs = uniqByKey(countries.filter((c) => c.via !== "demonym"))
+      for (let a = 0; a < cs.length; a++) for (let b = a + 1; b < cs.length; b++) out.push({ predicate: "partner_of", subject: cs[a]!, object: cs[b]!, role: null, ...sp, method: "relation.partner.v1", confidence: 0.55 })
+    }
+  }
+
+  // -- part_of: a coordinated list of 3+ states that the gazetteer places in one region the article names
+  const regionsNamed = new Set(mentions.filter((m) => m.gaz && m.type === "location").map((m) => m.gaz!.id))
+  const regionAdjectives = mentions.filter((m) => m.type === "location" && m.gaz).length
+  for (const s of doc.sentences) {
+    const cs = uniqByKey(mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd && m.type === "country" && m.via === "name"))
+    if (cs.length < 3) continue
+    const byRegion = new Map<string, Array<Mention>>()
+    for (const c of cs) for (const r of c.gaz?.partOf ?? []) byRegion.set(r, [...(byRegion.get(r) ?? []), c])
+    for (const [r, members] of byRegion) {
+      if (members.length < 3 || (!regionsNamed.has(r) && regionAdjectives === 0)) continue
+      const region = mentions.find((m) => m.gaz?.id === r) ?? gazCountry(r)
+      if (!region) continue
+      const first = members[0]!
+      const last = members[members.length - 1]!
+      for (const c of members) out.push({ predicate: "part_of", subject: c, object: region, role: null, start: first.start, end: last.end, method: "relation.region-list.v1", confidence: 0.6 })
+    }
+  }
+  return out
+}
+
+const spanOf = (_doc: Doc, a: Mention, b: Mention) => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) })
+
+const uniqByKey = (ms: ReadonlyArray<Mention>): Array<Mention> => {
+  const seen = new Set<string>()
+  return ms.filter((m) => (seen.has(m.key) ? false : (seen.add(m.key), true)))
+}

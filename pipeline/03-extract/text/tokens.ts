@@ -1,0 +1,44 @@
+/**
+ * Tokens with UTF-16 offsets. Names, abbreviations (U.S), formats (C5+1) and hyphenated
+ * names (Kassym-Jomart) stay one token; aliases are tokenised the same way before matching.
+ */
+
+/** One token of the text. */
+export interface Token {
+  readonly text: string
+  readonly start: number
+  readonly end: number
+  /** Lower-cased text with typographic apostrophes and dashes unified (matching key). */
+  readonly norm: string
+  /** Starts with an upper-case letter (or a digit-letter code such as C5+1). */
+  readonly cap: boolean
+  readonly kind: "word" | "num" | "punct"
+}
+
+// A word: letters/marks/digits, joined by single inner hyphens, dashes, apostrophes, dots, plus or ampersand.
+const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-–'’.+&][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:[+][\p{N}]+)?|[^\s\p{L}\p{M}\p{N}]/gu
+
+/** Matching key of a token or alias word: lower case, ’ → ', – → -, diacritics kept. */
+export const normWord = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[–—‑]/g, "-")
+
+/** Tokenise a text (or a slice of it: `offset` is added to every position). */
+export const tokenize = (text: string, offset = 0): Array<Token> => {
+  const out: Array<Token> = []
+  TOKEN_RE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    const t = m[0]
+    const c = t.charCodeAt(0)
+    const isNum = c >= 48 && c <= 57
+    const isWord = !isNum && /[\p{L}\p{M}]/u.test(t[0]!)
+    out.push({
+      text: t,
+      start: m.index + offset,
+      end: m.index + offset + t.length,
+      norm: normWord(t),
+      cap: isWord && t[0] !== t[0]!.toLowerCase(),
+      kind: isNum ? "num" : isWord ? "word" : "punct"
+    })
+  }
+  return out
+}

@@ -1,0 +1,222 @@
+/**
+ * Stage 04 — resolve: per-article extractions → release tables. Entities join by canonical
+ * key, events by blocking keys (mergeEvents.ts), relations by (predicate, subject, object,
+ * role). Every row gets its evidence rows. Pure; never reads files.
+ */
+import type { ArticleExtraction, Span } from "../../schemas/Extraction.js"
+import { deriveId } from "../../schemas/ids.js"
+import { PIPELINE_VERSION } from "../../schemas/version.js"
+import type { Role } from "../../schemas/vocab.js"
+import type { NormalisedSource } from "../02-normalise/Normalise.js"
+import { codePointLength } from "../shared/codepoints.js"
+import { compareStrings, sortBy } from "../shared/compare.js"
+import { foldName } from "../03-extract/entities.js"
+import { clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
+import type { EntityRow, EventRow, EvidenceRow, ParticipantRow, RelationRow, ReleaseTables, SourceRow } from "./tables.js"
+
+/** One article with its extraction. */
+export interface ResolveInput {
+  readonly source: NormalisedSource
+  readonly extraction: ArticleExtraction
+}
+
+/** Entity id from a canonical key: gazetteer id, or pattern type + folded name. */
+export const entityIdOf = (key: string): string => deriveId("ent", key)
+
+const firstDay = (d: string | null): string | null => (d === null ? null : d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d)
+
+const ROLE_RANK: ReadonlyArray<Role> = ["actor", "target", "participant"]
+
+/** Build the release tables from every article (order of `inputs` does not matter). */
+export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId: string) => string): ReleaseTables => {
+  // a stable order: by publication date, then source id
+  const docs = [...inputs].sort(
+    (a, b) => compareStrings(a.source.published.value ?? "9999", b.source.published.value ?? "9999") || compareStrings(a.source.sourceId, b.source.sourceId)
+  )
+  const evidence = new Map<string, EvidenceRow>()
+  const addEvidence = (
+    rowId: string,
+    table: EvidenceRow["row_table"],
+    src: NormalisedSource,
+    s: Span,
+    method: string,
+    confidence: number,
+    extra?: Partial<Pick<EvidenceRow, "reported_date" | "reported_precision" | "reported_modality" | "conflict">>
+  ) => {
+    const id = deriveId("evd", rowId, src.sourceId, s.start, s.end, method)
+    if (evidence.has(id)) return
+    evidence.set(id, {
+      evidence_id: id,
+      row_id: rowId,
+      row_table: table,
+      source_id: src.sourceId,
+      text_sha256: src.textSha256,
+      char_start: s.start,
+      char_end: s.end,
+      quote: s.quote,
+      method,
+      pipeline_version: PIPELINE_VERSION,
+      confidence: round(confidence),
+      reported_date: extra?.reported_date ?? null,
+      reported_precision: extra?.reported_precision ?? null,
+      reported_modality: extra?.reported_modality ?? null,
+      conflict: extra?.conflict ?? false
+    })
+  }
+
+  // -- sources
+  const sources: Array<SourceRow> = docs.map(({ source: s }) => ({
+    source_id: s.sourceId,
+    file_name: s.file,
+    title: s.title,
+    publisher: s.meta.publisher,
+    url: s.meta.url,
+    published: s.published.value,
+    published_date: firstDay(s.published.value),
+    published_precision: s.published.precision,
+    published_basis: s.published.basis,
+    published_note: s.published.note,
+    language: s.meta.language,
+    licence: s.meta.licence,
+    metadata_origin: s.meta.origin,
+    raw_sha256: s.rawSha256,
+    text_sha256: s.textSha256,
+    text_path: textPath(s.sourceId),
+    char_count: codePointLength(s.text),
+    boilerplate: s.boilerplate.map((b) => b.text),
+    boilerplate_kinds: s.boilerplate.map((b) => b.kind)
+  }))
+
+  // -- entities
+  type Acc = { key: string; info: ArticleExtraction["entities"][number]; aliases: Set<string>; sources: Set<string>; mentions: number; confidence: number }
+  const ents = new Map<string, Acc>()
+  for (const { source, extraction } of docs) {
+    const infos = new Map(extraction.entities.map((e) => [e.key, e]))
+    for (const m of extraction.mentions) {
+      const info = infos.get(m.key)!
+      const acc = ents.get(m.key) ?? { key: m.key, info, aliases: new Set<string>(), sources: new Set<string>(), mentions: 0, confidence: 0 }
+      if (info.name.length > acc.info.name.length && info.detection === "pattern") acc.info = info
+      acc.aliases.add(m.span.quote)
+      acc.sources.add(source.sourceId)
+      acc.mentions++
+      acc.confidence = Math.max(acc.confidence, m.confidence)
+      ents.set(m.key, acc)
+      addEvidence(entityIdOf(m.key), "entities", source, m.span, m.method, m.confidence)
+    }
+  }
+  const entities: Array<EntityRow> = [...ents.values()].map((a) => ({
+    entity_id: entityIdOf(a.key),
+    entity_type: a.info.type,
+    name: a.info.name,
+    aliases: [...new Set([a.info.name, ...a.aliases])].sort(compareStrings),
+    iso_alpha2: a.info.iso2,
+    iso_alpha3: a.info.iso3,
+    wikidata_qid: a.info.wikidata,
+    gazetteer_key: a.info.gazetteerKey,
+    detection: a.info.detection,
+    confidence: round(a.confidence),
+    source_count: a.sources.size,
+    mention_count: a.mentions
+  }))
+
+  // -- events
+  const bySource = new Map(docs.map((d) => [d.source.sourceId, d.source]))
+  const reports: Array<Report> = []
+  docs.forEach(({ source, extraction }, order) => extraction.events.forEach((mention) => reports.push({ sourceId: source.sourceId, order, mention })))
+  const clusters = clusterEvents(reports)
+  const events: Array<EventRow> = []
+  const participants = new Map<string, ParticipantRow>()
+  for (const c of clusters) {
+    const founder = c.reports[0]!
+    const eventId = deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type)
+    const date = clusterDate(c)
+    const roles = new Map<string, Role>()
+    for (const r of c.reports)
+      for (const p of r.mention.participants) {
+        const prev = roles.get(p.key)
+        if (!prev || ROLE_RANK.indexOf(p.role) < ROLE_RANK.indexOf(prev)) roles.set(p.key, p.role)
+      }
+    const location = c.reports.map((r) => r.mention.location).find((l) => l !== null) ?? null
+    const names = (role: Role) =>
+      [...roles].filter(([, r]) => r === role).map(([k]) => ents.get(k)?.info.name ?? k).sort(compareStrings)
+    const m0 = founder.mention
+    const actorNames = names("actor")
+    const targetNames = names("target")
+    events.push({
+      event_id: eventId,
+      event_type: c.type,
+      cameo_code: m0.cameo,
+      plover_type: m0.plover,
+      summary: `${c.type} (${m0.trigger})${actorNames.length ? `: ${actorNames.join(", ")}` : ""}${targetNames.length ? ` → ${targetNames.join(", ")}` : ""}`,
+      trigger: m0.trigger,
+      date: date.value,
+      date_start: firstDay(date.value),
+      date_precision: date.precision,
+      modality: clusterModality(c),
+      location_id: location !== null && ents.has(location) ? entityIdOf(location) : null,
+      source_count: new Set(c.reports.map((r) => r.sourceId)).size,
+      evidence_count: c.reports.reduce((n, r) => n + r.mention.spans.length, 0),
+      date_conflict: c.conflict,
+      confidence: round(Math.max(...c.reports.map((r) => r.mention.confidence)))
+    })
+    for (const r of c.reports) {
+      const src = bySource.get(r.sourceId)!
+      const conflict = c.conflict && r.mention.date.value !== null && date.value !== null && !(date.value.startsWith(r.mention.date.value) || r.mention.date.value.startsWith(date.value))
+      for (const s of r.mention.spans)
+        addEvidence(eventId, "events", src, s, r.mention.method, r.mention.confidence, {
+          reported_date: r.mention.date.value,
+          reported_precision: r.mention.date.precision,
+          reported_modality: r.mention.modality,
+          conflict
+        })
+      for (const p of r.mention.participants) {
+        if (!ents.has(p.key)) continue
+        const role = roles.get(p.key)!
+        const entityId = entityIdOf(p.key)
+        const pid = deriveId("par", eventId, entityId, role)
+        participants.set(pid, { participant_id: pid, event_id: eventId, entity_id: entityId, role })
+        addEvidence(pid, "event_participants", src, p.span, "event.participant.v1", r.mention.confidence)
+      }
+    }
+  }
+
+  // -- relations
+  const rels = new Map<string, RelationRow & { sources: Set<string> }>()
+  for (const { source, extraction } of docs) {
+    for (const r of extraction.relations) {
+      if (!ents.has(r.subject) || !ents.has(r.object)) continue
+      const subjectId = entityIdOf(r.subject)
+      const objectId = entityIdOf(r.object)
+      const roleKey = r.role === null ? null : foldName(r.role)
+      const id = deriveId("rel", r.predicate, subjectId, objectId, roleKey)
+      const prev = rels.get(id)
+      const row = prev ?? {
+        relation_id: id,
+        predicate: r.predicate,
+        subject_id: subjectId,
+        object_id: objectId,
+        role_title: r.role,
+        source_count: 0,
+        confidence: 0,
+        sources: new Set<string>()
+      }
+      row.sources.add(source.sourceId)
+      row.source_count = row.sources.size
+      row.confidence = round(Math.max(row.confidence, r.confidence))
+      rels.set(id, row)
+      addEvidence(id, "relations", source, r.span, r.method, r.confidence)
+    }
+  }
+  const relations: Array<RelationRow> = [...rels.values()].map(({ sources: _s, ...row }) => row)
+
+  return {
+    sources: sortBy(sources, (r) => r.source_id),
+    entities: sortBy(entities, (r) => r.entity_id),
+    events: sortBy(events, (r) => r.event_id),
+    event_participants: sortBy([...participants.values()], (r) => r.participant_id),
+    relations: sortBy(relations, (r) => r.relation_id),
+    evidence: sortBy([...evidence.values()], (r) => r.evidence_id)
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000

@@ -1,0 +1,120 @@
+/**
+ * Cross-document event resolution. Reports are visited in a fixed order and each joins the
+ * first compatible cluster found through a blocking index keyed by (event type, participant);
+ * clusters are never compared all-pairs. Conflicting dates are kept and flagged.
+ */
+import type { EventMention } from "../../schemas/Extraction.js"
+import type { Modality } from "../../schemas/vocab.js"
+
+/** One event report in one source. */
+export interface Report {
+  readonly sourceId: string
+  readonly order: number
+  readonly mention: EventMention
+}
+
+/** A group of reports of one real-world event. */
+export interface Cluster {
+  readonly reports: Array<Report>
+  readonly keys: Set<string>
+  readonly type: EventMention["type"]
+  conflict: boolean
+}
+
+const NO_CROSS_DOC = new Set(["statement", "other"])
+/** Keys that occur in so many events that they alone do not make two reports one event. */
+const GENERIC = (key: string) => key === "gaz:country:USA"
+
+/** Are two partial ISO dates compatible (equal at the coarser precision)? */
+export const datesCompatible = (a: string | null, b: string | null): boolean =>
+  a === null || b === null || a.startsWith(b) || b.startsWith(a)
+
+const participantKeys = (m: EventMention): Set<string> => {
+  const s = new Set(m.participants.map((p) => p.key))
+  if (m.location) s.add(m.location)
+  return s
+}
+
+const representativeDate = (c: Cluster): string | null => {
+  const ds = c.reports.map((r) => r.mention.date.value).filter((d): d is string => d !== null)
+  return ds.sort((a, b) => b.length - a.length)[0] ?? null
+}
+
+/** Merge event reports of many sources into clusters. Reports must come in a stable order. */
+export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> => {
+  const clusters: Array<Cluster> = []
+  const index = new Map<string, Array<Cluster>>()
+  for (const r of reports) {
+    const m = r.mention
+    const keys = participantKeys(m)
+    let target: Cluster | undefined
+    let conflict = false
+    if (!NO_CROSS_DOC.has(m.type)) {
+      const seen = new Set<Cluster>()
+      for (const k of keys) {
+        for (const c of index.get(`${m.type}|${k}`) ?? []) {
+          if (seen.has(c) || c.reports.some((x) => x.sourceId === r.sourceId)) continue
+          seen.add(c)
+          const shared = [...keys].filter((x) => c.keys.has(x))
+          const strong = shared.filter((x) => !GENERIC(x))
+          const cd = representativeDate(c)
+          if (m.modality === "negated" || c.reports.every((x) => x.mention.modality === "negated")) continue
+          if (datesCompatible(cd, m.date.value)) {
+            const bothDated = cd !== null && m.date.value !== null
+            if ((bothDated && strong.length >= 1) || strong.length >= 2) {
+              target = c
+              break
+            }
+          } else if (strong.length >= 3 && shared.some((x) => x.startsWith("gaz:person:") || x.startsWith("pat:person:"))) {
+            target = c
+            conflict = true
+            break
+          }
+        }
+        if (target) break
+      }
+    }
+    if (target) {
+      target.reports.push(r)
+      if (conflict) target.conflict = true
+      for (const k of keys) {
+        if (!target.keys.has(k)) {
+          target.keys.add(k)
+          const bucket = index.get(`${m.type}|${k}`) ?? []
+          bucket.push(target)
+          index.set(`${m.type}|${k}`, bucket)
+        }
+      }
+    } else {
+      const c: Cluster = { reports: [r], keys, type: m.type, conflict: false }
+      clusters.push(c)
+      for (const k of keys) {
+        const bucket = index.get(`${m.type}|${k}`) ?? []
+        bucket.push(c)
+        index.set(`${m.type}|${k}`, bucket)
+      }
+    }
+  }
+  return clusters
+}
+
+const MODALITY_RANK: ReadonlyArray<Modality> = ["asserted", "planned", "expected", "hypothetical", "negated"]
+
+/** The modality of a cluster: the most factual report wins (a planned event later reported as held is asserted). */
+export const clusterModality = (c: Cluster): Modality =>
+  c.reports.map((r) => r.mention.modality).sort((a, b) => MODALITY_RANK.indexOf(a) - MODALITY_RANK.indexOf(b))[0]!
+
+/** The date of a cluster: the most precise date among reports that agree with the majority. */
+export const clusterDate = (c: Cluster): { value: string | null; precision: "day" | "month" | "year" | "unknown" } => {
+  const dated = c.reports.filter((r) => r.mention.date.value !== null)
+  if (dated.length === 0) return { value: null, precision: "unknown" }
+  // pick the report whose date is compatible with the most other reports; ties → more precise, then earlier
+  const score = (d: string) => dated.filter((r) => datesCompatible(r.mention.date.value, d)).length
+  const best = [...dated].sort(
+    (a, b) =>
+      score(b.mention.date.value!) - score(a.mention.date.value!) ||
+      b.mention.date.value!.length - a.mention.date.value!.length ||
+      a.order - b.order
+  )[0]!
+  return { value: best.mention.date.value, precision: best.mention.date.precision }
+}

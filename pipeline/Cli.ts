@@ -1,0 +1,72 @@
+/**
+ * Command grammar:
+ *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict]
+ *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
+ *   pipeline stats    [RELEASE_DIR]
+ * Handlers only parse options and call the stage functions.
+ */
+import { Args, Command, Options } from "@effect/cli"
+import { Config, Console, Effect, Option } from "effect"
+import * as fs from "node:fs"
+import * as nodePath from "node:path"
+import { build } from "./Build.js"
+import { readLatest } from "./05-publish/Publish.js"
+import { validateRelease } from "./validate/checks.js"
+import { ValidationFailed, ReleaseNotFound } from "./validate/errors.js"
+
+const sources = Options.directory("sources").pipe(
+  Options.withDescription("Folder of .txt articles (with an optional sources.json or .meta.json sidecars)"),
+  Options.withFallbackConfig(Config.string("PIPELINE_SOURCES")),
+  Options.withDefault("seeds")
+)
+const out = Options.text("out").pipe(
+  Options.withDescription("Release folder (dist/); each release goes to <out>/<version>/"),
+  Options.withFallbackConfig(Config.string("PIPELINE_OUT")),
+  Options.withDefault("dist")
+)
+const version = Options.text("version").pipe(Options.withDescription("Version to publish; refused when it does not fit the change"), Options.optional)
+const strict = Options.boolean("strict").pipe(Options.withDescription("Exit non-zero when any source is rejected"))
+const releaseArg = Args.directory({ name: "release" }).pipe(Args.withDescription("A release directory (default: the newest in dist/)"), Args.optional)
+
+/** The release directory named, or the newest in dist/. */
+export const releaseDir = (arg: Option.Option<string>, dist = "dist") =>
+  Option.match(arg, {
+    onSome: (d) => Effect.succeed(d),
+    onNone: () => {
+      const latest = readLatest(dist)
+      return latest ? Effect.succeed(nodePath.join(dist, latest.path)) : Effect.fail(new ReleaseNotFound({ dir: dist }))
+    }
+  })
+
+const buildCmd = Command.make("build", { sources, out, version, strict }, (o) => build(o)).pipe(
+  Command.withDescription("Build a release from a folder of articles")
+)
+
+const validateCmd = Command.make("validate", { release: releaseArg }, ({ release }) =>
+  Effect.gen(function* () {
+    const dir = yield* releaseDir(release)
+    const problems = validateRelease(dir)
+    for (const p of problems) yield* Console.error(`${p.code}: ${p.file}: ${p.message}`)
+    if (problems.length > 0) return yield* Effect.fail(new ValidationFailed({ dir, count: problems.length }))
+    yield* Console.log(`${dir}: valid (hashes, CSV = Arrow, keys, foreign keys, provenance, spans)`)
+  })
+).pipe(Command.withDescription("Check a release: hashes, CSV/Arrow agreement, integrity, evidence spans"))
+
+const statsCmd = Command.make("stats", { release: releaseArg }, ({ release }) =>
+  Effect.gen(function* () {
+    const dir = yield* releaseDir(release)
+    const m = JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")) as { version: string; tables: Record<string, { rows: number }>; rejected: Array<unknown> }
+    yield* Console.log(`release ${m.version} (${dir})`)
+    for (const [n, t] of Object.entries(m.tables)) yield* Console.log(`  ${n.padEnd(20)} ${String(t.rows).padStart(7)} rows`)
+    yield* Console.log(`  rejected sources     ${String(m.rejected.length).padStart(7)}`)
+  })
+).pipe(Command.withDescription("Print row counts of a release"))
+
+/** The root command. */
+export const cli = Command.make("pipeline").pipe(
+  Command.withDescription("US–Central Asia relations dataset pipeline"),
+  Command.withSubcommands([buildCmd, validateCmd, statsCmd])
+)
+
+/** Run the CLI on argv. */
+export const run = Command.run(cli, { name: "pipeline", version: "0.1.0" })

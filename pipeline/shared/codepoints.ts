@@ -1,0 +1,48 @@
+/**
+ * Offsets: JS strings index UTF-16 code units, the published offsets count Unicode code
+ * points (W3C TextPositionSelector, Python str indexing). These helpers convert between them.
+ */
+
+/** A converter from UTF-16 offsets to code-point offsets for one text (O(n) once, O(log n) per call). */
+export const makeCodePointIndex = (text: string): ((utf16: number) => number) => {
+  // positions (UTF-16) of the low halves of surrogate pairs; each one before an offset shifts it by 1
+  const lows: Array<number> = []
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        lows.push(i + 1)
+        i++
+      }
+    }
+  }
+  if (lows.length === 0) return (u) => u
+  return (u) => {
+    let lo = 0
+    let hi = lows.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (lows[mid]! < u) lo = mid + 1
+      else hi = mid
+    }
+    return u - lo
+  }
+}
+
+/** Number of code points in a string. */
+export const codePointLength = (s: string): number => {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) i++
+    }
+    n++
+  }
+  return n
+}
+
+/** Slice by code points (what a Python user does with text[start:end]). */
+export const sliceCodePoints = (s: string, start: number, end: number): string => [...s].slice(start, end).join("")

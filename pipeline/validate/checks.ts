@@ -1,0 +1,164 @@
+/**
+ * Checks of a release directory, each yielding problems with a stable code (Frictionless
+ * style: a report, not the first exception). Reads only files inside the release.
+ */
+import * as fs from "node:fs"
+import * as nodePath from "node:path"
+import type { Column, TableDef } from "../../schemas/Column.js"
+import { TABLES } from "../../schemas/Tables.js"
+import { fromArrow } from "../05-publish/arrow.js"
+import { csvCell, parseCsv } from "../05-publish/csv.js"
+import { sha256 } from "../shared/hash.js"
+
+/** One problem found in a release. */
+export interface Problem {
+  readonly code: string
+  readonly file: string
+  readonly message: string
+}
+
+/** Resolve a release-relative path, refusing anything that leaves the release (.., absolute, symlinks out). */
+export const insideRelease = (root: string, rel: string): string | null => {
+  if (typeof rel !== "string" || rel === "" || nodePath.isAbsolute(rel) || rel.split(/[\\/]/).includes("..")) return null
+  const full = nodePath.join(root, rel)
+  try {
+    const real = fs.realpathSync(full)
+    const realRoot = fs.realpathSync(root)
+    const r = nodePath.relative(realRoot, real)
+    return r.startsWith("..") || nodePath.isAbsolute(r) ? null : real
+  } catch {
+    return full
+  }
+}
+
+/** Validate one release directory. */
+export const validateRelease = (root: string): Array<Problem> => {
+  const problems: Array<Problem> = []
+  const add = (code: string, file: string, message: string) => problems.push({ code, file, message })
+  const manifestPath = nodePath.join(root, "manifest.json")
+  let manifest: {
+    files?: Array<{ path: string; sha256: string; bytes: number }>
+    tables?: Record<string, { csv: string; arrow: string; rows: number }>
+  }
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"))
+  } catch (e) {
+    add("manifest-unreadable", "manifest.json", `cannot read manifest.json: ${(e as Error).message}`)
+    return problems
+  }
+  const read = (rel: string): Buffer | null => {
+    const abs = insideRelease(root, rel)
+    if (abs === null) {
+      add("path-outside-release", rel, `path ${JSON.stringify(rel)} leaves the release directory; not read`)
+      return null
+    }
+    try {
+      return fs.readFileSync(abs)
+    } catch (e) {
+      add("file-missing", rel, `listed but cannot be read: ${(e as Error).message}`)
+      return null
+    }
+  }
+  // -- hashes
+  for (const f of manifest.files ?? []) {
+    const b = read(f.path)
+    if (!b) continue
+    if (sha256(b) !== f.sha256) add("hash-mismatch", f.path, "SHA-256 differs from manifest.json")
+    if (b.length !== f.bytes) add("size-mismatch", f.path, `${b.length} bytes, manifest says ${f.bytes}`)
+  }
+  const sums = read("SHA256SUMS")
+  if (sums)
+    for (const line of sums.toString("utf8").split("\n").filter(Boolean)) {
+      const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+      if (!m) {
+        add("checksums-malformed", "SHA256SUMS", `bad line ${JSON.stringify(line)}`)
+        continue
+      }
+      const b = m[2] === "SHA256SUMS" ? null : read(m[2]!)
+      if (b && sha256(b) !== m[1]) add("hash-mismatch", m[2]!, "SHA-256 differs from SHA256SUMS")
+    }
+
+  // -- tables: CSV and Arrow hold the same rows; keys unique
+  const rows = new Map<string, ReadonlyArray<Record<string, string>>>()
+  for (const def of TABLES) {
+    const table = def as unknown as TableDef<Record<string, Column>>
+    const info = manifest.tables?.[def.name]
+    if (!info) {
+      add("table-missing", def.name, `table ${def.name} is not in manifest.tables`)
+      continue
+    }
+    const csvBytes = read(info.csv)
+    const arrowBytes = read(info.arrow)
+    if (!csvBytes || !arrowBytes) continue
+    const csv = parseCsv(csvBytes.toString("utf8"))
+    const cols = Object.keys(table.columns)
+    if (csv.errors.length) add("csv-malformed", info.csv, csv.errors.slice(0, 3).join("; "))
+    if (csv.fields.join(",") !== cols.join(",")) add("csv-columns", info.csv, `columns ${csv.fields.join(",")} differ from the schema ${cols.join(",")}`)
+    let arrow: ReturnType<typeof fromArrow>
+    try {
+      arrow = fromArrow(arrowBytes)
+    } catch (e) {
+      add("arrow-unreadable", info.arrow, `cannot read Arrow file: ${(e as Error).message}`)
+      continue
+    }
+    if (arrow.rows.length !== csv.rows.length) add("row-count-mismatch", info.arrow, `Arrow has ${arrow.rows.length} rows, CSV ${csv.rows.length}`)
+    if (csv.rows.length !== info.rows) add("row-count-mismatch", info.csv, `CSV has ${csv.rows.length} rows, manifest says ${info.rows}`)
+    let diffs = 0
+    for (let i = 0; i < Math.min(arrow.rows.length, csv.rows.length) && diffs < 3; i++)
+      for (const c of cols) {
+        const a = csvCell(table.columns[c]!, arrow.rows[i]![c])
+        if (a !== (csv.rows[i]![c] ?? "")) {
+          if (diffs++ < 3) add("csv-arrow-mismatch", info.csv, `row ${i} column ${c}: CSV ${JSON.stringify(csv.rows[i]![c])} vs Arrow ${JSON.stringify(a)}`)
+        }
+      }
+    const pk = def.primaryKey
+    const seen = new Set<string>()
+    for (const r of csv.rows) {
+      if (seen.has(r[pk]!)) add("duplicate-key", info.csv, `duplicate ${pk} ${r[pk]}`)
+      seen.add(r[pk]!)
+    }
+    rows.set(def.name, csv.rows)
+  }
+
+  // -- referential integrity, provenance coverage, spans
+  const keys = new Map<string, Set<string>>([...rows].map(([n, rs]) => [n, new Set(rs.map((r) => Object.values(r)[0]!))]))
+  for (const def of TABLES) {
+    const table = def as unknown as TableDef<Record<string, Column>>
+    for (const [c, col] of Object.entries(table.columns)) {
+      if (!col.references) continue
+      for (const r of rows.get(def.name) ?? []) {
+        const v = r[c]
+        if (v && !keys.get(col.references)?.has(v)) add("foreign-key", `data/${def.name}.csv`, `${c}=${v} is not a ${col.references} key`)
+      }
+    }
+  }
+  const evidence = rows.get("evidence") ?? []
+  const supported = new Set(evidence.map((e) => e.row_id))
+  for (const e of evidence) if (!keys.get(e.row_table!)?.has(e.row_id!)) add("foreign-key", "data/evidence.csv", `row_id ${e.row_id} is not a ${e.row_table} key`)
+  for (const n of ["entities", "events", "event_participants", "relations"])
+    for (const r of rows.get(n) ?? []) {
+      const id = Object.values(r)[0]!
+      if (!supported.has(id)) add("no-evidence", `data/${n}.csv`, `${id} has no evidence row`)
+    }
+  const texts = new Map<string, Array<string>>()
+  for (const s of rows.get("sources") ?? []) {
+    const b = read(s.text_path!)
+    if (!b) continue
+    const text = b.toString("utf8")
+    if (sha256(b) !== s.text_sha256) add("text-hash-mismatch", s.text_path!, `text does not match text_sha256 of ${s.source_id}`)
+    texts.set(s.source_id!, [...text])
+  }
+  for (const e of evidence) {
+    const cps = texts.get(e.source_id!)
+    if (!cps) continue
+    const a = Number(e.char_start)
+    const b = Number(e.char_end)
+    if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= cps.length && a < b)) {
+      add("span-out-of-range", "data/evidence.csv", `${e.evidence_id}: span [${e.char_start},${e.char_end}) outside ${e.source_id} (${cps.length} code points)`)
+      continue
+    }
+    const got = cps.slice(a, b).join("")
+    if (got !== e.quote) add("span-mismatch", "data/evidence.csv", `${e.evidence_id}: text[${a}:${b}] is ${JSON.stringify(got.slice(0, 40))}, quote ${JSON.stringify(e.quote!.slice(0, 40))}`)
+  }
+  return problems
+}
