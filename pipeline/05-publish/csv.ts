@@ -18,7 +18,7 @@ export const csvCell = (c: Column, v: unknown): string => {
 export const toCsv = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>): string => {
   const fields = Object.keys(table.columns)
   const data = rows.map((r) => fields.map((f) => csvCell(table.columns[f]!, r[f])))
-  return Papa.unparse({ fields, data }, { quotes: false, newline: "\r\n", header: true, escapeFormulae: false }) + "\r\n"
+  return Papa.unparse({ fields, data }, { quotes: false, newline: "\r\n", header: true, escapeFormulae: false }).replace(/(\r\n)+$/, "") + "\r\n"
 }
 
 /** Parse a CSV written by toCsv back into string cells (for validation). */
