@@ -24,13 +24,14 @@ import {
 } from "apache-arrow"
 import type { Column, TableDef } from "../../schemas/Column.js"
 
-const arrowType = (c: Column): DataType => {
+/** Arrow type of a column; dictionary ids are explicit (the column index) because arrow-js would otherwise take them from a process-global counter, and the bytes would depend on what ran before. */
+const arrowType = (c: Column, index: number): DataType => {
   switch (c.kind) {
     case "id":
     case "text":
       return new Utf8()
     case "category":
-      return new Dictionary(new Utf8(), new Int32())
+      return new Dictionary(new Utf8(), new Int32(), index)
     case "int":
       return new Int32()
     case "float":
@@ -54,8 +55,8 @@ const toArrowValue = (c: Column, v: unknown): unknown => {
 export const arrowSchema = (table: TableDef<Record<string, Column>>, metadata: ReadonlyMap<string, string>): Schema =>
   new Schema(
     Object.entries(table.columns).map(
-      ([name, c]) =>
-        new Field(name, arrowType(c), c.nullable, new Map([["description", c.description], ...(c.values ? [["values", c.values.join("|")] as [string, string]] : [])]))
+      ([name, c], index) =>
+        new Field(name, arrowType(c, index), c.nullable, new Map([["description", c.description], ...(c.values ? [["values", c.values.join("|")] as [string, string]] : [])]))
     ),
     new Map([["table", table.name], ["description", table.description], ...metadata])
   )
