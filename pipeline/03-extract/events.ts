@@ -87,6 +87,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
     return d
   }
   const out: Array<FoundEvent> = []
+  const sentenceAnchor = new Map<number, FoundEvent["date"]>()
   let lastPerson: Mention | undefined
 
   for (let i = 0; i < n; i++) {
@@ -127,6 +128,16 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
       if (first && PRONOUNS.has(first.norm) && lastPerson && !seen.has(lastPerson.key)) participants.unshift({ mention: lastPerson, role: "actor" })
     }
     if (participants.length === 0) continue
+    // passive voice: "was hosted by X", "were invited by Y" — the by-phrase acts, the subject is acted upon
+    const aux = tokens[i - 1]?.norm ?? ""
+    const byIdx = tokens.slice(j, b).findIndex((t) => t.norm === "by")
+    if (trigger.pos === "verb" && /^(was|were|been|be|is|are|being)$/.test(aux) && byIdx >= 0) {
+      const agentStart = j + byIdx + 1
+      for (let k = 0; k < participants.length; k++) {
+        const p = participants[k]!
+        participants[k] = { mention: p.mention, role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role }
+      }
+    }
 
     // date: nearest date expression in the clause, else in the sentence
     const ds = datesOf(si)
@@ -136,12 +147,19 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
     const date = pool.length === 0 ? null : pool.reduce((x, y) => (Math.abs(y.start - trigStart) < Math.abs(x.start - trigStart) ? y : x))
 
     const anaphoric = trigger.pos === "noun" && ANAPHORA.has(prev)
+    // a statement with no date of its own is dated by its report (the publication date)
+    const when =
+      date !== null
+        ? { value: date.value, precision: date.precision }
+        : trigger.event_type === "statement" && doc.ref.value !== null
+          ? { value: doc.ref.value, precision: doc.ref.precision }
+          : { value: null, precision: "unknown" as const }
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
-      date: date ? { value: date.value, precision: date.precision } : { value: null, precision: "unknown" },
+      date: when,
       modality: modalityOf(doc, a, i, j, b),
       location,
       participants,
@@ -152,6 +170,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
     const antecedent = anaphoric ? [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type) : undefined
     if (antecedent) {
       mergeInto(antecedent, ev)
+      // events told in the same sentence as "the talks" / "the summit" happen at its time
+      if (antecedent.date.value !== null) sentenceAnchor.set(si, antecedent.date)
       continue
     }
     const same = out.find((e) => sameEvent(e, ev))
@@ -159,7 +179,25 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
     else out.push(ev)
     i = j - 1
   }
+  // undated events in a sentence anchored by an anaphoric reference take the anchor's date
+  for (const e of out) {
+    if (e.date.value !== null && e.trigger.event_type !== "statement") continue
+    const si = doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!
+    const anchor = sentenceAnchor.get(si)
+    if (anchor && (e.date.value === null || e.date.value === doc.ref.value)) e.date = anchor
+  }
   return out
+}
+
+const tokenIndexAt = (doc: Doc, offset: number): number => {
+  let lo = 0
+  let hi = doc.tokens.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.key))

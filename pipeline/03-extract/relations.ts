@@ -160,17 +160,41 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     }
   }
 
-  // -- part_of: a coordinated list of 3+ states that the gazetteer places in one region the article names
-  const regionsNamed = new Set(mentions.filter((m) => m.gaz && m.type === "location").map((m) => m.gaz!.id))
-  const regionAdjectives = mentions.filter((m) => m.type === "location" && m.gaz).length
+  // -- part_of (a): a region followed by a list of its states: "in the South Caucasus, it applies to
+  //    Armenia, Azerbaijan and Georgia", "five Central Asian nations -- Kazakhstan, Kyrgyzstan, ..."
+  const isRegion = (m: Mention) => m.type === "location" && m.gaz !== null && regionIds.has(m.gaz.id)
+  const regionIds = new Set<string>()
+  for (const e of lex.entities.values()) for (const r of e.partOf) regionIds.add(r)
+  for (const s of doc.sentences) {
+    const ms = mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd)
+    ms.forEach((r, ri) => {
+      if (!isRegion(r)) return
+      const list: Array<Mention> = []
+      for (let k = ri + 1; k < ms.length; k++) {
+        const m = ms[k]!
+        const prevEnd = list.length ? list[list.length - 1]!.tokEnd : r.tokEnd
+        const gap = tokens.slice(prevEnd, m.tokStart)
+        const listGap = gap.every((t) => t.text === "," || t.norm === "and" || t.norm === "the" || t.text === "-" || t.text === "–" || t.text === "—" || t.text === "(")
+        const lead = list.length === 0 && m.tokStart - r.tokEnd <= 8 && gap.every((t) => t.norm !== ";" && t.text !== ".")
+        if (m.type !== "country" || m.via === "demonym" || !(listGap || lead)) break
+        if (!list.some((x) => x.key === m.key)) list.push(m)
+      }
+      if (list.length < 2) return
+      for (const c of list)
+        out.push({ predicate: "part_of", subject: c, object: r, role: null, start: r.start, end: list[list.length - 1]!.end, method: "relation.region-then-list.v1", confidence: 0.7 })
+    })
+  }
+
+  // -- part_of (b): a coordinated list of 3+ states that the gazetteer places in one region the article names
+  const regionsNamed = new Set(mentions.filter((m) => isRegion(m)).map((m) => m.gaz!.id))
   for (const s of doc.sentences) {
     const cs = uniqByKey(mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd && m.type === "country" && m.via === "name"))
     if (cs.length < 3) continue
     const byRegion = new Map<string, Array<Mention>>()
     for (const c of cs) for (const r of c.gaz?.partOf ?? []) byRegion.set(r, [...(byRegion.get(r) ?? []), c])
     for (const [r, members] of byRegion) {
-      if (members.length < 3 || (!regionsNamed.has(r) && regionAdjectives === 0)) continue
-      const region = mentions.find((m) => m.gaz?.id === r) ?? gazCountry(r)
+      if (members.length < 3 || !regionsNamed.has(r)) continue
+      const region = mentions.find((m) => m.gaz?.id === r)
       if (!region) continue
       const first = members[0]!
       const last = members[members.length - 1]!

@@ -141,13 +141,24 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
       partOf: o?.part_of ?? []
     })
   }
+  // regions and subregions of world-countries become locations that their countries are part of
+  for (const c of worldCountries) {
+    for (const r of [c.subregion, c.region].filter((x): x is string => !!x && x !== "")) {
+      const id = `location:${slug(r)}`
+      if (!entities.has(id))
+        entities.set(id, { id, type: "location", name: r, aliases: [r], demonyms: [regionAdjective(r)], iso2: null, iso3: null, wikidata: null, positions: [], locatedIn: null, capitalOf: null, partOf: [] })
+      const country = entities.get(`country:${c.cca3}`)!
+      if (!country.partOf.includes(id)) entities.set(country.id, { ...country, partOf: [...country.partOf, id] })
+    }
+  }
   for (const g of gaz) {
+    const prev = entities.get(g.id)
     entities.set(g.id, {
       id: g.id,
       type: g.type,
       name: g.name,
       aliases: uniq([g.name, ...g.aliases]),
-      demonyms: g.demonyms ?? [],
+      demonyms: g.demonyms ?? (g.type === "location" && prev ? prev.demonyms : g.type === "location" && /(ia|a|e)$/.test(g.name) && /^[A-Z]/.test(g.name) && g.name.split(" ").length <= 2 && /asia|europe|africa|america|caucasus/i.test(g.name) ? [regionAdjective(g.name)] : []),
       iso2: g.iso2 ?? null,
       iso3: g.iso3 ?? null,
       wikidata: g.wikidata ?? null,
@@ -181,5 +192,11 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     hash: sha256(hashParts.join("\n"))
   }
 }
+
+const slug = (s: string): string => s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+
+/** English adjective of a region name: Asia → Asian, Europe → European, Caucasus → Caucasian. */
+export const regionAdjective = (name: string): string =>
+  name.endsWith("a") ? `${name}n` : name.endsWith("e") ? `${name}an` : name.endsWith("us") ? `${name.slice(0, -2)}ian` : `${name}n`
 
 const uniq = (xs: ReadonlyArray<string | undefined>): Array<string> => [...new Set(xs.filter((x): x is string => !!x && x.trim() !== ""))]
