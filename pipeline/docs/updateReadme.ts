@@ -1,0 +1,6 @@
+/** `npx tsx pipeline/docs/updateReadme.ts`: regenerate the generated sections of README.md. */
+import { readFileSync, writeFileSync } from "node:fs"
+import { renderTablesDoc, replaceBetween } from "./tablesDoc.js"
+
+const path = new URL("../../README.md", import.meta.url).pathname
+writeFileSync(path, replaceBetween(readFileSync(path, "utf8"), "tables", renderTablesDoc()))
