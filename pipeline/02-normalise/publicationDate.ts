@@ -1,5 +1,74 @@
-// TEMPORARY SHIM (not committed)
+/**
+ * An article's publication date when its metadata gives none: a dateline or date marker
+ * stated near the top of the text, else a date in the URL path, else a lower bound inferred
+ * from the latest year-bearing date the text mentions. The note says which.
+ */
 import type { DatePrecision } from "../../schemas/vocab.js"
-export interface PublicationDate { readonly value: string | null; readonly precision: DatePrecision; readonly basis: "metadata" | "stated_in_text" | "url" | "inferred_from_content" | "unknown"; readonly note: string }
-export const inferPublicationDate = (input: { readonly text: string; readonly url: string | null; readonly metadataDate: string | null }): PublicationDate =>
-  input.metadataDate ? { value: input.metadataDate, precision: "day", basis: "metadata", note: "" } : { value: null, precision: "unknown", basis: "unknown", note: "shim" }
+import { findDates } from "../03-extract/dates.js"
+
+/** A publication date with how it was established. */
+export interface PublicationDate {
+  readonly value: string | null
+  readonly precision: DatePrecision
+  readonly basis: "metadata" | "stated_in_text" | "url" | "inferred_from_content" | "unknown"
+  readonly note: string
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+const pad = (n: number) => String(n).padStart(2, "0")
+
+/** A dateline: a top line that is (or starts with, or ends with) a full date. */
+const statedDate = (text: string): string | null => {
+  const marker = /^\s*date (\d{4}-\d{2}-\d{2})\b/.exec(text)
+  if (marker) return marker[1]!
+  const head = text.split("\n").slice(0, 8).join("\n")
+  const re = /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(head)) !== null) {
+    const line = head.slice(head.lastIndexOf("\n", m.index) + 1, head.indexOf("\n", m.index) < 0 ? undefined : head.indexOf("\n", m.index))
+    // a line that is only the date, a "CITY, date (AGENCY)" dateline, or a byline line with the date
+    if (line.trim() === m[0] || /^[A-Z][A-Z .'-]+, /.test(line) || line.length < 200) return `${m[3]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`
+  }
+  return null
+}
+
+/** A date in a URL path: /2025/11/06/, /2026/01/, /20251027/. */
+export const urlDate = (url: string | null): { value: string; precision: DatePrecision } | null => {
+  if (!url) return null
+  let path: string
+  try {
+    path = new URL(url).pathname
+  } catch {
+    return null
+  }
+  const ymd = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//.exec(path)
+  if (ymd) return { value: `${ymd[1]}-${ymd[2]}-${ymd[3]}`, precision: "day" }
+  const compact = /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\//.exec(path)
+  if (compact) return { value: `${compact[1]}-${compact[2]}-${compact[3]}`, precision: "day" }
+  const ym = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path)
+  if (ym) return { value: `${ym[1]}-${ym[2]}`, precision: "month" }
+  return null
+}
+
+/** Decide an article's publication date from metadata, the text, the URL, or the content. */
+export const inferPublicationDate = (input: { readonly text: string; readonly url: string | null; readonly metadataDate: string | null }): PublicationDate => {
+  if (input.metadataDate) {
+    const p: DatePrecision = input.metadataDate.length === 10 ? "day" : input.metadataDate.length === 7 ? "month" : "year"
+    return { value: input.metadataDate, precision: p, basis: "metadata", note: "from the source's metadata" }
+  }
+  const stated = statedDate(input.text)
+  if (stated) return { value: stated, precision: "day", basis: "stated_in_text", note: "dateline stated at the top of the text" }
+  const u = urlDate(input.url)
+  if (u) return { ...u, basis: "url", note: "date in the URL path" }
+  // latest fully dated expression (with its own year) gives a lower bound
+  const absolute = findDates(input.text, { value: null, precision: "unknown" }).filter((d) => !d.relative)
+  if (absolute.length === 0) return { value: null, precision: "unknown", basis: "unknown", note: "no date in metadata, text or URL" }
+  const latest = absolute.reduce((a, b) => (b.value > a.value ? b : a))
+  const value = latest.value.slice(0, Math.min(latest.value.length, 7))
+  return {
+    value,
+    precision: value.length === 7 ? "month" : "year",
+    basis: "inferred_from_content",
+    note: `latest dated expression in the text (${JSON.stringify(latest.text)}) taken as a lower bound`
+  }
+}
