@@ -38,7 +38,10 @@ export class StrictRejected extends Schema.TaggedError<StrictRejected>()("Strict
 /** Per-article work: normalise and extract (pure). */
 export const processArticle = (src: Parameters<typeof normalise>[0], lex: LexiconBundle): ResolveInput => {
   const source = normalise(src)
-  return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published }, lex) }
+  // events and relations are read from the body: not from the headline, repeated titles, credits, tags or urls
+  const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
+  if (source.titleSpan) nonBody.push(source.titleSpan)
+  return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex) }
 }
 
 /** Load the lexicons as an Effect. */

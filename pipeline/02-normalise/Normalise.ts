@@ -10,6 +10,8 @@ import { inferPublicationDate } from "./publicationDate.js"
 /** A source ready for extraction. */
 export interface NormalisedSource extends IngestedSource {
   readonly title: string | null
+  /** UTF-16 span of the title line when the text opens with it. */
+  readonly titleSpan: { readonly start: number; readonly end: number } | null
   readonly boilerplate: ReadonlyArray<Boilerplate>
   readonly published: {
     readonly value: string | null
@@ -26,5 +28,6 @@ export const normalise = (src: IngestedSource): NormalisedSource => {
     src.meta.published !== null
       ? { value: src.meta.published, precision: src.meta.publishedPrecision, basis: src.meta.publishedBasis, note: src.meta.publishedNote }
       : inferPublicationDate({ text: src.text, url: src.meta.url, metadataDate: null })
-  return { ...src, title: seg.title, boilerplate: seg.boilerplate, published }
+  const titleSpan = seg.titleLine ? { start: seg.titleLine.start, end: seg.titleLine.end } : null
+  return { ...src, title: seg.title, titleSpan, boilerplate: seg.boilerplate, published }
 }

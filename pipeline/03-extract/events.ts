@@ -57,8 +57,8 @@ const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number): Modal
   const { tokens, lex } = doc
   let best: { modality: Modality; priority: number } | null = null
   for (const c of lex.modality) {
-    const lo = c.entry.position === "after" ? j : Math.max(a, i - c.entry.window)
-    const hi = c.entry.position === "before" ? i : Math.min(b, j + c.entry.window)
+    const lo = c.entry.position === "after" ? i : Math.max(a, i - c.entry.window)
+    const hi = c.entry.position === "before" ? j : Math.min(b, j + c.entry.window)
     if (hi <= lo) continue
     const text = doc.text.slice(tokens[lo]!.start, tokens[hi - 1]!.end)
     if (c.re.test(text) && (best === null || c.entry.priority > best.priority)) best = { modality: c.entry.modality, priority: c.entry.priority }
@@ -67,8 +67,31 @@ const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number): Modal
 }
 
 /** Find the events of a document. */
-export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<FoundEvent> => {
+export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: ReadonlyArray<{ readonly start: number; readonly end: number }> = []): Array<FoundEvent> => {
   const { tokens, lex } = doc
+  const skipped = (offset: number) => skip.some((r) => offset >= r.start && offset < r.end)
+  // a country or organisation that only qualifies a title ("U.S. Secretary of State Marco Rubio") is part of the person's name phrase
+  // words inside a title ("Secretary of State", "Deputy Minister") are never triggers
+  const inTitle = new Uint8Array(tokens.length)
+  for (let k = 0; k < tokens.length; k++) {
+    const t = lex.titles.longest(tokens, k)
+    if (t) for (let x = k; x < k + t.length; x++) inTitle[x] = 1
+  }
+  const qualifier = new Set<Mention>()
+  for (const m of mentions) {
+    if (m.type !== "country" && m.type !== "organization") continue
+    let k = m.tokEnd
+    if (tokens[k]?.norm === "'s") k++
+    for (let step = 0; step < 3 && k < tokens.length; step++) {
+      const t = lex.titles.longest(tokens, k)
+      if (t) {
+        qualifier.add(m)
+        break
+      }
+      if (!tokens[k]!.cap) break
+      k++
+    }
+  }
   const n = tokens.length
   const inMention = new Uint8Array(n)
   const at: Array<Mention | undefined> = new Array(n)
@@ -92,7 +115,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
 
   for (let i = 0; i < n; i++) {
     if (at[i]?.type === "person" && at[i]!.tokStart === i) lastPerson = at[i]
-    if (inMention[i]) continue
+    if (inMention[i] || inTitle[i] || skipped(tokens[i]!.start)) continue
     const hit = lex.triggers.longest(tokens, i)
     if (!hit) continue
     const j = i + hit.length
@@ -119,13 +142,16 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
         continue
       }
       if (!PARTICIPANT_TYPES.has(m.type) && !(k > j && ["initiative", "legislation"].includes(m.type))) continue
-      if (seen.has(m.key)) continue
+      if (qualifier.has(m) || seen.has(m.key)) continue
       seen.add(m.key)
       participants.push({ mention: m, role: k < i ? "actor" : "target" })
     }
     if (!participants.some((p) => p.role === "actor")) {
       const first = tokens[a]
+      const s = doc.sentences[si]!
+      const subject = mentions.find((m) => m.tokStart >= s.tokStart && m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !qualifier.has(m))
       if (first && PRONOUNS.has(first.norm) && lastPerson && !seen.has(lastPerson.key)) participants.unshift({ mention: lastPerson, role: "actor" })
+      else if (subject && !seen.has(subject.key)) participants.unshift({ mention: subject, role: "actor" })
     }
     if (participants.length === 0) continue
     // passive voice: "was hosted by X", "were invited by Y" — the by-phrase acts, the subject is acted upon
@@ -174,7 +200,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Fo
       if (antecedent.date.value !== null) sentenceAnchor.set(si, antecedent.date)
       continue
     }
-    const same = out.find((e) => sameEvent(e, ev))
+    const same = out.find((e) => sameEvent(e, ev) || (e.trigger.event_type === ev.trigger.event_type && e.spans[0]!.start === ev.spans[0]!.start && e.spans[0]!.end === ev.spans[0]!.end))
     if (same) mergeInto(same, ev)
     else out.push(ev)
     i = j - 1

@@ -17,6 +17,8 @@ export interface ExtractInput {
   readonly sourceId: string
   readonly text: string
   readonly published: { readonly value: string | null; readonly precision: DatePrecision }
+  /** UTF-16 ranges that are not article body (title line, boilerplate): no events or relations are read there. */
+  readonly nonBody?: ReadonlyArray<{ readonly start: number; readonly end: number }>
 }
 
 /** Extract entities, events and relations from one article. */
@@ -54,7 +56,7 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   }))
   const mentioned = new Set(found.map((m) => m.key))
 
-  const events: Array<EventMention> = findEvents(doc, found).map((e) => ({
+  const events: Array<EventMention> = findEvents(doc, found, input.nonBody ?? []).map((e) => ({
     type: e.trigger.event_type,
     cameo: e.trigger.cameo,
     plover: e.trigger.plover,
@@ -67,7 +69,9 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
     method: e.method,
     confidence: e.confidence
   }))
+  const nonBody = input.nonBody ?? []
   const relations: Array<RelationMention> = findRelations(doc, found)
+    .filter((r) => !nonBody.some((x) => r.start >= x.start && r.start < x.end))
     .filter((r) => mentioned.has(r.subject.key) && mentioned.has(r.object.key) && r.subject.key !== r.object.key)
     .map((r) => ({
       predicate: r.predicate,

@@ -177,7 +177,7 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     for (const d of e.demonyms) demonyms.add(d, e.id, true)
   }
   const triggerTrie = new PhraseTrie<TriggerEntry>()
-  for (const t of triggers) for (const f of uniq([t.lemma, ...t.forms])) triggerTrie.add(f, t, false)
+  for (const t of triggers) for (const f of uniq(t.forms)) triggerTrie.add(f, t, false)
   const titleTrie = new PhraseTrie<TitleEntry>()
   for (const t of titles) for (const f of uniq([t.title, ...t.forms])) titleTrie.add(f, t, false)
 
