@@ -20,6 +20,8 @@ export interface FoundRelation {
 }
 
 const STATE_TYPES = new Set(["country"])
+/** Words that open a list of a region's members ("in Africa, including Nigeria, ..."). */
+const LIST_CUES = new Set([",", ":", "—", "–", "-", "(", "including", "such", "like", "namely", "to", "from", "of", "as", "are", "were", "is"])
 const ORG_TYPES = new Set(["organization"])
 
 /** Index mentions by token for O(1) lookup. */
@@ -175,8 +177,12 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
         const prevEnd = list.length ? list[list.length - 1]!.tokEnd : r.tokEnd
         const gap = tokens.slice(prevEnd, m.tokStart)
         const listGap = gap.every((t) => t.text === "," || t.norm === "and" || t.norm === "the" || t.text === "-" || t.text === "–" || t.text === "—" || t.text === "(")
-        const lead = list.length === 0 && m.tokStart - r.tokEnd <= 8 && gap.every((t) => t.norm !== ";" && t.text !== ".")
-        if (m.type !== "country" || m.via === "demonym" || !(listGap || lead)) break
+        const lead =
+          list.length === 0 &&
+          m.tokStart - r.tokEnd <= 8 &&
+          gap.every((t) => t.norm !== ";" && t.text !== ".") &&
+          (gap.length <= 2 || gap.some((t) => LIST_CUES.has(t.norm)))
+        if (m.type !== "country" || m.via !== "name" || !(listGap || lead)) break
         if (!list.some((x) => x.key === m.key)) list.push(m)
       }
       if (list.length < 2) return

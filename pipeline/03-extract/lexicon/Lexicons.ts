@@ -120,12 +120,17 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     }
   }
 
+  // a demonym shared by several states ("American" for the US and its territories) names none of
+  // them unless the overlay claims it; territories (non-independent) get no demonyms
+  const demonymCount = new Map<string, number>()
+  for (const c of worldCountries)
+    if (c.independent) for (const d of new Set(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [])) demonymCount.set(d, (demonymCount.get(d) ?? 0) + 1)
   const entities = new Map<string, GazEntity>()
   const overlayById = new Map(overlays.map((o) => [o.id, o]))
   for (const c of worldCountries) {
     const id = `country:${c.cca3}`
     const o = overlayById.get(id)
-    const dem = c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []
+    const dem = c.independent && c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f].filter((d) => demonymCount.get(d) === 1) : []
     entities.set(id, {
       id,
       type: "country",
