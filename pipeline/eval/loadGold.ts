@@ -8,6 +8,27 @@ import { Effect, ParseResult } from "effect"
 import { GoldDocument } from "../../schemas/Gold.js"
 import { GoldFileInvalid } from "./errors.js"
 
+/**
+ * One `path: message` per failing path; the alternatives of a literal union are merged into
+ * `Expected "a" | "b", actual "x"` instead of one line per member.
+ */
+const formatIssues = (issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>): string => {
+  const byPath = new Map<string, Array<string>>()
+  for (const i of issues) {
+    const path = i.path.join(".") || "(root)"
+    byPath.set(path, [...(byPath.get(path) ?? []), i.message])
+  }
+  return [...byPath]
+    .map(([path, messages]) => {
+      const parts = messages.map((m) => /^Expected (.*), actual (.*)$/s.exec(m))
+      const merged = parts.every((x) => x !== null) && messages.length > 1
+        ? `Expected ${parts.map((x) => x![1]).join(" | ")}, actual ${parts[0]![2]}`
+        : messages.join("; ")
+      return `${path}: ${merged}`
+    })
+    .join("; ")
+}
+
 /** Decode one gold file's text; `file` is its name (used in the error and checked against `doc`). */
 export const decodeGold = (file: string, content: string): Effect.Effect<GoldDocument, GoldFileInvalid> =>
   Effect.gen(function* () {
@@ -20,9 +41,7 @@ export const decodeGold = (file: string, content: string): Effect.Effect<GoldDoc
         (e) =>
           new GoldFileInvalid({
             file,
-            detail: ParseResult.ArrayFormatter.formatErrorSync(e)
-              .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-              .join("; ")
+            detail: formatIssues(ParseResult.ArrayFormatter.formatErrorSync(e))
           })
       )
     )
