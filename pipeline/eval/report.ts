@@ -118,7 +118,7 @@ export const formatReport = (r: EvalReport): string => {
   const acc = r.events_attributes
   const attr = (name: keyof EventAttributeAccuracies) =>
     row([name, String(acc[name].correct), String(acc[name].total), num(acc[name].accuracy)], aw)
-  const dw = [44, 8, 8, 8, 8]
+  const dw = [44, 8, 8, 9, 8]
   return [
     `eval: ${r.per_doc.length} gold articles, ${r.not_predicted.length} without predictions, ${r.not_evaluated.length} predicted articles without gold`,
     "",
@@ -135,7 +135,7 @@ export const formatReport = (r: EvalReport): string => {
     attr("date_precision"),
     attr("modality"),
     "",
-    row(["article (f1)", "entities", "events", "relation", "baseline"], dw),
+    row(["article (f1)", "entities", "events", "relations", "baseline"], dw),
     ...r.per_doc.map((d) =>
       row([d.predicted ? d.doc : `${d.doc} (none)`, num(d.entities.f1), num(d.events.f1), num(d.relations.f1), num(d.baseline_entities.f1)], dw)
     ),
