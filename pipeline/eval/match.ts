@@ -1,0 +1,161 @@
+/**
+ * One-to-one matching of the predictions for one article against its gold file, per table.
+ * Each matcher returns the matched pairs plus the unmatched predictions (false positives) and
+ * the unmatched gold rows (misses). Deterministic: gold in file order, predictions sorted by id.
+ */
+import type { GoldDocument, GoldEntity, GoldEvent, GoldRelation } from "../../schemas/Gold.js"
+import type { EntityType } from "../../schemas/vocab.js"
+import { fold, foldAll } from "./fold.js"
+import { overlap, quoteSpan } from "./spans.js"
+import type { PredEntity, PredEvent, PredictedDoc, PredRelation } from "./types.js"
+
+/** Matched pairs and leftovers of one table in one article. */
+export interface MatchResult<P, G> {
+  readonly matched: ReadonlyArray<{ readonly pred: P; readonly gold: G }>
+  readonly unmatchedPred: ReadonlyArray<P>
+  readonly unmatchedGold: ReadonlyArray<G>
+}
+
+/** Event matching also lists the gold events whose quote is not found in the article text. */
+export interface EventMatchResult extends MatchResult<PredEvent, GoldEvent> {
+  readonly unlocated: ReadonlyArray<GoldEvent>
+}
+
+/** Whether a predicted entity type may match a gold entity type. */
+export type TypesAgree = (pred: EntityType, gold: EntityType) => boolean
+
+/** The default type rule: types must be equal. */
+export const sameType: TypesAgree = (pred, gold) => pred === gold
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const byId = <T extends { readonly id: string }>(xs: ReadonlyArray<T>): ReadonlyArray<T> =>
+  [...xs].sort((a, b) => compare(a.id, b.id))
+const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => b.has(x))
+
+/** Folds of a predicted entity: canonical name and aliases. */
+export const predFolds = (e: PredEntity): ReadonlySet<string> => foldAll([e.name, ...e.aliases])
+
+/** Folds of a gold name: the name plus the aliases of the gold entity of that name in the article. */
+export const goldFolds = (gold: GoldDocument, name: string): ReadonlySet<string> => {
+  const entity = gold.entities.find((e) => e.name === name)
+  return foldAll(entity === undefined ? [name] : [name, ...entity.aliases])
+}
+
+const finish = <P extends { readonly id: string }, G>(
+  preds: ReadonlyArray<P>,
+  golds: ReadonlyArray<G>,
+  matched: ReadonlyArray<{ readonly pred: P; readonly gold: G }>
+): MatchResult<P, G> => {
+  const usedPred = new Set(matched.map((m) => m.pred))
+  const usedGold = new Set(matched.map((m) => m.gold))
+  return {
+    matched,
+    unmatchedPred: preds.filter((p) => !usedPred.has(p)),
+    unmatchedGold: golds.filter((g) => !usedGold.has(g))
+  }
+}
+
+/**
+ * Entities: a prediction matches a gold entity when a fold of its canonical name or aliases
+ * equals a fold of the gold name or aliases, and `typesAgree(pred.type, gold.type)` (default:
+ * equal types). One-to-one, greedy: gold in file order; for each, the unused candidate whose
+ * folded canonical name equals the folded gold name wins, else the first candidate by id.
+ */
+export const matchEntities = (
+  pred: PredictedDoc,
+  gold: GoldDocument,
+  typesAgree: TypesAgree = sameType
+): MatchResult<PredEntity, GoldEntity> => {
+  const preds = byId(pred.entities)
+  const folds = new Map(preds.map((p) => [p, predFolds(p)] as const))
+  const used = new Set<PredEntity>()
+  const matched: Array<{ pred: PredEntity; gold: GoldEntity }> = []
+  for (const g of gold.entities) {
+    const gf = foldAll([g.name, ...g.aliases])
+    const candidates = preds.filter((p) => !used.has(p) && typesAgree(p.type, g.type) && intersects(folds.get(p)!, gf))
+    const best = candidates.find((p) => fold(p.name) === fold(g.name)) ?? candidates[0]
+    if (best !== undefined) {
+      used.add(best)
+      matched.push({ pred: best, gold: g })
+    }
+  }
+  return finish(preds, gold.entities, matched)
+}
+
+/** Everyone taking part in a predicted event: actors, targets, participants and the location. */
+const eventPeople = (e: PredEvent): ReadonlyArray<PredEntity> => [
+  ...e.actors,
+  ...e.targets,
+  ...e.participants,
+  ...(e.location === null ? [] : [e.location])
+]
+
+/**
+ * Events: a prediction matches a gold event when (a) one of its evidence spans in the article
+ * overlaps the gold quote's span (quote located with `text.indexOf(quote)` in the predicted
+ * doc's text, UTF-16 index converted to code points) and (b) at least one predicted actor,
+ * target, participant or the location matches a gold actor or target by name/alias folds (gold
+ * names expanded with that gold entity's aliases; types are not compared here). One-to-one,
+ * greedy over all candidate pairs ordered by larger overlap (best span), then type match, then
+ * gold file order, then prediction id. Gold events whose quote is not found cannot match.
+ */
+export const matchEvents = (pred: PredictedDoc, gold: GoldDocument): EventMatchResult => {
+  const preds = byId(pred.events)
+  const people = new Map(preds.map((p) => [p, eventPeople(p).map(predFolds)] as const))
+  const unlocated: Array<GoldEvent> = []
+  const pairs: Array<{ pred: PredEvent; gold: GoldEvent; ov: number; typeOk: boolean; gi: number; pi: number }> = []
+  gold.events.forEach((g, gi) => {
+    const span = quoteSpan(pred.text, g.quote)
+    if (span === null) {
+      unlocated.push(g)
+      return
+    }
+    const gNames = [...g.actors, ...g.targets].map((n) => goldFolds(gold, n))
+    preds.forEach((p, pi) => {
+      const ov = Math.max(0, ...p.spans.map((s) => overlap(s, span)))
+      const shared = people.get(p)!.some((pf) => gNames.some((gf) => intersects(pf, gf)))
+      if (ov > 0 && shared) pairs.push({ pred: p, gold: g, ov, typeOk: p.type === g.type, gi, pi })
+    })
+  })
+  pairs.sort((a, b) => b.ov - a.ov || Number(b.typeOk) - Number(a.typeOk) || a.gi - b.gi || a.pi - b.pi)
+  const usedPred = new Set<PredEvent>()
+  const usedGold = new Set<GoldEvent>()
+  const chosen: Array<{ pred: PredEvent; gold: GoldEvent; gi: number }> = []
+  for (const c of pairs) {
+    if (usedPred.has(c.pred) || usedGold.has(c.gold)) continue
+    usedPred.add(c.pred)
+    usedGold.add(c.gold)
+    chosen.push(c)
+  }
+  chosen.sort((a, b) => a.gi - b.gi)
+  const matched = chosen.map((c) => ({ pred: c.pred, gold: c.gold }))
+  return { ...finish(preds, gold.events, matched), unlocated }
+}
+
+const foldRole = (r: string | null | undefined): string => fold(r ?? "")
+
+/**
+ * Relations: a prediction matches a gold relation when the predicates are equal and both the
+ * subject and the object match by name/alias folds (gold subject/object expanded with that gold
+ * entity's aliases). One-to-one, greedy: gold in file order; among unused candidates one whose
+ * folded role equals the gold role wins, else the first by id. The role is not required to match.
+ */
+export const matchRelations = (pred: PredictedDoc, gold: GoldDocument): MatchResult<PredRelation, GoldRelation> => {
+  const preds = byId(pred.relations)
+  const used = new Set<PredRelation>()
+  const matched: Array<{ pred: PredRelation; gold: GoldRelation }> = []
+  for (const g of gold.relations) {
+    const sf = goldFolds(gold, g.subject)
+    const of = goldFolds(gold, g.object)
+    const candidates = preds.filter(
+      (p) =>
+        !used.has(p) && p.predicate === g.predicate && intersects(predFolds(p.subject), sf) && intersects(predFolds(p.object), of)
+    )
+    const best = candidates.find((p) => foldRole(p.role) === foldRole(g.role)) ?? candidates[0]
+    if (best !== undefined) {
+      used.add(best)
+      matched.push({ pred: best, gold: g })
+    }
+  }
+  return finish(preds, gold.relations, matched)
+}

@@ -1,0 +1,147 @@
+/**
+ * The `eval` report: gold documents × per-article predictions → micro-averaged P/R/F1 per
+ * table, event attribute accuracies, the compromise baseline, per-article figures and the
+ * misses / false positives behind them; plus its terminal and JSON renderings.
+ */
+import type { GoldDocument } from "../../schemas/Gold.js"
+import { baselineEntities, baselineTypesAgree } from "./baseline.js"
+import { matchEntities, matchEvents, matchRelations } from "./match.js"
+import type { EventAttributeAccuracies, Scores } from "./metrics.js"
+import { attributeAccuracies, countsOf, score, sumCounts } from "./metrics.js"
+import type { PredictedDoc } from "./types.js"
+
+/** Figures of one article. */
+export interface DocReport {
+  readonly doc: string
+  readonly predicted: boolean
+  readonly entities: Scores
+  readonly events: Scores
+  readonly relations: Scores
+  readonly baseline_entities: Scores
+}
+
+/** The whole report (plain data, serialisable as is). */
+export interface EvalReport {
+  readonly tables: { readonly entities: Scores; readonly events: Scores; readonly relations: Scores }
+  readonly events_attributes: EventAttributeAccuracies
+  readonly baseline: { readonly entities: Scores }
+  readonly per_doc: ReadonlyArray<DocReport>
+  readonly misses: {
+    readonly entities: ReadonlyArray<{ readonly doc: string; readonly name: string; readonly type: string }>
+    readonly events: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly type: string; readonly quote: string; readonly located: boolean }>
+    readonly relations: ReadonlyArray<{ readonly doc: string; readonly subject: string; readonly predicate: string; readonly object: string }>
+  }
+  readonly false_positives: {
+    readonly entities: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly name: string; readonly type: string }>
+    readonly events: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly type: string }>
+    readonly relations: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly subject: string; readonly predicate: string; readonly object: string }>
+  }
+  /** Gold documents without any prediction (counted as all missed). */
+  readonly not_predicted: ReadonlyArray<string>
+  /** Predicted documents without a gold file (ignored). */
+  readonly not_evaluated: ReadonlyArray<string>
+}
+
+/** Options: `texts` gives article texts for gold docs without predictions, so the baseline still runs there. */
+export interface EvaluateOptions {
+  readonly texts?: ReadonlyMap<string, string>
+}
+
+/**
+ * Evaluate predictions against gold. Documents are paired by `doc` (the article file name);
+ * a gold doc without predictions counts as all missed (the baseline runs on its text only when
+ * `options.texts` has it); predictions for docs without gold are ignored and listed in
+ * `not_evaluated`. Counts are summed over articles before scoring (micro-average).
+ */
+export const evaluate = (
+  pred: ReadonlyArray<PredictedDoc>,
+  gold: ReadonlyArray<GoldDocument>,
+  options: EvaluateOptions = {}
+): EvalReport => {
+  const predByDoc = new Map(pred.map((p) => [p.doc, p] as const))
+  const goldDocs = new Set(gold.map((g) => g.doc))
+  const rows = gold.map((g) => {
+    const found = predByDoc.get(g.doc)
+    const p: PredictedDoc = found ?? { doc: g.doc, text: options.texts?.get(g.doc) ?? "", entities: [], events: [], relations: [] }
+    const ents = matchEntities(p, g)
+    const evts = matchEvents(p, g)
+    const rels = matchRelations(p, g)
+    const base = p.text === "" ? null : matchEntities({ ...p, entities: baselineEntities(p.text) }, g, baselineTypesAgree)
+    const baseCounts = base === null ? { tp: 0, fp: 0, fn: g.entities.length } : countsOf(base)
+    return { g, found: found !== undefined, ents, evts, rels, baseCounts }
+  })
+  const total = (f: (r: (typeof rows)[number]) => { tp: number; fp: number; fn: number }) => score(sumCounts(rows.map(f)))
+  const unlocated = new Set(rows.flatMap((r) => r.evts.unlocated))
+  return {
+    tables: { entities: total((r) => countsOf(r.ents)), events: total((r) => countsOf(r.evts)), relations: total((r) => countsOf(r.rels)) },
+    events_attributes: attributeAccuracies(rows.flatMap((r) => r.evts.matched)),
+    baseline: { entities: total((r) => r.baseCounts) },
+    per_doc: rows.map((r) => ({
+      doc: r.g.doc,
+      predicted: r.found,
+      entities: score(countsOf(r.ents)),
+      events: score(countsOf(r.evts)),
+      relations: score(countsOf(r.rels)),
+      baseline_entities: score(r.baseCounts)
+    })),
+    misses: {
+      entities: rows.flatMap((r) => r.ents.unmatchedGold.map((e) => ({ doc: r.g.doc, name: e.name, type: e.type }))),
+      events: rows.flatMap((r) =>
+        r.evts.unmatchedGold.map((e) => ({ doc: r.g.doc, id: e.id, type: e.type, quote: e.quote, located: !unlocated.has(e) }))
+      ),
+      relations: rows.flatMap((r) =>
+        r.rels.unmatchedGold.map((x) => ({ doc: r.g.doc, subject: x.subject, predicate: x.predicate, object: x.object }))
+      )
+    },
+    false_positives: {
+      entities: rows.flatMap((r) => r.ents.unmatchedPred.map((e) => ({ doc: r.g.doc, id: e.id, name: e.name, type: e.type }))),
+      events: rows.flatMap((r) => r.evts.unmatchedPred.map((e) => ({ doc: r.g.doc, id: e.id, type: e.type }))),
+      relations: rows.flatMap((r) =>
+        r.rels.unmatchedPred.map((x) => ({ doc: r.g.doc, id: x.id, subject: x.subject.name, predicate: x.predicate, object: x.object.name }))
+      )
+    },
+    not_predicted: rows.filter((r) => !r.found).map((r) => r.g.doc),
+    not_evaluated: pred.filter((p) => !goldDocs.has(p.doc)).map((p) => p.doc)
+  }
+}
+
+const num = (x: number): string => x.toFixed(3)
+const row = (cells: ReadonlyArray<string>, widths: ReadonlyArray<number>): string =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd()
+
+/** Plain-text rendering for the terminal (figures with 3 decimals). */
+export const formatReport = (r: EvalReport): string => {
+  const w = [20, 5, 5, 5, 9, 6, 5]
+  const scores = (name: string, s: Scores) =>
+    row([name, String(s.tp), String(s.fp), String(s.fn), num(s.precision), num(s.recall), num(s.f1)], w)
+  const aw = [20, 7, 5, 8]
+  const acc = r.events_attributes
+  const attr = (name: keyof EventAttributeAccuracies) =>
+    row([name, String(acc[name].correct), String(acc[name].total), num(acc[name].accuracy)], aw)
+  const dw = [44, 8, 8, 9, 8]
+  return [
+    `eval: ${r.per_doc.length} gold articles, ${r.not_predicted.length} without predictions, ${r.not_evaluated.length} predicted articles without gold`,
+    "",
+    row(["table", "tp", "fp", "fn", "precision", "recall", "f1"], w),
+    scores("entities", r.tables.entities),
+    scores("events", r.tables.events),
+    scores("relations", r.tables.relations),
+    scores("baseline entities", r.baseline.entities),
+    "",
+    `event attributes on ${acc.type.total} matched events`,
+    row(["attribute", "correct", "total", "accuracy"], aw),
+    attr("type"),
+    attr("date"),
+    attr("date_precision"),
+    attr("modality"),
+    "",
+    row(["article (f1)", "entities", "events", "relations", "baseline"], dw),
+    ...r.per_doc.map((d) =>
+      row([d.predicted ? d.doc : `${d.doc} (none)`, num(d.entities.f1), num(d.events.f1), num(d.relations.f1), num(d.baseline_entities.f1)], dw)
+    ),
+    ...(r.not_evaluated.length > 0 ? ["", `not evaluated (no gold): ${r.not_evaluated.join(", ")}`] : [])
+  ].join("\n")
+}
+
+/** JSON rendering of the report (2-space indent, trailing newline). */
+export const toJson = (r: EvalReport): string => `${JSON.stringify(r, null, 2)}\n`
