@@ -3,6 +3,7 @@
  *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict]
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
+ *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
  * Handlers only parse options and call the stage functions.
  */
 import { Args, Command, Options } from "@effect/cli"
@@ -10,6 +11,8 @@ import { Config, Console, Effect, Option } from "effect"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { build } from "./Build.js"
+import { runEval } from "./eval/Eval.js"
+import { formatReport, toJson } from "./eval/report.js"
 import { readLatest } from "./05-publish/Publish.js"
 import { validateRelease } from "./validate/checks.js"
 import { ValidationFailed, ReleaseNotFound } from "./validate/errors.js"
@@ -62,10 +65,20 @@ const statsCmd = Command.make("stats", { release: releaseArg }, ({ release }) =>
   })
 ).pipe(Command.withDescription("Print row counts of a release"))
 
+const gold = Options.directory("gold").pipe(Options.withDescription("Folder of <article>.gold.json files (default: <sources>/gold)"), Options.optional)
+const json = Options.boolean("json").pipe(Options.withDescription("Print the report as JSON"))
+
+const evalCmd = Command.make("eval", { sources, gold, json }, (o) =>
+  Effect.gen(function* () {
+    const report = yield* runEval(o.sources, Option.getOrElse(o.gold, () => nodePath.join(o.sources, "gold")))
+    yield* Console.log(o.json ? toJson(report) : formatReport(report))
+  })
+).pipe(Command.withDescription("Precision / recall / F1 of the extraction against gold annotations, beside a compromise baseline"))
+
 /** The root command. */
 export const cli = Command.make("pipeline").pipe(
   Command.withDescription("US–Central Asia relations dataset pipeline"),
-  Command.withSubcommands([buildCmd, validateCmd, statsCmd])
+  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd])
 )
 
 /** Run the CLI on argv. */

@@ -22,7 +22,8 @@ export type ParticipantRow = Pick<EventParticipant, "event_id" | "entity_id" | "
 /** The columns of a relations row that eval reads. */
 export type RelationRow = Pick<Relation, "relation_id" | "predicate" | "subject_id" | "object_id" | "role_title">
 /** The columns of an evidence row that eval reads. */
-export type EvidenceRow = Pick<Evidence, "row_id" | "row_table" | "source_id" | "char_start" | "char_end" | "quote">
+export type EvidenceRow = Pick<Evidence, "row_id" | "row_table" | "source_id" | "char_start" | "char_end" | "quote"> &
+  Partial<Pick<Evidence, "reported_date" | "reported_precision" | "reported_modality">>
 
 /** The row arrays of a release (plain objects with the columns of schemas/Tables.ts). */
 export interface ReleaseTables {
@@ -51,8 +52,9 @@ const uniq = (xs: ReadonlyArray<string>): ReadonlyArray<string> => [...new Set(x
  * One `PredictedDoc` per source row, in source order. Per article: an entity is predicted when it
  * has evidence (row_table "entities") there, with aliases = canonical name + its evidence quotes
  * there + its `aliases` column; an event when it has evidence (row_table "events") there, with
- * those evidence spans, its participants joined from event_participants, its location, date,
- * precision and modality from the events row; a relation when it has evidence (row_table
+ * those evidence spans, its participants joined from event_participants, its location from the
+ * events row, and its date, precision and modality as that article reports them (the evidence
+ * row's reported_* columns, else the events row); a relation when it has evidence (row_table
  * "relations") there. Participants, locations, subjects and objects that are not predicted in
  * the article itself get name + `aliases` column. Rows pointing at unknown entity ids are
  * dropped (participants) or skipped (relations); `validate` reports those, not `eval`.
@@ -98,9 +100,10 @@ export const predictionsFromRelease = (
         targets: withRole(parts, "target"),
         participants: withRole(parts, "participant"),
         location: entity(row.location_id),
-        date: row.date,
-        precision: row.date_precision,
-        modality: row.modality
+        // what this article reports (an event merged across articles may be dated or held differently elsewhere)
+        date: ev[0]!.reported_precision != null ? (ev[0]!.reported_date ?? null) : row.date,
+        precision: ev[0]!.reported_precision ?? row.date_precision,
+        modality: ev[0]!.reported_modality ?? row.modality
       }]
     })
     const relations = [...byTable("relations").keys()].flatMap((id): ReadonlyArray<PredRelation> => {
