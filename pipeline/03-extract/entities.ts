@@ -104,7 +104,7 @@ const capRun = (doc: Doc, i: number, taken: Uint8Array, maxLen = 8): number => {
       j++
       continue
     }
-    if (j > i && CONNECTORS.has(t.norm) && t.norm !== "the" && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) {
+    if (j > i && (isJoin(doc, j) || (CONNECTORS.has(t.norm) && t.norm !== "the")) && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) {
       j++
       continue
     }
@@ -248,12 +248,20 @@ function headTypeLeading(doc: Doc, norm: string, len: number): EntityType | null
 /** A person name run: 1–4 capitalised words (hyphenated names are one token), not a known non-name. */
 function personRun(doc: Doc, i: number, taken: Uint8Array): number {
   let j = i
-  while (j < doc.tokens.length && j - i < 4 && !taken[j] && isCapWord(doc.tokens[j]) && !inList(doc, "non_name", doc.tokens[j]!.norm)) {
+  while (j < doc.tokens.length && j - i < 6 && !taken[j] && isCapWord(doc.tokens[j]) && !inList(doc, "non_name", doc.tokens[j]!.norm)) {
     if (headType(doc, doc.tokens[j]!.norm) !== null) break
     if (doc.lex.titles.longest(doc.tokens, j)) break
     j++
+    // a hyphenated given name ("Kassym-Jomart") continues the run
+    if (isJoin(doc, j) && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) j++
   }
   return j
+}
+
+/** A dash token written without spaces between two words ("Kassym-Jomart"). */
+function isJoin(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]
+  return !!t && (t.text === "-" || t.text === "–") && doc.tokens[k - 1]?.end === t.start && doc.tokens[k + 1]?.start === t.end
 }
 
 function titleWithin(doc: Doc, k: number, window: number): boolean {

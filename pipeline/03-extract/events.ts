@@ -47,6 +47,7 @@ const clauseOf = (doc: Doc, i: number): [number, number] => {
   while (b < s.tokEnd) {
     const t = tokens[b]!
     if (t.text === ";" || t.text === "—") break
+    if ((t.norm === "as" && tokens[b + 1]?.norm === "part") || t.norm === "amid") break
     if (t.text === "," && CLAUSE_OPENERS.has(tokens[b + 1]?.norm ?? "")) break
     b++
   }
@@ -168,25 +169,29 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // date: nearest date expression in the clause, else in the sentence
     const ds = datesOf(si)
     const trigStart = tokens[i]!.start
-    const inClause = ds.filter((d) => d.start >= tokens[a]!.start && d.end <= tokens[b - 1]!.end)
-    const pool = inClause.length > 0 ? inClause : ds
+    // dates of other clauses belong to their own events ("...next year, as Trump prepares to host...")
+    const pool = ds.filter((d) => d.start >= tokens[a]!.start && d.end <= tokens[b - 1]!.end)
     const date = pool.length === 0 ? null : pool.reduce((x, y) => (Math.abs(y.start - trigStart) < Math.abs(x.start - trigStart) ? y : x))
 
     const anaphoric = trigger.pos === "noun" && ANAPHORA.has(prev)
-    // a statement with no date of its own is dated by its report (the publication date)
+    const modality = modalityOf(doc, a, i, j, b)
+    // a statement with no date of its own is dated by its report (the publication date); an
+    // upcoming event without a date is placed in the month of the report
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
         : trigger.event_type === "statement" && doc.ref.value !== null
           ? { value: doc.ref.value, precision: doc.ref.precision }
-          : { value: null, precision: "unknown" as const }
+          : (modality === "planned" || modality === "expected" || progressive(doc, a, j)) && doc.ref.value !== null && doc.ref.value.length >= 7
+            ? { value: doc.ref.value.slice(0, 7), precision: "month" as const }
+            : { value: null, precision: "unknown" as const }
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
-      modality: modalityOf(doc, a, i, j, b),
+      modality,
       location,
       participants,
       method: trigger.pos === "verb" ? "event.verb-trigger.v1" : "event.noun-trigger.v1",
@@ -200,7 +205,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       if (antecedent.date.value !== null) sentenceAnchor.set(si, antecedent.date)
       continue
     }
-    const same = out.find((e) => sameEvent(e, ev) || (e.trigger.event_type === ev.trigger.event_type && e.spans[0]!.start === ev.spans[0]!.start && e.spans[0]!.end === ev.spans[0]!.end))
+    // two triggers of one type in one clause ("The summit ... brought together") state one event
+    const span0 = ev.spans[0]!
+    const same = out.find((e) => sameEvent(e, ev) || (e.trigger.event_type === ev.trigger.event_type && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
     if (same) mergeInto(same, ev)
     else out.push(ev)
     i = j - 1
@@ -228,12 +235,26 @@ const tokenIndexAt = (doc: Doc, offset: number): number => {
 
 const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.key))
 
-/** Two mentions in one article describe the same event: same type, same date, same participants. */
+/** "are traveling", "is holding": a present-progressive clause reports what happens as the article is written. */
+const progressive = (doc: Doc, a: number, j: number): boolean => {
+  for (let k = Math.max(a, j - 4); k < j; k++)
+    if (/^(is|are|am)$/.test(doc.tokens[k]!.norm) && doc.tokens.slice(k + 1, j + 1).some((t) => /ing$/.test(t.norm) && t.norm.length > 4)) return true
+  return false
+}
+
+const compatible = (a: string | null, b: string | null) => a !== null && b !== null && (a.startsWith(b) || b.startsWith(a))
+
+/**
+ * Two mentions in one article describe the same event: same type and modality, and either the
+ * same date and participants, or compatible dates and the same stated place or a shared participant.
+ */
 const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
-  if (a.trigger.event_type !== b.trigger.event_type || a.date.value !== b.date.value || a.modality !== b.modality) return false
+  if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
-  return ka.size === kb.size && [...ka].every((k) => kb.has(k))
+  if (a.date.value === b.date.value && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
+  if (a.trigger.event_type === "statement" || !compatible(a.date.value, b.date.value)) return false
+  return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
 }
 
 const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {

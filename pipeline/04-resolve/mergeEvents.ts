@@ -22,6 +22,9 @@ export interface Cluster {
 }
 
 const NO_CROSS_DOC = new Set(["statement", "other"])
+const UNREAL = new Set(["negated", "hypothetical"])
+/** Keys of what an event is about rather than who takes part (initiatives, laws, named events). */
+const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|named_event):/.test(k)
 /** Keys that occur in so many events that they alone do not make two reports one event. */
 const GENERIC = (key: string) => key === "gaz:country:USA"
 
@@ -56,16 +59,30 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
           if (seen.has(c) || c.reports.some((x) => x.sourceId === r.sourceId)) continue
           seen.add(c)
           const shared = [...keys].filter((x) => c.keys.has(x))
-          const strong = shared.filter((x) => !GENERIC(x))
+          // a shared place alone does not make two reports one event: a shared participant is needed
+          const strong = shared.filter((x) => !GENERIC(x) && x !== m.location)
           const cd = representativeDate(c)
-          if (m.modality === "negated" || c.reports.every((x) => x.mention.modality === "negated")) continue
+          // negated and hypothetical reports stand alone: they do not say that an event happened
+          if (UNREAL.has(m.modality) || c.reports.some((x) => UNREAL.has(x.mention.modality))) continue
+          // what an event is about (an accord, a law, a named summit) must agree when both name one
+          const objects = [...keys].filter(isObjectKey)
+          const cObjects = [...c.keys].filter(isObjectKey)
+          if (objects.length > 0 && cObjects.length > 0 && !objects.some((x) => c.keys.has(x))) continue
           if (datesCompatible(cd, m.date.value)) {
+            // reports in different articles are one event when both are dated compatibly and share a
+            // named participant, or (undated) when they share three
             const bothDated = cd !== null && m.date.value !== null
-            if ((bothDated && strong.length >= 1) || strong.length >= 2) {
+            if ((bothDated && strong.length >= 1) || strong.length >= 3) {
               target = c
               break
             }
-          } else if (strong.length >= 3 && shared.some((x) => x.startsWith("gaz:person:") || x.startsWith("pat:person:"))) {
+          } else if (
+            strong.length >= 3 &&
+            shared.some((x) => x.startsWith("gaz:person:") || x.startsWith("pat:person:")) &&
+            m.location !== null &&
+            c.reports.some((x) => x.mention.location === m.location && x.mention.trigger === m.trigger)
+          ) {
+            // the same people, place and kind of event with another date: one event, conflicting reports
             target = c
             conflict = true
             break

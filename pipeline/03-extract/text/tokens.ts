@@ -21,24 +21,42 @@ const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-–'’.+&][\p{L}\p{M}\p{N}
 /** Matching key of a token or alias word: lower case, ’ → ', – → -, diacritics kept. */
 export const normWord = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[–—‑]/g, "-")
 
+// A hyphen or dash joining two capitalised parts ("Central Asia-United States", "US-Kazakhstan",
+// "Kassym-Jomart") is its own token, so each name is found; name runs rejoin across it.
+const CAP_JOIN_RE = /(?<=\p{Lu}[\p{L}\p{M}.]*)([-–])(?=\p{Lu})/u
+
 /** Tokenise a text (or a slice of it: `offset` is added to every position). */
 export const tokenize = (text: string, offset = 0): Array<Token> => {
   const out: Array<Token> = []
   TOKEN_RE.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = TOKEN_RE.exec(text)) !== null) {
-    const t = m[0]
+    const whole = m[0]
+    if ((whole.includes("-") || whole.includes("–")) && CAP_JOIN_RE.test(whole)) {
+      let pos = 0
+      for (const part of whole.split(/([-–])/)) {
+        if (part !== "") out.push(makeToken(part, m.index + offset + pos))
+        pos += part.length
+      }
+      continue
+    }
+    out.push(makeToken(whole, m.index + offset))
+  }
+  return out
+}
+
+const makeToken = (t: string, start: number): Token => {
+  {
     const c = t.charCodeAt(0)
     const isNum = c >= 48 && c <= 57
     const isWord = !isNum && /[\p{L}\p{M}]/u.test(t[0]!)
-    out.push({
+    return {
       text: t,
-      start: m.index + offset,
-      end: m.index + offset + t.length,
+      start,
+      end: start + t.length,
       norm: normWord(t),
       cap: isWord && t[0] !== t[0]!.toLowerCase(),
       kind: isNum ? "num" : isWord ? "word" : "punct"
-    })
+    }
   }
-  return out
 }
