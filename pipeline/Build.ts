@@ -14,9 +14,12 @@ import { resolve, type ResolveInput } from "./04-resolve/Resolve.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import { VersionMismatch } from "./05-publish/errors.js"
 import { contentHash, releaseFiles, textPathOf } from "./05-publish/files.js"
+import { rowViolations } from "./05-publish/decodeRows.js"
 import { cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch } from "./Config.js"
+import { qualityMarkdown, scoreTables } from "./eval/score.js"
+import { toJson } from "./eval/report.js"
 import { Schema } from "effect"
 
 /** Lexicons failed to load: the build cannot run. */
@@ -65,6 +68,8 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   const lex = yield* lexicons
   const inputs = accepted.map((a) => processArticle(a, lex))
   const tables = resolve(inputs, textPathOf)
+  const violations = rowViolations(tables)
+  if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
   return { tables, rejected, texts: new Map(accepted.map((a) => [a.sourceId, a.text])), lexiconHash: lex.hash } satisfies Built
 })
 
@@ -87,7 +92,19 @@ export const build = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const created = releaseDate(epoch, newest)
   const latest = readLatest(opts.out)
   const prevManifest = latest ? (JSON.parse(fs.readFileSync(nodePath.join(opts.out, latest.path, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
-  const meta = { previousVersion: latest?.version ?? null, created, lexiconHash: built.lexiconHash, rejected: built.rejected, texts: built.texts }
+  // the release's own evaluation, when the sources folder carries gold annotations (<sources>/gold)
+  const goldDir = nodePath.join(opts.sources, "gold")
+  const quality = fs.existsSync(goldDir) ? yield* scoreTables(built.tables, built.texts, goldDir) : null
+  const extra = new Map<string, Uint8Array>(quality ? [["quality.json", new TextEncoder().encode(toJson(quality) + "\n")]] : [])
+  const meta = {
+    previousVersion: latest?.version ?? null,
+    created,
+    lexiconHash: built.lexiconHash,
+    rejected: built.rejected,
+    texts: built.texts,
+    extra,
+    ...(quality ? { quality: qualityMarkdown(quality, "the gold annotations shipped with the sources (`gold/*.gold.json`, format in `gold/FORMAT.md`)") } : {})
+  }
   const probe = releaseFiles(built.tables, { ...meta, version: "0.0.0" })
   const content = contentHash(probe, built.rejected)
   const prevSources = new Set(prevManifest?.sources.map((s) => s.source_id) ?? [])

@@ -24,6 +24,8 @@ export interface ReleaseMeta {
   readonly rejected: ReadonlyArray<{ readonly file: string; readonly code: string; readonly message: string }>
   readonly texts: ReadonlyMap<string, string>
   readonly extra?: ReadonlyMap<string, Uint8Array>
+  /** Markdown of the release's evaluation for the card, when gold was available. */
+  readonly quality?: string
 }
 
 const MEDIA: Record<string, string> = {

@@ -4,17 +4,10 @@
  */
 import { Effect } from "effect"
 import { buildTables, type Built } from "../Build.js"
-import { predictionsFromRelease } from "./fromRelease.js"
-import { loadGold } from "./loadGold.js"
-import { evaluate } from "./report.js"
+import { scoreTables } from "./score.js"
 
 /** Score a built release against gold annotations. */
-export const scoreBuilt = Effect.fn("Eval.score")(function* (built: Built, goldDir: string) {
-  const gold = yield* loadGold(goldDir)
-  const t = built.tables
-  const pred = predictionsFromRelease(t, (s) => built.texts.get(s.source_id) ?? "")
-  return evaluate(pred, gold)
-})
+export const scoreBuilt = (built: Built, goldDir: string) => scoreTables(built.tables, built.texts, goldDir)
 
 /** Build the sources in memory and score them. */
 export const runEval = Effect.fn("Eval.run")(function* (sourcesDir: string, goldDir: string) {
