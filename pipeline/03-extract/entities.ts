@@ -37,6 +37,8 @@ const TYPE_PRIORITY: ReadonlyArray<EntityType> = [
 ]
 
 const LOCATIVE = new Set(["in", "to", "at", "from", "into", "near", "outside", "across", "around", "visit", "visited", "visiting", "visits", "via", "toward", "towards", "arrived", "arriving", "landed", "land", "through"])
+/** Words stripped from the start of a capitalised run before typing it by its head word. */
+const FUNCTION_WORDS = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "in", "on", "at", "for", "with", "from", "by", "as", "but", "and", "or", "if", "while", "when", "since", "after", "before", "during", "despite", "however", "meanwhile", "according", "both", "all", "some", "many", "most", "several", "other", "another", "such", "unlike", "like", "amid", "among", "under", "over", "about", "to", "of"])
 const CONNECTORS = new Set(["of", "for", "and", "the", "de", "on", "&"])
 
 /** Fold a name for pattern keys: lower case, no diacritics, unified punctuation. */
@@ -98,7 +100,8 @@ const capRun = (doc: Doc, i: number, taken: Uint8Array, maxLen = 8): number => {
   let last = i
   while (j < doc.tokens.length && j - i < maxLen) {
     const t = doc.tokens[j]!
-    if (taken[j]) break
+    if (taken[j] || (j > i && lineBreakBefore(doc, j))) break
+    if (t.norm === "and" && headType(doc, doc.tokens[j - 1]?.norm ?? "") !== null) break
     if (isCapWord(t) || (t.kind === "num" && j > i && isCapWord(doc.tokens[j - 1]))) {
       last = j + 1
       j++
@@ -172,6 +175,7 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     const j = i + title.length
     if (!isCapWord(tokens[j]) || taken[j]) continue
     const end = personRun(doc, j, taken)
+    if (end - j === 1 && inList(doc, "given_names", tokens[j]!.norm)) continue
     if (end > j) take(patMention(doc, "person", j, end, "entity.title-person.v1", 0.8))
   }
 
@@ -194,7 +198,7 @@ export const findMentions = (doc: Doc): Array<Mention> => {
   for (let i = 0; i < n; i++) {
     if (taken[i] || !isCapWord(tokens[i])) continue
     let start = i
-    if (tokens[i]!.norm === "the" || inList(doc, "non_name", tokens[i]!.norm)) {
+    if (FUNCTION_WORDS.has(tokens[i]!.norm)) {
       if (!isCapWord(tokens[i + 1])) continue
       start = i + 1
     }
@@ -248,7 +252,7 @@ function headTypeLeading(doc: Doc, norm: string, len: number): EntityType | null
 /** A person name run: 1–4 capitalised words (hyphenated names are one token), not a known non-name. */
 function personRun(doc: Doc, i: number, taken: Uint8Array): number {
   let j = i
-  while (j < doc.tokens.length && j - i < 6 && !taken[j] && isCapWord(doc.tokens[j]) && !inList(doc, "non_name", doc.tokens[j]!.norm)) {
+  while (j < doc.tokens.length && j - i < 6 && !taken[j] && isCapWord(doc.tokens[j]) && !inList(doc, "non_name", doc.tokens[j]!.norm) && !(j > i && lineBreakBefore(doc, j))) {
     if (headType(doc, doc.tokens[j]!.norm) !== null) break
     if (doc.lex.titles.longest(doc.tokens, j)) break
     j++
@@ -256,6 +260,13 @@ function personRun(doc: Doc, i: number, taken: Uint8Array): number {
     if (isJoin(doc, j) && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) j++
   }
   return j
+}
+
+/** Is there a line break between token k-1 and token k? */
+function lineBreakBefore(doc: Doc, k: number): boolean {
+  const a = doc.tokens[k - 1]
+  const b = doc.tokens[k]
+  return !!a && !!b && doc.text.slice(a.end, b.start).includes("\n")
 }
 
 /** A dash token written without spaces between two words ("Kassym-Jomart"). */

@@ -20,6 +20,10 @@ export interface FoundRelation {
 }
 
 const STATE_TYPES = new Set(["country"])
+/** Words that say states take part in a format. */
+const FORMAT_CUES = new Set(["format", "platform", "mechanism", "members", "brought", "attended", "attend", "participants", "between", "under"])
+/** Words that say a place holds a resource. */
+const RESOURCE_CUES = new Set(["rich", "reserves", "reserve", "deposits", "deposit", "producer", "produces", "wealth", "resources", "mines", "mining", "exporter"])
 /** Words that open a list of a region's members ("in Africa, including Nigeria, ..."). */
 const LIST_CUES = new Set([",", ":", "—", "–", "-", "(", "including", "such", "like", "namely", "to", "from", "of", "as", "are", "were", "is"])
 const ORG_TYPES = new Set(["organization"])
@@ -46,6 +50,9 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   const n = tokens.length
   const at = mentionAt(mentions, n)
   const out: Array<FoundRelation> = []
+  const regionIds = new Set<string>()
+  for (const e of lex.entities.values()) for (const r of e.partOf) regionIds.add(r)
+  const isRegion = (m: Mention) => m.type === "location" && m.gaz !== null && regionIds.has(m.gaz.id)
   const gazCountry = (id: string): Mention | null => {
     const e = lex.entities.get(id)
     return e ? ({ key: `gaz:${e.id}`, type: e.type, name: e.name, tokStart: -1, tokEnd: -1, start: -1, end: -1, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.9, via: "name", gaz: e } satisfies Mention) : null
@@ -90,7 +97,8 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     if (!person) continue
     const role = doc.text.slice(tokens[roleStart]!.start, tokens[roleEnd - 1]!.end)
     // the holder: a country or organisation qualifier, an "of X" after the title or the name, or the gazetteer
-    let holder: Mention | null = qualifier && possessive >= 0 && (STATE_TYPES.has(qualifier.type) || ORG_TYPES.has(qualifier.type)) ? qualifier : null
+    const isParty = (m: Mention | null | undefined) => !!m && m.type === "organization" && /party/i.test(m.name)
+    let holder: Mention | null = qualifier && possessive >= 0 && !isParty(qualifier) && (STATE_TYPES.has(qualifier.type) || ORG_TYPES.has(qualifier.type)) ? qualifier : null
     const afterOf = (p: number) => (tokens[p]?.norm === "of" || tokens[p]?.norm === "at" ? at[p + 1] : undefined)
     const ofAfterTitle = afterOf(roleEnd)
     const ofAfterName = afterOf(person.tokEnd)
@@ -110,9 +118,9 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     }
     if (!holder) continue
     // the party that qualifies a title: "Republican Senator James Risch"
-    if (qualifier && qualifier.type === "organization" && /party/i.test(qualifier.name) && possessive === 0)
-      out.push({ predicate: "member_of", subject: person, object: qualifier, role: null, ...span(doc, evStart, evEnd), method: "relation.party-title.v1", confidence: 0.75 })
-    if (holder.type === "organization" && /party/i.test(holder.name)) continue
+    if (isParty(qualifier) && possessive === 0)
+      out.push({ predicate: "member_of", subject: person, object: qualifier!, role: null, ...span(doc, evStart, evEnd), method: "relation.party-title.v1", confidence: 0.75 })
+    if (isParty(holder)) continue
     out.push({ predicate: "holds_position", subject: person, object: holder, role, ...span(doc, Math.min(evStart, person.tokStart), Math.max(evEnd, person.tokEnd)), method: "relation.title.v1", confidence: holder.tokStart >= 0 ? 0.85 : 0.75 })
   }
 
@@ -120,7 +128,6 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   for (const s of doc.sentences) {
     const ms = mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd)
     const words = tokens.slice(s.tokStart, s.tokEnd).map((t) => t.norm)
-    const has = (w: string) => words.includes(w)
     const countries = ms.filter((m) => m.type === "country")
     const sp = { start: s.start, end: s.end }
 
@@ -133,7 +140,7 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     }
     // located_in: "Samarkand, Uzbekistan", "in Bishkek, Kyrgyzstan", "Tashkent in Uzbekistan"
     for (const m of ms) {
-      if (m.type !== "location") continue
+      if (m.type !== "location" || isRegion(m)) continue
       const next = at[m.tokEnd + 1]
       if ((tokens[m.tokEnd]?.text === "," || tokens[m.tokEnd]?.norm === "in") && next?.type === "country" && next.via !== "demonym")
         out.push({ predicate: "located_in", subject: m, object: next, role: null, ...spanOf(doc, m, next), method: "relation.place-comma-country.v1", confidence: 0.8 })
@@ -144,17 +151,30 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     }
     // has_resource: a state or region with commodities in a clause about resources
     const commodities = ms.filter((m) => m.type === "commodity")
-    if (commodities.length > 0 && /\b(rich|reserves?|deposits?|producer|produces|wealth|resources?|mines?|mining)\b/.test(words.join(" "))) {
-      const holders = ms.filter((m) => (m.type === "country" || (m.type === "location" && /asia|region|caucasus/i.test(m.name))) && m.via !== "demonym")
-      const h = holders[0]
+    const cue = tokens.slice(s.tokStart, s.tokEnd).findIndex((t) => RESOURCE_CUES.has(t.norm))
+    if (commodities.length > 0 && cue >= 0) {
+      const k = s.tokStart + cue
+      const holderOk = (m: Mention) => (m.type === "country" || isRegion(m)) && m.via !== "demonym" && m.via !== "metonym"
+      // "Central Asia's reserves of", "Kazakhstan is rich in", "deposits of tungsten in Kazakhstan"
+      const before = ms.filter((m) => holderOk(m) && m.tokEnd <= k && k - m.tokEnd <= 4)
+      const inAfter = ms.find((m) => holderOk(m) && m.tokStart > k && tokens[m.tokStart - 1]?.norm === "in")
+      const h = before[before.length - 1] ?? inAfter
       if (h) for (const c of commodities) out.push({ predicate: "has_resource", subject: h, object: c, role: null, ...sp, method: "relation.resource.v1", confidence: 0.65 })
     }
     // member_of: "X joined / will join / has joined the Y", "X, a member of Y"
-    if (has("joined") || has("join") || has("joins") || has("member") || has("members") || has("entered") || has("entry")) {
+    const joinAt = tokens.slice(s.tokStart, s.tokEnd).findIndex((t) => ["joined", "joins", "member", "members", "entered", "accession"].includes(t.norm))
+    const unreal = joinAt > 0 && ["to", "will", "would", "may", "might", "could", "not"].includes(tokens[s.tokStart + joinAt - 1]!.norm)
+    if (joinAt >= 0 && !unreal) {
       const groups = ms.filter((m) => m.type === "initiative" || m.type === "organization")
       const joiners = ms.filter((m) => (m.type === "country" || m.type === "person") && m.via !== "demonym")
       for (const g of groups) for (const j of joiners) if (j.tokStart < g.tokStart) out.push({ predicate: "member_of", subject: j, object: g, role: null, ...sp, method: "relation.join.v1", confidence: 0.65 })
     }
+    // the states listed as taking part in a format or platform: "the summit, held under the C5+1
+    // format, brought together the presidents of A, B, C"
+    const formats = ms.filter((m) => m.type === "initiative")
+    const listed = uniqByKey(countries.filter((c) => c.via === "name"))
+    if (formats.length > 0 && listed.length >= 3 && words.some((w) => FORMAT_CUES.has(w)))
+      for (const f of formats) for (const c of listed) out.push({ predicate: "member_of", subject: c, object: f, role: null, ...sp, method: "relation.format-members.v1", confidence: 0.55 })
     // partner_of: "partnership between X and Y", "X ... partner ... Y"
     if (/\b(partner|partners|partnership|ally|allies|alliance)\b/.test(words.join(" "))) {
       const cs = uniqByKey(countries.filter((c) => c.via !== "demonym"))
@@ -164,9 +184,6 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
 
   // -- part_of (a): a region followed by a list of its states: "in the South Caucasus, it applies to
   //    Armenia, Azerbaijan and Georgia", "five Central Asian nations -- Kazakhstan, Kyrgyzstan, ..."
-  const isRegion = (m: Mention) => m.type === "location" && m.gaz !== null && regionIds.has(m.gaz.id)
-  const regionIds = new Set<string>()
-  for (const e of lex.entities.values()) for (const r of e.partOf) regionIds.add(r)
   for (const s of doc.sentences) {
     const ms = mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd)
     ms.forEach((r, ri) => {
@@ -181,7 +198,7 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
           list.length === 0 &&
           m.tokStart - r.tokEnd <= 8 &&
           gap.every((t) => t.norm !== ";" && t.text !== ".") &&
-          (gap.length <= 2 || gap.some((t) => LIST_CUES.has(t.norm)))
+          (gap.length === 0 || gap.some((t) => LIST_CUES.has(t.norm)))
         if (m.type !== "country" || m.via !== "name" || !(listGap || lead)) break
         if (!list.some((x) => x.key === m.key)) list.push(m)
       }

@@ -133,7 +133,8 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     const dem = c.independent && c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f].filter((d) => demonymCount.get(d) === 1) : []
     entities.set(id, {
       id,
-      type: "country",
+      // dependent territories (Greenland, Puerto Rico) are places, not sovereign states
+      type: c.independent ? "country" : "location",
       name: o?.name ?? c.name.common,
       aliases: uniq([c.name.common, c.name.official, ...(o?.aliases ?? [])]),
       demonyms: uniq([...dem, ...(o?.demonyms ?? [])]),

@@ -40,6 +40,13 @@ export const tokenize = (text: string, offset = 0): Array<Token> => {
       }
       continue
     }
+    // a possessive 's / ’s is its own token, so "Kazakhstan’s" is found as Kazakhstan
+    const poss = /^(.+?)(['’]s)$/u.exec(whole)
+    if (poss && poss[1]!.length > 1) {
+      out.push(makeToken(poss[1]!, m.index + offset))
+      out.push(makeToken(poss[2]!, m.index + offset + poss[1]!.length))
+      continue
+    }
     out.push(makeToken(whole, m.index + offset))
   }
   return out
@@ -49,7 +56,7 @@ const makeToken = (t: string, start: number): Token => {
   {
     const c = t.charCodeAt(0)
     const isNum = c >= 48 && c <= 57
-    const isWord = !isNum && /[\p{L}\p{M}]/u.test(t[0]!)
+    const isWord = !isNum && (/[\p{L}\p{M}]/u.test(t[0]!) || /^['’]s$/.test(t))
     return {
       text: t,
       start,
