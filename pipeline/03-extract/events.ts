@@ -86,7 +86,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     for (let step = 0; step < 3 && k < tokens.length; step++) {
       const t = lex.titles.longest(tokens, k)
       if (t) {
-        qualifier.add(m)
+        // only when the title names a person right after it ("U.S. Secretary of State Marco Rubio")
+        if (mentions.some((p) => p.type === "person" && p.tokStart === k + t.length)) qualifier.add(m)
         break
       }
       if (!tokens[k]!.cap) break
@@ -242,18 +243,16 @@ const progressive = (doc: Doc, a: number, j: number): boolean => {
   return false
 }
 
-const compatible = (a: string | null, b: string | null) => a !== null && b !== null && (a.startsWith(b) || b.startsWith(a))
-
 /**
- * Two mentions in one article describe the same event: same type and modality, and either the
- * same date and participants, or compatible dates and the same stated place or a shared participant.
+ * Two mentions in one article describe the same event: same type, modality and date, and the same
+ * participants, or (when dated) the same stated place or a shared participant.
  */
 const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
   if (a.date.value === b.date.value && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
-  if (a.trigger.event_type === "statement" || !compatible(a.date.value, b.date.value)) return false
+  if (a.trigger.event_type === "statement" || a.date.value === null || a.date.value !== b.date.value) return false
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
 }
 
