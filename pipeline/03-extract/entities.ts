@@ -187,7 +187,8 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     const after = tokens[end]
     const art = tokens[end + 1]
     const appositive = after?.text === "," && art && (art.norm === "a" || art.norm === "an" || art.norm === "the") && titleWithin(doc, end + 2, 5)
-    const firstName = inList(doc, "given_names", tokens[i]!.norm)
+    // a given name first ("Emilbek Dzhuraev") or second in a longer name ("Wilder Alejandro Sánchez")
+    const firstName = inList(doc, "given_names", tokens[i]!.norm) || (end - i >= 3 && inList(doc, "given_names", tokens[i + 1]!.norm))
     if (appositive || firstName) {
       take(patMention(doc, "person", i, end, appositive ? "entity.appositive-person.v1" : "entity.given-name.v1", appositive ? 0.75 : 0.7))
       i = end - 1
