@@ -10,7 +10,10 @@ import { ingestFolder, type RejectedSource } from "./01-ingest/Ingest.js"
 import { normalise } from "./02-normalise/Normalise.js"
 import { extractArticle } from "./03-extract/extract.js"
 import { loadLexicons, LexiconInvalid, type LexiconBundle } from "./03-extract/lexicon/Lexicons.js"
-import { resolve, type ResolveInput } from "./04-resolve/Resolve.js"
+import { reportKey, resolve, type PreviousEventIds, type ResolveInput } from "./04-resolve/Resolve.js"
+import { parseCsv } from "./05-publish/csv.js"
+import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
+import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import { VersionMismatch } from "./05-publish/errors.js"
 import { contentHash, releaseFiles, textPathOf } from "./05-publish/files.js"
@@ -18,6 +21,7 @@ import { rowViolations } from "./05-publish/decodeRows.js"
 import { cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch } from "./Config.js"
+import { stableStringify } from "./shared/stableJson.js"
 import { qualityMarkdown, scoreTables } from "./eval/score.js"
 import { toJson } from "./eval/report.js"
 import { Schema } from "effect"
@@ -61,17 +65,37 @@ export interface Built {
   readonly lexiconHash: string
 }
 
-/** Sources folder → tables (no writing). */
-export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string) {
+/** The previous release's event reports (for id carry-over), read from its evidence table. */
+export const previousEventIds = (releaseDir: string | null): PreviousEventIds => {
+  const ids = new Map<string, string>()
+  if (releaseDir === null) return ids
+  const path = nodePath.join(releaseDir, "data", "evidence.csv")
+  const eventsPath = nodePath.join(releaseDir, "data", "events.csv")
+  if (!fs.existsSync(path) || !fs.existsSync(eventsPath)) return ids
+  const typeOf = new Map(parseCsv(fs.readFileSync(eventsPath, "utf8")).rows.map((e) => [e.event_id!, e.event_type!]))
+  for (const r of parseCsv(fs.readFileSync(path, "utf8")).rows)
+    if (r.row_table === "events" && typeOf.has(r.row_id!)) ids.set(reportKey(r.source_id!, Number(r.char_start), Number(r.char_end), typeOf.get(r.row_id!)!), r.row_id!)
+  return ids
+}
+
+/** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given. */
+export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null) {
   const { accepted, rejected } = yield* ingestFolder(sourcesDir)
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   const lex = yield* lexicons
   const inputs = accepted.map((a) => processArticle(a, lex))
-  const tables = resolve(inputs, textPathOf)
+  const tables = resolve(inputs, textPathOf, previousEventIds(previousRelease))
   const violations = rowViolations(tables)
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
   return { tables, rejected, texts: new Map(accepted.map((a) => [a.sourceId, a.text])), lexiconHash: lex.hash } satisfies Built
 })
+
+/** CSV text of every table of a release directory. */
+export const readTableTexts = (dir: string): TableTexts =>
+  new Map(TABLES.flatMap((d) => {
+    const p = nodePath.join(dir, "data", `${d.name}.csv`)
+    return fs.existsSync(p) ? [[d.name, fs.readFileSync(p, "utf8")] as const] : []
+  }))
 
 /** Options of the build command. */
 export interface BuildOptions {
@@ -81,32 +105,52 @@ export interface BuildOptions {
   readonly strict: boolean
 }
 
-/** The build command: write a new release when the content changed. */
-export const build = Effect.fn("Build.run")(function* (opts: BuildOptions) {
-  const left = cleanLeftovers(opts.out)
-  for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
-  const built = yield* buildTables(opts.sources)
-  if (opts.strict && built.rejected.length > 0) return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
-  const epoch = yield* sourceDateEpoch
-  const newest = built.tables.sources.map((s) => s.published).filter((p): p is string => p !== null).sort().pop() ?? null
-  const created = releaseDate(epoch, newest)
-  const latest = readLatest(opts.out)
-  const prevManifest = latest ? (JSON.parse(fs.readFileSync(nodePath.join(opts.out, latest.path, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
+/** A previous release: its version and directory. */
+export interface Previous {
+  readonly version: string
+  readonly dir: string
+}
+
+/** Everything but the version-dependent files: the quality report and the release metadata. */
+const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built: Built, previous: Previous | null, created: string) {
   // the release's own evaluation, when the sources folder carries gold annotations (<sources>/gold)
-  const goldDir = nodePath.join(opts.sources, "gold")
+  const goldDir = nodePath.join(sourcesDir, "gold")
   const quality = fs.existsSync(goldDir) ? yield* scoreTables(built.tables, built.texts, goldDir) : null
-  const extra = new Map<string, Uint8Array>(quality ? [["quality.json", new TextEncoder().encode(toJson(quality) + "\n")]] : [])
-  const meta = {
-    previousVersion: latest?.version ?? null,
+  return {
+    previousVersion: previous?.version ?? null,
     created,
     lexiconHash: built.lexiconHash,
     rejected: built.rejected,
     texts: built.texts,
-    extra,
+    extra: new Map<string, Uint8Array>(quality ? [["quality.json", new TextEncoder().encode(toJson(quality) + "\n")]] : []),
     ...(quality ? { quality: qualityMarkdown(quality, "the gold annotations shipped with the sources (`gold/*.gold.json`, format in `gold/FORMAT.md`)") } : {})
   }
-  const probe = releaseFiles(built.tables, { ...meta, version: "0.0.0" })
-  const content = contentHash(probe, built.rejected)
+})
+
+/** Every file of release `version`, with changes.json and CHANGELOG.md against the previous release. */
+const assemble = (built: Built, meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>, previous: Previous | null, version: string) => {
+  const probe = releaseFiles(built.tables, { ...meta, version })
+  const newTables: TableTexts = new Map(TABLES.map((d) => [d.name, new TextDecoder().decode(probe.get(`data/${d.name}.csv`)!)]))
+  const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
+  const extra = new Map(meta.extra)
+  extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
+  extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables))))
+  return releaseFiles(built.tables, { ...meta, extra, version })
+}
+
+/** The build command: write a new release when the content changed. */
+export const build = Effect.fn("Build.run")(function* (opts: BuildOptions) {
+  const left = cleanLeftovers(opts.out)
+  for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
+  const latest = readLatest(opts.out)
+  const previous: Previous | null = latest ? { version: latest.version, dir: nodePath.join(opts.out, latest.path) } : null
+  const built = yield* buildTables(opts.sources, previous?.dir ?? null)
+  if (opts.strict && built.rejected.length > 0) return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
+  const epoch = yield* sourceDateEpoch
+  const newest = built.tables.sources.map((s) => s.published).filter((p): p is string => p !== null).sort().pop() ?? null
+  const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest))
+  const prevManifest = previous ? (JSON.parse(fs.readFileSync(nodePath.join(previous.dir, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
+  const content = contentHash(releaseFiles(built.tables, { ...meta, version: "0.0.0" }), built.rejected)
   const prevSources = new Set(prevManifest?.sources.map((s) => s.source_id) ?? [])
   const change = {
     schemaChanged: prevManifest !== null && prevManifest.schema_version !== SCHEMA_VERSION,
@@ -121,7 +165,7 @@ export const build = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const version = Option.getOrElse(opts.version, () => expected)
   if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version)))
     return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
-  const files = releaseFiles(built.tables, { ...meta, version })
+  const files = assemble(built, meta, previous, version)
   const status = yield* publishRelease(opts.out, version, files)
   const t = built.tables
   yield* Console.error(
@@ -129,3 +173,30 @@ export const build = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   )
   return { version, status, built }
 })
+
+/** A release that does not rebuild to the same bytes. */
+export class NotReproducible extends Schema.TaggedError<NotReproducible>()("NotReproducible", { dir: Schema.String, files: Schema.Array(Schema.String) }) {
+  static readonly code = "not-reproducible"
+  override get message() {
+    return `${this.dir}: ${this.files.length} file(s) differ from a rebuild from the sources and code in this repository: ${this.files.join(", ")} (edited by hand, or sources/code changed without rebuilding dist/)`
+  }
+}
+
+/** Rebuild a published release from the sources (same version, previous release and date) and compare every file byte for byte. */
+export const verify = Effect.fn("Build.verify")(function* (sourcesDir: string, dist: string, releaseDir: string) {
+  const manifest = JSON.parse(fs.readFileSync(nodePath.join(releaseDir, "manifest.json"), "utf8")) as { version: string; previous_version: string | null; created: string }
+  const previous: Previous | null = manifest.previous_version ? { version: manifest.previous_version, dir: nodePath.join(dist, manifest.previous_version) } : null
+  const built = yield* buildTables(sourcesDir, previous?.dir ?? null)
+  const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created)
+  const files = assemble(built, meta, previous, manifest.version)
+  const published = walkFiles(releaseDir)
+  const differing = [
+    ...[...files].filter(([p, b]) => !fs.existsSync(nodePath.join(releaseDir, p)) || !Buffer.from(b).equals(fs.readFileSync(nodePath.join(releaseDir, p)))).map(([p]) => p),
+    ...published.filter((p) => !files.has(p)).map((p) => `${p} (not produced by the rebuild)`)
+  ].sort()
+  if (differing.length > 0) return yield* Effect.fail(new NotReproducible({ dir: releaseDir, files: differing }))
+  return files.size
+})
+
+const walkFiles = (dir: string, base = dir): Array<string> =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(nodePath.join(dir, e.name), base) : [nodePath.relative(base, nodePath.join(dir, e.name))]))

@@ -4,13 +4,16 @@
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
+ *   pipeline diff     OLD_RELEASE NEW_RELEASE [--json]
+ *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist]   (rebuild the newest release, compare bytes)
  * Handlers only parse options and call the stage functions.
  */
 import { Args, Command, Options } from "@effect/cli"
 import { Config, Console, Effect, Option } from "effect"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
-import { build } from "./Build.js"
+import { build, readTableTexts, verify } from "./Build.js"
+import { diffTables, summarize } from "./diff/diff.js"
 import { runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
 import { readLatest } from "./05-publish/Publish.js"
@@ -75,10 +78,29 @@ const evalCmd = Command.make("eval", { sources, gold, json }, (o) =>
   })
 ).pipe(Command.withDescription("Precision / recall / F1 of the extraction against gold annotations, beside a compromise baseline"))
 
+const diffCmd = Command.make(
+  "diff",
+  { old: Args.directory({ name: "old" }), new: Args.directory({ name: "new" }), json },
+  (o) =>
+    Effect.gen(function* () {
+      const version = (d: string) => (JSON.parse(fs.readFileSync(nodePath.join(d, "manifest.json"), "utf8")) as { version: string }).version
+      const c = diffTables({ version: version(o.old), tables: readTableTexts(o.old) }, { version: version(o.new), tables: readTableTexts(o.new) })
+      yield* Console.log(o.json ? JSON.stringify(c, null, 2) : summarize(c))
+    })
+).pipe(Command.withDescription("Rows added, removed and changed (with changed columns) between two releases, per table"))
+
+const verifyCmd = Command.make("verify", { sources, out }, (o) =>
+  Effect.gen(function* () {
+    const dir = yield* releaseDir(Option.none(), o.out)
+    const n = yield* verify(o.sources, o.out, dir)
+    yield* Console.log(`${dir}: reproducible (${n} files rebuilt from ${o.sources} and the code, byte for byte)`)
+  })
+).pipe(Command.withDescription("Rebuild the newest release from the sources and code; fail listing every file that differs"))
+
 /** The root command. */
 export const cli = Command.make("pipeline").pipe(
   Command.withDescription("US–Central Asia relations dataset pipeline"),
-  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd])
+  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd, diffCmd, verifyCmd])
 )
 
 /** Run the CLI on argv. */

@@ -77,7 +77,7 @@ export const eventsTable = defineTable("events", "Events (meetings, visits, call
 
 /** Who took part in an event, in which role. */
 export const participantsTable = defineTable("event_participants", "Participants of events with their roles.", {
-  participant_id: col.id("par", "Participant id: par_ + hash of (event_id, entity_id, role)."),
+  participant_id: col.id("par", "Participant id: par_ + hash of (event_id, entity_id); the role is a column and may change as reports are added."),
   event_id: col.id("evt", "The event.", "events"),
   entity_id: col.id("ent", "The participating entity.", "entities"),
   role: col.category(ROLES, "actor (acts), target (acted upon), participant (otherwise involved).")

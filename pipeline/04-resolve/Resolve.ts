@@ -27,11 +27,25 @@ const firstDay = (d: string | null): string | null => (d === null ? null : d.len
 
 const ROLE_RANK: ReadonlyArray<Role> = ["actor", "target", "participant"]
 
-/** Build the release tables from every article (order of `inputs` does not matter). */
-export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId: string) => string): ReleaseTables => {
-  // a stable order: by publication date, then source id
+/** Where each report of the previous release's events stood: "source_id|char_start|char_end|event_type" → event_id. */
+export type PreviousEventIds = ReadonlyMap<string, string>
+
+/** Key of an event report's span for id carry-over. */
+export const reportKey = (sourceId: string, start: number, end: number, type: string): string => `${sourceId}|${start}|${end}|${type}`
+
+/**
+ * Build the release tables from every article (order of `inputs` does not matter). Events keep
+ * the id they had in the previous release when any of their reports was a report of that event.
+ */
+export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId: string) => string, previous: PreviousEventIds = new Map()): ReleaseTables => {
+  // a stable order: sources of the previous release first (so its events keep their reports and
+  // new reports can only join or found events), then by publication date, then by source id
+  const known = new Set([...previous.keys()].map((k) => k.slice(0, k.indexOf("|"))))
   const docs = [...inputs].sort(
-    (a, b) => compareStrings(a.source.published.value ?? "9999", b.source.published.value ?? "9999") || compareStrings(a.source.sourceId, b.source.sourceId)
+    (a, b) =>
+      Number(!known.has(a.source.sourceId)) - Number(!known.has(b.source.sourceId)) ||
+      compareStrings(a.source.published.value ?? "9999", b.source.published.value ?? "9999") ||
+      compareStrings(a.source.sourceId, b.source.sourceId)
   )
   const evidence = new Map<string, EvidenceRow>()
   const addEvidence = (
@@ -124,11 +138,12 @@ export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId
   const reports: Array<Report> = []
   docs.forEach(({ source, extraction }, order) => extraction.events.forEach((mention) => reports.push({ sourceId: source.sourceId, order, mention })))
   const clusters = clusterEvents(reports)
+  const eventIds = assignEventIds(clusters, previous)
   const events: Array<EventRow> = []
   const participants = new Map<string, ParticipantRow>()
-  for (const c of clusters) {
+  for (const [ci, c] of clusters.entries()) {
     const founder = c.reports[0]!
-    const eventId = deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type)
+    const eventId = eventIds[ci]!
     const date = clusterDate(c)
     const roles = new Map<string, Role>()
     for (const r of c.reports)
@@ -173,7 +188,7 @@ export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId
         if (!ents.has(p.key)) continue
         const role = roles.get(p.key)!
         const entityId = entityIdOf(p.key)
-        const pid = deriveId("par", eventId, entityId, role)
+        const pid = deriveId("par", eventId, entityId)
         participants.set(pid, { participant_id: pid, event_id: eventId, entity_id: entityId, role })
         addEvidence(pid, "event_participants", src, p.span, "event.participant.v1", r.mention.confidence)
       }
@@ -220,3 +235,31 @@ export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000
+
+/**
+ * Event ids: a cluster holding reports of a previous event keeps that event's id (the previous
+ * event with most shared reports wins; a tie goes to the smaller id; an id is given once);
+ * otherwise the id is minted from the founding report (source id, span start, type).
+ */
+const assignEventIds = (clusters: ReadonlyArray<ReturnType<typeof clusterEvents>[number]>, previous: PreviousEventIds): Array<string> => {
+  const claims = clusters.map((c) => {
+    const votes = new Map<string, number>()
+    for (const r of c.reports) for (const s of r.mention.spans) {
+      const old = previous.get(reportKey(r.sourceId, s.start, s.end, r.mention.type))
+      if (old) votes.set(old, (votes.get(old) ?? 0) + 1)
+    }
+    return [...votes].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))
+  })
+  const taken = new Set<string>()
+  // strongest claims first, so a split event's id goes to the part with most of its reports
+  const order = clusters.map((_, i) => i).sort((a, b) => (claims[b]![0]?.[1] ?? 0) - (claims[a]![0]?.[1] ?? 0) || a - b)
+  const ids: Array<string> = new Array(clusters.length)
+  for (const i of order) {
+    const keep = claims[i]!.find(([id]) => !taken.has(id))
+    const founder = clusters[i]!.reports[0]!
+    const id = keep ? keep[0] : deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type)
+    taken.add(id)
+    ids[i] = id
+  }
+  return ids
+}

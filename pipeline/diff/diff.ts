@@ -1,0 +1,98 @@
+/**
+ * Differences between two releases, table by table, keyed by primary key: rows added, removed
+ * and changed (with the columns that changed), and sources added or removed. Pure: it reads the
+ * CSV text of each table, so it works on a release directory or on files about to be written.
+ */
+import { TABLES } from "../../schemas/Tables.js"
+import { parseCsv } from "../05-publish/csv.js"
+import { compareStrings } from "../shared/compare.js"
+
+/** Changes of one table. */
+export interface TableChanges {
+  readonly added: ReadonlyArray<string>
+  readonly removed: ReadonlyArray<string>
+  readonly changed: ReadonlyArray<{ readonly id: string; readonly columns: ReadonlyArray<string> }>
+}
+
+/** Changes between two releases (machine form, written as changes.json). */
+export interface ReleaseChanges {
+  readonly from: string | null
+  readonly to: string
+  readonly sources: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> }
+  readonly tables: Record<string, TableChanges>
+}
+
+/** CSV text of each table of a release (table name → CSV text); a missing table is empty. */
+export type TableTexts = ReadonlyMap<string, string>
+
+const rowsById = (csv: string | undefined): Map<string, Record<string, string>> => {
+  const m = new Map<string, Record<string, string>>()
+  if (!csv) return m
+  const { fields, rows } = parseCsv(csv)
+  for (const r of rows) m.set(r[fields[0]!]!, r)
+  return m
+}
+
+/** Compare two releases' tables. */
+export const diffTables = (from: { version: string | null; tables: TableTexts }, to: { version: string; tables: TableTexts }): ReleaseChanges => {
+  const tables: Record<string, TableChanges> = {}
+  for (const def of TABLES) {
+    const a = rowsById(from.tables.get(def.name))
+    const b = rowsById(to.tables.get(def.name))
+    const added = [...b.keys()].filter((k) => !a.has(k)).sort(compareStrings)
+    const removed = [...a.keys()].filter((k) => !b.has(k)).sort(compareStrings)
+    const changed = [...b.keys()]
+      .filter((k) => a.has(k))
+      .sort(compareStrings)
+      .flatMap((k) => {
+        const x = a.get(k)!
+        const y = b.get(k)!
+        const columns = Object.keys(y).filter((c) => x[c] !== y[c])
+        return columns.length ? [{ id: k, columns }] : []
+      })
+    tables[def.name] = { added, removed, changed }
+  }
+  return { from: from.version, to: to.version, sources: { added: tables.sources!.added, removed: tables.sources!.removed }, tables }
+}
+
+/** Human-readable CHANGELOG.md, naming every added, removed and changed row of the fact tables. */
+export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: string) => string): string => {
+  const lines: Array<string> = [`# Changes in ${c.to}`, "", c.from === null ? "First release: every row is new." : `Against ${c.from}.`, ""]
+  lines.push("| table | added | removed | changed |", "| --- | --- | --- | --- |")
+  for (const [t, ch] of Object.entries(c.tables)) lines.push(`| ${t} | ${ch.added.length} | ${ch.removed.length} | ${ch.changed.length} |`)
+  lines.push("")
+  if (c.sources.added.length) lines.push(`Sources added: ${c.sources.added.map((s) => `\`${s}\` (${labels("sources", s)})`).join(", ")}.`, "")
+  if (c.sources.removed.length) lines.push(`Sources removed: ${c.sources.removed.map((s) => `\`${s}\``).join(", ")}.`, "")
+  for (const [t, ch] of Object.entries(c.tables)) {
+    if (t === "sources" || t === "evidence") continue
+    if (ch.added.length) lines.push(`## ${t}: added`, "", ...ch.added.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
+    if (ch.removed.length) lines.push(`## ${t}: removed`, "", ...ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
+    if (ch.changed.length) lines.push(`## ${t}: changed`, "", ...ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`), "")
+  }
+  lines.push("Evidence rows are listed by id in `changes.json`.", "")
+  return lines.join("\n")
+}
+
+/** Labels for changelog lines, read from the new release's CSV text (names, summaries, predicates). */
+export const labeller = (tables: TableTexts): ((table: string, id: string) => string) => {
+  const by = new Map(TABLES.map((d) => [d.name, rowsById(tables.get(d.name))]))
+  const ent = by.get("entities")!
+  const name = (id: string | undefined) => (id ? (ent.get(id)?.name ?? id) : "?")
+  return (table, id) => {
+    const r = by.get(table)?.get(id)
+    if (!r) return ""
+    if (table === "sources") return r.file_name ?? ""
+    if (table === "entities") return `${r.name} (${r.entity_type})`
+    if (table === "events") return `${r.summary} [${r.date ?? "undated"}, ${r.modality}]`
+    if (table === "event_participants") return `${name(r.entity_id)} as ${r.role} of \`${r.event_id}\``
+    if (table === "relations") return `${name(r.subject_id)} ${r.predicate} ${name(r.object_id)}${r.role_title ? ` (${r.role_title})` : ""}`
+    return ""
+  }
+}
+
+/** A one-paragraph summary for terminals and CI job summaries. */
+export const summarize = (c: ReleaseChanges): string =>
+  [
+    `${c.from ?? "(nothing)"} → ${c.to}: sources +${c.sources.added.length} −${c.sources.removed.length}`,
+    ...Object.entries(c.tables).map(([t, ch]) => `  ${t.padEnd(20)} +${String(ch.added.length).padStart(5)}  −${String(ch.removed.length).padStart(5)}  ~${String(ch.changed.length).padStart(5)}`)
+  ].join("\n")
