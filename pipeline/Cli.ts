@@ -18,6 +18,7 @@ import { runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
 import { readLatest } from "./05-publish/Publish.js"
 import { validateRelease } from "./validate/checks.js"
+import { checkDataPackage } from "./validate/datapackage.js"
 import { ValidationFailed, ReleaseNotFound } from "./validate/errors.js"
 
 const sources = Options.directory("sources").pipe(
@@ -51,10 +52,10 @@ const buildCmd = Command.make("build", { sources, out, version, strict }, (o) =>
 const validateCmd = Command.make("validate", { release: releaseArg }, ({ release }) =>
   Effect.gen(function* () {
     const dir = yield* releaseDir(release)
-    const problems = validateRelease(dir)
+    const problems = [...validateRelease(dir), ...checkDataPackage(dir)]
     for (const p of problems) yield* Console.error(`${p.code}: ${p.file}: ${p.message}`)
     if (problems.length > 0) return yield* Effect.fail(new ValidationFailed({ dir, count: problems.length }))
-    yield* Console.log(`${dir}: valid (hashes, CSV = Arrow, keys, foreign keys, provenance, spans)`)
+    yield* Console.log(`${dir}: valid (hashes, CSV = Arrow, keys, foreign keys, provenance, spans, datapackage.json)`)
   })
 ).pipe(Command.withDescription("Check a release: hashes, CSV/Arrow agreement, integrity, evidence spans"))
 

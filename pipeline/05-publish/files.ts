@@ -14,6 +14,7 @@ import { toArrow } from "./arrow.js"
 import { renderCard } from "./card.js"
 import { toCsv } from "./csv.js"
 import { CONTEXT, toJsonLd } from "./jsonld.js"
+import { dataPackage } from "./datapackage.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -80,6 +81,7 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
   files.set("context.jsonld", enc(stableStringify(CONTEXT)))
   files.set("release.jsonld", enc(stableStringify(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }))))
   for (const [p, b] of meta.extra ?? []) files.set(p, b)
+  files.set("datapackage.json", enc(stableStringify(dataPackage(files, meta))))
   const content = contentHash(files, meta.rejected)
   files.set("README.md", enc(renderCard(t, { ...meta, contentSha256: content })))
 

@@ -1,0 +1,74 @@
+/**
+ * Issue 4's scenario: a sixth article added to a copy of the seeds yields a new MINOR release
+ * whose changes list exactly the new rows, whose existing rows keep their ids, and whose
+ * datapackage.json passes the Frictionless-style check; `verify` fails when a file is edited.
+ */
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { beforeAll, describe, expect, it } from "vitest"
+import { build, verify } from "../../pipeline/Build.js"
+import { parseCsv } from "../../pipeline/05-publish/csv.js"
+import { checkDataPackage } from "../../pipeline/validate/datapackage.js"
+import { repoRoot, tmpDir } from "../lib/tmp.js"
+
+const DEV = join(repoRoot, "..", "shared", "corpus", "dev")
+const NEW = "d07_g20-miami-invitations"
+const run = <A, E>(e: Effect.Effect<A, E, never>) => Effect.runPromise(e)
+const ids = (dir: string, table: string) => new Set(parseCsv(readFileSync(join(dir, "data", `${table}.csv`), "utf8")).rows.map((r) => Object.values(r)[0]!))
+
+let src: string
+let out: string
+beforeAll(async () => {
+  src = tmpDir()
+  out = tmpDir()
+  cpSync(join(repoRoot, "seeds"), src, { recursive: true })
+  const opts = { sources: src, out, version: Option.none<string>(), strict: true }
+  await run(build(opts).pipe(Effect.provide(NodeContext.layer)))
+  // a sixth article: a real article from the dev corpus (or, without it, a seed's text with one extra sentence)
+  if (existsSync(join(DEV, `${NEW}.txt`))) {
+    cpSync(join(DEV, `${NEW}.txt`), join(src, `${NEW}.txt`))
+    cpSync(join(DEV, `${NEW}.meta.json`), join(src, `${NEW}.meta.json`))
+  } else writeFileSync(join(src, `${NEW}.txt`), "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n")
+  await run(build(opts).pipe(Effect.provide(NodeContext.layer)))
+})
+
+describe("a new source makes a new minor release", () => {
+  it("is 1.1.0 and names 1.0.0 as its previous version", () => {
+    const m = JSON.parse(readFileSync(join(out, "1.1.0", "manifest.json"), "utf8"))
+    expect([m.version, m.previous_version]).toEqual(["1.1.0", "1.0.0"])
+    expect(JSON.parse(readFileSync(join(out, "latest.json"), "utf8")).version).toBe("1.1.0")
+  })
+
+  it("keeps every existing row's id and lists exactly the new rows as added", () => {
+    const changes = JSON.parse(readFileSync(join(out, "1.1.0", "changes.json"), "utf8"))
+    for (const t of ["sources", "entities", "events", "event_participants", "relations", "evidence"]) {
+      const before = ids(join(out, "1.0.0"), t)
+      const after = ids(join(out, "1.1.0"), t)
+      expect([...before].filter((id) => !after.has(id)), `${t} rows lost`).toEqual([])
+      expect(changes.tables[t].removed, t).toEqual([])
+      expect(new Set(changes.tables[t].added), t).toEqual(new Set([...after].filter((id) => !before.has(id))))
+    }
+    expect(changes.sources.added).toHaveLength(1)
+    const changelog = readFileSync(join(out, "1.1.0", "CHANGELOG.md"), "utf8")
+    for (const id of changes.tables.events.added) expect(changelog).toContain(id)
+    for (const id of changes.tables.entities.added) expect(changelog).toContain(id)
+  })
+
+  it("passes the Frictionless-style check of datapackage.json (hashes, types, keys, foreign keys)", () => {
+    expect(checkDataPackage(join(out, "1.1.0"))).toEqual([])
+    expect(checkDataPackage(join(out, "1.0.0"))).toEqual([])
+  })
+
+  it("verify rebuilds the newest release byte for byte, and fails on a hand-edited file", async () => {
+    const n = await run(verify(src, out, join(out, "1.1.0")).pipe(Effect.provide(NodeContext.layer)))
+    expect(n).toBeGreaterThan(20)
+    const tampered = tmpDir()
+    cpSync(out, tampered, { recursive: true })
+    appendFileSync(join(tampered, "1.1.0", "data", "entities.csv"), "ent_0000000000000000,person,Nobody,[],,,,,pattern,0.1,1,1\r\n")
+    const err = await run(verify(src, tampered, join(tampered, "1.1.0")).pipe(Effect.flip, Effect.provide(NodeContext.layer)))
+    expect(err._tag).toBe("NotReproducible")
+    expect(err.message).toContain("data/entities.csv")
+  })
+})
