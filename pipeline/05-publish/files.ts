@@ -15,6 +15,7 @@ import { renderCard } from "./card.js"
 import { toCsv } from "./csv.js"
 import { CONTEXT, toJsonLd } from "./jsonld.js"
 import { dataPackage } from "./datapackage.js"
+import { croissant } from "./croissant.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -82,6 +83,7 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
   files.set("release.jsonld", enc(stableStringify(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }))))
   for (const [p, b] of meta.extra ?? []) files.set(p, b)
   files.set("datapackage.json", enc(stableStringify(dataPackage(files, meta))))
+  files.set("croissant.jsonld", enc(stableStringify(croissant(files, meta))))
   const content = contentHash(files, meta.rejected)
   files.set("README.md", enc(renderCard(t, { ...meta, contentSha256: content })))
 
