@@ -20,6 +20,10 @@ export interface FoundRelation {
 }
 
 const STATE_TYPES = new Set(["country"])
+/** Words that make "join" hypothetical or future rather than membership. */
+const UNREAL_JOIN = new Set(["will", "would", "may", "might", "could", "plans", "plan", "planned", "expected", "intends", "set", "aims", "seeks", "wants", "not", "never", "considering"])
+/** Words that signal a partnership between states. */
+const PARTNER_CUES = new Set(["partner", "partners", "partnership", "ally", "allies", "alliance", "agreement", "ties", "relations", "treaty", "cooperation", "relationship", "deal"])
 /** Words that say states take part in a format. */
 const FORMAT_CUES = new Set(["format", "platform", "mechanism", "members", "brought", "attended", "attend", "participants", "between", "under"])
 /** Words that say a place holds a resource. */
@@ -162,8 +166,9 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
       if (h) for (const c of commodities) out.push({ predicate: "has_resource", subject: h, object: c, role: null, ...sp, method: "relation.resource.v1", confidence: 0.65 })
     }
     // member_of: "X joined / will join / has joined the Y", "X, a member of Y"
-    const joinAt = tokens.slice(s.tokStart, s.tokEnd).findIndex((t) => ["joined", "joins", "member", "members", "entered", "accession"].includes(t.norm))
-    const unreal = joinAt > 0 && ["to", "will", "would", "may", "might", "could", "not"].includes(tokens[s.tokStart + joinAt - 1]!.norm)
+    const joinAt = tokens.slice(s.tokStart, s.tokEnd).findIndex((t) => ["joined", "joins", "join", "member", "members", "entered", "accession"].includes(t.norm))
+    // "is expected to join", "plans to join", "will join" are not membership; "the first country to join" is
+    const unreal = joinAt >= 0 && tokens.slice(Math.max(s.tokStart, s.tokStart + joinAt - 4), s.tokStart + joinAt).some((t) => UNREAL_JOIN.has(t.norm))
     if (joinAt >= 0 && !unreal) {
       const groups = ms.filter((m) => m.type === "initiative" || m.type === "organization")
       const joiners = ms.filter((m) => (m.type === "country" || m.type === "person") && m.via !== "demonym")
@@ -172,13 +177,25 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     // the states listed as taking part in a format or platform: "the summit, held under the C5+1
     // format, brought together the presidents of A, B, C"
     const formats = ms.filter((m) => m.type === "initiative")
-    const listed = uniqByKey(countries.filter((c) => c.via === "name"))
+    const listed = uniqByKey(countries.filter((c) => c.via === "name" || c.via === "demonym"))
     if (formats.length > 0 && listed.length >= 3 && words.some((w) => FORMAT_CUES.has(w)))
       for (const f of formats) for (const c of listed) out.push({ predicate: "member_of", subject: c, object: f, role: null, ...sp, method: "relation.format-members.v1", confidence: 0.55 })
-    // partner_of: "partnership between X and Y", "X ... partner ... Y"
-    if (/\b(partner|partners|partnership|ally|allies|alliance)\b/.test(words.join(" "))) {
+    // partner_of: "an agreement between Armenia and Azerbaijan", "Kazakhstan has long held diplomatic
+    // ties with Israel", "a reliable partner" between exactly two named states
+    if (words.some((w) => PARTNER_CUES.has(w))) {
+      const named = (m: Mention | undefined) => !!m && m.type === "country" && m.via !== "demonym"
+      for (let k = s.tokStart; k < s.tokEnd; k++) {
+        const t = tokens[k]!
+        if (t.norm === "between" && named(at[k + 1]) && tokens[at[k + 1]!.tokEnd]?.norm === "and" && named(at[at[k + 1]!.tokEnd + 1]))
+          out.push({ predicate: "partner_of", subject: at[k + 1]!, object: at[at[k + 1]!.tokEnd + 1]!, role: null, ...sp, method: "relation.partner-between.v1", confidence: 0.6 })
+        if (t.norm === "with" && named(at[k + 1]) && ["ties", "relations", "partnership", "cooperation", "alliance", "agreement", "relationship"].includes(tokens[k - 1]?.norm ?? "")) {
+          const subj = countries.find((c) => named(c) && c.tokEnd <= k - 1 && c.key !== at[k + 1]!.key)
+          if (subj) out.push({ predicate: "partner_of", subject: subj, object: at[k + 1]!, role: null, ...sp, method: "relation.partner-with.v1", confidence: 0.6 })
+        }
+      }
       const cs = uniqByKey(countries.filter((c) => c.via !== "demonym"))
-      for (let a = 0; a < cs.length; a++) for (let b = a + 1; b < cs.length; b++) out.push({ predicate: "partner_of", subject: cs[a]!, object: cs[b]!, role: null, ...sp, method: "relation.partner.v1", confidence: 0.55 })
+      if (cs.length === 2 && /\b(partner|partners|partnership|ally|allies|alliance)\b/.test(words.join(" ")))
+        out.push({ predicate: "partner_of", subject: cs[0]!, object: cs[1]!, role: null, ...sp, method: "relation.partner.v1", confidence: 0.55 })
     }
   }
 
