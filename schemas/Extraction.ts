@@ -49,6 +49,8 @@ export const EventMention = Schema.Struct({
   /** The clauses that state the event in this article (each becomes an evidence row). */
   spans: Schema.Array(Span),
   date: ResolvedDate,
+  /** True when the date is the report's own (publication) date, not one stated for the event. */
+  dateFromReport: Schema.Boolean,
   modality: Schema.Literal(...MODALITIES),
   location: Schema.NullOr(Schema.String),
   participants: Schema.Array(ParticipantMention),

@@ -16,6 +16,8 @@ export interface FoundEvent {
   readonly triggerEnd: number
   readonly spans: Array<{ readonly start: number; readonly end: number }>
   date: { readonly value: string | null; readonly precision: DatePrecision }
+  /** The date is the report's (publication) date, not one stated for the event. */
+  dateFromReport: boolean
   readonly modality: Modality
   readonly location: Mention | null
   readonly participants: Array<{ readonly mention: Mention; readonly role: Role }>
@@ -192,6 +194,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
+      dateFromReport: date === null && when.value !== null,
       modality,
       location,
       participants,
@@ -199,9 +202,15 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       confidence: trigger.pos === "verb" ? 0.7 : 0.6
     }
     // an anaphoric noun ("the summit") joins the latest event of its type
-    const antecedent = anaphoric ? [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type) : undefined
+    // "the summit" refers to the latest summit, else to the latest event of its type
+    const antecedent = anaphoric
+      ? ([...out].reverse().find((e) => e.trigger.lemma === trigger.lemma) ?? [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type))
+      : undefined
     if (antecedent) {
-      mergeInto(antecedent, ev)
+      // a date in the anaphor's clause dates the anaphor only when it modifies the noun ("the Nov. 6 summit");
+      // otherwise it belongs to the clause's own event ("In the Nov. 5 letter, ... at the summit")
+      const modifies = date !== null && trigStart - date.end <= 2 && trigStart >= date.end
+      mergeInto(antecedent, modifies ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false })
       // events told in the same sentence as "the talks" / "the summit" happen at its time
       if (antecedent.date.value !== null) sentenceAnchor.set(si, antecedent.date)
       continue
@@ -218,7 +227,10 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     if (e.date.value !== null && e.trigger.event_type !== "statement") continue
     const si = doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!
     const anchor = sentenceAnchor.get(si)
-    if (anchor && (e.date.value === null || e.date.value === doc.ref.value)) e.date = anchor
+    if (anchor && (e.date.value === null || e.dateFromReport)) {
+      e.date = anchor
+      e.dateFromReport = false
+    }
   }
   return out
 }
@@ -238,7 +250,7 @@ const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.ke
 
 /** "are traveling", "is holding": a present-progressive clause reports what happens as the article is written. */
 const progressive = (doc: Doc, a: number, j: number): boolean => {
-  for (let k = Math.max(a, j - 4); k < j; k++)
+  for (let k = a; k < j; k++)
     if (/^(is|are|am)$/.test(doc.tokens[k]!.norm) && doc.tokens.slice(k + 1, j + 1).some((t) => /ing$/.test(t.norm) && t.norm.length > 4)) return true
   return false
 }
@@ -257,7 +269,10 @@ const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
 }
 
 const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
-  if (target.date.value === null && ev.date.value !== null) target.date = ev.date
+  if ((target.date.value === null || target.dateFromReport) && ev.date.value !== null && !ev.dateFromReport) {
+    target.date = ev.date
+    target.dateFromReport = false
+  }
   for (const s of ev.spans) if (!target.spans.some((t) => t.start === s.start && t.end === s.end)) target.spans.push(s)
   const keys = keysOf(target)
   for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })

@@ -63,6 +63,7 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
     trigger: e.trigger.lemma,
     spans: e.spans.map((s) => span(s.start, s.end)),
     date: e.date,
+    dateFromReport: e.dateFromReport,
     modality: e.modality,
     location: e.location?.key ?? null,
     participants: e.participants.map((p) => ({ key: p.mention.key, role: p.role, span: span(p.mention.start, p.mention.end) })),

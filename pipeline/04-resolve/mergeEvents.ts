@@ -38,8 +38,11 @@ const participantKeys = (m: EventMention): Set<string> => {
   return s
 }
 
+/** A report's date as evidence of when the event happened (a date taken from the report itself is none). */
+const statedDate = (m: EventMention): string | null => (m.dateFromReport ? null : m.date.value)
+
 const representativeDate = (c: Cluster): string | null => {
-  const ds = c.reports.map((r) => r.mention.date.value).filter((d): d is string => d !== null)
+  const ds = c.reports.map((r) => statedDate(r.mention)).filter((d): d is string => d !== null)
   return ds.sort((a, b) => b.length - a.length)[0] ?? null
 }
 
@@ -68,10 +71,13 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
           const objects = [...keys].filter(isObjectKey)
           const cObjects = [...c.keys].filter(isObjectKey)
           if (objects.length > 0 && cObjects.length > 0 && !objects.some((x) => c.keys.has(x))) continue
-          if (datesCompatible(cd, m.date.value)) {
+          // a report dated only by its publication counts as dated against an event with a stated
+          // date (it falls in its time), but two such reports alone do not date an event
+          const md = cd !== null ? m.date.value : statedDate(m)
+          if (datesCompatible(cd, md)) {
             // reports in different articles are one event when both are dated compatibly and share a
             // named participant, or (undated) when they share three
-            const bothDated = cd !== null && m.date.value !== null
+            const bothDated = cd !== null && md !== null
             if ((bothDated && strong.length >= 1) || strong.length >= 3) {
               target = c
               break
