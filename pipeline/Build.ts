@@ -15,10 +15,10 @@ import { parseCsv } from "./05-publish/csv.js"
 import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
-import { VersionMismatch } from "./05-publish/errors.js"
+import { LockHeld, VersionMismatch } from "./05-publish/errors.js"
 import { contentHash, releaseFiles, textPathOf } from "./05-publish/files.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
-import { cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
+import { acquireLock, cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch } from "./Config.js"
 import { stableStringify } from "./shared/stableJson.js"
@@ -138,8 +138,19 @@ const assemble = (built: Built, meta: Effect.Effect.Success<ReturnType<typeof re
   return releaseFiles(built.tables, { ...meta, extra, version })
 }
 
-/** The build command: write a new release when the content changed. */
-export const build = Effect.fn("Build.run")(function* (opts: BuildOptions) {
+/** The build command: under dist/.lock, write a new release when the content changed. */
+export const build = (opts: BuildOptions) =>
+  Effect.acquireUseRelease(
+    Effect.try({ try: () => acquireLock(opts.out), catch: (e) => (e instanceof LockHeld ? e : new LockHeld({ dir: opts.out, pid: -1 })) }),
+    (lock) =>
+      Effect.gen(function* () {
+        if (lock.tookOver !== null) yield* Console.error(`took over ${nodePath.join(opts.out, ".lock")} left by process ${lock.tookOver}, which is no longer running`)
+        return yield* buildLocked(opts)
+      }),
+    (lock) => Effect.sync(() => lock.release())
+  )
+
+const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const left = cleanLeftovers(opts.out)
   for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
   const latest = readLatest(opts.out)

@@ -8,7 +8,48 @@ import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { stableStringify } from "../shared/stableJson.js"
 import { sha256 } from "../shared/hash.js"
-import { PublishFailed, ReleaseExists } from "./errors.js"
+import { LockHeld, PublishFailed, ReleaseExists } from "./errors.js"
+
+/**
+ * Test hook for the crash tests: when PIPELINE_CRASH_AT names a step ("files:N" after N files,
+ * "before-rename", "after-rename", "before-latest"), the process kills itself with SIGKILL there.
+ * Read once at start-up; it never changes what a build writes.
+ */
+const CRASH_AT = process.env["PIPELINE_CRASH_AT"] ?? ""
+const crashPoint = (step: string) => {
+  if (CRASH_AT === step) process.kill(process.pid, "SIGKILL")
+}
+
+/** Take dist/.lock for this process: a lock held by a live process refuses; a dead holder's lock is taken over. */
+export const acquireLock = (dist: string): { readonly release: () => void; readonly tookOver: number | null } => {
+  fs.mkdirSync(dist, { recursive: true })
+  const lock = nodePath.join(dist, ".lock")
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lock, "wx")
+      fs.writeSync(fd, String(process.pid))
+      fs.closeSync(fd)
+      return { release: () => fs.rmSync(lock, { force: true }), tookOver: attempt === 0 ? null : staleHolder }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e
+      const holder = Number(fs.readFileSync(lock, "utf8").trim())
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) throw new LockHeld({ dir: dist, pid: holder })
+      staleHolder = holder
+      fs.rmSync(lock, { force: true })
+    }
+  }
+  throw new LockHeld({ dir: dist, pid: -1 })
+}
+let staleHolder: number | null = null
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
 
 /** The pointer to the newest release. */
 export interface Latest {
@@ -46,7 +87,7 @@ const fsyncDir = (dir: string) => {
   }
 }
 
-/** Remove temporary directories left by a killed build. */
+/** Remove temporary directories and files left by a killed build (call while holding the lock). */
 export const cleanLeftovers = (dist: string): ReadonlyArray<string> => {
   if (!fs.existsSync(dist)) return []
   const left = fs.readdirSync(dist).filter((n) => n.startsWith(".tmp-"))
@@ -66,25 +107,37 @@ const sameAsPublished = (dir: string, files: ReadonlyMap<string, Uint8Array>): b
 /** Write a release atomically; returns "published" or "unchanged" (same bytes already there). */
 export const publishRelease = Effect.fn("Publish.release")(function* (dist: string, version: string, files: ReadonlyMap<string, Uint8Array>) {
   const final = nodePath.join(dist, version)
+  const pointTo = () => {
+    const latest: Latest = { version, path: version, sha256sums: sha256(files.get("SHA256SUMS")!) }
+    const tmpLatest = nodePath.join(dist, `.tmp-latest-${process.pid}.json`)
+    writeSynced(tmpLatest, new TextEncoder().encode(stableStringify(latest)))
+    crashPoint("before-latest")
+    fs.renameSync(tmpLatest, nodePath.join(dist, "latest.json"))
+    fsyncDir(dist)
+  }
   if (fs.existsSync(final)) {
-    if (sameAsPublished(final, files)) return "unchanged" as const
-    return yield* Effect.fail(new ReleaseExists({ version, dir: final }))
+    if (!sameAsPublished(final, files)) return yield* Effect.fail(new ReleaseExists({ version, dir: final }))
+    // complete and identical: a build killed between the two renames left latest.json behind
+    if (readLatest(dist)?.version !== version) pointTo()
+    return "unchanged" as const
   }
   return yield* Effect.try({
     try: () => {
       fs.mkdirSync(dist, { recursive: true })
       const tmp = nodePath.join(dist, `.tmp-${version}-${process.pid}`)
       fs.rmSync(tmp, { recursive: true, force: true })
-      for (const [p, b] of files) writeSynced(nodePath.join(tmp, p), b)
+      let n = 0
+      for (const [p, b] of files) {
+        writeSynced(nodePath.join(tmp, p), b)
+        crashPoint(`files:${++n}`)
+      }
       for (const d of new Set([...files.keys()].map((p) => nodePath.dirname(nodePath.join(tmp, p))))) fsyncDir(d)
       fsyncDir(tmp)
+      crashPoint("before-rename")
       fs.renameSync(tmp, final)
       fsyncDir(dist)
-      const latest: Latest = { version, path: version, sha256sums: sha256(files.get("SHA256SUMS")!) }
-      const tmpLatest = nodePath.join(dist, `.tmp-latest-${process.pid}.json`)
-      writeSynced(tmpLatest, new TextEncoder().encode(stableStringify(latest)))
-      fs.renameSync(tmpLatest, nodePath.join(dist, "latest.json"))
-      fsyncDir(dist)
+      crashPoint("after-rename")
+      pointTo()
       return "published" as const
     },
     catch: (e) => new PublishFailed({ dir: final, detail: (e as Error).message })

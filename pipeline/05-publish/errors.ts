@@ -28,3 +28,11 @@ export class PublishFailed extends Schema.TaggedError<PublishFailed>()("PublishF
     return `${this.dir}: ${this.detail}`
   }
 }
+
+/** Another build holds dist/.lock. */
+export class LockHeld extends Schema.TaggedError<LockHeld>()("LockHeld", { dir: Schema.String, pid: Schema.Int }) {
+  static readonly code = "release-locked"
+  override get message() {
+    return `${this.dir}/.lock is held by running process ${this.pid}: another build is publishing into ${this.dir}; wait for it to finish (a lock left by a killed process is taken over automatically)`
+  }
+}
