@@ -20,7 +20,10 @@ import { contentHash, releaseFiles, textPathOf } from "./05-publish/files.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
 import { acquireLock, cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
-import { releaseDate, sourceDateEpoch } from "./Config.js"
+import { releaseDate, sourceDateEpoch, today } from "./Config.js"
+import { NearDuplicate } from "./01-ingest/errors.js"
+import { compareStrings } from "./shared/compare.js"
+import { sha256 } from "./shared/hash.js"
 import { stableStringify } from "./shared/stableJson.js"
 import { qualityMarkdown, scoreTables } from "./eval/score.js"
 import { toJson } from "./eval/report.js"
@@ -49,6 +52,21 @@ export const processArticle = (src: Parameters<typeof normalise>[0], lex: Lexico
   const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
   if (source.titleSpan) nonBody.push(source.titleSpan)
   return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex) }
+}
+
+/** Hash of an article's body: its lines minus boilerplate and the title line, whitespace collapsed. */
+const bodyKey = (s: ReturnType<typeof normalise>): string => {
+  const skip = [...s.boilerplate.map((b) => [b.start, b.end] as const), ...(s.titleSpan ? [[s.titleSpan.start, s.titleSpan.end] as const] : [])]
+  let pos = 0
+  const lines: Array<string> = []
+  for (const line of s.text.split("\n")) {
+    const start = pos
+    pos += line.length + 1
+    if (skip.some(([a, b]) => start + (line.length - line.trimStart().length) >= a && start < b)) continue
+    const t = line.replace(/\s+/g, " ").trim()
+    if (t) lines.push(t)
+  }
+  return sha256(lines.join("\n"))
 }
 
 /** Load the lexicons as an Effect. */
@@ -80,10 +98,28 @@ export const previousEventIds = (releaseDir: string | null): PreviousEventIds =>
 
 /** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given. */
 export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null) {
-  const { accepted, rejected } = yield* ingestFolder(sourcesDir)
-  for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
+  const ingested = yield* ingestFolder(sourcesDir, yield* today)
   const lex = yield* lexicons
-  const inputs = accepted.map((a) => processArticle(a, lex))
+  // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
+  const inputs: Array<ResolveInput> = []
+  const rejected = [...ingested.rejected]
+  const bodies = new Map<string, string>()
+  for (const a of ingested.accepted) {
+    const input = processArticle(a, lex)
+    const key = bodyKey(input.source)
+    const first = bodies.get(key)
+    if (first !== undefined) {
+      const e = new NearDuplicate({ file: a.file, duplicateOf: first })
+      rejected.push({ file: a.file, code: NearDuplicate.code, message: e.message })
+      continue
+    }
+    bodies.set(key, a.file)
+    inputs.push(input)
+  }
+  rejected.sort((x, y) => compareStrings(x.file, y.file))
+  for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
+  const kept = new Set(inputs.map((i) => i.source.sourceId))
+  const accepted = ingested.accepted.filter((a) => kept.has(a.sourceId))
   const tables = resolve(inputs, textPathOf, previousEventIds(previousRelease))
   const violations = rowViolations(tables)
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))

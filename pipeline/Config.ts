@@ -1,5 +1,5 @@
 /** Configuration read from the environment (only here): SOURCE_DATE_EPOCH pins the release date. */
-import { Config, Option } from "effect"
+import { Clock, Config, Effect, Option } from "effect"
 
 /** SOURCE_DATE_EPOCH (seconds) as an optional number. */
 export const sourceDateEpoch = Config.option(Config.integer("SOURCE_DATE_EPOCH"))
@@ -14,3 +14,10 @@ export const releaseDate = (epoch: Option.Option<number>, newestPublished: strin
       return `${full}T00:00:00Z`
     }
   })
+
+/** Today (YYYY-MM-DD) for rejecting future publication dates: SOURCE_DATE_EPOCH's day, else the clock's. Never written into a release. */
+export const today = Effect.gen(function* () {
+  const epoch = yield* sourceDateEpoch
+  const ms = Option.isSome(epoch) ? epoch.value * 1000 : yield* Clock.currentTimeMillis
+  return new Date(ms).toISOString().slice(0, 10)
+})

@@ -60,8 +60,11 @@ const lineOfRow = (text: string, index: number): number => {
 
 const reject = (e: SourceError): RejectedSource => ({ file: e.file, code: codeOf(e), message: e.message })
 
-/** Ingest every `.txt` article of `dir` (and every file its manifest names). */
-export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string) {
+/**
+ * Ingest every `.txt` article of `dir` (and every file its manifest names). `today` (YYYY-MM-DD)
+ * bounds publication dates in sidecars: a date after it is an error.
+ */
+export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, today: string | null = null) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const info = yield* fs.stat(dir).pipe(Effect.option)
@@ -172,6 +175,8 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string) {
           return new InvalidSidecar({ file, detail: issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : e.message })
         })
       )
+      if (today !== null && sidecar.published && sidecar.published.slice(0, today.length) > today.slice(0, sidecar.published.length))
+        return yield* Effect.fail(new InvalidSidecar({ file, detail: `published: ${sidecar.published} is in the future (after ${today})` }))
       return fromSidecar(sidecar)
     })
   }

@@ -3,12 +3,22 @@
  * The published text is what every evidence offset indexes.
  */
 import { Either } from "effect"
-import { BinaryFile, EmptyFile, FileTooLarge, HtmlDocument, InvalidUtf8, UnsupportedEncoding, WhitespaceOnly } from "./errors.js"
+import { BidiControl, BinaryFile, EmptyFile, FileTooLarge, HtmlDocument, InvalidUtf8, NotEnglish, UnsupportedEncoding, WhitespaceOnly } from "./errors.js"
 
 /** Largest accepted article, in bytes (documented in the README). */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
-export type DecodeError = EmptyFile | WhitespaceOnly | BinaryFile | InvalidUtf8 | UnsupportedEncoding | FileTooLarge | HtmlDocument
+export type DecodeError = EmptyFile | WhitespaceOnly | BinaryFile | InvalidUtf8 | UnsupportedEncoding | FileTooLarge | HtmlDocument | BidiControl | NotEnglish
+
+/** English function words; an article of 40+ words with fewer than 8% of them is not English. */
+const FUNCTION_WORDS = new Set("the of and to in a is that for on with as by at from was were are be has have had it its this which will an or not but said their after over".split(" "))
+
+/** Share of English function words among the first 2,000 words (null when the text is too short to tell). */
+export const englishRatio = (text: string): number | null => {
+  const words = text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? []
+  if (words.length < 40) return null
+  return words.filter((w) => FUNCTION_WORDS.has(w)).length / words.length
+}
 
 const firstInvalidUtf8 = (b: Uint8Array): number => {
   let i = 0
@@ -39,5 +49,9 @@ export const decodeText = (file: string, bytes: Uint8Array): Either.Either<strin
   text = text.replace(/\r\n?/g, "\n").normalize("NFC")
   if (text.trim().length === 0) return Either.left(new WhitespaceOnly({ file }))
   if (/^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024))) return Either.left(new HtmlDocument({ file }))
+  const bidi = text.search(/[\u202A-\u202E\u2066-\u2069]/)
+  if (bidi >= 0) return Either.left(new BidiControl({ file, offset: bidi }))
+  const ratio = englishRatio(text)
+  if (ratio !== null && ratio < 0.08) return Either.left(new NotEnglish({ file, ratio }))
   return Either.right(text)
 }

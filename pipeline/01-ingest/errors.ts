@@ -130,6 +130,30 @@ export class HtmlDocument extends Schema.TaggedError<HtmlDocument>()("HtmlDocume
   }
 }
 
+/** Bidirectional-override control characters (a "Trojan Source" hazard: text that displays otherwise than it reads). */
+export class BidiControl extends Schema.TaggedError<BidiControl>()("BidiControl", { file: Schema.String, offset: Schema.Int }) {
+  static readonly code = "bidi-control"
+  override get message() {
+    return `${this.file}: bidirectional control character at character ${this.offset}; remove it (it can make the text display differently from what it says)`
+  }
+}
+
+/** Text that is not in English (the lexicons and rules are English). */
+export class NotEnglish extends Schema.TaggedError<NotEnglish>()("NotEnglish", { file: Schema.String, ratio: Schema.Number }) {
+  static readonly code = "not-english"
+  override get message() {
+    return `${this.file}: the text does not read as English (${(this.ratio * 100).toFixed(1)}% English function words); add a translation or leave it out`
+  }
+}
+
+/** The same article as another source with other boilerplate (title lines, tags, credits). */
+export class NearDuplicate extends Schema.TaggedError<NearDuplicate>()("NearDuplicate", { file: Schema.String, duplicateOf: Schema.String }) {
+  static readonly code = "near-duplicate-source"
+  override get message() {
+    return `${this.file}: the same article body as ${this.duplicateOf} (only boilerplate differs); a source is published once`
+  }
+}
+
 /** Every per-source ingest error. */
 export type SourceError =
   | EmptyFile
@@ -144,6 +168,9 @@ export type SourceError =
   | UnreadableFile
   | InvalidSidecar
   | HtmlDocument
+  | BidiControl
+  | NotEnglish
+  | NearDuplicate
 
 /** Stable code of a per-source error. */
 export const codeOf = (e: SourceError): string => (e.constructor as unknown as { code: string }).code

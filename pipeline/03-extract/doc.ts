@@ -39,3 +39,14 @@ export const makeDoc = (text: string, ref: Doc["ref"], lex: LexiconBundle): Doc 
 
 /** Is a cue word in the named list? */
 export const inList = (doc: Doc, list: string, norm: string): boolean => doc.lex.cues.get(list)?.has(norm) ?? false
+
+/** Group items with a token range by the sentence they start in (one pass; for per-sentence rules). */
+export const bySentence = <T extends { readonly tokStart: number; readonly tokEnd: number }>(doc: Doc, items: ReadonlyArray<T>): Array<Array<T>> => {
+  const out: Array<Array<T>> = doc.sentences.map(() => [])
+  for (const it of items) {
+    if (it.tokStart < 0 || it.tokStart >= doc.tokens.length) continue
+    const si = doc.sentenceOf[it.tokStart]!
+    if (it.tokEnd <= doc.sentences[si]!.tokEnd) out[si]!.push(it)
+  }
+  return out
+}

@@ -121,6 +121,7 @@ export const findMentions = (doc: Doc): Array<Mention> => {
   const { tokens, lex } = doc
   const n = tokens.length
   const taken = new Uint8Array(n)
+  const NONE_TAKEN = new Uint8Array(n)
   const out: Array<Mention> = []
   const take = (m: Mention) => {
     for (let k = m.tokStart; k < m.tokEnd; k++) taken[k] = 1
@@ -136,7 +137,7 @@ export const findMentions = (doc: Doc): Array<Mention> => {
         const j = i + hit.length
         // a longer capitalised name containing a gazetteer name is left to the pattern passes
         // ("OSCE Academy", "Kazakh Invest"): only when the run continues with an org/place head word
-        const runEnd = capRun(doc, i, new Uint8Array(n), 8)
+        const runEnd = capRun(doc, i, NONE_TAKEN, 8)
         const head = tokens[runEnd - 1]
         if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person") {
           take(patMention(doc, headType(doc, head.norm)!, i, runEnd, "entity.head-word.v1", 0.75))

@@ -6,7 +6,7 @@
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
-import type { Doc } from "./doc.js"
+import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 
 /** An event found in one article (UTF-16 offsets). */
@@ -81,6 +81,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     if (t) for (let x = k; x < k + t.length; x++) inTitle[x] = 1
   }
   const qualifier = new Set<Mention>()
+  const personAt = new Set(mentions.filter((p) => p.type === "person").map((p) => p.tokStart))
   for (const m of mentions) {
     if (m.type !== "country" && m.type !== "organization") continue
     let k = m.tokEnd
@@ -89,7 +90,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       const t = lex.titles.longest(tokens, k)
       if (t) {
         // only when the title names a person right after it ("U.S. Secretary of State Marco Rubio")
-        if (mentions.some((p) => p.type === "person" && p.tokStart === k + t.length)) qualifier.add(m)
+        if (personAt.has(k + t.length)) qualifier.add(m)
         break
       }
       if (!tokens[k]!.cap) break
@@ -103,6 +104,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     inMention[k] = 1
     at[k] ??= m
   }
+  const mentionsIn = bySentence(doc, mentions)
   const datesBySentence = new Map<number, ReadonlyArray<DateMention>>()
   const datesOf = (si: number) => {
     let d = datesBySentence.get(si)
@@ -152,8 +154,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     }
     if (!participants.some((p) => p.role === "actor")) {
       const first = tokens[a]
-      const s = doc.sentences[si]!
-      const subject = mentions.find((m) => m.tokStart >= s.tokStart && m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !qualifier.has(m))
+      const subject = mentionsIn[si]!.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !qualifier.has(m))
       if (first && PRONOUNS.has(first.norm) && lastPerson && !seen.has(lastPerson.key)) participants.unshift({ mention: lastPerson, role: "actor" })
       else if (subject && !seen.has(subject.key)) participants.unshift({ mention: subject, role: "actor" })
     }

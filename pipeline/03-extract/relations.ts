@@ -4,7 +4,7 @@
  * region's states, capitals, city–country pairs, resources, affiliations and partnerships.
  */
 import type { Predicate } from "../../schemas/vocab.js"
-import { inList, type Doc } from "./doc.js"
+import { bySentence, inList, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 
 /** A relation found in the text (UTF-16 span of its evidence). */
@@ -129,8 +129,9 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   }
 
   // -- sentence-level patterns
-  for (const s of doc.sentences) {
-    const ms = mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd)
+  const perSentence = bySentence(doc, mentions)
+  for (const [si, s] of doc.sentences.entries()) {
+    const ms = perSentence[si]!
     const words = tokens.slice(s.tokStart, s.tokEnd).map((t) => t.norm)
     const countries = ms.filter((m) => m.type === "country")
     const sp = { start: s.start, end: s.end }
@@ -201,8 +202,8 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
 
   // -- part_of (a): a region followed by a list of its states: "in the South Caucasus, it applies to
   //    Armenia, Azerbaijan and Georgia", "five Central Asian nations -- Kazakhstan, Kyrgyzstan, ..."
-  for (const s of doc.sentences) {
-    const ms = mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd)
+  for (const [si] of doc.sentences.entries()) {
+    const ms = perSentence[si]!
     ms.forEach((r, ri) => {
       if (!isRegion(r)) return
       const list: Array<Mention> = []
@@ -227,14 +228,16 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
 
   // -- part_of (b): a coordinated list of 3+ states that the gazetteer places in one region the article names
   const regionsNamed = new Set(mentions.filter((m) => isRegion(m)).map((m) => m.gaz!.id))
-  for (const s of doc.sentences) {
-    const cs = uniqByKey(mentions.filter((m) => m.tokStart >= s.tokStart && m.tokEnd <= s.tokEnd && m.type === "country" && m.via === "name"))
+  const firstOfRegion = new Map<string, Mention>()
+  for (const m of mentions) if (m.gaz && !firstOfRegion.has(m.gaz.id)) firstOfRegion.set(m.gaz.id, m)
+  for (const [si] of doc.sentences.entries()) {
+    const cs = uniqByKey(perSentence[si]!.filter((m) => m.type === "country" && m.via === "name"))
     if (cs.length < 3) continue
     const byRegion = new Map<string, Array<Mention>>()
     for (const c of cs) for (const r of c.gaz?.partOf ?? []) byRegion.set(r, [...(byRegion.get(r) ?? []), c])
     for (const [r, members] of byRegion) {
       if (members.length < 3 || !regionsNamed.has(r)) continue
-      const region = mentions.find((m) => m.gaz?.id === r)
+      const region = firstOfRegion.get(r)
       if (!region) continue
       const first = members[0]!
       const last = members[members.length - 1]!
