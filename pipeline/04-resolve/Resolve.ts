@@ -239,7 +239,8 @@ const round = (x: number): number => Math.round(x * 1000) / 1000
 /**
  * Event ids: a cluster holding reports of a previous event keeps that event's id (the previous
  * event with most shared reports wins; a tie goes to the smaller id; an id is given once);
- * otherwise the id is minted from the founding report (source id, span start, type).
+ * otherwise the id is minted from the founding report (source id, span start, type), salted when
+ * that id is already given (the split-off part of a previous event founded by its founding report).
  */
 const assignEventIds = (clusters: ReadonlyArray<ReturnType<typeof clusterEvents>[number]>, previous: PreviousEventIds): Array<string> => {
   const claims = clusters.map((c) => {
@@ -257,7 +258,10 @@ const assignEventIds = (clusters: ReadonlyArray<ReturnType<typeof clusterEvents>
   for (const i of order) {
     const keep = claims[i]!.find(([id]) => !taken.has(id))
     const founder = clusters[i]!.reports[0]!
-    const id = keep ? keep[0] : deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type)
+    let id = keep ? keep[0] : deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type)
+    // the part split off a previous event may be founded by that event's founding report: never give an id twice
+    // (clusters without claims come last, so a free previous id minted again is a genuine match)
+    for (let salt = 1; !keep && taken.has(id); salt++) id = deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type, "split", salt)
     taken.add(id)
     ids[i] = id
   }

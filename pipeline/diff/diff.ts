@@ -6,6 +6,7 @@
 import { TABLES } from "../../schemas/Tables.js"
 import { parseCsv } from "../05-publish/csv.js"
 import { compareStrings } from "../shared/compare.js"
+import { eventLineage, type EventLineage } from "./lineage.js"
 
 /** Changes of one table. */
 export interface TableChanges {
@@ -20,10 +21,14 @@ export interface ReleaseChanges {
   readonly to: string
   readonly sources: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> }
   readonly tables: Record<string, TableChanges>
+  /** Previous events merged, split or retired (tombstones), linked by shared report spans; absent in a first release. */
+  readonly events_lineage?: EventLineage
 }
 
 /** CSV text of each table of a release (table name → CSV text); a missing table is empty. */
 export type TableTexts = ReadonlyMap<string, string>
+
+const rowsOf = (csv: string | undefined): ReadonlyArray<Record<string, string>> => (csv ? parseCsv(csv).rows : [])
 
 const rowsById = (csv: string | undefined): Map<string, Record<string, string>> => {
   const m = new Map<string, Record<string, string>>()
@@ -52,7 +57,12 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
       })
     tables[def.name] = { added, removed, changed }
   }
-  return { from: from.version, to: to.version, sources: { added: tables.sources!.added, removed: tables.sources!.removed }, tables }
+  const reports = (tables: TableTexts) => ({
+    evidence: rowsOf(tables.get("evidence")),
+    types: new Map(rowsOf(tables.get("events")).map((e) => [e.event_id!, e.event_type!] as const))
+  })
+  const lineage = from.version === null ? {} : { events_lineage: eventLineage(reports(from.tables), reports(to.tables)) }
+  return { from: from.version, to: to.version, sources: { added: tables.sources!.added, removed: tables.sources!.removed }, tables, ...lineage }
 }
 
 /** Human-readable CHANGELOG.md, naming every added, removed and changed row of the fact tables. */
@@ -69,6 +79,11 @@ export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: s
     if (ch.removed.length) lines.push(`## ${t}: removed`, "", ...ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
     if (ch.changed.length) lines.push(`## ${t}: changed`, "", ...ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`), "")
   }
+  const l = c.events_lineage ?? { merged: [], split: [], tombstones: [] }
+  if (l.merged.length) lines.push("## events: merged", "", ...l.merged.map((m) => `- \`${m.event_id}\` now also holds the reports of ${m.merged_ids.map((id) => `\`${id}\``).join(", ")}`), "")
+  if (l.split.length) lines.push("## events: split", "", ...l.split.map((x) => `- the reports of \`${x.event_id}\` are now in ${x.into.map((id) => `\`${id}\``).join(", ")}`), "")
+  if (l.tombstones.length)
+    lines.push("## events: retired ids (tombstones)", "", ...l.tombstones.map((t) => `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`), "")
   lines.push("Evidence rows are listed by id in `changes.json`.", "")
   return lines.join("\n")
 }
@@ -94,5 +109,6 @@ export const labeller = (tables: TableTexts): ((table: string, id: string) => st
 export const summarize = (c: ReleaseChanges): string =>
   [
     `${c.from ?? "(nothing)"} → ${c.to}: sources +${c.sources.added.length} −${c.sources.removed.length}`,
-    ...Object.entries(c.tables).map(([t, ch]) => `  ${t.padEnd(20)} +${String(ch.added.length).padStart(5)}  −${String(ch.removed.length).padStart(5)}  ~${String(ch.changed.length).padStart(5)}`)
+    ...Object.entries(c.tables).map(([t, ch]) => `  ${t.padEnd(20)} +${String(ch.added.length).padStart(5)}  −${String(ch.removed.length).padStart(5)}  ~${String(ch.changed.length).padStart(5)}`),
+    ...(c.events_lineage ? [`  events lineage: ${c.events_lineage.merged.length} merged, ${c.events_lineage.split.length} split, ${c.events_lineage.tombstones.length} retired ids`] : [])
   ].join("\n")

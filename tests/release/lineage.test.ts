@@ -51,6 +51,7 @@ describe("a new source makes a new minor release", () => {
       expect(new Set(changes.tables[t].added), t).toEqual(new Set([...after].filter((id) => !before.has(id))))
     }
     expect(changes.sources.added).toHaveLength(1)
+    expect(changes.events_lineage).toEqual({ tombstones: [], merged: [], split: [] })
     const changelog = readFileSync(join(out, "1.1.0", "CHANGELOG.md"), "utf8")
     for (const id of changes.tables.events.added) expect(changelog).toContain(id)
     for (const id of changes.tables.entities.added) expect(changelog).toContain(id)
