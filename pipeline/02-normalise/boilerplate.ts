@@ -87,7 +87,7 @@ export const segment = (
       return push(rule.kind, l)
     }
     // a one- or two-word line without punctuation in the opening block is a wire/photo credit
-    if (i > 0 && i <= 4 && /^[\p{L}.&-]+(?: [\p{L}.&-]+)?$/u.test(t) && !/[.!?]$/.test(t)) return push("credit", l)
+    if (i > 0 && i <= 4 && t.split(" ").length <= 2 && t.split(" ").every((w) => /^[\p{L}.&-]+$/u.test(w)) && !/[.!?]$/.test(t)) return push("credit", l)
   })
   return { title, titleLine, boilerplate: out.sort((a, b) => a.start - b.start) }
 }

@@ -47,6 +47,8 @@ const fromDate = (dt: Date): [number, number, number] => [dt.getUTCFullYear(), d
 interface Rule {
   readonly id: string
   readonly re: RegExp
+  /** Characters at the start of a match that are not part of the date. */
+  readonly skip?: number
   readonly resolve: (m: RegExpExecArray, ref: Ref | null, text: string) => { value: string; precision: DateMention["precision"]; relative: boolean } | null
 }
 
@@ -56,7 +58,7 @@ const MONTH_RE = "(January|February|March|April|May|June|July|August|September|O
 export const DATE_RULES: ReadonlyArray<Rule> = [
   {
     id: "date.relative-unit.v1",
-    re: /\b(last|next|this|past|coming|previous)\s+(year|month|week)\b/gi,
+    re: /\b(last|next|this|past|coming|previous)\s(year|month|week)\b/gi,
     resolve: (m, ref) => {
       if (!ref) return null
       const dir = /last|past|previous/i.test(m[1]!) ? -1 : /next|coming/i.test(m[1]!) ? 1 : 0
@@ -73,7 +75,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     id: "date.last-month-name.v1",
-    re: new RegExp(`\\b(last|this|next|past)\\s+${MONTH_RE}\\b`, "g"),
+    re: new RegExp(`\\b(last|this|next|past)\\s${MONTH_RE}\\b`, "g"),
     resolve: (m, ref) => {
       if (!ref) return null
       const mi = MONTHS.indexOf(m[2]!.toLowerCase()) + 1
@@ -85,12 +87,12 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     id: "date.qualified-year.v1",
-    re: /\b(?:(?:in|during|since|by|until|from|through|of|before|after)\s+)?(?:(?:the\s+)?(?:early|mid|late|end\s+of|start\s+of|beginning\s+of|first\s+half\s+of|second\s+half\s+of)[\s-]+)?((?:19|20)\d{2})\b(?![-–]\d|\d|,\d{3}|s\b|\s*(?:percent|%|people|participants|countries|million|billion))/gi,
+    re: /\b(?:(?:in|during|since|by|until|from|through|of|before|after)\s)?(?:the\s(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-]|(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-])?((?:19|20)\d\d)\b(?![-–]\d|\d|,\d\d\d|s\b|\s?(?:percent|%|people|participants|countries|million|billion))/gi,
     resolve: (m) => ({ value: m[1]!, precision: "year", relative: false })
   },
   {
     id: "date.weekday.v1",
-    re: /\b(?:(?:on|last|this|next|early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b/g,
+    re: /\b(?:(?:on|last|this|next|early|late)\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s(?:morning|afternoon|evening|night))?\b/g,
     resolve: (m, ref, text) => {
       if (!ref || ref.m === null) return null
       if (ref.d === null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
@@ -106,7 +108,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     id: "date.today.v1",
-    re: /\b(today|tonight|this\s+(?:morning|afternoon|evening)|yesterday)\b/gi,
+    re: /\b(today|tonight|this\s(?:morning|afternoon|evening)|yesterday)\b/gi,
     resolve: (m, ref) => {
       if (!ref) return null
       if (ref.d !== null && ref.m !== null) {
@@ -119,12 +121,14 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     id: "date.month-year-glued.v1",
-    re: new RegExp(`(?<=[a-z])${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`, "g"),
-    resolve: (m) => ({ value: iso(Number(m[2]), MONTHS.indexOf(m[1]!.toLowerCase()) + 1), precision: "month", relative: false })
+    // "inMay 2006": a month name glued to the word before it (scraped text); group 1 is that letter, skipped
+    re: new RegExp(`([a-z])${MONTH_RE}\\s((?:19|20)\\d\\d)\\b`, "g"),
+    skip: 1,
+    resolve: (m) => ({ value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1), precision: "month", relative: false })
   },
   {
     id: "date.in-month.v1",
-    re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\s+of)[\\s-]+${MONTH_RE}\\b(?![\\s.]+\\d)(?!,?\\s+(?:19|20)\\d{2})`, "g"),
+    re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`, "g"),
     resolve: (m, ref) => {
       if (!ref) return null
       const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
@@ -185,7 +189,8 @@ export const findDates = (text: string, ref: DateRef): ReadonlyArray<DateMention
     let m: RegExpExecArray | null
     while ((m = rule.re.exec(text)) !== null) {
       const v = rule.resolve(m, r, text)
-      if (v) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], ...v, rule: rule.id })
+      const skip = rule.skip ?? 0
+      if (v) found.push({ start: m.index + skip, end: m.index + m[0].length, text: m[0].slice(skip), ...v, rule: rule.id })
       if (m[0].length === 0) rule.re.lastIndex++
     }
   }

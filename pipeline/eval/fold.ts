@@ -29,7 +29,7 @@ export const fold = (s: string): string => {
     .replace(APOSTROPHES, "'")
     .replace(QUOTES, '"')
   const kept = base
-    .replace(/(?<=[\p{L}\p{N}])([-'])(?=[\p{L}\p{N}])/gu, "\u0000$1")
+    .replace(/([\p{L}\p{N}])([-'])(?=[\p{L}\p{N}])/gu, "$1\u0000$2")
     .replace(/\//g, " ")
     .replace(/\u0000-/g, "\u0001")
     .replace(/\u0000'/g, "\u0002")

@@ -16,14 +16,20 @@ export interface Token {
 }
 
 // A word: letters/marks/digits, joined by single inner hyphens, dashes, apostrophes, dots, plus or ampersand.
-const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-–'’.+&][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:[+][\p{N}]+)?|[^\s\p{L}\p{M}\p{N}]/gu
+// (each character after the first is a word character, or a joiner followed by one: linear, no nested quantifiers)
+const TOKEN_RE = /[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|[-–'’.+&](?=[\p{L}\p{M}\p{N}]))*|\p{N}(?:\p{N}|[.,:+](?=\p{N}))*|[^\s\p{L}\p{M}\p{N}]/gu
 
 /** Matching key of a token or alias word: lower case, ’ → ', – → -, diacritics kept. */
 export const normWord = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[–—‑]/g, "-")
 
 // A hyphen or dash joining two capitalised parts ("Central Asia-United States", "US-Kazakhstan",
 // "Kassym-Jomart") is its own token, so each name is found; name runs rejoin across it.
-const CAP_JOIN_RE = /(?<=\p{Lu}[\p{L}\p{M}.]*)([-–])(?=\p{Lu})/u
+const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase()
+const capJoined = (w: string): boolean => {
+  if (!isUpper(w[0])) return false
+  for (let i = 1; i < w.length - 1; i++) if ((w[i] === "-" || w[i] === "–") && isUpper(w[i + 1])) return true
+  return false
+}
 
 /** Tokenise a text (or a slice of it: `offset` is added to every position). */
 export const tokenize = (text: string, offset = 0): Array<Token> => {
@@ -32,7 +38,7 @@ export const tokenize = (text: string, offset = 0): Array<Token> => {
   let m: RegExpExecArray | null
   while ((m = TOKEN_RE.exec(text)) !== null) {
     const whole = m[0]
-    if ((whole.includes("-") || whole.includes("–")) && CAP_JOIN_RE.test(whole)) {
+    if (capJoined(whole)) {
       let pos = 0
       for (const part of whole.split(/([-–])/)) {
         if (part !== "") out.push(makeToken(part, m.index + offset + pos))
