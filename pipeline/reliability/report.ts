@@ -1,0 +1,216 @@
+/**
+ * `npm run reliability`: the slow reliability checks, with one table of figures — SIGKILL at 20
+ * points of a build (each followed by a check of dist/ and a clean rebuild), the bad-input matrix,
+ * 10,000 fuzzed articles, network attempts, byte-identical builds across TZ / locale / cwd /
+ * order, and the slowest adversarial input. Exits 1 when any figure misses its promise.
+ * Options: --fuzz N (default 10000), --crashes N (default 20).
+ */
+import { spawn } from "node:child_process"
+import { createHash } from "node:crypto"
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import dns from "node:dns"
+import http from "node:http"
+import https from "node:https"
+import net from "node:net"
+import { tmpdir } from "node:os"
+import { join, relative } from "node:path"
+import { pathToFileURL } from "node:url"
+import fc from "fast-check"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
+import { build } from "../Build.js"
+import { extractArticle } from "../03-extract/extract.js"
+import { loadLexicons } from "../03-extract/lexicon/Lexicons.js"
+import { validateRelease } from "../validate/checks.js"
+import { articleArb } from "./generate.js"
+import { expectedCodes, makeMatrix, matrixMismatches } from "./matrix.js"
+
+const root = new URL("../../", import.meta.url).pathname
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt
+}
+const tmp = (p = "car-rel-") => mkdtempSync(join(tmpdir(), p))
+const LOADER = pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href
+const runBuild = (sources: string, out: string, env: Record<string, string> = {}, cwd = root) =>
+  new Promise<{ status: number | null; signal: string | null }>((resolve) => {
+    const c = spawn(process.execPath, ["--import", LOADER, join(root, "pipeline", "bin.ts"), "build", "--sources", sources, "--out", out], {
+      cwd,
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", ...env },
+      stdio: "ignore"
+    })
+    c.on("close", (status, signal) => resolve({ status, signal }))
+  })
+const tree = (dir: string): Record<string, string> => {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name)
+      if (e.isDirectory()) walk(p)
+      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex")
+    }
+  }
+  if (existsSync(dir)) walk(dir)
+  return out
+}
+const visible = (dir: string) => {
+  const t = tree(dir)
+  const latest = existsSync(join(dir, "latest.json")) ? (JSON.parse(readFileSync(join(dir, "latest.json"), "utf8")) as { path: string }).path : null
+  return JSON.stringify(Object.entries(t).filter(([p]) => p === "latest.json" || (latest !== null && p.startsWith(`${latest}/`))))
+}
+const log = (s: string) => process.stderr.write(`${s}\n`)
+
+// 1. crashes
+const crashes = async (n: number) => {
+  const sources = tmp()
+  cpSync(join(root, "seeds"), sources, { recursive: true })
+  const before = tmp()
+  await runBuild(sources, before)
+  writeFileSync(join(sources, "extra.txt"), "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n")
+  const after = tmp()
+  cpSync(before, after, { recursive: true })
+  await runBuild(sources, after)
+  const files = Object.keys(tree(join(after, "1.1.0"))).length
+  const named = ["before-rename", "after-rename", "before-latest"]
+  const points = [...Array.from({ length: n - named.length }, (_, i) => `files:${1 + Math.floor((i * (files - 1)) / Math.max(1, n - named.length - 1))}`), ...named]
+  let survived = 0
+  for (const p of points) {
+    const dist = tmp()
+    cpSync(before, dist, { recursive: true })
+    const r = await runBuild(sources, dist, { PIPELINE_CRASH_AT: p })
+    const seen = visible(dist)
+    const oldOrNew = seen === visible(before) || seen === visible(after)
+    const rebuilt = (await runBuild(sources, dist)).status === 0 && JSON.stringify(tree(dist)) === JSON.stringify(tree(after))
+    if (r.signal === "SIGKILL" && oldOrNew && rebuilt) survived++
+    else log(`crash at ${p}: killed=${r.signal} oldOrNew=${oldOrNew} rebuilt=${rebuilt}`)
+  }
+  return { survived, total: points.length }
+}
+
+// 2. bad inputs
+const badInputs = async () => {
+  const src = tmp()
+  makeMatrix(src, join(root, "tests", "fixtures"), readFileSync(join(root, "seeds", "001_fccaafa6b50e0d75.txt")))
+  const out = tmp()
+  await Effect.runPromise(build({ sources: src, out, version: Option.none(), strict: false }).pipe(Effect.provide(NodeContext.layer)))
+  const expected = expectedCodes(process.getuid?.() === 0)
+  const mismatches = matrixMismatches(join(out, "1.0.0", "manifest.json"), expected)
+  for (const m of mismatches) log(`bad input ${m[0]}: expected ${m[1]}, got ${m[2]}`)
+  const m = JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as { rejected: Array<{ code: string }>; sources: Array<unknown> }
+  return {
+    tried: Object.keys(expected).length - 1,
+    rejected: Object.values(expected).filter((c) => c !== null).length,
+    codes: new Set(m.rejected.map((r) => r.code)).size,
+    lost: Object.keys(expected).length - m.rejected.length - m.sources.length,
+    mismatches: mismatches.length
+  }
+}
+
+// 3. fuzz
+const fuzz = (n: number) => {
+  const lex = loadLexicons()
+  const texts = fc.sample(articleArb(lex), { numRuns: n, seed: 20251106 })
+  let exceptions = 0
+  let spanFailures = 0
+  for (const text of texts) {
+    try {
+      const x = extractArticle({ sourceId: "src_0000000000000000", text, published: { value: "2025-11-06", precision: "day" } }, lex)
+      const cps = [...text]
+      const spans = [...x.mentions.map((m) => m.span), ...x.events.flatMap((e) => [...e.spans, ...e.participants.map((p) => p.span)]), ...x.relations.map((r) => r.span)]
+      spanFailures += spans.filter((s) => cps.slice(s.start, s.end).join("") !== s.quote).length
+    } catch (e) {
+      exceptions++
+      if (exceptions <= 3) log(`fuzz exception: ${(e as Error).message}`)
+    }
+  }
+  return { articles: texts.length, exceptions, spanFailures }
+}
+
+// 4. network
+const network = async () => {
+  const attempts: Array<string> = []
+  const saved: Array<[object, string, unknown]> = []
+  const block = (o: object, k: string) => {
+    saved.push([o, k, (o as Record<string, unknown>)[k]])
+    ;(o as Record<string, unknown>)[k] = () => {
+      attempts.push(k)
+      throw new Error("network disabled")
+    }
+  }
+  block(globalThis, "fetch")
+  for (const m of [http, https]) (block(m, "request"), block(m, "get"))
+  block(net, "connect")
+  block(net, "createConnection")
+  block(dns, "lookup")
+  try {
+    const out = tmp()
+    await Effect.runPromise(build({ sources: join(root, "seeds"), out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+    validateRelease(join(out, "1.0.0"))
+  } finally {
+    for (const [o, k, f] of saved.reverse()) (o as Record<string, unknown>)[k] = f
+  }
+  return attempts.length
+}
+
+// 5. reproducibility
+const reproducible = async () => {
+  const seeds = join(root, "seeds")
+  const reversed = tmp()
+  for (const f of readdirSync(seeds, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort().reverse()) copyFileSync(join(seeds, f), join(reversed, f))
+  mkdirSync(join(reversed, "gold"))
+  for (const f of readdirSync(join(seeds, "gold")).sort().reverse()) copyFileSync(join(seeds, "gold", f), join(reversed, "gold", f))
+  const runs: Array<[string, string, Record<string, string>]> = [
+    [root, seeds, { TZ: "UTC", LANG: "C", LC_ALL: "C" }],
+    [root, seeds, { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" }],
+    [tmp(), seeds, { TZ: "America/Los_Angeles", LANG: "C", LC_ALL: "C" }],
+    [root, reversed, { TZ: "UTC", LANG: "C", LC_ALL: "C" }]
+  ]
+  const trees: Array<string> = []
+  for (const [cwd, sources, env] of runs) {
+    const out = tmp()
+    await runBuild(sources, out, env, cwd)
+    trees.push(JSON.stringify(tree(out)))
+  }
+  return trees.every((t) => t === trees[0] && t.length > 100)
+}
+
+// 6. adversarial inputs
+const adversarial = () => {
+  const lex = loadLexicons()
+  const lines = ["A".repeat(100_000), "A. ".repeat(33_000), "-".repeat(100_000), "1".repeat(100_000), "Kazakh-".repeat(14_000), "The U.S. ".repeat(11_000), "President ".repeat(10_000), "in 2025 ".repeat(12_500)]
+  return Math.max(
+    ...lines.map((text) => {
+      const t = performance.now()
+      extractArticle({ sourceId: "src_0000000000000000", text, published: { value: "2025-11-06", precision: "day" } }, lex)
+      return performance.now() - t
+    })
+  )
+}
+
+const main = async () => {
+  log("crash test ...")
+  const c = await crashes(arg("crashes", 20))
+  log("bad inputs ...")
+  const b = await badInputs()
+  log("fuzz ...")
+  const f = fuzz(arg("fuzz", 10_000))
+  log("network ...")
+  const n = await network()
+  log("reproducibility ...")
+  const r = await reproducible()
+  const a = adversarial()
+  const rows: Array<[string, string, boolean]> = [
+    ["crash points survived (SIGKILL, then rebuild)", `${c.survived}/${c.total}`, c.survived === c.total && c.total >= 20],
+    ["bad inputs tried (each rejected with its code, or accepted as it should be)", `${b.tried} (${b.rejected} rejected, ${b.codes} distinct codes), ${b.mismatches} mismatches`, b.tried >= 30 && b.mismatches === 0],
+    ["sources lost (neither published nor rejected)", `${b.lost}`, b.lost === 0],
+    ["fuzzed articles / exceptions / span failures", `${f.articles} / ${f.exceptions} / ${f.spanFailures}`, f.articles >= 10_000 && f.exceptions === 0 && f.spanFailures === 0],
+    ["network attempts during build + validate", `${n}`, n === 0],
+    ["byte-identical builds across TZ, locale, cwd, order", r ? "yes" : "no", r],
+    ["slowest adversarial 100 KB input", `${a.toFixed(0)} ms`, a < 10_000]
+  ]
+  const w = Math.max(...rows.map((x) => x[0].length))
+  console.log(`| ${"check".padEnd(w)} | figure | ok |\n| ${"-".repeat(w)} | --- | --- |`)
+  for (const [k, v, ok] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${ok ? "yes" : "NO"} |`)
+  process.exitCode = rows.every((x) => x[2]) ? 0 : 1
+}
+void main()
