@@ -1,6 +1,6 @@
 import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either } from "effect"
+import { Effect, Either, Option } from "effect"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { decodeText } from "../../pipeline/01-ingest/decodeText.js"
@@ -63,4 +63,20 @@ describe("01-ingest", () => {
     const r = decodeText("u16.txt", new Uint8Array([0xff, 0xfe, 0x41, 0x00]))
     expect(Either.isLeft(r) && r.left._tag).toBe("UnsupportedEncoding")
   })
+})
+
+describe("build --strict", () => {
+  it.effect("fails with strict-rejected when any source is rejected, and publishes nothing", () =>
+    Effect.gen(function* () {
+      const { build } = yield* Effect.promise(() => import("../../pipeline/Build.js"))
+      const { existsSync } = yield* Effect.promise(() => import("node:fs"))
+      const { tmpDir } = yield* Effect.promise(() => import("../lib/tmp.js"))
+      const out = tmpDir()
+      const err = yield* build({ sources: sourcesWith(["bad-inputs/empty.txt"], { "good.txt": GOOD }), out, version: Option.none(), strict: true }).pipe(
+        Effect.flip,
+        Effect.provide(NodeContext.layer)
+      )
+      expect([err._tag, (err.constructor as unknown as { code: string }).code]).toEqual(["StrictRejected", "strict-rejected"])
+      expect(existsSync(join(out, "latest.json"))).toBe(false)
+    }))
 })
