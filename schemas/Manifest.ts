@@ -19,6 +19,7 @@ export const ManifestColumn = Schema.Struct({
 export const ManifestTable = Schema.Struct({
   csv: Schema.String,
   arrow: Schema.String,
+  parquet: Schema.String,
   schema: Schema.String,
   rows: Schema.Int,
   primary_key: Schema.String,

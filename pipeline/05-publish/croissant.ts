@@ -76,7 +76,8 @@ export const croissant = (files: ReadonlyMap<string, Uint8Array>, meta: { readon
     isLiveDataset: false,
     distribution: TABLES.flatMap((d) => [
       fo(`data/${d.name}.csv`, "text/csv"),
-      { ...fo(`data/${d.name}.arrow`, "application/vnd.apache.arrow.file"), sameAs: `data/${d.name}.csv` }
+      { ...fo(`data/${d.name}.arrow`, "application/vnd.apache.arrow.file"), sameAs: `data/${d.name}.csv` },
+      { ...fo(`data/${d.name}.parquet`, "application/x-parquet"), sameAs: `data/${d.name}.csv` }
     ]),
     recordSet: TABLES.map((d) => {
       const def = d as unknown as TableDef<Record<string, Column>>

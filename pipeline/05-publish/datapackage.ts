@@ -45,7 +45,8 @@ export const dataPackage = (files: ReadonlyMap<string, Uint8Array>, meta: { read
         dialect: { header: true, delimiter: ",", lineTerminator: "\r\n", quoteChar: "\"", doubleQuote: true },
         schema
       }),
-      res(`data/${d.name}.arrow`, { name: `${d.name}-arrow`, type: "table", title: `${d.description} (Arrow IPC file)`, format: "arrow", mediatype: "application/vnd.apache.arrow.file", schema: { ...schema, foreignKeys: [] } })
+      res(`data/${d.name}.arrow`, { name: `${d.name}-arrow`, type: "table", title: `${d.description} (Arrow IPC file)`, format: "arrow", mediatype: "application/vnd.apache.arrow.file", schema: { ...schema, foreignKeys: [] } }),
+      res(`data/${d.name}.parquet`, { name: `${d.name}-parquet`, type: "table", title: `${d.description} (Parquet, ZSTD)`, format: "parquet", mediatype: "application/vnd.apache.parquet", schema: { ...schema, foreignKeys: [] } })
     ]
   })
   const texts = [...files.keys()]

@@ -11,6 +11,7 @@ import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { stableStringify } from "../shared/stableJson.js"
 import { toArrow } from "./arrow.js"
+import { arrowToParquet } from "./parquet.js"
 import { renderCard } from "./card.js"
 import { toCsv } from "./csv.js"
 import { CONTEXT, toJsonLd } from "./jsonld.js"
@@ -33,6 +34,7 @@ export interface ReleaseMeta {
 const MEDIA: Record<string, string> = {
   csv: "text/csv",
   arrow: "application/vnd.apache.arrow.file",
+  parquet: "application/vnd.apache.parquet",
   json: "application/json",
   jsonld: "application/ld+json",
   txt: "text/plain; charset=utf-8",
@@ -67,10 +69,13 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
     const table = def as unknown as TableDef<Record<string, Column>>
     const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>
     files.set(`data/${def.name}.csv`, enc(toCsv(table, rows)))
-    files.set(`data/${def.name}.arrow`, toArrow(table, rows, arrowMeta))
+    const arrow = toArrow(table, rows, arrowMeta)
+    files.set(`data/${def.name}.arrow`, arrow)
+    files.set(`data/${def.name}.parquet`, arrowToParquet(arrow))
     tableInfo[def.name] = {
       csv: `data/${def.name}.csv`,
       arrow: `data/${def.name}.arrow`,
+      parquet: `data/${def.name}.parquet`,
       schema: `schemas/${def.name}.schema.json`,
       rows: rows.length,
       primary_key: def.primaryKey,
@@ -99,7 +104,7 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
     created: meta.created,
     files: listed.map((p) => {
       const b = files.get(p)!
-      const tbl = /^data\/(.+)\.(csv|arrow)$/.exec(p)
+      const tbl = /^data\/(.+)\.(csv|arrow|parquet)$/.exec(p)
       const rows = tbl ? (t[tbl[1] as keyof ReleaseTables] as ReadonlyArray<unknown>).length : undefined
       return { path: p, sha256: sha256(b), bytes: b.length, media_type: MEDIA[p.split(".").pop()!] ?? "application/octet-stream", ...(rows !== undefined ? { rows } : {}) }
     }),

@@ -49,6 +49,18 @@ describe("release of the seeds", () => {
     for (const e of evidence) expect(texts.get(e.source_id!)!.slice(Number(e.char_start), Number(e.char_end)).join("")).toBe(e.quote)
   })
 
+  it("polars reads every Parquet file with the CSV's rows and the Arrow file's types", () => {
+    const rel = join(a, "1.0.0")
+    for (const t of ["sources", "entities", "events", "event_participants", "relations", "evidence"]) {
+      const pq = pl.readParquet(readFileSync(join(rel, `data/${t}.parquet`)))
+      const ipc = pl.readIPC(readFileSync(join(rel, `data/${t}.arrow`)))
+      expect(pq.height, t).toBe(ipc.height)
+      expect(pq.columns, t).toEqual(ipc.columns)
+      expect(Object.values(pq.schema).map(String), t).toEqual(Object.values(ipc.schema).map(String))
+      expect(JSON.stringify(pq.toRecords()), t).toBe(JSON.stringify(ipc.toRecords()))
+    }
+  })
+
   it("polars reads every Arrow file with the CSV's rows and real types", () => {
     const rel = join(a, "1.0.0")
     for (const t of ["sources", "entities", "events", "event_participants", "relations", "evidence"]) {
