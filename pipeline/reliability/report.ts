@@ -5,16 +5,13 @@
  * order, and the slowest adversarial input. Exits 1 when any figure misses its promise.
  * Options: --fuzz N (default 10000), --crashes N (default 20).
  */
-import { spawn } from "node:child_process"
-import { createHash } from "node:crypto"
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import dns from "node:dns"
 import http from "node:http"
 import https from "node:https"
 import net from "node:net"
 import { tmpdir } from "node:os"
-import { join, relative } from "node:path"
-import { pathToFileURL } from "node:url"
+import { join } from "node:path"
 import fc from "fast-check"
 import { NodeContext } from "@effect/platform-node"
 import { Effect, Option } from "effect"
@@ -23,41 +20,16 @@ import { extractArticle } from "../03-extract/extract.js"
 import { loadLexicons } from "../03-extract/lexicon/Lexicons.js"
 import { validateRelease } from "../validate/checks.js"
 import { articleArb } from "./generate.js"
+import { buildsAnywhere, ROOT, runBuild, tree, visible } from "./harness.js"
 import { expectedCodes, makeMatrix, matrixMismatches } from "./matrix.js"
 
-const root = new URL("../../", import.meta.url).pathname
+const root = ROOT
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`)
   return i >= 0 ? Number(process.argv[i + 1]) : dflt
 }
 const tmp = (p = "car-rel-") => mkdtempSync(join(tmpdir(), p))
-const LOADER = pathToFileURL(join(root, "node_modules", "tsx", "dist", "loader.mjs")).href
-const runBuild = (sources: string, out: string, env: Record<string, string> = {}, cwd = root) =>
-  new Promise<{ status: number | null; signal: string | null }>((resolve) => {
-    const c = spawn(process.execPath, ["--import", LOADER, join(root, "pipeline", "bin.ts"), "build", "--sources", sources, "--out", out], {
-      cwd,
-      env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", ...env },
-      stdio: "ignore"
-    })
-    c.on("close", (status, signal) => resolve({ status, signal }))
-  })
-const tree = (dir: string): Record<string, string> => {
-  const out: Record<string, string> = {}
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else out[relative(dir, p)] = createHash("sha256").update(readFileSync(p)).digest("hex")
-    }
-  }
-  if (existsSync(dir)) walk(dir)
-  return out
-}
-const visible = (dir: string) => {
-  const t = tree(dir)
-  const latest = existsSync(join(dir, "latest.json")) ? (JSON.parse(readFileSync(join(dir, "latest.json"), "utf8")) as { path: string }).path : null
-  return JSON.stringify(Object.entries(t).filter(([p]) => p === "latest.json" || (latest !== null && p.startsWith(`${latest}/`))))
-}
+const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b)
 const log = (s: string) => process.stderr.write(`${s}\n`)
 
 // 1. crashes
@@ -79,8 +51,8 @@ const crashes = async (n: number) => {
     cpSync(before, dist, { recursive: true })
     const r = await runBuild(sources, dist, { PIPELINE_CRASH_AT: p })
     const seen = visible(dist)
-    const oldOrNew = seen === visible(before) || seen === visible(after)
-    const rebuilt = (await runBuild(sources, dist)).status === 0 && JSON.stringify(tree(dist)) === JSON.stringify(tree(after))
+    const oldOrNew = same(seen, visible(before)) || same(seen, visible(after))
+    const rebuilt = (await runBuild(sources, dist)).status === 0 && same(tree(dist), tree(after))
     if (r.signal === "SIGKILL" && oldOrNew && rebuilt) survived++
     else log(`crash at ${p}: killed=${r.signal} oldOrNew=${oldOrNew} rebuilt=${rebuilt}`)
   }
@@ -154,24 +126,8 @@ const network = async () => {
 
 // 5. reproducibility
 const reproducible = async () => {
-  const seeds = join(root, "seeds")
-  const reversed = tmp()
-  for (const f of readdirSync(seeds, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort().reverse()) copyFileSync(join(seeds, f), join(reversed, f))
-  mkdirSync(join(reversed, "gold"))
-  for (const f of readdirSync(join(seeds, "gold")).sort().reverse()) copyFileSync(join(seeds, "gold", f), join(reversed, "gold", f))
-  const runs: Array<[string, string, Record<string, string>]> = [
-    [root, seeds, { TZ: "UTC", LANG: "C", LC_ALL: "C" }],
-    [root, seeds, { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" }],
-    [tmp(), seeds, { TZ: "America/Los_Angeles", LANG: "C", LC_ALL: "C" }],
-    [root, reversed, { TZ: "UTC", LANG: "C", LC_ALL: "C" }]
-  ]
-  const trees: Array<string> = []
-  for (const [cwd, sources, env] of runs) {
-    const out = tmp()
-    await runBuild(sources, out, env, cwd)
-    trees.push(JSON.stringify(tree(out)))
-  }
-  return trees.every((t) => t === trees[0] && t.length > 100)
+  const trees = await buildsAnywhere()
+  return trees.every((t) => same(t, trees[0]!) && Object.keys(t).length > 20)
 }
 
 // 6. adversarial inputs
