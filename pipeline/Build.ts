@@ -96,6 +96,22 @@ export const previousEventIds = (releaseDir: string | null): PreviousEventIds =>
   return ids
 }
 
+/** For each source id, the index of the first release (oldest first) along the previous_version chain that holds it. */
+export const firstReleases = (releaseDir: string | null): Map<string, number> => {
+  const chain: Array<string> = []
+  for (let dir = releaseDir; dir !== null && fs.existsSync(nodePath.join(dir, "manifest.json")); ) {
+    chain.unshift(dir)
+    const m = JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")) as { previous_version: string | null }
+    dir = m.previous_version ? nodePath.join(nodePath.dirname(dir), m.previous_version) : null
+  }
+  const first = new Map<string, number>()
+  chain.forEach((dir, i) => {
+    const m = JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")) as { sources: Array<{ source_id: string }> }
+    for (const s of m.sources) if (!first.has(s.source_id)) first.set(s.source_id, i)
+  })
+  return first
+}
+
 /** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given. */
 export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null) {
   const ingested = yield* ingestFolder(sourcesDir, yield* today)
@@ -120,7 +136,7 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   const kept = new Set(inputs.map((i) => i.source.sourceId))
   const accepted = ingested.accepted.filter((a) => kept.has(a.sourceId))
-  const tables = resolve(inputs, textPathOf, previousEventIds(previousRelease))
+  const tables = resolve(inputs, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease))
   const violations = rowViolations(tables)
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
   return { tables, rejected, texts: new Map(accepted.map((a) => [a.sourceId, a.text])), lexiconHash: lex.hash } satisfies Built

@@ -37,13 +37,19 @@ export const reportKey = (sourceId: string, start: number, end: number, type: st
  * Build the release tables from every article (order of `inputs` does not matter). Events keep
  * the id they had in the previous release when any of their reports was a report of that event.
  */
-export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId: string) => string, previous: PreviousEventIds = new Map()): ReleaseTables => {
-  // a stable order: sources of the previous release first (so its events keep their reports and
-  // new reports can only join or found events), then by publication date, then by source id
-  const known = new Set([...previous.keys()].map((k) => k.slice(0, k.indexOf("|"))))
+export const resolve = (
+  inputs: ReadonlyArray<ResolveInput>,
+  textPath: (sourceId: string) => string,
+  previous: PreviousEventIds = new Map(),
+  firstRelease: ReadonlyMap<string, number> = new Map()
+): ReleaseTables => {
+  // a stable order: sources by the release they first appeared in (so earlier releases' events keep
+  // their reports, new reports only join or found events, and rebuilding changes nothing), then by
+  // publication date, then by source id
+  const rank = (id: string) => firstRelease.get(id) ?? Number.MAX_SAFE_INTEGER
   const docs = [...inputs].sort(
     (a, b) =>
-      Number(!known.has(a.source.sourceId)) - Number(!known.has(b.source.sourceId)) ||
+      rank(a.source.sourceId) - rank(b.source.sourceId) ||
       compareStrings(a.source.published.value ?? "9999", b.source.published.value ?? "9999") ||
       compareStrings(a.source.sourceId, b.source.sourceId)
   )
@@ -109,7 +115,8 @@ export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId
     for (const m of extraction.mentions) {
       const info = infos.get(m.key)!
       const acc = ents.get(m.key) ?? { key: m.key, info, aliases: new Set<string>(), sources: new Set<string>(), mentions: 0, confidence: 0 }
-      if (info.name.length > acc.info.name.length && info.detection === "pattern") acc.info = info
+      // the longest name wins, ties to the smallest string: independent of the order of articles
+      if (info.detection === "pattern" && (info.name.length > acc.info.name.length || (info.name.length === acc.info.name.length && info.name < acc.info.name))) acc.info = info
       acc.aliases.add(m.span.quote)
       acc.sources.add(source.sourceId)
       acc.mentions++
@@ -217,6 +224,8 @@ export const resolve = (inputs: ReadonlyArray<ResolveInput>, textPath: (sourceId
       }
       row.sources.add(source.sourceId)
       row.source_count = row.sources.size
+      // the role as written: the smallest surface form, independent of the order of articles
+      if (r.role !== null && row.role_title !== null && r.role < row.role_title) row.role_title = r.role
       row.confidence = round(Math.max(row.confidence, r.confidence))
       rels.set(id, row)
       addEvidence(id, "relations", source, r.span, r.method, r.confidence)

@@ -57,6 +57,14 @@ describe("a new source makes a new minor release", () => {
     for (const id of changes.tables.entities.added) expect(changelog).toContain(id)
   })
 
+  it("building again changes nothing: no 1.1.1, the same bytes", async () => {
+    const before = readFileSync(join(out, "1.1.0", "SHA256SUMS"))
+    const r = await run(build({ sources: src, out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+    expect([r.version, r.status]).toEqual(["1.1.0", "unchanged"])
+    expect(existsSync(join(out, "1.1.1"))).toBe(false)
+    expect(readFileSync(join(out, "1.1.0", "SHA256SUMS")).equals(before)).toBe(true)
+  })
+
   it("passes the Frictionless-style check of datapackage.json (hashes, types, keys, foreign keys)", () => {
     expect(checkDataPackage(join(out, "1.1.0"))).toEqual([])
     expect(checkDataPackage(join(out, "1.0.0"))).toEqual([])
