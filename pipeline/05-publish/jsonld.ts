@@ -80,6 +80,7 @@ export const toJsonLd = (t: ReleaseTables, meta: { readonly version: string; rea
   const derived = (rowId: string) => [...new Set((evidenceOf.get(rowId) ?? []).map((e) => e.source_id))]
   const partsOf = new Map<string, Array<(typeof t.event_participants)[number]>>()
   for (const p of t.event_participants) partsOf.set(p.event_id, [...(partsOf.get(p.event_id) ?? []), p])
+  const withRole = (eventId: string, role: string) => (partsOf.get(eventId) ?? []).filter((p) => p.role === role).map((p) => p.entity_id)
   const SCHEMA_TYPE: Record<string, string> = {
     person: "schema:Person",
     country: "schema:Country",
@@ -122,9 +123,9 @@ export const toJsonLd = (t: ReleaseTables, meta: { readonly version: string; rea
       datePrecision: e.date_precision,
       dateConflict: e.date_conflict,
       ...(e.location_id ? { location: e.location_id } : {}),
-      actor: (partsOf.get(e.event_id) ?? []).filter((p) => p.role === "actor").map((p) => p.entity_id),
-      target: (partsOf.get(e.event_id) ?? []).filter((p) => p.role === "target").map((p) => p.entity_id),
-      participant: (partsOf.get(e.event_id) ?? []).filter((p) => p.role === "participant").map((p) => p.entity_id),
+      actor: withRole(e.event_id, "actor"),
+      target: withRole(e.event_id, "target"),
+      participant: withRole(e.event_id, "participant"),
       confidence: e.confidence,
       wasDerivedFrom: derived(e.event_id),
       evidence: ev(e.event_id)
