@@ -7,7 +7,7 @@ import type { GoldDocument } from "../../schemas/Gold.js"
 import { baselineEntities, baselineTypesAgree } from "./baseline.js"
 import { matchEntities, matchEvents, matchRelations } from "./match.js"
 import type { EventAttributeAccuracies, Scores } from "./metrics.js"
-import { attributeAccuracies, countsOf, score, sumCounts } from "./metrics.js"
+import { attributeAccuracies, attributeChecks, countsOf, score, sumCounts } from "./metrics.js"
 import type { PredictedDoc } from "./types.js"
 
 /** Figures of one article. */
@@ -36,6 +36,15 @@ export interface EvalReport {
     readonly events: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly type: string }>
     readonly relations: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly subject: string; readonly predicate: string; readonly object: string }>
   }
+  /** Matched events with a wrong type, date, precision or modality: what was predicted and what the gold says. */
+  readonly attribute_errors: ReadonlyArray<{
+    readonly doc: string
+    readonly id: string
+    readonly pred_id: string
+    readonly wrong: ReadonlyArray<"type" | "date" | "date_precision" | "modality">
+    readonly predicted: { readonly type: string; readonly date: string | null; readonly date_precision: string; readonly modality: string }
+    readonly gold: { readonly type: string; readonly date: string | null; readonly date_precision: string; readonly modality: string }
+  }>
   /** Gold documents without any prediction (counted as all missed). */
   readonly not_predicted: ReadonlyArray<string>
   /** Predicted documents without a gold file (ignored). */
@@ -100,10 +109,28 @@ export const evaluate = (
         r.rels.unmatchedPred.map((x) => ({ doc: r.g.doc, id: x.id, subject: x.subject.name, predicate: x.predicate, object: x.object.name }))
       )
     },
+    attribute_errors: rows.flatMap((r) =>
+      r.evts.matched.flatMap(({ pred, gold: g }) => {
+        const checks = attributeChecks(pred, g)
+        const wrong = ATTRIBUTES.filter((_, i) => !checks[i])
+        return wrong.length === 0
+          ? []
+          : [{
+              doc: r.g.doc,
+              id: g.id,
+              pred_id: pred.id,
+              wrong,
+              predicted: { type: pred.type, date: pred.date, date_precision: pred.precision, modality: pred.modality },
+              gold: { type: g.type, date: g.date, date_precision: g.date_precision, modality: g.modality }
+            }]
+      })
+    ),
     not_predicted: rows.filter((r) => !r.found).map((r) => r.g.doc),
     not_evaluated: pred.filter((p) => !goldDocs.has(p.doc)).map((p) => p.doc)
   }
 }
+
+const ATTRIBUTES = ["type", "date", "date_precision", "modality"] as const
 
 const num = (x: number): string => x.toFixed(3)
 const row = (cells: ReadonlyArray<string>, widths: ReadonlyArray<number>): string =>

@@ -18,6 +18,10 @@ describe("evaluate", () => {
     expect(r.misses.entities.map((m) => [m.doc, m.name])).toEqual([["h01_handmade.txt", "Astana"], ["h01_handmade.txt", "Kazakhstan"]])
     expect(r.misses.events.map((m) => [m.id, m.located])).toEqual([["e3", true]])
     expect(r.false_positives.events.map((m) => m.id)).toEqual(["p2", "p4"])
+    // every wrong attribute of a matched event is listed with both values
+    const wrongs = r.attribute_errors.flatMap((e) => e.wrong).length
+    expect(wrongs).toBe(2 * 4 - (1 + 1 + 0 + 1))
+    for (const e of r.attribute_errors) for (const f of e.wrong.filter((x) => x !== "date")) expect(e.predicted[f]).not.toEqual(e.gold[f])
   })
 
   it("release: micro-average over articles, a shared event counted per article, gold without prediction all missed", () => {
