@@ -8,6 +8,7 @@ import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
+import { nounArguments } from "./nounArgs.js"
 
 /** An event found in one article (UTF-16 offsets). */
 export interface FoundEvent {
@@ -23,6 +24,8 @@ export interface FoundEvent {
   readonly participants: Array<{ readonly mention: Mention; readonly role: Role }>
   readonly method: string
   readonly confidence: number
+  /** The participants come from the trigger noun's own phrase ("the war between Russia and Ukraine"). */
+  readonly local: boolean
 }
 
 const PARTICIPANT_TYPES = new Set(["person", "country", "organization"])
@@ -152,7 +155,15 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       seen.add(m.key)
       participants.push({ mention: m, role: k < i ? "actor" : "target" })
     }
-    if (!participants.some((p) => p.role === "actor")) {
+    // an event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not the clause's
+    const local = trigger.pos === "noun" ? nounArguments(doc, at, i, j, a, b).filter((x) => !qualifier.has(x.mention)) : []
+    if (local.length > 0) {
+      participants.length = 0
+      participants.push(...local)
+      seen.clear()
+      for (const x of local) seen.add(x.mention.key)
+    }
+    if (!participants.some((p) => p.role === "actor") && local.length === 0) {
       const first = tokens[a]
       const subject = mentionsIn[si]!.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !qualifier.has(m))
       if (first && PRONOUNS.has(first.norm) && lastPerson && !seen.has(lastPerson.key)) participants.unshift({ mention: lastPerson, role: "actor" })
@@ -199,7 +210,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       modality,
       location,
       participants,
-      method: trigger.pos === "verb" ? "event.verb-trigger.v1" : "event.noun-trigger.v1",
+      method: trigger.pos === "verb" ? "event.verb-trigger.v1" : local.length > 0 ? "event.noun-phrase.v1" : "event.noun-trigger.v1",
+      local: local.length > 0,
       confidence: trigger.pos === "verb" ? 0.7 : 0.6
     }
     // an anaphoric noun ("the summit") joins the latest event of its type
@@ -218,7 +230,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     }
     // two triggers of one type in one clause ("The summit ... brought together") state one event
     const span0 = ev.spans[0]!
-    const same = out.find((e) => sameEvent(e, ev) || (e.trigger.event_type === ev.trigger.event_type && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
+    const same = out.find((e) => sameEvent(e, ev) || (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
     if (same) mergeInto(same, ev)
     else out.push(ev)
     i = j - 1
@@ -265,8 +277,19 @@ const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
   const ka = keysOf(a)
   const kb = keysOf(b)
   if (a.date.value === b.date.value && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
-  if (a.trigger.event_type === "statement" || a.date.value === null || a.date.value !== b.date.value) return false
+  // one speaker's remarks on one occasion are one statement, however many sentences report them
+  if (a.trigger.event_type === "statement") {
+    const sa = speaker(a)
+    return sa !== null && sa === speaker(b) && (a.date.value === b.date.value || a.dateFromReport || b.dateFromReport)
+  }
+  if (a.date.value === null || a.date.value !== b.date.value) return false
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
+}
+
+/** The one person who speaks in a statement event (its only person actor), if any. */
+const speaker = (e: FoundEvent): string | null => {
+  const people = e.participants.filter((p) => p.role === "actor" && p.mention.type === "person")
+  return people.length === 1 ? people[0]!.mention.key : null
 }
 
 const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {

@@ -96,8 +96,8 @@ const eventPeople = (e: PredEvent): ReadonlyArray<PredEntity> => [
  * doc's text, UTF-16 index converted to code points) and (b) at least one predicted actor,
  * target, participant or the location matches a gold actor or target by name/alias folds (gold
  * names expanded with that gold entity's aliases; types are not compared here). One-to-one,
- * greedy over all candidate pairs ordered by larger overlap (best span), then type match, then
- * gold file order, then prediction id. Gold events whose quote is not found cannot match.
+ * greedy over all candidate pairs ordered by type match (a prediction of the gold's type first),
+ * then larger overlap (best span), then gold file order, then prediction id. Gold events whose quote is not found cannot match.
  */
 export const matchEvents = (pred: PredictedDoc, gold: GoldDocument): EventMatchResult => {
   const preds = byId(pred.events)
@@ -117,7 +117,7 @@ export const matchEvents = (pred: PredictedDoc, gold: GoldDocument): EventMatchR
       if (ov > 0 && shared) pairs.push({ pred: p, gold: g, ov, typeOk: p.type === g.type, gi, pi })
     })
   })
-  pairs.sort((a, b) => b.ov - a.ov || Number(b.typeOk) - Number(a.typeOk) || a.gi - b.gi || a.pi - b.pi)
+  pairs.sort((a, b) => Number(b.typeOk) - Number(a.typeOk) || b.ov - a.ov || a.gi - b.gi || a.pi - b.pi)
   const usedPred = new Set<PredEvent>()
   const usedGold = new Set<GoldEvent>()
   const chosen: Array<{ pred: PredEvent; gold: GoldEvent; gi: number }> = []

@@ -33,7 +33,7 @@ export interface EvalReport {
   }
   readonly false_positives: {
     readonly entities: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly name: string; readonly type: string }>
-    readonly events: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly type: string }>
+    readonly events: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly type: string; readonly quotes: ReadonlyArray<string> }>
     readonly relations: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly subject: string; readonly predicate: string; readonly object: string }>
   }
   /** Matched events with a wrong type, date, precision or modality: what was predicted and what the gold says. */
@@ -77,7 +77,7 @@ export const evaluate = (
     const rels = matchRelations(p, g)
     const base = p.text === "" ? null : matchEntities({ ...p, entities: baselineEntities(p.text) }, g, baselineTypesAgree)
     const baseCounts = base === null ? { tp: 0, fp: 0, fn: g.entities.length } : countsOf(base)
-    return { g, found: found !== undefined, ents, evts, rels, baseCounts }
+    return { g, p, found: found !== undefined, ents, evts, rels, baseCounts }
   })
   const total = (f: (r: (typeof rows)[number]) => { tp: number; fp: number; fn: number }) => score(sumCounts(rows.map(f)))
   const unlocated = new Set(rows.flatMap((r) => r.evts.unlocated))
@@ -104,7 +104,10 @@ export const evaluate = (
     },
     false_positives: {
       entities: rows.flatMap((r) => r.ents.unmatchedPred.map((e) => ({ doc: r.g.doc, id: e.id, name: e.name, type: e.type }))),
-      events: rows.flatMap((r) => r.evts.unmatchedPred.map((e) => ({ doc: r.g.doc, id: e.id, type: e.type }))),
+      events: rows.flatMap((r) => {
+        const cps = [...r.p.text]
+        return r.evts.unmatchedPred.map((e) => ({ doc: r.g.doc, id: e.id, type: e.type, quotes: e.spans.map((s) => cps.slice(s.start, s.end).join("")) }))
+      }),
       relations: rows.flatMap((r) =>
         r.rels.unmatchedPred.map((x) => ({ doc: r.g.doc, id: x.id, subject: x.subject.name, predicate: x.predicate, object: x.object.name }))
       )

@@ -69,6 +69,14 @@ describe("events", () => {
     expect(counts(matchEvents(only({ events: [located] }), gold))).toEqual([1, 0, 2])
   })
 
+  it("a prediction of the gold's type wins over a longer overlap of another type", () => {
+    // both overlap e1 and share Rubio; the short meeting span beats the long statement span
+    const longStatement = { ...predicted.events[0]!, id: "a-long", type: "statement" as const }
+    const shortMeeting = { ...predicted.events[1]!, id: "b-short", type: "meeting" as const }
+    const m = matchEvents(only({ events: [longStatement, shortMeeting] }), gold)
+    expect([m.matched.map((x) => [x.pred.id, x.gold.id]), counts(m)]).toEqual([[["b-short", "e1"]], [1, 1, 2]])
+  })
+
   it("lists gold events whose quote is not in the text", () => {
     const m = matchEvents(only({ text: "something else entirely" }), gold)
     expect([m.unlocated.map((g) => g.id), counts(m)]).toEqual([["e1", "e2", "e3"], [0, 0, 3]])

@@ -1,0 +1,77 @@
+/**
+ * Arguments of a noun trigger read from its own noun phrase, not from the whole clause: a
+ * possessor or name modifier before it ("Russia's war", "the US military operation",
+ * "Kazakhstan's entry") and prepositional complements after it ("the war between Russia and
+ * Ukraine", "tensions with Europe over Greenland", "entry into the Abraham Accords"). Pure.
+ */
+import type { Role } from "../../schemas/vocab.js"
+import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
+
+/** Prepositions that open a complement of an event noun; "between" and "by" name actors. */
+const COMPLEMENT = new Set(["between", "with", "in", "into", "to", "of", "over", "against", "on", "by", "from", "among", "involving"])
+/** Words that may stand between a name modifier and its noun ("the US military operation"). */
+const MODIFIER_MAX = 2
+const STOP_BEFORE = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"])
+/** Tokens a complement list may run over: conjunctions, commas, articles. */
+const LIST_GLUE = new Set(["and", ",", "the", "both", "its", "their", "other", "several", "five", "two", "three", "four"])
+
+const ARGUMENT_TYPES = new Set(["person", "country", "organization", "initiative", "legislation", "named_event", "commodity"])
+
+/** One argument of an event noun and its role. */
+export interface NounArgument {
+  readonly mention: Mention
+  readonly role: Role
+}
+
+/**
+ * The arguments of the event noun at tokens [i, j), within the clause [lo, hi): `at[k]` is the
+ * mention covering token k. Empty when the noun phrase names nobody.
+ */
+export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, i: number, j: number, lo: number, hi: number): Array<NounArgument> => {
+  const { tokens } = doc
+  const out: Array<NounArgument> = []
+  const take = (m: Mention, role: Role) => {
+    if (ARGUMENT_TYPES.has(m.type) && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role })
+  }
+  // before: [name ('s)] [up to two modifier words] NOUN
+  let k = i - 1
+  let words = 0
+  while (k >= lo) {
+    const m = at[k]
+    if (m) {
+      take(m, "actor")
+      k = m.tokStart - 1
+      if (tokens[k]?.norm === "'s") k--
+      continue
+    }
+    const t = tokens[k]!
+    if (t.norm === "'s") {
+      k--
+      continue
+    }
+    if (t.kind !== "word" || STOP_BEFORE.has(t.norm) || t.cap || ++words > MODIFIER_MAX) break
+    k--
+  }
+  // after: NOUN (prep NP-list)+
+  k = j
+  while (k < hi && COMPLEMENT.has(tokens[k]!.norm)) {
+    const prep = tokens[k]!.norm
+    k++
+    let first = true
+    while (k < hi) {
+      const m = at[k]
+      if (m) {
+        take(m, prep === "by" || (prep === "between" && first) || (prep === "among" && first) ? "actor" : "target")
+        first = false
+        k = m.tokEnd
+        if (tokens[k]?.norm === "'s") break
+        continue
+      }
+      const t = tokens[k]!
+      if (!LIST_GLUE.has(t.norm)) break
+      k++
+    }
+  }
+  return out
+}
