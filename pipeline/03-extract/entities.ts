@@ -7,6 +7,7 @@ import type { EntityType } from "../../schemas/vocab.js"
 import { inList, type Doc } from "./doc.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
 import type { Token } from "./text/tokens.js"
+import { roleMentions } from "./roleCoref.js"
 
 /** A mention found in the text (UTF-16 offsets, token range [tokStart, tokEnd)). */
 export interface Mention {
@@ -20,8 +21,8 @@ export interface Mention {
   readonly detection: "gazetteer" | "pattern"
   readonly method: string
   readonly confidence: number
-  /** How the mention names the entity: its name, a demonym, a capital metonym or a surname. */
-  readonly via: "name" | "demonym" | "metonym" | "surname"
+  /** How the mention names the entity: its name, a demonym, a capital metonym, a surname or a role description. */
+  readonly via: "name" | "demonym" | "metonym" | "surname" | "description"
   readonly gaz: GazEntity | null
 }
 
@@ -228,6 +229,9 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     if (!p) continue
     take({ ...p, tokStart: i, tokEnd: i + 1, start: tokens[i]!.start, end: tokens[i]!.start + base.length, via: "surname", method: "entity.surname-coref.v1", confidence: Math.min(p.confidence, 0.8) })
   }
+
+  // F. role descriptions of people already found: "the Kazakh leader", "the U.S. president"
+  for (const m of roleMentions(doc, out, taken)) take(m)
 
   return out.sort((a, b) => a.start - b.start || b.end - a.end)
 }

@@ -32,6 +32,8 @@ const PARTICIPANT_TYPES = new Set(["person", "country", "organization"])
 const CLAUSE_OPENERS = new Set(["which", "who", "while", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
 const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
 const PRONOUNS = new Set(["he", "she"])
+/** Statements of one speaker this many sentences apart or closer report one occasion. */
+const STATEMENT_GAP = 2
 
 /** Token range [a, b) of the clause around token i. */
 const clauseOf = (doc: Doc, i: number): [number, number] => {
@@ -188,7 +190,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const pool = ds.filter((d) => d.start >= tokens[a]!.start && d.end <= tokens[b - 1]!.end)
     const date = pool.length === 0 ? null : pool.reduce((x, y) => (Math.abs(y.start - trigStart) < Math.abs(x.start - trigStart) ? y : x))
 
-    const anaphoric = trigger.pos === "noun" && ANAPHORA.has(prev)
+    // "the summit" refers back; "the crisis in Iran", with arguments of its own, is a new reference
+    const anaphoric = trigger.pos === "noun" && ANAPHORA.has(prev) && local.length === 0
     const modality = modalityOf(doc, a, i, j, b)
     // a statement with no date of its own is dated by its report (the publication date); an
     // upcoming event without a date is placed in the month of the report
@@ -217,7 +220,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // an anaphoric noun ("the summit") joins the latest event of its type
     // "the summit" refers to the latest summit, else to the latest event of its type
     const antecedent = anaphoric
-      ? ([...out].reverse().find((e) => e.trigger.lemma === trigger.lemma) ?? [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type))
+      ? ([...out].reverse().find((e) => e.trigger.lemma === trigger.lemma) ?? [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type && trigger.event_type !== "other"))
       : undefined
     if (antecedent) {
       // a date in the anaphor's clause dates the anaphor only when it modifies the noun ("the Nov. 6 summit");
@@ -230,7 +233,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     }
     // two triggers of one type in one clause ("The summit ... brought together") state one event
     const span0 = ev.spans[0]!
-    const same = out.find((e) => sameEvent(e, ev) || (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
+    const near = (e: FoundEvent) => Math.abs(doc.sentenceOf[tokenIndexAt(doc, e.spans.at(-1)!.start)]! - si) <= STATEMENT_GAP
+    const same = out.find((e) => sameEvent(e, ev, near(e)) || (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
     if (same) mergeInto(same, ev)
     else out.push(ev)
     i = j - 1
@@ -272,7 +276,7 @@ const progressive = (doc: Doc, a: number, j: number): boolean => {
  * Two mentions in one article describe the same event: same type, modality and date, and the same
  * participants, or (when dated) the same stated place or a shared participant.
  */
-const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
+const sameEvent = (a: FoundEvent, b: FoundEvent, near: boolean): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
@@ -280,7 +284,7 @@ const sameEvent = (a: FoundEvent, b: FoundEvent): boolean => {
   // one speaker's remarks on one occasion are one statement, however many sentences report them
   if (a.trigger.event_type === "statement") {
     const sa = speaker(a)
-    return sa !== null && sa === speaker(b) && (a.date.value === b.date.value || a.dateFromReport || b.dateFromReport)
+    return near && sa !== null && sa === speaker(b) && (a.date.value === b.date.value || a.dateFromReport || b.dateFromReport)
   }
   if (a.date.value === null || a.date.value !== b.date.value) return false
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")

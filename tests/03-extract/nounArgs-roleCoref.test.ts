@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest"
+import { extractArticle } from "../../pipeline/03-extract/extract.js"
+import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
+
+const lex = loadLexicons()
+const run = (text: string, published = "2025-11-20") => extractArticle({ sourceId: "src_t", text, published: { value: published, precision: "day" } }, lex)
+const roles = (text: string, type: string) =>
+  run(text).events.filter((e) => e.type === type).map((e) => e.participants.map((p) => [p.role, p.key]))
+
+describe("event nouns take the arguments of their own phrase", () => {
+  it("'between X and Y': the first acts, the second is acted upon; the clause's other names stay out", () => {
+    expect(roles("Rubio spoke about the war between Armenia and Azerbaijan at length in Astana.", "other")).toEqual([
+      [["actor", "gaz:country:ARM"], ["target", "gaz:country:AZE"]]
+    ])
+  })
+
+  it("a possessor acts ('Kazakhstan's entry into the Abraham Accords')", () => {
+    const e = run("Officials in Washington welcomed Kazakhstan's entry into the Abraham Accords.").events.find((x) => x.type === "accession")
+    expect(e?.participants.map((p) => [p.role, p.key])).toEqual([["actor", "gaz:country:KAZ"], ["target", "gaz:initiative:abraham-accords"]])
+  })
+
+  it("two 'other' events in one clause stay two events", () => {
+    const es = run("The minister cited the war between Russia and Ukraine and the crisis in Iran.").events.filter((x) => x.type === "other")
+    expect(es.map((e) => e.participants.map((p) => p.key))).toEqual([["gaz:country:RUS", "gaz:country:UKR"], ["gaz:country:IRN"]])
+  })
+
+  it("a noun without arguments of its own falls back to the clause", () => {
+    expect(roles("Tokayev and Mirziyoyev held a summit.", "meeting")[0]?.map((r) => r[1])).toEqual(["gaz:person:kassym-jomart-tokayev", "gaz:person:shavkat-mirziyoyev"])
+  })
+})
+
+describe("role descriptions refer back to the person named with the role", () => {
+  const people = (text: string) => run(text).mentions.filter((m) => m.method === "entity.role-coref.v1").map((m) => [m.span.quote, m.key])
+
+  it("'the Kazakh leader' after 'Kazakh President ...'", () => {
+    expect(people("Kazakh President Kassym-Jomart Tokayev arrived on Monday. The Kazakh leader met investors.")).toEqual([["leader", "gaz:person:kassym-jomart-tokayev"]])
+  })
+
+  it("a holder after the title must agree ('the president of Uzbekistan' is not Tokayev)", () => {
+    expect(people("Kazakh President Kassym-Jomart Tokayev arrived. The press service of the president of Uzbekistan said nothing.")).toEqual([])
+  })
+
+  it("an unqualified 'the president' is resolved only when one person can be meant", () => {
+    expect(people("President Kassym-Jomart Tokayev spoke. The president left.")).toEqual([["president", "gaz:person:kassym-jomart-tokayev"]])
+    expect(people("President Kassym-Jomart Tokayev met President Shavkat Mirziyoyev. The president left.")).toEqual([])
+  })
+
+  it("a title before a name is not a description, and nobody named earlier means no mention", () => {
+    expect(people("The president Sadyr Japarov spoke.")).toEqual([])
+    expect(people("The Kazakh leader spoke first.")).toEqual([])
+  })
+})
