@@ -32,6 +32,7 @@ const PARTICIPANT_TYPES = new Set(["person", "country", "organization"])
 const CLAUSE_OPENERS = new Set(["which", "who", "while", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
 const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
 const PRONOUNS = new Set(["he", "she"])
+const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
 /** Statements of one speaker this many sentences apart or closer report one occasion. */
 const STATEMENT_GAP = 2
 
@@ -121,6 +122,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     return d
   }
   const out: Array<FoundEvent> = []
+  /** Tokens starting a name that an event noun took as its argument. */
+  const argOf = new Uint8Array(n)
   const sentenceAnchor = new Map<number, FoundEvent["date"]>()
   let lastPerson: Mention | undefined
 
@@ -130,7 +133,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const hit = lex.triggers.longest(tokens, i)
     if (!hit) continue
     const j = i + hit.length
-    const trigger = hit.values[0]!
+    // a form of both a verb and a noun ("meeting") is the noun after a determiner ("the meeting")
+    const prevNorm = tokens[i - 1]?.norm ?? ""
+    const trigger = (DETERMINER.has(prevNorm) ? hit.values.find((v) => v.pos === "noun") : undefined) ?? hit.values[0]!
     const next = tokens.slice(j, j + 3).map((t) => t.norm)
     const prev = tokens[i - 1]?.norm ?? ""
     if (trigger.requires_after && !trigger.requires_after.some((w) => next.includes(w))) continue
@@ -160,12 +165,18 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // an event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not the clause's
     const local = trigger.pos === "noun" ? nounArguments(doc, at, i, j, a, b).filter((x) => !qualifier.has(x.mention)) : []
     if (local.length > 0) {
+      // the clause's subject still acts when the phrase names none ("Putin attended a meeting of the CIS council")
+      // (not names that are another event noun's arguments: "the war between Russia and Ukraine and the crisis in Iran")
+      const clauseActors = local.some((x) => x.role === "actor")
+        ? []
+        : participants.filter((p) => p.role === "actor" && !argOf[p.mention.tokStart] && !local.some((x) => x.mention.key === p.mention.key))
+      for (const x of local) argOf[x.mention.tokStart] = 1
       participants.length = 0
-      participants.push(...local)
+      participants.push(...clauseActors, ...local)
       seen.clear()
-      for (const x of local) seen.add(x.mention.key)
+      for (const x of participants) seen.add(x.mention.key)
     }
-    if (!participants.some((p) => p.role === "actor") && local.length === 0) {
+    if (!participants.some((p) => p.role === "actor")) {
       const first = tokens[a]
       const subject = mentionsIn[si]!.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !qualifier.has(m))
       if (first && PRONOUNS.has(first.norm) && lastPerson && !seen.has(lastPerson.key)) participants.unshift({ mention: lastPerson, role: "actor" })
