@@ -202,7 +202,10 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const date = pool.length === 0 ? null : pool.reduce((x, y) => (Math.abs(y.start - trigStart) < Math.abs(x.start - trigStart) ? y : x))
 
     // "the summit" refers back; "the crisis in Iran", with arguments of its own, is a new reference
-    const anaphoric = trigger.pos === "noun" && ANAPHORA.has(prev) && local.length === 0
+    // "the C5+1 summit", "the White House summit": a definite noun whose only arguments are names before it
+    const modifiers = trigger.pos === "noun" ? definiteModifiers(doc, at, a, i) : []
+    const namedDefinite = modifiers.length > 0 && local.every((x) => modifiers.some((m) => m.key === x.mention.key))
+    const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(prev) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
     // a statement with no date of its own is dated by its report (the publication date); an
     // upcoming event without a date is placed in the month of the report
@@ -230,8 +233,11 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     }
     // an anaphoric noun ("the summit") joins the latest event of its type
     // "the summit" refers to the latest summit, else to the latest event of its type
+    // a named one ("the C5+1 summit") only to an event with that name among its participants
+    const fits = (e: FoundEvent) => !namedDefinite || e.participants.some((p) => modifiers.some((m) => m.key === p.mention.key))
     const antecedent = anaphoric
-      ? ([...out].reverse().find((e) => e.trigger.lemma === trigger.lemma) ?? [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type && trigger.event_type !== "other"))
+      ? ([...out].reverse().find((e) => e.trigger.lemma === trigger.lemma && fits(e)) ??
+        [...out].reverse().find((e) => e.trigger.event_type === trigger.event_type && trigger.event_type !== "other" && fits(e)))
       : undefined
     if (antecedent) {
       // a date in the anaphor's clause dates the anaphor only when it modifies the noun ("the Nov. 6 summit");
@@ -261,6 +267,27 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     }
   }
   return out
+}
+
+/** Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article. */
+const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number, i: number): Array<Mention> => {
+  const found: Array<Mention> = []
+  let d = i - 1
+  while (d >= a && i - d <= 6) {
+    const m = at[d]
+    if (m) {
+      found.push(m)
+      d = m.tokStart - 1
+      continue
+    }
+    const t = doc.tokens[d]!
+    if (t.kind === "num" || t.cap || t.norm === "'s") {
+      d--
+      continue
+    }
+    break
+  }
+  return found.length > 0 && ANAPHORA.has(doc.tokens[d]?.norm ?? "") ? found : []
 }
 
 const tokenIndexAt = (doc: Doc, offset: number): number => {

@@ -16,6 +16,7 @@ const STOP_BEFORE = new Set(["the", "a", "an", "this", "that", "these", "those",
 /** Tokens a complement list may run over: conjunctions, commas, articles. */
 const LIST_GLUE = new Set(["and", ",", "the", "both", "its", "their", "other", "several", "five", "two", "three", "four"])
 
+const FRAME_TYPES = new Set(["initiative", "legislation", "named_event"])
 const ARGUMENT_TYPES = new Set(["person", "country", "organization", "initiative", "legislation", "named_event", "commodity"])
 
 /** One argument of an event noun and its role. */
@@ -40,7 +41,8 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
   while (k >= lo) {
     const m = at[k]
     if (m) {
-      take(m, "actor")
+      // a format or law named before the noun is what the event is about ("a C5+1 summit"), not who acts
+      take(m, FRAME_TYPES.has(m.type) ? "target" : "actor")
       k = m.tokStart - 1
       if (tokens[k]?.norm === "'s") k--
       continue

@@ -24,6 +24,14 @@ describe("event nouns take the arguments of their own phrase", () => {
     expect(es.map((e) => e.participants.map((p) => p.key))).toEqual([["gaz:country:RUS", "gaz:country:UKR"], ["gaz:country:IRN"]])
   })
 
+  it("'the C5+1 summit' joins the earlier C5+1 meeting, whose actors stay the clause's people", () => {
+    const es = run("Tokayev and Mirziyoyev attended a C5+1 summit in Washington. Analysts praised the C5+1 summit. The SCO summit ended.").events
+    expect(es.filter((e) => e.type === "meeting").map((e) => [e.spans.length, e.participants.map((p) => [p.role, p.key])])).toEqual([
+      [2, [["actor", "gaz:person:kassym-jomart-tokayev"], ["actor", "gaz:person:shavkat-mirziyoyev"], ["target", "gaz:initiative:c5-plus-1"]]],
+      [1, [["actor", "gaz:organization:sco"]]]
+    ])
+  })
+
   it("a noun without arguments of its own falls back to the clause", () => {
     expect(roles("Tokayev and Mirziyoyev held a summit.", "meeting")[0]?.map((r) => r[1])).toEqual(["gaz:person:kassym-jomart-tokayev", "gaz:person:shavkat-mirziyoyev"])
   })
