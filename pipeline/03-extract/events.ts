@@ -193,6 +193,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
         participants[k] = { mention: p.mention, role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role }
       }
     }
+    // a reporting verb states nothing without a speaker ("Analysts say", "is said to")
+    if (trigger.event_type === "statement" && trigger.pos === "verb" && !participants.some((p) => p.role === "actor")) continue
 
     // date: nearest date expression in the clause, else in the sentence
     const ds = datesOf(si)
