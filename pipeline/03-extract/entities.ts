@@ -183,7 +183,8 @@ export const findMentions = (doc: Doc): Array<Mention> => {
 
   // C. appositives and reporting verbs: "Emilbek Dzhuraev, a political scientist", "said Bruce Pannier"
   for (let i = 0; i < n; i++) {
-    if (taken[i] || !isCapWord(tokens[i])) continue
+    // a name part glued to the word before it ("Tau-Ken") does not start a person's name
+    if (taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1)) continue
     const end = personRun(doc, i, taken)
     if (end - i < 2) continue
     const after = tokens[end]
@@ -205,6 +206,9 @@ export const findMentions = (doc: Doc): Array<Mention> => {
       if (!isCapWord(tokens[i + 1])) continue
       start = i + 1
     }
+    // "CEO of Cove Capital": a title and "of" before a name are not part of it
+    const title = lex.titles.longest(tokens, start)
+    if (title && tokens[start + title.length]?.norm === "of" && isCapWord(tokens[start + title.length + 1])) start += title.length + 1
     const end = capRun(doc, start, taken)
     if (end - start < 2) {
       i = Math.max(i, end - 1)

@@ -11,6 +11,7 @@ import { findMentions, type Mention } from "./entities.js"
 import { findEvents } from "./events.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
 import { findRelations } from "./relations.js"
+import { qualifiedNames } from "./qualified.js"
 
 /** What the extractor needs to know about an article. */
 export interface ExtractInput {
@@ -54,6 +55,18 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
     method: m.method,
     confidence: m.confidence
   }))
+  // an organisation or format named with its state before it ("U.S. Department of Commerce",
+  // "Uzbekistan's Presidential Press Office", "Uzbekistan–U.S. Business Forum") is also known by that fuller name
+  for (const q of qualifiedNames(doc, found))
+    mentions.push({
+      key: q.mention.key,
+      type: q.mention.type,
+      name: infos.get(q.mention.key)!.name,
+      span: span(q.start, q.mention.end),
+      detection: q.mention.detection,
+      method: q.mention.method,
+      confidence: q.mention.confidence
+    })
   const mentioned = new Set(found.map((m) => m.key))
 
   const events: Array<EventMention> = findEvents(doc, found, input.nonBody ?? []).map((e) => ({
