@@ -193,6 +193,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
         participants[k] = { mention: p.mention, role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role }
       }
     }
+    // a bare economic noun without an article or arguments of its own names an activity in general
+    // ("maintaining consistent investment", "trade and investment relationships"), not an event
+    if (trigger.pos === "noun" && trigger.event_type === "economic" && local.length === 0 && !DETERMINER.has(prevNorm) && tokens[i - 1]?.kind !== "num") continue
     // a reporting verb states nothing without a speaker ("Analysts say", "is said to")
     if (trigger.event_type === "statement" && trigger.pos === "verb" && !participants.some((p) => p.role === "actor")) continue
 

@@ -35,25 +35,23 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
   const take = (m: Mention, role: Role) => {
     if (ARGUMENT_TYPES.has(m.type) && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role })
   }
-  // before: [name ('s)] [up to two modifier words] NOUN
+  // before: [name ('s) (and name ('s))] [up to two modifier words] NOUN
   let k = i - 1
-  let words = 0
-  while (k >= lo) {
-    const m = at[k]
-    if (m) {
-      // a format or law named before the noun is what the event is about ("a C5+1 summit"), not who acts
-      take(m, FRAME_TYPES.has(m.type) ? "target" : "actor")
-      k = m.tokStart - 1
-      if (tokens[k]?.norm === "'s") k--
-      continue
-    }
+  for (let words = 0; k >= lo && words < MODIFIER_MAX; words++) {
     const t = tokens[k]!
-    if (t.norm === "'s") {
-      k--
-      continue
-    }
-    if (t.kind !== "word" || STOP_BEFORE.has(t.norm) || t.cap || ++words > MODIFIER_MAX) break
+    if (at[k] || t.kind !== "word" || STOP_BEFORE.has(t.norm) || t.cap || t.norm === "'s") break
     k--
+  }
+  while (k >= lo) {
+    if (tokens[k]?.norm === "'s") k--
+    const m = at[k]
+    if (!m) break
+    // a format or law named before the noun is what the event is about ("a C5+1 summit"), not who acts
+    take(m, FRAME_TYPES.has(m.type) ? "target" : "actor")
+    k = m.tokStart - 1
+    // coordinated names: "Russia and China's", "US-Kazakh"
+    if (k >= lo && (tokens[k]!.norm === "and" || tokens[k]!.text === "-" || tokens[k]!.text === "–") && at[k - 1]) k--
+    else if (!(k >= lo && at[k])) break
   }
   // after: NOUN (prep NP-list)+
   k = j

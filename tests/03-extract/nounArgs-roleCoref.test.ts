@@ -32,6 +32,11 @@ describe("event nouns take the arguments of their own phrase", () => {
     ])
   })
 
+  it("a bare economic noun names an activity, not an event; with an article or a possessor it is one", () => {
+    expect(run("For Kazakhstan, steady investment remains key.").events.filter((e) => e.type === "economic")).toEqual([])
+    expect(roles("Kazakhstan welcomed China's investments.", "economic")).toEqual([[["actor", "gaz:country:CHN"]]])
+  })
+
   it("a noun without arguments of its own falls back to the clause", () => {
     expect(roles("Tokayev and Mirziyoyev held a summit.", "meeting")[0]?.map((r) => r[1])).toEqual(["gaz:person:kassym-jomart-tokayev", "gaz:person:shavkat-mirziyoyev"])
   })
