@@ -59,6 +59,14 @@ const refValue = (ref: Ref): Resolved =>
       : { value: iso(ref.y), precision: "year", relative: true }
 
 export const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)"
+const OPENERS = new Set(["In", "By", "Since", "Until", "From", "During", "Of", "Before", "After", "Through", "For", "And", "Or", "The", "Early", "Late", "Mid"])
+/** Does a capitalised word (part of a name, not a sentence's first word or a preposition) end `before`? */
+const nameBefore = (before: string): boolean => {
+  const m = /([A-Za-z]+)\s$/.exec(before)
+  if (!m || !/^[A-Z][a-z]/.test(m[1]!) || OPENERS.has(m[1]!)) return false
+  const prefix = before.slice(0, m.index).trimEnd()
+  return prefix.length > 0 && !/[.!?:"“]$/.test(prefix)
+}
 /** A clause that speaks of the future before a weekday ("will meet on Monday", "is due to"). */
 const FUTURE_BEFORE = /\b(will|would|is to|are to|set to|due to|scheduled|plans? to|expected to)\b[^.]{0,40}$/i
 
@@ -94,9 +102,20 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
+    id: "date.month-of-relative-year.v1",
+    // "in February last year", "March of next year"
+    re: new RegExp(`\\b(?:in\\s)?${MONTH_RE}\\s(?:of\\s)?(last|next|this)\\syear\\b`, "g"),
+    resolve: (m, { ref }) => {
+      if (!ref) return null
+      const dir = m[2] === "last" ? -1 : m[2] === "next" ? 1 : 0
+      return { value: iso(ref.y + dir, MONTHS.indexOf(m[1]!.toLowerCase()) + 1), precision: "month", relative: true }
+    }
+  },
+  {
     id: "date.qualified-year.v1",
     re: /\b(?:(?:in|during|since|by|until|from|through|of|before|after)\s)?(?:the\s(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-]|(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-])?((?:19|20)\d\d)\b(?![-–]\d|\d|,\d\d\d|s\b|\s?(?:percent|%|people|participants|countries|million|billion))/gi,
-    resolve: (m) => ({ value: m[1]!, precision: "year", relative: false })
+    // a year that ends a capitalised name ("Regional Ecological Summit 2026", "Vision 2030") names it, not a time
+    resolve: (m, _ctx, text) => (m[0] === m[1] && nameBefore(text.slice(Math.max(0, m.index - 30), m.index)) ? null : { value: m[1]!, precision: "year", relative: false })
   },
   {
     id: "date.weekday.v1",

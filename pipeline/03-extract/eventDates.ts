@@ -33,6 +33,12 @@ const RELATIVE_OPENERS = new Set(["where", "when", "which", "while"])
 /** Words before a date that make it the date of something still to come. */
 const FUTURE_CUE = /\b(will|would|scheduled|upcoming|set to|due to|starting|plans? to|expected|to be held)\b[^.;]{0,60}$/i
 
+/** What precedes a dateline's date: nothing, a "date" marker, or a city in capitals and a comma. */
+const isDateline = (before: string): boolean => {
+  const t = before.trim()
+  return t === "" || t === "date" || /^[A-Z][A-Z .'-]*,$/.test(t)
+}
+
 /** Distance in characters between a trigger and a date expression (0 when they touch). */
 const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
 
@@ -78,7 +84,9 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
     if (!isBody(s.start) || !/[a-z]{3}/.test(s.text)) continue
     seen++
     for (const d of dates[si]!) {
-      if (d.precision !== "day" || FUTURE_CUE.test(doc.text.slice(s.start, d.start))) continue
+      const before = doc.text.slice(s.start, d.start)
+      // not a date to come, a dateline ("BEIJING, June 18, 2025 (GLOBE NEWSWIRE)") or the start of a span ("from June 9 to 12")
+      if (d.precision !== "day" || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
       if (doc.ref.precision === "day" && doc.ref.value !== null && d.value > doc.ref.value) continue
       return { value: d.value, precision: "day" }
     }
@@ -107,8 +115,10 @@ export const pastTense = (doc: Doc, a: number, j: number): boolean => {
 }
 
 /** Words that put an event in the background of the news: it happened at some other, unsaid time. */
-const BACKGROUND = new Set(["previously", "ever", "never", "long", "regularly", "traditionally", "often", "formerly", "once", "already", "historically"])
-const AUXILIARIES = new Set(["has", "have", "had", "was", "were"])
+const BACKGROUND = new Set(["previously", "ever", "never", "long", "regularly", "repeatedly", "traditionally", "often", "formerly", "once", "already", "historically", "had"])
+const AUXILIARIES = new Set(["has", "have", "was", "were"])
+/** Words that end the verb phrase governing a noun ("noted that Trump's invitation": not governed by "noted"). */
+const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
 
 /**
@@ -123,7 +133,7 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, pos: "
   if (tokens[i - 1]?.norm === "of") return false
   for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
     const t = tokens[k]!
-    if (t.kind === "punct" && t.text !== "$") return false
+    if ((t.kind === "punct" && t.text !== "$") || NOUN_PHRASE_STOP.has(t.norm)) return false
     if (isPast(t.norm)) return true
   }
   return false
