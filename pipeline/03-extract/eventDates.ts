@@ -57,8 +57,8 @@ export const attachDate = (
   opener: string | null
 ): DateMention | null => {
   const between = (d: DateMention) => {
-    // a date that opens the clause ("On November 6, ...", "The same day as ..., X began") governs it
-    if (d.end <= trig.start && d.start - clause.start <= 3) return false
+    // a date before the trigger is the clause's ("On November 6, ...", "in 2026, given ... the war, the tensions")
+    if (d.end <= trig.start) return false
     const lo = Math.min(trig.end, d.end)
     const hi = Math.max(trig.start, d.start)
     return triggers.some((t) => t.start !== trig.start && t.start >= lo && t.end <= hi)

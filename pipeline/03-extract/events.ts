@@ -313,7 +313,8 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, near: boolean): boolean => {
     const sa = speaker(a)
     return near && sa !== null && sa === speaker(b) && compatible
   }
-  if (da === null || da !== db) return false
+  // upcoming events are told with a date once at most ("prepares to host ... The upcoming meeting will")
+  if (!((da !== null && da === db) || (a.modality !== "asserted" && compatible))) return false
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
 }
 
