@@ -11,6 +11,8 @@ import { normalise } from "./02-normalise/Normalise.js"
 import { extractArticle } from "./03-extract/extract.js"
 import { loadLexicons, LexiconInvalid, type LexiconBundle } from "./03-extract/lexicon/Lexicons.js"
 import { reportKey, resolve, type PreviousEventIds, type ResolveInput } from "./04-resolve/Resolve.js"
+import { referenceDays } from "./04-resolve/referenceDays.js"
+import { dayHints } from "./03-extract/dates.js"
 import { parseCsv } from "./05-publish/csv.js"
 import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
 import { TABLES } from "../schemas/Tables.js"
@@ -45,13 +47,13 @@ export class StrictRejected extends Schema.TaggedError<StrictRejected>()("Strict
   }
 }
 
-/** Per-article work: normalise and extract (pure). */
-export const processArticle = (src: Parameters<typeof normalise>[0], lex: LexiconBundle): ResolveInput => {
+/** Per-article work: normalise and extract (pure); `reference` replaces the publication date that relative dates resolve against. */
+export const processArticle = (src: Parameters<typeof normalise>[0], lex: LexiconBundle, reference?: ResolveInput["source"]["published"]): ResolveInput => {
   const source = normalise(src)
   // events and relations are read from the body: not from the headline, repeated titles, credits, tags or urls
   const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
   if (source.titleSpan) nonBody.push(source.titleSpan)
-  return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex) }
+  return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: reference ?? source.published, nonBody }, lex) }
 }
 
 /** Hash of an article's body: its lines minus boilerplate and the title line, whitespace collapsed. */
@@ -136,7 +138,14 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   const kept = new Set(inputs.map((i) => i.source.sourceId))
   const accepted = ingested.accepted.filter((a) => kept.has(a.sourceId))
-  const tables = resolve(inputs, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease))
+  // articles without a publication day, re-read against the day other articles give their events
+  const days = referenceDays(inputs.map((i) => ({ sourceId: i.source.sourceId, published: i.source.published, hints: dayHints(i.source.text), events: i.extraction.events })))
+  const ingestedById = new Map(accepted.map((a) => [a.sourceId, a] as const))
+  const reread = inputs.map((i) => {
+    const day = days.get(i.source.sourceId)
+    return day === undefined ? i : processArticle(ingestedById.get(i.source.sourceId)!, lex, { value: day, precision: "day", basis: "inferred_from_content", note: "reference day from other sources" })
+  })
+  const tables = resolve(reread, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease))
   const violations = rowViolations(tables)
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
   return { tables, rejected, texts: new Map(accepted.map((a) => [a.sourceId, a.text])), lexiconHash: lex.hash } satisfies Built

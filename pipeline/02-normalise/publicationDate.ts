@@ -4,7 +4,7 @@
  * from the latest year-bearing date the text mentions. The note says which.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
-import { findDates } from "../03-extract/dates.js"
+import { dayHints, findDates } from "../03-extract/dates.js"
 
 /** A publication date with how it was established. */
 export interface PublicationDate {
@@ -27,7 +27,8 @@ const statedDate = (text: string): string | null => {
   while ((m = re.exec(head)) !== null) {
     const line = head.slice(head.lastIndexOf("\n", m.index) + 1, head.indexOf("\n", m.index) < 0 ? undefined : head.indexOf("\n", m.index))
     // a line that is only the date, a "CITY, date (AGENCY)" dateline, or a byline line with the date
-    if (line.trim() === m[0] || /^[A-Z][A-Z .'-]+, /.test(line) || line.length < 200) return `${m[3]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`
+    // (short and not a sentence: "News October 12, 2025 Comments Off"; "It was signed on May 2, 2025." dates an event)
+    if (line.trim() === m[0] || /^[A-Z][A-Z .'-]+, /.test(line) || (line.length < 200 && !/[.!?]["”’')]?$/.test(line.trim()))) return `${m[3]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`
   }
   return null
 }
@@ -60,15 +61,37 @@ export const inferPublicationDate = (input: { readonly text: string; readonly ur
   if (stated) return { value: stated, precision: "day", basis: "stated_in_text", note: "dateline stated at the top of the text" }
   const u = urlDate(input.url)
   if (u) return { ...u, basis: "url", note: "date in the URL path" }
-  // latest fully dated expression (with its own year) gives a lower bound
-  const absolute = findDates(input.text, { value: null, precision: "unknown" }).filter((d) => !d.relative)
-  if (absolute.length === 0) return { value: null, precision: "unknown", basis: "unknown", note: "no date in metadata, text or URL" }
-  const latest = absolute.reduce((a, b) => (b.value > a.value ? b : a))
-  const value = latest.value.slice(0, Math.min(latest.value.length, 7))
-  return {
-    value,
-    precision: value.length === 7 ? "month" : "year",
-    basis: "inferred_from_content",
-    note: `latest dated expression in the text (${JSON.stringify(latest.text)}) taken as a lower bound`
+  const inferred = contentDate(input.text)
+  if (inferred === null) return { value: null, precision: "unknown", basis: "unknown", note: "no date in metadata, text or URL" }
+  return { value: inferred.value, precision: "month", basis: "inferred_from_content", note: inferred.note }
+}
+
+/** Words before a date that make it a date still to come ("by 2030", "will ... in 2026"). */
+const FUTURE_BEFORE = /\b(by|until|through|will|would|plans?|aims?|target(?:s|ed)?|scheduled|set for|expected|due|forthcoming|upcoming|next)\b[^.;]{0,50}$/i
+
+/**
+ * The month a text was written in, from its content: the latest past date it states with a year
+ * ("Announced on September 22, 2025"), moved on by dates it states without one, which fall on or
+ * after it ("in March 2024 ... on 15 January" → January 2025; "In 2025 ... from June 9" → June
+ * 2025). A lower bound, kept only when it reaches a month: a year alone says little of when.
+ */
+export const contentDate = (text: string): { value: string; note: string } | null => {
+  const past = findDates(text, { value: null, precision: "unknown" }).filter(
+    (d) => !d.relative && !FUTURE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start) + (/^(by|until|through)\b/i.test(d.text) ? " by" : ""))
+  )
+  if (past.length === 0) return null
+  const latest = past.reduce((a, b) => (b.value > a.value ? b : a))
+  let value = latest.value
+  let note = `latest dated expression in the text (${JSON.stringify(latest.text)}) taken as a lower bound`
+  for (const md of dayHints(text).monthDays) {
+    const y0 = Number(latest.value.slice(0, 4))
+    // the first year in which the month-day is not before the latest dated expression (at its precision)
+    const y = `${y0}-${md}`.slice(0, latest.value.length) >= latest.value ? y0 : y0 + 1
+    const full = `${y}-${md}`
+    if (full > value) {
+      value = full
+      note = `a date stated without its year (${md}) falls after the latest dated expression (${JSON.stringify(latest.text)}): ${y}`
+    }
   }
+  return value.length >= 7 ? { value: value.slice(0, 7), note } : null
 }

@@ -1,11 +1,13 @@
 /**
  * Date expressions in a sentence, resolved to ISO 8601 at a precision against the article's
  * publication date. chrono-node parses the absolute forms ("September 22, 2025", "Nov. 4",
- * "May 2006"); rules below add what chrono lacks or gets wrong for news: "last November",
- * "early 2023", "in 2019", "next year", "last week", weekdays against a month-precision date.
+ * "May 2006"); the rules of dateRules.ts add what chrono lacks or gets wrong for news.
  */
 import * as chrono from "chrono-node"
 import type { DatePrecision } from "../../schemas/vocab.js"
+import { DATE_RULES, iso, MONTH_RE, utc, type Ref } from "./dateRules.js"
+
+export { DATE_RULES } from "./dateRules.js"
 
 /** The date a text is resolved against (the source's publication date). */
 export interface DateRef {
@@ -24,122 +26,16 @@ export interface DateMention {
   readonly rule: string
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
-const pad = (n: number) => String(n).padStart(2, "0")
-const iso = (y: number, m?: number, d?: number) => (m === undefined ? `${y}` : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`)
-
-interface Ref {
-  readonly y: number
-  readonly m: number | null
-  readonly d: number | null
-  readonly precision: DatePrecision
-}
 const parseRef = (r: DateRef): Ref | null => {
   if (!r.value) return null
   const [y, m, d] = r.value.split("-").map(Number)
   return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision }
 }
-const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
-const fromDate = (dt: Date): [number, number, number] => [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]
 
-/** A date rule: a linear regular expression and a resolver (null = no date). */
-interface Rule {
-  readonly id: string
-  readonly re: RegExp
-  /** Characters at the start of a match that are not part of the date. */
-  readonly skip?: number
-  readonly resolve: (m: RegExpExecArray, ref: Ref | null, text: string) => { value: string; precision: DateMention["precision"]; relative: boolean } | null
-}
-
-const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)"
-
-/** Rules for what chrono misses; ids are recorded with each date. */
-export const DATE_RULES: ReadonlyArray<Rule> = [
-  {
-    id: "date.relative-unit.v1",
-    re: /\b(last|next|this|past|coming|previous)\s(year|month|week)\b/gi,
-    resolve: (m, ref) => {
-      if (!ref) return null
-      const dir = /last|past|previous/i.test(m[1]!) ? -1 : /next|coming/i.test(m[1]!) ? 1 : 0
-      const unit = m[2]!.toLowerCase()
-      if (unit === "year") return { value: iso(ref.y + dir), precision: "year", relative: true }
-      if (ref.m === null) return dir === 0 ? { value: iso(ref.y), precision: "year", relative: true } : null
-      if (unit === "month") {
-        const [y, mo] = fromDate(utc(ref.y, ref.m + dir, 1))
-        return { value: iso(y, mo), precision: "month", relative: true }
-      }
-      const [y, mo] = fromDate(utc(ref.y, ref.m, (ref.d ?? 15) + 7 * dir))
-      return { value: iso(y, mo), precision: "month", relative: true }
-    }
-  },
-  {
-    id: "date.last-month-name.v1",
-    re: new RegExp(`\\b(last|this|next|past)\\s${MONTH_RE}\\b`, "g"),
-    resolve: (m, ref) => {
-      if (!ref) return null
-      const mi = MONTHS.indexOf(m[2]!.toLowerCase()) + 1
-      const word = m[1]!.toLowerCase()
-      if (word === "this") return { value: iso(ref.y, mi), precision: "month", relative: true }
-      if (word === "next") return { value: iso(ref.m !== null && mi > ref.m ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
-      return { value: iso(ref.m !== null && mi < ref.m ? ref.y : ref.y - 1, mi), precision: "month", relative: true }
-    }
-  },
-  {
-    id: "date.qualified-year.v1",
-    re: /\b(?:(?:in|during|since|by|until|from|through|of|before|after)\s)?(?:the\s(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-]|(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-])?((?:19|20)\d\d)\b(?![-–]\d|\d|,\d\d\d|s\b|\s?(?:percent|%|people|participants|countries|million|billion))/gi,
-    resolve: (m) => ({ value: m[1]!, precision: "year", relative: false })
-  },
-  {
-    id: "date.weekday.v1",
-    re: /\b(?:(?:on|last|this|next|early|late)\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s(?:morning|afternoon|evening|night))?\b/g,
-    resolve: (m, ref, text) => {
-      if (!ref || ref.m === null) return null
-      if (ref.d === null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
-      const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
-      const base = utc(ref.y, ref.m, ref.d)
-      const future = /\bnext\b/i.test(m[0]) || /\b(will|would|is to|are to|set to|due to|scheduled)\b[^.]{0,40}$/i.test(text.slice(Math.max(0, m.index - 60), m.index))
-      let delta = wd - base.getUTCDay()
-      if (future) delta = delta <= 0 ? delta + 7 : delta
-      else delta = delta > 0 ? delta - 7 : delta
-      const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.d + delta))
-      return { value: iso(y, mo, d), precision: "day", relative: true }
-    }
-  },
-  {
-    id: "date.today.v1",
-    re: /\b(today|tonight|this\s(?:morning|afternoon|evening)|yesterday)\b/gi,
-    resolve: (m, ref) => {
-      if (!ref) return null
-      if (ref.d !== null && ref.m !== null) {
-        const back = /yesterday/i.test(m[1]!) ? 1 : 0
-        const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.d - back))
-        return { value: iso(y, mo, d), precision: "day", relative: true }
-      }
-      return ref.m !== null ? { value: iso(ref.y, ref.m), precision: "month", relative: true } : { value: iso(ref.y), precision: "year", relative: true }
-    }
-  },
-  {
-    id: "date.month-year-glued.v1",
-    // "inMay 2006": a month name glued to the word before it (scraped text); group 1 is that letter, skipped
-    re: new RegExp(`([a-z])${MONTH_RE}\\s((?:19|20)\\d\\d)\\b`, "g"),
-    skip: 1,
-    resolve: (m) => ({ value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1), precision: "month", relative: false })
-  },
-  {
-    id: "date.in-month.v1",
-    re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`, "g"),
-    resolve: (m, ref) => {
-      if (!ref) return null
-      const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
-      const refM = ref.m ?? 12
-      return { value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi), precision: "month", relative: true }
-    }
-  }
-]
-
-const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|19\d\d|20\d\d)/i
+const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|day|now|19\d\d|20\d\d)/i
 const parser = chrono.casual.clone()
+/** A month name or its abbreviation (chrono also reads "5/11" and "the 5th"; news dates name the month). */
+const MONTH_NAME = new RegExp(MONTH_RE.slice(1, -1).split("|").map((x) => x.slice(0, 3)).join("|"), "i")
 
 /** chrono's absolute month-name dates, with the year closest to the reference when it is implied. */
 const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
@@ -153,7 +49,7 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
   const out: Array<DateMention> = []
   for (const r of results) {
     const s = r.start
-    if (!s.isCertain("month") || !/[A-Za-z]{3}/.test(r.text) || !new RegExp(MONTH_RE.slice(1, -1).split("|").map((x) => x.slice(0, 3)).join("|"), "i").test(r.text)) continue
+    if (!s.isCertain("month") || !MONTH_NAME.test(r.text)) continue
     const hasYear = s.isCertain("year")
     if (!hasYear && !ref) continue
     const mo = s.get("month")!
@@ -179,21 +75,60 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
   return out
 }
 
-/** All date expressions in `text`, resolved against `ref`, in text order, non-overlapping. Never throws. */
-export const findDates = (text: string, ref: DateRef): ReadonlyArray<DateMention> => {
+/** Day-level clues that need a year or a week to resolve: year-less month-days ("On November 6", "15 January") and weekday names. */
+export interface DayHints {
+  /** "MM-DD" of dates stated without a year. */
+  readonly monthDays: ReadonlyArray<string>
+  /** Weekdays named (0 = Sunday). */
+  readonly weekdays: ReadonlyArray<number>
+}
+
+const WEEKDAY_RE = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g
+const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+/** The day hints of a text (deduplicated, sorted). Never throws. */
+export const dayHints = (text: string): DayHints => {
+  const monthDays = new Set<string>()
+  let results: Array<chrono.ParsedResult> = []
+  try {
+    results = parser.parse(text, utc(2000, 1, 1), { forwardDate: false })
+  } catch {
+    results = []
+  }
+  for (const r of results)
+    if (r.start.isCertain("month") && r.start.isCertain("day") && !r.start.isCertain("year") && MONTH_NAME.test(r.text))
+      monthDays.add(`${String(r.start.get("month")).padStart(2, "0")}-${String(r.start.get("day")).padStart(2, "0")}`)
+  const weekdays = new Set<number>()
+  for (const m of text.matchAll(WEEKDAY_RE)) weekdays.add(WEEKDAY_NAMES.indexOf(m[1]!.toLowerCase()))
+  return { monthDays: [...monthDays].sort(), weekdays: [...weekdays].sort((a, b) => a - b) }
+}
+
+const ANAPHORIC = "date.same-day.v1"
+
+/**
+ * All date expressions in `text`, resolved against `ref`, in text order, non-overlapping. Day
+ * anaphora ("the same day") take the latest day-precision date before them, or `prev` (the
+ * latest such date of the text before this one). Never throws.
+ */
+export const findDates = (text: string, ref: DateRef, prev: string | null = null): ReadonlyArray<DateMention> => {
   if (!PREFILTER.test(text)) return []
   const r = parseRef(ref)
   const found: Array<DateMention> = chronoDates(text, r)
-  for (const rule of DATE_RULES) {
+  const run = (rule: (typeof DATE_RULES)[number], prevAt: (index: number) => string | null) => {
     rule.re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = rule.re.exec(text)) !== null) {
-      const v = rule.resolve(m, r, text)
+      const v = rule.resolve(m, { ref: r, prev: prevAt(m.index) }, text)
       const skip = rule.skip ?? 0
       if (v) found.push({ start: m.index + skip, end: m.index + m[0].length, text: m[0].slice(skip), ...v, rule: rule.id })
       if (m[0].length === 0) rule.re.lastIndex++
     }
   }
+  for (const rule of DATE_RULES) if (rule.id !== ANAPHORIC) run(rule, () => prev)
+  const direct = [...found]
+  const latestDayBefore = (index: number) =>
+    direct.filter((d) => d.precision === "day" && d.end <= index).sort((a, b) => b.end - a.end)[0]?.value ?? prev
+  for (const rule of DATE_RULES) if (rule.id === ANAPHORIC) run(rule, latestDayBefore)
   // keep the longest of overlapping expressions; rules win ties over chrono (they know news usage)
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.rule === "date.chrono.v1" ? 1 : 0) - (b.rule === "date.chrono.v1" ? 1 : 0))
   const kept: Array<DateMention> = []

@@ -5,8 +5,8 @@
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
-import { findDates, type DateMention } from "./dates.js"
 import { bySentence, type Doc } from "./doc.js"
+import { attachDate, documentDates, leadDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import type { Mention } from "./entities.js"
 import { nounArguments } from "./nounArgs.js"
 
@@ -111,15 +111,14 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     at[k] ??= m
   }
   const mentionsIn = bySentence(doc, mentions)
-  const datesBySentence = new Map<number, ReadonlyArray<DateMention>>()
-  const datesOf = (si: number) => {
-    let d = datesBySentence.get(si)
-    if (!d) {
-      const s = doc.sentences[si]!
-      d = findDates(s.text, doc.ref).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
-      datesBySentence.set(si, d)
-    }
-    return d
+  const dates = documentDates(doc)
+  const lead = leadDate(doc, dates, (offset) => !skipped(offset))
+  // every trigger's span by sentence: a date belongs to the trigger nearest to it
+  const triggersIn: Array<Array<{ start: number; end: number }>> = doc.sentences.map(() => [])
+  for (let k = 0; k < n; k++) {
+    if (inMention[k] || inTitle[k]) continue
+    const h = lex.triggers.longest(tokens, k)
+    if (h) triggersIn[doc.sentenceOf[k]!]!.push({ start: tokens[k]!.start, end: tokens[k + h.length - 1]!.end })
   }
   const out: Array<FoundEvent> = []
   /** Tokens starting a name that an event noun took as its argument. */
@@ -199,12 +198,10 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // a reporting verb states nothing without a speaker ("Analysts say", "is said to")
     if (trigger.event_type === "statement" && trigger.pos === "verb" && !participants.some((p) => p.role === "actor")) continue
 
-    // date: nearest date expression in the clause, else in the sentence
-    const ds = datesOf(si)
+    // date: of the clause, unless another trigger stands nearer ("...next year, as Trump prepares to host...")
     const trigStart = tokens[i]!.start
-    // dates of other clauses belong to their own events ("...next year, as Trump prepares to host...")
-    const pool = ds.filter((d) => d.start >= tokens[a]!.start && d.end <= tokens[b - 1]!.end)
-    const date = pool.length === 0 ? null : pool.reduce((x, y) => (Math.abs(y.start - trigStart) < Math.abs(x.start - trigStart) ? y : x))
+    const opener = a > doc.sentences[si]!.tokStart ? tokens[a]!.norm : null
+    const date = attachDate(dates[si]!, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, j) ? opener : null)
 
     // "the summit" refers back; "the crisis in Iran", with arguments of its own, is a new reference
     // "the C5+1 summit", "the White House summit": a definite noun whose only arguments are names before it
@@ -212,16 +209,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const namedDefinite = modifiers.length > 0 && local.every((x) => modifiers.some((m) => m.key === x.mention.key))
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(prev) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
-    // a statement with no date of its own is dated by its report (the publication date); an
-    // upcoming event without a date is placed in the month of the report
-    const when =
-      date !== null
-        ? { value: date.value, precision: date.precision }
-        : trigger.event_type === "statement" && doc.ref.value !== null
-          ? { value: doc.ref.value, precision: doc.ref.precision }
-          : (modality === "planned" || modality === "expected" || progressive(doc, a, j)) && doc.ref.value !== null && doc.ref.value.length >= 7
-            ? { value: doc.ref.value.slice(0, 7), precision: "month" as const }
-            : { value: null, precision: "unknown" as const }
+    // an event with no date of its own is dated by the report when the article reports it as news
+    const when = date !== null ? { value: date.value, precision: date.precision } : undatedDate(doc, trigger.event_type, modality, progressive(doc, a, j), reportedAsNews(doc, a, i, j, trigger.pos), lead)
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
@@ -247,10 +236,11 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     if (antecedent) {
       // a date in the anaphor's clause dates the anaphor only when it modifies the noun ("the Nov. 6 summit");
       // otherwise it belongs to the clause's own event ("In the Nov. 5 letter, ... at the summit")
-      const modifies = date !== null && trigStart - date.end <= 2 && trigStart >= date.end
+      // (or follows it: "the announcement on Wednesday")
+      const modifies = date !== null && ((trigStart - date.end <= 2 && trigStart >= date.end) || (date.start >= ev.triggerEnd && date.start - ev.triggerEnd <= 2))
       mergeInto(antecedent, modifies ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false })
-      // events told in the same sentence as "the talks" / "the summit" happen at its time
-      if (antecedent.date.value !== null) sentenceAnchor.set(si, antecedent.date)
+      // events told in the same sentence as "the talks" / "the summit" (held, not upcoming) happen at its time
+      if (antecedent.date.value !== null && !antecedent.dateFromReport && antecedent.modality === "asserted") sentenceAnchor.set(si, antecedent.date)
       continue
     }
     // two triggers of one type in one clause ("The summit ... brought together") state one event
@@ -308,13 +298,6 @@ const tokenIndexAt = (doc: Doc, offset: number): number => {
 
 const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.key))
 
-/** "are traveling", "is holding": a present-progressive clause reports what happens as the article is written. */
-const progressive = (doc: Doc, a: number, j: number): boolean => {
-  for (let k = a; k < j; k++)
-    if (/^(is|are|am)$/.test(doc.tokens[k]!.norm) && doc.tokens.slice(k + 1, j + 1).some((t) => /ing$/.test(t.norm) && t.norm.length > 4)) return true
-  return false
-}
-
 /**
  * Two mentions in one article describe the same event: same type, modality and date, and the same
  * participants, or (when dated) the same stated place or a shared participant.
@@ -323,13 +306,18 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, near: boolean): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
-  if (a.date.value === b.date.value && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
+  // a date taken from the report says nothing of when the event happened: it does not make two mentions one
+  const da = a.dateFromReport ? null : a.date.value
+  const db = b.dateFromReport ? null : b.date.value
+  const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
+  if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
   // one speaker's remarks on one occasion are one statement, however many sentences report them
   if (a.trigger.event_type === "statement") {
     const sa = speaker(a)
-    return near && sa !== null && sa === speaker(b) && (a.date.value === b.date.value || a.dateFromReport || b.dateFromReport)
+    return near && sa !== null && sa === speaker(b) && compatible
   }
-  if (a.date.value === null || a.date.value !== b.date.value) return false
+  // upcoming events are told with a date once at most ("prepares to host ... The upcoming meeting will")
+  if (!((da !== null && da === db) || (a.modality !== "asserted" && compatible))) return false
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
 }
 

@@ -1,0 +1,197 @@
+/**
+ * The date rules for what chrono-node lacks or gets wrong in news text: relative units ("next
+ * year", "last month"), "last November", qualified years ("early 2023"), weekdays, "today",
+ * "N years ago", "recently", and day anaphora ("the same day", "the next day") resolved against
+ * the date mentioned just before. Each rule is a linear regular expression and a resolver.
+ */
+import type { DatePrecision } from "../../schemas/vocab.js"
+
+/** A reference date broken into parts (the publication date), or null when unknown. */
+export interface Ref {
+  readonly y: number
+  readonly m: number | null
+  readonly d: number | null
+  readonly precision: DatePrecision
+}
+
+/** What a rule resolves against: the reference date and the latest day-precision date mentioned before. */
+export interface RuleContext {
+  readonly ref: Ref | null
+  readonly prev: string | null
+}
+
+/** A resolved value. */
+export interface Resolved {
+  readonly value: string
+  readonly precision: "day" | "month" | "year"
+  readonly relative: boolean
+}
+
+/** A date rule: a linear regular expression and a resolver (null = no date). */
+export interface Rule {
+  readonly id: string
+  readonly re: RegExp
+  /** Characters at the start of a match that are not part of the date. */
+  readonly skip?: number
+  readonly resolve: (m: RegExpExecArray, ctx: RuleContext, text: string) => Resolved | null
+}
+
+export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30 }
+const pad = (n: number) => String(n).padStart(2, "0")
+/** ISO 8601 at year, month or day precision. */
+export const iso = (y: number, m?: number, d?: number) => (m === undefined ? `${y}` : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`)
+/** A UTC calendar day (months and days may overflow; Date normalises them). */
+export const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
+const fromDate = (dt: Date): [number, number, number] => [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]
+const shiftDay = (value: string, days: number): string => {
+  const [y, m, d] = value.split("-").map(Number)
+  const [yy, mm, dd] = fromDate(utc(y!, m!, d! + days))
+  return iso(yy, mm, dd)
+}
+/** The reference itself, at its own precision. */
+const refValue = (ref: Ref): Resolved =>
+  ref.d !== null && ref.m !== null
+    ? { value: iso(ref.y, ref.m, ref.d), precision: "day", relative: true }
+    : ref.m !== null
+      ? { value: iso(ref.y, ref.m), precision: "month", relative: true }
+      : { value: iso(ref.y), precision: "year", relative: true }
+
+export const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)"
+const OPENERS = new Set(["In", "By", "Since", "Until", "From", "During", "Of", "Before", "After", "Through", "For", "And", "Or", "The", "Early", "Late", "Mid"])
+/** Does a capitalised word (part of a name, not a sentence's first word or a preposition) end `before`? */
+const nameBefore = (before: string): boolean => {
+  const m = /([A-Za-z]+)\s$/.exec(before)
+  if (!m || !/^[A-Z][a-z]/.test(m[1]!) || OPENERS.has(m[1]!)) return false
+  const prefix = before.slice(0, m.index).trimEnd()
+  return prefix.length > 0 && !/[.!?:"“]$/.test(prefix)
+}
+/** A clause that speaks of the future before a weekday ("will meet on Monday", "is due to"). */
+const FUTURE_BEFORE = /\b(will|would|is to|are to|set to|due to|scheduled|plans? to|expected to)\b[^.]{0,40}$/i
+
+/** Rules for what chrono misses; ids are recorded with each date. */
+export const DATE_RULES: ReadonlyArray<Rule> = [
+  {
+    id: "date.relative-unit.v1",
+    re: /\b(last|next|this|past|coming|previous)\s(year|month|week)\b/gi,
+    resolve: (m, { ref }) => {
+      if (!ref) return null
+      const dir = /last|past|previous/i.test(m[1]!) ? -1 : /next|coming/i.test(m[1]!) ? 1 : 0
+      const unit = m[2]!.toLowerCase()
+      if (unit === "year") return { value: iso(ref.y + dir), precision: "year", relative: true }
+      if (ref.m === null) return dir === 0 ? { value: iso(ref.y), precision: "year", relative: true } : null
+      if (unit === "month") {
+        const [y, mo] = fromDate(utc(ref.y, ref.m + dir, 1))
+        return { value: iso(y, mo), precision: "month", relative: true }
+      }
+      const [y, mo] = fromDate(utc(ref.y, ref.m, (ref.d ?? 15) + 7 * dir))
+      return { value: iso(y, mo), precision: "month", relative: true }
+    }
+  },
+  {
+    id: "date.last-month-name.v1",
+    re: new RegExp(`\\b(last|this|next|past)\\s${MONTH_RE}\\b`, "g"),
+    resolve: (m, { ref }) => {
+      if (!ref) return null
+      const mi = MONTHS.indexOf(m[2]!.toLowerCase()) + 1
+      const word = m[1]!.toLowerCase()
+      if (word === "this") return { value: iso(ref.y, mi), precision: "month", relative: true }
+      if (word === "next") return { value: iso(ref.m !== null && mi > ref.m ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
+      return { value: iso(ref.m !== null && mi < ref.m ? ref.y : ref.y - 1, mi), precision: "month", relative: true }
+    }
+  },
+  {
+    id: "date.month-of-relative-year.v1",
+    // "in February last year", "March of next year"
+    re: new RegExp(`\\b(?:in\\s)?${MONTH_RE}\\s(?:of\\s)?(last|next|this)\\syear\\b`, "g"),
+    resolve: (m, { ref }) => {
+      if (!ref) return null
+      const dir = m[2] === "last" ? -1 : m[2] === "next" ? 1 : 0
+      return { value: iso(ref.y + dir, MONTHS.indexOf(m[1]!.toLowerCase()) + 1), precision: "month", relative: true }
+    }
+  },
+  {
+    id: "date.qualified-year.v1",
+    re: /\b(?:(?:in|during|since|by|until|from|through|of|before|after)\s)?(?:the\s(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-]|(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-])?((?:19|20)\d\d)\b(?![-–]\d|\d|,\d\d\d|s\b|\s?(?:percent|%|people|participants|countries|million|billion))/gi,
+    // a year that ends a capitalised name ("Regional Ecological Summit 2026", "Vision 2030") names it, not a time
+    resolve: (m, _ctx, text) => (m[0] === m[1] && nameBefore(text.slice(Math.max(0, m.index - 30), m.index)) ? null : { value: m[1]!, precision: "year", relative: false })
+  },
+  {
+    id: "date.weekday.v1",
+    re: /\b(?:(?:on|last|this|next|early|late)\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s(?:morning|afternoon|evening|night))?\b/g,
+    resolve: (m, { ref }, text) => {
+      if (!ref || ref.m === null) return null
+      if (ref.d === null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
+      const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
+      const base = utc(ref.y, ref.m, ref.d)
+      const future = /\bnext\b/i.test(m[0]) || FUTURE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))
+      let delta = wd - base.getUTCDay()
+      if (future) delta = delta <= 0 ? delta + 7 : delta
+      else delta = delta > 0 ? delta - 7 : delta
+      const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.d + delta))
+      return { value: iso(y, mo, d), precision: "day", relative: true }
+    }
+  },
+  {
+    id: "date.today.v1",
+    re: /\b(today|tonight|this\s(?:morning|afternoon|evening)|yesterday|as\sof\snow)\b/gi,
+    resolve: (m, { ref }) => {
+      if (!ref) return null
+      if (ref.d !== null && ref.m !== null && /yesterday/i.test(m[1]!)) return { value: shiftDay(iso(ref.y, ref.m, ref.d), -1), precision: "day", relative: true }
+      return refValue(ref)
+    }
+  },
+  {
+    id: "date.ago.v1",
+    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|\d{1,3})\s(year|month|week|day)s?\sago\b/gi,
+    resolve: (m, { ref }) => {
+      if (!ref) return null
+      const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])
+      const unit = m[2]!.toLowerCase()
+      if (unit === "year") return { value: iso(ref.y - n), precision: "year", relative: true }
+      if (ref.m === null) return null
+      if (unit === "month") {
+        const [y, mo] = fromDate(utc(ref.y, ref.m - n, 1))
+        return { value: iso(y, mo), precision: "month", relative: true }
+      }
+      if (ref.d === null) return null
+      const value = shiftDay(iso(ref.y, ref.m, ref.d), unit === "week" ? -7 * n : -n)
+      return unit === "week" ? { value: value.slice(0, 7), precision: "month", relative: true } : { value, precision: "day", relative: true }
+    }
+  },
+  {
+    // "recently", "recent months": the year of the report (how far back is not said)
+    id: "date.recent.v1",
+    re: /\b(?:recently|recent(?!\syears)|in\srecent\s(?:months|weeks))\b/gi,
+    resolve: (_m, { ref }) => (ref ? { value: iso(ref.y), precision: "year", relative: true } : null)
+  },
+  {
+    // day anaphora: the date mentioned just before, shifted
+    id: "date.same-day.v1",
+    re: /\b(?:(the\ssame\sday|that\s(?:same\s)?day|earlier\sin\sthe\sday|later\s(?:that|in\sthe)\sday|the\sday\sbefore|the\sprevious\sday|the\snext\sday|the\sfollowing\sday|the\sday\safter))\b/gi,
+    resolve: (m, { prev }) => {
+      if (prev === null) return null
+      const w = m[1]!.toLowerCase()
+      const shift = /before|previous/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0
+      return { value: shiftDay(prev, shift), precision: "day", relative: true }
+    }
+  },
+  {
+    id: "date.month-year-glued.v1",
+    // "inMay 2006": a month name glued to the word before it (scraped text); group 1 is that letter, skipped
+    re: new RegExp(`([a-z])${MONTH_RE}\\s((?:19|20)\\d\\d)\\b`, "g"),
+    skip: 1,
+    resolve: (m) => ({ value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1), precision: "month", relative: false })
+  },
+  {
+    id: "date.in-month.v1",
+    re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`, "g"),
+    resolve: (m, { ref }) => {
+      if (!ref) return null
+      const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
+      const refM = ref.m ?? 12
+      return { value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi), precision: "month", relative: true }
+    }
+  }
+]

@@ -1,0 +1,163 @@
+/**
+ * Which date an event mention takes: a date expression of its own clause that no other trigger
+ * stands between; in a relative clause (", where ...") the date of the clause it hangs on; else
+ * the article's reference time (its lead's date, or the publication month) for reported events.
+ */
+import type { DatePrecision, Modality } from "../../schemas/vocab.js"
+import { findDates, type DateMention } from "./dates.js"
+import type { Doc } from "./doc.js"
+
+/** A date as an event carries it. */
+export interface EventDate {
+  readonly value: string | null
+  readonly precision: DatePrecision
+}
+
+/** A UTF-16 range. */
+interface Range {
+  readonly start: number
+  readonly end: number
+}
+
+/** The date expressions of every sentence, in document order; day anaphora ("the same day") reach back across sentences. */
+export const documentDates = (doc: Doc): ReadonlyArray<ReadonlyArray<DateMention>> => {
+  let prev: string | null = null
+  return doc.sentences.map((s) => {
+    const ds = findDates(s.text, doc.ref, prev).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
+    for (const d of ds) if (d.precision === "day") prev = d.value
+    return ds
+  })
+}
+
+const RELATIVE_OPENERS = new Set(["where", "when", "which", "while"])
+/** Words before a date that make it the date of something still to come. */
+const FUTURE_CUE = /\b(will|would|scheduled|upcoming|set to|due to|starting|plans? to|expected|to be held)\b[^.;]{0,60}$/i
+
+/** What precedes a dateline's date: nothing, a "date" marker, or a city in capitals and a comma. */
+const isDateline = (before: string): boolean => {
+  const t = before.trim()
+  return t === "" || t === "date" || /^[A-Z][A-Z .'-]*,$/.test(t)
+}
+
+/** Distance in characters between a trigger and a date expression (0 when they touch). */
+const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
+
+/**
+ * The date expression of an event whose trigger is `trig` in the clause `clause` of a sentence
+ * with `dates` and the spans of all triggers in it (`triggers`): the nearest date in the clause
+ * with no other trigger between it and this one ("invited ... to the summit set for next year":
+ * "next year" is the summit's); in a clause opened by "where", "when", "which" or "while" with no
+ * date of its own, the last (most precise) date before the clause.
+ */
+export const attachDate = (
+  dates: ReadonlyArray<DateMention>,
+  trig: Range,
+  clause: Range,
+  triggers: ReadonlyArray<Range>,
+  opener: string | null
+): DateMention | null => {
+  const between = (d: DateMention) => {
+    // a date before the trigger is the clause's ("On November 6, ...", "in 2026, given ... the war, the tensions")
+    if (d.end <= trig.start) return false
+    const lo = Math.min(trig.end, d.end)
+    const hi = Math.max(trig.start, d.start)
+    return triggers.some((t) => t.start !== trig.start && t.start >= lo && t.end <= hi)
+  }
+  const pool = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !between(d))
+  if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
+  if (opener === null || !RELATIVE_OPENERS.has(opener) || dates.some((d) => d.start >= clause.start && d.end <= clause.end)) return null
+  const before = dates.filter((d) => d.end <= clause.start)
+  const last = before[before.length - 1]
+  if (!last) return null
+  const rank = (p: DateMention["precision"]) => (p === "day" ? 3 : p === "month" ? 2 : 1)
+  return before.filter((d) => d.value.startsWith(last.value) && rank(d.precision) > rank(last.precision)).pop() ?? last
+}
+
+/**
+ * The article's lead date: the first day-precision date of its first three body sentences that
+ * does not announce something to come, and (when the publication day is known) not after it.
+ */
+export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMention>>, isBody: (offset: number) => boolean): EventDate | null => {
+  let seen = 0
+  for (let si = 0; si < doc.sentences.length && seen < 3; si++) {
+    const s = doc.sentences[si]!
+    if (!isBody(s.start) || !/[a-z]{3}/.test(s.text)) continue
+    seen++
+    for (const d of dates[si]!) {
+      const before = doc.text.slice(s.start, d.start)
+      // not a date to come, a dateline ("BEIJING, June 18, 2025 (GLOBE NEWSWIRE)") or the start of a span ("from June 9 to 12")
+      if (d.precision !== "day" || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
+      if (doc.ref.precision === "day" && doc.ref.value !== null && d.value > doc.ref.value) continue
+      return { value: d.value, precision: "day" }
+    }
+  }
+  return null
+}
+
+/** "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written. */
+export const progressive = (doc: Doc, a: number, j: number): boolean => {
+  for (let k = a; k < j; k++) {
+    const t = doc.tokens[k]!.norm
+    if (/^(is|are|am)$/.test(t) && doc.tokens.slice(k + 1, j + 1).some((x) => /ing$/.test(x.norm) && x.norm.length > 4)) return true
+    if (/^prepares?$/.test(t) && doc.tokens[k + 1]?.norm === "to") return true
+  }
+  return false
+}
+
+const IRREGULAR_PAST = new Set(["met", "was", "were", "had", "took", "began", "held", "made", "led", "saw", "said", "came", "went", "gave", "spoke", "brought", "became", "told", "won", "sent", "signed"])
+/** Does the clause up to its trigger speak of the past ("where they met", "which included")? */
+export const pastTense = (doc: Doc, a: number, j: number): boolean => {
+  for (let k = a; k < j; k++) {
+    const t = doc.tokens[k]!.norm
+    if (IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)) return true
+  }
+  return false
+}
+
+/** Words that put an event in the background of the news: it happened at some other, unsaid time. */
+const BACKGROUND = new Set(["previously", "ever", "never", "long", "regularly", "repeatedly", "traditionally", "often", "formerly", "once", "already", "historically", "had"])
+const AUXILIARIES = new Set(["has", "have", "was", "were"])
+/** Words that end the verb phrase governing a noun ("noted that Trump's invitation": not governed by "noted"). */
+const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
+const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
+
+/**
+ * Is an event (trigger tokens [i, j) in the clause from token a) reported as news: a verb in the
+ * past or present perfect ("signed", "has extended"), or a noun that such a verb governs from
+ * just before ("held a meeting", "received an invitation"), with no word of background ("previously")?
+ */
+export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, pos: "verb" | "noun"): boolean => {
+  const { tokens } = doc
+  for (let k = a; k < j; k++) if (BACKGROUND.has(tokens[k]!.norm)) return false
+  if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
+  if (tokens[i - 1]?.norm === "of") return false
+  for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
+    const t = tokens[k]!
+    if ((t.kind === "punct" && t.text !== "$") || NOUN_PHRASE_STOP.has(t.norm)) return false
+    if (isPast(t.norm)) return true
+  }
+  return false
+}
+
+/**
+ * The date of an event with no date expression of its own. An event told in the present
+ * progressive ("are traveling") takes the publication month; an upcoming or hypothetical one
+ * none; a statement, or an event reported as news, the lead's date, else the publication month
+ * (when known to the month); anything else none.
+ */
+export const undatedDate = (
+  doc: Doc,
+  type: string,
+  modality: Modality,
+  progressive: boolean,
+  news: boolean,
+  lead: EventDate | null
+): EventDate => {
+  const none: EventDate = { value: null, precision: "unknown" }
+  const month: EventDate = doc.ref.value !== null && doc.ref.value.length >= 7 ? { value: doc.ref.value.slice(0, 7), precision: "month" } : none
+  if (progressive) return month
+  if (modality === "planned" || modality === "expected" || modality === "hypothetical") return none
+  if (type === "statement") return lead ?? month
+  if (modality === "negated" || !news) return none
+  return lead ?? month
+}

@@ -1,0 +1,65 @@
+/**
+ * Reference days from other articles. An article whose publication day is unknown but which names
+ * a weekday or a day without its year ("on Thursday", "On November 6") cannot resolve them alone.
+ * When another article dates the same kind of event with the same named participant on a day that
+ * fits one of those clues, that day becomes the article's reference day, and the article's
+ * relative dates are resolved against it. Pure; the result does not depend on article order.
+ */
+import type { EventMention } from "../../schemas/Extraction.js"
+import type { DatePrecision } from "../../schemas/vocab.js"
+import type { DayHints } from "../03-extract/dates.js"
+import { datesCompatible } from "./mergeEvents.js"
+
+/** What the search needs to know of one article. */
+export interface ReferenceInput {
+  readonly sourceId: string
+  readonly published: { readonly value: string | null; readonly precision: DatePrecision }
+  readonly hints: DayHints
+  readonly events: ReadonlyArray<EventMention>
+}
+
+/** Participants that name one actor (a person, an organisation, an initiative or a named event), not a country or place. */
+const NAMED = /^(gaz|pat):(person|organization|initiative|named_event):/
+/** Event types whose reports are too generic to tie two articles to one day. */
+const GENERIC_TYPES = new Set(["statement", "other"])
+
+const weekdayOf = (day: string): number => {
+  const [y, m, d] = day.split("-").map(Number)
+  return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()
+}
+
+/** For each article without a publication day, the day another article gives to an event they share, when it fits the article's clues. */
+export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMap<string, string> => {
+  // stated day-precision dates of event reports, by type and named participant
+  const dated = new Map<string, Array<{ sourceId: string; day: string }>>()
+  for (const a of inputs)
+    for (const e of a.events) {
+      if (e.dateFromReport || e.date.precision !== "day" || e.date.value === null || GENERIC_TYPES.has(e.type)) continue
+      for (const p of new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))) {
+        const k = `${e.type}|${p}`
+        const list = dated.get(k) ?? []
+        list.push({ sourceId: a.sourceId, day: e.date.value })
+        dated.set(k, list)
+      }
+    }
+  const out = new Map<string, string>()
+  for (const a of inputs) {
+    if (a.published.precision === "day" || (a.hints.monthDays.length === 0 && a.hints.weekdays.length === 0)) continue
+    const fits = (day: string) => a.hints.monthDays.includes(day.slice(5)) || a.hints.weekdays.includes(weekdayOf(day))
+    const score = new Map<string, number>()
+    for (const e of a.events) {
+      if (GENERIC_TYPES.has(e.type) || e.modality === "negated" || e.modality === "hypothetical") continue
+      const seen = new Set<string>()
+      for (const p of new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k))))
+        for (const d of dated.get(`${e.type}|${p}`) ?? [])
+          if (d.sourceId !== a.sourceId && !seen.has(d.day) && datesCompatible(a.published.value, d.day) && fits(d.day)) {
+            seen.add(d.day)
+            score.set(d.day, (score.get(d.day) ?? 0) + 1)
+          }
+    }
+    // the best-supported day; ties go to the earlier day
+    const best = [...score].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]
+    if (best) out.set(a.sourceId, best[0])
+  }
+  return out
+}

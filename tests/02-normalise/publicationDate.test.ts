@@ -1,0 +1,35 @@
+/** Publication dates inferred from content: given text → expected month (or none). */
+import { describe, expect, it } from "vitest"
+import { contentDate, inferPublicationDate, urlDate } from "../../pipeline/02-normalise/publicationDate.js"
+
+const rows: ReadonlyArray<readonly [string, string | null]> = [
+  // the latest past date with a year, at month precision
+  ["The deal was announced on September 22, 2025. KTZ aims to cut depreciation by 2030.", "2025-09"],
+  // a year-less day after the latest dated expression moves it on
+  ["The issue was discussed on 15 January. Notably, in March 2024, Daines visited Tashkent.", "2025-01"],
+  ["This past week, from June 9 to 12, the forum met. In 2024 it hosted 2,500 people; in 2025, 3,000 guests came.", "2025-06"],
+  // a year alone is too weak a bound; future dates are no bound at all
+  ["Kazakhstan recognized Israel in 1992.", null],
+  ["The plant will open in March 2027.", null],
+  ["Trump said Thursday that Kazakhstan will join.", null]
+]
+
+describe("contentDate", () => {
+  for (const [text, month] of rows) it(text, () => expect([text, contentDate(text)?.value ?? null]).toEqual([text, month]))
+})
+
+describe("inferPublicationDate", () => {
+  it("prefers metadata, then a dateline, then the url, then content", () => {
+    const text = "The deal was announced on September 22, 2025."
+    expect(inferPublicationDate({ text, url: null, metadataDate: "2025-09-23" })).toMatchObject({ value: "2025-09-23", basis: "metadata" })
+    expect(inferPublicationDate({ text: `September 24, 2025\n${text}`, url: null, metadataDate: null })).toMatchObject({ value: "2025-09-24", basis: "stated_in_text" })
+    expect(inferPublicationDate({ text, url: "https://example.org/2025/10/deal", metadataDate: null })).toMatchObject({ value: "2025-10", basis: "url" })
+    expect(inferPublicationDate({ text, url: null, metadataDate: null })).toMatchObject({ value: "2025-09", precision: "month", basis: "inferred_from_content" })
+  })
+  it("reads /YYYY/MM/DD/, /YYYYMMDD/ and /YYYY/MM/ url paths", () => {
+    expect(urlDate("https://a.org/2025/11/06/x")).toEqual({ value: "2025-11-06", precision: "day" })
+    expect(urlDate("https://a.org/news/20251027/x")).toEqual({ value: "2025-10-27", precision: "day" })
+    expect(urlDate("https://a.org/2026/01/x")).toEqual({ value: "2026-01", precision: "month" })
+    expect(urlDate("https://a.org/news/77108")).toBeNull()
+  })
+})

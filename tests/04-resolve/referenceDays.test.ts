@@ -1,0 +1,27 @@
+/** Reference days from other articles: given articles' clues and reports, expect the day each unsure article is read against. */
+import { describe, expect, it } from "vitest"
+import type { EventMention } from "../../schemas/Extraction.js"
+import { referenceDays, type ReferenceInput } from "../../pipeline/04-resolve/referenceDays.js"
+
+const span = { start: 0, end: 1, quote: "x" }
+const meeting = (date: string | null, precision: "day" | "month" | "unknown", keys: ReadonlyArray<string>): EventMention => ({
+  type: "meeting", cameo: "043", plover: "CONSULT", trigger: "meet", spans: [span], date: { value: date, precision }, dateFromReport: false,
+  modality: "asserted", location: null, participants: keys.map((key) => ({ key, role: "actor" as const, span })), method: "event.verb-trigger.v1", confidence: 0.7
+})
+const TRUMP = "gaz:person:donald-trump"
+const dated: ReferenceInput = { sourceId: "a", published: { value: "2025-10-27", precision: "day" }, hints: { monthDays: [], weekdays: [] }, events: [meeting("2025-11-06", "day", [TRUMP])] }
+const article = (hints: ReferenceInput["hints"], published: ReferenceInput["published"] = { value: null, precision: "unknown" }, keys = [TRUMP]): ReferenceInput =>
+  ({ sourceId: "b", published, hints, events: [meeting(null, "unknown", keys)] })
+
+describe("referenceDays", () => {
+  it("a weekday or year-less day that fits another article's date of the same event gives the day", () => {
+    expect([...referenceDays([dated, article({ monthDays: [], weekdays: [4] })])]).toEqual([["b", "2025-11-06"]]) // 6 Nov 2025 is a Thursday
+    expect([...referenceDays([article({ monthDays: ["11-06"], weekdays: [] }), dated])]).toEqual([["b", "2025-11-06"]])
+  })
+  it("gives nothing when the clue does not fit, the participant differs, the month disagrees, or the day is known", () => {
+    expect(referenceDays([dated, article({ monthDays: [], weekdays: [1] })]).size).toBe(0)
+    expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, ["gaz:person:joe-biden"])]).size).toBe(0)
+    expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-12", precision: "month" })]).size).toBe(0)
+    expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-11-07", precision: "day" })]).size).toBe(0)
+  })
+})
