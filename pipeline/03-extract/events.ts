@@ -29,7 +29,7 @@ export interface FoundEvent {
 }
 
 const PARTICIPANT_TYPES = new Set(["person", "country", "organization"])
-const CLAUSE_OPENERS = new Set(["which", "who", "while", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
+const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
 const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
 const PRONOUNS = new Set(["he", "she"])
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])

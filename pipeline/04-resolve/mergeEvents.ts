@@ -46,6 +46,19 @@ const representativeDate = (c: Cluster): string | null => {
   return ds.sort((a, b) => b.length - a.length)[0] ?? null
 }
 
+const personActors = (m: EventMention): Array<string> =>
+  m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):person:/.test(p.key)).map((p) => p.key)
+
+/**
+ * Undated reports joined on shared participants alone must not be led by other people: "Biden met
+ * the five presidents" and "Trump met the five presidents" are two meetings.
+ */
+const otherHosts = (m: EventMention, c: Cluster): boolean => {
+  const mine = personActors(m)
+  const theirs = new Set(c.reports.flatMap((r) => personActors(r.mention)))
+  return mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
+}
+
 /** Merge event reports of many sources into clusters. Reports must come in a stable order. */
 export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> => {
   const clusters: Array<Cluster> = []
@@ -78,7 +91,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
             // reports in different articles are one event when both are dated compatibly and share a
             // named participant, or (undated) when they share three
             const bothDated = cd !== null && md !== null
-            if ((bothDated && strong.length >= 1) || strong.length >= 3) {
+            if ((bothDated && strong.length >= 1) || (strong.length >= 3 && !otherHosts(m, c))) {
               target = c
               break
             }
