@@ -1,0 +1,93 @@
+/**
+ * member_of: joining ("X joined / has joined the Y", "X, a member of Y"), the states a format
+ * brings together ("held under the C5+1 format, brought together the presidents of A, B, C",
+ * "the C5+1 -- Kazakh President X, Kyrgyz President Y, ..."), and the owner of an initiative
+ * ("China's Belt and Road Initiative", "Beijing ... through its Belt and Road Initiative").
+ */
+import type { Mention } from "../entities.js"
+import { uniqByKey, type FoundRelation, type RelContext } from "./context.js"
+
+/** Words that say a state or person joins or belongs to a group. */
+const JOIN_WORDS = new Set(["joined", "joins", "join", "member", "members", "entered", "accession"])
+/** Words that make "join" hypothetical or future rather than membership. */
+const UNREAL_JOIN = new Set(["will", "would", "may", "might", "could", "plans", "plan", "planned", "expected", "intends", "set", "aims", "seeks", "wants", "not", "never", "considering"])
+/** Words that start a clause whose subject is not the subject before it ("Trump said that X joined"). */
+const CLAUSE_OPENERS = new Set(["that", "which", "who", "whom", "after", "when", "because", "while", "as"])
+/** Words that say states take part in a format. */
+const FORMAT_CUES = new Set(["format", "platform", "mechanism", "members", "brought", "attended", "attend", "participants", "between", "under"])
+/** Tokens that open a list of participants right after a format's name. */
+const LIST_OPENERS = new Set(["-", "--", "—", "–", ":", "("])
+/** Tokens allowed between the items of such a list. */
+const LIST_GLUE = new Set([",", "and", "the", "-", "--"])
+const GROUP_TYPES = new Set(["initiative", "organization"])
+
+/** Find member_of relations (joining, format participants, owners of an initiative). */
+export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
+  const { doc, at } = ctx
+  const { tokens, lex } = doc
+  const out: Array<FoundRelation> = []
+  for (const [si, s] of doc.sentences.entries()) {
+    const ms = ctx.perSentence[si]!
+    const words = tokens.slice(s.tokStart, s.tokEnd).map((t) => t.norm)
+    const sp = { start: s.start, end: s.end }
+
+    // "X joined / will join / has joined the Y", "X, a member of Y"; "is expected to join" is not membership
+    const joinAt = words.findIndex((w) => JOIN_WORDS.has(w))
+    const unreal = joinAt >= 0 && words.slice(Math.max(0, joinAt - 4), joinAt).some((w) => UNREAL_JOIN.has(w))
+    if (joinAt >= 0 && !unreal) {
+      const k = s.tokStart + joinAt
+      // the joiners stand in the clause of the join word: after the last "that" / "who" before it
+      let from = s.tokStart
+      for (let x = k - 1; x >= s.tokStart; x--) if (CLAUSE_OPENERS.has(tokens[x]!.norm)) { from = x + 1; break }
+      const groups = ms.filter((m) => GROUP_TYPES.has(m.type))
+      // a state named by its demonym joins through its leader: "Uzbek president X has joined"
+      const joiner = (m: Mention) => m.type === "person" || (m.type === "country" && (m.via !== "demonym" || !!lex.titles.longest(tokens, m.tokEnd)))
+      const joiners = ms.filter((m) => m.tokStart >= from && joiner(m))
+      for (const g of groups)
+        for (const j of joiners) {
+          // the owner of the group is not a joiner: "joined Trump's Board of Peace"
+          const owner = tokens[j.tokEnd]?.norm === "'s" && j.tokEnd + 1 === g.tokStart
+          if (j.tokStart < g.tokStart && !owner) out.push({ predicate: "member_of", subject: j, object: g, role: null, ...sp, method: "relation.join.v1", confidence: 0.65 })
+        }
+    }
+
+    // the states listed as taking part in a format: "the summit, held under the C5+1 format, brought
+    // together the presidents of A, B, C"
+    const formats = ms.filter((m) => m.type === "initiative")
+    const listed = uniqByKey(ms.filter((c) => c.type === "country" && (c.via === "name" || c.via === "demonym")))
+    if (formats.length > 0 && listed.length >= 3 && words.some((w) => FORMAT_CUES.has(w)))
+      for (const f of formats) for (const c of listed) out.push({ predicate: "member_of", subject: c, object: f, role: null, ...sp, method: "relation.format-members.v1", confidence: 0.55 })
+
+    // a format's name followed by a list of its states or their leaders: "the C5+1 -- Kazakh President X, Kyrgyz President Y, ..."
+    for (const f of formats) {
+      if (!LIST_OPENERS.has(tokens[f.tokEnd]?.text ?? "")) continue
+      const list: Array<Mention> = []
+      let x = f.tokEnd + 1
+      while (x < s.tokEnd) {
+        const m = at[x]
+        const t = lex.titles.longest(tokens, x)
+        if (m?.type === "country" && (m.via === "name" || m.via === "demonym")) {
+          if (!list.some((c) => c.key === m.key)) list.push(m)
+          x = m.tokEnd
+        } else if (m?.type === "person") x = m.tokEnd
+        else if (t) x += t.length
+        // a misspelt or unknown qualifier of a leader's title: "Turkment President X"
+        else if (tokens[x]!.cap && lex.titles.longest(tokens, x + 1)) x++
+        else if (LIST_GLUE.has(tokens[x]!.norm)) x++
+        else break
+      }
+      if (list.length >= 2) for (const c of list) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: f.start, end: list[list.length - 1]!.end, method: "relation.format-list.v1", confidence: 0.6 })
+    }
+
+    // the state that owns an initiative: "China's Belt and Road Initiative", "Beijing ... through its Belt and Road Initiative"
+    for (const f of formats) {
+      const p = tokens[f.tokStart - 1]?.norm
+      let owner: Mention | undefined
+      if (p === "'s") owner = at[f.tokStart - 2]
+      else if (p === "its") owner = [...ms].reverse().find((m) => m.tokEnd < f.tokStart - 1 && m.type === "country" && m.via !== "demonym")
+      if (owner?.type === "country" && owner.via !== "demonym")
+        out.push({ predicate: "member_of", subject: owner, object: f, role: null, start: Math.min(owner.start, f.start), end: f.end, method: "relation.initiative-owner.v1", confidence: 0.6 })
+    }
+  }
+  return out
+}
