@@ -18,12 +18,22 @@ export type { FoundRelation } from "./relations/context.js"
 /** Find relations in a document given its mentions. */
 export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<FoundRelation> => {
   const ctx = makeContext(doc, mentions)
-  return [
-    ...positionRelations(ctx),
+  const positions = positionRelations(ctx)
+  // the state a person holds office in, as this article states it
+  const offices = new Map<string, Mention>()
+  for (const r of positions) if (r.predicate === "holds_position" && r.object.type === "country" && !offices.has(r.subject.key)) offices.set(r.subject.key, r.object)
+  const all = [
+    ...positions,
     ...placeRelations(ctx),
     ...membershipRelations(ctx),
-    ...partnerRelations(ctx),
+    ...partnerRelations(ctx, (m) => offices.get(m.key) ?? null),
     ...regionRelations(ctx),
     ...groupRelations(ctx)
   ]
+  // one relation per statement: rules that read the same words agree on it once
+  const seen = new Set<string>()
+  return all.filter((r) => {
+    const k = [r.predicate, r.subject.key, r.object.key, r.role, r.start, r.end].join("\u0000")
+    return seen.has(k) ? false : (seen.add(k), true)
+  })
 }

@@ -54,6 +54,7 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     return { entry, start: i, end: i + t.length, plural: singular !== text.toLowerCase() && entry.forms.some((f) => f.toLowerCase() === singular) }
   }
 
+  let appositive: { person: Mention; end: number } | null = null
   for (let i = 0; i < tokens.length; i++) {
     const first = titleAt(i)
     if (!first) continue
@@ -66,7 +67,8 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
       chain.push(next)
     }
     const lastTitle = chain[chain.length - 1]!
-    if (chain.length > 1) i = lastTitle.end - 1
+    // a shorter title inside this one ("Minister" in "Energy Minister") is not read again
+    i = lastTitle.end - 1
 
     // qualifiers written before the title: "Kazakh Energy Minister", "Uzbekistan's President", "Republican Senator"
     let k = first.start - 1
@@ -106,9 +108,13 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
       if ((tokens[b]?.text === "," || tokens[b]?.norm === "is") && at[b - 1]?.type === "person") {
         people = [at[b - 1]!]
         evStart = people[0]!.tokStart
+      } else if (tokens[b]?.norm === "and" && appositive?.end === b) {
+        // a second apposition: "X, the U.S. ambassador to India and Trump's special envoy to Central Asia"
+        people = [appositive.person]
       }
     }
     if (people.length === 0) continue
+    appositive = evStart === people[0]!.tokStart && people[0]!.tokEnd <= first.start ? { person: people[0]!, end: roleEnd } : null
 
     // the holder: a state or organisation qualifier, "of / at (the) Y" after the title or the name
     const afterOf = (p: number) => {
