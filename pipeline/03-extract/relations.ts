@@ -5,7 +5,7 @@
  */
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { makeContext, type FoundRelation } from "./relations/context.js"
+import { gazMention, makeContext, type FoundRelation, type RelContext } from "./relations/context.js"
 import { groupRelations } from "./relations/groups.js"
 import { membershipRelations } from "./relations/membership.js"
 import { partnerRelations } from "./relations/partners.js"
@@ -26,7 +26,7 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     ...positions,
     ...placeRelations(ctx),
     ...membershipRelations(ctx),
-    ...partnerRelations(ctx, (m) => offices.get(m.key) ?? null),
+    ...partnerRelations(ctx, (m) => offices.get(m.key) ?? officeInGazetteer(ctx, m)),
     ...regionRelations(ctx),
     ...groupRelations(ctx)
   ]
@@ -36,4 +36,11 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     const k = [r.predicate, r.subject.key, r.object.key, r.role, r.start, r.end].join("\u0000")
     return seen.has(k) ? false : (seen.add(k), true)
   })
+}
+
+/** The state a gazetteer person holds office in at the article's date, if any. */
+const officeInGazetteer = (ctx: RelContext, m: Mention): Mention | null => {
+  const at = ctx.doc.ref.value
+  const p = (m.gaz?.positions ?? []).find((p) => p.of.startsWith("country:") && (at === null || ((p.from ?? "0000") <= at && (p.to ?? "9999") >= at)))
+  return p ? gazMention(ctx, p.of) : null
 }

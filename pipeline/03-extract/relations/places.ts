@@ -75,7 +75,12 @@ const resourceRelations = (ctx: RelContext): Array<FoundRelation> => {
         if (c.type !== "commodity" || !last || c.tokStart <= last.tokStart) continue
         if (tokens.slice(last.tokEnd, c.tokStart).every((t) => t.text === "," || t.norm === "and" || t.norm === "or")) listed.push(c)
       }
-      for (const c of uniqByKey(listed))
+      // a commodity in a denied clause of its own is not held: "..., but the survey did not list tungsten"
+      const denied = (c: Mention) => {
+        const cl = clauseAround(ctx, c.tokStart, true)
+        return tokens.slice(cl.from, cl.to).some((t) => NEGATION.has(t.norm))
+      }
+      for (const c of uniqByKey(listed).filter((c) => !denied(c)))
         out.push({ predicate: "has_resource", subject: h, object: c, role: null, start: Math.min(h.start, c.start, tokens[k]!.start), end: Math.max(h.end, c.end, tokens[k]!.end), method: "relation.resource.v1", confidence: 0.65 })
     }
   }
