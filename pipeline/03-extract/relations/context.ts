@@ -31,8 +31,29 @@ export interface RelContext {
   readonly membersOf: ReadonlyMap<string, ReadonlyArray<GazEntity>>
 }
 
+/**
+ * "the country" standing for the one state the text names in its sentence so far and the
+ * sentence before ("Kazakhstan's location is an advantage. The country is also ..."), as a
+ * mention of that state at those two words; nothing when two states are named there.
+ */
+const countryAnaphors = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Mention> => {
+  const { tokens, sentences, sentenceOf } = doc
+  const out: Array<Mention> = []
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens[k]!.norm !== "the" || tokens[k + 1]!.norm !== "country") continue
+    const si = sentenceOf[k]!
+    const from = sentences[Math.max(0, si - 1)]!.tokStart
+    const states = mentions.filter((m) => m.type === "country" && m.tokStart >= from && m.tokEnd <= k && (m.via === "name" || m.via === "demonym"))
+    if (states.length === 0 || states.some((m) => m.key !== states[0]!.key)) continue
+    const a = states[states.length - 1]!
+    out.push({ ...a, tokStart: k, tokEnd: k + 2, start: tokens[k]!.start, end: tokens[k + 1]!.end, via: "name", method: "relation.country-anaphor.v1", confidence: Math.min(a.confidence, 0.6) })
+  }
+  return out
+}
+
 /** Build the context once per document. */
-export const makeContext = (doc: Doc, mentions: ReadonlyArray<Mention>): RelContext => {
+export const makeContext = (doc: Doc, found: ReadonlyArray<Mention>): RelContext => {
+  const mentions = [...found, ...countryAnaphors(doc, found)].sort((a, b) => a.start - b.start || b.end - a.end)
   const at: Array<Mention | undefined> = new Array(doc.tokens.length)
   for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) if (!at[k]) at[k] = m
   const membersOf = new Map<string, Array<GazEntity>>()

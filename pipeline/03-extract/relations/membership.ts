@@ -20,12 +20,46 @@ const LIST_OPENERS = new Set(["-", "--", "—", "–", ":", "("])
 /** Tokens allowed between the items of such a list. */
 const LIST_GLUE = new Set([",", "and", "the", "-", "--"])
 const GROUP_TYPES = new Set(["initiative", "organization"])
+const ARTICLES = new Set(["a", "an", "the"])
+/** Words between the signers and "signed": "have jointly signed". */
+const AUXILIARIES = new Set(["have", "has", "had", "jointly", "also", "formally", "officially", "finally", "all"])
+/** Nouns of a place in a group: "X is the leader of / a member of / a founding member of Y". */
+const ROLE_NOUNS = new Set(["member", "leader", "founder", "part", "participant", "signatory", "party"])
+const ADVERBS = new Set(["also", "now", "already", "still", "a", "an", "the"])
+/** Participles after "X-": the state leads the group. */
+const LED = new Set(["led", "backed", "sponsored", "founded"])
 
 /** Find member_of relations (joining, format participants, owners of an initiative). */
 export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
   const { tokens, lex } = doc
   const out: Array<FoundRelation> = []
+  // the states coordinated from token x on: "Israel and several ...", "Kazakhstan, Uzbekistan and Tajikistan"
+  const coordinated = (x: number): Array<Mention> => {
+    const list: Array<Mention> = []
+    while (at[x]?.type === "country" && at[x]!.via !== "demonym") {
+      list.push(at[x]!)
+      x = at[x]!.tokEnd
+      if (tokens[x]?.text === ",") x++
+      if (tokens[x]?.norm === "and") x++
+      if (tokens[x]?.norm === "the") x++
+    }
+    return list
+  }
+  // the states coordinated before token e: "Kazakhstan, Uzbekistan and Tajikistan (signed)"
+  const coordinatedBefore = (e: number): Array<Mention> => {
+    const list: Array<Mention> = []
+    while (at[e - 1]?.type === "country" && at[e - 1]!.via !== "demonym") {
+      const m = at[e - 1]!
+      list.push(m)
+      e = m.tokStart
+      if (tokens[e - 1]?.norm === "the") e--
+      if (tokens[e - 1]?.norm === "and") e--
+      if (tokens[e - 1]?.text === ",") e--
+      if (tokens[e - 1]?.norm === "the") e--
+    }
+    return list
+  }
   for (const [si, s] of doc.sentences.entries()) {
     const ms = ctx.perSentence[si]!
     const words = tokens.slice(s.tokStart, s.tokEnd).map((t) => t.norm)
@@ -77,6 +111,41 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
         else break
       }
       if (list.length >= 2) for (const c of list) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: f.start, end: list[list.length - 1]!.end, method: "relation.format-list.v1", confidence: 0.6 })
+    }
+
+    // "X is (also) the leader of / a founding member of the Y"
+    for (const g of ms.filter((m) => GROUP_TYPES.has(m.type))) {
+      if (tokens[g.tokStart - 1]?.norm !== "of" && !(tokens[g.tokStart - 1]?.norm === "the" && tokens[g.tokStart - 2]?.norm === "of")) continue
+      const of = tokens[g.tokStart - 1]!.norm === "of" ? g.tokStart - 1 : g.tokStart - 2
+      if (!ROLE_NOUNS.has(tokens[of - 1]?.norm ?? "")) continue
+      let k = of - 2
+      while (k > s.tokStart && (ARTICLES.has(tokens[k]!.norm) || ADVERBS.has(tokens[k]!.norm) || tokens[k]!.norm === "founding")) k--
+      const c = at[k - 1]
+      if (tokens[k]?.norm === "is" && c?.type === "country" && c.via !== "demonym")
+        out.push({ predicate: "member_of", subject: c, object: g, role: null, start: c.start, end: g.end, method: "relation.copula-member.v1", confidence: 0.65 })
+    }
+
+    // the state leading a group: "the Abraham Accords, a U.S.-led initiative", "the Russian-led CSTO"
+    for (const g of ms.filter((m) => GROUP_TYPES.has(m.type))) {
+      const a = ARTICLES.has(tokens[g.tokEnd + 1]?.norm ?? "") ? g.tokEnd + 2 : -1
+      const lead = tokens[g.tokEnd]?.text === "," && a > 0 ? at[a] : at[g.tokStart - 3]
+      if (!lead || lead.type !== "country" || tokens[lead.tokEnd]?.text !== "-" || !LED.has(tokens[lead.tokEnd + 1]?.norm ?? "")) continue
+      if (lead.tokStart < g.tokStart && lead.tokEnd + 2 !== g.tokStart) continue
+      out.push({ predicate: "member_of", subject: lead, object: g, role: null, start: Math.min(lead.start, g.start), end: Math.max(lead.end, g.end, tokens[lead.tokEnd + 1]!.end), method: "relation.led-by.v1", confidence: 0.6 })
+    }
+
+    // the states that signed an accord or treaty: "the X Accords are agreements signed between Israel and ...", "A and B signed the Treaty of ..."
+    for (const f of formats) {
+      for (let k = f.tokEnd; k < Math.min(s.tokEnd, f.tokEnd + 10); k++) {
+        if (tokens[k]!.norm !== "signed" || !["by", "between", "among"].includes(tokens[k + 1]?.norm ?? "")) continue
+        for (const c of coordinated(k + 2)) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: f.start, end: c.end, method: "relation.signed-by.v1", confidence: 0.6 })
+        break
+      }
+      const v = ARTICLES.has(tokens[f.tokStart - 1]?.norm ?? "") ? f.tokStart - 2 : f.tokStart - 1
+      if (tokens[v]?.norm !== "signed" || words.slice(Math.max(0, v - s.tokStart - 4), v - s.tokStart).some((w) => UNREAL_JOIN.has(w))) continue
+      let e = v
+      while (e > s.tokStart && AUXILIARIES.has(tokens[e - 1]!.norm)) e--
+      for (const c of coordinatedBefore(e)) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: c.start, end: f.end, method: "relation.signed-by.v1", confidence: 0.6 })
     }
 
     // the state that owns an initiative: "China's Belt and Road Initiative", "Beijing ... through its Belt and Road Initiative"

@@ -100,6 +100,10 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
       if (lastTitle.plural && tokens[p.tokEnd]?.norm === "and" && at[p.tokEnd + 1]?.type === "person") people.push(at[p.tokEnd + 1]!)
     }
     let evStart = possessive || qualifier ? qualStart : roleStart
+    // ... or after a comma when a state qualifies the title: "the country's leader, Emomali Rahmon,"
+    if (people.length === 0 && qualifier?.type === "country" && tokens[j]?.text === "," && at[j + 1]?.type === "person" && [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")) {
+      people.push(at[j + 1]!)
+    }
     let evEnd = people.length ? people[people.length - 1]!.tokEnd : roleEnd
     if (people.length === 0) {
       // ... or before it in an apposition: "X, the U.S. ambassador to India", "X is president of Y"
@@ -148,6 +152,33 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
         out.push({ predicate: "holds_position", subject: person, object: h, role, ...sp, method: "relation.title.v1", confidence: h.tokStart >= 0 ? 0.85 : 0.75 })
       }
     }
+  }
+  out.push(...verbPositions(ctx))
+  return out
+}
+
+/** Verbs that name a post: "who also chairs the X", "X, who heads the Y". */
+const POST_VERBS = new Map([["chairs", "chair"], ["heads", "head"], ["leads", "leader"], ["directs", "director"], ["runs", "head"]])
+const ADVERBS = new Set(["also", "now", "currently", "still", "formally", "jointly"])
+
+/** holds_position from "<person> (, the ...) who (also) chairs (the) <organisation>". */
+const verbPositions = (ctx: RelContext): Array<FoundRelation> => {
+  const { doc, at } = ctx
+  const { tokens } = doc
+  const out: Array<FoundRelation> = []
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]!.norm !== "who") continue
+    let v = k + 1
+    while (ADVERBS.has(tokens[v]?.norm ?? "")) v++
+    const role = POST_VERBS.get(tokens[v]?.norm ?? "")
+    const org = at[ARTICLES.has(tokens[v + 1]?.norm ?? "") ? v + 2 : v + 1]
+    if (!role || org?.type !== "organization") continue
+    // the person the relative clause describes: the last person before "who" in the sentence, within an apposition's reach
+    const s = doc.sentences[doc.sentenceOf[k]!]!
+    let person: Mention | undefined
+    for (let x = k - 1; x >= Math.max(s.tokStart, k - 12); x--) if (at[x]?.type === "person") { person = at[x]; break }
+    if (!person) continue
+    out.push({ predicate: "holds_position", subject: person, object: org, role, start: person.start, end: org.end, method: "relation.post-verb.v1", confidence: 0.65 })
   }
   return out
 }

@@ -14,6 +14,7 @@ const LIST_CUES = new Set([":", "—", "–", "-", "(", "including", "includes",
 /** Prepositions that front a region before its list. */
 const FRONTING = new Set(["from", "in", "across", "throughout"])
 const LIST_GAP = new Set([",", "and", "the", "-", "–", "—", "("])
+const COPULAS = new Set(["is", "was", "remains", "became", "becomes"])
 /** Nouns for the states of a region ("other Central Asian countries"). */
 export const STATE_NOUNS = new Set(["countries", "country", "nations", "nation", "states", "state", "republics", "republic", "neighbours", "neighbors", "leaders", "economies"])
 
@@ -92,6 +93,16 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
       if (!c.gaz?.partOf.includes(r.gaz!.id)) continue
       out.push({ predicate: "part_of", subject: c, object: r, role: null, start: c.start, end: tokens[r.tokEnd]!.end, method: "relation.and-other-region.v1", confidence: 0.7 })
     }
+  }
+  // (d) "Kazakhstan is the most developed Central Asian nation", "Tajikistan is one of the Central Asian states"
+  for (const r of ctx.mentions) {
+    if (r.via !== "demonym" || !isRegion(ctx, r) || !STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
+    const s = doc.sentences[doc.sentenceOf[r.tokStart]!]!
+    let k = r.tokStart - 1
+    while (k > s.tokStart && k >= r.tokStart - 5 && !COPULAS.has(tokens[k]!.norm) && tokens[k]!.kind === "word" && !tokens[k]!.cap) k--
+    const c = ctx.at[k - 1]
+    if (!COPULAS.has(tokens[k]?.norm ?? "") || c?.type !== "country" || c.via === "demonym" || !c.gaz?.partOf.includes(r.gaz!.id)) continue
+    out.push({ predicate: "part_of", subject: c, object: r, role: null, start: c.start, end: tokens[r.tokEnd]!.end, method: "relation.copula-region.v1", confidence: 0.7 })
   }
   return out
 }
