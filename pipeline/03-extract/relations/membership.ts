@@ -23,6 +23,12 @@ const GROUP_TYPES = new Set(["initiative", "organization"])
 const ARTICLES = new Set(["a", "an", "the"])
 /** Words between the signers and "signed": "have jointly signed". */
 const AUXILIARIES = new Set(["have", "has", "had", "jointly", "also", "formally", "officially", "finally", "all"])
+/** Words after which a format meeting's participants are named ("a C5+1 summit involving A and B"). */
+const PARTICIPANTS_AFTER = new Set(["involving", "between", "among", "bringing"])
+/** Words that make a format's mention a meeting of it ("C5+1 summit", "the C5+1 took place"). */
+const MEETING_WORDS = new Set(["summit", "meeting", "talks", "took", "session", "format", "dialogue", "conference"])
+/** Verbs whose subject meets in a format named later in the sentence. */
+const MEET_VERBS = new Set(["met", "meets", "held", "holds", "hosted", "hosts", "convened", "attended"])
 /** Nouns of a place in a group: "X is the leader of / a member of / a founding member of Y". */
 const ROLE_NOUNS = new Set(["member", "leader", "founder", "part", "participant", "signatory", "party"])
 const ADVERBS = new Set(["also", "now", "already", "still", "a", "an", "the"])
@@ -111,6 +117,29 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
         else break
       }
       if (list.length >= 2) for (const c of list) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: f.start, end: list[list.length - 1]!.end, method: "relation.format-list.v1", confidence: 0.6 })
+    }
+
+    // the states taking part in a meeting of a format: "U.S. President X held a meeting ... in the C5+1
+    // format", "a C5+1 summit involving Central Asian countries and the U.S.", "the C5+1 took place ...,
+    // between US president X and ..."
+    for (const f of formats) {
+      for (let k = s.tokStart; k < s.tokEnd; k++) {
+        const w = tokens[k]!.norm
+        const meeting = k > f.tokEnd && k - f.tokEnd <= 14 && tokens.slice(f.tokEnd - 1, k).some((t) => MEETING_WORDS.has(t.norm))
+        if (PARTICIPANTS_AFTER.has(w) && meeting) {
+          for (let x = k + 1; x < Math.min(s.tokEnd, k + 12); x++) {
+            const m = at[x]
+            if (tokens[x]!.text === ";" || tokens[x]!.text === "." ) break
+            if (m && m.type === "country" && (m.via === "name" || (m.via === "demonym" && lex.titles.longest(tokens, m.tokEnd))))
+              out.push({ predicate: "member_of", subject: m, object: f, role: null, start: f.start, end: m.end, method: "relation.format-meeting.v1", confidence: 0.55 })
+          }
+        }
+        // the subject of a meeting verb in a sentence that places the meeting in the format
+        if (MEET_VERBS.has(w) && f.tokStart > k && !words.slice(Math.max(0, k - s.tokStart - 4), k - s.tokStart).some((x) => UNREAL_JOIN.has(x))) {
+          const subj = ms.find((m) => m.tokEnd <= k && m.type === "country" && (m.via === "name" || (m.via === "demonym" && lex.titles.longest(tokens, m.tokEnd))))
+          if (subj && !tokens.slice(subj.tokEnd, k).some((t) => t.text === "," || t.text === ";")) out.push({ predicate: "member_of", subject: subj, object: f, role: null, start: subj.start, end: f.end, method: "relation.format-meeting.v1", confidence: 0.55 })
+        }
+      }
     }
 
     // "X is (also) the leader of / a founding member of the Y"
