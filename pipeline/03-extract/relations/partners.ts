@@ -46,9 +46,9 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
     const countries = ms.filter((m) => m.type === "country")
     for (let k = s.tokStart; k < s.tokEnd; k++) {
       const t = tokens[k]!
-      // "an agreement between Armenia and Azerbaijan"
+      // "an agreement between Armenia and Azerbaijan" (not "the war between ...")
       const a = at[k + 1]
-      if (t.norm === "between" && a && named(a) && tokens[a.tokEnd]?.norm === "and" && named(at[a.tokEnd + 1]) && !qualifiesNext(at[a.tokEnd + 1]!))
+      if (t.norm === "between" && WITH_NOUNS.has(nounBefore(k)) && a && named(a) && tokens[a.tokEnd]?.norm === "and" && named(at[a.tokEnd + 1]) && !qualifiesNext(at[a.tokEnd + 1]!))
         out.push({ predicate: "partner_of", subject: a, object: at[a.tokEnd + 1]!, role: null, ...sp, method: "relation.partner-between.v1", confidence: 0.6 })
       // "Kazakhstan has long held diplomatic ties with Israel", "Lutnick ... signing a memorandum of
       // understanding with top officials from Kazakhstan" (a person stands for the state they serve)
