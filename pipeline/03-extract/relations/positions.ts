@@ -29,7 +29,7 @@ const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): string | n
 
 const isParty = (m: Mention | null | undefined): boolean => !!m && m.type === "organization" && /\bparty\b/i.test(m.name)
 
-/** A title found at token i: the entry, its end, and the written role's end (incl. "to India", "for South and Central Asia"). */
+/** A title found at token i: its entry, token range and whether it is written in the plural ("Presidents"). */
 interface TitleAt {
   readonly entry: TitleEntry
   readonly start: number
