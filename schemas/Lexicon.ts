@@ -100,6 +100,8 @@ export class TitleEntry extends Schema.Class<TitleEntry>("TitleEntry")({
   holder_of: Schema.Literal("country", "organization", "none"),
   /** Relation the title implies: holds_position (office) or affiliated_with (occupation at an employer). */
   predicate: Schema.Literal("holds_position", "affiliated_with"),
+  /** Gazetteer id of the state an unqualified title belongs to, for offices only one state of the domain has ("Senator", "Secretary of State"). */
+  default_holder: Schema.optional(Schema.String),
   note: Schema.optional(Schema.String)
 }) {
   static readonly decode = Schema.decodeUnknown(this)

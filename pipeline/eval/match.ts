@@ -134,11 +134,15 @@ export const matchEvents = (pred: PredictedDoc, gold: GoldDocument): EventMatchR
 
 const foldRole = (r: string | null | undefined): string => fold(r ?? "")
 
+/** Predicates whose subject and object may be swapped (gold FORMAT.md: partner_of is country <-> country). */
+export const SYMMETRIC_PREDICATES: ReadonlySet<string> = new Set(["partner_of"])
+
 /**
  * Relations: a prediction matches a gold relation when the predicates are equal and both the
  * subject and the object match by name/alias folds (gold subject/object expanded with that gold
- * entity's aliases). One-to-one, greedy: gold in file order; among unused candidates one whose
- * folded role equals the gold role wins, else the first by id. The role is not required to match.
+ * entity's aliases); for a symmetric predicate (partner_of) subject and object may be swapped.
+ * One-to-one, greedy: gold in file order; among unused candidates one whose folded role equals
+ * the gold role wins, else the first by id. The role is not required to match.
  */
 export const matchRelations = (pred: PredictedDoc, gold: GoldDocument): MatchResult<PredRelation, GoldRelation> => {
   const preds = byId(pred.relations)
@@ -147,9 +151,9 @@ export const matchRelations = (pred: PredictedDoc, gold: GoldDocument): MatchRes
   for (const g of gold.relations) {
     const sf = goldFolds(gold, g.subject)
     const of = goldFolds(gold, g.object)
+    const ends = (p: PredRelation, a: ReadonlySet<string>, b: ReadonlySet<string>) => intersects(predFolds(p.subject), a) && intersects(predFolds(p.object), b)
     const candidates = preds.filter(
-      (p) =>
-        !used.has(p) && p.predicate === g.predicate && intersects(predFolds(p.subject), sf) && intersects(predFolds(p.object), of)
+      (p) => !used.has(p) && p.predicate === g.predicate && (ends(p, sf, of) || (SYMMETRIC_PREDICATES.has(g.predicate) && ends(p, of, sf)))
     )
     const best = candidates.find((p) => foldRole(p.role) === foldRole(g.role)) ?? candidates[0]
     if (best !== undefined) {

@@ -3,7 +3,7 @@ import { matchEntities, matchEvents, matchRelations, type MatchResult } from "..
 import { attributeAccuracies, countsOf, score } from "../../pipeline/eval/metrics.js"
 import { quoteSpan } from "../../pipeline/eval/spans.js"
 import type { PredictedDoc } from "../../pipeline/eval/types.js"
-import { TEXT, gold, predicted, rubio, tokayev } from "./handmade.js"
+import { TEXT, gold, kazakhstan, predicted, rubio, tokayev, usa } from "./handmade.js"
 
 const counts = <P, G>(m: MatchResult<P, G>): ReadonlyArray<number> => {
   const c = countsOf(m)
@@ -90,6 +90,14 @@ describe("relations", () => {
       ["r1", "Kassym-Jomart Tokayev", "holds_position"]
     ])
     expect(counts(m)).toEqual([1, 1, 1])
+  })
+
+  it("partner_of matches in either direction; other predicates do not", () => {
+    const goldPartner = { ...gold, relations: [{ subject: "Kazakhstan", predicate: "partner_of" as const, object: "United States", quote: "a deal with Kazakhstan" }] }
+    const swapped = { id: "r7", predicate: "partner_of" as const, subject: usa, object: kazakhstan, role: null }
+    expect(counts(matchRelations(only({ relations: [swapped] }), goldPartner))).toEqual([1, 0, 0])
+    const goldLocated = { ...gold, relations: [{ subject: "Kazakhstan", predicate: "located_in" as const, object: "United States", quote: "a deal with Kazakhstan" }] }
+    expect(counts(matchRelations(only({ relations: [{ ...swapped, predicate: "located_in" as const }] }), goldLocated))).toEqual([0, 1, 1])
   })
 
   it("subject must match too", () => {

@@ -1,0 +1,110 @@
+/**
+ * What every relation rule reads: the document, its mentions indexed by token and by sentence,
+ * which locations are regions and which states the gazetteer places in them, plus span helpers.
+ */
+import type { Predicate } from "../../../schemas/vocab.js"
+import { bySentence, type Doc } from "../doc.js"
+import type { Mention } from "../entities.js"
+import type { GazEntity } from "../lexicon/Lexicons.js"
+
+/** A relation found in the text (UTF-16 span of its evidence). */
+export interface FoundRelation {
+  readonly predicate: Predicate
+  readonly subject: Mention
+  readonly object: Mention
+  readonly role: string | null
+  readonly start: number
+  readonly end: number
+  readonly method: string
+  readonly confidence: number
+}
+
+/** The shared, read-only state of one document's relation pass. */
+export interface RelContext {
+  readonly doc: Doc
+  readonly mentions: ReadonlyArray<Mention>
+  /** The mention covering each token (the first one found), if any. */
+  readonly at: ReadonlyArray<Mention | undefined>
+  /** Mentions by sentence index. */
+  readonly perSentence: ReadonlyArray<ReadonlyArray<Mention>>
+  /** Gazetteer states by the region id they are part of. */
+  readonly membersOf: ReadonlyMap<string, ReadonlyArray<GazEntity>>
+}
+
+/**
+ * "the country" standing for the one state the text names in its sentence so far and the
+ * sentence before ("Kazakhstan's location is an advantage. The country is also ..."), as a
+ * mention of that state at those two words; nothing when two states are named there.
+ */
+const countryAnaphors = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Mention> => {
+  const { tokens, sentences, sentenceOf } = doc
+  const out: Array<Mention> = []
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (tokens[k]!.norm !== "the" || tokens[k + 1]!.norm !== "country") continue
+    const si = sentenceOf[k]!
+    const from = sentences[Math.max(0, si - 1)]!.tokStart
+    const states = mentions.filter((m) => m.type === "country" && m.tokStart >= from && m.tokEnd <= k && (m.via === "name" || m.via === "demonym"))
+    if (states.length === 0 || states.some((m) => m.key !== states[0]!.key)) continue
+    const a = states[states.length - 1]!
+    out.push({ ...a, tokStart: k, tokEnd: k + 2, start: tokens[k]!.start, end: tokens[k + 1]!.end, via: "name", method: "relation.country-anaphor.v1", confidence: Math.min(a.confidence, 0.6) })
+  }
+  return out
+}
+
+/** Build the context once per document. */
+export const makeContext = (doc: Doc, found: ReadonlyArray<Mention>): RelContext => {
+  const mentions = [...found, ...countryAnaphors(doc, found)].sort((a, b) => a.start - b.start || b.end - a.end)
+  const at: Array<Mention | undefined> = new Array(doc.tokens.length)
+  for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) if (!at[k]) at[k] = m
+  const membersOf = new Map<string, Array<GazEntity>>()
+  for (const e of doc.lex.entities.values()) if (e.type === "country") for (const r of e.partOf) membersOf.set(r, [...(membersOf.get(r) ?? []), e])
+  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf }
+}
+
+/** Words that name a region without being a place in it (its states are listed after it). */
+const REGION_HEADS = new Set(["asia", "europe", "africa", "america", "americas", "caribbean", "east", "pacific", "caucasus", "eurasia", "hemisphere", "balkans", "arctic", "west"])
+
+/**
+ * A region: a gazetteer location that states are part of, or one without a country, city or
+ * capital of its own whose name ends in a continent or compass word ("Middle East", "Asia-Pacific").
+ */
+export const isRegion = (ctx: RelContext, m: Mention): boolean => {
+  if (m.type !== "location" || m.gaz === null) return false
+  if (ctx.membersOf.has(m.gaz.id)) return true
+  if (m.gaz.locatedIn !== null || m.gaz.capitalOf !== null) return false
+  const last = m.gaz.name.toLowerCase().split(/[\s-]+/).pop() ?? ""
+  return REGION_HEADS.has(last)
+}
+
+/** A mention standing for a gazetteer entity the text does not name at this place (no span). */
+export const gazMention = (ctx: RelContext, id: string): Mention | null => {
+  const e = ctx.doc.lex.entities.get(id)
+  return e ? { key: `gaz:${e.id}`, type: e.type, name: e.name, tokStart: -1, tokEnd: -1, start: -1, end: -1, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.9, via: "name", gaz: e } : null
+}
+
+/** The UTF-16 span of tokens [a, b). */
+export const tokSpan = (doc: Doc, a: number, b: number) => ({ start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end })
+
+/** The span covering two mentions. */
+export const spanOf = (a: Mention, b: Mention) => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) })
+
+/** Mentions with distinct keys, first occurrence kept. */
+export const uniqByKey = (ms: ReadonlyArray<Mention>): Array<Mention> => {
+  const seen = new Set<string>()
+  return ms.filter((m) => (seen.has(m.key) ? false : (seen.add(m.key), true)))
+}
+
+/** Tokens that end a clause for the clause-level rules. */
+const CLAUSE_END = new Set([";", ":", ".", "!", "?", "—", "–"])
+
+/** Token range [from, to) of the clause around token k inside its sentence (clauses end at ; : dashes and, when `commas`, at commas). */
+export const clauseAround = (ctx: RelContext, k: number, commas: boolean): { from: number; to: number } => {
+  const { tokens, sentences, sentenceOf } = ctx.doc
+  const s = sentences[sentenceOf[k]!]!
+  const ends = (t: number) => CLAUSE_END.has(tokens[t]!.text) || (commas && tokens[t]!.text === ",")
+  let from = k
+  while (from > s.tokStart && !ends(from - 1)) from--
+  let to = k
+  while (to < s.tokEnd && !ends(to)) to++
+  return { from, to }
+}
