@@ -92,9 +92,11 @@ export const previousEventIds = (releaseDir: string | null): PreviousEventIds =>
   const path = nodePath.join(releaseDir, "data", "evidence.csv")
   const eventsPath = nodePath.join(releaseDir, "data", "events.csv")
   if (!fs.existsSync(path) || !fs.existsSync(eventsPath)) return ids
-  const typeOf = new Map(parseCsv(fs.readFileSync(eventsPath, "utf8")).rows.map((e) => [e.event_id!, e.event_type!]))
-  for (const r of parseCsv(fs.readFileSync(path, "utf8")).rows)
-    if (r.row_table === "events" && typeOf.has(r.row_id!)) ids.set(reportKey(r.source_id!, Number(r.char_start), Number(r.char_end), typeOf.get(r.row_id!)!), r.row_id!)
+  const eventOf = new Map(parseCsv(fs.readFileSync(eventsPath, "utf8")).rows.map((e) => [e.event_id!, e] as const))
+  for (const r of parseCsv(fs.readFileSync(path, "utf8")).rows) {
+    const e = r.row_table === "events" ? eventOf.get(r.row_id!) : undefined
+    if (e) ids.set(reportKey(r.source_id!, Number(r.char_start), Number(r.char_end), e.event_type!, e.trigger ?? ""), r.row_id!)
+  }
   return ids
 }
 

@@ -27,11 +27,11 @@ const firstDay = (d: string | null): string | null => (d === null ? null : d.len
 
 const ROLE_RANK: ReadonlyArray<Role> = ["actor", "target", "participant"]
 
-/** Where each report of the previous release's events stood: "source_id|char_start|char_end|event_type" → event_id. */
+/** Where each report of the previous release's events stood: "source_id|char_start|char_end|event_type|trigger" → event_id. */
 export type PreviousEventIds = ReadonlyMap<string, string>
 
 /** Key of an event report's span for id carry-over. */
-export const reportKey = (sourceId: string, start: number, end: number, type: string): string => `${sourceId}|${start}|${end}|${type}`
+export const reportKey = (sourceId: string, start: number, end: number, type: string, trigger: string): string => `${sourceId}|${start}|${end}|${type}|${trigger}`
 
 /**
  * Build the release tables from every article (order of `inputs` does not matter). Events keep
@@ -254,8 +254,10 @@ const round = (x: number): number => Math.round(x * 1000) / 1000
 const assignEventIds = (clusters: ReadonlyArray<ReturnType<typeof clusterEvents>[number]>, previous: PreviousEventIds): Array<string> => {
   const claims = clusters.map((c) => {
     const votes = new Map<string, number>()
+    // keyed with the event's trigger too: one clause can report two events of one type ("the war ... and the crisis ...")
+    const trigger = c.reports[0]!.mention.trigger
     for (const r of c.reports) for (const s of r.mention.spans) {
-      const old = previous.get(reportKey(r.sourceId, s.start, s.end, r.mention.type))
+      const old = previous.get(reportKey(r.sourceId, s.start, s.end, r.mention.type, trigger))
       if (old) votes.set(old, (votes.get(old) ?? 0) + 1)
     }
     return [...votes].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))
