@@ -85,7 +85,8 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   }))
   const nonBody = input.nonBody ?? []
   const relations: Array<RelationMention> = findRelations(doc, found)
-    .filter((r) => !nonBody.some((x) => r.start >= x.start && r.start < x.end))
+    // a relation stated in the title or boilerplate is left out; one whose sentence merely starts with a marker is not
+    .filter((r) => !nonBody.some((x) => r.start >= x.start && r.start < x.end && r.end <= x.end))
     .filter((r) => mentioned.has(r.subject.key) && mentioned.has(r.object.key) && r.subject.key !== r.object.key)
     .map((r) => ({
       predicate: r.predicate,
