@@ -30,6 +30,9 @@ const linesOf = (text: string): Array<Line> => {
   return out
 }
 
+/** A bracketed position cue of a photo caption. */
+const CAPTION_CUE = /\((?:center|centre|left|right|second (?:from )?(?:left|right)|front|rear|L|R|C)\)/i
+
 /** Line rules: kind and a test on the trimmed line. Order matters: first match wins. */
 export const LINE_RULES: ReadonlyArray<{ readonly id: string; readonly kind: string; readonly test: (t: string) => boolean }> = [
   { id: "boilerplate.tags.v1", kind: "tags", test: (t) => /^tags:?$/i.test(t) || /^tags:\s/i.test(t) },
@@ -88,6 +91,11 @@ export const segment = (
     }
     // a one- or two-word line without punctuation in the opening block is a wire/photo credit
     if (i > 0 && i <= 4 && t.split(" ").length <= 2 && t.split(" ").every((w) => /^[\p{L}.&-]+$/u.test(w)) && !/[.!?]$/.test(t)) return push("credit", l)
+    // a photo caption: a position cue in brackets ("Joe Biden (center) meets ...")
+    if (CAPTION_CUE.test(t)) return push("caption", l)
+    // a short line without final punctuation between paragraphs is a subheading or caption ("Call with the president");
+    // the last line is not judged: excerpts end mid-sentence
+    if (i > 0 && i < nonEmpty.length - 1 && !/[.!?:;"”’)\]]$/.test(t) && t.split(/\s+/).length <= 10) return push("subheading", l)
   })
   return { title, titleLine, boilerplate: out.sort((a, b) => a.start - b.start) }
 }
