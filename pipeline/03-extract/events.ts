@@ -120,11 +120,26 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const h = lex.triggers.longest(tokens, k)
     if (h) triggersIn[doc.sentenceOf[k]!]!.push({ start: tokens[k]!.start, end: tokens[k + h.length - 1]!.end })
   }
+  const quoted = quotedRanges(doc.text)
+  const inQuote = (offset: number): boolean => {
+    // ranges are sorted and disjoint: the last one opening before the offset decides
+    let lo = 0
+    let hi = quoted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (quoted[mid]![0] < offset) lo = mid + 1
+      else hi = mid
+    }
+    const r = quoted[lo - 1]
+    return r !== undefined && offset < r[1]
+  }
   const out: Array<FoundEvent> = []
   /** Tokens starting a name that an event noun took as its argument. */
   const argOf = new Uint8Array(n)
   const sentenceAnchor = new Map<number, FoundEvent["date"]>()
   let lastPerson: Mention | undefined
+  /** The person who last acted as the subject of an event: "he" and "she" usually continue with them. */
+  let lastSubject: Mention | undefined
 
   for (let i = 0; i < n; i++) {
     if (at[i]?.type === "person" && at[i]!.tokStart === i) lastPerson = at[i]
@@ -132,16 +147,19 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const hit = lex.triggers.longest(tokens, i)
     if (!hit) continue
     const j = i + hit.length
-    // a form of both a verb and a noun ("meeting") is the noun after a determiner ("the meeting")
     const prevNorm = tokens[i - 1]?.norm ?? ""
-    const trigger = (DETERMINER.has(prevNorm) ? hit.values.find((v) => v.pos === "noun") : undefined) ?? hit.values[0]!
     const next = tokens.slice(j, j + 3).map((t) => t.norm)
-    const prev = tokens[i - 1]?.norm ?? ""
-    if (trigger.requires_after && !trigger.requires_after.some((w) => next.includes(w))) continue
-    if (trigger.blocked_after?.some((w) => next[0] === w)) continue
-    if (trigger.blocked_before?.includes(prev)) continue
+    const prev = prevNorm
+    // the first entry of the form whose context fits ("welcomed the leaders" hosts, "welcomed the move" praises);
+    // a form of both a verb and a noun ("meeting") is the noun after a determiner ("the meeting")
+    const fitting = hit.values.filter(
+      (v) => !(v.requires_after && !v.requires_after.some((w) => next.includes(w))) && !v.blocked_after?.some((w) => next[0] === w) && !v.blocked_before?.includes(prev)
+    )
+    const trigger = (DETERMINER.has(prevNorm) ? fitting.find((v) => v.pos === "noun") : undefined) ?? fitting[0]
+    if (trigger === undefined) continue
     const [a, b] = clauseOf(doc, i)
     const si = doc.sentenceOf[i]!
+    const trigStart0 = tokens[i]!.start
 
     // participants: actors before the trigger, targets after it, within the clause
     const participants: Array<{ mention: Mention; role: Role }> = []
@@ -178,7 +196,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     if (!participants.some((p) => p.role === "actor")) {
       const first = tokens[a]
       const subject = mentionsIn[si]!.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !qualifier.has(m))
-      if (first && PRONOUNS.has(first.norm) && lastPerson && !seen.has(lastPerson.key)) participants.unshift({ mention: lastPerson, role: "actor" })
+      const antecedent = lastSubject ?? lastPerson
+      if (first && PRONOUNS.has(first.norm) && antecedent && !seen.has(antecedent.key)) participants.unshift({ mention: antecedent, role: "actor" })
       else if (subject && !seen.has(subject.key)) participants.unshift({ mention: subject, role: "actor" })
     }
     if (participants.length === 0) continue
@@ -195,6 +214,15 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // a bare economic noun without an article or arguments of its own names an activity in general
     // ("maintaining consistent investment", "trade and investment relationships"), not an event
     if (trigger.pos === "noun" && trigger.event_type === "economic" && local.length === 0 && !DETERMINER.has(prevNorm) && tokens[i - 1]?.kind !== "num") continue
+    // a speaker stands outside the quotation it reports: names inside the quotes are what was said about
+    if (trigger.event_type === "statement" && !inQuote(trigStart0)) {
+      for (let k = 0; k < participants.length; k++)
+        if (participants[k]!.role === "actor" && inQuote(participants[k]!.mention.start)) participants[k] = { mention: participants[k]!.mention, role: "target" }
+    }
+    const subjectNow = participants.find((p) => p.role === "actor" && p.mention.type === "person")
+    if (subjectNow) lastSubject = subjectNow.mention
+    // hearsay: "is said to", "were reported to" report no statement of anyone's
+    if (trigger.event_type === "statement" && trigger.pos === "verb" && /^(is|are|was|were|been|be)$/.test(prev) && tokens[j]?.norm === "to") continue
     // a reporting verb states nothing without a speaker ("Analysts say", "is said to")
     if (trigger.event_type === "statement" && trigger.pos === "verb" && !participants.some((p) => p.role === "actor")) continue
 
@@ -261,6 +289,25 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       e.dateFromReport = false
     }
   }
+  return out
+}
+
+/** UTF-16 ranges [open, close] of quotations: curly quotes paired, straight double quotes toggling; an unclosed quote runs to the paragraph's end. */
+export const quotedRanges = (text: string): Array<readonly [number, number]> => {
+  const out: Array<readonly [number, number]> = []
+  let open = -1
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]
+    if (c === "\n" && text[k + 1] === "\n" && open >= 0) {
+      out.push([open, k])
+      open = -1
+    } else if (c === "“" || (c === '"' && open < 0)) open = k
+    else if ((c === "”" || c === '"') && open >= 0) {
+      out.push([open, k])
+      open = -1
+    }
+  }
+  if (open >= 0) out.push([open, text.length])
   return out
 }
 

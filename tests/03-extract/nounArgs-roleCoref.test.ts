@@ -63,3 +63,24 @@ describe("role descriptions refer back to the person named with the role", () =>
     expect(people("The Kazakh leader spoke first.")).toEqual([])
   })
 })
+
+describe("speakers and reporting verbs", () => {
+  it("names inside a quotation are not its speaker", () => {
+    const e = run("“Kazakhstan is a strong partner,” Rubio said on Monday.").events.find((x) => x.type === "statement")
+    expect(e?.participants.map((p) => [p.role, p.key])).toEqual([["target", "gaz:country:KAZ"], ["actor", "gaz:person:marco-rubio"]])
+  })
+
+  it("hearsay ('is said to') states nothing of anyone's", () => {
+    expect(run("The Kazakh plan is said to include new railways.").events.filter((x) => x.type === "statement")).toEqual([])
+  })
+
+  it("'he' continues with the person who last acted, not the last person named", () => {
+    const es = run("Rubio met Senator Steve Daines, who founded a caucus with Senator Gary Peters. He emphasized the region's importance.").events
+    expect(es.find((x) => x.type === "statement")?.participants.find((p) => p.role === "actor")?.key).toBe("gaz:person:marco-rubio")
+  })
+
+  it("welcoming leaders is hosting them; welcoming a decision is praise", () => {
+    expect(run("Trump welcomed the leaders of Kazakhstan and Uzbekistan.").events.map((e) => e.type)).toEqual(["meeting"])
+    expect(run("Kazakhstan welcomed the decision of the United States.").events.map((e) => e.type)).toEqual(["statement"])
+  })
+})
