@@ -197,7 +197,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       const first = tokens[a]
       const subject = mentionsIn[si]!.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !qualifier.has(m))
       const antecedent = lastSubject ?? lastPerson
+      const party = groupSubject(doc, a, i, out)
       if (first && PRONOUNS.has(first.norm) && antecedent && !seen.has(antecedent.key)) participants.unshift({ mention: antecedent, role: "actor" })
+      else if (party.length > 0) participants.unshift(...party.filter((m) => !seen.has(m.key)).map((m) => ({ mention: m, role: "actor" as const })))
       else if (subject && !seen.has(subject.key)) participants.unshift({ mention: subject, role: "actor" })
     }
     if (participants.length === 0) continue
@@ -309,6 +311,31 @@ export const quotedRanges = (text: string): Array<readonly [number, number]> => 
   }
   if (open >= 0) out.push([open, text.length])
   return out
+}
+
+/** Nouns for a party of people ("the delegation", "the two leaders"). */
+const PARTY = new Set(["delegation", "delegations", "delegates", "diplomats", "envoys", "leaders", "presidents", "ministers", "officials", "sides"])
+const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]])
+
+/**
+ * "The delegation met ...", "the two leaders discussed ...": a definite party of people before the
+ * trigger refers to the people of the latest event that has such a party (as many as the number says).
+ */
+const groupSubject = (doc: Doc, a: number, i: number, events: ReadonlyArray<FoundEvent>): Array<Mention> => {
+  const { tokens } = doc
+  for (let k = a; k < i && k < a + 4; k++) {
+    if (!PARTY.has(tokens[k]!.norm)) continue
+    const det = tokens[k - 1]?.norm ?? ""
+    const det2 = tokens[k - 2]?.norm ?? ""
+    const count = NUMBER_WORDS.get(det) ?? null
+    if (!(det === "the" || (count !== null && (det2 === "the" || det === "both")))) return []
+    for (let e = events.length - 1; e >= Math.max(0, events.length - 6); e--) {
+      const people = [...new Map(events[e]!.participants.filter((p) => p.mention.type === "person").map((p) => [p.mention.key, p.mention] as const)).values()]
+      if (people.length >= 2 || (people.length === 1 && count === null && tokens[k]!.norm.startsWith("delegation"))) return count === null || people.length === count ? people : []
+    }
+    return []
+  }
+  return []
 }
 
 /** Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article. */

@@ -83,4 +83,14 @@ describe("speakers and reporting verbs", () => {
     expect(run("Trump welcomed the leaders of Kazakhstan and Uzbekistan.").events.map((e) => e.type)).toEqual(["meeting"])
     expect(run("Kazakhstan welcomed the decision of the United States.").events.map((e) => e.type)).toEqual(["statement"])
   })
+
+  it("'the delegation' and 'the two leaders' are the people of the latest event with such a party", () => {
+    const es = run("Sergio Gor and Christopher Landau visited Tashkent on Monday. The delegation also met with business leaders.").events
+    expect(es.find((x) => x.type === "meeting")?.participants.filter((p) => p.role === "actor").map((p) => p.key)).toEqual([
+      "gaz:person:sergio-gor", "gaz:person:christopher-landau"
+    ])
+    // a number that does not fit the party names nobody
+    const three = run("Sergio Gor and Christopher Landau visited Tashkent on Monday. The three leaders also met with business leaders.").events
+    expect(three.find((x) => x.type === "meeting")?.participants.filter((p) => p.role === "actor")).toBeUndefined()
+  })
 })
