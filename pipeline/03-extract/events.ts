@@ -276,7 +276,13 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // two triggers of one type in one clause ("The summit ... brought together") state one event
     const span0 = ev.spans[0]!
     const near = (e: FoundEvent) => Math.abs(doc.sentenceOf[tokenIndexAt(doc, e.spans.at(-1)!.start)]! - si) <= STATEMENT_GAP
-    const same = out.find((e) => sameEvent(e, ev, near(e)) || (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
+    // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
+    const retold = (e: FoundEvent) =>
+      trigger.pos === "noun" &&
+      e.trigger.event_type === ev.trigger.event_type &&
+      doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)] === si &&
+      ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))
+    const same = out.find((e) => sameEvent(e, ev, near(e)) || retold(e) || (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
     if (same) mergeInto(same, ev)
     else out.push(ev)
     i = j - 1

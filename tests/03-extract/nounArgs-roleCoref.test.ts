@@ -93,4 +93,14 @@ describe("speakers and reporting verbs", () => {
     const three = run("Sergio Gor and Christopher Landau visited Tashkent on Monday. The three leaders also met with business leaders.").events
     expect(three.find((x) => x.type === "meeting")?.participants.filter((p) => p.role === "actor")).toBeUndefined()
   })
+
+  it("an event noun of the same sentence naming no one new retells the event", () => {
+    const es = run("Vice President Dick Cheney visited Astana in May 2006, as part of a three-country tour.").events.filter((e) => e.type === "visit")
+    expect(es.map((e) => e.spans.length)).toEqual([2])
+  })
+
+  it("offering is economic only with money, credit or a contract", () => {
+    expect(run("Astana offers Washington a reliable partner.").events.filter((e) => e.type === "economic")).toEqual([])
+    expect(run("The bank offered $900 million to Kazakhstan.").events.map((e) => e.type)).toContain("economic")
+  })
 })
