@@ -184,7 +184,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     if (local.length > 0) {
       // the clause's subject still acts when the phrase names none ("Putin attended a meeting of the CIS council")
       // (not names that are another event noun's arguments: "the war between Russia and Ukraine and the crisis in Iran")
-      const clauseActors = local.some((x) => x.role === "actor")
+      // (a name compound before the noun, "the Central Asia-United States summit", names the format, so the subject still takes part)
+      const clauseActors = local.some((x) => x.role === "actor" && x.side !== "before")
         ? []
         : participants.filter((p) => p.role === "actor" && !argOf[p.mention.tokStart] && !local.some((x) => x.mention.key === p.mention.key))
       for (const x of local) argOf[x.mention.tokStart] = 1

@@ -23,6 +23,8 @@ const ARGUMENT_TYPES = new Set(["person", "country", "organization", "initiative
 export interface NounArgument {
   readonly mention: Mention
   readonly role: Role
+  /** A possessor ("Russia's war"), a name compound before the noun ("the C5+1 summit") or a complement after it ("the war between ..."). */
+  readonly side: "possessor" | "before" | "after"
 }
 
 /**
@@ -32,8 +34,8 @@ export interface NounArgument {
 export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, i: number, j: number, lo: number, hi: number): Array<NounArgument> => {
   const { tokens } = doc
   const out: Array<NounArgument> = []
-  const take = (m: Mention, role: Role) => {
-    if (ARGUMENT_TYPES.has(m.type) && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role })
+  const take = (m: Mention, role: Role, side: NounArgument["side"]) => {
+    if (ARGUMENT_TYPES.has(m.type) && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role, side })
   }
   // before: [name ('s) (and name ('s))] [up to two modifier words] NOUN
   let k = i - 1
@@ -42,12 +44,16 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
     if (at[k] || t.kind !== "word" || STOP_BEFORE.has(t.norm) || t.cap || t.norm === "'s") break
     k--
   }
+  let possessive = false
   while (k >= lo) {
-    if (tokens[k]?.norm === "'s") k--
+    if (tokens[k]?.norm === "'s") {
+      possessive = true
+      k--
+    }
     const m = at[k]
     if (!m) break
     // a format or law named before the noun is what the event is about ("a C5+1 summit"), not who acts
-    take(m, FRAME_TYPES.has(m.type) ? "target" : "actor")
+    take(m, FRAME_TYPES.has(m.type) ? "target" : "actor", possessive ? "possessor" : "before")
     k = m.tokStart - 1
     // coordinated names: "Russia and China's", "US-Kazakh"
     if (k >= lo && (tokens[k]!.norm === "and" || tokens[k]!.text === "-" || tokens[k]!.text === "–") && at[k - 1]) k--
@@ -62,7 +68,7 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
     while (k < hi) {
       const m = at[k]
       if (m) {
-        take(m, prep === "by" || (prep === "between" && first) || (prep === "among" && first) ? "actor" : "target")
+        take(m, prep === "by" || (prep === "between" && first) || (prep === "among" && first) ? "actor" : "target", "after")
         first = false
         k = m.tokEnd
         if (tokens[k]?.norm === "'s") break

@@ -80,6 +80,9 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
           const cd = representativeDate(c)
           // negated and hypothetical reports stand alone: they do not say that an event happened
           if (UNREAL.has(m.modality) || c.reports.some((x) => UNREAL.has(x.mention.modality))) continue
+          // reports placed in two different places are two events ("met in Washington" is not the summit in Miami)
+          const places = new Set(c.reports.map((x) => x.mention.location).filter((l): l is string => l !== null))
+          if (m.location !== null && places.size > 0 && !places.has(m.location)) continue
           // what an event is about (an accord, a law, a named summit) must agree when both name one
           const objects = [...keys].filter(isObjectKey)
           const cObjects = [...c.keys].filter(isObjectKey)

@@ -28,4 +28,10 @@ describe("clusterEvents", () => {
     expect(sizes(reports(meeting("2025-11-06", [TRUMP], ["gaz:country:KAZ"]), meeting("2025-11", [TRUMP], [])))).toEqual([2])
     expect(sizes(reports(meeting("2025-11-06", [TRUMP], ["gaz:country:KAZ"]), meeting("2024-03", [TRUMP], ["gaz:country:KAZ"])))).toEqual([1, 1])
   })
+
+  it("reports placed in two different places are two events", () => {
+    const at = (m: EventMention, location: string): EventMention => ({ ...m, location })
+    expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:washington")))).toEqual([1, 1])
+    expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), meeting("2026", [TRUMP], ["gaz:country:KAZ"])))).toEqual([2])
+  })
 })
