@@ -103,6 +103,10 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       k++
     }
   }
+  // names inside a title apposition describe the person ("Sergio Gor, the U.S. ambassador to India and Trump's envoy, ...")
+  const inApposition = new Uint8Array(tokens.length)
+  for (const [x, y] of titleAppositions(doc, mentions)) inApposition.fill(1, x, y)
+  for (const m of mentions) if (inApposition[m.tokStart] && inApposition[m.tokEnd - 1]) qualifier.add(m)
   const n = tokens.length
   const inMention = new Uint8Array(n)
   const at: Array<Mention | undefined> = new Array(n)
@@ -317,6 +321,30 @@ export const quotedRanges = (text: string): Array<readonly [number, number]> => 
     }
   }
   if (open >= 0) out.push([open, text.length])
+  return out
+}
+
+/**
+ * Token ranges of title appositions after a person: ", the|a|an [names] TITLE ... ," up to the
+ * closing comma, dash or bracket (at most 20 tokens), or to the sentence's end.
+ */
+const titleAppositions = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<readonly [number, number]> => {
+  const { tokens, lex } = doc
+  const out: Array<readonly [number, number]> = []
+  for (const p of mentions) {
+    if (p.type !== "person" || tokens[p.tokEnd]?.text !== ",") continue
+    const det = tokens[p.tokEnd + 1]?.norm ?? ""
+    if (det !== "the" && det !== "a" && det !== "an") continue
+    // (from the article on: a name may take it in, "the U.S.")
+    const start = p.tokEnd + 1
+    let titled = false
+    for (let k = start + 1; k < Math.min(tokens.length, start + 6); k++) if (lex.titles.longest(tokens, k)) titled = true
+    if (!titled) continue
+    const sEnd = doc.sentences[doc.sentenceOf[p.tokStart]!]!.tokEnd
+    let end = start
+    while (end < Math.min(sEnd, start + 20) && ![",", "—", "–", ")", ";"].includes(tokens[end]!.text)) end++
+    out.push([start, end])
+  }
   return out
 }
 

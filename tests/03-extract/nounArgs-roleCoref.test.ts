@@ -103,4 +103,9 @@ describe("speakers and reporting verbs", () => {
     expect(run("Astana offers Washington a reliable partner.").events.filter((e) => e.type === "economic")).toEqual([])
     expect(run("The bank offered $900 million to Kazakhstan.").events.map((e) => e.type)).toContain("economic")
   })
+
+  it("names inside a title apposition describe the person, they do not take part", () => {
+    const e = run("Sergio Gor, the U.S. ambassador to India and Trump's special envoy, travelled to Kazakhstan on Monday.").events.find((x) => x.type === "visit")
+    expect(e?.participants.map((p) => p.key)).toEqual(["gaz:person:sergio-gor", "gaz:country:KAZ"])
+  })
 })
