@@ -129,6 +129,8 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     out.push(m)
   }
 
+  const titleCase = titleCaseTokens(doc)
+
   // A. gazetteer names, demonyms and capital metonyms (longest match first)
   for (let i = 0; i < n; i++) {
     const hit = lex.names.longest(tokens, i)
@@ -140,8 +142,12 @@ export const findMentions = (doc: Doc): Array<Mention> => {
         // ("OSCE Academy", "Kazakh Invest"): only when the run continues with an org/place head word
         const runEnd = capRun(doc, i, NONE_TAKEN, 8)
         const head = tokens[runEnd - 1]
-        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person") {
-          take(patMention(doc, headType(doc, head.norm)!, i, runEnd, "entity.head-word.v1", 0.75))
+        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person" && !titleCase[i]) {
+          // the name starts where its capitalised run starts ("George Washington University")
+          let runStart = i
+          while (runStart > 0 && isCapWord(tokens[runStart - 1]) && !taken[runStart - 1] && !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) && !lineBreakBefore(doc, runStart) && i - runStart < 3) runStart--
+          if (runStart < i && doc.sentences[doc.sentenceOf[runStart]!]!.tokStart === runStart) runStart++
+          take(patMention(doc, headType(doc, head.norm)!, runStart, runEnd, "entity.head-word.v1", 0.75))
           i = runEnd - 1
           continue
         }
@@ -215,7 +221,8 @@ export const findMentions = (doc: Doc): Array<Mention> => {
       continue
     }
     const type = headType(doc, tokens[end - 1]!.norm) ?? headTypeLeading(doc, tokens[start]!.norm, end - start)
-    if (type) take(patMention(doc, type, start, end, "entity.head-word.v1", 0.7))
+    // in a Title Case line (a headline) capitals do not mark names
+    if (type && !titleCase[start]) take(patMention(doc, type, start, end, "entity.head-word.v1", 0.7))
     i = end - 1
   }
 
@@ -238,6 +245,22 @@ export const findMentions = (doc: Doc): Array<Mention> => {
   for (const m of roleMentions(doc, out, taken)) take(m)
 
   return out.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+/** Tokens on lines written in Title Case (four or more words, nearly all longer words capitalised): headlines and subheadings. */
+function titleCaseTokens(doc: Doc): Uint8Array {
+  const { tokens } = doc
+  const out = new Uint8Array(tokens.length)
+  let k = 0
+  while (k < tokens.length) {
+    let e = k + 1
+    while (e < tokens.length && !lineBreakBefore(doc, e)) e++
+    const words = tokens.slice(k, e).filter((t) => t.kind === "word" && t.text.length >= 4)
+    const caps = words.filter((t) => t.cap).length
+    if (words.length >= 4 && caps >= 0.8 * words.length && !/[.!?]$/.test(tokens[e - 1]!.text)) out.fill(1, k, e)
+    k = e
+  }
+  return out
 }
 
 function nextIsCountry(doc: Doc, k: number, countryId: string): boolean {

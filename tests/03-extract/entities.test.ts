@@ -31,4 +31,13 @@ describe("entity mentions", () => {
   it("a name part glued to the word before it does not start a person", () => {
     expect(run("Analysts at Aral-Ken Holding spoke.").entities.filter((e) => e.type === "person")).toEqual([])
   })
+
+  it("an organisation's name starts where its capitalised run starts", () => {
+    expect(run("The talk was organised by George Washington University last week.").entities.map((e) => e.name)).toContain("George Washington University")
+  })
+
+  it("in a Title Case headline capitals do not mark names", () => {
+    const names = run("Central Asian Leaders Arriving in Astana for Regional Summit\n\nThe leaders met.").entities.map((e) => e.name)
+    expect(names.some((n) => /Summit/.test(n))).toBe(false)
+  })
 })
