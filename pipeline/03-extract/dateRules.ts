@@ -161,9 +161,9 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
-    // "recently", "recent months": the year of the report (how far back is not said)
+    // "recently", "recent months", "on the heels of": the year of the report (how far back is not said)
     id: "date.recent.v1",
-    re: /\b(?:recently|recent(?!\syears)|in\srecent\s(?:months|weeks))\b/gi,
+    re: /\b(?:recently|recent(?!\syears)|in\srecent\s(?:months|weeks)|on\sthe\sheels\sof)\b/gi,
     resolve: (_m, { ref }) => (ref ? { value: iso(ref.y), precision: "year", relative: true } : null)
   },
   {

@@ -32,7 +32,7 @@ const parseRef = (r: DateRef): Ref | null => {
   return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision }
 }
 
-const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|day|now|19\d\d|20\d\d)/i
+const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|19\d\d|20\d\d)/i
 const parser = chrono.casual.clone()
 /** A month name or its abbreviation (chrono also reads "5/11" and "the 5th"; news dates name the month). */
 const MONTH_NAME = new RegExp(MONTH_RE.slice(1, -1).split("|").map((x) => x.slice(0, 3)).join("|"), "i")

@@ -42,28 +42,45 @@ const isDateline = (before: string): boolean => {
 /** Distance in characters between a trigger and a date expression (0 when they touch). */
 const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
 
+/** A trigger introduced by "during" ("reached during his visit to Washington in November") names the time of the event before it. */
+const timeAdjunct = (text: string, t: Range): boolean => /\bduring\s(?:[\w’'-]+\s){0,3}$/i.test(text.slice(Math.max(0, t.start - 50), t.start))
+
+/** What lies between an event and one that elaborates it: ", including", "such as" and up to four words. */
+const ELABORATION = /^[\s,”"’')]*(?:including|such as)\s(?:[^\s,;]+\s){0,4}$/i
+
 /**
  * The date expression of an event whose trigger is `trig` in the clause `clause` of a sentence
  * with `dates` and the spans of all triggers in it (`triggers`): the nearest date in the clause
- * with no other trigger between it and this one ("invited ... to the summit set for next year":
- * "next year" is the summit's); in a clause opened by "where", "when", "which" or "while" with no
- * date of its own, the last (most precise) date before the clause.
+ * that no other trigger claims. A date after the trigger is claimed by a trigger standing between
+ * ("invited ... to the summit set for next year": "next year" is the summit's), unless that trigger
+ * only names the time ("during his visit"); a date before it by a trigger before the date that
+ * stands nearer to it, across a comma or "that" ("will visit Central Asia in 2026, given ... the
+ * war": the visit's). A
+ * reporting verb does not take a date from what it reports ("noting that last year's trade").
+ * In a clause opened by "where", "when", "which" or "while" with no date of its own, the last
+ * (most precise) date before the clause.
  */
 export const attachDate = (
   dates: ReadonlyArray<DateMention>,
   trig: Range,
   clause: Range,
   triggers: ReadonlyArray<Range>,
-  opener: string | null
+  opener: string | null,
+  context: { readonly text: string; readonly reporting: boolean } = { text: "", reporting: false }
 ): DateMention | null => {
-  const between = (d: DateMention) => {
-    // a date before the trigger is the clause's ("On November 6, ...", "in 2026, given ... the war, the tensions")
-    if (d.end <= trig.start) return false
+  const others = triggers.filter((t) => t.start !== trig.start && t.start >= clause.start && t.end <= clause.end)
+  // an event that elaborates the one just before it ("trade deals, including equipment supplies") shares its time
+  const elaborated = others.find((t) => t.end <= trig.start && ELABORATION.test(context.text.slice(t.end, trig.start)))
+  if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
+  const claimed = (d: DateMention) => {
+    // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
+    if (d.end <= trig.start) return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d))
     const lo = Math.min(trig.end, d.end)
     const hi = Math.max(trig.start, d.start)
-    return triggers.some((t) => t.start !== trig.start && t.start >= lo && t.end <= hi)
+    if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
+    return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t))
   }
-  const pool = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !between(d))
+  const pool = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !claimed(d))
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
   if (opener === null || !RELATIVE_OPENERS.has(opener) || dates.some((d) => d.start >= clause.start && d.end <= clause.end)) return null
   const before = dates.filter((d) => d.end <= clause.start)

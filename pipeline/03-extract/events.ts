@@ -236,7 +236,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // date: of the clause, unless another trigger stands nearer ("...next year, as Trump prepares to host...")
     const trigStart = tokens[i]!.start
     const opener = a > doc.sentences[si]!.tokStart ? tokens[a]!.norm : null
-    const date = attachDate(dates[si]!, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, j) ? opener : null)
+    const date = attachDate(dates[si]!, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, b) ? opener : null, { text: doc.text, reporting: trigger.event_type === "statement" })
 
     // "the summit" refers back; "the crisis in Iran", with arguments of its own, is a new reference
     // "the C5+1 summit", "the White House summit": a definite noun whose only arguments are names before it
@@ -292,9 +292,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     else out.push(ev)
     i = j - 1
   }
-  // undated events in a sentence anchored by an anaphoric reference take the anchor's date
+  // undated events in a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones)
   for (const e of out) {
-    if (e.date.value !== null && e.trigger.event_type !== "statement") continue
+    if ((e.date.value !== null && e.trigger.event_type !== "statement") || e.modality !== "asserted") continue
     const si = doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!
     const anchor = sentenceAnchor.get(si)
     if (anchor && (e.date.value === null || e.dateFromReport)) {

@@ -39,4 +39,30 @@ describe("event dates", () => {
     const got = datesOf(text, "2025-12", "month")
     expect(got.filter(([l]) => l === "invite" || l === "join").map(([, d]) => d)).toEqual(got.filter(([l]) => l === "invite" || l === "join").map(() => null))
   })
+  it("a date after a trigger is the nearer trigger's across a comma: the visit's 2026 does not date the war", () => {
+    const text = "Donald Trump will visit Kazakhstan in 2026, given his workload, including finding a solution to the war between Russia and Ukraine."
+    expect(dateOf(text, "2026", "year", "visit")).toBe("2026")
+    expect(dateOf(text, "2026", "year", "war")).toBe(null)
+  })
+  it("a trigger that only names the time ('during his visit') does not take the date from the event before it", () => {
+    const text = "Kassym-Jomart Tokayev confirmed his commitment to implementing agreements reached during his visit to Washington in November."
+    expect(dateOf(text, "2025-12", "month", "agreement")).toBe("2025-11")
+  })
+  it("a reporting verb does not take the date of what it reports", () => {
+    const text = "Vladimir Putin emphasized Russia's role as a partner, noting that last year's trade volume between Russia and Kazakhstan exceeded $45 billion."
+    expect(dateOf(text, "2025-10-12", "day", "emphasize")).toBe("2025-10")
+    expect(dateOf(text, "2025-10-12", "day", "trade volume")).toBe("2024")
+  })
+  it("an event that elaborates another ('including') shares its date", () => {
+    const text = "Donald Trump emphasized that recent months have seen a significant volume of trade deals, including U.S. military equipment supplies."
+    expect(dateOf(text, "2025-11", "month", "supply")).toBe("2025")
+  })
+  it("a past clause opened by 'while' takes the date before it even when its verb follows the trigger", () => {
+    const text = "Dick Cheney visited Astana in May 2006, as part of a tour, while the US military operation in Afghanistan was intensifying."
+    expect(dateOf(text, "2026", "year", "operation")).toBe("2006-05")
+  })
+  it("an upcoming event does not take the date of a reference in its sentence", () => {
+    const text = "Donald Trump spoke with Kassym-Jomart Tokayev by phone on Tuesday. The call followed Tokayev's recent announcement that Kazakhstan plans to join the Abraham Accords."
+    expect(dateOf(text, "2025-12", "month", "join")).toBe(null)
+  })
 })
