@@ -156,25 +156,51 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, pos: "
   return false
 }
 
+/** "a three-day trip", "a week-long tour": the event lasts several days, so a report's day is not its day. */
+const MULTI_DAY = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b|\bweek-?long\b|\bmulti-?day\b/i
+/** Does the clause [a, b) say its event lasts several days? */
+export const multiDay = (doc: Doc, a: number, b: number): boolean => MULTI_DAY.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
+
+/** What an undated event's clause tells of its time. */
+export interface UndatedCues {
+  /** Told in the present progressive ("are traveling"). */
+  readonly progressive: boolean
+  /** Reported as news (see reportedAsNews). */
+  readonly news: boolean
+  /** Said to last several days ("a three-day trip"). */
+  readonly multiDay: boolean
+}
+
 /**
  * The date of an event with no date expression of its own. An event told in the present
  * progressive ("are traveling") takes the publication month; an upcoming or hypothetical one
- * none; a statement, or an event reported as news, the lead's date, else the publication month
- * (when known to the month); anything else none.
+ * none; a statement, or an event reported as news, the lead's date (its month for an event of
+ * several days), else the publication month (when known to the month); anything else none.
  */
-export const undatedDate = (
-  doc: Doc,
-  type: string,
-  modality: Modality,
-  progressive: boolean,
-  news: boolean,
-  lead: EventDate | null
-): EventDate => {
+export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
   const none: EventDate = { value: null, precision: "unknown" }
   const month: EventDate = doc.ref.value !== null && doc.ref.value.length >= 7 ? { value: doc.ref.value.slice(0, 7), precision: "month" } : none
-  if (progressive) return month
+  const reported = lead === null ? month : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
+  if (cues.progressive) return month
   if (modality === "planned" || modality === "expected" || modality === "hypothetical") return none
-  if (type === "statement") return lead ?? month
-  if (modality === "negated" || !news) return none
-  return lead ?? month
+  if (type === "statement") return reported
+  if (modality === "negated" || !cues.news) return none
+  return reported
+}
+
+/** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
+const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
+const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "first", "second", "third", "annual", "upcoming"])
+
+/**
+ * Is the event noun at token i (in the clause from token a) the occasion of an earlier event in
+ * its clause: introduced by "for", "at" or "attend" over determiners, ordinals and names?
+ */
+export const occasionOf = (doc: Doc, a: number, i: number): boolean => {
+  for (let k = i - 1; k >= Math.max(a, i - 10); k--) {
+    const t = doc.tokens[k]!
+    if (OCCASION.has(t.norm)) return true
+    if (!(SKIPPED.has(t.norm) || t.cap || t.kind === "num")) return false
+  }
+  return false
 }

@@ -6,7 +6,7 @@
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { bySentence, type Doc } from "./doc.js"
-import { attachDate, documentDates, leadDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { attachDate, documentDates, leadDate, multiDay, occasionOf, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import type { Mention } from "./entities.js"
 import { nounArguments } from "./nounArgs.js"
 
@@ -33,8 +33,13 @@ const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "a
 const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
 const PRONOUNS = new Set(["he", "she"])
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
+/** Events whose occasion an event noun can be ("visited Dushanbe to attend a meeting", "met ... at the forum"). */
+const OCCASION_HOSTS = new Set(["visit", "meeting"])
 /** Statements of one speaker this many sentences apart or closer report one occasion. */
 const STATEMENT_GAP = 2
+
+/** A dash with a space beside it separates clauses; one between two words ("Russia–Central Asia") joins them. */
+const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean => /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
 
 /** Token range [a, b) of the clause around token i. */
 const clauseOf = (doc: Doc, i: number): [number, number] => {
@@ -43,7 +48,7 @@ const clauseOf = (doc: Doc, i: number): [number, number] => {
   let a = i
   while (a > s.tokStart) {
     const t = tokens[a - 1]!
-    if (t.text === ";" || t.text === ":" || t.text === "—" || t.text === "–") break
+    if (t.text === ";" || t.text === ":" || ((t.text === "—" || t.text === "–") && spaced(doc, t))) break
     if (t.text === "," && CLAUSE_OPENERS.has(tokens[a]?.norm ?? "")) break
     if (CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") {
       a--
@@ -54,7 +59,7 @@ const clauseOf = (doc: Doc, i: number): [number, number] => {
   let b = i + 1
   while (b < s.tokEnd) {
     const t = tokens[b]!
-    if (t.text === ";" || t.text === "—") break
+    if (t.text === ";" || (t.text === "—" && spaced(doc, t))) break
     if ((t.norm === "as" && tokens[b + 1]?.norm === "part") || t.norm === "amid") break
     if (t.text === "," && CLAUSE_OPENERS.has(tokens[b + 1]?.norm ?? "")) break
     b++
@@ -141,6 +146,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
   /** Tokens starting a name that an event noun took as its argument. */
   const argOf = new Uint8Array(n)
   const sentenceAnchor = new Map<number, FoundEvent["date"]>()
+  /** The events of the current sentence by trigger offset (after joining), for occasion nouns. */
+  let inSentence: Array<{ start: number; ev: FoundEvent }> = []
+  let inSentenceOf = -1
   let lastPerson: Mention | undefined
   /** The person who last acted as the subject of an event: "he" and "she" usually continue with them. */
   let lastSubject: Mention | undefined
@@ -164,6 +172,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const [a, b] = clauseOf(doc, i)
     const si = doc.sentenceOf[i]!
     const trigStart0 = tokens[i]!.start
+    if (si !== inSentenceOf) inSentence = []
+    inSentenceOf = si
 
     // participants: actors before the trigger, targets after it, within the clause
     const participants: Array<{ mention: Mention; role: Role }> = []
@@ -245,14 +255,21 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(prev) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
     // an event with no date of its own is dated by the report when the article reports it as news
-    const when = date !== null ? { value: date.value, precision: date.precision } : undatedDate(doc, trigger.event_type, modality, progressive(doc, a, j), reportedAsNews(doc, a, i, j, trigger.pos), lead)
+    // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
+    const host = date === null && trigger.pos === "noun" && modality === "asserted" && occasionOf(doc, a, i) ? [...inSentence].reverse().find((x) => x.start >= tokens[a]!.start && x.start < trigStart) : undefined
+    const when =
+      date !== null
+        ? { value: date.value, precision: date.precision }
+        : host && host.ev.date.value !== null && host.ev.modality === "asserted" && OCCASION_HOSTS.has(host.ev.trigger.event_type)
+          ? host.ev.date
+          : undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, trigger.pos), multiDay: multiDay(doc, a, b) }, lead)
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
-      dateFromReport: date === null && when.value !== null,
+      dateFromReport: date === null && when.value !== null && (host === undefined || when !== host.ev.date || host.ev.dateFromReport),
       modality,
       location,
       participants,
@@ -274,6 +291,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       // (or follows it: "the announcement on Wednesday")
       const modifies = date !== null && ((trigStart - date.end <= 2 && trigStart >= date.end) || (date.start >= ev.triggerEnd && date.start - ev.triggerEnd <= 2))
       mergeInto(antecedent, modifies ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false })
+      inSentence.push({ start: trigStart, ev: antecedent })
       // events told in the same sentence as "the talks" / "the summit" (held, not upcoming) happen at its time
       if (antecedent.date.value !== null && !antecedent.dateFromReport && antecedent.modality === "asserted") sentenceAnchor.set(si, antecedent.date)
       continue
@@ -290,6 +308,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const same = out.find((e) => sameEvent(e, ev, near(e)) || retold(e) || (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end)))
     if (same) mergeInto(same, ev)
     else out.push(ev)
+    inSentence.push({ start: trigStart, ev: same ?? ev })
     i = j - 1
   }
   // undated events in a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones)

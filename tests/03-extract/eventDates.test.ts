@@ -65,4 +65,10 @@ describe("event dates", () => {
     const text = "Donald Trump spoke with Kassym-Jomart Tokayev by phone on Tuesday. The call followed Tokayev's recent announcement that Kazakhstan plans to join the Abraham Accords."
     expect(dateOf(text, "2025-12", "month", "join")).toBe(null)
   })
+  it("an undated event of several days takes the lead's month; an event noun it is the occasion of ('to attend a meeting') its date", () => {
+    const text = "The Russia–Central Asia Summit on October 9 brought together Vladimir Putin with Kassym-Jomart Tokayev. Vladimir Putin visited Tajikistan on a three-day trip to attend a meeting of the CIS Council of Heads of State."
+    expect(dateOf(text, "2025-10-12", "day", "bring together")).toBe("2025-10-09")
+    expect(dateOf(text, "2025-10-12", "day", "visit")).toBe("2025-10")
+    expect(dateOf(text, "2025-10-12", "day", "meeting")).toBe("2025-10")
+  })
 })
