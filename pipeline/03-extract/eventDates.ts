@@ -138,22 +138,46 @@ const AUXILIARIES = new Set(["has", "have", "was", "were"])
 const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
 
+/** Words a subject noun's own phrase may hold before its verb ("Trump's conversation with President X of Uzbekistan similarly focused"). */
+const PHRASE_WORDS = new Set(["with", "of", "between", "and", "in", "on", "to", "the", "a", "an", "'s", "’s"])
+
 /**
- * Is an event (trigger tokens [i, j) in the clause from token a) reported as news: a verb in the
- * past or present perfect ("signed", "has extended"), or a noun that such a verb governs from
- * just before ("held a meeting", "received an invitation"), with no word of background ("previously")?
+ * Is an event noun (tokens [i, j) in the clause [a, b)) told as news by what follows it: a verb in
+ * the present perfect in its relative clause ("another agreement the administration has hammered
+ * out"), or, when the noun is the clause's subject, a verb in the past ("Trump's conversation
+ * with X focused on")?
  */
-export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, pos: "verb" | "noun"): boolean => {
+const predicatedAfter = (doc: Doc, a: number, i: number, j: number, b: number): boolean => {
+  const { tokens } = doc
+  const subject = tokens.slice(a, i).every((t) => t.cap || PHRASE_WORDS.has(t.norm))
+  let phrase = true
+  for (let k = j; k < Math.min(b, j + 10); k++) {
+    const t = tokens[k]!
+    if (t.kind === "punct") return false
+    if (k < j + 6 && (t.norm === "has" || t.norm === "have") && isPast(tokens[k + 1]?.norm ?? "")) return true
+    if (subject && phrase && isPast(t.norm)) return true
+    phrase &&= t.cap || PHRASE_WORDS.has(t.norm) || /[a-z]ly$/.test(t.norm)
+  }
+  return false
+}
+
+/**
+ * Is an event (trigger tokens [i, j) in the clause [a, b)) reported as news: a verb in the past or
+ * present perfect ("signed", "has extended"), or a noun that such a verb governs from just before
+ * ("held a meeting", "received an invitation") or predicates after it, with no word of background
+ * ("previously")?
+ */
+export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: number, pos: "verb" | "noun"): boolean => {
   const { tokens } = doc
   for (let k = a; k < j; k++) if (BACKGROUND.has(tokens[k]!.norm)) return false
   if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
   if (tokens[i - 1]?.norm === "of") return false
   for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
     const t = tokens[k]!
-    if ((t.kind === "punct" && t.text !== "$") || NOUN_PHRASE_STOP.has(t.norm)) return false
+    if ((t.kind === "punct" && t.text !== "$") || NOUN_PHRASE_STOP.has(t.norm)) break
     if (isPast(t.norm)) return true
   }
-  return false
+  return predicatedAfter(doc, a, i, j, b)
 }
 
 /** "a three-day trip", "a week-long tour": the event lasts several days, so a report's day is not its day. */

@@ -262,7 +262,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
         ? { value: date.value, precision: date.precision }
         : host && host.ev.date.value !== null && host.ev.modality === "asserted" && OCCASION_HOSTS.has(host.ev.trigger.event_type)
           ? host.ev.date
-          : undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, trigger.pos), multiDay: multiDay(doc, a, b) }, lead)
+          : undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b) }, lead)
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
@@ -459,6 +459,10 @@ const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
   if ((target.date.value === null || target.dateFromReport) && ev.date.value !== null && !ev.dateFromReport) {
     target.date = ev.date
     target.dateFromReport = false
+  } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.spans.some((t) => t.start === ev.spans[0]!.start))) {
+    // a later mention that reports the event as news dates it by the report (not a verb of the same clause: "agreements signed")
+    target.date = ev.date
+    target.dateFromReport = true
   }
   for (const s of ev.spans) if (!target.spans.some((t) => t.start === s.start && t.end === s.end)) target.spans.push(s)
   const keys = keysOf(target)

@@ -71,4 +71,12 @@ describe("event dates", () => {
     expect(dateOf(text, "2025-10-12", "day", "visit")).toBe("2025-10")
     expect(dateOf(text, "2025-10-12", "day", "meeting")).toBe("2025-10")
   })
+  it("an event noun is news when it is the subject of a past verb or has a relative clause in the present perfect", () => {
+    const subject = "Trump's conversation with Shavkat Mirziyoyev of Uzbekistan similarly focused on economic ties."
+    expect(dateOf(subject, "2025-12", "month", "conversation")).toBe("2025-12")
+    const relative = "The deal marks yet another agreement the Trump administration has hammered out with Kazakhstan."
+    expect(dateOf(relative, "2025-12", "month", "deal")).toBe("2025-12")
+    const participle = "The Abraham Accords are normalization agreements signed between Israel and Morocco during Trump's first term."
+    expect(dateOf(participle, "2025-12", "month", "agreement")).toBe(null)
+  })
 })
