@@ -12,6 +12,8 @@ export interface Ref {
   readonly m: number | null
   readonly d: number | null
   readonly precision: DatePrecision
+  /** For a reference known only to its year: the month it is taken to be in (from the article's latest past date), else null. */
+  readonly mGuess: number | null
 }
 
 /** What a rule resolves against: the reference date and the latest day-precision date mentioned before. */
@@ -190,7 +192,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     resolve: (m, { ref }) => {
       if (!ref) return null
       const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
-      const refM = ref.m ?? 12
+      const refM = ref.m ?? ref.mGuess ?? 12
       return { value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi), precision: "month", relative: true }
     }
   }

@@ -13,6 +13,8 @@ export { DATE_RULES } from "./dateRules.js"
 export interface DateRef {
   readonly value: string | null
   readonly precision: DatePrecision
+  /** For a reference known only to its year: the month (1-12) it is taken to be in, used to place month names without a year. */
+  readonly monthGuess?: number | null
 }
 
 /** One resolved date expression (UTF-16 offsets into the given text). */
@@ -29,7 +31,7 @@ export interface DateMention {
 const parseRef = (r: DateRef): Ref | null => {
   if (!r.value) return null
   const [y, m, d] = r.value.split("-").map(Number)
-  return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision }
+  return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision, mGuess: m === undefined ? (r.monthGuess ?? null) : null }
 }
 
 const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|19\d\d|20\d\d)/i
@@ -39,7 +41,7 @@ const MONTH_NAME = new RegExp(MONTH_RE.slice(1, -1).split("|").map((x) => x.slic
 
 /** chrono's absolute month-name dates, with the year closest to the reference when it is implied. */
 const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
-  const refDate = ref ? utc(ref.y, ref.m ?? 7, ref.d ?? 1) : utc(2000, 1, 1)
+  const refDate = ref ? utc(ref.y, ref.m ?? ref.mGuess ?? 7, ref.d ?? 1) : utc(2000, 1, 1)
   let results: Array<chrono.ParsedResult>
   try {
     results = parser.parse(text, refDate, { forwardDate: false })

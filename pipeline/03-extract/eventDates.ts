@@ -19,11 +19,27 @@ interface Range {
   readonly end: number
 }
 
+/**
+ * For a reference known only to its year, the month it is taken to be in: that of the latest
+ * past date the article states with its year and month, or January when that date lies in an
+ * earlier year (an article of 2026 whose latest past date is "December 2025" was written early in
+ * 2026, so "in October" is October 2025). Null when the article states no such date.
+ */
+export const monthGuess = (text: string, year: number): number | null => {
+  const past = findDates(text, { value: null, precision: "unknown" }).filter(
+    (d) => !d.relative && d.precision !== "year" && Number(d.value.slice(0, 4)) <= year && !FUTURE_CUE.test(text.slice(Math.max(0, d.start - 60), d.start))
+  )
+  if (past.length === 0) return null
+  const latest = past.reduce((x, y) => (y.value > x.value ? y : x)).value
+  return Number(latest.slice(0, 4)) < year ? 1 : Number(latest.slice(5, 7))
+}
+
 /** The date expressions of every sentence, in document order; day anaphora ("the same day") reach back across sentences. */
 export const documentDates = (doc: Doc): ReadonlyArray<ReadonlyArray<DateMention>> => {
   let prev: string | null = null
+  const ref = doc.ref.precision === "year" && doc.ref.value !== null ? { ...doc.ref, monthGuess: monthGuess(doc.text, Number(doc.ref.value.slice(0, 4))) } : doc.ref
   return doc.sentences.map((s) => {
-    const ds = findDates(s.text, doc.ref, prev).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
+    const ds = findDates(s.text, ref, prev).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
     for (const d of ds) if (d.precision === "day") prev = d.value
     return ds
   })

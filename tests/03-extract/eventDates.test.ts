@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest"
 import { makeDoc } from "../../pipeline/03-extract/doc.js"
 import { findMentions } from "../../pipeline/03-extract/entities.js"
+import { monthGuess } from "../../pipeline/03-extract/eventDates.js"
 import { findEvents } from "../../pipeline/03-extract/events.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 import type { DatePrecision } from "../../schemas/vocab.js"
@@ -78,5 +79,12 @@ describe("event dates", () => {
     expect(dateOf(relative, "2025-12", "month", "deal")).toBe("2025-12")
     const participle = "The Abraham Accords are normalization agreements signed between Israel and Morocco during Trump's first term."
     expect(dateOf(participle, "2025-12", "month", "agreement")).toBe(null)
+  })
+  it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
+    const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
+    expect(monthGuess(text, 2026)).toBe(1)
+    expect(dateOf(text, "2026", "year", "lead a delegation")).toBe("2025-10")
+    expect(monthGuess("The ministers met in November 2026. The talks will resume in December 2026.", 2026)).toBe(11)
+    expect(monthGuess("The talks resumed in 2025.", 2026)).toBe(null)
   })
 })
