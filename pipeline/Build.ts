@@ -13,6 +13,7 @@ import { loadLexicons, LexiconInvalid, type LexiconBundle } from "./03-extract/l
 import { reportKey, resolve, type PreviousEventIds, type ResolveInput } from "./04-resolve/Resolve.js"
 import { referenceDays } from "./04-resolve/referenceDays.js"
 import { dayHints } from "./03-extract/dates.js"
+import { notBefore } from "./02-normalise/publicationDate.js"
 import { parseCsv } from "./05-publish/csv.js"
 import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
 import { TABLES } from "../schemas/Tables.js"
@@ -141,7 +142,15 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   const kept = new Set(inputs.map((i) => i.source.sourceId))
   const accepted = ingested.accepted.filter((a) => kept.has(a.sourceId))
   // articles without a publication day, re-read against the day other articles give their events
-  const days = referenceDays(inputs.map((i) => ({ sourceId: i.source.sourceId, published: i.source.published, hints: dayHints(i.source.text), events: i.extraction.events })))
+  const days = referenceDays(
+    inputs.map((i) => ({
+      sourceId: i.source.sourceId,
+      published: i.source.published,
+      hints: dayHints(i.source.text),
+      events: i.extraction.events,
+      notBefore: i.source.published.precision === "day" ? null : notBefore(i.source.text)
+    }))
+  )
   const ingestedById = new Map(accepted.map((a) => [a.sourceId, a] as const))
   const reread = inputs.map((i) => {
     const day = days.get(i.source.sourceId)

@@ -4,7 +4,7 @@
  * from the latest year-bearing date the text mentions. The note says which.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
-import { dayHints, findDates } from "../03-extract/dates.js"
+import { dayHints, findDates, type DateMention } from "../03-extract/dates.js"
 
 /** A publication date with how it was established. */
 export interface PublicationDate {
@@ -69,6 +69,17 @@ export const inferPublicationDate = (input: { readonly text: string; readonly ur
 /** Words before a date that make it a date still to come ("by 2030", "will ... in 2026"). */
 const FUTURE_BEFORE = /\b(by|until|through|will|would|plans?|aims?|target(?:s|ed)?|scheduled|set for|expected|due|forthcoming|upcoming|next)\b[^.;]{0,50}$/i
 
+/** The latest date a text states with its year and not as one to come: a lower bound of when it was written. */
+const latestPastDate = (text: string): DateMention | null => {
+  const past = findDates(text, { value: null, precision: "unknown" }).filter(
+    (d) => !d.relative && !FUTURE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start) + (/^(by|until|through)\b/i.test(d.text) ? " by" : ""))
+  )
+  return past.length === 0 ? null : past.reduce((a, b) => (b.value > a.value ? b : a))
+}
+
+/** The latest date a text states as past (ISO, at its own precision), or null: the text was written no earlier. */
+export const notBefore = (text: string): string | null => latestPastDate(text)?.value ?? null
+
 /**
  * The month a text was written in, from its content: the latest past date it states with a year
  * ("Announced on September 22, 2025"), moved on by dates it states without one, which fall on or
@@ -76,11 +87,8 @@ const FUTURE_BEFORE = /\b(by|until|through|will|would|plans?|aims?|target(?:s|ed
  * 2025). A lower bound, kept only when it reaches a month: a year alone says little of when.
  */
 export const contentDate = (text: string): { value: string; note: string } | null => {
-  const past = findDates(text, { value: null, precision: "unknown" }).filter(
-    (d) => !d.relative && !FUTURE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start) + (/^(by|until|through)\b/i.test(d.text) ? " by" : ""))
-  )
-  if (past.length === 0) return null
-  const latest = past.reduce((a, b) => (b.value > a.value ? b : a))
+  const latest = latestPastDate(text)
+  if (latest === null) return null
   let value = latest.value
   let note = `latest dated expression in the text (${JSON.stringify(latest.text)}) taken as a lower bound`
   for (const md of dayHints(text).monthDays) {

@@ -3,7 +3,8 @@
  * a weekday or a day without its year ("on Thursday", "On November 6") cannot resolve them alone.
  * When another article dates the same kind of event with the same named participant on a day that
  * fits one of those clues, that day becomes the article's reference day, and the article's
- * relative dates are resolved against it. Pure; the result does not depend on article order.
+ * relative dates are resolved against it; a day before a date the article states as past, or one
+ * of two days that fit equally well, is not. Pure; the result does not depend on article order.
  */
 import type { EventMention } from "../../schemas/Extraction.js"
 import type { DatePrecision } from "../../schemas/vocab.js"
@@ -16,6 +17,8 @@ export interface ReferenceInput {
   readonly published: { readonly value: string | null; readonly precision: DatePrecision }
   readonly hints: DayHints
   readonly events: ReadonlyArray<EventMention>
+  /** The latest past date the article states (ISO at any precision): it was written no earlier. */
+  readonly notBefore?: string | null
 }
 
 /** Participants that name one actor (a person, an organisation, an initiative or a named event), not a country or place. */
@@ -45,7 +48,8 @@ export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMa
   const out = new Map<string, string>()
   for (const a of inputs) {
     if (a.published.precision === "day" || (a.hints.monthDays.length === 0 && a.hints.weekdays.length === 0)) continue
-    const fits = (day: string) => a.hints.monthDays.includes(day.slice(5)) || a.hints.weekdays.includes(weekdayOf(day))
+    const fits = (day: string) =>
+      (a.hints.monthDays.includes(day.slice(5)) || a.hints.weekdays.includes(weekdayOf(day))) && (a.notBefore == null || day.slice(0, a.notBefore.length) >= a.notBefore)
     const score = new Map<string, number>()
     for (const e of a.events) {
       if (GENERIC_TYPES.has(e.type) || e.modality === "negated" || e.modality === "hypothetical") continue
@@ -57,9 +61,10 @@ export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMa
             score.set(d.day, (score.get(d.day) ?? 0) + 1)
           }
     }
-    // the best-supported day; ties go to the earlier day
-    const best = [...score].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]
-    if (best) out.set(a.sourceId, best[0])
+    // the best-supported day; when two days fit equally well (one more Thursday meeting of the same
+    // leader in a large corpus), the article is tied to neither
+    const [best, second] = [...score].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    if (best && (!second || second[1] < best[1])) out.set(a.sourceId, best[0])
   }
   return out
 }

@@ -24,4 +24,12 @@ describe("referenceDays", () => {
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-12", precision: "month" })]).size).toBe(0)
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-11-07", precision: "day" })]).size).toBe(0)
   })
+  it("gives nothing when two days fit equally well, or the day lies before a date the article states as past", () => {
+    const other: ReferenceInput = { ...dated, sourceId: "c", events: [meeting("2025-11-13", "day", [TRUMP])] } // also a Thursday
+    expect(referenceDays([dated, other, article({ monthDays: [], weekdays: [4] })]).size).toBe(0)
+    const after = { ...article({ monthDays: [], weekdays: [4] }), notBefore: "2025-12" }
+    expect(referenceDays([dated, after]).size).toBe(0)
+    const before = { ...article({ monthDays: [], weekdays: [4] }), notBefore: "2025-09-22" }
+    expect([...referenceDays([dated, before])]).toEqual([["b", "2025-11-06"]])
+  })
 })
