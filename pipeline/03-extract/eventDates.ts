@@ -212,17 +212,18 @@ export interface UndatedCues {
 }
 
 /**
- * The date of an event with no date expression of its own. An event told in the present
- * progressive ("are traveling") takes the publication month; an upcoming or hypothetical one
- * none; a statement, or an event reported as news, the lead's date (its month for an event of
+ * The date of an event with no date expression of its own. A hypothetical event takes none; one
+ * told in the present progressive ("are traveling", "prepares to host") the publication month;
+ * another upcoming one none; a statement, or an event reported as news, the lead's date (its month for an event of
  * several days), else the publication month (when known to the month); anything else none.
  */
 export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
   const none: EventDate = { value: null, precision: "unknown" }
   const month: EventDate = doc.ref.value !== null && doc.ref.value.length >= 7 ? { value: doc.ref.value.slice(0, 7), precision: "month" } : none
   const reported = lead === null ? month : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
+  if (modality === "hypothetical") return none
   if (cues.progressive) return month
-  if (modality === "planned" || modality === "expected" || modality === "hypothetical") return none
+  if (modality === "planned" || modality === "expected") return none
   if (type === "statement") return reported
   if (modality === "negated" || !cues.news) return none
   return reported
