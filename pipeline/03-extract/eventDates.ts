@@ -233,15 +233,34 @@ export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: Un
 const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
 const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "first", "second", "third", "annual", "upcoming"])
 
-/**
- * Is the event noun at token i (in the clause from token a) the occasion of an earlier event in
- * its clause: introduced by "for", "at" or "attend" over determiners, ordinals and names?
- */
-export const occasionOf = (doc: Doc, a: number, i: number): boolean => {
+/** Is the event noun at token i (in the clause from token a) introduced by "for", "at" or "attend" over determiners, ordinals and names? */
+const occasionOf = (doc: Doc, a: number, i: number): boolean => {
   for (let k = i - 1; k >= Math.max(a, i - 10); k--) {
     const t = doc.tokens[k]!
     if (OCCASION.has(t.norm)) return true
     if (!(SKIPPED.has(t.norm) || t.cap || t.kind === "num")) return false
   }
   return false
+}
+
+/** An event told earlier in the sentence, at its trigger's offset. */
+export interface EarlierEvent {
+  readonly start: number
+  readonly ev: { readonly date: EventDate; readonly dateFromReport: boolean; readonly modality: Modality; readonly trigger: { readonly event_type: string } }
+}
+/** Events whose occasion an event noun can be ("visited Dushanbe to attend a meeting", "arrived for the summit"). */
+const OCCASION_HOSTS = new Set(["visit", "meeting"])
+
+/**
+ * The date of an event noun (token i, clause from token a) that is the occasion of the visit or
+ * meeting told just before it in its clause ("visited Tajikistan on a three-day trip to attend a
+ * meeting of the CIS council"): that event's date; null when it is no such occasion.
+ */
+export const occasionDate = (doc: Doc, a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+  if (!occasionOf(doc, a, i)) return null
+  const from = doc.tokens[a]!.start
+  const to = doc.tokens[i]!.start
+  const host = [...earlier].reverse().find((x) => x.start >= from && x.start < to)
+  if (!host || host.ev.date.value === null || host.ev.modality !== "asserted" || !OCCASION_HOSTS.has(host.ev.trigger.event_type)) return null
+  return { date: host.ev.date, fromReport: host.ev.dateFromReport }
 }

@@ -6,7 +6,7 @@
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { bySentence, type Doc } from "./doc.js"
-import { attachDate, documentDates, leadDate, multiDay, occasionOf, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { attachDate, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import type { Mention } from "./entities.js"
 import { nounArguments } from "./nounArgs.js"
 
@@ -33,8 +33,6 @@ const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "a
 const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
 const PRONOUNS = new Set(["he", "she"])
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
-/** Events whose occasion an event noun can be ("visited Dushanbe to attend a meeting", "met ... at the forum"). */
-const OCCASION_HOSTS = new Set(["visit", "meeting"])
 /** Statements of one speaker this many sentences apart or closer report one occasion. */
 const STATEMENT_GAP = 2
 
@@ -256,20 +254,18 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const modality = modalityOf(doc, a, i, j, b)
     // an event with no date of its own is dated by the report when the article reports it as news
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
-    const host = date === null && trigger.pos === "noun" && modality === "asserted" && occasionOf(doc, a, i) ? [...inSentence].reverse().find((x) => x.start >= tokens[a]!.start && x.start < trigStart) : undefined
+    const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
-        : host && host.ev.date.value !== null && host.ev.modality === "asserted" && OCCASION_HOSTS.has(host.ev.trigger.event_type)
-          ? host.ev.date
-          : undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b) }, lead)
+        : (occasion?.date ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
-      dateFromReport: date === null && when.value !== null && (host === undefined || when !== host.ev.date || host.ev.dateFromReport),
+      dateFromReport: date === null && when.value !== null && (occasion === null || occasion.fromReport),
       modality,
       location,
       participants,
