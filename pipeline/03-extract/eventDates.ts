@@ -59,10 +59,19 @@ const isDateline = (before: string): boolean => {
 const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
 
 /** A trigger introduced by "during" ("reached during his visit to Washington in November") names the time of the event before it. */
-const timeAdjunct = (text: string, t: Range): boolean => /\bduring\s(?:[\w’'-]+\s){0,3}$/i.test(text.slice(Math.max(0, t.start - 50), t.start))
+const timeAdjunct = (text: string, t: Range): boolean => {
+  const words = text.slice(Math.max(0, t.start - 50), t.start).trimEnd().split(/\s+/).slice(-4)
+  const k = words.map((w) => w.toLowerCase()).lastIndexOf("during")
+  return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'-]+$/.test(w))
+}
 
-/** What lies between an event and one that elaborates it: ", including", "such as" and up to four words. */
-const ELABORATION = /^[\s,”"’')]*(?:including|such as)\s(?:[^\s,;]+\s){0,4}$/i
+/** Does the text between an event and another say the other elaborates it: ", including" or "such as" and up to four words? */
+const elaborates = (between: string): boolean => {
+  const m = /^[\s,”"’')]*(?:including|such as)\s/i.exec(between)
+  if (!m) return false
+  const rest = between.slice(m[0].length)
+  return !/[,;]/.test(rest) && rest.split(/\s+/).filter((w) => w !== "").length <= 4
+}
 
 /**
  * The date expression of an event whose trigger is `trig` in the clause `clause` of a sentence
@@ -86,7 +95,7 @@ export const attachDate = (
 ): DateMention | null => {
   const others = triggers.filter((t) => t.start !== trig.start && t.start >= clause.start && t.end <= clause.end)
   // an event that elaborates the one just before it ("trade deals, including equipment supplies") shares its time
-  const elaborated = others.find((t) => t.end <= trig.start && ELABORATION.test(context.text.slice(t.end, trig.start)))
+  const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
   if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
   const claimed = (d: DateMention) => {
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
