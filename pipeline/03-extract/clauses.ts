@@ -1,0 +1,100 @@
+/**
+ * Clause-level reading for event triggers: the clause around a token (split at semicolons,
+ * colons, spaced dashes and comma-led subordinate openers), quotations, and the modality that
+ * cue words inside the clause give a trigger. Pure.
+ */
+import type { Modality } from "../../schemas/vocab.js"
+import type { Doc } from "./doc.js"
+
+const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
+
+/** A dash with a space beside it separates clauses; one between two words ("Russia–Central Asia") joins them. */
+const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean => /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
+
+/** Token range [a, b) of the clause around token i. */
+export const clauseOf = (doc: Doc, i: number): [number, number] => {
+  const s = doc.sentences[doc.sentenceOf[i]!]!
+  const { tokens } = doc
+  let a = i
+  while (a > s.tokStart) {
+    const t = tokens[a - 1]!
+    if (t.text === ";" || t.text === ":" || ((t.text === "—" || t.text === "–") && spaced(doc, t))) break
+    if (t.text === "," && CLAUSE_OPENERS.has(tokens[a]?.norm ?? "")) break
+    if (CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") {
+      a--
+      break
+    }
+    a--
+  }
+  let b = i + 1
+  while (b < s.tokEnd) {
+    const t = tokens[b]!
+    if (t.text === ";" || (t.text === "—" && spaced(doc, t))) break
+    if ((t.norm === "as" && tokens[b + 1]?.norm === "part") || t.norm === "amid") break
+    if (t.text === "," && CLAUSE_OPENERS.has(tokens[b + 1]?.norm ?? "")) break
+    b++
+  }
+  return [a, b]
+}
+
+/** The modality the cues of the clause [a, b) give the trigger at tokens [i, j); "asserted" when none fits. */
+export const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number): Modality => {
+  const { tokens, lex } = doc
+  let best: { modality: Modality; priority: number } | null = null
+  for (const c of lex.modality) {
+    const lo = c.entry.position === "after" ? i : Math.max(a, i - c.entry.window)
+    const hi = c.entry.position === "before" ? j : Math.min(b, j + c.entry.window)
+    if (hi <= lo) continue
+    const text = doc.text.slice(tokens[lo]!.start, tokens[hi - 1]!.end)
+    if (c.re.test(text) && (best === null || c.entry.priority > best.priority)) best = { modality: c.entry.modality, priority: c.entry.priority }
+  }
+  return best?.modality ?? "asserted"
+}
+
+/** UTF-16 ranges [open, close] of quotations: curly quotes paired, straight double quotes toggling; an unclosed quote runs to the paragraph's end. */
+export const quotedRanges = (text: string): Array<readonly [number, number]> => {
+  const out: Array<readonly [number, number]> = []
+  let open = -1
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]
+    if (c === "\n" && text[k + 1] === "\n" && open >= 0) {
+      out.push([open, k])
+      open = -1
+    } else if (c === "“" || (c === '"' && open < 0)) open = k
+    else if ((c === "”" || c === '"') && open >= 0) {
+      out.push([open, k])
+      open = -1
+    }
+  }
+  if (open >= 0) out.push([open, text.length])
+  return out
+}
+
+/** A test for "this offset lies inside a quotation" over the text's quoted ranges. */
+export const quoteTest = (text: string): ((offset: number) => boolean) => {
+  const quoted = quotedRanges(text)
+  return (offset) => {
+    // ranges are sorted and disjoint: the last one opening before the offset decides
+    let lo = 0
+    let hi = quoted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (quoted[mid]![0] < offset) lo = mid + 1
+      else hi = mid
+    }
+    const r = quoted[lo - 1]
+    return r !== undefined && offset < r[1]
+  }
+}
+
+/** The index of the first token starting at or after a UTF-16 offset. */
+export const tokenIndexAt = (doc: Doc, offset: number): number => {
+  let lo = 0
+  let hi = doc.tokens.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (doc.tokens[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

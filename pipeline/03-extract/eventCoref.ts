@@ -1,0 +1,138 @@
+/**
+ * Within-article event coreference: an anaphoric noun ("the summit", "the C5+1 summit") joins
+ * the event it refers back to; two mentions of one event (same type, modality, date and people;
+ * one speaker's nearby remarks; a noun retelling a verb of its sentence) merge into one. Pure,
+ * apart from merging into the found events it is given.
+ */
+import type { TriggerEntry } from "../../schemas/Lexicon.js"
+import { tokenIndexAt } from "./clauses.js"
+import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
+import type { FoundEvent } from "./events.js"
+
+/** Words that make a following event noun refer back. */
+export const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
+/** Statements of one speaker this many sentences apart or closer report one occasion. */
+const STATEMENT_GAP = 2
+
+/** Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article. */
+export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number, i: number): Array<Mention> => {
+  const found: Array<Mention> = []
+  let d = i - 1
+  while (d >= a && i - d <= 6) {
+    const m = at[d]
+    if (m) {
+      found.push(m)
+      d = m.tokStart - 1
+      continue
+    }
+    const t = doc.tokens[d]!
+    if (t.kind === "num" || t.cap || t.norm === "'s") {
+      d--
+      continue
+    }
+    break
+  }
+  return found.length > 0 && ANAPHORA.has(doc.tokens[d]?.norm ?? "") ? found : []
+}
+
+/**
+ * The event an anaphoric noun refers to: the latest of its lemma, else the latest of its type;
+ * a named one ("the C5+1 summit", `modifiers` non-empty) only one with that name among its participants.
+ */
+export const antecedentOf = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, modifiers: ReadonlyArray<Mention>): FoundEvent | undefined => {
+  const fits = (e: FoundEvent) => modifiers.length === 0 || e.participants.some((p) => modifiers.some((m) => m.key === p.mention.key))
+  const latest = [...events].reverse()
+  return (
+    latest.find((e) => e.trigger.lemma === trigger.lemma && fits(e)) ??
+    latest.find((e) => e.trigger.event_type === trigger.event_type && trigger.event_type !== "other" && fits(e))
+  )
+}
+
+/**
+ * Join an anaphoric mention into its antecedent. A date in the anaphor's clause dates it only when
+ * it modifies the noun ("the Nov. 6 summit", "the announcement on Wednesday"); otherwise it belongs
+ * to the clause's own event ("In the Nov. 5 letter, ... at the summit").
+ */
+export const joinAnaphor = (antecedent: FoundEvent, ev: FoundEvent, date: { readonly start: number; readonly end: number } | null): void => {
+  const trigStart = ev.triggerStart
+  const modifies = date !== null && ((trigStart - date.end <= 2 && trigStart >= date.end) || (date.start >= ev.triggerEnd && date.start - ev.triggerEnd <= 2))
+  mergeInto(antecedent, modifies ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false })
+}
+
+/** An earlier event that the new mention `ev` (in sentence si) states again, if any. */
+export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEvent, si: number): FoundEvent | undefined => {
+  // two triggers of one type in one clause ("The summit ... brought together") state one event
+  const span0 = ev.spans[0]!
+  const near = (e: FoundEvent) => Math.abs(doc.sentenceOf[tokenIndexAt(doc, e.spans.at(-1)!.start)]! - si) <= STATEMENT_GAP
+  // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
+  const retold = (e: FoundEvent) =>
+    ev.trigger.pos === "noun" &&
+    e.trigger.event_type === ev.trigger.event_type &&
+    doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)] === si &&
+    ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))
+  return events.find(
+    (e) =>
+      sameEvent(e, ev, near(e)) ||
+      retold(e) ||
+      (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end))
+  )
+}
+
+const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.key))
+
+/**
+ * Two mentions in one article describe the same event: same type, modality and date, and the same
+ * participants, or (when dated) the same stated place or a shared participant.
+ */
+const sameEvent = (a: FoundEvent, b: FoundEvent, near: boolean): boolean => {
+  if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
+  const ka = keysOf(a)
+  const kb = keysOf(b)
+  // a date taken from the report says nothing of when the event happened: it does not make two mentions one
+  const da = a.dateFromReport ? null : a.date.value
+  const db = b.dateFromReport ? null : b.date.value
+  const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
+  if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
+  // one speaker's remarks on one occasion are one statement, however many sentences report them
+  if (a.trigger.event_type === "statement") {
+    const sa = speaker(a)
+    return near && sa !== null && sa === speaker(b) && compatible
+  }
+  // upcoming events are told with a date once at most ("prepares to host ... The upcoming meeting will")
+  if (!((da !== null && da === db) || (a.modality !== "asserted" && compatible))) return false
+  return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
+}
+
+/** The one person who speaks in a statement event (its only person actor), if any. */
+const speaker = (e: FoundEvent): string | null => {
+  const people = e.participants.filter((p) => p.role === "actor" && p.mention.type === "person")
+  return people.length === 1 ? people[0]!.mention.key : null
+}
+
+/** Merge a further mention into an event: its date when the event has none of its own, its spans, its new names as participants. */
+export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
+  if ((target.date.value === null || target.dateFromReport) && ev.date.value !== null && !ev.dateFromReport) {
+    target.date = ev.date
+    target.dateFromReport = false
+  } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.spans.some((t) => t.start === ev.spans[0]!.start))) {
+    // a later mention that reports the event as news dates it by the report (not a verb of the same clause: "agreements signed")
+    target.date = ev.date
+    target.dateFromReport = true
+  }
+  for (const s of ev.spans) if (!target.spans.some((t) => t.start === s.start && t.end === s.end)) target.spans.push(s)
+  const keys = keysOf(target)
+  for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
+}
+
+/** Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones). */
+export const anchorDates = (doc: Doc, events: ReadonlyArray<FoundEvent>, anchors: ReadonlyMap<number, FoundEvent["date"]>): void => {
+  for (const e of events) {
+    if ((e.date.value !== null && e.trigger.event_type !== "statement") || e.modality !== "asserted") continue
+    const anchor = anchors.get(doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!)
+    if (anchor && (e.date.value === null || e.dateFromReport)) {
+      e.date = anchor
+      e.dateFromReport = false
+    }
+  }
+}

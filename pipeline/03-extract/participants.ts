@@ -1,0 +1,196 @@
+/**
+ * Who takes part in an event mention: names of the trigger's clause (actors before it, targets
+ * after it, a location), names that only qualify a title or sit in a title apposition (left
+ * out), an implicit subject ("he", "the two leaders", the sentence's subject), passive agents
+ * and speakers outside their quotation. Pure.
+ */
+import type { TriggerEntry } from "../../schemas/Lexicon.js"
+import type { Role } from "../../schemas/vocab.js"
+import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
+import type { FoundEvent } from "./events.js"
+import type { NounArgument } from "./nounArgs.js"
+
+/** A participant of an event mention. */
+export interface Participant {
+  readonly mention: Mention
+  readonly role: Role
+}
+
+/** Entity types that act in or are acted upon by events. */
+export const PARTICIPANT_TYPES = new Set(["person", "country", "organization"])
+const PRONOUNS = new Set(["he", "she"])
+
+/** Tokens inside a title ("Secretary of State", "Deputy Minister"): never triggers. */
+export const titleTokens = (doc: Doc): Uint8Array => {
+  const { tokens, lex } = doc
+  const inTitle = new Uint8Array(tokens.length)
+  for (let k = 0; k < tokens.length; k++) {
+    const t = lex.titles.longest(tokens, k)
+    if (t) for (let x = k; x < k + t.length; x++) inTitle[x] = 1
+  }
+  return inTitle
+}
+
+/**
+ * Countries and organisations that only qualify a person's title ("U.S. Secretary of State Marco
+ * Rubio") and names inside a title apposition ("Sergio Gor, the U.S. ambassador to India, ...").
+ */
+export const titleQualifiers = (doc: Doc, mentions: ReadonlyArray<Mention>): Set<Mention> => {
+  const { tokens, lex } = doc
+  const qualifier = new Set<Mention>()
+  const personAt = new Set(mentions.filter((p) => p.type === "person").map((p) => p.tokStart))
+  for (const m of mentions) {
+    if (m.type !== "country" && m.type !== "organization") continue
+    let k = m.tokEnd
+    if (tokens[k]?.norm === "'s") k++
+    for (let step = 0; step < 3 && k < tokens.length; step++) {
+      const t = lex.titles.longest(tokens, k)
+      if (t) {
+        // only when the title names a person right after it ("U.S. Secretary of State Marco Rubio")
+        if (personAt.has(k + t.length)) qualifier.add(m)
+        break
+      }
+      if (!tokens[k]!.cap) break
+      k++
+    }
+  }
+  const inApposition = new Uint8Array(tokens.length)
+  for (const [x, y] of titleAppositions(doc, mentions)) inApposition.fill(1, x, y)
+  for (const m of mentions) if (inApposition[m.tokStart] && inApposition[m.tokEnd - 1]) qualifier.add(m)
+  return qualifier
+}
+
+/**
+ * Token ranges of title appositions after a person: ", the|a|an [names] TITLE ... ," up to the
+ * closing comma, dash or bracket (at most 20 tokens), or to the sentence's end.
+ */
+const titleAppositions = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<readonly [number, number]> => {
+  const { tokens, lex } = doc
+  const out: Array<readonly [number, number]> = []
+  for (const p of mentions) {
+    if (p.type !== "person" || tokens[p.tokEnd]?.text !== ",") continue
+    const det = tokens[p.tokEnd + 1]?.norm ?? ""
+    if (det !== "the" && det !== "a" && det !== "an") continue
+    // (from the article on: a name may take it in, "the U.S.")
+    const start = p.tokEnd + 1
+    let titled = false
+    for (let k = start + 1; k < Math.min(tokens.length, start + 6); k++) if (lex.titles.longest(tokens, k)) titled = true
+    if (!titled) continue
+    const sEnd = doc.sentences[doc.sentenceOf[p.tokStart]!]!.tokEnd
+    let end = start
+    while (end < Math.min(sEnd, start + 20) && ![",", "—", "–", ")", ";"].includes(tokens[end]!.text)) end++
+    out.push([start, end])
+  }
+  return out
+}
+
+/** The names of the clause [a, b) around the trigger at [i, j): actors before it, targets after it, and a location. */
+export const clauseParticipants = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  qualifier: ReadonlySet<Mention>,
+  trigger: TriggerEntry,
+  a: number,
+  b: number,
+  i: number,
+  j: number
+): { participants: Array<Participant>; location: Mention | null } => {
+  const { tokens } = doc
+  const participants: Array<Participant> = []
+  const seen = new Set<string>()
+  let location: Mention | null = null
+  for (let k = a; k < b; k++) {
+    const m = at[k]
+    if (!m || m.tokStart !== k) continue
+    const preceding = tokens[k - 1]?.norm ?? ""
+    if (m.type === "location" || (m.via === "name" && m.type === "organization" && /white house/i.test(m.name) && (preceding === "at" || preceding === "in"))) {
+      if (k > i && ["in", "at", "to"].includes(preceding) && !location) location = m
+      else if (k > i && trigger.event_type === "visit" && !location) location = m
+      continue
+    }
+    if (!PARTICIPANT_TYPES.has(m.type) && !(k > j && ["initiative", "legislation"].includes(m.type))) continue
+    if (qualifier.has(m) || seen.has(m.key)) continue
+    seen.add(m.key)
+    participants.push({ mention: m, role: k < i ? "actor" : "target" })
+  }
+  return { participants, location }
+}
+
+/**
+ * An event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not
+ * the clause's; the clause's subject still acts when the phrase names no actor after the noun.
+ * `argOf` marks names already taken as another noun's arguments (updated).
+ */
+export const withNounArguments = (clause: ReadonlyArray<Participant>, local: ReadonlyArray<NounArgument>, argOf: Uint8Array): Array<Participant> => {
+  // (not names that are another event noun's arguments: "the war between Russia and Ukraine and the crisis in Iran")
+  // (a name compound before the noun, "the Central Asia-United States summit", names the format, so the subject still takes part)
+  const clauseActors = local.some((x) => x.role === "actor" && x.side !== "before")
+    ? []
+    : clause.filter((p) => p.role === "actor" && !argOf[p.mention.tokStart] && !local.some((x) => x.mention.key === p.mention.key))
+  for (const x of local) argOf[x.mention.tokStart] = 1
+  return [...clauseActors, ...local]
+}
+
+/** What an event without an actor of its own may borrow one from. */
+export interface SubjectContext {
+  /** The sentence's mentions. */
+  readonly sentence: ReadonlyArray<Mention>
+  readonly qualifier: ReadonlySet<Mention>
+  /** The person "he" or "she" would continue with. */
+  readonly antecedent: Mention | undefined
+  readonly events: ReadonlyArray<FoundEvent>
+}
+
+/**
+ * Actors for a clause [a, ...) that names none before its trigger at i: the antecedent of a
+ * pronoun opening it, a party of people ("the two leaders"), else the sentence's subject before it.
+ */
+export const borrowedActors = (doc: Doc, a: number, i: number, participants: ReadonlyArray<Participant>, ctx: SubjectContext): Array<Mention> => {
+  const seen = new Set(participants.map((p) => p.mention.key))
+  const first = doc.tokens[a]
+  const subject = ctx.sentence.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !ctx.qualifier.has(m))
+  const party = groupSubject(doc, a, i, ctx.events)
+  if (first && PRONOUNS.has(first.norm) && ctx.antecedent && !seen.has(ctx.antecedent.key)) return [ctx.antecedent]
+  if (party.length > 0) return party.filter((m) => !seen.has(m.key))
+  if (subject && !seen.has(subject.key)) return [subject]
+  return []
+}
+
+/** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon. */
+export const passiveRoles = (doc: Doc, trigger: TriggerEntry, participants: Array<Participant>, i: number, j: number, b: number): void => {
+  const { tokens } = doc
+  const aux = tokens[i - 1]?.norm ?? ""
+  const byIdx = tokens.slice(j, b).findIndex((t) => t.norm === "by")
+  if (!(trigger.pos === "verb" && /^(was|were|been|be|is|are|being)$/.test(aux) && byIdx >= 0)) return
+  const agentStart = j + byIdx + 1
+  for (let k = 0; k < participants.length; k++) {
+    const p = participants[k]!
+    participants[k] = { mention: p.mention, role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role }
+  }
+}
+
+/** Nouns for a party of people ("the delegation", "the two leaders"). */
+const PARTY = new Set(["delegation", "delegations", "delegates", "diplomats", "envoys", "leaders", "presidents", "ministers", "officials", "sides"])
+const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]])
+
+/**
+ * "The delegation met ...", "the two leaders discussed ...": a definite party of people before the
+ * trigger refers to the people of the latest event that has such a party (as many as the number says).
+ */
+const groupSubject = (doc: Doc, a: number, i: number, events: ReadonlyArray<FoundEvent>): Array<Mention> => {
+  const { tokens } = doc
+  for (let k = a; k < i && k < a + 4; k++) {
+    if (!PARTY.has(tokens[k]!.norm)) continue
+    const det = tokens[k - 1]?.norm ?? ""
+    const det2 = tokens[k - 2]?.norm ?? ""
+    const count = NUMBER_WORDS.get(det) ?? null
+    if (!(det === "the" || (count !== null && (det2 === "the" || det === "both")))) return []
+    for (let e = events.length - 1; e >= Math.max(0, events.length - 6); e--) {
+      const people = [...new Map(events[e]!.participants.filter((p) => p.mention.type === "person").map((p) => [p.mention.key, p.mention] as const)).values()]
+      if (people.length >= 2 || (people.length === 1 && count === null && tokens[k]!.norm.startsWith("delegation"))) return count === null || people.length === count ? people : []
+    }
+    return []
+  }
+  return []
+}
