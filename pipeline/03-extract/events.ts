@@ -35,6 +35,8 @@ export interface FoundEvent {
 }
 
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
+/** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs). */
+const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another"])
 
 /**
  * The trigger entry at tokens [i, j) whose context fits ("welcomed the leaders" hosts, "welcomed
@@ -46,7 +48,12 @@ const chooseTrigger = (doc: Doc, values: ReadonlyArray<TriggerEntry>, i: number,
   const fitting = values.filter(
     (v) => !(v.requires_after && !v.requires_after.some((w) => next.includes(w))) && !v.blocked_after?.some((w) => next[0] === w) && !v.blocked_before?.includes(prev)
   )
-  return (DETERMINER.has(prev) ? fitting.find((v) => v.pos === "noun") : undefined) ?? fitting[0]
+  if (!DETERMINER.has(prev)) return fitting[0]
+  // after an article or a possessive a verb's form is its noun ("the freeze", "a ban", "the pause")
+  const noun = fitting.find((v) => v.pos === "noun")
+  if (noun !== undefined || fitting[0] === undefined) return noun
+  // (not a participle, which modifies the noun after it: "a proposed corridor", "the frozen assets")
+  return ARTICLE.has(prev) && !/(ed|en)$/.test(doc.tokens[i]!.norm) ? { ...fitting[0], pos: "noun" } : fitting[0]
 }
 
 /** Find the events of a document. */

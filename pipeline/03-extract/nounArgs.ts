@@ -74,6 +74,12 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
         if (tokens[k]?.norm === "'s") break
         continue
       }
+      // a title before a person's name is part of the name's phrase ("the talks with President X")
+      const title = doc.lex.titles.longest(tokens, k)
+      if (title && at[k + title.length]?.type === "person") {
+        k += title.length
+        continue
+      }
       const t = tokens[k]!
       if (!LIST_GLUE.has(t.norm)) break
       k++

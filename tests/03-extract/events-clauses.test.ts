@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest"
+import { extractArticle } from "../../pipeline/03-extract/extract.js"
+import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
+
+const lex = loadLexicons()
+const run = (text: string, published = "2025-11-20") => extractArticle({ sourceId: "src_t", text, published: { value: published, precision: "day" } }, lex)
+const events = (text: string, type: string) =>
+  run(text).events.filter((e) => e.type === type).map((e) => [e.spans.length, e.participants.map((p) => [p.role, p.key])])
+
+describe("a verb's form after an article is its noun", () => {
+  it("'the freeze' refers back to the pause told before it", () => {
+    expect(events("The United States paused visa processing for Kazakhstan on Monday. The freeze also covers Kyrgyzstan.", "restriction")).toEqual([
+      [2, [["actor", "gaz:country:USA"], ["target", "gaz:country:KAZ"], ["participant", "gaz:country:KGZ"]]]
+    ])
+  })
+
+  it("a participle after an article modifies the noun after it ('the proposed corridor'): not read as a noun", () => {
+    expect(run("Tokayev discussed the proposed corridor with Mirziyoyev.").events.map((e) => [e.trigger, e.method])).toEqual([
+      ["discuss", "event.verb-trigger.v1"],
+      ["propose", "event.verb-trigger.v1"]
+    ])
+  })
+})
+
+describe("an event noun's complement runs over a title before a name", () => {
+  it("'Trump's conversation with President X': X is the target, and two such conversations stay two", () => {
+    expect(events("Trump's conversation with President Sadyr Japarov was brief. Trump's conversation with Prime Minister Keir Starmer was long.", "phone_call")).toEqual([
+      [1, [["actor", "gaz:person:donald-trump"], ["target", "gaz:person:sadyr-japarov"]]],
+      [1, [["actor", "gaz:person:donald-trump"], ["target", "pat:person:keir starmer"]]]
+    ])
+  })
+})
