@@ -16,7 +16,7 @@ import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/d
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import { LockHeld, VersionMismatch } from "./05-publish/errors.js"
-import { contentHash, releaseFiles, textPathOf } from "./05-publish/files.js"
+import { releaseContentHash, releaseFiles, tableCsvs, textPathOf } from "./05-publish/files.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
 import { acquireLock, cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
@@ -179,15 +179,14 @@ const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built
   }
 })
 
-/** Every file of release `version`, with changes.json and CHANGELOG.md against the previous release. */
-const assemble = (built: Built, meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>, previous: Previous | null, version: string) => {
-  const probe = releaseFiles(built.tables, { ...meta, version })
-  const newTables: TableTexts = new Map(TABLES.map((d) => [d.name, new TextDecoder().decode(probe.get(`data/${d.name}.csv`)!)]))
+/** Every file of release `version`, with changes.json and CHANGELOG.md against the previous release (`csvs`: the tables' CSV files, built once). */
+const assemble = (built: Built, meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>, previous: Previous | null, version: string, csvs = tableCsvs(built.tables)) => {
+  const newTables: TableTexts = new Map(TABLES.map((d) => [d.name, new TextDecoder().decode(csvs.get(`data/${d.name}.csv`)!)]))
   const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
   const extra = new Map(meta.extra)
   extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
   extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables))))
-  return releaseFiles(built.tables, { ...meta, extra, version })
+  return releaseFiles(built.tables, { ...meta, extra, version }, csvs)
 }
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
@@ -213,7 +212,9 @@ const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const newest = built.tables.sources.map((s) => s.published).filter((p): p is string => p !== null).sort().pop() ?? null
   const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest))
   const prevManifest = previous ? (JSON.parse(fs.readFileSync(nodePath.join(previous.dir, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
-  const content = contentHash(releaseFiles(built.tables, { ...meta, version: "0.0.0" }), built.rejected)
+  // the content hash reads only the CSVs and texts: built once here and reused for the release
+  const csvs = tableCsvs(built.tables)
+  const content = releaseContentHash(csvs, built.texts, built.rejected)
   const prevSources = new Set(prevManifest?.sources.map((s) => s.source_id) ?? [])
   const change = {
     schemaChanged: prevManifest !== null && prevManifest.schema_version !== SCHEMA_VERSION,
@@ -228,7 +229,7 @@ const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const version = Option.getOrElse(opts.version, () => expected)
   if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version)))
     return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
-  const files = assemble(built, meta, previous, version)
+  const files = assemble(built, meta, previous, version, csvs)
   const status = yield* publishRelease(opts.out, version, files)
   const t = built.tables
   yield* Console.error(

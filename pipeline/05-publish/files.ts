@@ -55,8 +55,16 @@ export const contentHash = (files: ReadonlyMap<string, Uint8Array>, rejected: Re
       .join("\n") + `\n${stableStringify(rejected)}`
   )
 
-/** Build every file of a release. */
-export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, Uint8Array> => {
+/** The CSV file of every table (`data/<table>.csv`): what the content hash and the diff read; independent of the version. */
+export const tableCsvs = (t: ReleaseTables): Map<string, Uint8Array> =>
+  new Map(TABLES.map((def) => [`data/${def.name}.csv`, enc(toCsv(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>))]))
+
+/** The release's content hash without building its other files: the CSVs and texts are all it reads. */
+export const releaseContentHash = (csvs: ReadonlyMap<string, Uint8Array>, texts: ReadonlyMap<string, string>, rejected: ReleaseMeta["rejected"]): string =>
+  contentHash(new Map([...csvs, ...[...texts].map(([id, text]) => [textPathOf(id), enc(text)] as const)]), rejected)
+
+/** Build every file of a release (`csvs`: the tables' CSV files when already built, see tableCsvs). */
+export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: ReadonlyMap<string, Uint8Array> = tableCsvs(t)): Map<string, Uint8Array> => {
   const files = new Map<string, Uint8Array>()
   const arrowMeta = new Map([
     ["dataset", DATASET_NAME],
@@ -68,7 +76,7 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
     const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>
-    files.set(`data/${def.name}.csv`, enc(toCsv(table, rows)))
+    files.set(`data/${def.name}.csv`, csvs.get(`data/${def.name}.csv`)!)
     const arrow = toArrow(table, rows, arrowMeta)
     files.set(`data/${def.name}.arrow`, arrow)
     files.set(`data/${def.name}.parquet`, arrowToParquet(arrow))
