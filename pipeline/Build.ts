@@ -28,6 +28,8 @@ import { stableStringify } from "./shared/stableJson.js"
 import { qualityMarkdown, scoreTables } from "./eval/score.js"
 import { toJson } from "./eval/report.js"
 import { Schema } from "effect"
+import { performance } from "node:perf_hooks"
+import { makeTimings, noTimings, type Timings } from "./shared/timings.js"
 
 /** Lexicons failed to load: the build cannot run. */
 export class LexiconLoadFailed extends Schema.TaggedError<LexiconLoadFailed>()("LexiconLoadFailed", { file: Schema.String, line: Schema.Int, detail: Schema.String }) {
@@ -45,14 +47,21 @@ export class StrictRejected extends Schema.TaggedError<StrictRejected>()("Strict
   }
 }
 
-/** Per-article work: normalise and extract (pure). */
-export const processArticle = (src: Parameters<typeof normalise>[0], lex: LexiconBundle): ResolveInput => {
-  const source = normalise(src)
+/** Per-article work: normalise and extract (pure; `timings` only counts). */
+export const processArticle = (src: Parameters<typeof normalise>[0], lex: LexiconBundle, timings: Timings = noTimings): ResolveInput => {
+  const source = timings.time("normalise", () => normalise(src))
   // events and relations are read from the body: not from the headline, repeated titles, credits, tags or urls
   const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
   if (source.titleSpan) nonBody.push(source.titleSpan)
-  return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex) }
+  return { source, extraction: timings.time("extract", () => extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex)) }
 }
+
+/** Run an effect and add its duration to a stage. */
+const timed = <A, E, R>(timings: Timings, stage: string, e: Effect.Effect<A, E, R>) =>
+  Effect.suspend(() => {
+    const t0 = performance.now()
+    return e.pipe(Effect.ensuring(Effect.sync(() => timings.add(stage, performance.now() - t0))))
+  })
 
 /** Hash of an article's body: its lines minus boilerplate and the title line, whitespace collapsed. */
 const bodyKey = (s: ReturnType<typeof normalise>): string => {
@@ -113,16 +122,18 @@ export const firstReleases = (releaseDir: string | null): Map<string, number> =>
 }
 
 /** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given. */
-export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null) {
-  const ingested = yield* ingestFolder(sourcesDir, yield* today)
-  const lex = yield* lexicons
+export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null, timings: Timings = noTimings) {
+  const ingested = yield* timed(timings, "ingest", ingestFolder(sourcesDir, yield* today))
+  const lex = yield* timed(timings, "lexicons", lexicons)
   // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
   const inputs: Array<ResolveInput> = []
   const rejected = [...ingested.rejected]
   const bodies = new Map<string, string>()
   for (const a of ingested.accepted) {
-    const input = processArticle(a, lex)
-    const key = bodyKey(input.source)
+    const t0 = performance.now()
+    const input = processArticle(a, lex, timings)
+    timings.article(a.file, performance.now() - t0, Buffer.byteLength(a.text))
+    const key = timings.time("near-duplicates", () => bodyKey(input.source))
     const first = bodies.get(key)
     if (first !== undefined) {
       const e = new NearDuplicate({ file: a.file, duplicateOf: first })
@@ -136,8 +147,8 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   const kept = new Set(inputs.map((i) => i.source.sourceId))
   const accepted = ingested.accepted.filter((a) => kept.has(a.sourceId))
-  const tables = resolve(inputs, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease))
-  const violations = rowViolations(tables)
+  const tables = timings.time("resolve", () => resolve(inputs, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease)))
+  const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
   return { tables, rejected, texts: new Map(accepted.map((a) => [a.sourceId, a.text])), lexiconHash: lex.hash } satisfies Built
 })
@@ -155,6 +166,8 @@ export interface BuildOptions {
   readonly out: string
   readonly version: Option.Option<string>
   readonly strict: boolean
+  /** Write per-stage timings and peak memory (JSON) to this file. */
+  readonly timings?: Option.Option<string>
 }
 
 /** A previous release: its version and directory. */
@@ -164,10 +177,10 @@ export interface Previous {
 }
 
 /** Everything but the version-dependent files: the quality report and the release metadata. */
-const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built: Built, previous: Previous | null, created: string) {
+const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built: Built, previous: Previous | null, created: string, timings: Timings = noTimings) {
   // the release's own evaluation, when the sources folder carries gold annotations (<sources>/gold)
   const goldDir = nodePath.join(sourcesDir, "gold")
-  const quality = fs.existsSync(goldDir) ? yield* scoreTables(built.tables, built.texts, goldDir) : null
+  const quality = fs.existsSync(goldDir) ? yield* timed(timings, "quality", scoreTables(built.tables, built.texts, goldDir)) : null
   return {
     previousVersion: previous?.version ?? null,
     created,
@@ -180,13 +193,23 @@ const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built
 })
 
 /** Every file of release `version`, with changes.json and CHANGELOG.md against the previous release (`csvs`: the tables' CSV files, built once). */
-const assemble = (built: Built, meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>, previous: Previous | null, version: string, csvs = tableCsvs(built.tables)) => {
-  const newTables: TableTexts = new Map(TABLES.map((d) => [d.name, new TextDecoder().decode(csvs.get(`data/${d.name}.csv`)!)]))
-  const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
-  const extra = new Map(meta.extra)
-  extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
-  extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables))))
-  return releaseFiles(built.tables, { ...meta, extra, version }, csvs)
+const assemble = (
+  built: Built,
+  meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>,
+  previous: Previous | null,
+  version: string,
+  csvs = tableCsvs(built.tables),
+  timings: Timings = noTimings
+) => {
+  const extra = timings.time("diff", () => {
+    const newTables: TableTexts = new Map(TABLES.map((d) => [d.name, new TextDecoder().decode(csvs.get(`data/${d.name}.csv`)!)]))
+    const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
+    const extra = new Map(meta.extra)
+    extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
+    extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables))))
+    return extra
+  })
+  return releaseFiles(built.tables, { ...meta, extra, version }, csvs, timings)
 }
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
@@ -202,19 +225,26 @@ export const build = (opts: BuildOptions) =>
   )
 
 const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
+  const timings = opts.timings !== undefined && Option.isSome(opts.timings) ? makeTimings() : noTimings
+  const result = yield* publishBuild(opts, timings)
+  if (opts.timings !== undefined && Option.isSome(opts.timings)) fs.writeFileSync(opts.timings.value, JSON.stringify(timings.report(), null, 2) + "\n")
+  return result
+})
+
+const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, timings: Timings) {
   const left = cleanLeftovers(opts.out)
   for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
   const latest = readLatest(opts.out)
   const previous: Previous | null = latest ? { version: latest.version, dir: nodePath.join(opts.out, latest.path) } : null
-  const built = yield* buildTables(opts.sources, previous?.dir ?? null)
+  const built = yield* buildTables(opts.sources, previous?.dir ?? null, timings)
   if (opts.strict && built.rejected.length > 0) return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
   const epoch = yield* sourceDateEpoch
   const newest = built.tables.sources.map((s) => s.published).filter((p): p is string => p !== null).sort().pop() ?? null
-  const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest))
+  const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest), timings)
   const prevManifest = previous ? (JSON.parse(fs.readFileSync(nodePath.join(previous.dir, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
   // the content hash reads only the CSVs and texts: built once here and reused for the release
-  const csvs = tableCsvs(built.tables)
-  const content = releaseContentHash(csvs, built.texts, built.rejected)
+  const csvs = timings.time("publish: csv", () => tableCsvs(built.tables))
+  const content = timings.time("publish: content hash", () => releaseContentHash(csvs, built.texts, built.rejected))
   const prevSources = new Set(prevManifest?.sources.map((s) => s.source_id) ?? [])
   const change = {
     schemaChanged: prevManifest !== null && prevManifest.schema_version !== SCHEMA_VERSION,
@@ -229,8 +259,8 @@ const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const version = Option.getOrElse(opts.version, () => expected)
   if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version)))
     return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
-  const files = assemble(built, meta, previous, version, csvs)
-  const status = yield* publishRelease(opts.out, version, files)
+  const files = assemble(built, meta, previous, version, csvs, timings)
+  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, files))
   const t = built.tables
   yield* Console.error(
     `${status === "published" ? "published" : "already published"} ${nodePath.join(opts.out, version)}: ${t.sources.length} sources, ${t.entities.length} entities, ${t.events.length} events, ${t.relations.length} relations, ${t.evidence.length} evidence rows; ${built.rejected.length} rejected`

@@ -2,6 +2,7 @@
  * Every file of a release, as bytes, from the tables (pure). manifest.json and SHA256SUMS
  * come last because they hash the others.
  */
+import { performance } from "node:perf_hooks"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { jsonSchemas } from "../../schemas/jsonSchema.js"
 import { DATASET_NAME, PIPELINE_VERSION, SCHEMA_VERSION } from "../../schemas/version.js"
@@ -17,6 +18,7 @@ import { toCsv } from "./csv.js"
 import { CONTEXT, toJsonLd } from "./jsonld.js"
 import { dataPackage } from "./datapackage.js"
 import { croissant } from "./croissant.js"
+import { noTimings, type Timings } from "../shared/timings.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -64,7 +66,7 @@ export const releaseContentHash = (csvs: ReadonlyMap<string, Uint8Array>, texts:
   contentHash(new Map([...csvs, ...[...texts].map(([id, text]) => [textPathOf(id), enc(text)] as const)]), rejected)
 
 /** Build every file of a release (`csvs`: the tables' CSV files when already built, see tableCsvs). */
-export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: ReadonlyMap<string, Uint8Array> = tableCsvs(t)): Map<string, Uint8Array> => {
+export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: ReadonlyMap<string, Uint8Array> = tableCsvs(t), timings: Timings = noTimings): Map<string, Uint8Array> => {
   const files = new Map<string, Uint8Array>()
   const arrowMeta = new Map([
     ["dataset", DATASET_NAME],
@@ -77,9 +79,9 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: Readonly
     const table = def as unknown as TableDef<Record<string, Column>>
     const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>
     files.set(`data/${def.name}.csv`, csvs.get(`data/${def.name}.csv`)!)
-    const arrow = toArrow(table, rows, arrowMeta)
+    const arrow = timings.time("publish: arrow", () => toArrow(table, rows, arrowMeta))
     files.set(`data/${def.name}.arrow`, arrow)
-    files.set(`data/${def.name}.parquet`, arrowToParquet(arrow))
+    files.set(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
     tableInfo[def.name] = {
       csv: `data/${def.name}.csv`,
       arrow: `data/${def.name}.arrow`,
@@ -93,8 +95,9 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: Readonly
   for (const [id, text] of [...meta.texts].sort(([a], [b]) => compareStrings(a, b))) files.set(textPathOf(id), enc(text))
   for (const [name, doc] of Object.entries(jsonSchemas())) files.set(`schemas/${name}`, enc(stableStringify(doc)))
   files.set("context.jsonld", enc(stableStringify(CONTEXT)))
-  files.set("release.jsonld", enc(stableStringify(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }))))
+  files.set("release.jsonld", timings.time("publish: json-ld", () => enc(stableStringify(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" })))))
   for (const [p, b] of meta.extra ?? []) files.set(p, b)
+  const t0 = performance.now()
   files.set("datapackage.json", enc(stableStringify(dataPackage(files, meta))))
   files.set("croissant.jsonld", enc(stableStringify(croissant(files, meta))))
   const content = contentHash(files, meta.rejected)
@@ -126,5 +129,6 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: Readonly
     .map((p) => `${sha256(files.get(p)!)}  ${p}`)
     .join("\n")
   files.set("SHA256SUMS", enc(sums + "\n"))
+  timings.add("publish: metadata and hashes", performance.now() - t0)
   return files
 }
