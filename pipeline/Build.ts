@@ -6,11 +6,12 @@ import { Console, Effect, Option } from "effect"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { SCHEMA_VERSION } from "../schemas/version.js"
-import { ingestFolder, type RejectedSource } from "./01-ingest/Ingest.js"
-import { normalise } from "./02-normalise/Normalise.js"
-import { extractArticle } from "./03-extract/extract.js"
-import { loadLexicons, LexiconInvalid, type LexiconBundle } from "./03-extract/lexicon/Lexicons.js"
-import { reportKey, resolve, type PreviousEventIds, type ResolveInput } from "./04-resolve/Resolve.js"
+import type { RejectedSource } from "./01-ingest/Ingest.js"
+import { loadLexicons, LexiconInvalid } from "./03-extract/lexicon/Lexicons.js"
+import { reportKey, resolve, type PreviousEventIds } from "./04-resolve/Resolve.js"
+import { inline, processSources, type ArticleOptions } from "./scale/Articles.js"
+import { DEFAULT_CACHE_DIR } from "./scale/cache.js"
+import { availableParallelism } from "node:os"
 import { parseCsv } from "./05-publish/csv.js"
 import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
 import { TABLES } from "../schemas/Tables.js"
@@ -21,9 +22,6 @@ import { rowViolations } from "./05-publish/decodeRows.js"
 import { acquireLock, cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
-import { NearDuplicate } from "./01-ingest/errors.js"
-import { compareStrings } from "./shared/compare.js"
-import { sha256 } from "./shared/hash.js"
 import { stableStringify } from "./shared/stableJson.js"
 import { qualityMarkdown, scoreTables } from "./eval/score.js"
 import { toJson } from "./eval/report.js"
@@ -47,36 +45,12 @@ export class StrictRejected extends Schema.TaggedError<StrictRejected>()("Strict
   }
 }
 
-/** Per-article work: normalise and extract (pure; `timings` only counts). */
-export const processArticle = (src: Parameters<typeof normalise>[0], lex: LexiconBundle, timings: Timings = noTimings): ResolveInput => {
-  const source = timings.time("normalise", () => normalise(src))
-  // events and relations are read from the body: not from the headline, repeated titles, credits, tags or urls
-  const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
-  if (source.titleSpan) nonBody.push(source.titleSpan)
-  return { source, extraction: timings.time("extract", () => extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex)) }
-}
-
 /** Run an effect and add its duration to a stage. */
 const timed = <A, E, R>(timings: Timings, stage: string, e: Effect.Effect<A, E, R>) =>
   Effect.suspend(() => {
     const t0 = performance.now()
     return e.pipe(Effect.ensuring(Effect.sync(() => timings.add(stage, performance.now() - t0))))
   })
-
-/** Hash of an article's body: its lines minus boilerplate and the title line, whitespace collapsed. */
-const bodyKey = (s: ReturnType<typeof normalise>): string => {
-  const skip = [...s.boilerplate.map((b) => [b.start, b.end] as const), ...(s.titleSpan ? [[s.titleSpan.start, s.titleSpan.end] as const] : [])]
-  let pos = 0
-  const lines: Array<string> = []
-  for (const line of s.text.split("\n")) {
-    const start = pos
-    pos += line.length + 1
-    if (skip.some(([a, b]) => start + (line.length - line.trimStart().length) >= a && start < b)) continue
-    const t = line.replace(/\s+/g, " ").trim()
-    if (t) lines.push(t)
-  }
-  return sha256(lines.join("\n"))
-}
 
 /** Load the lexicons as an Effect. */
 export const lexicons = Effect.try({
@@ -121,36 +95,15 @@ export const firstReleases = (releaseDir: string | null): Map<string, number> =>
   return first
 }
 
-/** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given. */
-export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null, timings: Timings = noTimings) {
-  const ingested = yield* timed(timings, "ingest", ingestFolder(sourcesDir, yield* today))
+/** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given; per-article work as `articles` says. */
+export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null, timings: Timings = noTimings, articles: ArticleOptions = inline) {
   const lex = yield* timed(timings, "lexicons", lexicons)
-  // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
-  const inputs: Array<ResolveInput> = []
-  const rejected = [...ingested.rejected]
-  const bodies = new Map<string, string>()
-  for (const a of ingested.accepted) {
-    const t0 = performance.now()
-    const input = processArticle(a, lex, timings)
-    timings.article(a.file, performance.now() - t0, Buffer.byteLength(a.text))
-    const key = timings.time("near-duplicates", () => bodyKey(input.source))
-    const first = bodies.get(key)
-    if (first !== undefined) {
-      const e = new NearDuplicate({ file: a.file, duplicateOf: first })
-      rejected.push({ file: a.file, code: NearDuplicate.code, message: e.message })
-      continue
-    }
-    bodies.set(key, a.file)
-    inputs.push(input)
-  }
-  rejected.sort((x, y) => compareStrings(x.file, y.file))
+  const { inputs, rejected } = yield* timed(timings, "ingest + articles (wall)", processSources(sourcesDir, yield* today, lex, articles, timings))
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
-  const kept = new Set(inputs.map((i) => i.source.sourceId))
-  const accepted = ingested.accepted.filter((a) => kept.has(a.sourceId))
   const tables = timings.time("resolve", () => resolve(inputs, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease)))
   const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
-  return { tables, rejected, texts: new Map(accepted.map((a) => [a.sourceId, a.text])), lexiconHash: lex.hash } satisfies Built
+  return { tables, rejected, texts: new Map(inputs.map((i) => [i.source.sourceId, i.source.text])), lexiconHash: lex.hash } satisfies Built
 })
 
 /** CSV text of every table of a release directory. */
@@ -168,6 +121,24 @@ export interface BuildOptions {
   readonly strict: boolean
   /** Write per-stage timings and peak memory (JSON) to this file. */
   readonly timings?: Option.Option<string>
+  /** Worker threads for per-article work (none: the number of cores, in the main thread below AUTO_INLINE sources; 0: the main thread). Absent: the main thread. */
+  readonly workers?: Option.Option<number>
+  /** The extraction cache folder (absent: no cache). */
+  readonly cache?: Option.Option<string>
+  /** Build without the extraction cache. */
+  readonly noCache?: boolean
+}
+
+/** Below this many sources, starting worker threads costs more than it saves: the default runs them in the main thread. */
+const AUTO_INLINE = 64
+
+/** How a build's per-article work runs, from its options. */
+const articleOptions = (opts: BuildOptions): ArticleOptions => {
+  const cacheDir = opts.noCache || opts.cache === undefined ? null : Option.getOrElse(opts.cache, () => DEFAULT_CACHE_DIR)
+  if (opts.workers === undefined) return { workers: 0, cacheDir }
+  if (Option.isSome(opts.workers)) return { workers: Math.max(0, opts.workers.value), cacheDir }
+  const sources = fs.existsSync(opts.sources) ? fs.readdirSync(opts.sources).filter((f) => f.endsWith(".txt")).length : 0
+  return { workers: sources < AUTO_INLINE ? 0 : availableParallelism(), cacheDir }
 }
 
 /** A previous release: its version and directory. */
@@ -236,7 +207,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
   const latest = readLatest(opts.out)
   const previous: Previous | null = latest ? { version: latest.version, dir: nodePath.join(opts.out, latest.path) } : null
-  const built = yield* buildTables(opts.sources, previous?.dir ?? null, timings)
+  const built = yield* buildTables(opts.sources, previous?.dir ?? null, timings, articleOptions(opts))
   if (opts.strict && built.rejected.length > 0) return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
   const epoch = yield* sourceDateEpoch
   const newest = built.tables.sources.map((s) => s.published).filter((p): p is string => p !== null).sort().pop() ?? null

@@ -1,6 +1,7 @@
 /**
  * Command grammar:
  *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict] [--timings FILE]
+ *                     [--workers N=cores] [--cache DIR=.cache/extract | --no-cache]
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
@@ -46,7 +47,14 @@ export const releaseDir = (arg: Option.Option<string>, dist = "dist") =>
     }
   })
 
-const buildCmd = Command.make("build", { sources, out, version, strict, timings }, (o) => build(o)).pipe(
+const workers = Options.integer("workers").pipe(
+  Options.withDescription("Worker threads for normalising and extracting articles (default: the number of cores; small folders run in the main thread; 0: the main thread)"),
+  Options.optional
+)
+const cache = Options.text("cache").pipe(Options.withDescription("Folder of the extraction cache (default: .cache/extract in the repository)"), Options.optional)
+const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not read or write the extraction cache"))
+
+const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache }, (o) => build(o)).pipe(
   Command.withDescription("Build a release from a folder of articles")
 )
 
