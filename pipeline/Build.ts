@@ -100,7 +100,9 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   const lex = yield* timed(timings, "lexicons", lexicons)
   const { inputs, rejected } = yield* timed(timings, "ingest + articles (wall)", processSources(sourcesDir, yield* today, lex, articles, timings))
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
+  timings.mark("articles")
   const tables = timings.time("resolve", () => resolve(inputs, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease)))
+  timings.mark("resolve")
   const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
   return { tables, rejected, texts: new Map(inputs.map((i) => [i.source.sourceId, i.source.text])), lexiconHash: lex.hash } satisfies Built
@@ -216,6 +218,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   // the content hash reads only the CSVs and texts: built once here and reused for the release
   const csvs = timings.time("publish: csv", () => tableCsvs(built.tables))
   const content = timings.time("publish: content hash", () => releaseContentHash(csvs, built.texts, built.rejected))
+  timings.mark("csv")
   const prevSources = new Set(prevManifest?.sources.map((s) => s.source_id) ?? [])
   const change = {
     schemaChanged: prevManifest !== null && prevManifest.schema_version !== SCHEMA_VERSION,
@@ -231,6 +234,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version)))
     return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
   const files = assemble(built, meta, previous, version, csvs, timings)
+  timings.mark("release files")
   const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, files))
   const t = built.tables
   yield* Console.error(

@@ -12,6 +12,8 @@ export interface TimingReport {
   readonly textBytes: number
   /** Peak resident set size of the process, in kilobytes. */
   readonly maxRssKb: number
+  /** Resident set size and JavaScript heap (MB) after each named point of the build. */
+  readonly memory: Record<string, { readonly rssMb: number; readonly heapMb: number }>
 }
 
 /** A set of counters; `time` runs a function and adds its duration to a stage (`enabled` false: counts nothing). */
@@ -20,6 +22,7 @@ export const makeTimings = (enabled = true) => {
   let slowest: { file: string; ms: number } | null = null
   let articles = 0
   let textBytes = 0
+  const memory: Record<string, { rssMb: number; heapMb: number }> = {}
   const add = (stage: string, ms: number) => {
     if (!enabled) return
     const s = stages.get(stage) ?? { ms: 0, calls: 0 }
@@ -45,12 +48,19 @@ export const makeTimings = (enabled = true) => {
       textBytes += bytes
       if (slowest === null || ms > slowest.ms) slowest = { file, ms }
     },
+    /** Note the memory in use at a point of the build. */
+    mark: (point: string) => {
+      if (!enabled) return
+      const m = process.memoryUsage()
+      memory[point] = { rssMb: Math.round(m.rss / 1e6), heapMb: Math.round(m.heapUsed / 1e6) }
+    },
     report: (): TimingReport => ({
       stages: Object.fromEntries([...stages].map(([k, v]) => [k, { ms: Math.round(v.ms), calls: v.calls }])),
       slowestArticle: slowest === null ? null : { file: slowest.file, ms: Math.round(slowest.ms * 10) / 10 },
       articles,
       textBytes,
-      maxRssKb: process.resourceUsage().maxRSS
+      maxRssKb: process.resourceUsage().maxRSS,
+      memory
     })
   }
 }
