@@ -13,7 +13,8 @@ import { inline, processSources, type ArticleOptions } from "./scale/Articles.js
 import { DEFAULT_CACHE_DIR } from "./scale/cache.js"
 import { availableParallelism } from "node:os"
 import { parseCsv } from "./05-publish/csv.js"
-import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
+import { cellLookup, diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
+import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import { LockHeld, VersionMismatch } from "./05-publish/errors.js"
@@ -175,7 +176,10 @@ const assemble = (
   timings: Timings = noTimings
 ) => {
   const extra = timings.time("diff", () => {
-    const newTables: TableTexts = new Map(TABLES.map((d) => [d.name, new TextDecoder().decode(csvs.get(`data/${d.name}.csv`)!)]))
+    // the new tables as the CSV cells they are written as, without decoding the CSV files again
+    const newTables: TableTexts = new Map(
+      TABLES.map((d) => [d.name, cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)])
+    )
     const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
     const extra = new Map(meta.extra)
     extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))

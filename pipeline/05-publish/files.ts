@@ -10,11 +10,11 @@ import { TABLES } from "../../schemas/Tables.js"
 import type { ReleaseTables } from "../04-resolve/tables.js"
 import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
-import { stableStringify } from "../shared/stableJson.js"
+import { stableBytes, stableStringify } from "../shared/stableJson.js"
 import { toArrow } from "./arrow.js"
 import { arrowToParquet } from "./parquet.js"
 import { renderCard } from "./card.js"
-import { toCsv } from "./csv.js"
+import { toCsvBytes } from "./csv.js"
 import { CONTEXT, toJsonLd } from "./jsonld.js"
 import { dataPackage } from "./datapackage.js"
 import { croissant } from "./croissant.js"
@@ -59,7 +59,7 @@ export const contentHash = (files: ReadonlyMap<string, Uint8Array>, rejected: Re
 
 /** The CSV file of every table (`data/<table>.csv`): what the content hash and the diff read; independent of the version. */
 export const tableCsvs = (t: ReleaseTables): Map<string, Uint8Array> =>
-  new Map(TABLES.map((def) => [`data/${def.name}.csv`, enc(toCsv(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>))]))
+  new Map(TABLES.map((def) => [`data/${def.name}.csv`, toCsvBytes(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)]))
 
 /** The release's content hash without building its other files: the CSVs and texts are all it reads. */
 export const releaseContentHash = (csvs: ReadonlyMap<string, Uint8Array>, texts: ReadonlyMap<string, string>, rejected: ReleaseMeta["rejected"]): string =>
@@ -95,7 +95,7 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: Readonly
   for (const [id, text] of [...meta.texts].sort(([a], [b]) => compareStrings(a, b))) files.set(textPathOf(id), enc(text))
   for (const [name, doc] of Object.entries(jsonSchemas())) files.set(`schemas/${name}`, enc(stableStringify(doc)))
   files.set("context.jsonld", enc(stableStringify(CONTEXT)))
-  files.set("release.jsonld", timings.time("publish: json-ld", () => enc(stableStringify(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" })))))
+  files.set("release.jsonld", timings.time("publish: json-ld", () => stableBytes(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }))))
   for (const [p, b] of meta.extra ?? []) files.set(p, b)
   const t0 = performance.now()
   files.set("datapackage.json", enc(stableStringify(dataPackage(files, meta))))

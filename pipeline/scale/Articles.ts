@@ -12,7 +12,7 @@ import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import type { ResolveInput } from "../04-resolve/Resolve.js"
 import { compareStrings } from "../shared/compare.js"
 import { noTimings, type Timings } from "../shared/timings.js"
-import { revive, withResult } from "./article.js"
+import { interner, revive, withResult } from "./article.js"
 import { cacheConfig } from "./cache.js"
 import { makePool } from "./pool.js"
 import { runTask, type Outcome } from "./task.js"
@@ -35,6 +35,7 @@ export const processSources = Effect.fn("Articles.process")(function* (dir: stri
   const inputs: Array<ResolveInput> = []
   const nearDuplicates: Array<RejectedSource> = []
   const bodies = new Map<string, string>()
+  const intern = interner()
   const take = (src: IngestedSource, o: Outcome) =>
     Effect.gen(function* () {
       let total = 0
@@ -44,7 +45,7 @@ export const processSources = Effect.fn("Articles.process")(function* (dir: stri
       }
       timings.article(src.file, total, Buffer.byteLength(src.text))
       if (o.cache === "corrupt") yield* Console.error(`cache: ${src.file}: damaged entry (${o.reason}); recomputed and rewritten`)
-      const result = revive(o.result)
+      const result = revive(o.result, intern)
       // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
       const first = bodies.get(result.bodyKey)
       if (first !== undefined) {

@@ -53,6 +53,45 @@ export const processSource = (src: IngestedSource, lex: LexiconBundle): { readon
 /** The normalised source of an ingested source and its result. */
 export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSource => ({ ...src, title: r.title, titleSpan: r.titleSpan, boilerplate: r.boilerplate, published: r.published })
 
-/** A result that crossed a thread or came from disk as plain data: the extraction becomes an ArticleExtraction again. */
-export const revive = (r: ArticleResult): ArticleResult =>
-  r.extraction instanceof ArticleExtraction ? r : { ...r, extraction: new ArticleExtraction(r.extraction, { disableValidation: true }) }
+/**
+ * A result that crossed a thread or came from disk as plain data, made compact again: the
+ * extraction becomes an ArticleExtraction, and its repeated strings (keys, types, names, rule
+ * ids) become one string per value across all articles (`intern`), as they are in the extractor.
+ * Quotes stay as they are (each is its own span).
+ */
+export const revive = (r: ArticleResult, intern: (s: string) => string): ArticleResult => {
+  const x = r.extraction
+  const i = intern
+  const span = (s: { start: number; end: number; quote: string }) => ({ start: s.start, end: s.end, quote: s.quote })
+  const extraction = new ArticleExtraction(
+    {
+      sourceId: i(x.sourceId),
+      entities: x.entities.map((e) => ({ ...e, key: i(e.key), name: i(e.name), gazetteerKey: e.gazetteerKey === null ? null : i(e.gazetteerKey) })),
+      mentions: x.mentions.map((m) => ({ key: i(m.key), type: m.type, name: i(m.name), span: span(m.span), detection: m.detection, method: i(m.method), confidence: m.confidence })),
+      events: x.events.map((e) => ({
+        ...e,
+        cameo: i(e.cameo),
+        trigger: i(e.trigger),
+        spans: e.spans.map(span),
+        date: { value: e.date.value === null ? null : i(e.date.value), precision: e.date.precision },
+        location: e.location === null ? null : i(e.location),
+        participants: e.participants.map((p) => ({ key: i(p.key), role: p.role, span: span(p.span) })),
+        method: i(e.method)
+      })),
+      relations: x.relations.map((l) => ({ ...l, subject: i(l.subject), object: i(l.object), role: l.role === null ? null : i(l.role), span: span(l.span), method: i(l.method) }))
+    },
+    { disableValidation: true }
+  )
+  return { ...r, extraction }
+}
+
+/** An interning table: equal strings become the same string. */
+export const interner = (): ((s: string) => string) => {
+  const seen = new Map<string, string>()
+  return (s) => {
+    const t = seen.get(s)
+    if (t !== undefined) return t
+    seen.set(s, s)
+    return s
+  }
+}
