@@ -97,7 +97,14 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
 
 /** Human-readable CHANGELOG.md, naming every added, removed and changed row of the fact tables. */
 export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: string) => string): string => {
-  const lines: Array<string> = [`# Changes in ${c.to}`, "", c.from === null ? "First release: every row is new." : `Against ${c.from}.`, ""]
+  const lines: Array<string> = []
+  // one line at a time: a spread of a whole table's ids into push() overflows the call stack
+  const add = (...head: Array<string>) => (xs: ReadonlyArray<string>, ...tail: Array<string>) => {
+    for (const x of head) lines.push(x)
+    for (const x of xs) lines.push(x)
+    for (const x of tail) lines.push(x)
+  }
+  lines.push(`# Changes in ${c.to}`, "", c.from === null ? "First release: every row is new." : `Against ${c.from}.`, "")
   lines.push("| table | added | removed | changed |", "| --- | --- | --- | --- |")
   for (const [t, ch] of Object.entries(c.tables)) lines.push(`| ${t} | ${ch.added.length} | ${ch.removed.length} | ${ch.changed.length} |`)
   lines.push("")
@@ -105,15 +112,15 @@ export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: s
   if (c.sources.removed.length) lines.push(`Sources removed: ${c.sources.removed.map((s) => `\`${s}\``).join(", ")}.`, "")
   for (const [t, ch] of Object.entries(c.tables)) {
     if (t === "sources" || t === "evidence") continue
-    if (ch.added.length) lines.push(`## ${t}: added`, "", ...ch.added.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
-    if (ch.removed.length) lines.push(`## ${t}: removed`, "", ...ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
-    if (ch.changed.length) lines.push(`## ${t}: changed`, "", ...ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`), "")
+    if (ch.added.length) add(`## ${t}: added`, "")(ch.added.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
+    if (ch.removed.length) add(`## ${t}: removed`, "")(ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
+    if (ch.changed.length) add(`## ${t}: changed`, "")(ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`), "")
   }
   const l = c.events_lineage ?? { merged: [], split: [], tombstones: [] }
-  if (l.merged.length) lines.push("## events: merged", "", ...l.merged.map((m) => `- \`${m.event_id}\` now also holds the reports of ${m.merged_ids.map((id) => `\`${id}\``).join(", ")}`), "")
-  if (l.split.length) lines.push("## events: split", "", ...l.split.map((x) => `- the reports of \`${x.event_id}\` are now in ${x.into.map((id) => `\`${id}\``).join(", ")}`), "")
+  if (l.merged.length) add("## events: merged", "")(l.merged.map((m) => `- \`${m.event_id}\` now also holds the reports of ${m.merged_ids.map((id) => `\`${id}\``).join(", ")}`), "")
+  if (l.split.length) add("## events: split", "")(l.split.map((x) => `- the reports of \`${x.event_id}\` are now in ${x.into.map((id) => `\`${id}\``).join(", ")}`), "")
   if (l.tombstones.length)
-    lines.push("## events: retired ids (tombstones)", "", ...l.tombstones.map((t) => `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`), "")
+    add("## events: retired ids (tombstones)", "")(l.tombstones.map((t) => `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`), "")
   lines.push("Evidence rows are listed by id in `changes.json`.", "")
   return lines.join("\n")
 }
