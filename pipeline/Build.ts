@@ -6,31 +6,33 @@ import { Console, Effect, Option } from "effect"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { SCHEMA_VERSION } from "../schemas/version.js"
-import { ingestFolder, type RejectedSource } from "./01-ingest/Ingest.js"
-import { normalise } from "./02-normalise/Normalise.js"
-import { extractArticle } from "./03-extract/extract.js"
-import { loadLexicons, LexiconInvalid, type LexiconBundle } from "./03-extract/lexicon/Lexicons.js"
-import { reportKey, resolve, type PreviousEventIds, type ResolveInput } from "./04-resolve/Resolve.js"
+import type { RejectedSource } from "./01-ingest/Ingest.js"
+import { loadLexicons, LexiconInvalid } from "./03-extract/lexicon/Lexicons.js"
+import { reportKey, resolve, type PreviousEventIds } from "./04-resolve/Resolve.js"
 import { referenceDays } from "./04-resolve/referenceDays.js"
 import { dayHints } from "./03-extract/dates.js"
 import { notBefore } from "./02-normalise/publicationDate.js"
+import { inline, processSources, type ArticleOptions } from "./scale/Articles.js"
+import { reextract } from "./scale/article.js"
+import { DEFAULT_CACHE_DIR } from "./scale/cache.js"
+import { availableParallelism } from "node:os"
 import { parseCsv } from "./05-publish/csv.js"
-import { diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
+import { cellLookup, diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
+import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import { LockHeld, VersionMismatch } from "./05-publish/errors.js"
-import { contentHash, releaseFiles, textPathOf } from "./05-publish/files.js"
+import { releaseContentHash, releaseFiles, tableCsvs, textPathOf } from "./05-publish/files.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
 import { acquireLock, cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
-import { NearDuplicate } from "./01-ingest/errors.js"
-import { compareStrings } from "./shared/compare.js"
-import { sha256 } from "./shared/hash.js"
 import { stableStringify } from "./shared/stableJson.js"
 import { qualityMarkdown, scoreTables } from "./eval/score.js"
 import { toJson } from "./eval/report.js"
 import { Schema } from "effect"
+import { performance } from "node:perf_hooks"
+import { makeTimings, noTimings, type Timings } from "./shared/timings.js"
 
 /** Lexicons failed to load: the build cannot run. */
 export class LexiconLoadFailed extends Schema.TaggedError<LexiconLoadFailed>()("LexiconLoadFailed", { file: Schema.String, line: Schema.Int, detail: Schema.String }) {
@@ -48,29 +50,12 @@ export class StrictRejected extends Schema.TaggedError<StrictRejected>()("Strict
   }
 }
 
-/** Per-article work: normalise and extract (pure); `reference` replaces the publication date that relative dates resolve against. */
-export const processArticle = (src: Parameters<typeof normalise>[0], lex: LexiconBundle, reference?: ResolveInput["source"]["published"]): ResolveInput => {
-  const source = normalise(src)
-  // events and relations are read from the body: not from the headline, repeated titles, credits, tags or urls
-  const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
-  if (source.titleSpan) nonBody.push(source.titleSpan)
-  return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: reference ?? source.published, nonBody }, lex) }
-}
-
-/** Hash of an article's body: its lines minus boilerplate and the title line, whitespace collapsed. */
-const bodyKey = (s: ReturnType<typeof normalise>): string => {
-  const skip = [...s.boilerplate.map((b) => [b.start, b.end] as const), ...(s.titleSpan ? [[s.titleSpan.start, s.titleSpan.end] as const] : [])]
-  let pos = 0
-  const lines: Array<string> = []
-  for (const line of s.text.split("\n")) {
-    const start = pos
-    pos += line.length + 1
-    if (skip.some(([a, b]) => start + (line.length - line.trimStart().length) >= a && start < b)) continue
-    const t = line.replace(/\s+/g, " ").trim()
-    if (t) lines.push(t)
-  }
-  return sha256(lines.join("\n"))
-}
+/** Run an effect and add its duration to a stage. */
+const timed = <A, E, R>(timings: Timings, stage: string, e: Effect.Effect<A, E, R>) =>
+  Effect.suspend(() => {
+    const t0 = performance.now()
+    return e.pipe(Effect.ensuring(Effect.sync(() => timings.add(stage, performance.now() - t0))))
+  })
 
 /** Load the lexicons as an Effect. */
 export const lexicons = Effect.try({
@@ -117,49 +102,33 @@ export const firstReleases = (releaseDir: string | null): Map<string, number> =>
   return first
 }
 
-/** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given. */
-export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null) {
-  const ingested = yield* ingestFolder(sourcesDir, yield* today)
-  const lex = yield* lexicons
-  // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
-  const inputs: Array<ResolveInput> = []
-  const rejected = [...ingested.rejected]
-  const bodies = new Map<string, string>()
-  for (const a of ingested.accepted) {
-    const input = processArticle(a, lex)
-    const key = bodyKey(input.source)
-    const first = bodies.get(key)
-    if (first !== undefined) {
-      const e = new NearDuplicate({ file: a.file, duplicateOf: first })
-      rejected.push({ file: a.file, code: NearDuplicate.code, message: e.message })
-      continue
-    }
-    bodies.set(key, a.file)
-    inputs.push(input)
-  }
-  rejected.sort((x, y) => compareStrings(x.file, y.file))
+/** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given; per-article work as `articles` says. */
+export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null, timings: Timings = noTimings, articles: ArticleOptions = inline) {
+  const lex = yield* timed(timings, "lexicons", lexicons)
+  const { inputs, rejected } = yield* timed(timings, "ingest + articles (wall)", processSources(sourcesDir, yield* today, lex, articles, timings))
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
-  const kept = new Set(inputs.map((i) => i.source.sourceId))
-  const accepted = ingested.accepted.filter((a) => kept.has(a.sourceId))
+  timings.mark("articles")
   // articles without a publication day, re-read against the day other articles give their events
-  const days = referenceDays(
-    inputs.map((i) => ({
-      sourceId: i.source.sourceId,
-      published: i.source.published,
-      hints: dayHints(i.source.text),
-      events: i.extraction.events,
-      notBefore: i.source.published.precision === "day" ? null : notBefore(i.source.text)
-    }))
+  const days = timings.time("reference days", () =>
+    referenceDays(
+      inputs.map((i) => ({
+        sourceId: i.source.sourceId,
+        published: i.source.published,
+        hints: dayHints(i.source.text),
+        events: i.extraction.events,
+        notBefore: i.source.published.precision === "day" ? null : notBefore(i.source.text)
+      }))
+    )
   )
-  const ingestedById = new Map(accepted.map((a) => [a.sourceId, a] as const))
   const reread = inputs.map((i) => {
     const day = days.get(i.source.sourceId)
-    return day === undefined ? i : processArticle(ingestedById.get(i.source.sourceId)!, lex, { value: day, precision: "day", basis: "inferred_from_content", note: "reference day from other sources" })
+    return day === undefined ? i : { source: i.source, extraction: reextract(i.source, lex, { value: day, precision: "day" }) }
   })
-  const tables = resolve(reread, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease))
-  const violations = rowViolations(tables)
+  const tables = timings.time("resolve", () => resolve(reread, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease)))
+  timings.mark("resolve")
+  const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
-  return { tables, rejected, texts: new Map(accepted.map((a) => [a.sourceId, a.text])), lexiconHash: lex.hash } satisfies Built
+  return { tables, rejected, texts: new Map(inputs.map((i) => [i.source.sourceId, i.source.text])), lexiconHash: lex.hash } satisfies Built
 })
 
 /** CSV text of every table of a release directory. */
@@ -175,6 +144,26 @@ export interface BuildOptions {
   readonly out: string
   readonly version: Option.Option<string>
   readonly strict: boolean
+  /** Write per-stage timings and peak memory (JSON) to this file. */
+  readonly timings?: Option.Option<string>
+  /** Worker threads for per-article work (none: the number of cores, in the main thread below AUTO_INLINE sources; 0: the main thread). Absent: the main thread. */
+  readonly workers?: Option.Option<number>
+  /** The extraction cache folder (absent: no cache). */
+  readonly cache?: Option.Option<string>
+  /** Build without the extraction cache. */
+  readonly noCache?: boolean
+}
+
+/** Below this many sources, starting worker threads costs more than it saves: the default runs them in the main thread. */
+const AUTO_INLINE = 64
+
+/** How a build's per-article work runs, from its options. */
+const articleOptions = (opts: BuildOptions): ArticleOptions => {
+  const cacheDir = opts.noCache || opts.cache === undefined ? null : Option.getOrElse(opts.cache, () => DEFAULT_CACHE_DIR)
+  if (opts.workers === undefined) return { workers: 0, cacheDir }
+  if (Option.isSome(opts.workers)) return { workers: Math.max(0, opts.workers.value), cacheDir }
+  const sources = fs.existsSync(opts.sources) ? fs.readdirSync(opts.sources).filter((f) => f.endsWith(".txt")).length : 0
+  return { workers: sources < AUTO_INLINE ? 0 : availableParallelism(), cacheDir }
 }
 
 /** A previous release: its version and directory. */
@@ -184,10 +173,10 @@ export interface Previous {
 }
 
 /** Everything but the version-dependent files: the quality report and the release metadata. */
-const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built: Built, previous: Previous | null, created: string) {
+const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built: Built, previous: Previous | null, created: string, timings: Timings = noTimings) {
   // the release's own evaluation, when the sources folder carries gold annotations (<sources>/gold)
   const goldDir = nodePath.join(sourcesDir, "gold")
-  const quality = fs.existsSync(goldDir) ? yield* scoreTables(built.tables, built.texts, goldDir) : null
+  const quality = fs.existsSync(goldDir) ? yield* timed(timings, "quality", scoreTables(built.tables, built.texts, goldDir)) : null
   return {
     previousVersion: previous?.version ?? null,
     created,
@@ -199,15 +188,27 @@ const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built
   }
 })
 
-/** Every file of release `version`, with changes.json and CHANGELOG.md against the previous release. */
-const assemble = (built: Built, meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>, previous: Previous | null, version: string) => {
-  const probe = releaseFiles(built.tables, { ...meta, version })
-  const newTables: TableTexts = new Map(TABLES.map((d) => [d.name, new TextDecoder().decode(probe.get(`data/${d.name}.csv`)!)]))
-  const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
-  const extra = new Map(meta.extra)
-  extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
-  extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables))))
-  return releaseFiles(built.tables, { ...meta, extra, version })
+/** Every file of release `version`, with changes.json and CHANGELOG.md against the previous release (`csvs`: the tables' CSV files, built once). */
+const assemble = (
+  built: Built,
+  meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>,
+  previous: Previous | null,
+  version: string,
+  csvs = tableCsvs(built.tables),
+  timings: Timings = noTimings
+) => {
+  const extra = timings.time("diff", () => {
+    // the new tables as the CSV cells they are written as, without decoding the CSV files again
+    const newTables: TableTexts = new Map(
+      TABLES.map((d) => [d.name, cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)])
+    )
+    const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
+    const extra = new Map(meta.extra)
+    extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
+    extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables))))
+    return extra
+  })
+  return releaseFiles(built.tables, { ...meta, extra, version }, csvs, timings)
 }
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
@@ -223,17 +224,27 @@ export const build = (opts: BuildOptions) =>
   )
 
 const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
+  const timings = opts.timings !== undefined && Option.isSome(opts.timings) ? makeTimings() : noTimings
+  const result = yield* publishBuild(opts, timings)
+  if (opts.timings !== undefined && Option.isSome(opts.timings)) fs.writeFileSync(opts.timings.value, JSON.stringify(timings.report(), null, 2) + "\n")
+  return result
+})
+
+const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, timings: Timings) {
   const left = cleanLeftovers(opts.out)
   for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
   const latest = readLatest(opts.out)
   const previous: Previous | null = latest ? { version: latest.version, dir: nodePath.join(opts.out, latest.path) } : null
-  const built = yield* buildTables(opts.sources, previous?.dir ?? null)
+  const built = yield* buildTables(opts.sources, previous?.dir ?? null, timings, articleOptions(opts))
   if (opts.strict && built.rejected.length > 0) return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
   const epoch = yield* sourceDateEpoch
   const newest = built.tables.sources.map((s) => s.published).filter((p): p is string => p !== null).sort().pop() ?? null
-  const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest))
+  const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest), timings)
   const prevManifest = previous ? (JSON.parse(fs.readFileSync(nodePath.join(previous.dir, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
-  const content = contentHash(releaseFiles(built.tables, { ...meta, version: "0.0.0" }), built.rejected)
+  // the content hash reads only the CSVs and texts: built once here and reused for the release
+  const csvs = timings.time("publish: csv", () => tableCsvs(built.tables))
+  const content = timings.time("publish: content hash", () => releaseContentHash(csvs, built.texts, built.rejected))
+  timings.mark("csv")
   const prevSources = new Set(prevManifest?.sources.map((s) => s.source_id) ?? [])
   const change = {
     schemaChanged: prevManifest !== null && prevManifest.schema_version !== SCHEMA_VERSION,
@@ -248,8 +259,9 @@ const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const version = Option.getOrElse(opts.version, () => expected)
   if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version)))
     return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
-  const files = assemble(built, meta, previous, version)
-  const status = yield* publishRelease(opts.out, version, files)
+  const files = assemble(built, meta, previous, version, csvs, timings)
+  timings.mark("release files")
+  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, files))
   const t = built.tables
   yield* Console.error(
     `${status === "published" ? "published" : "already published"} ${nodePath.join(opts.out, version)}: ${t.sources.length} sources, ${t.entities.length} entities, ${t.events.length} events, ${t.relations.length} relations, ${t.evidence.length} evidence rows; ${built.rejected.length} rejected`

@@ -1,6 +1,7 @@
 /**
  * Command grammar:
- *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict]
+ *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict] [--timings FILE]
+ *                     [--workers N=cores] [--cache DIR=.cache/extract | --no-cache]
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
@@ -33,6 +34,7 @@ const out = Options.text("out").pipe(
 )
 const version = Options.text("version").pipe(Options.withDescription("Version to publish; refused when it does not fit the change"), Options.optional)
 const strict = Options.boolean("strict").pipe(Options.withDescription("Exit non-zero when any source is rejected"))
+const timings = Options.file("timings").pipe(Options.withDescription("Write per-stage timings and peak memory of the build (JSON) to this file"), Options.optional)
 const releaseArg = Args.directory({ name: "release" }).pipe(Args.withDescription("A release directory (default: the newest in dist/)"), Args.optional)
 
 /** The release directory named, or the newest in dist/. */
@@ -45,7 +47,14 @@ export const releaseDir = (arg: Option.Option<string>, dist = "dist") =>
     }
   })
 
-const buildCmd = Command.make("build", { sources, out, version, strict }, (o) => build(o)).pipe(
+const workers = Options.integer("workers").pipe(
+  Options.withDescription("Worker threads for normalising and extracting articles (default: the number of cores; small folders run in the main thread; 0: the main thread)"),
+  Options.optional
+)
+const cache = Options.text("cache").pipe(Options.withDescription("Folder of the extraction cache (default: .cache/extract in the repository)"), Options.optional)
+const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not read or write the extraction cache"))
+
+const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache }, (o) => build(o)).pipe(
   Command.withDescription("Build a release from a folder of articles")
 )
 

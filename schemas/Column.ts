@@ -17,7 +17,12 @@ export interface Column<S extends Schema.Schema.Any = Schema.Schema.Any> {
   readonly values?: ReadonlyArray<string>
   /** For ids: the table whose primary key this column references. */
   readonly references?: string
+  /** For ids and dates: the pattern a value matches (the same one the schema checks). */
+  readonly pattern?: RegExp
 }
+
+const idPattern = (prefix: string) => new RegExp(`^${prefix}_[0-9a-f]{16}$`)
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
 const Nullable = <S extends Schema.Schema.Any>(s: S) => Schema.NullOr(s)
 
@@ -25,16 +30,18 @@ const Nullable = <S extends Schema.Schema.Any>(s: S) => Schema.NullOr(s)
 export const col = {
   id: (prefix: string, description: string, references?: string): Column<Schema.Schema<string>> => ({
     kind: "id",
-    schema: Schema.String.pipe(Schema.pattern(new RegExp(`^${prefix}_[0-9a-f]{16}$`))),
+    schema: Schema.String.pipe(Schema.pattern(idPattern(prefix))),
     nullable: false,
     description,
+    pattern: idPattern(prefix),
     ...(references ? { references } : {})
   }),
   idNullable: (prefix: string, description: string, references?: string): Column<Schema.Schema<string | null>> => ({
     kind: "id",
-    schema: Nullable(Schema.String.pipe(Schema.pattern(new RegExp(`^${prefix}_[0-9a-f]{16}$`)))),
+    schema: Nullable(Schema.String.pipe(Schema.pattern(idPattern(prefix)))),
     nullable: true,
     description,
+    pattern: idPattern(prefix),
     ...(references ? { references } : {})
   }),
   text: (description: string): Column<Schema.Schema<string>> => ({ kind: "text", schema: Schema.String, nullable: false, description }),
@@ -77,9 +84,10 @@ export const col = {
   /** ISO 8601 calendar date (YYYY-MM-DD) stored as Arrow date32. */
   dateNullable: (description: string): Column<Schema.Schema<string | null>> => ({
     kind: "date",
-    schema: Nullable(Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/))),
+    schema: Nullable(Schema.String.pipe(Schema.pattern(DATE_PATTERN))),
     nullable: true,
-    description
+    description,
+    pattern: DATE_PATTERN
   }),
   list: (description: string): Column<Schema.Schema<ReadonlyArray<string>>> => ({
     kind: "list",

@@ -62,9 +62,10 @@ const reject = (e: SourceError): RejectedSource => ({ file: e.file, code: codeOf
 
 /**
  * Ingest every `.txt` article of `dir` (and every file its manifest names). `today` (YYYY-MM-DD)
- * bounds publication dates in sidecars: a date after it is an error.
+ * bounds publication dates in sidecars: a date after it is an error. With `each`, accepted sources
+ * are handed to it one by one in file order as they are read (a stream: none are kept).
  */
-export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, today: string | null = null) {
+export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, today: string | null = null, each?: (s: IngestedSource) => Effect.Effect<void>) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const info = yield* fs.stat(dir).pipe(Effect.option)
@@ -123,7 +124,8 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, t
       continue
     }
     seen.set(src.textSha256, file)
-    accepted.push(src)
+    if (each) yield* each(src)
+    else accepted.push(src)
   }
   return { accepted, rejected } satisfies IngestResult
 

@@ -179,7 +179,7 @@ export const resolve = (
       source_count: new Set(c.reports.map((r) => r.sourceId)).size,
       evidence_count: c.reports.reduce((n, r) => n + r.mention.spans.length, 0),
       date_conflict: c.conflict,
-      confidence: round(Math.max(...c.reports.map((r) => r.mention.confidence)))
+      confidence: round(c.reports.reduce((x, r) => Math.max(x, r.mention.confidence), -Infinity))
     })
     for (const r of c.reports) {
       const src = bySource.get(r.sourceId)!

@@ -1,10 +1,12 @@
 /**
  * Cross-document event resolution. Reports are visited in a fixed order and each joins the
- * first compatible cluster found through a blocking index keyed by (event type, participant);
- * clusters are never compared all-pairs. Conflicting dates are kept and flagged.
+ * first compatible cluster found through a blocking index keyed by (event type, participant,
+ * date window) and (event type, three participants) (eventIndex.ts); clusters are never
+ * compared all-pairs. Conflicting dates are kept and flagged.
  */
 import type { EventMention } from "../../schemas/Extraction.js"
 import type { Modality } from "../../schemas/vocab.js"
+import { makeEventIndex } from "./eventIndex.js"
 
 /** One event report in one source. */
 export interface Report {
@@ -19,6 +21,20 @@ export interface Cluster {
   readonly keys: Set<string>
   readonly type: EventMention["type"]
   conflict: boolean
+}
+
+/** A cluster with what matching needs at hand (kept up to date as reports join). */
+interface Live extends Cluster {
+  readonly seq: Map<string, number>
+  cd: string | null
+  readonly sources: Set<string>
+  readonly unreal: boolean
+  objects: number
+  readonly placeTriggers: Set<string>
+  /** Where its reports place it. */
+  readonly places: Set<string>
+  /** The people who act in its reports (hosts, visitors, speakers). */
+  readonly hosts: Set<string>
 }
 
 const NO_CROSS_DOC = new Set(["statement", "other"])
@@ -41,11 +57,35 @@ const participantKeys = (m: EventMention): Set<string> => {
 /** A report's date as evidence of when the event happened (a date taken from the report itself is none). */
 const statedDate = (m: EventMention): string | null => (m.dateFromReport ? null : m.date.value)
 
-const representativeDate = (c: Cluster): string | null => {
-  const ds = c.reports.map((r) => statedDate(r.mention)).filter((d): d is string => d !== null)
-  return ds.sort((a, b) => b.length - a.length)[0] ?? null
+/** Can report `r` (with keys `keys`) join cluster `c`? null: no; else whether it joins with conflicting dates. */
+const joins = (c: Live, r: Report, keys: ReadonlySet<string>, objects: ReadonlyArray<string>): { conflict: boolean } | null => {
+  const m = r.mention
+  if (c.unreal || c.sources.has(r.sourceId)) return null
+  // reports placed in two different places are two events ("met in Washington" is not the summit in Miami)
+  if (m.location !== null && c.places.size > 0 && !c.places.has(m.location)) return null
+  // what an event is about (an accord, a law, a named summit) must agree when both name one
+  if (objects.length > 0 && c.objects > 0 && !objects.some((x) => c.keys.has(x))) return null
+  // a shared place alone does not make two reports one event: a shared participant is needed
+  let strong = 0
+  let person = false
+  for (const x of keys) {
+    if (!c.keys.has(x)) continue
+    if (x.startsWith("gaz:person:") || x.startsWith("pat:person:")) person = true
+    if (!GENERIC(x) && x !== m.location) strong++
+  }
+  const cd = c.cd
+  // a report dated only by its publication counts as dated against an event with a stated
+  // date (it falls in its time), but two such reports alone do not date an event
+  const md = cd !== null ? m.date.value : statedDate(m)
+  if (datesCompatible(cd, md)) {
+    // reports in different articles are one event when both are dated compatibly and share a
+    // named participant, or (undated) when they share three
+    const bothDated = cd !== null && md !== null
+    return (bothDated && strong >= 1) || (strong >= 3 && !otherHosts(m, c)) ? JOIN : null
+  }
+  // the same people, place and kind of event with another date: one event, conflicting reports
+  return strong >= 3 && person && m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) ? JOIN_CONFLICT : null
 }
-
 const personActors = (m: EventMention): Array<string> =>
   m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):person:/.test(p.key)).map((p) => p.key)
 
@@ -53,85 +93,101 @@ const personActors = (m: EventMention): Array<string> =>
  * Undated reports joined on shared participants alone must not be led by other people: "Biden met
  * the five presidents" and "Trump met the five presidents" are two meetings.
  */
-const otherHosts = (m: EventMention, c: Cluster): boolean => {
+const otherHosts = (m: EventMention, c: Live): boolean => {
   const mine = personActors(m)
-  const theirs = new Set(c.reports.flatMap((r) => personActors(r.mention)))
-  return mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
+  return mine.length > 0 && c.hosts.size > 0 && !mine.some((k) => c.hosts.has(k))
 }
 
-/** Merge event reports of many sources into clusters. Reports must come in a stable order. */
+const JOIN = { conflict: false }
+const JOIN_CONFLICT = { conflict: true }
+
+/**
+ * Merge event reports of many sources into clusters. Reports must come in a stable order. Each
+ * report joins the compatible cluster that comes first by (the report's first named participant
+ * the cluster shares, the order in which the cluster acquired it); candidates come from the
+ * blocking index only (by participant and date window, or by three shared participants).
+ */
 export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> => {
-  const clusters: Array<Cluster> = []
-  const index = new Map<string, Array<Cluster>>()
+  const clusters: Array<Live> = []
+  const index = makeEventIndex<Live>()
+  let counter = 0
+  const addKey = (c: Live, k: string) => {
+    c.keys.add(k)
+    c.seq.set(k, counter++)
+    if (isObjectKey(k)) c.objects++
+    // generic keys are never looked up; clusters that cannot be joined are not indexed
+    if (c.unreal || NO_CROSS_DOC.has(c.type) || GENERIC(k)) return
+    index.addKey(c.type, c, k, [...c.keys].filter((x) => x !== k && !GENERIC(x)))
+  }
   for (const r of reports) {
     const m = r.mention
     const keys = participantKeys(m)
-    let target: Cluster | undefined
+    let target: Live | undefined
     let conflict = false
-    if (!NO_CROSS_DOC.has(m.type)) {
-      const seen = new Set<Cluster>()
-      for (const k of keys) {
-        for (const c of index.get(`${m.type}|${k}`) ?? []) {
-          if (seen.has(c) || c.reports.some((x) => x.sourceId === r.sourceId)) continue
-          seen.add(c)
-          const shared = [...keys].filter((x) => c.keys.has(x))
-          // a shared place alone does not make two reports one event: a shared participant is needed
-          const strong = shared.filter((x) => !GENERIC(x) && x !== m.location)
-          const cd = representativeDate(c)
-          // negated and hypothetical reports stand alone: they do not say that an event happened
-          if (UNREAL.has(m.modality) || c.reports.some((x) => UNREAL.has(x.mention.modality))) continue
-          // reports placed in two different places are two events ("met in Washington" is not the summit in Miami)
-          const places = new Set(c.reports.map((x) => x.mention.location).filter((l): l is string => l !== null))
-          if (m.location !== null && places.size > 0 && !places.has(m.location)) continue
-          // what an event is about (an accord, a law, a named summit) must agree when both name one
-          const objects = [...keys].filter(isObjectKey)
-          const cObjects = [...c.keys].filter(isObjectKey)
-          if (objects.length > 0 && cObjects.length > 0 && !objects.some((x) => c.keys.has(x))) continue
-          // a report dated only by its publication counts as dated against an event with a stated
-          // date (it falls in its time), but two such reports alone do not date an event
-          const md = cd !== null ? m.date.value : statedDate(m)
-          if (datesCompatible(cd, md)) {
-            // reports in different articles are one event when both are dated compatibly and share a
-            // named participant, or (undated) when they share three
-            const bothDated = cd !== null && md !== null
-            if ((bothDated && strong.length >= 1) || (strong.length >= 3 && !otherHosts(m, c))) {
-              target = c
-              break
-            }
-          } else if (
-            strong.length >= 3 &&
-            shared.some((x) => x.startsWith("gaz:person:") || x.startsWith("pat:person:")) &&
-            m.location !== null &&
-            c.reports.some((x) => x.mention.location === m.location && x.mention.trigger === m.trigger)
-          ) {
-            // the same people, place and kind of event with another date: one event, conflicting reports
-            target = c
-            conflict = true
-            break
-          }
+    if (!NO_CROSS_DOC.has(m.type) && !UNREAL.has(m.modality)) {
+      const strongKeys = [...keys].filter((k) => !GENERIC(k) && k !== m.location)
+      const objects = [...keys].filter(isObjectKey)
+      const order = [...keys]
+      // the original scan's order: by the report's first key the cluster holds, then by when the cluster acquired it
+      const rank = (c: Live): [number, number] => {
+        const level = order.findIndex((k) => c.keys.has(k))
+        return [level, c.seq.get(order[level]!)!]
+      }
+      const before = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
+      let best = null as { c: Live; rank: [number, number]; conflict: boolean } | null
+      const tried = new Set<Live>()
+      const consider = (c: Live) => {
+        if (tried.has(c)) return
+        tried.add(c)
+        const ok = joins(c, r, keys, objects)
+        if (ok !== null && (best === null || before(rank(c), best.rank))) best = { c, rank: rank(c), conflict: ok.conflict }
+      }
+      // three shared participants: with any date, or with conflicting dates
+      if (strongKeys.length >= 3) {
+        for (let i = 0; i < strongKeys.length; i++) {
+          for (let j = i + 1; j < strongKeys.length; j++)
+            for (let l = j + 1; l < strongKeys.length; l++) for (const c of index.triple(m.type, strongKeys[i]!, strongKeys[j]!, strongKeys[l]!)) consider(c)
+          for (const c of index.wide(m.type, strongKeys[i]!)) consider(c)
         }
-        if (target) break
+      }
+      // one shared participant and compatible dates
+      if (m.date.value !== null) for (const k of strongKeys) for (const c of index.dated(m.type, k, m.date.value)) consider(c)
+      if (best !== null) {
+        target = best.c
+        conflict = best.conflict
       }
     }
     if (target) {
       target.reports.push(r)
+      target.sources.add(r.sourceId)
+      if (m.location !== null) target.placeTriggers.add(`${m.location}|${m.trigger}`)
+      if (m.location !== null) target.places.add(m.location)
+      for (const h of personActors(m)) target.hosts.add(h)
       if (conflict) target.conflict = true
-      for (const k of keys) {
-        if (!target.keys.has(k)) {
-          target.keys.add(k)
-          const bucket = index.get(`${m.type}|${k}`) ?? []
-          bucket.push(target)
-          index.set(`${m.type}|${k}`, bucket)
-        }
+      const d = statedDate(m)
+      const previous = target.cd
+      if (d !== null && (previous === null || d.length > previous.length)) {
+        target.cd = d
+        if (!target.unreal && !NO_CROSS_DOC.has(target.type)) index.moveDate(target.type, target, previous, [...target.keys].filter((x) => !GENERIC(x)))
       }
+      for (const k of keys) if (!target.keys.has(k)) addKey(target, k)
     } else {
-      const c: Cluster = { reports: [r], keys, type: m.type, conflict: false }
-      clusters.push(c)
-      for (const k of keys) {
-        const bucket = index.get(`${m.type}|${k}`) ?? []
-        bucket.push(c)
-        index.set(`${m.type}|${k}`, bucket)
+      const c: Live = {
+        reports: [r],
+        keys: new Set(),
+        type: m.type,
+        conflict: false,
+        seq: new Map(),
+        cd: statedDate(m),
+        sources: new Set([r.sourceId]),
+        unreal: UNREAL.has(m.modality),
+        objects: 0,
+        placeTriggers: new Set(m.location !== null ? [`${m.location}|${m.trigger}`] : []),
+        places: new Set(m.location !== null ? [m.location] : []),
+        hosts: new Set(personActors(m))
       }
+      clusters.push(c)
+      for (const k of keys) addKey(c, k)
     }
   }
   return clusters
@@ -148,12 +204,12 @@ export const clusterDate = (c: Cluster): { value: string | null; precision: "day
   const dated = c.reports.filter((r) => r.mention.date.value !== null)
   if (dated.length === 0) return { value: null, precision: "unknown" }
   // pick the report whose date is compatible with the most other reports; ties → more precise, then earlier
-  const score = (d: string) => dated.filter((r) => datesCompatible(r.mention.date.value, d)).length
-  const best = [...dated].sort(
-    (a, b) =>
-      score(b.mention.date.value!) - score(a.mention.date.value!) ||
-      b.mention.date.value!.length - a.mention.date.value!.length ||
-      a.order - b.order
-  )[0]!
+  // (scores per distinct date, then one pass keeping the first best: linear in the reports)
+  const score = new Map<string, number>()
+  for (const d of new Set(dated.map((r) => r.mention.date.value!))) score.set(d, dated.filter((r) => datesCompatible(r.mention.date.value, d)).length)
+  const better = (a: Report, b: Report) =>
+    score.get(b.mention.date.value!)! - score.get(a.mention.date.value!)! || b.mention.date.value!.length - a.mention.date.value!.length || a.order - b.order
+  let best = dated[0]!
+  for (const r of dated) if (better(r, best) < 0) best = r
   return { value: best.mention.date.value, precision: best.mention.date.precision }
 }

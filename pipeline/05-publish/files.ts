@@ -2,6 +2,7 @@
  * Every file of a release, as bytes, from the tables (pure). manifest.json and SHA256SUMS
  * come last because they hash the others.
  */
+import { performance } from "node:perf_hooks"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { jsonSchemas } from "../../schemas/jsonSchema.js"
 import { DATASET_NAME, PIPELINE_VERSION, SCHEMA_VERSION } from "../../schemas/version.js"
@@ -9,14 +10,15 @@ import { TABLES } from "../../schemas/Tables.js"
 import type { ReleaseTables } from "../04-resolve/tables.js"
 import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
-import { stableStringify } from "../shared/stableJson.js"
+import { stableBytes, stableStringify } from "../shared/stableJson.js"
 import { toArrow } from "./arrow.js"
 import { arrowToParquet } from "./parquet.js"
 import { renderCard } from "./card.js"
-import { toCsv } from "./csv.js"
+import { toCsvBytes } from "./csv.js"
 import { CONTEXT, toJsonLd } from "./jsonld.js"
 import { dataPackage } from "./datapackage.js"
 import { croissant } from "./croissant.js"
+import { noTimings, type Timings } from "../shared/timings.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -55,8 +57,16 @@ export const contentHash = (files: ReadonlyMap<string, Uint8Array>, rejected: Re
       .join("\n") + `\n${stableStringify(rejected)}`
   )
 
-/** Build every file of a release. */
-export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, Uint8Array> => {
+/** The CSV file of every table (`data/<table>.csv`): what the content hash and the diff read; independent of the version. */
+export const tableCsvs = (t: ReleaseTables): Map<string, Uint8Array> =>
+  new Map(TABLES.map((def) => [`data/${def.name}.csv`, toCsvBytes(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)]))
+
+/** The release's content hash without building its other files: the CSVs and texts are all it reads. */
+export const releaseContentHash = (csvs: ReadonlyMap<string, Uint8Array>, texts: ReadonlyMap<string, string>, rejected: ReleaseMeta["rejected"]): string =>
+  contentHash(new Map([...csvs, ...[...texts].map(([id, text]) => [textPathOf(id), enc(text)] as const)]), rejected)
+
+/** Build every file of a release (`csvs`: the tables' CSV files when already built, see tableCsvs). */
+export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: ReadonlyMap<string, Uint8Array> = tableCsvs(t), timings: Timings = noTimings): Map<string, Uint8Array> => {
   const files = new Map<string, Uint8Array>()
   const arrowMeta = new Map([
     ["dataset", DATASET_NAME],
@@ -68,10 +78,10 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
     const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>
-    files.set(`data/${def.name}.csv`, enc(toCsv(table, rows)))
-    const arrow = toArrow(table, rows, arrowMeta)
+    files.set(`data/${def.name}.csv`, csvs.get(`data/${def.name}.csv`)!)
+    const arrow = timings.time("publish: arrow", () => toArrow(table, rows, arrowMeta))
     files.set(`data/${def.name}.arrow`, arrow)
-    files.set(`data/${def.name}.parquet`, arrowToParquet(arrow))
+    files.set(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
     tableInfo[def.name] = {
       csv: `data/${def.name}.csv`,
       arrow: `data/${def.name}.arrow`,
@@ -85,8 +95,9 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
   for (const [id, text] of [...meta.texts].sort(([a], [b]) => compareStrings(a, b))) files.set(textPathOf(id), enc(text))
   for (const [name, doc] of Object.entries(jsonSchemas())) files.set(`schemas/${name}`, enc(stableStringify(doc)))
   files.set("context.jsonld", enc(stableStringify(CONTEXT)))
-  files.set("release.jsonld", enc(stableStringify(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }))))
+  files.set("release.jsonld", timings.time("publish: json-ld", () => stableBytes(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }))))
   for (const [p, b] of meta.extra ?? []) files.set(p, b)
+  const t0 = performance.now()
   files.set("datapackage.json", enc(stableStringify(dataPackage(files, meta))))
   files.set("croissant.jsonld", enc(stableStringify(croissant(files, meta))))
   const content = contentHash(files, meta.rejected)
@@ -118,5 +129,6 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, U
     .map((p) => `${sha256(files.get(p)!)}  ${p}`)
     .join("\n")
   files.set("SHA256SUMS", enc(sums + "\n"))
+  timings.add("publish: metadata and hashes", performance.now() - t0)
   return files
 }

@@ -1,10 +1,11 @@
 /**
  * Differences between two releases, table by table, keyed by primary key: rows added, removed
  * and changed (with the columns that changed), and sources added or removed. Pure: it reads the
- * CSV text of each table, so it works on a release directory or on files about to be written.
+ * CSV text of each table (a release directory) or rows about to be written, seen as their CSV cells.
  */
+import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
-import { parseCsv } from "../05-publish/csv.js"
+import { csvCell, parseCsv } from "../05-publish/csv.js"
 import { compareStrings } from "../shared/compare.js"
 import { eventLineage, type EventLineage } from "./lineage.js"
 
@@ -25,17 +26,46 @@ export interface ReleaseChanges {
   readonly events_lineage?: EventLineage
 }
 
-/** CSV text of each table of a release (table name → CSV text); a missing table is empty. */
-export type TableTexts = ReadonlyMap<string, string>
+/** A table's rows by primary key as CSV cells, without a CSV text (rows about to be written). */
+export interface RowLookup {
+  readonly ids: () => Iterable<string>
+  readonly has: (id: string) => boolean
+  /** The row's cells exactly as its CSV line holds them (made on each call). */
+  readonly get: (id: string) => Readonly<Record<string, string>> | undefined
+}
 
-const rowsOf = (csv: string | undefined): ReadonlyArray<Record<string, string>> => (csv ? parseCsv(csv).rows : [])
+/** Each table of a release (table name → CSV text, or its rows); a missing table is empty. */
+export type TableTexts = ReadonlyMap<string, string | RowLookup>
 
-const rowsById = (csv: string | undefined): Map<string, Record<string, string>> => {
+/** Rows of a table (typed, as resolve made them) seen as the CSV cells they are written as. */
+export const cellLookup = (def: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>): RowLookup => {
+  const byId = new Map(rows.map((r) => [r[def.primaryKey] as string, r]))
+  const cols = Object.entries(def.columns)
+  return {
+    ids: () => byId.keys(),
+    has: (id) => byId.has(id),
+    get: (id) => {
+      const r = byId.get(id)
+      return r === undefined ? undefined : Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
+    }
+  }
+}
+
+const rowsById = (t: string | RowLookup | undefined): RowLookup => {
+  if (t !== undefined && typeof t !== "string") return t
   const m = new Map<string, Record<string, string>>()
-  if (!csv) return m
-  const { fields, rows } = parseCsv(csv)
-  for (const r of rows) m.set(r[fields[0]!]!, r)
-  return m
+  if (t) {
+    const { fields, rows } = parseCsv(t)
+    for (const r of rows) m.set(r[fields[0]!]!, r)
+  }
+  return { ids: () => m.keys(), has: (id) => m.has(id), get: (id) => m.get(id) }
+}
+
+const rowsOf = (t: string | RowLookup | undefined): Iterable<Record<string, string>> => {
+  if (t === undefined || typeof t === "string") return t ? parseCsv(t).rows : []
+  return (function* () {
+    for (const id of t.ids()) yield t.get(id)!
+  })()
 }
 
 /** Compare two releases' tables. */
@@ -44,9 +74,9 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
   for (const def of TABLES) {
     const a = rowsById(from.tables.get(def.name))
     const b = rowsById(to.tables.get(def.name))
-    const added = [...b.keys()].filter((k) => !a.has(k)).sort(compareStrings)
-    const removed = [...a.keys()].filter((k) => !b.has(k)).sort(compareStrings)
-    const changed = [...b.keys()]
+    const added = [...b.ids()].filter((k) => !a.has(k)).sort(compareStrings)
+    const removed = [...a.ids()].filter((k) => !b.has(k)).sort(compareStrings)
+    const changed = [...b.ids()]
       .filter((k) => a.has(k))
       .sort(compareStrings)
       .flatMap((k) => {
@@ -58,8 +88,8 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
     tables[def.name] = { added, removed, changed }
   }
   const reports = (tables: TableTexts) => ({
-    evidence: rowsOf(tables.get("evidence")),
-    types: new Map(rowsOf(tables.get("events")).map((e) => [e.event_id!, e.event_type!] as const))
+    evidence: [...rowsOf(tables.get("evidence"))].filter((r) => r.row_table === "events"),
+    types: new Map([...rowsOf(tables.get("events"))].map((e) => [e.event_id!, e.event_type!] as const))
   })
   const lineage = from.version === null ? {} : { events_lineage: eventLineage(reports(from.tables), reports(to.tables)) }
   return { from: from.version, to: to.version, sources: { added: tables.sources!.added, removed: tables.sources!.removed }, tables, ...lineage }
@@ -67,7 +97,14 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
 
 /** Human-readable CHANGELOG.md, naming every added, removed and changed row of the fact tables. */
 export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: string) => string): string => {
-  const lines: Array<string> = [`# Changes in ${c.to}`, "", c.from === null ? "First release: every row is new." : `Against ${c.from}.`, ""]
+  const lines: Array<string> = []
+  // one line at a time: a spread of a whole table's ids into push() overflows the call stack
+  const add = (...head: Array<string>) => (xs: ReadonlyArray<string>, ...tail: Array<string>) => {
+    for (const x of head) lines.push(x)
+    for (const x of xs) lines.push(x)
+    for (const x of tail) lines.push(x)
+  }
+  lines.push(`# Changes in ${c.to}`, "", c.from === null ? "First release: every row is new." : `Against ${c.from}.`, "")
   lines.push("| table | added | removed | changed |", "| --- | --- | --- | --- |")
   for (const [t, ch] of Object.entries(c.tables)) lines.push(`| ${t} | ${ch.added.length} | ${ch.removed.length} | ${ch.changed.length} |`)
   lines.push("")
@@ -75,15 +112,15 @@ export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: s
   if (c.sources.removed.length) lines.push(`Sources removed: ${c.sources.removed.map((s) => `\`${s}\``).join(", ")}.`, "")
   for (const [t, ch] of Object.entries(c.tables)) {
     if (t === "sources" || t === "evidence") continue
-    if (ch.added.length) lines.push(`## ${t}: added`, "", ...ch.added.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
-    if (ch.removed.length) lines.push(`## ${t}: removed`, "", ...ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
-    if (ch.changed.length) lines.push(`## ${t}: changed`, "", ...ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`), "")
+    if (ch.added.length) add(`## ${t}: added`, "")(ch.added.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
+    if (ch.removed.length) add(`## ${t}: removed`, "")(ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
+    if (ch.changed.length) add(`## ${t}: changed`, "")(ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`), "")
   }
   const l = c.events_lineage ?? { merged: [], split: [], tombstones: [] }
-  if (l.merged.length) lines.push("## events: merged", "", ...l.merged.map((m) => `- \`${m.event_id}\` now also holds the reports of ${m.merged_ids.map((id) => `\`${id}\``).join(", ")}`), "")
-  if (l.split.length) lines.push("## events: split", "", ...l.split.map((x) => `- the reports of \`${x.event_id}\` are now in ${x.into.map((id) => `\`${id}\``).join(", ")}`), "")
+  if (l.merged.length) add("## events: merged", "")(l.merged.map((m) => `- \`${m.event_id}\` now also holds the reports of ${m.merged_ids.map((id) => `\`${id}\``).join(", ")}`), "")
+  if (l.split.length) add("## events: split", "")(l.split.map((x) => `- the reports of \`${x.event_id}\` are now in ${x.into.map((id) => `\`${id}\``).join(", ")}`), "")
   if (l.tombstones.length)
-    lines.push("## events: retired ids (tombstones)", "", ...l.tombstones.map((t) => `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`), "")
+    add("## events: retired ids (tombstones)", "")(l.tombstones.map((t) => `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`), "")
   lines.push("Evidence rows are listed by id in `changes.json`.", "")
   return lines.join("\n")
 }

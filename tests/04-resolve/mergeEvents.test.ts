@@ -1,37 +1,29 @@
-/** Cross-document clustering: given reports of several articles, expect which become one event. */
+/** The blocking index finds the clusters the scan over all candidate clusters found, on the seeds and on generated articles. */
+import { NodeContext } from "@effect/platform-node"
+import { Effect } from "effect"
+import { cpSync } from "node:fs"
+import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import type { EventMention } from "../../schemas/Extraction.js"
+import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 import { clusterEvents, type Report } from "../../pipeline/04-resolve/mergeEvents.js"
+import { writeCorpus } from "../../pipeline/bench/corpus.js"
+import { processSources } from "../../pipeline/scale/Articles.js"
+import { compareStrings } from "../../pipeline/shared/compare.js"
+import { repoRoot, tmpDir } from "../lib/tmp.js"
+import { clusterEventsAllPairs } from "./allPairs.js"
 
-const span = { start: 0, end: 1, quote: "x" }
-const meeting = (date: string | null, actors: ReadonlyArray<string>, targets: ReadonlyArray<string>): EventMention => ({
-  type: "meeting", cameo: "043", plover: "CONSULT", trigger: "meet", spans: [span], date: { value: date, precision: date === null ? "unknown" : "day" }, dateFromReport: false,
-  modality: "asserted", location: null, method: "event.verb-trigger.v1", confidence: 0.7,
-  participants: [...actors.map((key) => ({ key, role: "actor" as const, span })), ...targets.map((key) => ({ key, role: "target" as const, span }))]
-})
-const FIVE = ["gaz:country:KAZ", "gaz:country:KGZ", "gaz:country:TJK", "gaz:country:TKM", "gaz:country:UZB"]
-const TRUMP = "gaz:person:donald-trump"
-const BIDEN = "gaz:person:joe-biden"
-const reports = (...ms: ReadonlyArray<EventMention>): Array<Report> => ms.map((mention, order) => ({ sourceId: `s${order}`, order, mention }))
-const sizes = (rs: Array<Report>) => clusterEvents(rs).map((c) => c.reports.length)
-
-describe("clusterEvents", () => {
-  it("an undated report sharing three participants joins a dated event of the same host", () => {
-    expect(sizes(reports(meeting("2025-11-06", [TRUMP], FIVE), meeting(null, [TRUMP], FIVE)))).toEqual([2])
-  })
-
-  it("but not one led by another person: two hosts, two meetings", () => {
-    expect(sizes(reports(meeting("2025-11-06", [TRUMP], FIVE), meeting(null, [BIDEN], FIVE)))).toEqual([1, 1])
-  })
-
-  it("dated reports on compatible dates with a shared named participant are one event", () => {
-    expect(sizes(reports(meeting("2025-11-06", [TRUMP], ["gaz:country:KAZ"]), meeting("2025-11", [TRUMP], [])))).toEqual([2])
-    expect(sizes(reports(meeting("2025-11-06", [TRUMP], ["gaz:country:KAZ"]), meeting("2024-03", [TRUMP], ["gaz:country:KAZ"])))).toEqual([1, 1])
-  })
-
-  it("reports placed in two different places are two events", () => {
-    const at = (m: EventMention, location: string): EventMention => ({ ...m, location })
-    expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:washington")))).toEqual([1, 1])
-    expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), meeting("2026", [TRUMP], ["gaz:country:KAZ"])))).toEqual([2])
+describe("event clustering", () => {
+  it("is the same with the blocking index as with the scan", { timeout: 120_000 }, async () => {
+    const dir = tmpDir("car-merge-")
+    cpSync(join(repoRoot, "seeds"), dir, { recursive: true })
+    writeCorpus(dir, 3, 150)
+    const { inputs } = await Effect.runPromise(processSources(dir, null, loadLexicons()).pipe(Effect.provide(NodeContext.layer)))
+    const docs = [...inputs].sort((a, b) => compareStrings(a.source.published.value ?? "9999", b.source.published.value ?? "9999") || compareStrings(a.source.sourceId, b.source.sourceId))
+    const reports: Array<Report> = []
+    docs.forEach(({ source, extraction }, order) => extraction.events.forEach((mention) => reports.push({ sourceId: source.sourceId, order, mention })))
+    const ids = new Map(reports.map((r, i) => [r, i]))
+    const shape = (cs: ReadonlyArray<{ reports: ReadonlyArray<Report>; conflict: boolean }>) => cs.map((c) => `${c.conflict}:${c.reports.map((r) => ids.get(r)).join(",")}`)
+    expect(reports.length).toBeGreaterThan(2000)
+    expect(shape(clusterEvents(reports))).toEqual(shape(clusterEventsAllPairs(reports)))
   })
 })

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: speed, memory and growth of full builds on generated corpora, beside a plain
+ * compromise NER pass over the same articles. Never part of `npm test`.
+ *   npm run bench [-- --sizes 1000,10000,100000] [--seed S] [--workers N] [--timeout-min M] [--json]
+ *   npm run bench -- --generate N [--seed S] [--out DIR]   (only write a scale corpus)
+ * Each size: a full build from a cold cache in a child process (wall time, articles/s, MB/s of
+ * article text, peak RSS, slowest stage and article). At the size nearest 10k: the compromise pass
+ * and an incremental build after adding one article (warm cache). Then growth exponents (fit of
+ * log time and log RSS against log size). One table on stdout; --json prints the same figures.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { cpus, freemem, tmpdir, totalmem } from "node:os"
+import { join } from "node:path"
+import { article } from "./generate.js"
+import { ROOT, seedModel, writeCorpus } from "./corpus.js"
+import { growthExponent } from "./fit.js"
+import { runBuild, runChild } from "./run.js"
+import { renderTable } from "./table.js"
+
+const argv = process.argv.slice(2)
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`)
+  return i >= 0 ? argv[i + 1] : undefined
+}
+const log = (s: string) => process.stderr.write(`${s}\n`)
+const seed = Number(opt("seed") ?? 1)
+
+const corpus = (n: number, model: ReturnType<typeof seedModel>): string => {
+  const dir = join(ROOT, ".bench", `corpus-${n}-s${seed}`)
+  const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".txt")).length : 0
+  if (have !== n) {
+    rmSync(dir, { recursive: true, force: true })
+    log(`generating ${n} articles into ${dir}`)
+    writeCorpus(dir, seed, n, 0, model)
+  }
+  return dir
+}
+
+const main = async () => {
+  const model = seedModel()
+  const generate = opt("generate")
+  if (generate !== undefined) {
+    const n = Number(generate)
+    const out = opt("out") ?? join(ROOT, ".bench", `corpus-${n}-s${seed}`)
+    const bytes = writeCorpus(out, seed, n, 0, model)
+    return log(`wrote ${n} articles (${(bytes / 1e6).toFixed(1)} MB of text, seed ${seed}) to ${out}`)
+  }
+  const sizes = (opt("sizes") ?? "1000,10000,100000").split(",").map(Number)
+  const timeoutMs = Number(opt("timeout-min") ?? 40) * 60_000
+  const workers = opt("workers")
+  const extra = workers !== undefined ? ["--workers", workers] : []
+  const scratch = mkdtempSync(join(tmpdir(), "car-bench-"))
+  const mid = sizes.reduce((a, b) => (Math.abs(Math.log(b / 10000)) < Math.abs(Math.log(a / 10000)) ? b : a))
+  const runs = []
+  let compromise = null
+  let incremental = null
+  for (const n of sizes) {
+    const dir = corpus(n, model)
+    const out = join(scratch, `dist-${n}`)
+    const cache = join(scratch, `cache-${n}`)
+    log(`build ${n} articles (cold cache)...`)
+    const r = await runBuild(dir, out, cache, join(scratch, `timings-${n}.json`), timeoutMs, extra)
+    if (!r.ok) log(`  failed: ${r.reason}`)
+    const t = r.timings
+    const stages = t ? Object.entries(t.stages).filter(([k]) => !k.includes("(wall)")) : []
+    const slowest = stages.sort(([, a], [, b]) => b.ms - a.ms)[0]
+    runs.push({
+      articles: n,
+      ok: r.ok,
+      reason: r.reason,
+      textMb: t ? t.textBytes / 1e6 : null,
+      wallS: r.wallMs / 1000,
+      articlesPerS: r.ok ? n / (r.wallMs / 1000) : null,
+      mbPerS: r.ok && t ? t.textBytes / 1e6 / (r.wallMs / 1000) : null,
+      peakRssMb: r.rssMb,
+      rssFrom: r.rssFrom,
+      slowestStage: slowest ? { name: slowest[0], s: slowest[1].ms / 1000 } : null,
+      slowestArticle: t?.slowestArticle ?? null,
+      stages: t?.stages ?? null,
+      memory: t?.memory ?? null
+    })
+    log(`  ${(r.wallMs / 1000).toFixed(1)} s, peak RSS ${r.rssMb?.toFixed(0)} MB`)
+    if (n === mid) {
+      log(`compromise pass over the same ${n} articles...`)
+      const c = await runChild("pipeline/bench/compromise.ts", [dir], timeoutMs)
+      const j = c.ok ? (JSON.parse(c.stdout) as { articles: number; bytes: number; ms: number; maxRssKb: number }) : null
+      compromise = { articles: n, ok: c.ok, reason: c.reason, wallS: c.wallMs / 1000, articlesPerS: j ? n / (c.wallMs / 1000) : null, mbPerS: j ? j.bytes / 1e6 / (c.wallMs / 1000) : null, peakRssMb: c.rssMb ?? (j ? j.maxRssKb / 1024 : null) }
+      log(`  ${(c.wallMs / 1000).toFixed(1)} s`)
+      if (r.ok) {
+        log(`incremental: one more article, warm cache...`)
+        const more = join(scratch, `corpus-${n}-plus-one`)
+        cpSync(dir, more, { recursive: true })
+        const a = article(model, seed, n)
+        writeCorpus(more, seed, n + 1, n, model)
+        const inc = await runBuild(more, out, cache, join(scratch, `timings-${n}-inc.json`), timeoutMs, extra)
+        incremental = { articles: n + 1, added: `${a.name}.txt`, ok: inc.ok, reason: inc.reason, wallS: inc.wallMs / 1000, fractionOfFull: inc.ok ? inc.wallMs / r.wallMs : null, peakRssMb: inc.rssMb, stages: inc.timings?.stages ?? null }
+        rmSync(more, { recursive: true, force: true })
+        log(`  ${(inc.wallMs / 1000).toFixed(1)} s`)
+      }
+    }
+    rmSync(out, { recursive: true, force: true })
+    rmSync(cache, { recursive: true, force: true })
+  }
+  const ok = runs.filter((r) => r.ok)
+  const full = runs.find((r) => r.articles === mid)
+  const figures = {
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "?", memoryGb: totalmem() / 2 ** 30, freeMemoryGbAtStart: freemem() / 2 ** 30, node: process.version },
+    seed,
+    runs,
+    compromise,
+    throughputRatio: full?.articlesPerS && compromise?.articlesPerS ? full.articlesPerS / compromise.articlesPerS : null,
+    incremental,
+    growth: {
+      sizes: ok.map((r) => r.articles),
+      time: growthExponent(ok.map((r) => [r.articles, r.wallS])),
+      memory: growthExponent(ok.filter((r) => r.peakRssMb !== null).map((r) => [r.articles, r.peakRssMb!]))
+    }
+  }
+  rmSync(scratch, { recursive: true, force: true })
+  process.stdout.write(argv.includes("--json") ? JSON.stringify(figures, null, 2) + "\n" : renderTable(figures))
+}
+
+await main()

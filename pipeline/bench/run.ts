@@ -1,0 +1,70 @@
+/**
+ * Child processes of the benchmark: a full `build` (or the compromise pass) in its own Node
+ * process, timed by wall clock, its peak RSS read from `/usr/bin/time -v` when present, else
+ * from the child's own `process.resourceUsage().maxRSS` (the build's --timings file).
+ */
+import { spawn } from "node:child_process"
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { performance } from "node:perf_hooks"
+import { pathToFileURL } from "node:url"
+import type { TimingReport } from "../shared/timings.js"
+import { ROOT } from "./corpus.js"
+
+const LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href
+const TIME = "/usr/bin/time"
+
+/** What a child run gave. */
+export interface ChildRun {
+  readonly ok: boolean
+  readonly wallMs: number
+  /** Peak RSS in MB (from /usr/bin/time -v, else reported by the child). */
+  readonly rssMb: number | null
+  readonly rssFrom: "time -v" | "child" | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly reason: string | null
+}
+
+/** Run a TypeScript entry point of this repository with arguments; kill it after `timeoutMs`. */
+export const runChild = (script: string, args: ReadonlyArray<string>, timeoutMs: number, env: Record<string, string> = {}): Promise<ChildRun> =>
+  new Promise((resolve) => {
+    const node = [process.execPath, "--import", LOADER, join(ROOT, script), ...args]
+    const useTime = existsSync(TIME)
+    const t0 = performance.now()
+    const child = spawn(useTime ? TIME : node[0]!, useTime ? ["-v", ...node] : node.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (d) => (stdout += String(d)))
+    child.stderr.on("data", (d) => (stderr = (stderr + String(d)).slice(-200_000)))
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill("SIGKILL")
+    }, timeoutMs)
+    child.on("close", (code, signal) => {
+      clearTimeout(timer)
+      const wallMs = performance.now() - t0
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
+      const exit = /Exit status: (\d+)/.exec(stderr)
+      const failed = timedOut || signal !== null || code !== 0 || (exit !== null && exit[1] !== "0")
+      const lastError = stderr.split("\n").filter((l) => /error|heap|killed/i.test(l)).slice(-2).join(" | ")
+      resolve({
+        ok: !failed,
+        wallMs,
+        rssMb: m ? Number(m[1]) / 1024 : null,
+        rssFrom: m ? "time -v" : null,
+        stdout,
+        stderr,
+        reason: timedOut ? `timed out after ${Math.round(timeoutMs / 60000)} min` : failed ? `exit ${exit?.[1] ?? code ?? signal}: ${lastError}` : null
+      })
+    })
+  })
+
+/** Run a full build of `sources` into `out` with the cache in `cache`; `timings` receives the build's own figures. */
+export const runBuild = async (sources: string, out: string, cache: string, timingsFile: string, timeoutMs: number, extra: ReadonlyArray<string> = []) => {
+  const r = await runChild("pipeline/bin.ts", ["build", "--sources", sources, "--out", out, "--cache", cache, "--timings", timingsFile, ...extra], timeoutMs, { SOURCE_DATE_EPOCH: "1767225600" })
+  const timings = r.ok && existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, "utf8")) as TimingReport) : null
+  const rssMb = r.rssMb ?? (timings ? timings.maxRssKb / 1024 : null)
+  return { ...r, rssMb, rssFrom: r.rssFrom ?? (timings ? ("child" as const) : null), timings }
+}

@@ -1,0 +1,54 @@
+/** The benchmark's one table (markdown, so it can be pasted into the README as it is). */
+
+/** One full build. */
+export interface BuildRun {
+  readonly articles: number
+  readonly ok: boolean
+  readonly reason: string | null
+  readonly textMb: number | null
+  readonly wallS: number
+  readonly articlesPerS: number | null
+  readonly mbPerS: number | null
+  readonly peakRssMb: number | null
+  readonly slowestStage: { readonly name: string; readonly s: number } | null
+  readonly slowestArticle: { readonly file: string; readonly ms: number } | null
+}
+
+/** Every figure of one benchmark run. */
+export interface Figures {
+  readonly machine: { readonly cores: number; readonly cpu: string; readonly memoryGb: number; readonly node: string }
+  readonly runs: ReadonlyArray<BuildRun>
+  readonly compromise: { readonly articles: number; readonly ok: boolean; readonly wallS: number; readonly articlesPerS: number | null; readonly mbPerS: number | null; readonly peakRssMb: number | null } | null
+  readonly throughputRatio: number | null
+  readonly incremental: { readonly articles: number; readonly ok: boolean; readonly reason: string | null; readonly wallS: number; readonly fractionOfFull: number | null } | null
+  readonly growth: { readonly sizes: ReadonlyArray<number>; readonly time: number | null; readonly memory: number | null }
+}
+
+const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? "–" : x.toFixed(d))
+const n = (x: number) => x.toLocaleString("en-US")
+
+/** Render the figures. */
+export const renderTable = (g: Figures): string => {
+  const rows = [
+    "| run | articles | text MB | wall s | articles/s | MB/s | peak RSS MB | slowest stage (s) | slowest article (ms) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ...g.runs.map((r) =>
+      r.ok
+        ? `| full build | ${n(r.articles)} | ${f(r.textMb)} | ${f(r.wallS)} | ${f(r.articlesPerS)} | ${f(r.mbPerS, 2)} | ${f(r.peakRssMb, 0)} | ${r.slowestStage ? `${r.slowestStage.name} (${f(r.slowestStage.s)})` : "–"} | ${r.slowestArticle ? `${r.slowestArticle.file} (${f(r.slowestArticle.ms)})` : "–"} |`
+        : `| full build | ${n(r.articles)} | – | ${f(r.wallS)} | – | – | ${f(r.peakRssMb, 0)} | failed: ${r.reason} | – |`
+    ),
+    ...(g.compromise
+      ? [`| compromise NER pass (1 thread) | ${n(g.compromise.articles)} | | ${f(g.compromise.wallS)} | ${f(g.compromise.articlesPerS)} | ${f(g.compromise.mbPerS, 2)} | ${f(g.compromise.peakRssMb, 0)} | | |`]
+      : []),
+    ...(g.incremental
+      ? [`| incremental (+1 article, warm cache) | ${n(g.incremental.articles)} | | ${g.incremental.ok ? f(g.incremental.wallS) : `failed: ${g.incremental.reason}`} | | | | | |`]
+      : [])
+  ]
+  const summary = [
+    `- build throughput / compromise throughput (same ${g.compromise ? n(g.compromise.articles) : "–"} articles): ${f(g.throughputRatio, 2)}×`,
+    `- incremental rebuild / full build: ${g.incremental?.fractionOfFull != null ? `${f(100 * g.incremental.fractionOfFull)}%` : "–"}`,
+    `- growth exponents over ${g.growth.sizes.map(n).join(", ")} articles: time ${f(g.growth.time, 2)}, peak RSS ${f(g.growth.memory, 2)}`,
+    `- machine: ${g.machine.cores} cores (${g.machine.cpu}), ${f(g.machine.memoryGb)} GiB memory, Node ${g.machine.node}`
+  ]
+  return [...rows, "", ...summary, ""].join("\n")
+}

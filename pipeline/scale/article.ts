@@ -1,0 +1,108 @@
+/**
+ * The per-article work of a build as one pure function of the ingested source and the
+ * lexicons: normalise, extract, and the body key that finds near-duplicates. It runs in the main
+ * thread or in a worker (worker.ts), and its result is what the extraction cache stores.
+ */
+import { performance } from "node:perf_hooks"
+import { CachedArticle } from "../../schemas/CachedArticle.js"
+import { ArticleExtraction } from "../../schemas/Extraction.js"
+import type { IngestedSource } from "../01-ingest/Ingest.js"
+import { normalise, type NormalisedSource } from "../02-normalise/Normalise.js"
+import { extractArticle } from "../03-extract/extract.js"
+import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
+import { sha256 } from "../shared/hash.js"
+
+/** What per-article work adds to an ingested source (everything but the source itself). */
+export type ArticleResult = Omit<CachedArticle, never>
+
+/** Milliseconds spent per stage on one article. */
+export type ArticleTimes = {
+  readonly normalise: number
+  readonly extract: number
+}
+
+/** Hash of an article's body: its lines minus boilerplate and the title line, whitespace collapsed. */
+export const bodyKey = (s: NormalisedSource): string => {
+  const skip = [...s.boilerplate.map((b) => [b.start, b.end] as const), ...(s.titleSpan ? [[s.titleSpan.start, s.titleSpan.end] as const] : [])]
+  let pos = 0
+  const lines: Array<string> = []
+  for (const line of s.text.split("\n")) {
+    const start = pos
+    pos += line.length + 1
+    if (skip.some(([a, b]) => start + (line.length - line.trimStart().length) >= a && start < b)) continue
+    const t = line.replace(/\s+/g, " ").trim()
+    if (t) lines.push(t)
+  }
+  return sha256(lines.join("\n"))
+}
+
+/** Normalise and extract one article (pure). */
+export const processSource = (src: IngestedSource, lex: LexiconBundle): { readonly result: ArticleResult; readonly times: ArticleTimes } => {
+  const t0 = performance.now()
+  const source = normalise(src)
+  const t1 = performance.now()
+  // events and relations are read from the body: not from the headline, repeated titles, credits, tags or urls
+  const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
+  if (source.titleSpan) nonBody.push(source.titleSpan)
+  const extraction = extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex)
+  const t2 = performance.now()
+  const result: ArticleResult = { title: source.title, titleSpan: source.titleSpan, boilerplate: source.boilerplate, published: source.published, extraction, bodyKey: bodyKey(source) }
+  return { result, times: { normalise: t1 - t0, extract: t2 - t1 } }
+}
+
+/**
+ * Extract a normalised article again with another reference date for its relative dates (a day
+ * other articles give its events; 04-resolve/referenceDays.ts). Pure; not cached, since it
+ * depends on other articles.
+ */
+export const reextract = (source: NormalisedSource, lex: LexiconBundle, reference: { readonly value: string; readonly precision: "day" }) => {
+  const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
+  if (source.titleSpan) nonBody.push(source.titleSpan)
+  return extractArticle({ sourceId: source.sourceId, text: source.text, published: reference, nonBody }, lex)
+}
+
+/** The normalised source of an ingested source and its result. */
+export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSource => ({ ...src, title: r.title, titleSpan: r.titleSpan, boilerplate: r.boilerplate, published: r.published })
+
+/**
+ * A result that crossed a thread or came from disk as plain data, made compact again: the
+ * extraction becomes an ArticleExtraction, and its repeated strings (keys, types, names, rule
+ * ids) become one string per value across all articles (`intern`), as they are in the extractor.
+ * Quotes stay as they are (each is its own span).
+ */
+export const revive = (r: ArticleResult, intern: (s: string) => string): ArticleResult => {
+  const x = r.extraction
+  const i = intern
+  const span = (s: { start: number; end: number; quote: string }) => ({ start: s.start, end: s.end, quote: s.quote })
+  const extraction = new ArticleExtraction(
+    {
+      sourceId: i(x.sourceId),
+      entities: x.entities.map((e) => ({ ...e, key: i(e.key), name: i(e.name), gazetteerKey: e.gazetteerKey === null ? null : i(e.gazetteerKey) })),
+      mentions: x.mentions.map((m) => ({ key: i(m.key), type: m.type, name: i(m.name), span: span(m.span), detection: m.detection, method: i(m.method), confidence: m.confidence })),
+      events: x.events.map((e) => ({
+        ...e,
+        cameo: i(e.cameo),
+        trigger: i(e.trigger),
+        spans: e.spans.map(span),
+        date: { value: e.date.value === null ? null : i(e.date.value), precision: e.date.precision },
+        location: e.location === null ? null : i(e.location),
+        participants: e.participants.map((p) => ({ key: i(p.key), role: p.role, span: span(p.span) })),
+        method: i(e.method)
+      })),
+      relations: x.relations.map((l) => ({ ...l, subject: i(l.subject), object: i(l.object), role: l.role === null ? null : i(l.role), span: span(l.span), method: i(l.method) }))
+    },
+    { disableValidation: true }
+  )
+  return { ...r, extraction }
+}
+
+/** An interning table: equal strings become the same string. */
+export const interner = (): ((s: string) => string) => {
+  const seen = new Map<string, string>()
+  return (s) => {
+    const t = seen.get(s)
+    if (t !== undefined) return t
+    seen.set(s, s)
+    return s
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The content-addressed extraction cache: one file per article under
+ * `<dir>/<key[0..2]>/<key>.json.gz`, keyed by SHA-256 of (the article text and metadata, the
+ * pipeline version, the lexicon hash, the code hash). An entry (gzip, level 1) is a header line
+ * `{"key","sha256"}` and the payload line it hashes; a read checks the hash, the JSON and the CachedArticle schema, so a
+ * damaged entry is reported and recomputed. The cache is an optimisation only: deleting it changes
+ * no output byte.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs"
+import { join, relative } from "node:path"
+import { gunzipSync, gzipSync } from "node:zlib"
+import { CachedArticle } from "../../schemas/CachedArticle.js"
+import { PIPELINE_VERSION } from "../../schemas/version.js"
+import type { IngestedSource } from "../01-ingest/Ingest.js"
+import { compareStrings } from "../shared/compare.js"
+import { sha256 } from "../shared/hash.js"
+import { stableStringify } from "../shared/stableJson.js"
+import type { ArticleResult } from "./article.js"
+
+const ROOT = new URL("../../", import.meta.url).pathname
+
+/** The default cache folder, in the repository (ignored by git). */
+export const DEFAULT_CACHE_DIR = join(ROOT, ".cache", "extract")
+/** Code whose change must invalidate the cache: normalisation, extraction, the contracts, shared helpers, this folder. */
+const CODE_DIRS = ["pipeline/02-normalise", "pipeline/03-extract", "pipeline/shared", "pipeline/scale", "schemas"]
+
+const walk = (d: string): Array<string> =>
+  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith(".ts") ? [join(d, e.name)] : []))
+
+/** SHA-256 over the source files the per-article work depends on and the versions of the libraries it uses. */
+export const codeHash = (root = ROOT): string => {
+  const files = CODE_DIRS.flatMap((d) => walk(join(root, d))).sort(compareStrings)
+  const deps = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies
+  return sha256([stableStringify(deps), ...files.map((f) => `${relative(root, f)} ${sha256(readFileSync(f))}`)].join("\n"))
+}
+
+/** Where and under which salt (pipeline version, lexicon hash, code hash) entries live. */
+export interface CacheConfig {
+  readonly dir: string
+  readonly salt: string
+}
+
+/** The cache of this code and these lexicons in `dir`. */
+export const cacheConfig = (dir: string, lexiconHash: string): CacheConfig => ({ dir, salt: sha256(`${PIPELINE_VERSION}\n${lexiconHash}\n${codeHash()}`) })
+
+/** The key of one article: its text and the metadata normalisation reads, under the salt. */
+export const cacheKey = (c: CacheConfig, src: IngestedSource): string => sha256(`${c.salt}\n${src.textSha256}\n${stableStringify(src.meta)}`)
+
+const entryPath = (c: CacheConfig, key: string) => join(c.dir, key.slice(0, 2), `${key}.json.gz`)
+
+/** What a lookup found. */
+export type Lookup = { readonly _tag: "hit"; readonly result: ArticleResult } | { readonly _tag: "miss" } | { readonly _tag: "corrupt"; readonly reason: string }
+
+/** Read the entry of `key`: a hit only when the hash, the JSON and the schema all check. */
+export const readEntry = (c: CacheConfig, key: string): Lookup => {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(entryPath(c, key))
+  } catch {
+    return { _tag: "miss" }
+  }
+  try {
+    const text = gunzipSync(bytes).toString("utf8")
+    const nl = text.indexOf("\n")
+    const header = JSON.parse(text.slice(0, nl)) as { key?: unknown; sha256?: unknown }
+    const payload = text.slice(nl + 1)
+    if (nl < 0 || header.key !== key) return { _tag: "corrupt", reason: "the header names another key" }
+    if (header.sha256 !== sha256(payload)) return { _tag: "corrupt", reason: "the payload does not match its SHA-256" }
+    return { _tag: "hit", result: CachedArticle.decodeSync(JSON.parse(payload)) }
+  } catch (e) {
+    return { _tag: "corrupt", reason: (e as Error).message.split("\n")[0]! }
+  }
+}
+
+/** Write the entry of `key` (write and rename, so a reader never sees half an entry). */
+export const writeEntry = (c: CacheConfig, key: string, result: ArticleResult): void => {
+  const path = entryPath(c, key)
+  const payload = JSON.stringify(result) + "\n"
+  mkdirSync(join(c.dir, key.slice(0, 2)), { recursive: true })
+  const tmp = `${path}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`
+  writeFileSync(tmp, gzipSync(`${JSON.stringify({ key, sha256: sha256(payload) })}\n${payload}`, { level: 1 }))
+  renameSync(tmp, path)
+}
+
+/** Is `dir` an existing folder? */
+export const isDir = (dir: string): boolean => {
+  try {
+    return statSync(dir).isDirectory()
+  } catch {
+    return false
+  }
+}

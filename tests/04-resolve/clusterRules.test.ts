@@ -1,0 +1,37 @@
+/** Cross-document clustering rules: given reports of several articles, expect which become one event. */
+import { describe, expect, it } from "vitest"
+import type { EventMention } from "../../schemas/Extraction.js"
+import { clusterEvents, type Report } from "../../pipeline/04-resolve/mergeEvents.js"
+
+const span = { start: 0, end: 1, quote: "x" }
+const meeting = (date: string | null, actors: ReadonlyArray<string>, targets: ReadonlyArray<string>): EventMention => ({
+  type: "meeting", cameo: "043", plover: "CONSULT", trigger: "meet", spans: [span], date: { value: date, precision: date === null ? "unknown" : "day" }, dateFromReport: false,
+  modality: "asserted", location: null, method: "event.verb-trigger.v1", confidence: 0.7,
+  participants: [...actors.map((key) => ({ key, role: "actor" as const, span })), ...targets.map((key) => ({ key, role: "target" as const, span }))]
+})
+const FIVE = ["gaz:country:KAZ", "gaz:country:KGZ", "gaz:country:TJK", "gaz:country:TKM", "gaz:country:UZB"]
+const TRUMP = "gaz:person:donald-trump"
+const BIDEN = "gaz:person:joe-biden"
+const reports = (...ms: ReadonlyArray<EventMention>): Array<Report> => ms.map((mention, order) => ({ sourceId: `s${order}`, order, mention }))
+const sizes = (rs: Array<Report>) => clusterEvents(rs).map((c) => c.reports.length)
+
+describe("clusterEvents", () => {
+  it("an undated report sharing three participants joins a dated event of the same host", () => {
+    expect(sizes(reports(meeting("2025-11-06", [TRUMP], FIVE), meeting(null, [TRUMP], FIVE)))).toEqual([2])
+  })
+
+  it("but not one led by another person: two hosts, two meetings", () => {
+    expect(sizes(reports(meeting("2025-11-06", [TRUMP], FIVE), meeting(null, [BIDEN], FIVE)))).toEqual([1, 1])
+  })
+
+  it("dated reports on compatible dates with a shared named participant are one event", () => {
+    expect(sizes(reports(meeting("2025-11-06", [TRUMP], ["gaz:country:KAZ"]), meeting("2025-11", [TRUMP], [])))).toEqual([2])
+    expect(sizes(reports(meeting("2025-11-06", [TRUMP], ["gaz:country:KAZ"]), meeting("2024-03", [TRUMP], ["gaz:country:KAZ"])))).toEqual([1, 1])
+  })
+
+  it("reports placed in two different places are two events", () => {
+    const at = (m: EventMention, location: string): EventMention => ({ ...m, location })
+    expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:washington")))).toEqual([1, 1])
+    expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), meeting("2026", [TRUMP], ["gaz:country:KAZ"])))).toEqual([2])
+  })
+})

@@ -1,0 +1,33 @@
+/** The compiled row check gives the table schemas' verdict on every column, for fitting and misfitting values. */
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import type { Column, TableDef } from "../../schemas/Column.js"
+import { TABLES } from "../../schemas/Tables.js"
+import { cellCheck, rowCheck } from "../../pipeline/05-publish/decodeRows.js"
+
+const probes: ReadonlyArray<unknown> = [
+  null, undefined, "", "x", "src_0123456789abcdef", "evt_0123456789abcdef", "ent_0123456789ABCDEF", "src_0123456789abcde", "2025-11-06", "2025-11", "25-11-06",
+  0, -0, 1, 0.5, -1, 1.5, 2_147_483_647, 2_147_483_648, Number.NaN, Infinity, true, false, [], ["a", "b"], ["a", 1], {}, "asserted", "meeting", "day", "actor", "gazetteer"
+]
+
+describe("row contracts", () => {
+  it("the cell check agrees with each column's schema on every probe value", () => {
+    for (const def of TABLES)
+      for (const [name, c] of Object.entries((def as unknown as TableDef<Record<string, Column>>).columns)) {
+        const is = Schema.is(c.schema as Schema.Schema<unknown>)
+        const fits = cellCheck(c)
+        const values = [...probes, ...(c.values ?? [])]
+        expect(values.filter((v) => fits(v) !== is(v)).map((v) => [def.name, name, v])).toEqual([])
+      }
+  })
+
+  it("a row with a missing or an extra column does not fit", () => {
+    const def = TABLES.find((t) => t.name === "relations")! as unknown as TableDef<Record<string, Column>>
+    const row = { relation_id: "rel_0123456789abcdef", predicate: "member_of", subject_id: "ent_0123456789abcdef", object_id: "ent_0123456789abcdef", role_title: null, source_count: 1, confidence: 0.5 }
+    const fits = rowCheck(def)
+    expect(fits(row)).toBe(true)
+    const { role_title: _r, ...missing } = row
+    expect(fits(missing)).toBe(false)
+    expect(fits({ ...row, extra: 1 })).toBe(false)
+  })
+})
