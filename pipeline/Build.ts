@@ -202,10 +202,11 @@ const assemble = (
     const newTables: TableTexts = new Map(
       TABLES.map((d) => [d.name, cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)])
     )
-    const changes = diffTables({ version: previous?.version ?? null, tables: previous ? readTableTexts(previous.dir) : new Map() }, { version, tables: newTables })
+    const oldTables: TableTexts = previous ? readTableTexts(previous.dir) : new Map()
+    const changes = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
     const extra = new Map(meta.extra)
     extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
-    extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables))))
+    extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables, oldTables))))
     return extra
   })
   return releaseFiles(built.tables, { ...meta, extra, version }, csvs, timings)

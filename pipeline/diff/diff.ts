@@ -126,12 +126,15 @@ export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: s
 }
 
 /** Labels for changelog lines, read from the new release's CSV text (names, summaries, predicates). */
-export const labeller = (tables: TableTexts): ((table: string, id: string) => string) => {
+export const labeller = (tables: TableTexts, previous: TableTexts = new Map()): ((table: string, id: string) => string) => {
   const by = new Map(TABLES.map((d) => [d.name, rowsById(tables.get(d.name))]))
+  // removed rows are labelled from the previous release
+  const before = new Map(TABLES.map((d) => [d.name, rowsById(previous.get(d.name))]))
   const ent = by.get("entities")!
-  const name = (id: string | undefined) => (id ? (ent.get(id)?.name ?? id) : "?")
+  const entBefore = before.get("entities")!
+  const name = (id: string | undefined) => (id ? (ent.get(id)?.name ?? entBefore.get(id)?.name ?? id) : "?")
   return (table, id) => {
-    const r = by.get(table)?.get(id)
+    const r = by.get(table)?.get(id) ?? before.get(table)?.get(id)
     if (!r) return ""
     if (table === "sources") return r.file_name ?? ""
     if (table === "entities") return `${r.name} (${r.entity_type})`

@@ -1,0 +1,16 @@
+/** CHANGELOG labels: rows of the new release by their new values, removed rows by the previous release's. */
+import { describe, expect, it } from "vitest"
+import { labeller } from "../../pipeline/diff/diff.js"
+
+const csv = (header: string, ...rows: ReadonlyArray<string>) => [header, ...rows].join("\r\n") + "\r\n"
+const ENT = "entity_id,name,entity_type"
+
+describe("labeller", () => {
+  it("labels a removed entity from the previous release, a kept one from the new", () => {
+    const now = new Map([["entities", csv(ENT, "ent_a,Astana,location")]])
+    const before = new Map([["entities", csv(ENT, "ent_a,Astana (old),location", "ent_b,Soviet Union,organization")]])
+    const label = labeller(now, before)
+    expect([label("entities", "ent_a"), label("entities", "ent_b"), label("entities", "ent_c")]).toEqual(["Astana (location)", "Soviet Union (organization)", ""])
+    expect(labeller(now)("entities", "ent_b")).toBe("")
+  })
+})
