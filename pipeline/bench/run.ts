@@ -47,8 +47,11 @@ export const runChild = (script: string, args: ReadonlyArray<string>, timeoutMs:
       const wallMs = performance.now() - t0
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
       const exit = /Exit status: (\d+)/.exec(stderr)
-      const failed = timedOut || signal !== null || code !== 0 || (exit !== null && exit[1] !== "0")
-      const lastError = stderr.split("\n").filter((l) => /error|heap|killed/i.test(l)).slice(-2).join(" | ")
+      const killed = /Command terminated by signal (\d+)/.exec(stderr)
+      const failed = timedOut || signal !== null || code !== 0 || killed !== null || (exit !== null && exit[1] !== "0")
+      const lastError = /JavaScript heap out of memory/.test(stderr)
+        ? "out of memory (the V8 heap limit)"
+        : stderr.split("\n").filter((l) => /^error|Error:/.test(l)).slice(-1).join("")
       resolve({
         ok: !failed,
         wallMs,
@@ -56,7 +59,7 @@ export const runChild = (script: string, args: ReadonlyArray<string>, timeoutMs:
         rssFrom: m ? "time -v" : null,
         stdout,
         stderr,
-        reason: timedOut ? `timed out after ${Math.round(timeoutMs / 60000)} min` : failed ? `exit ${exit?.[1] ?? code ?? signal}: ${lastError}` : null
+        reason: timedOut ? `timed out after ${Math.round(timeoutMs / 60000)} min` : failed ? `${killed ? `signal ${killed[1]}` : `exit ${exit?.[1] ?? code ?? signal}`}: ${lastError}` : null
       })
     })
   })
