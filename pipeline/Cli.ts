@@ -1,7 +1,7 @@
 /**
  * Command grammar:
  *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict] [--timings FILE]
- *                     [--workers N=cores] [--cache DIR=.cache/extract | --no-cache]
+ *                     [--workers N=cores] [--cache DIR=node_modules/.cache/car-extract | --no-cache]
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
@@ -51,7 +51,7 @@ const workers = Options.integer("workers").pipe(
   Options.withDescription("Worker threads for normalising and extracting articles (default: the number of cores; small folders run in the main thread; 0: the main thread)"),
   Options.optional
 )
-const cache = Options.text("cache").pipe(Options.withDescription("Folder of the extraction cache (default: .cache/extract in the repository)"), Options.optional)
+const cache = Options.text("cache").pipe(Options.withDescription("Folder of the extraction cache (default: node_modules/.cache/car-extract)"), Options.optional)
 const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not read or write the extraction cache"))
 
 const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache }, (o) => build(o)).pipe(

@@ -26,7 +26,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`)
 const seed = Number(opt("seed") ?? 1)
 
 const corpus = (n: number, model: ReturnType<typeof seedModel>): string => {
-  const dir = join(ROOT, ".bench", `corpus-${n}-s${seed}`)
+  const dir = join(ROOT, "node_modules", ".cache", "car-bench", `corpus-${n}-s${seed}`)
   const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".txt")).length : 0
   if (have !== n) {
     rmSync(dir, { recursive: true, force: true })
@@ -41,7 +41,7 @@ const main = async () => {
   const generate = opt("generate")
   if (generate !== undefined) {
     const n = Number(generate)
-    const out = opt("out") ?? join(ROOT, ".bench", `corpus-${n}-s${seed}`)
+    const out = opt("out") ?? join(ROOT, "node_modules", ".cache", "car-bench", `corpus-${n}-s${seed}`)
     const bytes = writeCorpus(out, seed, n, 0, model)
     return log(`wrote ${n} articles (${(bytes / 1e6).toFixed(1)} MB of text, seed ${seed}) to ${out}`)
   }
