@@ -37,25 +37,25 @@ interface Live extends Cluster {
   readonly hosts: Set<string>
 }
 
-const NO_CROSS_DOC = new Set(["statement", "other"])
-const UNREAL = new Set(["negated", "hypothetical"])
+export const NO_CROSS_DOC: ReadonlySet<string> = new Set(["statement", "other"])
+export const UNREAL: ReadonlySet<string> = new Set(["negated", "hypothetical"])
 /** Keys of what an event is about rather than who takes part (initiatives, laws, named events). */
-const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|named_event):/.test(k)
+export const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|named_event):/.test(k)
 /** Keys that occur in so many events that they alone do not make two reports one event. */
-const GENERIC = (key: string) => key === "gaz:country:USA"
+export const GENERIC = (key: string) => key === "gaz:country:USA"
 
 /** Are two partial ISO dates compatible (equal at the coarser precision)? */
 export const datesCompatible = (a: string | null, b: string | null): boolean =>
   a === null || b === null || a.startsWith(b) || b.startsWith(a)
 
-const participantKeys = (m: EventMention): Set<string> => {
+export const participantKeys = (m: EventMention): Set<string> => {
   const s = new Set(m.participants.map((p) => p.key))
   if (m.location) s.add(m.location)
   return s
 }
 
 /** A report's date as evidence of when the event happened (a date taken from the report itself is none). */
-const statedDate = (m: EventMention): string | null => (m.dateFromReport ? null : m.date.value)
+export const statedDate = (m: EventMention): string | null => (m.dateFromReport ? null : m.date.value)
 
 /** Can report `r` (with keys `keys`) join cluster `c`? null: no; else whether it joins with conflicting dates. */
 const joins = (c: Live, r: Report, keys: ReadonlySet<string>, objects: ReadonlyArray<string>): { conflict: boolean } | null => {
@@ -86,7 +86,8 @@ const joins = (c: Live, r: Report, keys: ReadonlySet<string>, objects: ReadonlyA
   // the same people, place and kind of event with another date: one event, conflicting reports
   return strong >= 3 && person && m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) ? JOIN_CONFLICT : null
 }
-const personActors = (m: EventMention): Array<string> =>
+/** The people who act in a report (hosts, visitors, speakers). */
+export const personActors = (m: EventMention): Array<string> =>
   m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):person:/.test(p.key)).map((p) => p.key)
 
 /**

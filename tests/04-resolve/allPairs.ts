@@ -3,7 +3,17 @@
  * report's type and participants in order): the reference the index must agree with.
  */
 import type { EventMention } from "../../schemas/Extraction.js"
-import type { Report } from "../../pipeline/04-resolve/mergeEvents.js"
+import {
+  datesCompatible,
+  GENERIC,
+  isObjectKey,
+  NO_CROSS_DOC,
+  participantKeys,
+  personActors,
+  statedDate,
+  UNREAL,
+  type Report
+} from "../../pipeline/04-resolve/mergeEvents.js"
 
 /** A group of reports of one real-world event. */
 interface Cluster {
@@ -12,26 +22,6 @@ interface Cluster {
   readonly type: EventMention["type"]
   conflict: boolean
 }
-
-const NO_CROSS_DOC = new Set(["statement", "other"])
-const UNREAL = new Set(["negated", "hypothetical"])
-/** Keys of what an event is about rather than who takes part (initiatives, laws, named events). */
-const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|named_event):/.test(k)
-/** Keys that occur in so many events that they alone do not make two reports one event. */
-const GENERIC = (key: string) => key === "gaz:country:USA"
-
-/** Are two partial ISO dates compatible (equal at the coarser precision)? */
-const datesCompatible = (a: string | null, b: string | null): boolean =>
-  a === null || b === null || a.startsWith(b) || b.startsWith(a)
-
-const participantKeys = (m: EventMention): Set<string> => {
-  const s = new Set(m.participants.map((p) => p.key))
-  if (m.location) s.add(m.location)
-  return s
-}
-
-/** A report's date as evidence of when the event happened (a date taken from the report itself is none). */
-const statedDate = (m: EventMention): string | null => (m.dateFromReport ? null : m.date.value)
 
 const representativeDate = (c: Cluster): string | null => {
   const ds = c.reports.map((r) => statedDate(r.mention)).filter((d): d is string => d !== null)
@@ -75,9 +65,8 @@ export const clusterEventsAllPairs = (reports: ReadonlyArray<Report>): Array<Clu
             // named participant, or (undated) when they share three
             const bothDated = cd !== null && md !== null
             // undated joins on shared participants alone must not be led by other people
-            const hosts = (x: EventMention) => x.participants.filter((p) => p.role === "actor" && /^(gaz|pat):person:/.test(p.key)).map((p) => p.key)
-            const mine = hosts(m)
-            const theirs = new Set(c.reports.flatMap((x) => hosts(x.mention)))
+            const mine = personActors(m)
+            const theirs = new Set(c.reports.flatMap((x) => personActors(x.mention)))
             const otherHosts = mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
             if ((bothDated && strong.length >= 1) || (strong.length >= 3 && !otherHosts)) {
               target = c
