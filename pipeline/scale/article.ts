@@ -36,15 +36,19 @@ export const bodyKey = (s: NormalisedSource): string => {
   return sha256(lines.join("\n"))
 }
 
+/** Where events and relations are not read: the headline, repeated titles, credits, tags, urls (an author's bio is read). */
+const nonBodyOf = (source: NormalisedSource): Array<{ readonly start: number; readonly end: number }> => {
+  const spans = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
+  if (source.titleSpan) spans.push(source.titleSpan)
+  return spans
+}
+
 /** Normalise and extract one article (pure). */
 export const processSource = (src: IngestedSource, lex: LexiconBundle): { readonly result: ArticleResult; readonly times: ArticleTimes } => {
   const t0 = performance.now()
   const source = normalise(src)
   const t1 = performance.now()
-  // events and relations are read from the body: not from the headline, repeated titles, credits, tags or urls
-  const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
-  if (source.titleSpan) nonBody.push(source.titleSpan)
-  const extraction = extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody }, lex)
+  const extraction = extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody: nonBodyOf(source) }, lex)
   const t2 = performance.now()
   const result: ArticleResult = { title: source.title, titleSpan: source.titleSpan, boilerplate: source.boilerplate, published: source.published, extraction, bodyKey: bodyKey(source) }
   return { result, times: { normalise: t1 - t0, extract: t2 - t1 } }
@@ -56,9 +60,7 @@ export const processSource = (src: IngestedSource, lex: LexiconBundle): { readon
  * depends on other articles.
  */
 export const reextract = (source: NormalisedSource, lex: LexiconBundle, reference: { readonly value: string; readonly precision: "day" }) => {
-  const nonBody = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
-  if (source.titleSpan) nonBody.push(source.titleSpan)
-  return extractArticle({ sourceId: source.sourceId, text: source.text, published: reference, nonBody }, lex)
+  return extractArticle({ sourceId: source.sourceId, text: source.text, published: reference, nonBody: nonBodyOf(source) }, lex)
 }
 
 /** The normalised source of an ingested source and its result. */
