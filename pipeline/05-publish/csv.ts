@@ -1,7 +1,10 @@
 /**
- * CSV (RFC 4180, UTF-8 without BOM, CRLF, header row) written with papaparse. Values are
- * never altered: no formula escaping (ids start with a letter; free text is documented as
- * web text). Lists are JSON arrays; null is an empty field; booleans are true/false.
+ * CSV (RFC 4180, UTF-8 without BOM, CRLF, header row). Values are never altered: no formula
+ * escaping (ids start with a letter; free text is documented as web text). Lists are JSON
+ * arrays; null is an empty field; booleans are true/false. A cell is quoted exactly when
+ * papaparse's `unparse` would quote it (a quote, comma, CR, LF or BOM inside, or a space at either
+ * end), so the bytes are papaparse's; the writer is our own because it streams rows into bytes
+ * without building a row array per cell first (tests/05-publish/csv.test.ts compares the two).
  */
 import Papa from "papaparse"
 import type { Column, TableDef } from "../../schemas/Column.js"
@@ -15,32 +18,39 @@ export const csvCell = (c: Column, v: unknown): string => {
   return String(v)
 }
 
-const OPTIONS = { quotes: false, newline: "\r\n", escapeFormulae: false } as const
+const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/
+
+/** A cell as written: quoted (inner quotes doubled) when it must be. */
+export const quoteCell = (s: string): string => (NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+
+/** One record's line (without its line break). */
+const line = (fields: ReadonlyArray<string>, columns: ReadonlyArray<Column>, r: Record<string, unknown>): string => {
+  let out = ""
+  for (let i = 0; i < fields.length; i++) {
+    if (i > 0) out += ","
+    out += quoteCell(csvCell(columns[i]!, r[fields[i]!]))
+  }
+  return out
+}
+
+/** Push the lines of a table (header first), each followed by CRLF. */
+const emitCsv = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>, push: (s: string) => void) => {
+  const fields = Object.keys(table.columns)
+  const columns = fields.map((f) => table.columns[f]!)
+  push(fields.map(quoteCell).join(",") + "\r\n")
+  for (const r of rows) push(line(fields, columns, r) + "\r\n")
+}
 
 /** Serialise rows of a table. */
 export const toCsv = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>): string => {
-  const fields = Object.keys(table.columns)
-  const data = rows.map((r) => fields.map((f) => csvCell(table.columns[f]!, r[f])))
-  return Papa.unparse({ fields, data }, { ...OPTIONS, header: true }).replace(/(\r\n)+$/, "") + "\r\n"
+  const parts: Array<string> = []
+  emitCsv(table, rows, (s) => parts.push(s))
+  return parts.join("")
 }
 
-/** Rows per piece of toCsvBytes. */
-const CHUNK = 10_000
-
-/** The UTF-8 bytes of toCsv(table, rows), serialised CHUNK rows at a time (the same bytes without one string of the whole table). */
-export const toCsvBytes = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array => {
-  if (rows.length <= CHUNK) return new TextEncoder().encode(toCsv(table, rows))
-  const fields = Object.keys(table.columns)
-  return joinBytes((push) => {
-    push(Papa.unparse({ fields, data: [] }, { ...OPTIONS, header: true }).replace(/(\r\n)+$/, ""))
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const data = rows.slice(i, i + CHUNK).map((r) => fields.map((f) => csvCell(table.columns[f]!, r[f])))
-      const text = Papa.unparse({ fields, data }, { ...OPTIONS, header: false })
-      push("\r\n")
-      push(i + CHUNK >= rows.length ? text.replace(/(\r\n)+$/, "") + "\r\n" : text)
-    }
-  })
-}
+/** The UTF-8 bytes of toCsv(table, rows), built a megabyte at a time (never one string of the whole table). */
+export const toCsvBytes = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>): Uint8Array =>
+  joinBytes((push) => emitCsv(table, rows, push))
 
 /** Parse a CSV written by toCsv back into string cells (for validation). */
 export const parseCsv = (text: string): { readonly fields: ReadonlyArray<string>; readonly rows: ReadonlyArray<Record<string, string>>; readonly errors: ReadonlyArray<string> } => {
