@@ -5,6 +5,7 @@
  */
 import {
   Bool,
+  type Data,
   DataType,
   DateDay,
   Dictionary,
@@ -20,7 +21,7 @@ import {
   tableFromIPC,
   tableToIPC,
   Utf8,
-  vectorFromArray
+  Vector
 } from "apache-arrow"
 import type { Column, TableDef } from "../../schemas/Column.js"
 
@@ -45,12 +46,6 @@ const arrowType = (c: Column, index: number): DataType => {
   }
 }
 
-const toArrowValue = (c: Column, v: unknown): unknown => {
-  if (v === null || v === undefined) return null
-  if (c.kind === "date") return new Date(`${v as string}T00:00:00Z`)
-  return v
-}
-
 /** The Arrow schema of a table. */
 export const arrowSchema = (table: TableDef<Record<string, Column>>, metadata: ReadonlyMap<string, string>): Schema =>
   new Schema(
@@ -61,13 +56,97 @@ export const arrowSchema = (table: TableDef<Record<string, Column>>, metadata: R
     new Map([["table", table.name], ["description", table.description], ...metadata])
   )
 
-/** Serialise rows of a table as an Arrow IPC file (one record batch, one dictionary per column). */
+/** Validity bitmap (bit i set: row i is not null), or undefined when no value is null. */
+const validity = (values: ReadonlyArray<unknown>): { bitmap: Uint8Array | undefined; nulls: number } => {
+  let nulls = 0
+  for (const v of values) if (v === null || v === undefined) nulls++
+  if (nulls === 0) return { bitmap: undefined, nulls }
+  const bitmap = new Uint8Array(((values.length + 63) >> 6) << 3)
+  values.forEach((v, i) => {
+    if (v !== null && v !== undefined) bitmap[i >> 3]! |= 1 << (i & 7)
+  })
+  return { bitmap, nulls }
+}
+
+/** UTF-8 bytes of strings end to end, with their offsets (null counts as ""). */
+const utf8Buffers = (values: ReadonlyArray<string | null | undefined>): { offsets: Int32Array; bytes: Uint8Array } => {
+  const offsets = new Int32Array(values.length + 1)
+  let size = 0
+  values.forEach((v, i) => {
+    size += v ? Buffer.byteLength(v, "utf8") : 0
+    offsets[i + 1] = size
+  })
+  const bytes = Buffer.allocUnsafe(size)
+  values.forEach((v, i) => {
+    if (v) bytes.write(v, offsets[i]!, "utf8")
+  })
+  return { offsets, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, size) }
+}
+
+const utf8Data = (values: ReadonlyArray<string | null | undefined>) => {
+  const { bitmap, nulls } = validity(values)
+  const { offsets, bytes } = utf8Buffers(values)
+  return makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: bytes })
+}
+
+/**
+ * The Arrow data of one column, built from typed arrays (no per-value builder calls).
+ * Dictionaries list their values in order of first appearance.
+ */
+const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>): Data => {
+  const { bitmap, nulls } = validity(values)
+  const n = values.length
+  switch (c.kind) {
+    case "id":
+    case "text":
+      return utf8Data(values as ReadonlyArray<string | null>)
+    case "category": {
+      const index = new Map<string, number>()
+      const codes = new Int32Array(n)
+      values.forEach((v, i) => {
+        if (v === null || v === undefined) return
+        let k = index.get(v as string)
+        if (k === undefined) index.set(v as string, (k = index.size))
+        codes[i] = k
+      })
+      const dictionary = new Vector([utf8Data([...index.keys()])])
+      return makeData({ type: type as Dictionary<Utf8, Int32>, length: n, nullCount: nulls, nullBitmap: bitmap, data: codes, dictionary })
+    }
+    case "int":
+      return makeData({ type: new Int32(), length: n, nullCount: nulls, nullBitmap: bitmap, data: Int32Array.from(values, (v) => (v as number | null) ?? 0) })
+    case "float":
+      return makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: bitmap, data: Float64Array.from(values, (v) => (v as number | null) ?? 0) })
+    case "bool": {
+      const bits = new Uint8Array(((n + 63) >> 6) << 3)
+      values.forEach((v, i) => {
+        if (v === true) bits[i >> 3]! |= 1 << (i & 7)
+      })
+      return makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap: bitmap, data: bits })
+    }
+    case "date":
+      return makeData({
+        type: new DateDay(),
+        length: n,
+        nullCount: nulls,
+        nullBitmap: bitmap,
+        data: Int32Array.from(values, (v) => (v === null || v === undefined ? 0 : Math.floor(Date.parse(`${v as string}T00:00:00Z`) / 86_400_000)))
+      })
+    case "list": {
+      const offsets = new Int32Array(n + 1)
+      const items: Array<string> = []
+      values.forEach((v, i) => {
+        for (const x of (v as ReadonlyArray<string> | null) ?? []) items.push(x)
+        offsets[i + 1] = items.length
+      })
+      return makeData({ type: type as List<Utf8>, length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, child: utf8Data(items) })
+    }
+  }
+}
+
+/** Serialise rows of a table as an Arrow IPC file (one record batch, one dictionary per categorical column). */
 export const toArrow = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Uint8Array => {
   const schema = arrowSchema(table, metadata)
-  const children = schema.fields.map((f) => {
-    const c = table.columns[f.name]!
-    return vectorFromArray(rows.map((r) => toArrowValue(c, r[f.name])) as Array<never>, f.type).data[0]!
-  })
+  const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, rows.map((r) => r[f.name])))
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children })
   const t = new Table(schema, [new RecordBatch(schema, data)])
   return tableToIPC(t, "file")
