@@ -21,10 +21,11 @@ import { cellLookup, diffTables, labeller, renderChangelog, type TableTexts } fr
 import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
-import { LockHeld, VersionMismatch } from "./05-publish/errors.js"
-import { releaseContentHash, releaseFiles, tableCsvs, textPathOf } from "./05-publish/files.js"
+import { LockHeld, PublishFailed, VersionMismatch } from "./05-publish/errors.js"
+import { contentHash, textPathOf, writeContentFiles, writeReleaseFiles } from "./05-publish/files.js"
+import { comparingSink, type FileSink } from "./05-publish/sink.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
-import { acquireLock, cleanLeftovers, publishRelease, readLatest } from "./05-publish/Publish.js"
+import { acquireLock, cleanLeftovers, openStaging, publishRelease, readLatest, type Staging } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
 import { stableStringify } from "./shared/stableJson.js"
@@ -188,13 +189,13 @@ const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built
   }
 })
 
-/** Every file of release `version`, with changes.json and CHANGELOG.md against the previous release (`csvs`: the tables' CSV files, built once). */
+/** Write every file of release `version` but the content files (already in `sink`, see writeContentFiles), with changes.json and CHANGELOG.md against the previous release. */
 const assemble = (
   built: Built,
   meta: Effect.Effect.Success<ReturnType<typeof releaseMeta>>,
   previous: Previous | null,
   version: string,
-  csvs = tableCsvs(built.tables),
+  sink: FileSink,
   timings: Timings = noTimings
 ) => {
   const extra = timings.time("diff", () => {
@@ -209,8 +210,18 @@ const assemble = (
     extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables, oldTables))))
     return extra
   })
-  return releaseFiles(built.tables, { ...meta, extra, version }, csvs, timings)
+  writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)
 }
+
+/** Run a step that writes into the staging directory; a failure removes it and is a PublishFailed. */
+const staged = <A>(staging: Staging, out: string, f: () => A) =>
+  Effect.try({
+    try: f,
+    catch: (e) => {
+      staging.discard()
+      return new PublishFailed({ dir: out, detail: (e as Error).message })
+    }
+  })
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
 export const build = (opts: BuildOptions) =>
@@ -242,9 +253,10 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   const newest = built.tables.sources.map((s) => s.published).filter((p): p is string => p !== null).sort().pop() ?? null
   const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest), timings)
   const prevManifest = previous ? (JSON.parse(fs.readFileSync(nodePath.join(previous.dir, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
-  // the content hash reads only the CSVs and texts: built once here and reused for the release
-  const csvs = timings.time("publish: csv", () => tableCsvs(built.tables))
-  const content = timings.time("publish: content hash", () => releaseContentHash(csvs, built.texts, built.rejected))
+  // the CSVs and texts go into the staging directory first: the content hash reads only them
+  const staging = openStaging(opts.out)
+  yield* staged(staging, opts.out, () => writeContentFiles(built.tables, built.texts, staging, timings))
+  const content = timings.time("publish: content hash", () => contentHash(staging.files, built.rejected))
   timings.mark("csv")
   const prevSources = new Set(prevManifest?.sources.map((s) => s.source_id) ?? [])
   const change = {
@@ -254,15 +266,18 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   }
   const expected = nextVersion(latest?.version ?? null, change)
   if (expected === null) {
+    staging.discard()
     yield* Console.error(`release ${latest!.version} is up to date: same content (${content.slice(0, 12)}); nothing to publish`)
     return { version: latest!.version, status: "unchanged" as const, built }
   }
   const version = Option.getOrElse(opts.version, () => expected)
-  if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version)))
+  if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version))) {
+    staging.discard()
     return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
-  const files = assemble(built, meta, previous, version, csvs, timings)
+  }
+  yield* staged(staging, opts.out, () => assemble(built, meta, previous, version, staging, timings))
   timings.mark("release files")
-  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, files))
+  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging))
   const t = built.tables
   yield* Console.error(
     `${status === "published" ? "published" : "already published"} ${nodePath.join(opts.out, version)}: ${t.sources.length} sources, ${t.entities.length} entities, ${t.events.length} events, ${t.relations.length} relations, ${t.evidence.length} evidence rows; ${built.rejected.length} rejected`
@@ -284,14 +299,13 @@ export const verify = Effect.fn("Build.verify")(function* (sourcesDir: string, d
   const previous: Previous | null = manifest.previous_version ? { version: manifest.previous_version, dir: nodePath.join(dist, manifest.previous_version) } : null
   const built = yield* buildTables(sourcesDir, previous?.dir ?? null)
   const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created)
-  const files = assemble(built, meta, previous, manifest.version)
+  const sink = comparingSink(releaseDir)
+  writeContentFiles(built.tables, built.texts, sink)
+  assemble(built, meta, previous, manifest.version, sink)
   const published = walkFiles(releaseDir)
-  const differing = [
-    ...[...files].filter(([p, b]) => !fs.existsSync(nodePath.join(releaseDir, p)) || !Buffer.from(b).equals(fs.readFileSync(nodePath.join(releaseDir, p)))).map(([p]) => p),
-    ...published.filter((p) => !files.has(p)).map((p) => `${p} (not produced by the rebuild)`)
-  ].sort()
+  const differing = [...sink.differing, ...published.filter((p) => !sink.files.has(p)).map((p) => `${p} (not produced by the rebuild)`)].sort()
   if (differing.length > 0) return yield* Effect.fail(new NotReproducible({ dir: releaseDir, files: differing }))
-  return files.size
+  return sink.files.size
 })
 
 const walkFiles = (dir: string, base = dir): Array<string> =>

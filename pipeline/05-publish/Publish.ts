@@ -1,6 +1,6 @@
 /**
- * Stage 05 — publish: release files → dist/<version>/, atomically. Files are written into a
- * temporary directory beside dist/<version>, fsynced, and the directory appears by one rename;
+ * Stage 05 — publish: release files → dist/<version>/, atomically. Files are written, as they
+ * are made, into a temporary directory beside dist/<version>, fsynced, and the directory appears by one rename;
  * dist/latest.json is then replaced by write-and-rename. A published version is never overwritten.
  */
 import { Effect } from "effect"
@@ -9,6 +9,7 @@ import * as nodePath from "node:path"
 import { stableStringify } from "../shared/stableJson.js"
 import { sha256 } from "../shared/hash.js"
 import { LockHeld, PublishFailed, ReleaseExists } from "./errors.js"
+import { recordingSink, writeSynced, type FileInfo, type FileSink } from "./sink.js"
 
 /**
  * Test hook for the crash tests: when PIPELINE_CRASH_AT names a step ("files:N" after N files,
@@ -67,17 +68,6 @@ export const readLatest = (dist: string): Latest | null => {
   }
 }
 
-const writeSynced = (path: string, bytes: Uint8Array) => {
-  fs.mkdirSync(nodePath.dirname(path), { recursive: true })
-  const fd = fs.openSync(path, "w")
-  try {
-    fs.writeSync(fd, bytes)
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 const fsyncDir = (dir: string) => {
   const fd = fs.openSync(dir, "r")
   try {
@@ -96,19 +86,43 @@ export const cleanLeftovers = (dist: string): ReadonlyArray<string> => {
 }
 
 /** Are the files identical to a published directory's? */
-const sameAsPublished = (dir: string, files: ReadonlyMap<string, Uint8Array>): boolean => {
-  for (const [p, b] of files) {
+const sameAsPublished = (dir: string, files: ReadonlyMap<string, FileInfo>): boolean => {
+  for (const [p, f] of files) {
     const full = nodePath.join(dir, p)
-    if (!fs.existsSync(full) || sha256(fs.readFileSync(full)) !== sha256(b)) return false
+    if (!fs.existsSync(full) || sha256(fs.readFileSync(full)) !== f.sha256) return false
   }
   return true
 }
 
-/** Write a release atomically; returns "published" or "unchanged" (same bytes already there). */
-export const publishRelease = Effect.fn("Publish.release")(function* (dist: string, version: string, files: ReadonlyMap<string, Uint8Array>) {
+/** A release being written: a temporary directory under dist/ that files go into, synced, as they are made. */
+export interface Staging extends FileSink {
+  readonly dir: string
+  /** Remove the temporary directory (nothing to publish, or a failure). */
+  readonly discard: () => void
+}
+
+/** Open the staging directory of this process (call while holding the lock; cleanLeftovers removes those of killed builds). */
+export const openStaging = (dist: string): Staging => {
+  const dir = nodePath.join(dist, `.tmp-build-${process.pid}`)
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(dir, { recursive: true })
+  let n = 0
+  const sink = recordingSink((p, b) => {
+    writeSynced(nodePath.join(dir, p), b)
+    crashPoint(`files:${++n}`)
+  })
+  return { ...sink, dir, discard: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Publish a staged release as dist/<version>: its directories are fsynced and it appears by one
+ * rename, then latest.json is repointed. Returns "published", or "unchanged" when the same
+ * bytes are already published there (the staging directory is then removed).
+ */
+export const publishRelease = Effect.fn("Publish.release")(function* (dist: string, version: string, staging: Staging) {
   const final = nodePath.join(dist, version)
   const pointTo = () => {
-    const latest: Latest = { version, path: version, sha256sums: sha256(files.get("SHA256SUMS")!) }
+    const latest: Latest = { version, path: version, sha256sums: staging.files.get("SHA256SUMS")!.sha256 }
     const tmpLatest = nodePath.join(dist, `.tmp-latest-${process.pid}.json`)
     writeSynced(tmpLatest, new TextEncoder().encode(stableStringify(latest)))
     crashPoint("before-latest")
@@ -116,25 +130,20 @@ export const publishRelease = Effect.fn("Publish.release")(function* (dist: stri
     fsyncDir(dist)
   }
   if (fs.existsSync(final)) {
-    if (!sameAsPublished(final, files)) return yield* Effect.fail(new ReleaseExists({ version, dir: final }))
+    const same = sameAsPublished(final, staging.files)
+    staging.discard()
+    if (!same) return yield* Effect.fail(new ReleaseExists({ version, dir: final }))
     // complete and identical: a build killed between the two renames left latest.json behind
     if (readLatest(dist)?.version !== version) pointTo()
     return "unchanged" as const
   }
   return yield* Effect.try({
     try: () => {
-      fs.mkdirSync(dist, { recursive: true })
-      const tmp = nodePath.join(dist, `.tmp-${version}-${process.pid}`)
-      fs.rmSync(tmp, { recursive: true, force: true })
-      let n = 0
-      for (const [p, b] of files) {
-        writeSynced(nodePath.join(tmp, p), b)
-        crashPoint(`files:${++n}`)
-      }
-      for (const d of new Set([...files.keys()].map((p) => nodePath.dirname(nodePath.join(tmp, p))))) fsyncDir(d)
-      fsyncDir(tmp)
+      const dirs = new Set([...staging.files.keys()].map((p) => nodePath.dirname(nodePath.join(staging.dir, p))))
+      for (const d of [...dirs].sort((a, b) => b.length - a.length)) fsyncDir(d)
+      fsyncDir(staging.dir)
       crashPoint("before-rename")
-      fs.renameSync(tmp, final)
+      fs.renameSync(staging.dir, final)
       fsyncDir(dist)
       crashPoint("after-rename")
       pointTo()

@@ -7,7 +7,7 @@
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
 import { DATASET_NAME } from "../../schemas/version.js"
-import { sha256 } from "../shared/hash.js"
+import type { FileInfo } from "./sink.js"
 
 const DATA_TYPE: Record<Column["kind"], string> = { id: "sc:Text", text: "sc:Text", category: "sc:Text", int: "sc:Integer", float: "sc:Float", bool: "sc:Boolean", date: "sc:Date", list: "sc:Text" }
 
@@ -50,15 +50,15 @@ const CONTEXT = {
 }
 
 /** The croissant.jsonld document. */
-export const croissant = (files: ReadonlyMap<string, Uint8Array>, meta: { readonly version: string; readonly created: string }) => {
+export const croissant = (files: ReadonlyMap<string, FileInfo>, meta: { readonly version: string; readonly created: string }) => {
   const fo = (path: string, format: string) => ({
     "@type": "cr:FileObject",
     "@id": path,
     name: path,
     contentUrl: path,
     encodingFormat: format,
-    contentSize: `${files.get(path)!.length} B`,
-    sha256: sha256(files.get(path)!)
+    contentSize: `${files.get(path)!.bytes} B`,
+    sha256: files.get(path)!.sha256
   })
   return {
     "@context": CONTEXT,

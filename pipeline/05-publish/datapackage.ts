@@ -7,7 +7,7 @@ import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
 import { DATASET_NAME, PIPELINE_VERSION, SCHEMA_VERSION } from "../../schemas/version.js"
 import { compareStrings } from "../shared/compare.js"
-import { sha256 } from "../shared/hash.js"
+import type { FileInfo } from "./sink.js"
 
 const TYPE: Record<Column["kind"], string> = { id: "string", text: "string", category: "string", int: "integer", float: "number", bool: "boolean", date: "date", list: "array" }
 
@@ -29,8 +29,8 @@ export const tableSchema = (def: TableDef<Record<string, Column>>) => ({
 })
 
 /** The datapackage.json document for a release's files. */
-export const dataPackage = (files: ReadonlyMap<string, Uint8Array>, meta: { readonly version: string; readonly created: string }) => {
-  const res = (path: string, extra: Record<string, unknown>) => ({ path, bytes: files.get(path)!.length, hash: `sha256:${sha256(files.get(path)!)}`, ...extra })
+export const dataPackage = (files: ReadonlyMap<string, FileInfo>, meta: { readonly version: string; readonly created: string }) => {
+  const res = (path: string, extra: Record<string, unknown>) => ({ path, bytes: files.get(path)!.bytes, hash: `sha256:${files.get(path)!.sha256}`, ...extra })
   const tables = TABLES.flatMap((d) => {
     const def = d as unknown as TableDef<Record<string, Column>>
     const schema = tableSchema(def)

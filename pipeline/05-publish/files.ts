@@ -1,6 +1,6 @@
 /**
- * Every file of a release, as bytes, from the tables (pure). manifest.json and SHA256SUMS
- * come last because they hash the others.
+ * Every file of a release from the tables, handed to a sink one by one (sink.ts). manifest.json
+ * and SHA256SUMS come last because they hash the others.
  */
 import { performance } from "node:perf_hooks"
 import type { Column, TableDef } from "../../schemas/Column.js"
@@ -10,15 +10,16 @@ import { TABLES } from "../../schemas/Tables.js"
 import type { ReleaseTables } from "../04-resolve/tables.js"
 import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
-import { stableBytes, stableStringify } from "../shared/stableJson.js"
+import { stableStringify } from "../shared/stableJson.js"
 import { toArrow } from "./arrow.js"
 import { arrowToParquet } from "./parquet.js"
 import { renderCard } from "./card.js"
 import { toCsvBytes } from "./csv.js"
-import { CONTEXT, toJsonLd } from "./jsonld.js"
+import { CONTEXT, jsonLdBytes } from "./jsonld.js"
 import { dataPackage } from "./datapackage.js"
 import { croissant } from "./croissant.js"
 import { noTimings, type Timings } from "../shared/timings.js"
+import { memorySink, type FileInfo, type FileSink } from "./sink.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -47,27 +48,29 @@ const enc = (s: string) => new TextEncoder().encode(s)
 /** Path of a source's text inside the release. */
 export const textPathOf = (sourceId: string): string => `texts/${sourceId}.txt`
 
-/** Hash of the content that decides whether two builds are the same release. */
-export const contentHash = (files: ReadonlyMap<string, Uint8Array>, rejected: ReleaseMeta["rejected"]): string =>
+/** Hash of the content that decides whether two builds are the same release: the tables' CSVs, the texts and the rejected sources. */
+export const contentHash = (files: ReadonlyMap<string, FileInfo>, rejected: ReleaseMeta["rejected"]): string =>
   sha256(
     [...files.keys()]
-      .filter((p) => p.startsWith("data/") && p.endsWith(".csv") || p.startsWith("texts/"))
+      .filter((p) => (p.startsWith("data/") && p.endsWith(".csv")) || p.startsWith("texts/"))
       .sort(compareStrings)
-      .map((p) => `${p} ${sha256(files.get(p)!)}`)
+      .map((p) => `${p} ${files.get(p)!.sha256}`)
       .join("\n") + `\n${stableStringify(rejected)}`
   )
 
-/** The CSV file of every table (`data/<table>.csv`): what the content hash and the diff read; independent of the version. */
-export const tableCsvs = (t: ReleaseTables): Map<string, Uint8Array> =>
-  new Map(TABLES.map((def) => [`data/${def.name}.csv`, toCsvBytes(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)]))
+/**
+ * The files that do not depend on the version, first: every table's CSV (`data/<table>.csv`)
+ * and every text. The content hash reads only these, so a build knows whether it has anything
+ * to publish before it writes the rest.
+ */
+export const writeContentFiles = (t: ReleaseTables, texts: ReadonlyMap<string, string>, sink: FileSink, timings: Timings = noTimings): void => {
+  for (const def of TABLES)
+    sink.put(`data/${def.name}.csv`, timings.time("publish: csv", () => toCsvBytes(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)))
+  for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b))) sink.put(textPathOf(id), enc(text))
+}
 
-/** The release's content hash without building its other files: the CSVs and texts are all it reads. */
-export const releaseContentHash = (csvs: ReadonlyMap<string, Uint8Array>, texts: ReadonlyMap<string, string>, rejected: ReleaseMeta["rejected"]): string =>
-  contentHash(new Map([...csvs, ...[...texts].map(([id, text]) => [textPathOf(id), enc(text)] as const)]), rejected)
-
-/** Build every file of a release (`csvs`: the tables' CSV files when already built, see tableCsvs). */
-export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: ReadonlyMap<string, Uint8Array> = tableCsvs(t), timings: Timings = noTimings): Map<string, Uint8Array> => {
-  const files = new Map<string, Uint8Array>()
+/** Write the rest of a release after writeContentFiles: Arrow, Parquet, JSON-LD, schemas, metadata; manifest.json and SHA256SUMS last, because they hash the others. */
+export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: FileSink, timings: Timings = noTimings): void => {
   const arrowMeta = new Map([
     ["dataset", DATASET_NAME],
     ["dataset_version", meta.version],
@@ -78,10 +81,9 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: Readonly
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
     const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>
-    files.set(`data/${def.name}.csv`, csvs.get(`data/${def.name}.csv`)!)
     const arrow = timings.time("publish: arrow", () => toArrow(table, rows, arrowMeta))
-    files.set(`data/${def.name}.arrow`, arrow)
-    files.set(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
+    sink.put(`data/${def.name}.arrow`, arrow)
+    sink.put(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
     tableInfo[def.name] = {
       csv: `data/${def.name}.csv`,
       arrow: `data/${def.name}.arrow`,
@@ -92,18 +94,17 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: Readonly
       columns: Object.entries(table.columns).map(([name, c]) => ({ name, type: c.kind, nullable: c.nullable, description: c.description }))
     }
   }
-  for (const [id, text] of [...meta.texts].sort(([a], [b]) => compareStrings(a, b))) files.set(textPathOf(id), enc(text))
-  for (const [name, doc] of Object.entries(jsonSchemas())) files.set(`schemas/${name}`, enc(stableStringify(doc)))
-  files.set("context.jsonld", enc(stableStringify(CONTEXT)))
-  files.set("release.jsonld", timings.time("publish: json-ld", () => stableBytes(toJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }))))
-  for (const [p, b] of meta.extra ?? []) files.set(p, b)
+  for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
+  sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
+  sink.put("release.jsonld", timings.time("publish: json-ld", () => jsonLdBytes(t, { version: meta.version, contextFile: "context.jsonld" })))
+  for (const [p, b] of meta.extra ?? []) sink.put(p, b)
   const t0 = performance.now()
-  files.set("datapackage.json", enc(stableStringify(dataPackage(files, meta))))
-  files.set("croissant.jsonld", enc(stableStringify(croissant(files, meta))))
-  const content = contentHash(files, meta.rejected)
-  files.set("README.md", enc(renderCard(t, { ...meta, contentSha256: content })))
+  sink.put("datapackage.json", enc(stableStringify(dataPackage(sink.files, meta))))
+  sink.put("croissant.jsonld", enc(stableStringify(croissant(sink.files, meta))))
+  const content = contentHash(sink.files, meta.rejected)
+  sink.put("README.md", enc(renderCard(t, { ...meta, contentSha256: content })))
 
-  const listed = [...files.keys()].sort(compareStrings)
+  const listed = [...sink.files.keys()].sort(compareStrings)
   const manifest = {
     dataset: DATASET_NAME,
     version: meta.version,
@@ -114,21 +115,28 @@ export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta, csvs: Readonly
     content_sha256: content,
     created: meta.created,
     files: listed.map((p) => {
-      const b = files.get(p)!
+      const f = sink.files.get(p)!
       const tbl = /^data\/(.+)\.(csv|arrow|parquet)$/.exec(p)
       const rows = tbl ? (t[tbl[1] as keyof ReleaseTables] as ReadonlyArray<unknown>).length : undefined
-      return { path: p, sha256: sha256(b), bytes: b.length, media_type: MEDIA[p.split(".").pop()!] ?? "application/octet-stream", ...(rows !== undefined ? { rows } : {}) }
+      return { path: p, sha256: f.sha256, bytes: f.bytes, media_type: MEDIA[p.split(".").pop()!] ?? "application/octet-stream", ...(rows !== undefined ? { rows } : {}) }
     }),
     tables: tableInfo,
     sources: t.sources.map((s) => ({ source_id: s.source_id, file_name: s.file_name, raw_sha256: s.raw_sha256, text_sha256: s.text_sha256 })),
     rejected: meta.rejected
   }
-  files.set("manifest.json", enc(stableStringify(manifest)))
-  const sums = [...files.keys()]
+  sink.put("manifest.json", enc(stableStringify(manifest)))
+  const sums = [...sink.files.keys()]
     .sort(compareStrings)
-    .map((p) => `${sha256(files.get(p)!)}  ${p}`)
+    .map((p) => `${sink.files.get(p)!.sha256}  ${p}`)
     .join("\n")
-  files.set("SHA256SUMS", enc(sums + "\n"))
+  sink.put("SHA256SUMS", enc(sums + "\n"))
   timings.add("publish: metadata and hashes", performance.now() - t0)
-  return files
+}
+
+/** Every file of a release, in memory (tests and small tools; builds write through a sink). */
+export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, Uint8Array> => {
+  const sink = memorySink()
+  writeContentFiles(t, meta.texts, sink)
+  writeReleaseFiles(t, meta, sink)
+  return new Map(sink.bytes)
 }

@@ -5,6 +5,7 @@
  */
 import { ID_BASE, VOCAB_BASE } from "../../schemas/version.js"
 import type { ReleaseTables } from "../04-resolve/tables.js"
+import { joinBytes } from "../shared/stableJson.js"
 
 /** The local JSON-LD context (shipped as context.jsonld). */
 export const CONTEXT = {
@@ -60,96 +61,128 @@ export const CONTEXT = {
   }
 }
 
-/** Build the release graph (all entities, events and relations with their evidence). */
-export const toJsonLd = (t: ReleaseTables, meta: { readonly version: string; readonly contextFile: string }): unknown => {
-  const evidenceOf = new Map<string, Array<(typeof t.evidence)[number]>>()
-  // appended in place (same order as copying on each row, linear instead of quadratic for an entity mentioned everywhere)
-  for (const e of t.evidence) {
-    const list = evidenceOf.get(e.row_id)
-    if (list) list.push(e)
-    else evidenceOf.set(e.row_id, [e])
+type Tables = Pick<ReleaseTables, "sources" | "entities" | "events" | "event_participants" | "relations" | "evidence">
+
+/** Rows grouped by a key, in table order (appended in place: linear for an entity mentioned everywhere). */
+const groupBy = <T>(rows: ReadonlyArray<T>, key: (r: T) => string): Map<string, Array<T>> => {
+  const out = new Map<string, Array<T>>()
+  for (const r of rows) {
+    const k = key(r)
+    const list = out.get(k)
+    if (list) list.push(r)
+    else out.set(k, [r])
   }
+  return out
+}
+
+const SCHEMA_TYPE: Record<string, string> = {
+  person: "schema:Person",
+  country: "schema:Country",
+  organization: "schema:Organization",
+  location: "schema:Place",
+  initiative: "schema:CreativeWork",
+  legislation: "schema:Legislation",
+  commodity: "schema:Product",
+  named_event: "schema:Event"
+}
+
+/**
+ * The graph's nodes, one at a time: sources, entities, events, relations, each with its
+ * evidence as W3C Web Annotations. Keys are written in sorted order (the order of the literals).
+ */
+export function* graphNodes(t: Tables): Generator<Record<string, unknown>> {
+  const evidenceOf = groupBy(t.evidence, (e) => e.row_id)
   const ev = (rowId: string) =>
     (evidenceOf.get(rowId) ?? []).map((e) => ({
-      id: e.evidence_id,
-      type: "oa:Annotation",
-      hasSource: e.source_id,
+      confidence: e.confidence,
       hasSelector: [
-        { type: "TextPositionSelector", start: e.char_start, end: e.char_end },
-        { type: "TextQuoteSelector", exact: e.quote }
+        { end: e.char_end, start: e.char_start, type: "TextPositionSelector" },
+        { exact: e.quote, type: "TextQuoteSelector" }
       ],
+      hasSource: e.source_id,
+      id: e.evidence_id,
       method: e.method,
       pipelineVersion: e.pipeline_version,
-      confidence: e.confidence
+      type: "oa:Annotation"
     }))
   const derived = (rowId: string) => [...new Set((evidenceOf.get(rowId) ?? []).map((e) => e.source_id))]
-  const partsOf = new Map<string, Array<(typeof t.event_participants)[number]>>()
-  for (const p of t.event_participants) {
-    const list = partsOf.get(p.event_id)
-    if (list) list.push(p)
-    else partsOf.set(p.event_id, [p])
-  }
+  const partsOf = groupBy(t.event_participants, (p) => p.event_id)
   const withRole = (eventId: string, role: string) => (partsOf.get(eventId) ?? []).filter((p) => p.role === role).map((p) => p.entity_id)
-  const SCHEMA_TYPE: Record<string, string> = {
-    person: "schema:Person",
-    country: "schema:Country",
-    organization: "schema:Organization",
-    location: "schema:Place",
-    initiative: "schema:CreativeWork",
-    legislation: "schema:Legislation",
-    commodity: "schema:Product",
-    named_event: "schema:Event"
-  }
-  const graph: Array<unknown> = [
-    ...t.sources.map((s) => ({
-      id: s.source_id,
-      type: ["schema:NewsArticle", "prov:Entity"],
-      name: s.title ?? s.file_name,
-      ...(s.url ? { url: s.url } : {}),
+  for (const s of t.sources)
+    yield {
       ...(s.published ? { datePublished: s.published } : {}),
-      sha256: s.text_sha256
-    })),
-    ...t.entities.map((e) => ({
-      id: e.entity_id,
-      type: [SCHEMA_TYPE[e.entity_type], "prov:Entity"],
-      entityType: e.entity_type,
-      name: e.name,
+      id: s.source_id,
+      name: s.title ?? s.file_name,
+      sha256: s.text_sha256,
+      type: ["schema:NewsArticle", "prov:Entity"],
+      ...(s.url ? { url: s.url } : {})
+    }
+  for (const e of t.entities)
+    yield {
       alternateName: e.aliases.filter((a) => a !== e.name),
-      ...(e.wikidata_qid ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_qid}` } : {}),
+      entityType: e.entity_type,
+      evidence: ev(e.entity_id),
+      id: e.entity_id,
       ...(e.iso_alpha3 ? { identifier: e.iso_alpha3 } : {}),
-      wasDerivedFrom: derived(e.entity_id),
-      evidence: ev(e.entity_id)
-    })),
-    ...t.events.map((e) => ({
-      id: e.event_id,
-      type: ["schema:Event", "prov:Entity"],
-      eventType: e.event_type,
-      cameoCode: e.cameo_code,
-      ploverType: e.plover_type,
-      description: e.summary,
-      modality: e.modality,
-      ...(e.date ? { date: e.date, startDate: e.date_start } : {}),
-      datePrecision: e.date_precision,
-      dateConflict: e.date_conflict,
-      ...(e.location_id ? { location: e.location_id } : {}),
+      name: e.name,
+      ...(e.wikidata_qid ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_qid}` } : {}),
+      type: [SCHEMA_TYPE[e.entity_type], "prov:Entity"],
+      wasDerivedFrom: derived(e.entity_id)
+    }
+  for (const e of t.events)
+    yield {
       actor: withRole(e.event_id, "actor"),
-      target: withRole(e.event_id, "target"),
-      participant: withRole(e.event_id, "participant"),
+      cameoCode: e.cameo_code,
       confidence: e.confidence,
-      wasDerivedFrom: derived(e.event_id),
-      evidence: ev(e.event_id)
-    })),
-    ...t.relations.map((r) => ({
-      id: r.relation_id,
-      type: ["car:Relation", "prov:Entity"],
-      predicate: r.predicate,
-      subject: r.subject_id,
-      object: r.object_id,
-      ...(r.role_title ? { roleTitle: r.role_title } : {}),
+      ...(e.date ? { date: e.date } : {}),
+      dateConflict: e.date_conflict,
+      datePrecision: e.date_precision,
+      description: e.summary,
+      eventType: e.event_type,
+      evidence: ev(e.event_id),
+      id: e.event_id,
+      ...(e.location_id ? { location: e.location_id } : {}),
+      modality: e.modality,
+      participant: withRole(e.event_id, "participant"),
+      ploverType: e.plover_type,
+      ...(e.date ? { startDate: e.date_start } : {}),
+      target: withRole(e.event_id, "target"),
+      type: ["schema:Event", "prov:Entity"],
+      wasDerivedFrom: derived(e.event_id)
+    }
+  for (const r of t.relations)
+    yield {
       confidence: r.confidence,
-      wasDerivedFrom: derived(r.relation_id),
-      evidence: ev(r.relation_id)
-    }))
-  ]
-  return { "@context": meta.contextFile, "car:datasetVersion": meta.version, graph }
+      evidence: ev(r.relation_id),
+      id: r.relation_id,
+      object: r.object_id,
+      predicate: r.predicate,
+      ...(r.role_title ? { roleTitle: r.role_title } : {}),
+      subject: r.subject_id,
+      type: ["car:Relation", "prov:Entity"],
+      wasDerivedFrom: derived(r.relation_id)
+    }
 }
+
+/** Build the release graph (all entities, events and relations with their evidence) as one value. */
+export const toJsonLd = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): unknown => ({
+  "@context": meta.contextFile,
+  "car:datasetVersion": meta.version,
+  graph: [...graphNodes(t)]
+})
+
+/**
+ * release.jsonld: the document of toJsonLd, written node by node, one graph node per line
+ * (compact JSON; a release diff shows whole changed nodes). Never one string of the whole graph.
+ */
+export const jsonLdBytes = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): Uint8Array =>
+  joinBytes((push) => {
+    push(`{\n  "@context": ${JSON.stringify(meta.contextFile)},\n  "car:datasetVersion": ${JSON.stringify(meta.version)},\n  "graph": [`)
+    let first = true
+    for (const node of graphNodes(t)) {
+      push(first ? "\n    " : ",\n    ")
+      push(JSON.stringify(node))
+      first = false
+    }
+    push(first ? "]\n}\n" : "\n  ]\n}\n")
+  })

@@ -31,3 +31,21 @@ describe("JSON-LD", () => {
     expect(text).toContain("http://www.w3.org/ns/oa#TextPositionSelector")
   })
 })
+
+describe("release.jsonld bytes", () => {
+  it("are the graph of toJsonLd, keys sorted, one node per line", async () => {
+    const { buildTables } = await import("../../pipeline/Build.js")
+    const { stableStringify } = await import("../../pipeline/shared/stableJson.js")
+    const { jsonLdBytes, toJsonLd } = await import("../../pipeline/05-publish/jsonld.js")
+    const built = await Effect.runPromise(buildTables(join(repoRoot, "seeds")).pipe(Effect.provide(NodeContext.layer)))
+    const meta = { version: "9.9.9", contextFile: "context.jsonld" }
+    const text = Buffer.from(jsonLdBytes(built.tables, meta)).toString("utf8")
+    const doc = JSON.parse(text)
+    expect(doc).toEqual(toJsonLd(built.tables, meta))
+    // every node already has its keys in sorted order, at every depth
+    expect(JSON.stringify(doc)).toBe(JSON.stringify(JSON.parse(stableStringify(doc))))
+    const lines = text.split("\n")
+    const t = built.tables
+    expect(lines.filter((l) => l.startsWith("    {")).length).toBe(t.sources.length + t.entities.length + t.events.length + t.relations.length)
+  })
+})
