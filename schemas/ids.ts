@@ -3,7 +3,7 @@
  * digits of a SHA-256 over the parts that identify the thing. A leading letter keeps every
  * id formula-safe in spreadsheets.
  */
-import { createHash } from "node:crypto"
+import { hash } from "node:crypto"
 import { Schema } from "effect"
 
 /** Id prefixes by table. */
@@ -32,7 +32,4 @@ export type RelationId = typeof RelationId.Type
 
 /** Derive an id from its identifying parts (joined with U+001F, which never occurs in names). */
 export const deriveId = (prefix: IdPrefix, ...parts: ReadonlyArray<string | number | null>): string =>
-  `${prefix}_${createHash("sha256")
-    .update(parts.map((p) => (p === null ? "\u0000" : String(p))).join("\u001f"), "utf8")
-    .digest("hex")
-    .slice(0, 16)}`
+  `${prefix}_${hash("sha256", parts.map((p) => (p === null ? "\u0000" : String(p))).join("\u001f"), "hex").slice(0, 16)}`
