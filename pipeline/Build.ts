@@ -16,7 +16,7 @@ import { inline, processSources, type ArticleOptions } from "./scale/Articles.js
 import { reextract } from "./scale/article.js"
 import { DEFAULT_CACHE_DIR } from "./scale/cache.js"
 import { availableParallelism } from "node:os"
-import { parseCsv } from "./05-publish/csv.js"
+import { readArrowTable, readReleaseTables } from "./diff/arrowTables.js"
 import { cellLookup, diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
 import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
@@ -72,17 +72,22 @@ export interface Built {
   readonly lexiconHash: string
 }
 
-/** The previous release's event reports (for id carry-over), read from its evidence table. */
+/** The previous release's event reports (for id carry-over), read from the columns of its evidence and events Arrow files (only event rows are decoded). */
 export const previousEventIds = (releaseDir: string | null): PreviousEventIds => {
   const ids = new Map<string, string>()
   if (releaseDir === null) return ids
-  const path = nodePath.join(releaseDir, "data", "evidence.csv")
-  const eventsPath = nodePath.join(releaseDir, "data", "events.csv")
-  if (!fs.existsSync(path) || !fs.existsSync(eventsPath)) return ids
-  const eventOf = new Map(parseCsv(fs.readFileSync(eventsPath, "utf8")).rows.map((e) => [e.event_id!, e] as const))
-  for (const r of parseCsv(fs.readFileSync(path, "utf8")).rows) {
-    const e = r.row_table === "events" ? eventOf.get(r.row_id!) : undefined
-    if (e) ids.set(reportKey(r.source_id!, Number(r.char_start), Number(r.char_end), e.event_type!, e.trigger ?? ""), r.row_id!)
+  const evidence = readArrowTable(releaseDir, "evidence")
+  const events = readArrowTable(releaseDir, "events")
+  if (evidence === null || events === null) return ids
+  const eventOf = new Map<string, { type: string; trigger: string }>()
+  const [eid, etype, etrigger] = ["event_id", "event_type", "trigger"].map((c) => events.getChild(c)!)
+  for (let i = 0; i < events.numRows; i++) eventOf.set(eid!.get(i) as string, { type: etype!.get(i) as string, trigger: (etrigger!.get(i) as string | null) ?? "" })
+  const [table, rowId, source, start, end] = ["row_table", "row_id", "source_id", "char_start", "char_end"].map((c) => evidence.getChild(c)!)
+  for (let i = 0; i < evidence.numRows; i++) {
+    if (table!.get(i) !== "events") continue
+    const id = rowId!.get(i) as string
+    const e = eventOf.get(id)
+    if (e) ids.set(reportKey(source!.get(i) as string, start!.get(i) as number, end!.get(i) as number, e.type, e.trigger), id)
   }
   return ids
 }
@@ -103,6 +108,8 @@ export const firstReleases = (releaseDir: string | null): Map<string, number> =>
   return first
 }
 
+const NO_HINTS = { monthDays: [], weekdays: [] } as const
+
 /** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given; per-article work as `articles` says. */
 export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null, timings: Timings = noTimings, articles: ArticleOptions = inline) {
   const lex = yield* timed(timings, "lexicons", lexicons)
@@ -115,7 +122,8 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
       inputs.map((i) => ({
         sourceId: i.source.sourceId,
         published: i.source.published,
-        hints: dayHints(i.source.text),
+        // only articles without a publication day use their clues (the text is parsed again for them alone)
+        hints: i.source.published.precision === "day" ? NO_HINTS : dayHints(i.source.text),
         events: i.extraction.events,
         notBefore: i.source.published.precision === "day" ? null : notBefore(i.source.text)
       }))
@@ -132,12 +140,8 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   return { tables, rejected, texts: new Map(inputs.map((i) => [i.source.sourceId, i.source.text])), lexiconHash: lex.hash } satisfies Built
 })
 
-/** CSV text of every table of a release directory. */
-export const readTableTexts = (dir: string): TableTexts =>
-  new Map(TABLES.flatMap((d) => {
-    const p = nodePath.join(dir, "data", `${d.name}.csv`)
-    return fs.existsSync(p) ? [[d.name, fs.readFileSync(p, "utf8")] as const] : []
-  }))
+/** Every table of a release directory (from its Arrow files; see diff/arrowTables.ts). */
+export const readTableTexts = (dir: string): TableTexts => readReleaseTables(dir)
 
 /** Options of the build command. */
 export interface BuildOptions {

@@ -23,6 +23,16 @@ export interface ResolveInput {
 /** Entity id from a canonical key: gazetteer id, or pattern type + folded name. */
 export const entityIdOf = (key: string): string => deriveId("ent", key)
 
+/** entityIdOf with its results kept for one resolution (one key is mentioned many times). */
+const entityIds = (): ((key: string) => string) => {
+  const ids = new Map<string, string>()
+  return (key) => {
+    let id = ids.get(key)
+    if (id === undefined) ids.set(key, (id = entityIdOf(key)))
+    return id
+  }
+}
+
 const firstDay = (d: string | null): string | null => (d === null ? null : d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d)
 
 const ROLE_RANK: ReadonlyArray<Role> = ["actor", "target", "participant"]
@@ -54,6 +64,7 @@ export const resolve = (
       compareStrings(a.source.sourceId, b.source.sourceId)
   )
   const evidence = new Map<string, EvidenceRow>()
+  const entityIdOf = entityIds()
   const addEvidence = (
     rowId: string,
     table: EvidenceRow["row_table"],

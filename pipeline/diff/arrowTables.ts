@@ -1,0 +1,57 @@
+/**
+ * A published release's tables read from their Arrow files, for the diff, the changelog and
+ * event-id carry-over: each table is a RowLookup whose cells are made on demand exactly as the
+ * CSV holds them (verify-release checks that the CSV and Arrow files agree). Reading the columns
+ * of one file is far lighter than parsing its CSV into one record per row.
+ */
+import { tableFromIPC, type Table } from "apache-arrow"
+import * as fs from "node:fs"
+import * as nodePath from "node:path"
+import type { Column, TableDef } from "../../schemas/Column.js"
+import { TABLES } from "../../schemas/Tables.js"
+import { csvCell } from "../05-publish/csv.js"
+import type { RowLookup, TableTexts } from "./diff.js"
+
+/** The CSV cell of a value as arrow-js reads it (dates come as epoch milliseconds, lists as vectors). */
+const arrowCell = (c: Column, v: unknown): string => {
+  if (v === null || v === undefined) return ""
+  if (c.kind === "date") return new Date(v as number).toISOString().slice(0, 10)
+  if (c.kind === "list") return JSON.stringify([...(v as Iterable<string>)])
+  return csvCell(c, v)
+}
+
+/** A table's rows by primary key, from its Arrow IPC file. */
+export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table): RowLookup => {
+  const cols = Object.entries(def.columns).map(([name, c]) => [name, c, t.getChild(name)] as const)
+  const index = new Map<string, number>()
+  let i = 0
+  for (const id of t.getChild(def.primaryKey) ?? []) index.set(id as string, i++)
+  return {
+    ids: () => index.keys(),
+    has: (id) => index.has(id),
+    get: (id) => {
+      const row = index.get(id)
+      if (row === undefined) return undefined
+      const out: Record<string, string> = {}
+      for (const [name, c, v] of cols) out[name] = v ? arrowCell(c, v.get(row)) : ""
+      return out
+    }
+  }
+}
+
+/** The Arrow table of `data/<name>.arrow` in a release directory, if there is one. */
+export const readArrowTable = (dir: string, name: string): Table | null => {
+  const p = nodePath.join(dir, "data", `${name}.arrow`)
+  return fs.existsSync(p) ? tableFromIPC(fs.readFileSync(p)) : null
+}
+
+/** Every table of a release directory: from its Arrow file, else from its CSV text (a missing table is empty). */
+export const readReleaseTables = (dir: string): TableTexts =>
+  new Map(
+    TABLES.flatMap((d): Array<readonly [string, string | RowLookup]> => {
+      const t = readArrowTable(dir, d.name)
+      if (t !== null) return [[d.name, arrowLookup(d as unknown as TableDef<Record<string, Column>>, t)] as const]
+      const p = nodePath.join(dir, "data", `${d.name}.csv`)
+      return fs.existsSync(p) ? [[d.name, fs.readFileSync(p, "utf8")] as const] : []
+    })
+  )

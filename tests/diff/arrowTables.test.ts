@@ -1,0 +1,52 @@
+/** A release read from its Arrow files gives the diff, the labels and the carried-over event ids its CSV files give. */
+import * as fs from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { previousEventIds, readTableTexts } from "../../pipeline/Build.js"
+import { reportKey } from "../../pipeline/04-resolve/Resolve.js"
+import { parseCsv } from "../../pipeline/05-publish/csv.js"
+import { diffTables, labeller, type TableTexts } from "../../pipeline/diff/diff.js"
+import { TABLES } from "../../schemas/Tables.js"
+import { repoRoot } from "../lib/tmp.js"
+
+const releases = fs.readdirSync(join(repoRoot, "dist")).filter((d) => /^\d+\.\d+\.\d+$/.test(d)).sort()
+const csvTexts = (dir: string): TableTexts => new Map(TABLES.map((d) => [d.name, fs.readFileSync(join(dir, "data", `${d.name}.csv`), "utf8")] as const))
+
+describe("release tables from Arrow files", () => {
+  it("every row's cells equal the CSV's, in every published release", () => {
+    for (const v of releases) {
+      const dir = join(repoRoot, "dist", v)
+      const arrow = readTableTexts(dir)
+      for (const d of TABLES) {
+        const t = arrow.get(d.name)!
+        expect(typeof t).not.toBe("string")
+        const { rows } = parseCsv(fs.readFileSync(join(dir, "data", `${d.name}.csv`), "utf8"))
+        expect([...(t as Exclude<typeof t, string>).ids()].length, `${v} ${d.name}`).toBe(rows.length)
+        for (const r of rows) expect((t as Exclude<typeof t, string>).get(r[d.primaryKey]!), `${v} ${d.name}`).toEqual(r)
+      }
+    }
+  })
+
+  it("give the same diff and changelog labels as the CSV files", () => {
+    expect(releases.length).toBeGreaterThanOrEqual(2)
+    const [a, b] = releases.slice(-2).map((v) => join(repoRoot, "dist", v))
+    const viaArrow = diffTables({ version: "a", tables: readTableTexts(a!) }, { version: "b", tables: readTableTexts(b!) })
+    const viaCsv = diffTables({ version: "a", tables: csvTexts(a!) }, { version: "b", tables: csvTexts(b!) })
+    expect(viaArrow).toEqual(viaCsv)
+    const la = labeller(readTableTexts(b!), readTableTexts(a!))
+    const lc = labeller(csvTexts(b!), csvTexts(a!))
+    for (const [t, ch] of Object.entries(viaCsv.tables)) for (const id of [...ch.added, ...ch.removed]) expect(la(t, id)).toBe(lc(t, id))
+  })
+
+  it("give the event ids of every event report, as the CSV evidence does", () => {
+    const dir = join(repoRoot, "dist", releases.at(-1)!)
+    const events = new Map(parseCsv(fs.readFileSync(join(dir, "data/events.csv"), "utf8")).rows.map((e) => [e.event_id!, e] as const))
+    const expected = new Map<string, string>()
+    for (const r of parseCsv(fs.readFileSync(join(dir, "data/evidence.csv"), "utf8")).rows) {
+      const e = r.row_table === "events" ? events.get(r.row_id!) : undefined
+      if (e) expected.set(reportKey(r.source_id!, Number(r.char_start), Number(r.char_end), e.event_type!, e.trigger ?? ""), r.row_id!)
+    }
+    expect(expected.size).toBeGreaterThan(50)
+    expect(previousEventIds(dir)).toEqual(expected)
+  })
+})
