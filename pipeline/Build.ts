@@ -8,8 +8,8 @@ import * as nodePath from "node:path"
 import { SCHEMA_VERSION } from "../schemas/version.js"
 import type { RejectedSource } from "./01-ingest/Ingest.js"
 import { loadLexicons, LexiconInvalid } from "./03-extract/lexicon/Lexicons.js"
-import { reportKey, resolve, type PreviousEventIds } from "./04-resolve/Resolve.js"
-import { referenceDays } from "./04-resolve/referenceDays.js"
+import { makeResolver, reportKey, type PreviousEventIds, type ResolveInput } from "./04-resolve/Resolve.js"
+import { referenceDays, type ReferenceInput } from "./04-resolve/referenceDays.js"
 import { dayHints } from "./03-extract/dates.js"
 import { notBefore } from "./02-normalise/publicationDate.js"
 import { inline, processSources, type ArticleOptions } from "./scale/Articles.js"
@@ -113,31 +113,37 @@ const NO_HINTS = { monthDays: [], weekdays: [] } as const
 /** Sources folder → tables (no writing); event ids carried over from `previousRelease` when given; per-article work as `articles` says. */
 export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: string, previousRelease: string | null = null, timings: Timings = noTimings, articles: ArticleOptions = inline) {
   const lex = yield* timed(timings, "lexicons", lexicons)
-  const { inputs, rejected } = yield* timed(timings, "ingest + articles (wall)", processSources(sourcesDir, yield* today, lex, articles, timings))
+  const resolver = makeResolver(textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease))
+  const texts = new Map<string, string>()
+  const references: Array<ReferenceInput> = []
+  // articles without a publication day whose day clues another article may resolve wait for the
+  // reference days; every other article goes to resolution as it comes, and its extraction is not kept
+  const waiting: Array<ResolveInput> = []
+  const take = (i: ResolveInput) => {
+    const s = i.source
+    texts.set(s.sourceId, s.text)
+    const noDay = s.published.precision !== "day"
+    const hints = noDay ? dayHints(s.text) : NO_HINTS
+    references.push({ sourceId: s.sourceId, published: s.published, hints, events: i.extraction.events, notBefore: noDay ? notBefore(s.text) : null })
+    if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0)) waiting.push(i)
+    else resolver.add(i)
+  }
+  const { rejected } = yield* timed(timings, "ingest + articles (wall)", processSources(sourcesDir, yield* today, lex, articles, timings, take))
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   timings.mark("articles")
   // articles without a publication day, re-read against the day other articles give their events
-  const days = timings.time("reference days", () =>
-    referenceDays(
-      inputs.map((i) => ({
-        sourceId: i.source.sourceId,
-        published: i.source.published,
-        // only articles without a publication day use their clues (the text is parsed again for them alone)
-        hints: i.source.published.precision === "day" ? NO_HINTS : dayHints(i.source.text),
-        events: i.extraction.events,
-        notBefore: i.source.published.precision === "day" ? null : notBefore(i.source.text)
-      }))
-    )
-  )
-  const reread = inputs.map((i) => {
-    const day = days.get(i.source.sourceId)
-    return day === undefined ? i : { source: i.source, extraction: reextract(i.source, lex, { value: day, precision: "day" }) }
+  const days = timings.time("reference days", () => referenceDays(references))
+  const tables = timings.time("resolve", () => {
+    for (const i of waiting) {
+      const day = days.get(i.source.sourceId)
+      resolver.add(day === undefined ? i : { source: i.source, extraction: reextract(i.source, lex, { value: day, precision: "day" }) })
+    }
+    return resolver.finish()
   })
-  const tables = timings.time("resolve", () => resolve(reread, textPathOf, previousEventIds(previousRelease), firstReleases(previousRelease)))
   timings.mark("resolve")
   const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
-  return { tables, rejected, texts: new Map(inputs.map((i) => [i.source.sourceId, i.source.text])), lexiconHash: lex.hash } satisfies Built
+  return { tables, rejected, texts, lexiconHash: lex.hash } satisfies Built
 })
 
 /** Every table of a release directory (from its Arrow files; see diff/arrowTables.ts). */

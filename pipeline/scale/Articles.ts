@@ -29,8 +29,19 @@ export const inline: ArticleOptions = { workers: 0, cacheDir: null }
 /** Articles in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
 const PER_WORKER = 4
 
-/** Ingest, normalise and extract every source of `dir`; returns the resolve inputs in file order and the rejected sources. */
-export const processSources = Effect.fn("Articles.process")(function* (dir: string, today: string | null, lex: LexiconBundle, opts: ArticleOptions = inline, timings: Timings = noTimings) {
+/**
+ * Ingest, normalise and extract every source of `dir`; returns the resolve inputs in file order
+ * and the rejected sources. With `onInput`, each input is handed to it in file order as it is
+ * taken, and none is kept (the returned inputs are empty).
+ */
+export const processSources = Effect.fn("Articles.process")(function* (
+  dir: string,
+  today: string | null,
+  lex: LexiconBundle,
+  opts: ArticleOptions = inline,
+  timings: Timings = noTimings,
+  onInput?: (input: ResolveInput) => void
+) {
   const cache = opts.cacheDir === null ? null : cacheConfig(opts.cacheDir, lex.hash)
   const inputs: Array<ResolveInput> = []
   const nearDuplicates: Array<RejectedSource> = []
@@ -53,7 +64,9 @@ export const processSources = Effect.fn("Articles.process")(function* (dir: stri
         return
       }
       bodies.set(result.bodyKey, src.file)
-      inputs.push({ source: withResult(src, result), extraction: result.extraction })
+      const input = { source: withResult(src, result), extraction: result.extraction }
+      if (onInput) onInput(input)
+      else inputs.push(input)
     })
   const ingested =
     opts.workers === 0
