@@ -1,9 +1,10 @@
 /**
  * Stage 05 — publish: release files → dist/<version>/, atomically. Files are written, as they
- * are made, into a temporary directory beside dist/<version>, fsynced, and the directory appears by one rename;
+ * are made, into a temporary directory beside dist/<version>, made durable, and the directory appears by one rename;
  * dist/latest.json is then replaced by write-and-rename. A published version is never overwritten.
  */
 import { Effect } from "effect"
+import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { stableStringify } from "../shared/stableJson.js"
@@ -77,6 +78,32 @@ const fsyncDir = (dir: string) => {
   }
 }
 
+/**
+ * Make the files under `dir` and their directories durable: one syncfs of the file system that
+ * holds them (`sync -f`, coreutils), which costs about what one fsync does, instead of an fsync
+ * per file (half a millisecond each, a minute for 100,000 texts); where `sync -f` is not available,
+ * every file and directory is fsynced.
+ */
+const syncTree = (dir: string, files: ReadonlyArray<string>) => {
+  try {
+    execFileSync("sync", ["-f", dir], { stdio: "ignore" })
+    return
+  } catch {
+    // no GNU sync: one by one
+  }
+  for (const p of files) {
+    const fd = fs.openSync(nodePath.join(dir, p), "r")
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
+  const dirs = new Set(files.map((p) => nodePath.dirname(nodePath.join(dir, p))))
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) fsyncDir(d)
+  fsyncDir(dir)
+}
+
 /** Remove temporary directories and files left by a killed build (call while holding the lock). */
 export const cleanLeftovers = (dist: string): ReadonlyArray<string> => {
   if (!fs.existsSync(dist)) return []
@@ -107,8 +134,16 @@ export const openStaging = (dist: string): Staging => {
   fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
   let n = 0
+  const made = new Set<string>([dir])
   const sink = recordingSink((p, b) => {
-    writeSynced(nodePath.join(dir, p), b)
+    const full = nodePath.join(dir, p)
+    const parent = nodePath.dirname(full)
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true })
+      made.add(parent)
+    }
+    // not fsynced one by one: publishRelease makes the whole directory durable before its rename
+    fs.writeFileSync(full, b)
     crashPoint(`files:${++n}`)
   })
   return { ...sink, dir, discard: () => fs.rmSync(dir, { recursive: true, force: true }) }
@@ -139,9 +174,7 @@ export const publishRelease = Effect.fn("Publish.release")(function* (dist: stri
   }
   return yield* Effect.try({
     try: () => {
-      const dirs = new Set([...staging.files.keys()].map((p) => nodePath.dirname(nodePath.join(staging.dir, p))))
-      for (const d of [...dirs].sort((a, b) => b.length - a.length)) fsyncDir(d)
-      fsyncDir(staging.dir)
+      syncTree(staging.dir, [...staging.files.keys()])
       crashPoint("before-rename")
       fs.renameSync(staging.dir, final)
       fsyncDir(dist)
