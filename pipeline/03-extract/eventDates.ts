@@ -55,6 +55,12 @@ const isDateline = (before: string): boolean => {
   return t === "" || t === "date" || /^[A-Z][A-Z .'-]*,$/.test(t)
 }
 
+/** Is `d` a dateline's stated date: after a "date" marker or a city in capitals, or alone before a dash or an agency ("June 18, 2025 --")? */
+const datelineAt = (text: string, from: number, d: DateMention): boolean => {
+  const before = text.slice(from, d.start)
+  return !d.relative && isDateline(before) && (before.trim() !== "" || /^\s*[-–—(]/.test(text.slice(d.end, d.end + 3)))
+}
+
 /** Distance in characters between a trigger and a date expression (0 when they touch). */
 const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
 
@@ -98,6 +104,8 @@ export const attachDate = (
   const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
   if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
   const claimed = (d: DateMention) => {
+    // a dateline's date ("date 2025-06-18 CGTN published ...") dates the report it opens, not every event after it
+    if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
     if (d.end <= trig.start) return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d))
     const lo = Math.min(trig.end, d.end)

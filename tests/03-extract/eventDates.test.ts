@@ -80,6 +80,13 @@ describe("event dates", () => {
     const participle = "The older accords are trade agreements signed between Turkey and Azerbaijan in an earlier decade."
     expect(dateOf(participle, "2025-12", "month", "agreement")).toBe(null)
   })
+  it("a dateline's date dates the report it opens, not the events told after it", () => {
+    const marker = "date 2024-03-05 Xinhua published an article on the Japan–Kazakhstan talks in Tokyo, emphasizing the new treaty signed by Japan and Kazakhstan."
+    expect(dateOf(marker, "2024-03-05", "day", "publish")).toBe("2024-03-05")
+    expect(dateOf(marker, "2024-03-05", "day", "talks")).toBe(null)
+    const city = "BEIJING, March 5, 2024 (XINHUA) -- Xinhua published an article on the Japan–Kazakhstan talks in Tokyo, praising the new treaty."
+    expect(datesOf(city, "2024-03-06", "day")).toEqual([["publish", "2024-03-05"], ["talks", null], ["treaty", null]])
+  })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
     expect(monthGuess(text, 2026)).toBe(1)
