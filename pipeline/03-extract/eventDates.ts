@@ -6,6 +6,7 @@
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
+import { PERIOD } from "./newsCues.js"
 
 export { multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
 
@@ -115,7 +116,9 @@ export const attachDate = (
     if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
     return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t))
   }
-  const pool = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !claimed(d))
+  // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
+  const vague = (d: DateMention) => d.rule === "date.recent.v1" && PERIOD.test(context.text.slice(clause.start, clause.end))
+  const pool = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !claimed(d) && !vague(d))
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
   if (opener === null || !RELATIVE_OPENERS.has(opener) || dates.some((d) => d.start >= clause.start && d.end <= clause.end)) return null
   const before = dates.filter((d) => d.end <= clause.start)

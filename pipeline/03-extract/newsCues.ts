@@ -30,7 +30,27 @@ const BACKGROUND = new Set(["previously", "ever", "never", "long", "regularly", 
 const AUXILIARIES = new Set(["has", "have", "was", "were"])
 /** Words that end the verb phrase governing a noun ("noted that Trump's invitation": not governed by "noted"). */
 const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
+const POSSESSIVE = new Set(["'s", "’s"])
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
+
+/** Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited Washington regularly"). */
+const STATE_AFTER = new Set(["heavily", "extensively", "widely", "regularly", "repeatedly", "often", "frequently", "consistently", "steadily", "continuously"])
+/** A period an event spans up to now or lies in, rather than a time of the news ("so far", "over the past eight years", "during his first term"). */
+export const PERIOD =
+  /\b(?:so far|to date|for (?:years|decades)|in recent (?:years|decades)|(?:over|during|in) the (?:past|last) (?:two |three |four |five |six |seven |eight |nine |ten |few |several )?(?:years|decades)|(?:during|in) (?:his|her|their|its|[A-Z][\w-]*['’]s) (?:first|second|third|previous) (?:term|presidency|tenure|mandate))\b/i
+
+/** Does the clause [a, b) tell its event as a state, a habit or something spanning a period (see STATE_AFTER, PERIOD)? */
+const standing = (doc: Doc, a: number, j: number, b: number): boolean => {
+  for (let k = j; k < Math.min(b, j + 4) && doc.tokens[k]!.kind !== "punct"; k++) if (STATE_AFTER.has(doc.tokens[k]!.norm)) return true
+  return PERIOD.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
+}
+
+/** Does the text after a noun phrase (tokens from j to the clause end b, up to punctuation) hold a verb of its own ("said Trump's visit was")? */
+const verbAfter = (doc: Doc, j: number, b: number): boolean => {
+  for (let k = j; k < b && doc.tokens[k]!.kind !== "punct"; k++) if (isPast(doc.tokens[k]!.norm) || FINITE.has(doc.tokens[k]!.norm)) return true
+  return false
+}
+const FINITE = new Set(["is", "are", "was", "were", "has", "have", "will", "would", "can", "could", "may", "might", "should", "must"])
 
 /** Words a subject noun's own phrase may hold before its verb ("Trump's conversation with President X of Uzbekistan similarly focused"). */
 const PHRASE_WORDS = new Set(["with", "of", "between", "and", "in", "on", "to", "the", "a", "an", "'s", "’s"])
@@ -64,10 +84,19 @@ const predicatedAfter = (doc: Doc, a: number, i: number, j: number, b: number): 
 export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: number, pos: "verb" | "noun"): boolean => {
   const { tokens } = doc
   for (let k = a; k < j; k++) if (BACKGROUND.has(tokens[k]!.norm)) return false
+  if (standing(doc, a, j, b)) return false
   if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
   if (tokens[i - 1]?.norm === "of") return false
   for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
     const t = tokens[k]!
+    // "described Trump's conversation as lengthy": the verb before the possessor governs the noun,
+    // unless the noun phrase has a verb of its own ("said Trump's visit was a success")
+    if (POSSESSIVE.has(t.norm)) {
+      let m = k - 1
+      while (m > a && tokens[m]!.cap) m--
+      if (m < k - 1 && isPast(tokens[m]!.norm) && !verbAfter(doc, j, b)) return true
+      break
+    }
     if ((t.kind === "punct" && t.text !== "$") || NOUN_PHRASE_STOP.has(t.norm)) break
     if (isPast(t.norm)) return true
   }

@@ -87,6 +87,20 @@ describe("event dates", () => {
     const city = "BEIJING, March 5, 2024 (XINHUA) -- Xinhua published an article on the Japan–Kazakhstan talks in Tokyo, praising the new treaty."
     expect(datesOf(city, "2024-03-06", "day")).toEqual([["publish", "2024-03-05"], ["talks", null], ["treaty", null]])
   })
+  it("an event told as a state, a habit or over a period is background: no date from the report", () => {
+    expect(dateOf("Tokyo has invested in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe("2025-12")
+    expect(dateOf("Tokyo has invested heavily in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe(null)
+    expect(dateOf("During his first term, Donald Trump signed a trade agreement with Kazakhstan.", "2025-12", "month", "sign")).toBe(null)
+    expect(dateOf("Over the past eight years, Kyrgyzstan has signed trade agreements with Japan.", "2025-12", "month", "sign")).toBe(null)
+  })
+  it("a clause told over a period ('so far') is not dated by a vague 'recent'", () => {
+    expect(dateOf("Kyrgyzstan and Tajikistan have led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe("2025")
+    expect(dateOf("Kyrgyzstan and Tajikistan have so far led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe(null)
+  })
+  it("a verb governs an event noun across its possessor, unless the noun phrase has a verb of its own", () => {
+    expect(dateOf("The Kyrgyz presidency described Japan’s agreement with President Sadyr Japarov as substantive.", "2025-12", "month", "agreement")).toBe("2025-12")
+    expect(dateOf("Sadyr Japarov said Japan’s agreement with Kyrgyzstan was a success.", "2025-12", "month", "agreement")).toBe(null)
+  })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
     expect(monthGuess(text, 2026)).toBe(1)
