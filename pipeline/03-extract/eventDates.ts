@@ -74,6 +74,20 @@ const timeAdjunct = (text: string, t: Range): boolean => {
   return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'-]+$/.test(w))
 }
 
+const ANCHORING = new Set(["after", "before", "since", "until", "following"])
+/**
+ * Where the temporal preposition starts that makes a trigger the time another event is told
+ * against ("recognized Israel in 1992, shortly after the collapse of the Soviet Union"): such a
+ * trigger's own date can only follow it. Null when the trigger is no such anchor.
+ */
+const anchorAt = (text: string, t: Range): number | null => {
+  const from = Math.max(0, t.start - 50)
+  const words = [...text.slice(from, t.start).matchAll(/\S+/g)].slice(-5)
+  let k = words.length - 1
+  while (k >= 0 && !ANCHORING.has(words[k]![0].toLowerCase())) k--
+  return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'.-]+$/.test(w[0])) ? from + words[k]!.index : null
+}
+
 /** Does the text between an event and another say the other elaborates it: ", including" or "such as" and up to four words? */
 const elaborates = (between: string): boolean => {
   const m = /^[\s,”"’')]*(?:including|such as)\s/i.exec(between)
@@ -118,7 +132,8 @@ export const attachDate = (
   }
   // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
   const vague = (d: DateMention) => d.rule === "date.recent.v1" && PERIOD.test(context.text.slice(clause.start, clause.end))
-  const pool = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !claimed(d) && !vague(d))
+  const anchor = anchorAt(context.text, trig)
+  const pool = dates.filter((d) => d.start >= (anchor ?? clause.start) && d.end <= clause.end && !claimed(d) && !vague(d))
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
   if (opener === null || !RELATIVE_OPENERS.has(opener) || dates.some((d) => d.start >= clause.start && d.end <= clause.end)) return null
   const before = dates.filter((d) => d.end <= clause.start)

@@ -101,6 +101,10 @@ describe("event dates", () => {
     expect(dateOf("The Kyrgyz presidency described Japan’s agreement with President Sadyr Japarov as substantive.", "2025-12", "month", "agreement")).toBe("2025-12")
     expect(dateOf("Sadyr Japarov said Japan’s agreement with Kyrgyzstan was a success.", "2025-12", "month", "agreement")).toBe(null)
   })
+  it("an event after 'after', 'before' or 'since' is the time another is told against: it takes only a date that follows it", () => {
+    expect(dateOf("Kyrgyzstan opened an embassy in Tokyo in 1993, shortly after the visit of Askar Akayev to Japan.", "2025-11", "month", "visit")).toBe(null)
+    expect(dateOf("Joe Biden spoke to reporters after meeting with Kassym-Jomart Tokayev in New York late on September 19.", "2025-09-21", "day", "meet")).toBe("2025-09-19")
+  })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
     expect(monthGuess(text, 2026)).toBe(1)
