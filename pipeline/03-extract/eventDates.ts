@@ -6,7 +6,7 @@
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
-import { PERIOD } from "./newsCues.js"
+import { overPeriod } from "./newsCues.js"
 
 export { multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
 
@@ -131,7 +131,7 @@ export const attachDate = (
     return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t))
   }
   // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
-  const vague = (d: DateMention) => d.rule === "date.recent.v1" && PERIOD.test(context.text.slice(clause.start, clause.end))
+  const vague = (d: DateMention) => d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
   const anchor = anchorAt(context.text, trig)
   const pool = dates.filter((d) => d.start >= (anchor ?? clause.start) && d.end <= clause.end && !claimed(d) && !vague(d))
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))

@@ -36,13 +36,28 @@ const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) &&
 /** Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited Washington regularly"). */
 const STATE_AFTER = new Set(["heavily", "extensively", "widely", "regularly", "repeatedly", "often", "frequently", "consistently", "steadily", "continuously"])
 /** A period an event spans up to now or lies in, rather than a time of the news ("so far", "over the past eight years", "during his first term"). */
-export const PERIOD =
-  /\b(?:so far|to date|for (?:years|decades)|in recent (?:years|decades)|(?:over|during|in) the (?:past|last) (?:two |three |four |five |six |seven |eight |nine |ten |few |several )?(?:years|decades)|(?:during|in) (?:his|her|their|its|[A-Z][\w-]*['’]s) (?:first|second|third|previous) (?:term|presidency|tenure|mandate))\b/i
+const PERIOD =
+  /\b(?:so far|to date|for (?:years|decades)|in recent (?:years|decades)|(?:over|during|in) the (?:past|last) (?:two |three |four |five |six |seven |eight |nine |ten |few |several )?(?:years|decades)|(?:during|in) (?:his|her|their|its|[A-Z][\w-]*['’]s) (?:first|second|third|previous) (?:term|presidency|tenure|mandate))\b/gi
 
-/** Does the clause [a, b) tell its event as a state, a habit or something spanning a period (see STATE_AFTER, PERIOD)? */
-const standing = (doc: Doc, a: number, j: number, b: number): boolean => {
+/**
+ * Is a trigger at [tStart, tEnd) told over a period stated in its clause [from, to): a period
+ * expression that opens the clause ("Over the past eight years, ...") or stands with no comma
+ * between it and the trigger ("have so far led", "launched during his first term")?
+ */
+export const overPeriod = (text: string, from: number, to: number, tStart: number, tEnd: number): boolean => {
+  for (const m of text.slice(from, to).matchAll(PERIOD)) {
+    const start = from + m.index
+    const end = start + m[0].length
+    const between = end <= tStart ? text.slice(end, tStart) : start >= tEnd ? text.slice(tEnd, start) : ""
+    if (m.index === 0 || !/[,;:]/.test(between)) return true
+  }
+  return false
+}
+
+/** Does the clause [a, b) tell its event (trigger tokens [i, j)) as a state, a habit or something spanning a period (see STATE_AFTER, PERIOD)? */
+const standing = (doc: Doc, a: number, i: number, j: number, b: number): boolean => {
   for (let k = j; k < Math.min(b, j + 4) && doc.tokens[k]!.kind !== "punct"; k++) if (STATE_AFTER.has(doc.tokens[k]!.norm)) return true
-  return PERIOD.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
+  return overPeriod(doc.text, doc.tokens[a]!.start, doc.tokens[b - 1]!.end, doc.tokens[i]!.start, doc.tokens[j - 1]!.end)
 }
 
 /** Does the text after a noun phrase (tokens from j to the clause end b, up to punctuation) hold a verb of its own ("said Trump's visit was")? */
@@ -84,7 +99,7 @@ const predicatedAfter = (doc: Doc, a: number, i: number, j: number, b: number): 
 export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: number, pos: "verb" | "noun"): boolean => {
   const { tokens } = doc
   for (let k = a; k < j; k++) if (BACKGROUND.has(tokens[k]!.norm)) return false
-  if (standing(doc, a, j, b)) return false
+  if (standing(doc, a, i, j, b)) return false
   if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
   if (tokens[i - 1]?.norm === "of") return false
   for (let k = i - 1; k >= Math.max(a, i - 6); k--) {

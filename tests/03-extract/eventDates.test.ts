@@ -96,6 +96,9 @@ describe("event dates", () => {
   it("a clause told over a period ('so far') is not dated by a vague 'recent'", () => {
     expect(dateOf("Kyrgyzstan and Tajikistan have led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe("2025")
     expect(dateOf("Kyrgyzstan and Tajikistan have so far led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe(null)
+    // the period of another phrase of the sentence, across a comma, is not the event's
+    const apposition = "The talks followed Japarov’s recent announcement of a trade pact with Japan, an initiative begun during Japan’s previous presidency."
+    expect(dateOf(apposition, "2025-12", "month", "announcement")).toBe("2025")
   })
   it("a verb governs an event noun across its possessor, unless the noun phrase has a verb of its own", () => {
     expect(dateOf("The Kyrgyz presidency described Japan’s agreement with President Sadyr Japarov as substantive.", "2025-12", "month", "agreement")).toBe("2025-12")
