@@ -1,8 +1,9 @@
 /**
  * The date rules for what chrono-node lacks or gets wrong in news text: relative units ("next
- * year", "last month"), "last November", qualified years ("early 2023"), weekdays, "today",
- * "N years ago", "recently", ISO days ("2025-06-18"), and day anaphora ("the same day", "the next day") resolved against
- * the date mentioned just before. Each rule is a linear regular expression and a resolver.
+ * year", "last month", "over the weekend"), "last November", qualified years ("early 2023"),
+ * weekdays, "today", "N years ago", "recently", ISO days ("2025-06-18"), and day anaphora ("the
+ * same day", "the next day") resolved against the date mentioned just before. Each rule is a
+ * linear regular expression and a resolver.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
 
@@ -88,6 +89,21 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
         return { value: iso(y, mo), precision: "month", relative: true }
       }
       const [y, mo] = fromDate(utc(ref.y, ref.m, (ref.d ?? 15) + 7 * dir))
+      return { value: iso(y, mo), precision: "month", relative: true }
+    }
+  },
+  {
+    // "last weekend", "over the weekend" (the one just past), "this weekend", "next weekend": the month of its Saturday
+    id: "date.weekend.v1",
+    re: /\b(last|this|next|past|coming|over\sthe)\sweekend\b/gi,
+    resolve: (m, { ref }) => {
+      if (!ref || ref.m === null || ref.d === null) return null
+      const w = m[1]!.toLowerCase()
+      const weekday = utc(ref.y, ref.m, ref.d).getUTCDay()
+      // days from the reference to the weekend's Saturday (on a Sunday, "this weekend" is the one under way)
+      const thisSat = weekday === 0 ? -1 : 6 - weekday
+      const shift = /last|past|over/.test(w) ? -((weekday + 1) % 7 || 7) : w === "next" ? thisSat + 7 : thisSat
+      const [y, mo] = fromDate(utc(ref.y, ref.m, ref.d + shift))
       return { value: iso(y, mo), precision: "month", relative: true }
     }
   },
