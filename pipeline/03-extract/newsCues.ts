@@ -34,10 +34,20 @@ const POSSESSIVE = new Set(["'s", "’s"])
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
 
 /** Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited Washington regularly"). */
-const STATE_AFTER = new Set(["heavily", "extensively", "widely", "regularly", "repeatedly", "often", "frequently", "consistently", "steadily", "continuously"])
+const STATE_AFTER = new Set(["heavily", "extensively", "regularly", "repeatedly", "often", "frequently", "consistently", "steadily", "continuously"])
 /** A period an event spans up to now or lies in, rather than a time of the news ("so far", "over the past eight years", "during his first term"). */
 const PERIOD =
   /\b(?:so far|to date|for (?:years|decades)|in recent (?:years|decades)|(?:over|during|in) the (?:past|last) (?:two |three |four |five |six |seven |eight |nine |ten |few |several )?(?:years|decades)|(?:during|in) (?:his|her|their|its|[A-Z][\w-]*['’]s) (?:first|second|third|previous) (?:term|presidency|tenure|mandate))\b/gi
+
+/** Words in -est that are no superlatives. */
+const NOT_SUPERLATIVE = new Set(["interest", "forest", "request", "protest", "harvest", "west", "contest", "suggest", "honest", "modest", "invest", "arrest"])
+/** Is there a superlative or an ordinal among the six words before "so far" / "to date" ("the largest order so far")? */
+const ranked = (before: string): boolean =>
+  before
+    .split(/\s+/)
+    .slice(-6)
+    .map((w) => w.replace(/\W/g, "").toLowerCase())
+    .some((w) => (/^[a-z]{2,}est$/.test(w) && !NOT_SUPERLATIVE.has(w)) || w === "first" || w === "only" || w === "most")
 
 /**
  * Is a trigger at [tStart, tEnd) told over a period stated in its clause [from, to): a period
@@ -49,6 +59,8 @@ export const overPeriod = (text: string, from: number, to: number, tStart: numbe
     const start = from + m.index
     const end = start + m[0].length
     const between = end <= tStart ? text.slice(end, tStart) : start >= tEnd ? text.slice(tEnd, start) : ""
+    // "the largest deal so far", "its biggest order to date" rank the event; they do not spread it over a period
+    if (/^(?:so|to)/i.test(m[0]) && ranked(text.slice(Math.max(from, start - 60), start))) continue
     if (m.index === 0 || !/[,;:]/.test(between)) return true
   }
   return false

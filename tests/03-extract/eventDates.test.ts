@@ -92,6 +92,9 @@ describe("event dates", () => {
     expect(dateOf("Tokyo has invested heavily in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe(null)
     expect(dateOf("During his first term, Donald Trump signed a trade agreement with Kazakhstan.", "2025-12", "month", "sign")).toBe(null)
     expect(dateOf("Over the past eight years, Kyrgyzstan has signed trade agreements with Japan.", "2025-12", "month", "sign")).toBe(null)
+    // "so far" and "to date" after a superlative rank the event; it is still news
+    expect(dateOf("Kazakhstan has signed its largest deal so far with Japan.", "2025-12", "month", "sign")).toBe("2025-12")
+    expect(dateOf("Kazakhstan has signed the biggest investment agreement to date with Japan.", "2025-12", "month", "sign")).toBe("2025-12")
   })
   it("a clause told over a period ('so far') is not dated by a vague 'recent'", () => {
     expect(dateOf("Kyrgyzstan and Tajikistan have led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe("2025")
