@@ -103,8 +103,9 @@ const elaborates = (between: string): boolean => {
  * ("invited ... to the summit set for next year": "next year" is the summit's), unless that trigger
  * only names the time ("during his visit"); a date before it by a trigger before the date that
  * stands nearer to it, across a comma or "that" ("will visit Central Asia in 2026, given ... the
- * war": the visit's). A
- * reporting verb does not take a date from what it reports ("noting that last year's trade").
+ * war": the visit's); a dateline's date by the trigger nearest it. A reporting verb does not take
+ * a date from what it reports ("noting that last year's trade"); an event after "after" or
+ * "since" takes only a date that follows it; one told over a period ("so far") no vague "recent".
  * In a clause opened by "where", "when", "which" or "while" with no date of its own, the last
  * (most precise) date before the clause.
  */
