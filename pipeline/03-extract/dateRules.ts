@@ -1,8 +1,9 @@
 /**
  * The date rules for what chrono-node lacks or gets wrong in news text: relative units ("next
- * year", "last month"), "last November", qualified years ("early 2023"), weekdays, "today",
- * "N years ago", "recently", and day anaphora ("the same day", "the next day") resolved against
- * the date mentioned just before. Each rule is a linear regular expression and a resolver.
+ * year", "last month", "over the weekend"), "last November", qualified years ("early 2023"),
+ * weekdays, "today", "N years ago", "recently", ISO days ("2025-06-18"), and day anaphora ("the
+ * same day", "the next day") resolved against the date mentioned just before. Each rule is a
+ * linear regular expression and a resolver.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
 
@@ -92,6 +93,21 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
+    // "last weekend", "over the weekend" (the one just past), "this weekend", "next weekend": the month of its Saturday
+    id: "date.weekend.v1",
+    re: /\b(last|this|next|past|coming|over\sthe)\sweekend\b/gi,
+    resolve: (m, { ref }) => {
+      if (!ref || ref.m === null || ref.d === null) return null
+      const w = m[1]!.toLowerCase()
+      const weekday = utc(ref.y, ref.m, ref.d).getUTCDay()
+      // days from the reference to the weekend's Saturday (on a Sunday, "this weekend" is the one under way)
+      const thisSat = weekday === 0 ? -1 : 6 - weekday
+      const shift = /last|past|over/.test(w) ? -((weekday + 1) % 7 || 7) : w === "next" ? thisSat + 7 : thisSat
+      const [y, mo] = fromDate(utc(ref.y, ref.m, ref.d + shift))
+      return { value: iso(y, mo), precision: "month", relative: true }
+    }
+  },
+  {
     id: "date.last-month-name.v1",
     re: new RegExp(`\\b(last|this|next|past)\\s${MONTH_RE}\\b`, "g"),
     resolve: (m, { ref }) => {
@@ -177,6 +193,16 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       const w = m[1]!.toLowerCase()
       const shift = /before|previous/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0
       return { value: shiftDay(prev, shift), precision: "day", relative: true }
+    }
+  },
+  {
+    // "2025-06-18": an ISO 8601 calendar day (date markers, press-release headers); not a range ("2025-26") or a code
+    id: "date.iso-day.v1",
+    re: /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w-])/g,
+    resolve: (m, _ctx, text) => {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+      const exists = fromDate(utc(y, mo, d))[2] === d
+      return exists && text[m.index - 1] !== "-" ? { value: iso(y, mo, d), precision: "day", relative: false } : null
     }
   },
   {

@@ -55,7 +55,8 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
     const hasYear = s.isCertain("year")
     if (!hasYear && !ref) continue
     const mo = s.get("month")!
-    const day = s.isCertain("day") ? s.get("day")! : null
+    // "the end of October": chrono takes its last day; news means the month
+    const day = s.isCertain("day") && !/^end\sof\b/i.test(r.text) ? s.get("day")! : null
     let y = hasYear ? s.get("year")! : ref!.y
     if (!hasYear && ref) {
       // the year that puts the date closest to the reference, at most ~10 months ahead

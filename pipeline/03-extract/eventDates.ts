@@ -6,6 +6,9 @@
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
+import { overPeriod } from "./newsCues.js"
+
+export { multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
 
 /** A date as an event carries it. */
 export interface EventDate {
@@ -55,6 +58,12 @@ const isDateline = (before: string): boolean => {
   return t === "" || t === "date" || /^[A-Z][A-Z .'-]*,$/.test(t)
 }
 
+/** Is `d` a dateline's stated date: after a "date" marker or a city in capitals, or alone before a dash or an agency ("June 18, 2025 --")? */
+const datelineAt = (text: string, from: number, d: DateMention): boolean => {
+  const before = text.slice(from, d.start)
+  return !d.relative && isDateline(before) && (before.trim() !== "" || /^\s*[-–—(]/.test(text.slice(d.end, d.end + 3)))
+}
+
 /** Distance in characters between a trigger and a date expression (0 when they touch). */
 const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
 
@@ -63,6 +72,20 @@ const timeAdjunct = (text: string, t: Range): boolean => {
   const words = text.slice(Math.max(0, t.start - 50), t.start).trimEnd().split(/\s+/).slice(-4)
   const k = words.map((w) => w.toLowerCase()).lastIndexOf("during")
   return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'-]+$/.test(w))
+}
+
+const ANCHORING = new Set(["after", "before", "since", "until", "following"])
+/**
+ * Where the temporal preposition starts that makes a trigger the time another event is told
+ * against ("recognized Israel in 1992, shortly after the collapse of the Soviet Union"): such a
+ * trigger's own date can only follow it. Null when the trigger is no such anchor.
+ */
+const anchorAt = (text: string, t: Range): number | null => {
+  const from = Math.max(0, t.start - 50)
+  const words = [...text.slice(from, t.start).matchAll(/\S+/g)].slice(-5)
+  let k = words.length - 1
+  while (k >= 0 && !ANCHORING.has(words[k]![0].toLowerCase())) k--
+  return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'.-]+$/.test(w[0])) ? from + words[k]!.index : null
 }
 
 /** Does the text between an event and another say the other elaborates it: ", including" or "such as" and up to four words? */
@@ -80,8 +103,9 @@ const elaborates = (between: string): boolean => {
  * ("invited ... to the summit set for next year": "next year" is the summit's), unless that trigger
  * only names the time ("during his visit"); a date before it by a trigger before the date that
  * stands nearer to it, across a comma or "that" ("will visit Central Asia in 2026, given ... the
- * war": the visit's). A
- * reporting verb does not take a date from what it reports ("noting that last year's trade").
+ * war": the visit's); a dateline's date by the trigger nearest it. A reporting verb does not take
+ * a date from what it reports ("noting that last year's trade"); an event after "after" or
+ * "since" takes only a date that follows it; one told over a period ("so far") no vague "recent".
  * In a clause opened by "where", "when", "which" or "while" with no date of its own, the last
  * (most precise) date before the clause.
  */
@@ -98,6 +122,8 @@ export const attachDate = (
   const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
   if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
   const claimed = (d: DateMention) => {
+    // a dateline's date ("date 2025-06-18 CGTN published ...") dates the report it opens, not every event after it
+    if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
     if (d.end <= trig.start) return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d))
     const lo = Math.min(trig.end, d.end)
@@ -105,7 +131,10 @@ export const attachDate = (
     if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
     return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t))
   }
-  const pool = dates.filter((d) => d.start >= clause.start && d.end <= clause.end && !claimed(d))
+  // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
+  const vague = (d: DateMention) => d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
+  const anchor = anchorAt(context.text, trig)
+  const pool = dates.filter((d) => d.start >= (anchor ?? clause.start) && d.end <= clause.end && !claimed(d) && !vague(d))
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
   if (opener === null || !RELATIVE_OPENERS.has(opener) || dates.some((d) => d.start >= clause.start && d.end <= clause.end)) return null
   const before = dates.filter((d) => d.end <= clause.start)
@@ -135,80 +164,6 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
   }
   return null
 }
-
-/** "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written. */
-export const progressive = (doc: Doc, a: number, j: number): boolean => {
-  for (let k = a; k < j; k++) {
-    const t = doc.tokens[k]!.norm
-    if (/^(is|are|am)$/.test(t) && doc.tokens.slice(k + 1, j + 1).some((x) => /ing$/.test(x.norm) && x.norm.length > 4)) return true
-    if (/^prepares?$/.test(t) && doc.tokens[k + 1]?.norm === "to") return true
-  }
-  return false
-}
-
-const IRREGULAR_PAST = new Set(["met", "was", "were", "had", "took", "began", "held", "made", "led", "saw", "said", "came", "went", "gave", "spoke", "brought", "became", "told", "won", "sent", "signed"])
-/** Does the clause up to its trigger speak of the past ("where they met", "which included")? */
-export const pastTense = (doc: Doc, a: number, j: number): boolean => {
-  for (let k = a; k < j; k++) {
-    const t = doc.tokens[k]!.norm
-    if (IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)) return true
-  }
-  return false
-}
-
-/** Words that put an event in the background of the news: it happened at some other, unsaid time. */
-const BACKGROUND = new Set(["previously", "ever", "never", "long", "regularly", "repeatedly", "traditionally", "often", "formerly", "once", "already", "historically", "had"])
-const AUXILIARIES = new Set(["has", "have", "was", "were"])
-/** Words that end the verb phrase governing a noun ("noted that Trump's invitation": not governed by "noted"). */
-const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
-const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
-
-/** Words a subject noun's own phrase may hold before its verb ("Trump's conversation with President X of Uzbekistan similarly focused"). */
-const PHRASE_WORDS = new Set(["with", "of", "between", "and", "in", "on", "to", "the", "a", "an", "'s", "’s"])
-
-/**
- * Is an event noun (tokens [i, j) in the clause [a, b)) told as news by what follows it: a verb in
- * the present perfect in its relative clause ("another agreement the administration has hammered
- * out"), or, when the noun is the clause's subject, a verb in the past ("Trump's conversation
- * with X focused on")?
- */
-const predicatedAfter = (doc: Doc, a: number, i: number, j: number, b: number): boolean => {
-  const { tokens } = doc
-  const subject = tokens.slice(a, i).every((t) => t.cap || PHRASE_WORDS.has(t.norm))
-  let phrase = true
-  for (let k = j; k < Math.min(b, j + 10); k++) {
-    const t = tokens[k]!
-    if (t.kind === "punct") return false
-    if (k < j + 6 && (t.norm === "has" || t.norm === "have") && isPast(tokens[k + 1]?.norm ?? "")) return true
-    if (subject && phrase && isPast(t.norm)) return true
-    phrase &&= t.cap || PHRASE_WORDS.has(t.norm) || /[a-z]ly$/.test(t.norm)
-  }
-  return false
-}
-
-/**
- * Is an event (trigger tokens [i, j) in the clause [a, b)) reported as news: a verb in the past or
- * present perfect ("signed", "has extended"), or a noun that such a verb governs from just before
- * ("held a meeting", "received an invitation") or predicates after it, with no word of background
- * ("previously")?
- */
-export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: number, pos: "verb" | "noun"): boolean => {
-  const { tokens } = doc
-  for (let k = a; k < j; k++) if (BACKGROUND.has(tokens[k]!.norm)) return false
-  if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
-  if (tokens[i - 1]?.norm === "of") return false
-  for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
-    const t = tokens[k]!
-    if ((t.kind === "punct" && t.text !== "$") || NOUN_PHRASE_STOP.has(t.norm)) break
-    if (isPast(t.norm)) return true
-  }
-  return predicatedAfter(doc, a, i, j, b)
-}
-
-/** "a three-day trip", "a week-long tour": the event lasts several days, so a report's day is not its day. */
-const MULTI_DAY = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b|\bweek-?long\b|\bmulti-?day\b/i
-/** Does the clause [a, b) say its event lasts several days? */
-export const multiDay = (doc: Doc, a: number, b: number): boolean => MULTI_DAY.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
 
 /** What an undated event's clause tells of its time. */
 export interface UndatedCues {

@@ -200,9 +200,15 @@ const MODALITY_RANK: ReadonlyArray<Modality> = ["asserted", "planned", "expected
 export const clusterModality = (c: Cluster): Modality =>
   c.reports.map((r) => r.mention.modality).sort((a, b) => MODALITY_RANK.indexOf(a) - MODALITY_RANK.indexOf(b))[0]!
 
-/** The date of a cluster: the most precise date among reports that agree with the majority. */
+/**
+ * The date of a cluster: the most precise date among reports that agree with the majority. Dates
+ * the reports state come first; a date taken from a report's own time ("Trump said", dated by the
+ * article) dates the event only when no report states one.
+ */
 export const clusterDate = (c: Cluster): { value: string | null; precision: "day" | "month" | "year" | "unknown" } => {
-  const dated = c.reports.filter((r) => r.mention.date.value !== null)
+  const all = c.reports.filter((r) => r.mention.date.value !== null)
+  const stated = all.filter((r) => statedDate(r.mention) !== null)
+  const dated = stated.length > 0 ? stated : all
   if (dated.length === 0) return { value: null, precision: "unknown" }
   // pick the report whose date is compatible with the most other reports; ties → more precise, then earlier
   // (scores per distinct date, then one pass keeping the first best: linear in the reports)

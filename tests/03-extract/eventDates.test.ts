@@ -80,6 +80,37 @@ describe("event dates", () => {
     const participle = "The older accords are trade agreements signed between Turkey and Azerbaijan in an earlier decade."
     expect(dateOf(participle, "2025-12", "month", "agreement")).toBe(null)
   })
+  it("a dateline's date dates the report it opens, not the events told after it", () => {
+    const marker = "date 2024-03-05 Xinhua published an article on the Japan–Kazakhstan talks in Tokyo, emphasizing the new treaty signed by Japan and Kazakhstan."
+    expect(dateOf(marker, "2024-03-05", "day", "publish")).toBe("2024-03-05")
+    expect(dateOf(marker, "2024-03-05", "day", "talks")).toBe(null)
+    const city = "BEIJING, March 5, 2024 (XINHUA) -- Xinhua published an article on the Japan–Kazakhstan talks in Tokyo, praising the new treaty."
+    expect(datesOf(city, "2024-03-06", "day")).toEqual([["publish", "2024-03-05"], ["talks", null], ["treaty", null]])
+  })
+  it("an event told as a state, a habit or over a period is background: no date from the report", () => {
+    expect(dateOf("Tokyo has invested in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe("2025-12")
+    expect(dateOf("Tokyo has invested heavily in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe(null)
+    expect(dateOf("During his first term, Donald Trump signed a trade agreement with Kazakhstan.", "2025-12", "month", "sign")).toBe(null)
+    expect(dateOf("Over the past eight years, Kyrgyzstan has signed trade agreements with Japan.", "2025-12", "month", "sign")).toBe(null)
+    // "so far" and "to date" after a superlative rank the event; it is still news
+    expect(dateOf("Kazakhstan has signed its largest deal so far with Japan.", "2025-12", "month", "sign")).toBe("2025-12")
+    expect(dateOf("Kazakhstan has signed the biggest investment agreement to date with Japan.", "2025-12", "month", "sign")).toBe("2025-12")
+  })
+  it("a clause told over a period ('so far') is not dated by a vague 'recent'", () => {
+    expect(dateOf("Kyrgyzstan and Tajikistan have led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe("2025")
+    expect(dateOf("Kyrgyzstan and Tajikistan have so far led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe(null)
+    // the period of another phrase of the sentence, across a comma, is not the event's
+    const apposition = "The talks followed Japarov’s recent announcement of a trade pact with Japan, an initiative begun during Japan’s previous presidency."
+    expect(dateOf(apposition, "2025-12", "month", "announcement")).toBe("2025")
+  })
+  it("a verb governs an event noun across its possessor, unless the noun phrase has a verb of its own", () => {
+    expect(dateOf("The Kyrgyz presidency described Japan’s agreement with President Sadyr Japarov as substantive.", "2025-12", "month", "agreement")).toBe("2025-12")
+    expect(dateOf("Sadyr Japarov said Japan’s agreement with Kyrgyzstan was a success.", "2025-12", "month", "agreement")).toBe(null)
+  })
+  it("an event after 'after', 'before' or 'since' is the time another is told against: it takes only a date that follows it", () => {
+    expect(dateOf("Kyrgyzstan opened an embassy in Tokyo in 1993, shortly after the visit of Askar Akayev to Japan.", "2025-11", "month", "visit")).toBe(null)
+    expect(dateOf("Joe Biden spoke to reporters after meeting with Kassym-Jomart Tokayev in New York late on September 19.", "2025-09-21", "day", "meet")).toBe("2025-09-19")
+  })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
     expect(monthGuess(text, 2026)).toBe(1)

@@ -1,7 +1,7 @@
 /** Cross-document clustering rules: given reports of several articles, expect which become one event. */
 import { describe, expect, it } from "vitest"
 import type { EventMention } from "../../schemas/Extraction.js"
-import { clusterEvents, type Report } from "../../pipeline/04-resolve/mergeEvents.js"
+import { clusterDate, clusterEvents, type Report } from "../../pipeline/04-resolve/mergeEvents.js"
 
 const span = { start: 0, end: 1, quote: "x" }
 const meeting = (date: string | null, actors: ReadonlyArray<string>, targets: ReadonlyArray<string>): EventMention => ({
@@ -33,5 +33,18 @@ describe("clusterEvents", () => {
     const at = (m: EventMention, location: string): EventMention => ({ ...m, location })
     expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:washington")))).toEqual([1, 1])
     expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), meeting("2026", [TRUMP], ["gaz:country:KAZ"])))).toEqual([2])
+  })
+})
+
+describe("clusterDate", () => {
+  const fromReport = (m: EventMention): EventMention => ({ ...m, dateFromReport: true })
+  it("a date a report states wins over dates taken from other reports' own time", () => {
+    // (the report dated by its own time joins first; the stated date then joins it, undated as the cluster is)
+    const cs = clusterEvents(reports(fromReport(meeting("2025-11-07", [TRUMP], FIVE)), meeting("2025-11-06", [TRUMP], FIVE)))
+    expect(cs.map((c) => [c.reports.length, clusterDate(c).value])).toEqual([[2, "2025-11-06"]])
+  })
+  it("reports dated only by their own time still date the event", () => {
+    const cs = clusterEvents(reports(meeting(null, [TRUMP], FIVE), fromReport(meeting("2025-11", [TRUMP], FIVE))))
+    expect(cs.map((c) => clusterDate(c))).toEqual([{ value: "2025-11", precision: "day" }])
   })
 })
