@@ -135,7 +135,7 @@ export const openStaging = (dist: string): Staging => {
   fs.mkdirSync(dir, { recursive: true })
   let n = 0
   const made = new Set<string>([dir])
-  const sink = recordingSink((p, b) => {
+  const sink = recordingSink((p) => {
     const full = nodePath.join(dir, p)
     const parent = nodePath.dirname(full)
     if (!made.has(parent)) {
@@ -143,8 +143,16 @@ export const openStaging = (dist: string): Staging => {
       made.add(parent)
     }
     // not fsynced one by one: publishRelease makes the whole directory durable before its rename
-    fs.writeFileSync(full, b)
-    crashPoint(`files:${++n}`)
+    const fd = fs.openSync(full, "w")
+    return {
+      write: (chunk) => {
+        for (let at = 0; at < chunk.byteLength; ) at += fs.writeSync(fd, chunk, at)
+      },
+      close: () => {
+        fs.closeSync(fd)
+        crashPoint(`files:${++n}`)
+      }
+    }
   })
   return { ...sink, dir, discard: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }

@@ -34,7 +34,7 @@ const line = (fields: ReadonlyArray<string>, columns: ReadonlyArray<Column>, r: 
 }
 
 /** Push the lines of a table (header first), each followed by CRLF. */
-const emitCsv = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>, push: (s: string) => void) => {
+export const emitCsv = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>, push: (s: string) => void): void => {
   const fields = Object.keys(table.columns)
   const columns = fields.map((f) => table.columns[f]!)
   push(fields.map(quoteCell).join(",") + "\r\n")

@@ -14,8 +14,8 @@ import { stableStringify } from "../shared/stableJson.js"
 import { toArrow } from "./arrow.js"
 import { arrowToParquet } from "./parquet.js"
 import { renderCard } from "./card.js"
-import { toCsvBytes } from "./csv.js"
-import { CONTEXT, jsonLdBytes } from "./jsonld.js"
+import { emitCsv } from "./csv.js"
+import { CONTEXT, emitJsonLd } from "./jsonld.js"
 import { dataPackage } from "./datapackage.js"
 import { croissant } from "./croissant.js"
 import { noTimings, type Timings } from "../shared/timings.js"
@@ -65,7 +65,9 @@ export const contentHash = (files: ReadonlyMap<string, FileInfo>, rejected: Rele
  */
 export const writeContentFiles = (t: ReleaseTables, texts: ReadonlyMap<string, string>, sink: FileSink, timings: Timings = noTimings): void => {
   for (const def of TABLES)
-    sink.put(`data/${def.name}.csv`, timings.time("publish: csv", () => toCsvBytes(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)))
+    timings.time("publish: csv", () =>
+      sink.stream(`data/${def.name}.csv`, (push) => emitCsv(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>, push))
+    )
   for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b))) sink.put(textPathOf(id), enc(text))
 }
 
@@ -96,7 +98,7 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
   }
   for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
   sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
-  sink.put("release.jsonld", timings.time("publish: json-ld", () => jsonLdBytes(t, { version: meta.version, contextFile: "context.jsonld" })))
+  timings.time("publish: json-ld", () => sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }, push)))
   for (const [p, b] of meta.extra ?? []) sink.put(p, b)
   const t0 = performance.now()
   sink.put("datapackage.json", enc(stableStringify(dataPackage(sink.files, meta))))

@@ -175,14 +175,16 @@ export const toJsonLd = (t: Tables, meta: { readonly version: string; readonly c
  * release.jsonld: the document of toJsonLd, written node by node, one graph node per line
  * (compact JSON; a release diff shows whole changed nodes). Never one string of the whole graph.
  */
-export const jsonLdBytes = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): Uint8Array =>
-  joinBytes((push) => {
-    push(`{\n  "@context": ${JSON.stringify(meta.contextFile)},\n  "car:datasetVersion": ${JSON.stringify(meta.version)},\n  "graph": [`)
-    let first = true
-    for (const node of graphNodes(t)) {
-      push(first ? "\n    " : ",\n    ")
-      push(JSON.stringify(node))
-      first = false
-    }
-    push(first ? "]\n}\n" : "\n  ]\n}\n")
-  })
+export const jsonLdBytes = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): Uint8Array => joinBytes((push) => emitJsonLd(t, meta, push))
+
+/** Push the text of release.jsonld (see jsonLdBytes) piece by piece. */
+export const emitJsonLd = (t: Tables, meta: { readonly version: string; readonly contextFile: string }, push: (s: string) => void): void => {
+  push(`{\n  "@context": ${JSON.stringify(meta.contextFile)},\n  "car:datasetVersion": ${JSON.stringify(meta.version)},\n  "graph": [`)
+  let first = true
+  for (const node of graphNodes(t)) {
+    push(first ? "\n    " : ",\n    ")
+    push(JSON.stringify(node))
+    first = false
+  }
+  push(first ? "]\n}\n" : "\n  ]\n}\n")
+}

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
-import { sha256 } from "../shared/hash.js"
+import { createHash } from "node:crypto"
 
 /** What the metadata files need of a written file. */
 export interface FileInfo {
@@ -17,19 +17,65 @@ export interface FileInfo {
 export interface FileSink {
   /** Take one file (each path once). */
   readonly put: (path: string, bytes: Uint8Array) => void
+  /**
+   * Take one file written as text, piece by piece: `emit` pushes strings, which are encoded into
+   * one reused buffer and handed on a megabyte at a time. The file is never one string or one
+   * buffer in memory, and encoding it allocates nothing that outlives a piece (large outputs made
+   * of fresh buffers make V8 collect the whole heap again and again).
+   */
+  readonly stream: (path: string, emit: (push: (s: string) => void) => void) => void
   /** Hash and size of every file taken so far. */
   readonly files: ReadonlyMap<string, FileInfo>
 }
 
-/** A sink that records each file's hash and size and hands its bytes to `write`. */
-export const recordingSink = (write: (path: string, bytes: Uint8Array) => void): FileSink => {
+/** Where a sink's files go: opened once per file, given its bytes in order, then closed. */
+export type Destination = (path: string) => { readonly write: (chunk: Uint8Array) => void; readonly close: () => void }
+
+const PIECE = 1 << 20
+
+/** A sink that records each file's hash and size and hands its bytes to `open`'s writer. */
+export const recordingSink = (open: Destination): FileSink => {
   const files = new Map<string, FileInfo>()
+  const buffer = Buffer.allocUnsafe(PIECE)
+  const begin = (path: string) => {
+    if (files.has(path)) throw new Error(`release file written twice: ${path}`)
+    const out = open(path)
+    const hash = createHash("sha256")
+    let bytes = 0
+    return {
+      write: (chunk: Uint8Array) => {
+        hash.update(chunk)
+        bytes += chunk.byteLength
+        out.write(chunk)
+      },
+      end: () => {
+        out.close()
+        files.set(path, { sha256: hash.digest("hex"), bytes })
+      }
+    }
+  }
   return {
     files,
     put: (path, bytes) => {
-      if (files.has(path)) throw new Error(`release file written twice: ${path}`)
-      files.set(path, { sha256: sha256(bytes), bytes: bytes.length })
-      write(path, bytes)
+      const f = begin(path)
+      f.write(bytes)
+      f.end()
+    },
+    stream: (path, emit) => {
+      const f = begin(path)
+      let used = 0
+      const flush = () => {
+        if (used > 0) f.write(buffer.subarray(0, used))
+        used = 0
+      }
+      emit((s) => {
+        // a UTF-16 code unit takes at most 3 bytes of UTF-8
+        if (used + s.length * 3 > PIECE) flush()
+        if (s.length * 3 > PIECE) f.write(Buffer.from(s, "utf8"))
+        else used += buffer.write(s, used, "utf8")
+      })
+      flush()
+      f.end()
     }
   }
 }
@@ -37,7 +83,13 @@ export const recordingSink = (write: (path: string, bytes: Uint8Array) => void):
 /** A sink that keeps the bytes (tests and small tools). */
 export const memorySink = (): FileSink & { readonly bytes: ReadonlyMap<string, Uint8Array> } => {
   const bytes = new Map<string, Uint8Array>()
-  return { ...recordingSink((p, b) => bytes.set(p, b)), bytes }
+  return {
+    ...recordingSink((p) => {
+      const chunks: Array<Buffer> = []
+      return { write: (c) => chunks.push(Buffer.from(c)), close: () => bytes.set(p, Buffer.concat(chunks)) }
+    }),
+    bytes
+  }
 }
 
 /** Write a file and fsync it (its directory is created). */
@@ -55,9 +107,21 @@ export const writeSynced = (path: string, bytes: Uint8Array) => {
 /** A sink that compares each file with the file at the same path under `dir` (for verify): the paths that differ or are missing. */
 export const comparingSink = (dir: string): FileSink & { readonly differing: ReadonlyArray<string> } => {
   const differing: Array<string> = []
-  const sink = recordingSink((p, b) => {
+  const sink = recordingSink((p) => {
     const full = nodePath.join(dir, p)
-    if (!fs.existsSync(full) || !Buffer.from(b.buffer, b.byteOffset, b.byteLength).equals(fs.readFileSync(full))) differing.push(p)
+    const published = fs.existsSync(full) ? fs.readFileSync(full) : null
+    let at = 0
+    let same = published !== null
+    return {
+      write: (c) => {
+        const b = Buffer.from(c.buffer, c.byteOffset, c.byteLength)
+        if (same && !(at + b.length <= published!.length && b.equals(published!.subarray(at, at + b.length)))) same = false
+        at += b.length
+      },
+      close: () => {
+        if (!same || at !== published!.length) differing.push(p)
+      }
+    }
   })
   return { ...sink, differing }
 }
