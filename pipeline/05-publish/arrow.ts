@@ -4,6 +4,7 @@
  * Schema and field metadata describe the table and each column.
  */
 import {
+  AsyncByteQueue,
   Bool,
   type Data,
   DataType,
@@ -15,6 +16,7 @@ import {
   List,
   makeData,
   RecordBatch,
+  RecordBatchFileWriter,
   Schema,
   Struct,
   Table,
@@ -143,14 +145,35 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>): 
   }
 }
 
-/** Serialise rows of a table as an Arrow IPC file (one record batch, one dictionary per categorical column). */
-export const toArrow = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Uint8Array => {
+/** The Arrow table of a table's rows (one record batch, one dictionary per categorical column). */
+export const arrowTable = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Table => {
   const schema = arrowSchema(table, metadata)
   const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, rows.map((r) => r[f.name])))
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children })
-  const t = new Table(schema, [new RecordBatch(schema, data)])
-  return tableToIPC(t, "file")
+  return new Table(schema, [new RecordBatch(schema, data)])
 }
+
+/** Hands each piece arrow-js writes straight on (arrow-js takes a byte queue as its sink). */
+class Forward extends AsyncByteQueue {
+  constructor(private readonly out: (chunk: Uint8Array) => void) {
+    super()
+  }
+  override write(value: Uint8Array | ArrayBufferView): void {
+    this.out(value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+  }
+}
+
+/** Write a table as an Arrow IPC file piece by piece (the file is never one buffer: its pieces are views of the columns). */
+export const writeArrowFile = (t: Table, out: (chunk: Uint8Array) => void): void => {
+  const writer = new RecordBatchFileWriter()
+  writer.reset(new Forward(out), t.schema)
+  writer.write(t)
+  writer.finish()
+}
+
+/** Serialise rows of a table as an Arrow IPC file (one record batch, one dictionary per categorical column). */
+export const toArrow = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Uint8Array =>
+  tableToIPC(arrowTable(table, rows, metadata), "file")
 
 /** Read an Arrow IPC file back into plain rows (dates as YYYY-MM-DD, lists as arrays). */
 export const fromArrow = (bytes: Uint8Array): { readonly fields: ReadonlyArray<string>; readonly rows: ReadonlyArray<Record<string, unknown>> } => {

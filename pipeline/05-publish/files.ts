@@ -11,7 +11,7 @@ import type { ReleaseTables } from "../04-resolve/tables.js"
 import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { stableStringify } from "../shared/stableJson.js"
-import { toArrow } from "./arrow.js"
+import { arrowTable, writeArrowFile } from "./arrow.js"
 import { arrowToParquet } from "./parquet.js"
 import { renderCard } from "./card.js"
 import { emitCsv } from "./csv.js"
@@ -83,8 +83,11 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
     const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>
-    const arrow = timings.time("publish: arrow", () => toArrow(table, rows, arrowMeta))
-    sink.put(`data/${def.name}.arrow`, arrow)
+    const arrow = timings.time("publish: arrow", () => {
+      const a = arrowTable(table, rows, arrowMeta)
+      sink.write(`data/${def.name}.arrow`, (out) => writeArrowFile(a, out))
+      return a
+    })
     sink.put(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
     tableInfo[def.name] = {
       csv: `data/${def.name}.csv`,

@@ -3,7 +3,7 @@
  * table, converted with parquet-wasm. Deterministic: no creation time or writer randomness.
  */
 import { createRequire } from "node:module"
-import { tableFromIPC, tableToIPC } from "apache-arrow"
+import { tableToIPC, type Table } from "apache-arrow"
 
 type ParquetWasm = {
   Table: { fromIPCStream: (b: Uint8Array) => unknown }
@@ -13,9 +13,9 @@ type ParquetWasm = {
 }
 const pq = createRequire(import.meta.url)("parquet-wasm") as ParquetWasm
 
-/** Parquet bytes of an Arrow IPC file. */
-export const arrowToParquet = (arrowFile: Uint8Array): Uint8Array => {
-  const stream = tableToIPC(tableFromIPC(arrowFile), "stream")
+/** Parquet bytes of an Arrow table. */
+export const arrowToParquet = (table: Table): Uint8Array => {
+  const stream = tableToIPC(table, "stream")
   const props = new pq.WriterPropertiesBuilder().setCompression(pq.Compression.ZSTD).setCreatedBy("central-asia-relations pipeline").build()
   return pq.writeParquet(pq.Table.fromIPCStream(stream), props)
 }

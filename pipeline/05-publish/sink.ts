@@ -24,6 +24,8 @@ export interface FileSink {
    * of fresh buffers make V8 collect the whole heap again and again).
    */
   readonly stream: (path: string, emit: (push: (s: string) => void) => void) => void
+  /** Take one file given as a sequence of byte chunks, written as they come (each chunk must stay unchanged until `emit` returns). */
+  readonly write: (path: string, emit: (out: (chunk: Uint8Array) => void) => void) => void
   /** Hash and size of every file taken so far. */
   readonly files: ReadonlyMap<string, FileInfo>
 }
@@ -59,6 +61,11 @@ export const recordingSink = (open: Destination): FileSink => {
     put: (path, bytes) => {
       const f = begin(path)
       f.write(bytes)
+      f.end()
+    },
+    write: (path, emit) => {
+      const f = begin(path)
+      emit(f.write)
       f.end()
     },
     stream: (path, emit) => {
