@@ -23,6 +23,7 @@ const arrowCell = (c: Column, v: unknown): string => {
 /** A table's rows by primary key, from its Arrow IPC file. */
 export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table): RowLookup => {
   const cols = Object.entries(def.columns).map(([name, c]) => [name, c, t.getChild(name)] as const)
+  const child = new Map(cols.map(([name, , v]) => [name, v] as const))
   const index = new Map<string, number>()
   let i = 0
   for (const id of t.getChild(def.primaryKey) ?? []) index.set(id as string, i++)
@@ -35,6 +36,10 @@ export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table): Ro
       const out: Record<string, string> = {}
       for (const [name, c, v] of cols) out[name] = v ? arrowCell(c, v.get(row)) : ""
       return out
+    },
+    raw: (id, column) => {
+      const row = index.get(id)
+      return row === undefined ? undefined : child.get(column)?.get(row)
     }
   }
 }

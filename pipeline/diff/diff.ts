@@ -32,6 +32,8 @@ export interface RowLookup {
   readonly has: (id: string) => boolean
   /** The row's cells exactly as its CSV line holds them (made on each call). */
   readonly get: (id: string) => Readonly<Record<string, string>> | undefined
+  /** One value as typed data (a string, number, boolean, date or list in any form the table's reader gives), for a quick comparison before the cells are made. */
+  readonly raw?: (id: string, column: string) => unknown
 }
 
 /** Each table of a release (table name → CSV text, or its rows); a missing table is empty. */
@@ -47,8 +49,40 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Readonly
     get: (id) => {
       const r = byId.get(id)
       return r === undefined ? undefined : Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
-    }
+    },
+    raw: (id, column) => byId.get(id)?.[column]
   }
+}
+
+/** A raw value in one comparable form: dates as YYYY-MM-DD (arrow-js reads epoch milliseconds), lists as JSON, null for no value. */
+const comparable = (c: Column, v: unknown): unknown => {
+  if (v === null || v === undefined) return null
+  if (c.kind === "date" && typeof v === "number") return new Date(v).toISOString().slice(0, 10)
+  if (c.kind === "list") return JSON.stringify([...(v as Iterable<string>)])
+  return v
+}
+
+/** The columns whose cells differ between row `id` of two tables (raw values first; cells only when they differ). */
+const changedColumns = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup, id: string): Array<string> => {
+  const cols = Object.keys(def.columns)
+  if (a.raw && b.raw) {
+    const suspects = cols.filter((c) => comparable(def.columns[c]!, a.raw!(id, c)) !== comparable(def.columns[c]!, b.raw!(id, c)))
+    if (suspects.length === 0) return []
+    const x = a.get(id)!
+    const y = b.get(id)!
+    return suspects.filter((c) => x[c] !== y[c])
+  }
+  const x = a.get(id)!
+  const y = b.get(id)!
+  return Object.keys(y).filter((c) => x[c] !== y[c])
+}
+
+/** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made). */
+const rowsWhere = (t: string | RowLookup | undefined, column: string, value: string): Iterable<Record<string, string>> => {
+  if (t === undefined || typeof t === "string" || !t.raw) return [...rowsOf(t)].filter((r) => r[column] === value)
+  return (function* () {
+    for (const id of t.ids()) if (t.raw!(id, column) === value) yield t.get(id)!
+  })()
 }
 
 const rowsById = (t: string | RowLookup | undefined): RowLookup => {
@@ -76,19 +110,18 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
     const b = rowsById(to.tables.get(def.name))
     const added = [...b.ids()].filter((k) => !a.has(k)).sort(compareStrings)
     const removed = [...a.ids()].filter((k) => !b.has(k)).sort(compareStrings)
+    const table = def as unknown as TableDef<Record<string, Column>>
     const changed = [...b.ids()]
       .filter((k) => a.has(k))
       .sort(compareStrings)
       .flatMap((k) => {
-        const x = a.get(k)!
-        const y = b.get(k)!
-        const columns = Object.keys(y).filter((c) => x[c] !== y[c])
+        const columns = changedColumns(table, a, b, k)
         return columns.length ? [{ id: k, columns }] : []
       })
     tables[def.name] = { added, removed, changed }
   }
   const reports = (tables: TableTexts) => ({
-    evidence: [...rowsOf(tables.get("evidence"))].filter((r) => r.row_table === "events"),
+    evidence: [...rowsWhere(tables.get("evidence"), "row_table", "events")],
     types: new Map([...rowsOf(tables.get("events"))].map((e) => [e.event_id!, e.event_type!] as const))
   })
   const lineage = from.version === null ? {} : { events_lineage: eventLineage(reports(from.tables), reports(to.tables)) }
