@@ -1,8 +1,7 @@
 /**
  * Arrow IPC file format (Feather v2, uncompressed) with declared types: Utf8, one
  * Dictionary<Utf8, Int32> per categorical column, Int32, Float64, Bool, DateDay, List<Utf8>.
- * Schema and field metadata describe the table and each column. Rows go in record batches of
- * 65,536 (a reader sees one table; a writer never holds one column of a large table as one array).
+ * Schema and field metadata describe the table and each column.
  */
 import {
   AsyncByteQueue,
@@ -92,26 +91,11 @@ const utf8Data = (values: ReadonlyArray<string | null | undefined>) => {
   return makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: bytes })
 }
 
-/** A categorical column's dictionary: its values in order of first appearance in the whole table, shared by every record batch. */
-interface Dict {
-  readonly index: ReadonlyMap<string, number>
-  readonly vector: Vector
-}
-
-const dictionaryOf = (name: string, rows: ReadonlyArray<Record<string, unknown>>): Dict => {
-  const index = new Map<string, number>()
-  for (const r of rows) {
-    const v = r[name]
-    if (v !== null && v !== undefined && !index.has(v as string)) index.set(v as string, index.size)
-  }
-  return { index, vector: new Vector([utf8Data([...index.keys()])]) }
-}
-
 /**
- * The Arrow data of one column of one record batch, built from typed arrays (no per-value
- * builder calls).
+ * The Arrow data of one column, built from typed arrays (no per-value builder calls).
+ * Dictionaries list their values in order of first appearance.
  */
-const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, dict: Dict | null): Data => {
+const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>): Data => {
   const { bitmap, nulls } = validity(values)
   const n = values.length
   switch (c.kind) {
@@ -119,11 +103,16 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, d
     case "text":
       return utf8Data(values as ReadonlyArray<string | null>)
     case "category": {
+      const index = new Map<string, number>()
       const codes = new Int32Array(n)
       values.forEach((v, i) => {
-        if (v !== null && v !== undefined) codes[i] = dict!.index.get(v as string)!
+        if (v === null || v === undefined) return
+        let k = index.get(v as string)
+        if (k === undefined) index.set(v as string, (k = index.size))
+        codes[i] = k
       })
-      return makeData({ type: type as Dictionary<Utf8, Int32>, length: n, nullCount: nulls, nullBitmap: bitmap, data: codes, dictionary: dict!.vector })
+      const dictionary = new Vector([utf8Data([...index.keys()])])
+      return makeData({ type: type as Dictionary<Utf8, Int32>, length: n, nullCount: nulls, nullBitmap: bitmap, data: codes, dictionary })
     }
     case "int":
       return makeData({ type: new Int32(), length: n, nullCount: nulls, nullBitmap: bitmap, data: Int32Array.from(values, (v) => (v as number | null) ?? 0) })
@@ -156,23 +145,12 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, d
   }
 }
 
-/** Rows per record batch: large enough for compact files, small enough that a batch's columns stay small. */
-const BATCH_ROWS = 65_536
-
-/** The Arrow table of a table's rows: record batches of BATCH_ROWS rows, one dictionary per categorical column shared by all of them. */
+/** The Arrow table of a table's rows (one record batch, one dictionary per categorical column). */
 export const arrowTable = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Table => {
   const schema = arrowSchema(table, metadata)
-  const columns = schema.fields.map((f) => {
-    const c = table.columns[f.name]!
-    return { name: f.name, c, type: f.type, dict: c.kind === "category" ? dictionaryOf(f.name, rows) : null }
-  })
-  const batches: Array<RecordBatch> = []
-  for (let start = 0; start === 0 || start < rows.length; start += BATCH_ROWS) {
-    const part = rows.slice(start, start + BATCH_ROWS)
-    const children = columns.map(({ name, c, type, dict }) => columnData(c, type, part.map((r) => r[name]), dict))
-    batches.push(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: part.length, nullCount: 0, children })))
-  }
-  return new Table(schema, batches)
+  const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, rows.map((r) => r[f.name])))
+  const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children })
+  return new Table(schema, [new RecordBatch(schema, data)])
 }
 
 /** Hands each piece arrow-js writes straight on (arrow-js takes a byte queue as its sink). */
@@ -193,7 +171,7 @@ export const writeArrowFile = (t: Table, out: (chunk: Uint8Array) => void): void
   writer.finish()
 }
 
-/** Serialise rows of a table as an Arrow IPC file (see arrowTable). */
+/** Serialise rows of a table as an Arrow IPC file (one record batch, one dictionary per categorical column). */
 export const toArrow = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Uint8Array =>
   tableToIPC(arrowTable(table, rows, metadata), "file")
 
