@@ -8,6 +8,10 @@ import type { Doc } from "./doc.js"
 
 const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
 
+/** Openers of a non-finite clause without a comma before them: "before participating", "after meeting". */
+const GERUND_OPENERS = new Set(["before", "after", "while", "since", "when"])
+const gerundClause = (doc: Doc, k: number): boolean => GERUND_OPENERS.has(doc.tokens[k]?.norm ?? "") && /^[a-z]{3,}ing$/.test(doc.tokens[k + 1]?.norm ?? "")
+
 /** A dash with a space beside it separates clauses; one between two words ("Russia–Central Asia") joins them. */
 const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean => /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
 
@@ -20,7 +24,7 @@ export const clauseOf = (doc: Doc, i: number): [number, number] => {
     const t = tokens[a - 1]!
     if (t.text === ";" || t.text === ":" || ((t.text === "—" || t.text === "–") && spaced(doc, t))) break
     if (t.text === "," && CLAUSE_OPENERS.has(tokens[a]?.norm ?? "")) break
-    if (CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") {
+    if ((CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") || (gerundClause(doc, a - 1) && a - 1 > s.tokStart)) {
       a--
       break
     }
@@ -31,7 +35,7 @@ export const clauseOf = (doc: Doc, i: number): [number, number] => {
     const t = tokens[b]!
     if (t.text === ";" || (t.text === "—" && spaced(doc, t))) break
     if ((t.norm === "as" && tokens[b + 1]?.norm === "part") || t.norm === "amid") break
-    if (t.text === "," && CLAUSE_OPENERS.has(tokens[b + 1]?.norm ?? "")) break
+    if ((t.text === "," && CLAUSE_OPENERS.has(tokens[b + 1]?.norm ?? "")) || gerundClause(doc, b)) break
     b++
   }
   return [a, b]
@@ -45,8 +49,13 @@ export const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number)
     const lo = c.entry.position === "after" ? i : Math.max(a, i - c.entry.window)
     const hi = c.entry.position === "before" ? j : Math.min(b, j + c.entry.window)
     if (hi <= lo) continue
-    const text = doc.text.slice(tokens[lo]!.start, tokens[hi - 1]!.end)
-    if (c.re.test(text) && (best === null || c.entry.priority > best.priority)) best = { modality: c.entry.modality, priority: c.entry.priority }
+    const from = tokens[lo]!.start
+    const text = doc.text.slice(from, tokens[hi - 1]!.end)
+    // a cue that is the trigger word itself ("predicted", "forecast") reports, it does not qualify
+    const own = (m: RegExpMatchArray) => from + m.index! >= tokens[i]!.start && from + m.index! + m[0].length <= tokens[j - 1]!.end
+    const found = c.re.exec(text)
+    if (found === null || (own(found) && ![...text.matchAll(new RegExp(c.re.source, "gi"))].some((m) => !own(m)))) continue
+    if (best === null || c.entry.priority > best.priority) best = { modality: c.entry.modality, priority: c.entry.priority }
   }
   return best?.modality ?? "asserted"
 }

@@ -33,7 +33,9 @@ export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefine
     }
     break
   }
-  return found.length > 0 && ANAPHORA.has(doc.tokens[d]?.norm ?? "") ? found : []
+  // (a name may take its article in: "the White House summit")
+  const first = found.at(-1)
+  return first !== undefined && (ANAPHORA.has(doc.tokens[d]?.norm ?? "") || ANAPHORA.has(doc.tokens[first.tokStart]!.norm)) ? found : []
 }
 
 /**
@@ -41,11 +43,13 @@ export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefine
  * a named one ("the C5+1 summit", `modifiers` non-empty) only one with that name among its participants.
  */
 export const antecedentOf = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, modifiers: ReadonlyArray<Mention>): FoundEvent | undefined => {
-  const fits = (e: FoundEvent) => modifiers.length === 0 || e.participants.some((p) => modifiers.some((m) => m.key === p.mention.key))
+  // (named by another mention: the modifier itself may stand in the clause of an event before it, "meet ... before the White House summit")
+  const fits = (e: FoundEvent) => modifiers.length === 0 || e.participants.some((p) => modifiers.some((m) => m.key === p.mention.key && m.tokStart !== p.mention.tokStart))
   const latest = [...events].reverse()
   return (
     latest.find((e) => e.trigger.lemma === trigger.lemma && fits(e)) ??
-    latest.find((e) => e.trigger.event_type === trigger.event_type && trigger.event_type !== "other" && fits(e))
+    latest.find((e) => e.trigger.event_type === trigger.event_type && trigger.event_type !== "other" && fits(e)) ??
+    (modifiers.length > 0 ? latest.find((e) => e.trigger.lemma === trigger.lemma) : undefined)
   )
 }
 

@@ -157,6 +157,29 @@ export const borrowedActors = (doc: Doc, a: number, i: number, participants: Rea
   return []
 }
 
+/** Tokens after which a reporting verb may come before its speaker ("...,” said X", "..., predicted X"). */
+const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
+
+/**
+ * Inverted attribution: a reporting verb after a comma or a closing quote, followed by a person
+ * (after at most a demonym and a title: "..., said Chinese President X"), has that person as its
+ * speaker. Undefined when the verb is not so placed.
+ */
+export const invertedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number, b: number): Mention | undefined => {
+  const { tokens } = doc
+  if (trigger.event_type !== "statement" || trigger.pos !== "verb" || !INVERSION_OPENERS.has(tokens[i - 1]?.text ?? "")) return undefined
+  let k = j
+  for (let step = 0; step < 3 && k < b; step++) {
+    const m = at[k]
+    if (m?.type === "person" && m.tokStart === k) return m
+    const title = doc.lex.titles.longest(tokens, k)
+    if (title) k += title.length
+    else if (m && m.via === "demonym") k = m.tokEnd
+    else return undefined
+  }
+  return undefined
+}
+
 /** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon. */
 export const passiveRoles = (doc: Doc, trigger: TriggerEntry, participants: Array<Participant>, i: number, j: number, b: number): void => {
   const { tokens } = doc

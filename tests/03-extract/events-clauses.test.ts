@@ -30,3 +30,21 @@ describe("an event noun's complement runs over a title before a name", () => {
     ])
   })
 })
+
+describe("clauses and named definites", () => {
+  it("'before/after + -ing' opens a clause of its own without a comma", () => {
+    const es = run("Japarov met with Chinese investors on Monday before attending the SCO forum in Astana.").events
+    expect(es.map((e) => [e.trigger, e.spans[0]!.quote])).toEqual([
+      ["meet", "Japarov met with Chinese investors on Monday"],
+      ["forum", "before attending the SCO forum in Astana."]
+    ])
+  })
+
+  it("'the White House summit' (a name that takes its article in) refers back to the summit told before", () => {
+    const es = run("Rahmon will travel to Washington for a summit with Donald Trump. He will meet senators on Monday before joining the White House summit.").events
+    expect(es.filter((e) => e.type === "meeting").map((e) => [e.trigger, e.spans.length])).toEqual([
+      ["summit", 2],
+      ["meet", 1]
+    ])
+  })
+})
