@@ -48,3 +48,13 @@ describe("clauses and named definites", () => {
     ])
   })
 })
+
+describe("gatherings and foundings", () => {
+  it("a webinar by an organisation is a meeting it holds; a caucus co-founded by two senators is an event of theirs", () => {
+    const es = run("Japarov spoke at a webinar by the Atlantic Council. Marco Rubio co-founded the caucus with Joe Biden.").events
+    expect(es.map((e) => [e.type, e.trigger, e.participants.map((p) => [p.role, p.key])])).toEqual([
+      ["meeting", "seminar", [["actor", "gaz:organization:atlantic-council"]]],
+      ["other", "found", [["actor", "gaz:person:marco-rubio"], ["target", "gaz:person:joe-biden"]]]
+    ])
+  })
+})

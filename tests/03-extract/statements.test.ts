@@ -26,3 +26,12 @@ describe("inverted attribution: a reporting verb before its speaker", () => {
     ])
   })
 })
+
+describe("raising a topic is a statement", () => {
+  it("'raised the issue of ...' with the speaker before it; 'raised tariffs' is none", () => {
+    expect(statements("Mirziyoyev raised the issue of water sharing with Tajikistan.")).toEqual([
+      ["raise", "asserted", [["actor", "gaz:person:shavkat-mirziyoyev"], ["target", "gaz:country:TJK"]]]
+    ])
+    expect(statements("Kyrgyzstan raised tariffs on Chinese cars.")).toEqual([])
+  })
+})
