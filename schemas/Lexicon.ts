@@ -70,6 +70,8 @@ export class TriggerEntry extends Schema.Class<TriggerEntry>("TriggerEntry")({
   requires_after: Schema.optional(Schema.Array(Schema.String)),
   blocked_after: Schema.optional(Schema.Array(Schema.String)),
   blocked_before: Schema.optional(Schema.Array(Schema.String)),
+  /** A statement verb that reports news of its own ("announced", "revealed"): it opens a statement rather than continuing the speaker's remarks. */
+  announces: Schema.optional(Schema.Boolean),
   note: Schema.optional(Schema.String)
 }) {
   static readonly decode = Schema.decodeUnknown(this)

@@ -8,7 +8,7 @@ import type { Doc } from "./doc.js"
 
 const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
 
-/** Openers of a non-finite clause without a comma before them: "before participating", "after meeting". */
+/** Openers of a non-finite clause without a comma before them: "before attending", "after meeting". */
 const GERUND_OPENERS = new Set(["before", "after", "while", "since", "when"])
 const gerundClause = (doc: Doc, k: number): boolean => GERUND_OPENERS.has(doc.tokens[k]?.norm ?? "") && /^[a-z]{3,}ing$/.test(doc.tokens[k + 1]?.norm ?? "")
 

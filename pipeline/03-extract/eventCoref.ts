@@ -1,8 +1,8 @@
 /**
  * Within-article event coreference: an anaphoric noun ("the summit", "the C5+1 summit") joins
  * the event it refers back to; two mentions of one event (same type, modality, date and people;
- * one speaker's nearby remarks; a noun retelling a verb of its sentence) merge into one. Pure,
- * apart from merging into the found events it is given.
+ * one speaker's remarks until another speaker's turn; a noun retelling a verb of its sentence)
+ * merge into one. Pure, apart from merging into the found events it is given.
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import { tokenIndexAt } from "./clauses.js"
@@ -12,8 +12,6 @@ import type { FoundEvent } from "./events.js"
 
 /** Words that make a following event noun refer back. */
 export const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
-/** Statements of one speaker this many sentences apart or closer report one occasion. */
-const STATEMENT_GAP = 2
 
 /** Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article. */
 export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number, i: number): Array<Mention> => {
@@ -68,7 +66,14 @@ export const joinAnaphor = (antecedent: FoundEvent, ev: FoundEvent, date: { read
 export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEvent, si: number): FoundEvent | undefined => {
   // two triggers of one type in one clause ("The summit ... brought together") state one event
   const span0 = ev.spans[0]!
-  const near = (e: FoundEvent) => Math.abs(doc.sentenceOf[tokenIndexAt(doc, e.spans.at(-1)!.start)]! - si) <= STATEMENT_GAP
+  // one speaker's turn lasts until another person's statement is told ("A said ... B replied ... A, in turn,
+  // said"); "also said" adds a further statement of the same speaker
+  const further = doc.tokens[tokenIndexAt(doc, ev.triggerStart) - 1]?.norm === "also"
+  const sameTurn = (e: FoundEvent) => {
+    const from = e.spans.at(-1)!.start
+    const other = (x: FoundEvent) => x !== e && x.trigger.event_type === "statement" && x.modality === "asserted" && speaker(x) !== null && speaker(x) !== speaker(ev)
+    return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start))
+  }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
   const retold = (e: FoundEvent) =>
     ev.trigger.pos === "noun" &&
@@ -77,7 +82,7 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))
   return events.find(
     (e) =>
-      sameEvent(e, ev, near(e)) ||
+      sameEvent(e, ev, sameTurn(e)) ||
       retold(e) ||
       (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end))
   )
@@ -89,8 +94,9 @@ const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.ke
  * Two mentions in one article describe the same event: same type, modality and date, and the same
  * participants, or (when dated) the same stated place or a shared participant.
  */
-const sameEvent = (a: FoundEvent, b: FoundEvent, near: boolean): boolean => {
+const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
+  if (a.trigger.event_type === "statement" && !sameTurn) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
   // a date taken from the report says nothing of when the event happened: it does not make two mentions one
@@ -98,10 +104,12 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, near: boolean): boolean => {
   const db = b.dateFromReport ? null : b.date.value
   const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
   if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
-  // one speaker's remarks on one occasion are one statement, however many sentences report them
+  // one speaker's remarks in one turn are one statement, however many sentences report them
   if (a.trigger.event_type === "statement") {
     const sa = speaker(a)
-    return near && sa !== null && sa === speaker(b) && compatible
+    // (not a statement noun, "the minister's recent announcement", which names a statement of its own,
+    // nor an announcing verb, "announced", "revealed", which reports news of its own)
+    return sameTurn && b.trigger.pos === "verb" && b.trigger.announces !== true && sa !== null && sa === speaker(b) && compatible
   }
   // upcoming events are told with a date once at most ("prepares to host ... The upcoming meeting will")
   if (!((da !== null && da === db) || (a.modality !== "asserted" && compatible))) return false

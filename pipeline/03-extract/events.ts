@@ -12,7 +12,7 @@ import type { Mention } from "./entities.js"
 import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs } from "./eventCoref.js"
 import { attachDate, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
-import { borrowedActors, clauseParticipants, invertedSpeaker, passiveRoles, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
+import { borrowedActors, clauseParticipants, passiveRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
 export { quotedRanges } from "./clauses.js"
 
@@ -115,8 +115,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // an event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not the clause's
     const local = trigger.pos === "noun" ? nounArguments(doc, at, i, j, a, b).filter((x) => !qualifier.has(x.mention)) : []
     if (local.length > 0) participants = withNounArguments(participants, local, argOf)
-    // "..., said President X": the person after the verb speaks; the names before it are what was said about
-    const speaker = invertedSpeaker(doc, at, trigger, i, j, b)
+    // "..., said President X", "...,” he said": that person speaks; the names before the verb are what was said about
+    const speaker = reportedSpeaker(doc, at, trigger, i, j, b, lastSubject ?? lastPerson)
     if (speaker) participants = [{ mention: speaker, role: "actor" }, ...participants.filter((p) => p.mention.key !== speaker.key).map((p) => ({ mention: p.mention, role: "target" as const }))]
     if (!participants.some((p) => p.role === "actor")) {
       const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out })

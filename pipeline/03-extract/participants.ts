@@ -161,13 +161,15 @@ export const borrowedActors = (doc: Doc, a: number, i: number, participants: Rea
 const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 
 /**
- * Inverted attribution: a reporting verb after a comma or a closing quote, followed by a person
- * (after at most a demonym and a title: "..., said Chinese President X"), has that person as its
- * speaker. Undefined when the verb is not so placed.
+ * The speaker of a reporting verb placed after what was said: the person after it (after at most
+ * a demonym and a title: "..., said Chinese President X"), or the person a pronoun right before it
+ * refers to ("...,” he said"). Undefined when the verb is not so placed.
  */
-export const invertedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number, b: number): Mention | undefined => {
+export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number, b: number, antecedent: Mention | undefined): Mention | undefined => {
   const { tokens } = doc
-  if (trigger.event_type !== "statement" || trigger.pos !== "verb" || !INVERSION_OPENERS.has(tokens[i - 1]?.text ?? "")) return undefined
+  if (trigger.event_type !== "statement" || trigger.pos !== "verb") return undefined
+  if (PRONOUNS.has(tokens[i - 1]?.norm ?? "") && INVERSION_OPENERS.has(tokens[i - 2]?.text ?? "")) return antecedent
+  if (!INVERSION_OPENERS.has(tokens[i - 1]?.text ?? "")) return undefined
   let k = j
   for (let step = 0; step < 3 && k < b; step++) {
     const m = at[k]

@@ -35,3 +35,34 @@ describe("raising a topic is a statement", () => {
     expect(statements("Kyrgyzstan raised tariffs on Chinese cars.")).toEqual([])
   })
 })
+
+describe("one speaker's remarks are one statement until another speaker's turn", () => {
+  const speakers = (text: string) =>
+    run(text)
+      .events.filter((e) => e.type === "statement")
+      .map((e) => [e.trigger, e.spans.length, e.participants.filter((p) => p.role === "actor").map((p) => p.key)])
+
+  it("'...,\u201d he said' is the pronoun's person, and far-apart remarks of one speaker stay one statement", () => {
+    expect(
+      speakers(
+        "Aigerim Bekova, an economist in Almaty, said tariffs would fall. Exports of copper rose in May. Imports of grain fell. Trucks wait at the border. \u201cRussia must open its market to Kazakhstan,\u201d she said."
+      )
+    ).toEqual([["say", 2, ["pat:person:aigerim bekova"]]])
+  })
+
+  it("another speaker's statement in between opens a new turn; 'also said' adds a further statement", () => {
+    expect(speakers("Marco Rubio said the talks went well. Sadyr Japarov noted progress. Rubio stressed the role of trade. Rubio also said more visits would follow.")).toEqual([
+      ["say", 1, ["gaz:person:marco-rubio"]],
+      ["note", 1, ["gaz:person:sadyr-japarov"]],
+      ["emphasize", 1, ["gaz:person:marco-rubio"]],
+      ["say", 1, ["gaz:person:marco-rubio"]]
+    ])
+  })
+
+  it("an announcement reports news of its own: it does not join the speaker's remarks", () => {
+    expect(speakers("Marco Rubio said the talks went well. Rubio announced a new visa programme for Uzbekistan.")).toEqual([
+      ["say", 1, ["gaz:person:marco-rubio"]],
+      ["announce", 1, ["gaz:person:marco-rubio"]]
+    ])
+  })
+})
