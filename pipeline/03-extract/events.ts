@@ -38,6 +38,19 @@ const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "h
 /** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs). */
 const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another"])
 
+/** Words that end a noun phrase to the left: prepositions and conjunctions. */
+const PHRASE_STOP = new Set(["to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "into", "over", "than"])
+
+/** The noun at token i has a determiner or a number in its phrase ("a looming crisis", "the new fund", "two deals"). */
+const determined = (doc: Doc, i: number): boolean => {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = doc.tokens[k]!
+    if (DETERMINER.has(t.norm) || t.kind === "num") return true
+    if (t.kind !== "word" || t.cap || PHRASE_STOP.has(t.norm)) return false
+  }
+  return false
+}
+
 /**
  * The trigger entry at tokens [i, j) whose context fits ("welcomed the leaders" hosts, "welcomed
  * the move" praises); a form of both a verb and a noun ("meeting") is the noun after a determiner.
@@ -126,7 +139,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     passiveRoles(doc, trigger, participants, i, j, b)
     // a bare economic noun without an article or arguments of its own names an activity in general
     // ("maintaining consistent investment", "trade and investment relationships"), not an event
-    if (trigger.pos === "noun" && trigger.event_type === "economic" && local.length === 0 && !DETERMINER.has(prev) && tokens[i - 1]?.kind !== "num") continue
+    if (trigger.pos === "noun" && (trigger.event_type === "economic" || trigger.event_type === "other") && local.length === 0 && !determined(doc, i)) continue
     // a speaker stands outside the quotation it reports: names inside the quotes are what was said about
     if (trigger.event_type === "statement" && !inQuote(trigStart)) {
       for (let k = 0; k < participants.length; k++)

@@ -58,3 +58,14 @@ describe("gatherings and foundings", () => {
     ])
   })
 })
+
+describe("generic nouns and open questions", () => {
+  it("a bare 'other' noun names a kind of event ('resolving regional conflicts'); with a determiner in its phrase it is one", () => {
+    expect(run("Japarov praised Kazakhstan for resolving regional conflicts.").events.filter((e) => e.type === "other")).toEqual([])
+    expect(run("Japarov warned Kazakhstan of a looming water crisis.").events.filter((e) => e.type === "other").map((e) => e.trigger)).toEqual(["tensions"])
+  })
+
+  it("'whether X will visit' is hypothetical, not planned", () => {
+    expect(run("Analysts doubt whether Xi Jinping will visit Tajikistan in 2027.").events.map((e) => [e.type, e.modality])).toEqual([["visit", "hypothetical"]])
+  })
+})
