@@ -111,6 +111,8 @@ export const clauseParticipants = (
     }
     if (!PARTICIPANT_TYPES.has(m.type) && !(k > j && ["initiative", "legislation"].includes(m.type))) continue
     if (qualifier.has(m) || seen.has(m.key)) continue
+    // the speaker of a report told after it (", X said") takes no part in the events reported
+    if (k > j && trigger.event_type !== "statement" && speaksAfter(doc, m)) continue
     seen.add(m.key)
     participants.push({ mention: m, role: k < i ? "actor" : "target" })
   }
@@ -159,6 +161,14 @@ export const borrowedActors = (doc: Doc, a: number, i: number, participants: Rea
 
 /** Tokens after which a reporting verb may come before its speaker ("...,” said X", "..., predicted X"). */
 const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
+
+/** A person between a comma (or a closing quote) and a reporting verb that ends the clause: the speaker of what came before (", Bekova said."). */
+const speaksAfter = (doc: Doc, m: Mention): boolean => {
+  const verb = doc.lex.triggers.longest(doc.tokens, m.tokEnd)
+  if (!verb?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return false
+  const after = doc.tokens[m.tokEnd + verb.length]
+  return m.type === "person" && INVERSION_OPENERS.has(doc.tokens[m.tokStart - 1]?.text ?? "") && (after === undefined || [".", ",", ";", "!"].includes(after.text))
+}
 
 /**
  * The speaker of a reporting verb placed after what was said: the person after it (after at most

@@ -66,3 +66,15 @@ describe("one speaker's remarks are one statement until another speaker's turn",
     ])
   })
 })
+
+describe("a speaker told after the report", () => {
+  it("', X said.' takes no part in the events reported before it", () => {
+    const es = run("New talks on water quotas will open in May, Aigerim Bekova said.").events
+    expect(es.map((e) => [e.type, e.participants.map((p) => [p.role, p.key])])).toEqual([["statement", [["actor", "pat:person:aigerim bekova"]]]])
+  })
+
+  it("'..., X announced that ...' is no report told after: X may take part ('During his visit, X announced ...')", () => {
+    const es = run("During his visit to Tashkent, Xi Jinping announced that China will build a railway.").events
+    expect(es.filter((e) => e.type === "visit").map((e) => e.participants.map((p) => p.key))).toEqual([["gaz:person:xi-jinping"]])
+  })
+})
