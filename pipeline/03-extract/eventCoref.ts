@@ -13,6 +13,15 @@ import type { FoundEvent } from "./events.js"
 /** Words that make a following event noun refer back. */
 export const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
 
+const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/
+
+/** The word before the noun at token i, over a date that modifies it ("the Nov. 5 letter", "the 2024 summit"). */
+export const wordBefore = (doc: Doc, i: number): string => {
+  let k = i - 1
+  while (k > 0 && i - k <= 4 && (doc.tokens[k]!.kind === "num" || doc.tokens[k]!.text === "." || MONTH.test(doc.tokens[k]!.norm))) k--
+  return doc.tokens[k]?.norm ?? ""
+}
+
 /** Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article. */
 export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number, i: number): Array<Mention> => {
   const found: Array<Mention> = []

@@ -9,7 +9,7 @@ import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs } from "./eventCoref.js"
+import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
 import { attachDate, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
@@ -160,7 +160,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // "the C5+1 summit", "the White House summit": a definite noun whose only arguments are names before it
     const modifiers = trigger.pos === "noun" ? definiteModifiers(doc, at, a, i) : []
     const namedDefinite = modifiers.length > 0 && local.every((x) => modifiers.some((m) => m.key === x.mention.key))
-    const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(prev) && local.length === 0) || namedDefinite)
+    const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
     // an event with no date of its own is dated by the report when the article reports it as news
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time

@@ -69,3 +69,10 @@ describe("generic nouns and open questions", () => {
     expect(run("Analysts doubt whether Xi Jinping will visit Tajikistan in 2027.").events.map((e) => [e.type, e.modality])).toEqual([["visit", "hypothetical"]])
   })
 })
+
+describe("a date between the article and the noun", () => {
+  it("'the Nov. 3 letter' refers back to the letter told before and dates it", () => {
+    const es = run("Activists sent an open letter to Xi Jinping about Uyghur detainees. In the Nov. 3 letter, they urged Beijing to free prisoners.").events
+    expect(es.filter((e) => e.trigger === "letter").map((e) => [e.spans.length, e.date])).toEqual([[2, { value: "2025-11-03", precision: "day" }]])
+  })
+})
