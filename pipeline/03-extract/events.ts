@@ -38,6 +38,9 @@ const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "h
 /** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs). */
 const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another"])
 
+/** Prepositions whose gerund names an activity in general. */
+const GERUND_PREPS = new Set(["for", "of", "by", "about", "toward", "towards"])
+
 /** Words that end a noun phrase to the left: prepositions and conjunctions. */
 const PHRASE_STOP = new Set(["to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "into", "over", "than"])
 
@@ -115,6 +118,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const prev = tokens[i - 1]?.norm ?? ""
     const trigger = chooseTrigger(doc, hit.values, i, j)
     if (trigger === undefined) continue
+    // a gerund after "for", "of", "by" names a means or a purpose ("a strategy for engaging the world"), not an event
+    if (trigger.pos === "verb" && GERUND_PREPS.has(prev) && /ing$/.test(tokens[i]!.norm)) continue
     const [a, b] = clauseOf(doc, i)
     const si = doc.sentenceOf[i]!
     const trigStart = tokens[i]!.start

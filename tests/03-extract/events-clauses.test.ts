@@ -76,3 +76,10 @@ describe("a date between the article and the noun", () => {
     expect(es.filter((e) => e.trigger === "letter").map((e) => [e.spans.length, e.date])).toEqual([[2, { value: "2025-11-03", precision: "day" }]])
   })
 })
+
+describe("gerunds of means and purpose", () => {
+  it("'a plan for engaging Tajikistan' is no meeting; 'after meeting Japarov' is one", () => {
+    expect(run("Xi Jinping outlined a plan for engaging Tajikistan.").events.filter((e) => e.type === "meeting")).toEqual([])
+    expect(run("Xi Jinping spoke to reporters after meeting Japarov.").events.filter((e) => e.type === "meeting").map((e) => e.trigger)).toEqual(["meet"])
+  })
+})
