@@ -121,7 +121,9 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => 
     return sameTurn && b.trigger.pos === "verb" && b.trigger.announces !== true && sa !== null && sa === speaker(b) && compatible
   }
   // upcoming events are told with a date once at most ("prepares to host ... The upcoming meeting will")
-  if (!((da !== null && da === db) || (a.modality !== "asserted" && compatible))) return false
+  // (a date at a coarser precision contains a finer one: "in late 2025" and "last November")
+  const within = da !== null && db !== null && (da.startsWith(db) || db.startsWith(da))
+  if (!(within || (a.modality !== "asserted" && compatible))) return false
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
 }
 
@@ -133,7 +135,9 @@ const speaker = (e: FoundEvent): string | null => {
 
 /** Merge a further mention into an event: its date when the event has none of its own, its spans, its new names as participants. */
 export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
-  if ((target.date.value === null || target.dateFromReport) && ev.date.value !== null && !ev.dateFromReport) {
+  const finer = target.date.value !== null && !target.dateFromReport && !ev.dateFromReport && ev.date.value !== null && ev.date.value.length > target.date.value.length && ev.date.value.startsWith(target.date.value)
+  if (((target.date.value === null || target.dateFromReport) && ev.date.value !== null && !ev.dateFromReport) || finer) {
+    // (a finer date of a later mention dates the event more closely: "in late 2025" ... "last November")
     target.date = ev.date
     target.dateFromReport = false
   } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.spans.some((t) => t.start === ev.spans[0]!.start))) {

@@ -83,3 +83,10 @@ describe("gerunds of means and purpose", () => {
     expect(run("Xi Jinping spoke to reporters after meeting Japarov.").events.filter((e) => e.type === "meeting").map((e) => e.trigger)).toEqual(["meet"])
   })
 })
+
+describe("one event told at two precisions", () => {
+  it("'a meeting in Astana in 2024' and 'in June 2024, a summit took place in Astana' are one meeting, dated by the finer date", () => {
+    const es = run("Kazakhstan has deepened ties with China, including a high-level meeting in Astana in 2024. In June 2024, a summit took place in Astana between Tokayev and Xi Jinping.").events
+    expect(es.filter((e) => e.type === "meeting").map((e) => [e.spans.length, e.date])).toEqual([[2, { value: "2024-06", precision: "month" }]])
+  })
+})
