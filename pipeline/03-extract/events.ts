@@ -46,8 +46,11 @@ const PHRASE_STOP = new Set(["to", "of", "in", "on", "at", "by", "for", "from", 
 
 /** The noun at token i has a determiner or a number in its phrase ("a looming crisis", "the new fund", "two deals"). */
 const determined = (doc: Doc, i: number): boolean => {
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    const t = doc.tokens[k]!
+  for (let k = i - 1, words = 0; k >= 0 && words < 4; k--, words++) {
+    // (over a short aside in brackets: "the (unexpected) crisis")
+    if (doc.tokens[k]!.text === ")") for (let o = k - 1; o >= Math.max(0, k - 5); o--) if (doc.tokens[o]!.text === "(") k = o - 1
+    const t = doc.tokens[k]
+    if (t === undefined) return false
     if (DETERMINER.has(t.norm) || t.kind === "num") return true
     if (t.kind !== "word" || t.cap || PHRASE_STOP.has(t.norm)) return false
   }

@@ -16,6 +16,8 @@ const STOP_BEFORE = new Set(["the", "a", "an", "this", "that", "these", "those",
 /** Tokens a complement list may run over: conjunctions, commas, articles. */
 const LIST_GLUE = new Set(["and", ",", "the", "both", "its", "their", "other", "several", "five", "two", "three", "four"])
 
+/** Prepositions whose object is a party to the event or what it is about, never its venue. */
+const PARTY_PREPS = new Set(["with", "between", "over", "against", "among"])
 const FRAME_TYPES = new Set(["initiative", "legislation", "named_event"])
 const ARGUMENT_TYPES = new Set(["person", "country", "organization", "initiative", "legislation", "named_event", "commodity"])
 
@@ -34,8 +36,10 @@ export interface NounArgument {
 export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, i: number, j: number, lo: number, hi: number): Array<NounArgument> => {
   const { tokens } = doc
   const out: Array<NounArgument> = []
-  const take = (m: Mention, role: Role, side: NounArgument["side"]) => {
-    if (ARGUMENT_TYPES.has(m.type) && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role, side })
+  const take = (m: Mention, role: Role, side: NounArgument["side"], prep = "") => {
+    // a place is an argument only as the other side or the object of a dispute ("tensions with Europe over Greenland"), not as a venue ("talks in Astana")
+    const typed = ARGUMENT_TYPES.has(m.type) || (m.type === "location" && PARTY_PREPS.has(prep))
+    if (typed && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role, side })
   }
   // before: [name ('s) (and name ('s))] [up to two modifier words] NOUN
   let k = i - 1
@@ -68,7 +72,7 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
     while (k < hi) {
       const m = at[k]
       if (m) {
-        take(m, prep === "by" || (prep === "between" && first) || (prep === "among" && first) ? "actor" : "target", "after")
+        take(m, prep === "by" || (prep === "between" && first) || (prep === "among" && first) ? "actor" : "target", "after", prep)
         first = false
         k = m.tokEnd
         if (tokens[k]?.norm === "'s") break

@@ -109,3 +109,12 @@ describe("speakers and reporting verbs", () => {
     expect(e?.participants.map((p) => p.key)).toEqual(["gaz:person:sergio-gor", "gaz:country:KAZ"])
   })
 })
+
+describe("places as the other side of an event noun", () => {
+  it("'tensions with Europe over Greenland': the places are its targets; 'talks in Astana' keep the place as the venue", () => {
+    expect(roles("China voiced concern about the (growing) tensions with Europe over Greenland.", "other")).toEqual([
+      [["actor", "gaz:country:CHN"], ["target", "gaz:location:europe"], ["target", "gaz:country:GRL"]]
+    ])
+    expect(run("Japarov held talks in Astana.").events.map((e) => [e.participants.map((p) => p.key), e.location])).toEqual([[["gaz:person:sadyr-japarov"], "gaz:location:astana"]])
+  })
+})
