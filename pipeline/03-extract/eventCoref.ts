@@ -84,8 +84,10 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start))
   }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
+  // (not one of another lemma with arguments of its own: "recognized Israel ..., after the collapse of the Soviet Union")
   const retold = (e: FoundEvent) =>
     ev.trigger.pos === "noun" &&
+    !(ev.local && ev.trigger.lemma !== e.trigger.lemma) &&
     e.trigger.event_type === ev.trigger.event_type &&
     doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)] === si &&
     ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))

@@ -90,3 +90,15 @@ describe("one event told at two precisions", () => {
     expect(es.filter((e) => e.type === "meeting").map((e) => [e.spans.length, e.date])).toEqual([[2, { value: "2024-06", precision: "month" }]])
   })
 })
+
+describe("questions and endings", () => {
+  it("'asked about ...' is a question, not an appeal; 'asked Beijing to ...' is one", () => {
+    expect(run("Asked about the pipeline, Japarov said Kyrgyzstan would wait.").events.filter((e) => e.type === "appeal")).toEqual([])
+    expect(run("Japarov asked Beijing to delay the pipeline.").events.filter((e) => e.type === "appeal").map((e) => e.trigger)).toEqual(["ask"])
+  })
+
+  it("'the collapse of the Soviet Union' is an event of its own beside the clause's verb event", () => {
+    const es = run("Tajikistan recognized Kyrgyzstan in 1992, shortly after the collapse of the Soviet Union.").events.filter((e) => e.type === "other")
+    expect(es.map((e) => e.trigger)).toEqual(["recognize", "collapse"])
+  })
+})
