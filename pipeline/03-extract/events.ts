@@ -143,7 +143,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out })
       participants.unshift(...borrowed.map((m) => ({ mention: m, role: "actor" as const })))
     }
-    if (participants.length === 0) continue
+    // "the Nov. 6 summit" refers back and dates its event even when its clause names no one
+    const datedAnaphor = trigger.pos === "noun" && local.length === 0 && tokens[i - 1]?.kind === "num" && ANAPHORA.has(wordBefore(doc, i))
+    if (participants.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
     passiveRoles(doc, trigger, participants, i, j, b)
     // a bare economic noun without an article or arguments of its own names an activity in general
     // ("maintaining consistent investment", "trade and investment relationships"), not an event

@@ -102,3 +102,10 @@ describe("questions and endings", () => {
     expect(es.map((e) => e.trigger)).toEqual(["recognize", "collapse"])
   })
 })
+
+describe("a dated anaphor", () => {
+  it("'the Nov. 12 summit' joins and dates the summit even when its clause names no one", () => {
+    const es = run("Tokayev will attend a summit with Xi Jinping. Few expect the Nov. 12 summit to bring deals.").events.filter((e) => e.type === "meeting")
+    expect(es.map((e) => [e.spans.length, e.date])).toEqual([[2, { value: "2025-11-12", precision: "day" }]])
+  })
+})
