@@ -17,7 +17,7 @@ const STOP_BEFORE = new Set(["the", "a", "an", "this", "that", "these", "those",
 const LIST_GLUE = new Set(["and", ",", "the", "both", "its", "their", "other", "several", "five", "two", "three", "four"])
 
 /** Prepositions whose object is a party to the event or what it is about, never its venue. */
-const PARTY_PREPS = new Set(["with", "between", "over", "against", "among"])
+const PARTY_PREPS = new Set(["with", "between", "over", "against", "among", "involving"])
 const FRAME_TYPES = new Set(["initiative", "legislation", "named_event"])
 const ARGUMENT_TYPES = new Set(["person", "country", "organization", "initiative", "legislation", "named_event", "commodity"])
 

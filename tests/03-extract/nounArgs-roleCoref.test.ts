@@ -118,3 +118,10 @@ describe("places as the other side of an event noun", () => {
     expect(run("Japarov held talks in Astana.").events.map((e) => [e.participants.map((p) => p.key), e.location])).toEqual([[["gaz:person:sadyr-japarov"], "gaz:location:astana"]])
   })
 })
+
+describe("a summit involving a region", () => {
+  it("'hope for a summit involving Central Asian states': the region takes part, and the summit is hypothetical", () => {
+    const es = run("Xi Jinping expressed hope for a summit involving Central Asian states.").events.filter((e) => e.type === "meeting")
+    expect(es.map((e) => [e.modality, e.participants.map((p) => p.key)])).toEqual([["hypothetical", ["gaz:person:xi-jinping", "gaz:location:central-asia"]]])
+  })
+})
