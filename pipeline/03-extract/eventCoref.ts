@@ -47,16 +47,19 @@ export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefine
 
 /**
  * The event an anaphoric noun refers to: the latest of its lemma, else the latest of its type;
- * a named one ("the C5+1 summit", `modifiers` non-empty) only one with that name among its participants.
+ * a named one ("the C5+1 summit", `modifiers` non-empty) only one with that name among its participants;
+ * a `possessive` one ("Trump's invitation") only one its possessor acted in.
  */
-export const antecedentOf = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, modifiers: ReadonlyArray<Mention>): FoundEvent | undefined => {
+export const antecedentOf = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, modifiers: ReadonlyArray<Mention>, possessive = false): FoundEvent | undefined => {
   // (named by another mention: the modifier itself may stand in the clause of an event before it, "meet ... before the White House summit")
-  const fits = (e: FoundEvent) => modifiers.length === 0 || e.participants.some((p) => modifiers.some((m) => m.key === p.mention.key && m.tokStart !== p.mention.tokStart))
+  // (a possessor, "Trump's invitation", must have acted in it)
+  const fits = (e: FoundEvent) =>
+    modifiers.length === 0 || e.participants.some((p) => (!possessive || p.role === "actor") && modifiers.some((m) => m.key === p.mention.key && m.tokStart !== p.mention.tokStart))
   const latest = [...events].reverse()
   return (
     latest.find((e) => e.trigger.lemma === trigger.lemma && fits(e)) ??
     latest.find((e) => e.trigger.event_type === trigger.event_type && trigger.event_type !== "other" && fits(e)) ??
-    (modifiers.length > 0 ? latest.find((e) => e.trigger.lemma === trigger.lemma) : undefined)
+    (modifiers.length > 0 && !possessive ? latest.find((e) => e.trigger.lemma === trigger.lemma) : undefined)
   )
 }
 

@@ -194,7 +194,13 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       confidence: trigger.pos === "verb" ? 0.7 : 0.6
     }
     // an anaphoric noun ("the summit") joins the latest event of its lemma, else of its type
-    const antecedent = anaphoric ? antecedentOf(out, trigger, namedDefinite ? modifiers : []) : undefined
+    // "Trump's invitation" after "Trump has invited ...": a possessor that acted in an earlier event of the type refers back to it
+    const possessors = local.every((x) => x.side === "possessor") && trigger.event_type !== "statement" ? local.map((x) => x.mention) : []
+    const antecedent = anaphoric
+      ? antecedentOf(out, trigger, namedDefinite ? modifiers : [])
+      : possessors.length > 0
+        ? antecedentOf(out, trigger, possessors, true)
+        : undefined
     if (antecedent) {
       joinAnaphor(antecedent, ev, date)
       inSentence.push({ start: trigStart, ev: antecedent })

@@ -125,3 +125,12 @@ describe("a summit involving a region", () => {
     expect(es.map((e) => [e.modality, e.participants.map((p) => p.key)])).toEqual([["hypothetical", ["gaz:person:xi-jinping", "gaz:location:central-asia"]]])
   })
 })
+
+describe("a possessor that acted refers back", () => {
+  it("'Xi's invitation' after 'Xi invited ...' is that invitation; 'Kazakhstan's visit' after a visit to Kazakhstan is not", () => {
+    const es = run("Xi Jinping invited Japarov to Beijing on Monday. Kyrgyzstan welcomed Xi Jinping's invitation.").events.filter((e) => e.type === "invitation")
+    expect(es.map((e) => e.spans.length)).toEqual([2])
+    const vs = run("Xi Jinping visited Kazakhstan in May. Officials praised Kazakhstan's visit to Beijing in June.").events.filter((e) => e.type === "visit")
+    expect(vs.length).toBe(2)
+  })
+})
