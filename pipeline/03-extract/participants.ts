@@ -100,7 +100,9 @@ export const clauseParticipants = (
   const participants: Array<Participant> = []
   const seen = new Set<string>()
   let location: Mention | null = null
-  for (let k = a; k < b; k++) {
+  // an attribution after what was said (", says the US president") names no party of the events reported
+  const tail = trigger.event_type === "statement" ? b : attributionAfter(doc, j, b)
+  for (let k = a; k < tail; k++) {
     const m = at[k]
     if (!m || m.tokStart !== k) continue
     const preceding = tokens[k - 1]?.norm ?? ""
@@ -161,6 +163,13 @@ export const borrowedActors = (doc: Doc, a: number, i: number, participants: Rea
 
 /** Tokens after which a reporting verb may come before its speaker ("...,” said X", "..., predicted X"). */
 const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
+
+/** The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is none. */
+const attributionAfter = (doc: Doc, j: number, b: number): number => {
+  for (let t = j + 1; t < b; t++)
+    if (INVERSION_OPENERS.has(doc.tokens[t - 1]!.text) && doc.lex.triggers.longest(doc.tokens, t)?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return t
+  return b
+}
 
 /** A person between a comma (or a closing quote) and a reporting verb that ends the clause: the speaker of what came before (", Bekova said."). */
 const speaksAfter = (doc: Doc, m: Mention): boolean => {

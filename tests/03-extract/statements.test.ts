@@ -78,3 +78,10 @@ describe("a speaker told after the report", () => {
     expect(es.filter((e) => e.type === "visit").map((e) => e.participants.map((p) => p.key))).toEqual([["gaz:person:xi-jinping"]])
   })
 })
+
+describe("an attribution after the report", () => {
+  it("'..., says the Kazakh president' names no party of the events reported before it", () => {
+    const es = run("Talks on the new railway will resume soon, says the Kazakh president.").events
+    expect(es.filter((e) => e.type === "meeting")).toEqual([])
+  })
+})
