@@ -12,7 +12,7 @@ import type { Mention } from "./entities.js"
 import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
 import { attachDate, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
-import { borrowedActors, clauseParticipants, passiveRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
+import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
 export { quotedRanges } from "./clauses.js"
 
@@ -147,6 +147,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const datedAnaphor = trigger.pos === "noun" && local.length === 0 && tokens[i - 1]?.kind === "num" && ANAPHORA.has(wordBefore(doc, i))
     if (participants.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
     passiveRoles(doc, trigger, participants, i, j, b)
+    receivedRoles(doc, trigger, participants, i, j)
     // a bare economic noun without an article or arguments of its own names an activity in general
     // ("maintaining consistent investment", "trade and investment relationships"), not an event
     if (trigger.pos === "noun" && (trigger.event_type === "economic" || trigger.event_type === "other") && local.length === 0 && !determined(doc, i)) continue

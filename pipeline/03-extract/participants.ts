@@ -214,6 +214,24 @@ export const passiveRoles = (doc: Doc, trigger: TriggerEntry, participants: Arra
   }
 }
 
+/** Verbs whose subject receives the event noun after them ("received an invitation from X"). */
+const RECEIVING = new Set(["received", "receives", "receiving", "accepted", "accepts", "declined", "declines", "rejected", "rejects", "got"])
+
+/** "X received an (official) invitation from Y": X is acted upon, the from-phrase acts. */
+export const receivedRoles = (doc: Doc, trigger: TriggerEntry, participants: Array<Participant>, i: number, j: number): void => {
+  const { tokens } = doc
+  if (trigger.pos !== "noun") return
+  let k = i - 1
+  while (k > 0 && i - k <= 3 && tokens[k]!.kind === "word" && !tokens[k]!.cap && !RECEIVING.has(tokens[k]!.norm)) k--
+  if (!RECEIVING.has(tokens[k]?.norm ?? "")) return
+  const from = tokens[j]?.norm === "from" ? j + 1 : -1
+  for (let x = 0; x < participants.length; x++) {
+    const p = participants[x]!
+    if (p.mention.tokStart < k) participants[x] = { mention: p.mention, role: "target" }
+    else if (from >= 0 && p.mention.tokStart >= from && p.mention.tokStart <= from + 2) participants[x] = { mention: p.mention, role: "actor" }
+  }
+}
+
 /** Nouns for a party of people ("the delegation", "the two leaders"). */
 const PARTY = new Set(["delegation", "delegations", "delegates", "diplomats", "envoys", "leaders", "presidents", "ministers", "officials", "sides"])
 const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]])

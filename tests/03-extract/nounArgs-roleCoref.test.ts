@@ -134,3 +134,11 @@ describe("a possessor that acted refers back", () => {
     expect(vs.length).toBe(2)
   })
 })
+
+describe("a received event noun", () => {
+  it("'X received an invitation from Y': Y invites, X is invited", () => {
+    expect(roles("Japarov received an official invitation from Xi Jinping.", "invitation")).toEqual([
+      [["target", "gaz:person:sadyr-japarov"], ["actor", "gaz:person:xi-jinping"]]
+    ])
+  })
+})
