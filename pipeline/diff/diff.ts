@@ -171,7 +171,7 @@ export const labeller = (tables: TableTexts, previous: TableTexts = new Map()): 
     if (!r) return ""
     if (table === "sources") return r.file_name ?? ""
     if (table === "entities") return `${r.name} (${r.entity_type})`
-    if (table === "events") return `${r.summary} [${r.date ?? "undated"}, ${r.modality}]`
+    if (table === "events") return `${r.summary} [${r.date || "undated"}, ${r.modality}]`
     if (table === "event_participants") return `${name(r.entity_id)} as ${r.role} of \`${r.event_id}\``
     if (table === "relations") return `${name(r.subject_id)} ${r.predicate} ${name(r.object_id)}${r.role_title ? ` (${r.role_title})` : ""}`
     return ""
