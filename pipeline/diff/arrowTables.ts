@@ -40,6 +40,13 @@ export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table): Ro
     raw: (id, column) => {
       const row = index.get(id)
       return row === undefined ? undefined : child.get(column)?.get(row)
+    },
+    ordered: function* () {
+      // every column read front to back once, in step
+      const its = cols.map(([, , v]) => (v ? v[Symbol.iterator]() : null))
+      const ids = t.getChild(def.primaryKey)
+      if (!ids) return
+      for (const id of ids) yield [id as string, its.map((it) => (it ? it.next().value : null))] as const
     }
   }
 }

@@ -34,6 +34,8 @@ export interface RowLookup {
   readonly get: (id: string) => Readonly<Record<string, string>> | undefined
   /** One value as typed data (a string, number, boolean, date or list in any form the table's reader gives), for a quick comparison before the cells are made. */
   readonly raw?: (id: string, column: string) => unknown
+  /** Every row in primary-key order (compareStrings) with its typed values in column order: lets two tables be compared in one walk. */
+  readonly ordered?: () => Iterable<readonly [string, ReadonlyArray<unknown>]>
 }
 
 /** Each table of a release (table name → CSV text, or its rows); a missing table is empty. */
@@ -50,7 +52,11 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Readonly
       const r = byId.get(id)
       return r === undefined ? undefined : Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
     },
-    raw: (id, column) => byId.get(id)?.[column]
+    raw: (id, column) => byId.get(id)?.[column],
+    ordered: function* () {
+      const names = cols.map(([k]) => k)
+      for (const r of rows) yield [r[def.primaryKey] as string, names.map((k) => r[k])] as const
+    }
   }
 }
 
@@ -103,11 +109,64 @@ const rowsOf = (t: string | RowLookup | undefined): Iterable<Record<string, stri
 }
 
 /** Compare two releases' tables. */
+/**
+ * The changes of one table by walking both tables in primary-key order at once (no lookups per
+ * row); null when a table turns out not to be in that order (the caller then compares by lookups).
+ */
+const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup): TableChanges | null => {
+  const cols = Object.entries(def.columns)
+  const added: Array<string> = []
+  const removed: Array<string> = []
+  const changed: Array<{ id: string; columns: Array<string> }> = []
+  const xs = a.ordered!()[Symbol.iterator]()
+  const ys = b.ordered!()[Symbol.iterator]()
+  let x = xs.next()
+  let y = ys.next()
+  let lastX: string | null = null
+  let lastY: string | null = null
+  while (!x.done || !y.done) {
+    if (!x.done) {
+      if (lastX !== null && compareStrings(lastX, x.value[0]) >= 0) return null
+    }
+    if (!y.done) {
+      if (lastY !== null && compareStrings(lastY, y.value[0]) >= 0) return null
+    }
+    const order = x.done ? 1 : y.done ? -1 : compareStrings(x.value[0], y.value[0])
+    if (order < 0) {
+      removed.push((lastX = x.value![0]))
+      x = xs.next()
+    } else if (order > 0) {
+      added.push((lastY = y.value![0]))
+      y = ys.next()
+    } else {
+      const id = x.value![0]
+      const [, vx] = x.value!
+      const [, vy] = y.value!
+      const suspects = cols.filter(([, c], i) => comparable(c, vx[i]) !== comparable(c, vy[i])).map(([k]) => k)
+      if (suspects.length > 0) {
+        const cx = a.get(id)!
+        const cy = b.get(id)!
+        const columns = suspects.filter((k) => cx[k] !== cy[k])
+        if (columns.length > 0) changed.push({ id, columns })
+      }
+      lastX = lastY = id
+      x = xs.next()
+      y = ys.next()
+    }
+  }
+  return { added, removed, changed }
+}
+
 export const diffTables = (from: { version: string | null; tables: TableTexts }, to: { version: string; tables: TableTexts }): ReleaseChanges => {
   const tables: Record<string, TableChanges> = {}
   for (const def of TABLES) {
     const a = rowsById(from.tables.get(def.name))
     const b = rowsById(to.tables.get(def.name))
+    const walked = a.ordered && b.ordered ? walkChanges(def as unknown as TableDef<Record<string, Column>>, a, b) : null
+    if (walked !== null) {
+      tables[def.name] = walked
+      continue
+    }
     const added = [...b.ids()].filter((k) => !a.has(k)).sort(compareStrings)
     const removed = [...a.ids()].filter((k) => !b.has(k)).sort(compareStrings)
     const table = def as unknown as TableDef<Record<string, Column>>
