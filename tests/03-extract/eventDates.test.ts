@@ -97,8 +97,8 @@ describe("event dates", () => {
     expect(dateOf("Kazakhstan has signed the biggest investment agreement to date with Japan.", "2025-12", "month", "sign")).toBe("2025-12")
   })
   it("a clause told over a period ('so far') is not dated by a vague 'recent'", () => {
-    expect(dateOf("Kyrgyzstan and Tajikistan have led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe("2025")
-    expect(dateOf("Kyrgyzstan and Tajikistan have so far led recent efforts to engage the Taliban.", "2025-12", "month", "engage")).toBe(null)
+    expect(dateOf("Japan and Turkmenistan have made recent attempts to engage the rulers of Afghanistan.", "2025-12", "month", "engage")).toBe("2025")
+    expect(dateOf("Japan and Turkmenistan have so far made recent attempts to engage the rulers of Afghanistan.", "2025-12", "month", "engage")).toBe(null)
     // the period of another phrase of the sentence, across a comma, is not the event's
     const apposition = "The talks followed Japarov’s recent announcement of a trade pact with Japan, an initiative begun during Japan’s previous presidency."
     expect(dateOf(apposition, "2025-12", "month", "announcement")).toBe("2025")
@@ -109,7 +109,7 @@ describe("event dates", () => {
   })
   it("an event after 'after', 'before' or 'since' is the time another is told against: it takes only a date that follows it", () => {
     expect(dateOf("Kyrgyzstan opened an embassy in Tokyo in 1993, shortly after the visit of Askar Akayev to Japan.", "2025-11", "month", "visit")).toBe(null)
-    expect(dateOf("Joe Biden spoke to reporters after meeting with Kassym-Jomart Tokayev in New York late on September 19.", "2025-09-21", "day", "meet")).toBe("2025-09-19")
+    expect(dateOf("Joe Biden answered questions from the press after meeting with Kassym-Jomart Tokayev in Geneva early on September 19.", "2025-09-21", "day", "meet")).toBe("2025-09-19")
   })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
