@@ -146,9 +146,6 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   return { tables, rejected, texts, lexiconHash: lex.hash } satisfies Built
 })
 
-/** Every table of a release directory (from its Arrow files; see diff/arrowTables.ts). */
-export const readTableTexts = (dir: string): TableTexts => readReleaseTables(dir)
-
 /** Options of the build command. */
 export interface BuildOptions {
   readonly sources: string
@@ -213,7 +210,7 @@ const assemble = (
     const newTables: TableTexts = new Map(
       TABLES.map((d) => [d.name, cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)])
     )
-    const oldTables: TableTexts = previous ? readTableTexts(previous.dir) : new Map()
+    const oldTables: TableTexts = previous ? readReleaseTables(previous.dir) : new Map()
     const changes = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
     const extra = new Map(meta.extra)
     extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))

@@ -13,7 +13,8 @@ import { Args, Command, Options } from "@effect/cli"
 import { Config, Console, Effect, Option } from "effect"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
-import { build, readTableTexts, verify } from "./Build.js"
+import { build, verify } from "./Build.js"
+import { readReleaseTables } from "./diff/arrowTables.js"
 import { diffTables, summarize } from "./diff/diff.js"
 import { runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
@@ -94,7 +95,7 @@ const diffCmd = Command.make(
   (o) =>
     Effect.gen(function* () {
       const version = (d: string) => (JSON.parse(fs.readFileSync(nodePath.join(d, "manifest.json"), "utf8")) as { version: string }).version
-      const c = diffTables({ version: version(o.old), tables: readTableTexts(o.old) }, { version: version(o.new), tables: readTableTexts(o.new) })
+      const c = diffTables({ version: version(o.old), tables: readReleaseTables(o.old) }, { version: version(o.new), tables: readReleaseTables(o.new) })
       yield* Console.log(o.json ? JSON.stringify(c, null, 2) : summarize(c))
     })
 ).pipe(Command.withDescription("Rows added, removed and changed (with changed columns) between two releases, per table"))

@@ -10,7 +10,7 @@ import * as nodePath from "node:path"
 import { stableStringify } from "../shared/stableJson.js"
 import { sha256 } from "../shared/hash.js"
 import { LockHeld, PublishFailed, ReleaseExists } from "./errors.js"
-import { recordingSink, writeSynced, type FileInfo, type FileSink } from "./sink.js"
+import { recordingSink, type FileInfo, type FileSink } from "./sink.js"
 
 /**
  * Test hook for the crash tests: when PIPELINE_CRASH_AT names a step ("files:N" after N files,
@@ -66,6 +66,18 @@ export const readLatest = (dist: string): Latest | null => {
     return JSON.parse(fs.readFileSync(nodePath.join(dist, "latest.json"), "utf8")) as Latest
   } catch {
     return null
+  }
+}
+
+/** Write a file and fsync it (its directory is created). */
+export const writeSynced = (path: string, bytes: Uint8Array) => {
+  fs.mkdirSync(nodePath.dirname(path), { recursive: true })
+  const fd = fs.openSync(path, "w")
+  try {
+    fs.writeSync(fd, bytes)
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
   }
 }
 

@@ -19,7 +19,7 @@ import { CONTEXT, emitJsonLd } from "./jsonld.js"
 import { dataPackage } from "./datapackage.js"
 import { croissant } from "./croissant.js"
 import { noTimings, type Timings } from "../shared/timings.js"
-import { memorySink, type FileInfo, type FileSink } from "./sink.js"
+import type { FileInfo, FileSink } from "./sink.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -136,12 +136,4 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
     .join("\n")
   sink.put("SHA256SUMS", enc(sums + "\n"))
   timings.add("publish: metadata and hashes", performance.now() - t0)
-}
-
-/** Every file of a release, in memory (tests and small tools; builds write through a sink). */
-export const releaseFiles = (t: ReleaseTables, meta: ReleaseMeta): Map<string, Uint8Array> => {
-  const sink = memorySink()
-  writeContentFiles(t, meta.texts, sink)
-  writeReleaseFiles(t, meta, sink)
-  return new Map(sink.bytes)
 }

@@ -99,18 +99,6 @@ export const memorySink = (): FileSink & { readonly bytes: ReadonlyMap<string, U
   }
 }
 
-/** Write a file and fsync it (its directory is created). */
-export const writeSynced = (path: string, bytes: Uint8Array) => {
-  fs.mkdirSync(nodePath.dirname(path), { recursive: true })
-  const fd = fs.openSync(path, "w")
-  try {
-    fs.writeSync(fd, bytes)
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
-
 /** A sink that compares each file with the file at the same path under `dir` (for verify): the paths that differ or are missing. */
 export const comparingSink = (dir: string): FileSink & { readonly differing: ReadonlyArray<string> } => {
   const differing: Array<string> = []

@@ -71,16 +71,16 @@ const comparable = (c: Column, v: unknown): unknown => {
 /** The columns whose cells differ between row `id` of two tables (raw values first; cells only when they differ). */
 const changedColumns = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup, id: string): Array<string> => {
   const cols = Object.keys(def.columns)
-  if (a.raw && b.raw) {
-    const suspects = cols.filter((c) => comparable(def.columns[c]!, a.raw!(id, c)) !== comparable(def.columns[c]!, b.raw!(id, c)))
-    if (suspects.length === 0) return []
-    const x = a.get(id)!
-    const y = b.get(id)!
-    return suspects.filter((c) => x[c] !== y[c])
-  }
+  const suspects = a.raw && b.raw ? cols.filter((c) => comparable(def.columns[c]!, a.raw!(id, c)) !== comparable(def.columns[c]!, b.raw!(id, c))) : cols
+  return cellsDiffer(a, b, id, suspects)
+}
+
+/** Of the columns whose typed values differ, those whose cells differ too (the cells are made only when there are any). */
+const cellsDiffer = (a: RowLookup, b: RowLookup, id: string, suspects: ReadonlyArray<string>): Array<string> => {
+  if (suspects.length === 0) return []
   const x = a.get(id)!
   const y = b.get(id)!
-  return Object.keys(y).filter((c) => x[c] !== y[c])
+  return suspects.filter((c) => x[c] !== y[c])
 }
 
 /** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made). */
@@ -142,13 +142,8 @@ const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: Row
       const id = x.value![0]
       const [, vx] = x.value!
       const [, vy] = y.value!
-      const suspects = cols.filter(([, c], i) => comparable(c, vx[i]) !== comparable(c, vy[i])).map(([k]) => k)
-      if (suspects.length > 0) {
-        const cx = a.get(id)!
-        const cy = b.get(id)!
-        const columns = suspects.filter((k) => cx[k] !== cy[k])
-        if (columns.length > 0) changed.push({ id, columns })
-      }
+      const columns = cellsDiffer(a, b, id, cols.filter(([, c], i) => comparable(c, vx[i]) !== comparable(c, vy[i])).map(([k]) => k))
+      if (columns.length > 0) changed.push({ id, columns })
       lastX = lastY = id
       x = xs.next()
       y = ys.next()

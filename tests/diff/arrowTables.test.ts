@@ -2,7 +2,8 @@
 import * as fs from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { previousEventIds, readTableTexts } from "../../pipeline/Build.js"
+import { previousEventIds } from "../../pipeline/Build.js"
+import { readReleaseTables } from "../../pipeline/diff/arrowTables.js"
 import { reportKey } from "../../pipeline/04-resolve/Resolve.js"
 import { parseCsv } from "../../pipeline/05-publish/csv.js"
 import { diffTables, labeller, type RowLookup, type TableTexts } from "../../pipeline/diff/diff.js"
@@ -16,7 +17,7 @@ describe("release tables from Arrow files", () => {
   it("every row's cells equal the CSV's, in every published release", () => {
     for (const v of releases) {
       const dir = join(repoRoot, "dist", v)
-      const arrow = readTableTexts(dir)
+      const arrow = readReleaseTables(dir)
       for (const d of TABLES) {
         const t = arrow.get(d.name)!
         expect(typeof t).not.toBe("string")
@@ -30,10 +31,10 @@ describe("release tables from Arrow files", () => {
   it("give the same diff and changelog labels as the CSV files", () => {
     expect(releases.length).toBeGreaterThanOrEqual(2)
     const [a, b] = releases.slice(-2).map((v) => join(repoRoot, "dist", v))
-    const viaArrow = diffTables({ version: "a", tables: readTableTexts(a!) }, { version: "b", tables: readTableTexts(b!) })
+    const viaArrow = diffTables({ version: "a", tables: readReleaseTables(a!) }, { version: "b", tables: readReleaseTables(b!) })
     const viaCsv = diffTables({ version: "a", tables: csvTexts(a!) }, { version: "b", tables: csvTexts(b!) })
     expect(viaArrow).toEqual(viaCsv)
-    const la = labeller(readTableTexts(b!), readTableTexts(a!))
+    const la = labeller(readReleaseTables(b!), readReleaseTables(a!))
     const lc = labeller(csvTexts(b!), csvTexts(a!))
     for (const [t, ch] of Object.entries(viaCsv.tables)) for (const id of [...ch.added, ...ch.removed]) expect(la(t, id)).toBe(lc(t, id))
   })
@@ -55,7 +56,7 @@ describe("diff of rows read two ways", () => {
   it("finds the same rows and changed columns by one ordered walk over typed values as by lookups of cells (dates, lists, numbers, nulls; out-of-order rows fall back)", async () => {
     const { cellLookup } = await import("../../pipeline/diff/diff.js")
     const dir = join(repoRoot, "dist", releases.at(-1)!)
-    const arrow = readTableTexts(dir)
+    const arrow = readReleaseTables(dir)
     for (const d of TABLES) {
       const a = arrow.get(d.name) as Exclude<ReturnType<typeof arrow.get>, string | undefined>
       // the same rows as resolve would hand them over, one value changed in every other row
