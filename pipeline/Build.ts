@@ -21,6 +21,7 @@ import { cellLookup, diffTables, labeller, renderChangelog, type TableTexts } fr
 import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
+import type { Rows } from "./04-resolve/evidenceTable.js"
 import { LockHeld, PublishFailed, VersionMismatch } from "./05-publish/errors.js"
 import { contentHash, textPathOf, writeContentFiles, writeReleaseFiles } from "./05-publish/files.js"
 import { comparingSink, type FileSink } from "./05-publish/sink.js"
@@ -208,7 +209,7 @@ const assemble = (
   const extra = timings.time("diff", () => {
     // the new tables as the CSV cells they are written as, without decoding the CSV files again
     const newTables: TableTexts = new Map(
-      TABLES.map((d) => [d.name, cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>)])
+      TABLES.map((d) => [d.name, cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as Rows<Record<string, unknown>>)])
     )
     const oldTables: TableTexts = previous ? readReleaseTables(previous.dir) : new Map()
     const changes = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })

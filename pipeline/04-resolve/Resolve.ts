@@ -5,12 +5,12 @@
  */
 import type { ArticleExtraction, Span } from "../../schemas/Extraction.js"
 import { deriveId } from "../../schemas/ids.js"
-import { PIPELINE_VERSION } from "../../schemas/version.js"
 import type { Role } from "../../schemas/vocab.js"
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
 import { foldName } from "../03-extract/entities.js"
+import { evidenceBuilder, type EvidenceSource, type Reported } from "./evidenceTable.js"
 import { clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
 import type { EntityRow, EventRow, EvidenceRow, ParticipantRow, RelationRow, ReleaseTables, SourceRow } from "./tables.js"
 
@@ -59,7 +59,7 @@ export const resolve = (
 }
 
 /** What a source's evidence rows need of it. */
-type SourceRef = Pick<NormalisedSource, "sourceId" | "textSha256">
+type SourceRef = EvidenceSource
 
 /**
  * resolve() one article at a time: `add` folds an article's source row and entity mentions in at
@@ -68,37 +68,10 @@ type SourceRef = Pick<NormalisedSource, "sourceId" | "textSha256">
  * `finish` clusters the events and makes the tables. The tables do not depend on the order of `add`.
  */
 export const makeResolver = (textPath: (sourceId: string) => string, previous: PreviousEventIds = new Map(), firstRelease: ReadonlyMap<string, number> = new Map()) => {
-  const evidence = new Map<string, EvidenceRow>()
+  const evidence = evidenceBuilder()
   const entityIdOf = entityIds()
-  const addEvidence = (
-    rowId: string,
-    table: EvidenceRow["row_table"],
-    src: SourceRef,
-    s: Span,
-    method: string,
-    confidence: number,
-    extra?: Partial<Pick<EvidenceRow, "reported_date" | "reported_precision" | "reported_modality" | "conflict">>
-  ) => {
-    const id = deriveId("evd", rowId, src.sourceId, s.start, s.end, method)
-    if (evidence.has(id)) return
-    evidence.set(id, {
-      evidence_id: id,
-      row_id: rowId,
-      row_table: table,
-      source_id: src.sourceId,
-      text_sha256: src.textSha256,
-      char_start: s.start,
-      char_end: s.end,
-      quote: s.quote,
-      method,
-      pipeline_version: PIPELINE_VERSION,
-      confidence: round(confidence),
-      reported_date: extra?.reported_date ?? null,
-      reported_precision: extra?.reported_precision ?? null,
-      reported_modality: extra?.reported_modality ?? null,
-      conflict: extra?.conflict ?? false
-    })
-  }
+  const addEvidence = (rowId: string, table: EvidenceRow["row_table"], src: SourceRef, s: Span, method: string, confidence: number, reported?: Reported) =>
+    evidence.add(deriveId("evd", rowId, src.sourceId, s.start, s.end, method), rowId, table, src, s, method, round(confidence), reported)
   type Acc = { key: string; info: ArticleExtraction["entities"][number]; aliases: Set<string>; sources: Set<string>; mentions: number; confidence: number }
   const ents = new Map<string, Acc>()
   const sources: Array<SourceRow> = []
@@ -127,7 +100,7 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
       boilerplate: s.boilerplate.map((b) => b.text),
       boilerplate_kinds: s.boilerplate.map((b) => b.kind)
     })
-    const src: SourceRef = { sourceId: s.sourceId, textSha256: s.textSha256 }
+    const src: SourceRef = { sourceId: s.sourceId, textSha256: s.textSha256, text: s.text }
     const infos = new Map(extraction.entities.map((e) => [e.key, e]))
     for (const m of extraction.mentions) {
       const info = infos.get(m.key)!
@@ -270,7 +243,7 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
       events: sortBy(events, (r) => r.event_id),
       event_participants: sortBy([...participants.values()], (r) => r.participant_id),
       relations: sortBy(relations, (r) => r.relation_id),
-      evidence: sortBy([...evidence.values()], (r) => r.evidence_id)
+      evidence: evidence.finish()
     }
   }
   return { add, finish }

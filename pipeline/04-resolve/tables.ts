@@ -5,6 +5,7 @@ import type { EventParticipant } from "../../schemas/EventParticipant.js"
 import type { Evidence } from "../../schemas/Evidence.js"
 import type { Relation } from "../../schemas/Relation.js"
 import type { Source } from "../../schemas/Source.js"
+import type { EvidenceTable } from "./evidenceTable.js"
 
 type Row<T> = { -readonly [K in keyof T]: T[K] }
 
@@ -15,7 +16,7 @@ export interface ReleaseTables {
   readonly events: ReadonlyArray<Row<Event>>
   readonly event_participants: ReadonlyArray<Row<EventParticipant>>
   readonly relations: ReadonlyArray<Row<Relation>>
-  readonly evidence: ReadonlyArray<Row<Evidence>>
+  readonly evidence: EvidenceTable
 }
 
 export type SourceRow = Row<Source>

@@ -4,6 +4,7 @@
  * pattern, range) passes the rows that fit; a row it rejects is decoded with the table's Effect
  * Schema for the message (tests hold the two to the same verdicts).
  */
+import type { Rows } from "../04-resolve/evidenceTable.js"
 import { ParseResult, Schema } from "effect"
 import { fieldsOf, type Column, type TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
@@ -56,13 +57,14 @@ export const rowViolations = (t: ReleaseTables, limit = 10): Array<string> => {
     const table = def as unknown as TableDef<Record<string, Column>>
     const fits = rowCheck(table)
     const decode = Schema.decodeUnknownEither(Schema.Struct(fieldsOf(table)) as unknown as Schema.Schema<unknown>, { onExcessProperty: "error" })
-    const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<unknown>
-    rows.forEach((r, i) => {
-      if (out.length >= limit || fits(r)) return
+    const rows = t[def.name as keyof ReleaseTables] as Rows<unknown>
+    for (let i = 0; i < rows.length && out.length < limit; i++) {
+      const r = rows.at(i)
+      if (fits(r)) continue
       const res = decode(r)
       if (res._tag === "Left")
         for (const issue of ParseResult.ArrayFormatter.formatErrorSync(res.left)) out.push(`${def.name}[${i}].${issue.path.join(".")}: ${issue.message}`)
-    })
+    }
   }
   return out.slice(0, limit)
 }

@@ -2,6 +2,7 @@
  * Every file of a release from the tables, handed to a sink one by one (sink.ts). manifest.json
  * and SHA256SUMS come last because they hash the others.
  */
+import type { Rows } from "../04-resolve/evidenceTable.js"
 import { performance } from "node:perf_hooks"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { jsonSchemas } from "../../schemas/jsonSchema.js"
@@ -82,7 +83,7 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
   const tableInfo: Record<string, unknown> = {}
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
-    const rows = t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>
+    const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
     const arrow = timings.time("publish: arrow", () => {
       const a = arrowTable(table, rows, arrowMeta)
       sink.write(`data/${def.name}.arrow`, (out) => writeArrowFile(a, out))

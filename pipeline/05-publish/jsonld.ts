@@ -91,9 +91,10 @@ const SCHEMA_TYPE: Record<string, string> = {
  * evidence as W3C Web Annotations. Keys are written in sorted order (the order of the literals).
  */
 export function* graphNodes(t: Tables): Generator<Record<string, unknown>> {
-  const evidenceOf = groupBy(t.evidence, (e) => e.row_id)
+  const positions = t.evidence.byRowId()
+  const evidenceOf = (rowId: string) => (positions.get(rowId) ?? []).map((k) => t.evidence.at(k)!)
   const ev = (rowId: string) =>
-    (evidenceOf.get(rowId) ?? []).map((e) => ({
+    evidenceOf(rowId).map((e) => ({
       confidence: e.confidence,
       hasSelector: [
         { end: e.char_end, start: e.char_start, type: "TextPositionSelector" },
@@ -105,7 +106,7 @@ export function* graphNodes(t: Tables): Generator<Record<string, unknown>> {
       pipelineVersion: e.pipeline_version,
       type: "oa:Annotation"
     }))
-  const derived = (rowId: string) => [...new Set((evidenceOf.get(rowId) ?? []).map((e) => e.source_id))]
+  const derived = (rowId: string) => [...new Set((positions.get(rowId) ?? []).map((k) => t.evidence.at(k)!.source_id))]
   const partsOf = groupBy(t.event_participants, (p) => p.event_id)
   const withRole = (eventId: string, role: string) => (partsOf.get(eventId) ?? []).filter((p) => p.role === role).map((p) => p.entity_id)
   for (const s of t.sources)

@@ -7,6 +7,7 @@ import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
 import { csvCell, parseCsv } from "../05-publish/csv.js"
 import { compareStrings } from "../shared/compare.js"
+import type { Rows } from "../04-resolve/evidenceTable.js"
 import { eventLineage, type EventLineage } from "./lineage.js"
 
 /** Changes of one table. */
@@ -36,26 +37,49 @@ export interface RowLookup {
   readonly raw?: (id: string, column: string) => unknown
   /** Every row in primary-key order (compareStrings) with its typed values in column order: lets two tables be compared in one walk. */
   readonly ordered?: () => Iterable<readonly [string, ReadonlyArray<unknown>]>
+  /** The cells of the rows whose `column` holds `value` as typed data, in table order (without an index by id). */
+  readonly where?: (column: string, value: string) => Iterable<Record<string, string>>
 }
 
 /** Each table of a release (table name → CSV text, or its rows); a missing table is empty. */
 export type TableTexts = ReadonlyMap<string, string | RowLookup>
 
-/** Rows of a table (typed, as resolve made them) seen as the CSV cells they are written as. */
-export const cellLookup = (def: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>): RowLookup => {
-  const byId = new Map(rows.map((r) => [r[def.primaryKey] as string, r]))
+/**
+ * Rows of a table (typed, as resolve made them) seen as the CSV cells they are written as. The
+ * index by id is made only when a lookup asks for it: a walk in order (`ordered`) and a filter
+ * (`where`) read the rows as they are.
+ */
+export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>): RowLookup => {
   const cols = Object.entries(def.columns)
+  let byId: Map<string, number> | undefined
+  const index = () => {
+    if (byId === undefined) {
+      byId = new Map()
+      for (let i = 0; i < rows.length; i++) byId.set(rows.at(i)![def.primaryKey] as string, i)
+    }
+    return byId
+  }
+  const row = (id: string) => {
+    const i = index().get(id)
+    return i === undefined ? undefined : rows.at(i)!
+  }
+  const cells = (r: Record<string, unknown>) => Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
   return {
-    ids: () => byId.keys(),
-    has: (id) => byId.has(id),
-    get: (id) => {
-      const r = byId.get(id)
-      return r === undefined ? undefined : Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
+    ids: function* () {
+      for (const r of rows) yield r[def.primaryKey] as string
     },
-    raw: (id, column) => byId.get(id)?.[column],
+    has: (id) => index().has(id),
+    get: (id) => {
+      const r = row(id)
+      return r === undefined ? undefined : cells(r)
+    },
+    raw: (id, column) => row(id)?.[column],
     ordered: function* () {
       const names = cols.map(([k]) => k)
       for (const r of rows) yield [r[def.primaryKey] as string, names.map((k) => r[k])] as const
+    },
+    where: function* (column, value) {
+      for (const r of rows) if (r[column] === value) yield cells(r)
     }
   }
 }
@@ -86,6 +110,7 @@ const cellsDiffer = (a: RowLookup, b: RowLookup, id: string, suspects: ReadonlyA
 /** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made). */
 const rowsWhere = (t: string | RowLookup | undefined, column: string, value: string): Iterable<Record<string, string>> => {
   if (t === undefined || typeof t === "string" || !t.raw) return [...rowsOf(t)].filter((r) => r[column] === value)
+  if (t.where) return t.where(column, value)
   return (function* () {
     for (const id of t.ids()) if (t.raw!(id, column) === value) yield t.get(id)!
   })()

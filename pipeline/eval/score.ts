@@ -8,7 +8,7 @@ import { evaluate, type EvalReport } from "./report.js"
 /** Evaluate release tables (with their texts by source id) against the gold files in `goldDir`. */
 export const scoreTables = Effect.fn("Eval.score")(function* (tables: ReleaseTables, texts: ReadonlyMap<string, string>, goldDir: string) {
   const gold = yield* loadGold(goldDir)
-  return evaluate(predictionsFromRelease(tables, (s) => texts.get(s.source_id) ?? ""), gold)
+  return evaluate(predictionsFromRelease({ ...tables, evidence: [...tables.evidence] }, (s) => texts.get(s.source_id) ?? ""), gold)
 })
 
 const f3 = (x: number) => x.toFixed(3)

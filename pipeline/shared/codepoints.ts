@@ -46,3 +46,31 @@ export const codePointLength = (s: string): number => {
 
 /** Slice by code points (what a Python user does with text[start:end]). */
 export const sliceCodePoints = (s: string, start: number, end: number): string => [...s].slice(start, end).join("")
+
+/** A converter from code-point offsets to UTF-16 offsets for one text (the inverse of makeCodePointIndex). */
+export const makeUtf16Index = (text: string): ((codePoint: number) => number) => {
+  // code-point positions of the characters written as surrogate pairs; each one before an offset lengthens it by 1
+  const pairs: Array<number> = []
+  let cp = 0
+  for (let i = 0; i < text.length; i++, cp++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs.push(cp)
+        i++
+      }
+    }
+  }
+  if (pairs.length === 0) return (c) => c
+  return (c) => {
+    let lo = 0
+    let hi = pairs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (pairs[mid]! < c) lo = mid + 1
+      else hi = mid
+    }
+    return c + lo
+  }
+}
