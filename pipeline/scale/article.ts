@@ -70,7 +70,8 @@ export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSou
  * A result that crossed a thread or came from disk as plain data, made compact again: the
  * extraction becomes an ArticleExtraction, and its repeated strings (keys, types, names, rule
  * ids) become one string per value across all articles (`intern`), as they are in the extractor.
- * Quotes stay as they are (each is its own span).
+ * Quotes stay as they are (each is its own span); entity mentions stay as they came (resolution
+ * keeps only what it folds out of them).
  */
 export const revive = (r: ArticleResult, intern: (s: string) => string): ArticleResult => {
   const x = r.extraction
@@ -80,7 +81,8 @@ export const revive = (r: ArticleResult, intern: (s: string) => string): Article
     {
       sourceId: i(x.sourceId),
       entities: x.entities.map((e) => ({ ...e, key: i(e.key), name: i(e.name), gazetteerKey: e.gazetteerKey === null ? null : i(e.gazetteerKey) })),
-      mentions: x.mentions.map((m) => ({ key: i(m.key), type: m.type, name: i(m.name), span: span(m.span), detection: m.detection, method: i(m.method), confidence: m.confidence })),
+      // mentions are folded into entities and evidence columns as the article is resolved, then dropped: not worth interning
+      mentions: x.mentions,
       events: x.events.map((e) => ({
         ...e,
         cameo: i(e.cameo),
