@@ -39,6 +39,8 @@ export interface RowLookup {
   readonly ordered?: () => Iterable<readonly [string, ReadonlyArray<unknown>]>
   /** The cells of the rows whose `column` holds `value` as typed data, in table order (without an index by id). */
   readonly where?: (column: string, value: string) => Iterable<Record<string, string>>
+  /** One cell of row `id` (undefined when there is no such row), without the row's other cells. */
+  readonly cell?: (id: string, column: string) => string | undefined
 }
 
 /** Each table of a release (table name → CSV text, or its rows); a missing table is empty. */
@@ -65,8 +67,13 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
   }
   const cells = (r: Record<string, unknown>) => Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
   return {
-    ids: function* () {
-      for (const r of rows) yield r[def.primaryKey] as string
+    ids: () => {
+      // a columnar table gives its key column without making its rows
+      const columnar = rows as Rows<Record<string, unknown>> & { column?: (name: never) => Array<unknown> }
+      if (typeof columnar.column === "function") return columnar.column(def.primaryKey as never) as Array<string>
+      return (function* () {
+        for (const r of rows) yield r[def.primaryKey] as string
+      })()
     },
     has: (id) => index().has(id),
     get: (id) => {
@@ -74,6 +81,10 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
       return r === undefined ? undefined : cells(r)
     },
     raw: (id, column) => row(id)?.[column],
+    cell: (id, column) => {
+      const r = row(id)
+      return r === undefined ? undefined : csvCell(def.columns[column]!, r[column])
+    },
     ordered: function* () {
       const names = cols.map(([k]) => k)
       for (const r of rows) yield [r[def.primaryKey] as string, names.map((k) => r[k])] as const
@@ -180,8 +191,13 @@ const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: Row
 export const diffTables = (from: { version: string | null; tables: TableTexts }, to: { version: string; tables: TableTexts }): ReleaseChanges => {
   const tables: Record<string, TableChanges> = {}
   for (const def of TABLES) {
-    const a = rowsById(from.tables.get(def.name))
     const b = rowsById(to.tables.get(def.name))
+    if (!from.tables.has(def.name)) {
+      // nothing to compare with (a first release): every row is added
+      tables[def.name] = { added: [...b.ids()].sort(compareStrings), removed: [], changed: [] }
+      continue
+    }
+    const a = rowsById(from.tables.get(def.name))
     const walked = a.ordered && b.ordered ? walkChanges(def as unknown as TableDef<Record<string, Column>>, a, b) : null
     if (walked !== null) {
       tables[def.name] = walked
@@ -246,13 +262,16 @@ export const labeller = (tables: TableTexts, previous: TableTexts = new Map()): 
   const entBefore = before.get("entities")!
   const name = (id: string | undefined) => (id ? (ent.get(id)?.name ?? entBefore.get(id)?.name ?? id) : "?")
   return (table, id) => {
-    const r = by.get(table)?.get(id) ?? before.get(table)?.get(id)
-    if (!r) return ""
-    if (table === "sources") return r.file_name ?? ""
-    if (table === "entities") return `${r.name} (${r.entity_type})`
-    if (table === "events") return `${r.summary} [${r.date || "undated"}, ${r.modality}]`
-    if (table === "event_participants") return `${name(r.entity_id)} as ${r.role} of \`${r.event_id}\``
-    if (table === "relations") return `${name(r.subject_id)} ${r.predicate} ${name(r.object_id)}${r.role_title ? ` (${r.role_title})` : ""}`
+    const now = by.get(table)
+    const lookup = now?.has(id) ? now : before.get(table)?.has(id) ? before.get(table)! : undefined
+    if (!lookup) return ""
+    // only the cells a label names are made
+    const r = (column: string): string => (lookup.cell ? lookup.cell(id, column) : lookup.get(id)![column]) ?? ""
+    if (table === "sources") return r("file_name")
+    if (table === "entities") return `${r("name")} (${r("entity_type")})`
+    if (table === "events") return `${r("summary")} [${r("date") || "undated"}, ${r("modality")}]`
+    if (table === "event_participants") return `${name(r("entity_id"))} as ${r("role")} of \`${r("event_id")}\``
+    if (table === "relations") return `${name(r("subject_id"))} ${r("predicate")} ${name(r("object_id"))}${r("role_title") ? ` (${r("role_title")})` : ""}`
     return ""
   }
 }
