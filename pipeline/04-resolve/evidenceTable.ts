@@ -17,6 +17,15 @@ export interface Rows<T> extends Iterable<T> {
   at(i: number): T | undefined
 }
 
+/** The values of one column of rows: a columnar table gives them without making its rows. */
+export const columnValues = (rows: Rows<Record<string, unknown>>, name: string): Array<unknown> => {
+  const columnar = rows as Rows<Record<string, unknown>> & { column?: (name: never) => Array<unknown> }
+  if (typeof columnar.column === "function") return columnar.column(name as never)
+  const out = new Array<unknown>(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = rows.at(i)![name]
+  return out
+}
+
 /** The evidence table: rows in evidence_id order, made on demand. */
 export interface EvidenceTable extends Rows<EvidenceRow> {
   /** The values of one column, in row order. */
@@ -222,8 +231,10 @@ const makeTable = (
   return {
     length: order.length,
     at: (k) => (k >= 0 && k < order.length ? rowAt(order[k]!) : undefined),
-    *[Symbol.iterator]() {
-      for (let k = 0; k < order.length; k++) yield rowAt(order[k]!)
+    // a plain iterator: a generator costs more than the row it yields
+    [Symbol.iterator]: () => {
+      let k = 0
+      return { next: () => (k < order.length ? { done: false, value: rowAt(order[k++]!) } : { done: true, value: undefined }) } as Iterator<EvidenceRow>
     },
     toJSON: () => Array.from({ length: order.length }, (_, k) => rowAt(order[k]!)),
     column: (name) => {

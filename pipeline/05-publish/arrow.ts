@@ -3,7 +3,7 @@
  * Dictionary<Utf8, Int32> per categorical column, Int32, Float64, Bool, DateDay, List<Utf8>.
  * Schema and field metadata describe the table and each column.
  */
-import type { Rows } from "../04-resolve/evidenceTable.js"
+import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
 import {
   AsyncByteQueue,
   Bool,
@@ -149,18 +149,9 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>): 
 /** The Arrow table of a table's rows (one record batch, one dictionary per categorical column). */
 export const arrowTable = (table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Table => {
   const schema = arrowSchema(table, metadata)
-  const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, columnOf(rows, f.name)))
+  const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, columnValues(rows, f.name)))
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children })
   return new Table(schema, [new RecordBatch(schema, data)])
-}
-
-/** The values of one column: a columnar table gives them itself, rows are read one by one. */
-const columnOf = (rows: Rows<Record<string, unknown>>, name: string): Array<unknown> => {
-  const columnar = rows as Rows<Record<string, unknown>> & { column?: (name: never) => Array<unknown> }
-  if (typeof columnar.column === "function") return columnar.column(name as never)
-  const out = new Array<unknown>(rows.length)
-  for (let i = 0; i < rows.length; i++) out[i] = rows.at(i)![name]
-  return out
 }
 
 /** Hands each piece arrow-js writes straight on (arrow-js takes a byte queue as its sink). */

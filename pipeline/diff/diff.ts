@@ -7,7 +7,7 @@ import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
 import { csvCell, parseCsv } from "../05-publish/csv.js"
 import { compareStrings } from "../shared/compare.js"
-import type { Rows } from "../04-resolve/evidenceTable.js"
+import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
 import { eventLineage, type EventLineage } from "./lineage.js"
 
 /** Changes of one table. */
@@ -67,14 +67,7 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
   }
   const cells = (r: Record<string, unknown>) => Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
   return {
-    ids: () => {
-      // a columnar table gives its key column without making its rows
-      const columnar = rows as Rows<Record<string, unknown>> & { column?: (name: never) => Array<unknown> }
-      if (typeof columnar.column === "function") return columnar.column(def.primaryKey as never) as Array<string>
-      return (function* () {
-        for (const r of rows) yield r[def.primaryKey] as string
-      })()
-    },
+    ids: () => columnValues(rows, def.primaryKey) as Array<string>,
     has: (id) => index().has(id),
     get: (id) => {
       const r = row(id)
@@ -90,7 +83,9 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
       for (const r of rows) yield [r[def.primaryKey] as string, names.map((k) => r[k])] as const
     },
     where: function* (column, value) {
-      for (const r of rows) if (r[column] === value) yield cells(r)
+      // the one column first: only the rows that hold the value are made
+      const values = columnValues(rows, column)
+      for (let i = 0; i < values.length; i++) if (values[i] === value) yield cells(rows.at(i)!)
     }
   }
 }
