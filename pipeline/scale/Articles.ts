@@ -26,8 +26,8 @@ export interface ArticleOptions {
 /** The default: in the main thread, no cache (what eval and verify use). */
 export const inline: ArticleOptions = { workers: 0, cacheDir: null }
 
-/** Articles in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
-const PER_WORKER = 4
+/** Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
+const BATCHES_PER_WORKER = 2
 
 /**
  * Ingest, normalise and extract every source of `dir`; returns the resolve inputs in file order
@@ -82,7 +82,7 @@ export const processSources = Effect.fn("Articles.process")(function* (
             const result = yield* ingestFolder(dir, today, (src) =>
               Effect.gen(function* () {
                 window.push({ src, fiber: yield* Effect.fork(pool.run(src)) })
-                while (window.length >= opts.workers * PER_WORKER) yield* next
+                while (window.length >= opts.workers * pool.batch * BATCHES_PER_WORKER) yield* next
               })
             )
             while (window.length > 0) yield* next

@@ -1,7 +1,10 @@
 /**
  * A pool of worker threads for per-article tasks, as a scoped Effect resource: the threads start
  * when the scope opens and are terminated when it closes (also on failure or interruption).
- * Each worker runs one task at a time; tasks wait in a FIFO queue for the next idle worker.
+ * Tasks wait in a FIFO queue; an idle worker takes up to BATCH of them in one message and answers
+ * with their outcomes in one message (a message between threads costs the sender about half a
+ * millisecond on a small VM, more than a short article's task), so no worker waits while another
+ * holds the whole queue.
  */
 import { Effect } from "effect"
 import { Worker } from "node:worker_threads"
@@ -12,11 +15,17 @@ import type { Outcome } from "./task.js"
 /** A running pool. */
 export interface Pool {
   readonly size: number
+  /** Tasks a worker takes at once (the caller keeps at least size × batch in flight to keep every worker busy). */
+  readonly batch: number
   /** Run one article's task on the next idle worker. */
   readonly run: (src: IngestedSource) => Effect.Effect<Outcome>
 }
 
+/** Most tasks in one message. */
+export const BATCH = 8
+
 type Pending = { readonly src: IngestedSource; readonly done: (r: { outcome?: Outcome; error?: string }) => void }
+type Answer = { readonly outcome?: Outcome; readonly error?: string }
 
 /** Start `size` workers (each loads the lexicons) for the duration of the scope. */
 export const makePool = (size: number, cache: CacheConfig | null) =>
@@ -25,40 +34,42 @@ export const makePool = (size: number, cache: CacheConfig | null) =>
       const url = new URL("./worker.mjs", import.meta.url)
       const workers = Array.from({ length: size }, () => new Worker(url, { workerData: { cache } }))
       const idle: Array<Worker> = []
-      const busy = new Map<Worker, Pending>()
+      const busy = new Map<Worker, ReadonlyArray<Pending>>()
       const queue: Array<Pending> = []
-      let nextId = 0
       const dispatch = () => {
         while (idle.length > 0 && queue.length > 0) {
           const w = idle.pop()!
-          const p = queue.shift()!
-          busy.set(w, p)
-          w.postMessage({ id: nextId++, src: p.src })
+          // an even share of the queue for each idle worker, at most BATCH
+          const n = Math.min(BATCH, Math.ceil(queue.length / (idle.length + 1)))
+          const tasks = queue.splice(0, n)
+          busy.set(w, tasks)
+          w.postMessage({ srcs: tasks.map((p) => p.src) })
         }
       }
       let ready = 0
       for (const w of workers) {
-        w.on("message", (m: { ready?: true; outcome?: Outcome; error?: string }) => {
+        w.on("message", (m: { ready?: true; answers?: ReadonlyArray<Answer> }) => {
           if (m.ready) {
             idle.push(w)
             if (++ready === size) resume(Effect.succeed({ pool, workers }))
             return dispatch()
           }
-          const p = busy.get(w)!
+          const tasks = busy.get(w)!
           busy.delete(w)
           idle.push(w)
-          p.done(m)
+          tasks.forEach((p, i) => p.done(m.answers![i]!))
           dispatch()
         })
-        // a worker that dies takes its task down as a defect (a bug, not bad input)
+        // a worker that dies takes its tasks down as a defect (a bug, not bad input)
         w.on("error", (e) => {
-          busy.get(w)?.done({ error: e.stack ?? String(e) })
+          for (const p of busy.get(w) ?? []) p.done({ error: e.stack ?? String(e) })
           busy.delete(w)
           if (ready < size) resume(Effect.die(e))
         })
       }
       const pool: Pool = {
         size,
+        batch: BATCH,
         run: (src) =>
           Effect.async<Outcome>((done) => {
             queue.push({ src, done: (r) => done(r.outcome ? Effect.succeed(r.outcome) : Effect.die(new Error(`worker failed on ${src.file}: ${r.error}`))) })
