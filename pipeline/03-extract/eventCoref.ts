@@ -84,7 +84,7 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
   const sameTurn = (e: FoundEvent) => {
     const from = e.spans.at(-1)!.start
     const other = (x: FoundEvent) => x !== e && x.trigger.event_type === "statement" && x.modality === "asserted" && speaker(x) !== null && speaker(x) !== speaker(ev)
-    return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start))
+    return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
   }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
   // (not one of another lemma with arguments of its own: "recognized Israel ..., after the collapse of the Soviet Union")
@@ -131,6 +131,17 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => 
   if (!(within || (a.modality !== "asserted" && compatible))) return false
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
 }
+
+/** A line of at most ten words without closing punctuation, alone between line breaks: a section heading. */
+const HEADING = /^[A-Z][^.!?:;"“”\n]{0,80}$/
+/** Does a section heading stand between two offsets? A new section opens a new turn: "... Xi said. // Upholding the Spirit // Xi hailed ..." */
+const headingBetween = (doc: Doc, from: number, to: number): boolean =>
+  doc.sentences.some((s) => {
+    if (s.start <= from || s.end >= to) return false
+    const t = s.text.trim()
+    const alone = (doc.text[s.start - 1] ?? "\n") === "\n" && /^\s*\n/.test(doc.text.slice(s.end, s.end + 3))
+    return alone && HEADING.test(t) && t.split(/\s+/).length <= 10
+  })
 
 /** The one person who speaks in a statement event (its only person actor), if any. */
 const speaker = (e: FoundEvent): string | null => {

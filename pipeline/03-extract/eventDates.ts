@@ -80,7 +80,7 @@ const ANCHORING = new Set(["after", "before", "since", "until", "following"])
  * against ("recognized Israel in 1992, shortly after the collapse of the Soviet Union"): such a
  * trigger's own date can only follow it. Null when the trigger is no such anchor.
  */
-const anchorAt = (text: string, t: Range): number | null => {
+export const anchorAt = (text: string, t: Range): number | null => {
   const from = Math.max(0, t.start - 50)
   const words = [...text.slice(from, t.start).matchAll(/\S+/g)].slice(-5)
   let k = words.length - 1
@@ -146,9 +146,9 @@ export const attachDate = (
 
 /**
  * The article's lead date: the first day-precision date of its first three body sentences that
- * does not announce something to come, and (when the publication day is known) not after it.
+ * does not announce something to come, is not quoted, and (when the publication day is known) not after it.
  */
-export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMention>>, isBody: (offset: number) => boolean): EventDate | null => {
+export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMention>>, isBody: (offset: number) => boolean, quoted: (offset: number) => boolean = () => false): EventDate | null => {
   let seen = 0
   for (let si = 0; si < doc.sentences.length && seen < 3; si++) {
     const s = doc.sentences[si]!
@@ -157,7 +157,8 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
     for (const d of dates[si]!) {
       const before = doc.text.slice(s.start, d.start)
       // not a date to come, a dateline ("BEIJING, June 18, 2025 (GLOBE NEWSWIRE)") or the start of a span ("from June 9 to 12")
-      if (d.precision !== "day" || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
+      // (nor a speaker's own "today" inside a quotation)
+      if (d.precision !== "day" || quoted(d.start) || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
       if (doc.ref.precision === "day" && doc.ref.value !== null && d.value > doc.ref.value) continue
       return { value: d.value, precision: "day" }
     }

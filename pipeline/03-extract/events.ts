@@ -10,7 +10,7 @@ import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
-import { attachDate, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { anchorAt, attachDate, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
@@ -92,7 +92,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
   }
   const mentionsIn = bySentence(doc, mentions)
   const dates = documentDates(doc)
-  const lead = leadDate(doc, dates, (offset) => !skipped(offset))
+  const inQuote = quoteTest(doc.text)
+  const lead = leadDate(doc, dates, (offset) => !skipped(offset), inQuote)
   // every trigger's span by sentence: a date belongs to the trigger nearest to it
   const triggersIn: Array<Array<{ start: number; end: number }>> = doc.sentences.map(() => [])
   for (let k = 0; k < n; k++) {
@@ -100,7 +101,6 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const h = lex.triggers.longest(tokens, k)
     if (h) triggersIn[doc.sentenceOf[k]!]!.push({ start: tokens[k]!.start, end: tokens[k + h.length - 1]!.end })
   }
-  const inQuote = quoteTest(doc.text)
   const out: Array<FoundEvent> = []
   /** Tokens starting a name that an event noun took as its argument. */
   const argOf = new Uint8Array(n)
@@ -135,7 +135,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     let participants: Array<Participant> = clause.participants
     // an event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not the clause's
     const local = trigger.pos === "noun" ? nounArguments(doc, at, i, j, a, b).filter((x) => !qualifier.has(x.mention)) : []
-    if (local.length > 0) participants = withNounArguments(participants, local, argOf)
+    if (local.length > 0) participants = withNounArguments(participants, local, argOf, anchorAt(doc.text, { start: trigStart, end: tokens[j - 1]!.end }) !== null)
     // "..., said President X", "...,” he said": that person speaks; the names before the verb are what was said about
     const speaker = reportedSpeaker(doc, at, trigger, i, j, b, lastSubject ?? lastPerson)
     if (speaker) participants = [{ mention: speaker, role: "actor" }, ...participants.filter((p) => p.mention.key !== speaker.key).map((p) => ({ mention: p.mention, role: "target" as const }))]
@@ -165,7 +165,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
 
     // date: of the clause, unless another trigger stands nearer ("...next year, as Trump prepares to host...")
     const opener = a > doc.sentences[si]!.tokStart ? tokens[a]!.norm : null
-    const date = attachDate(dates[si]!, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, b) ? opener : null, { text: doc.text, reporting: trigger.event_type === "statement" })
+    // a date inside a quotation is the speaker's, told of what is quoted: it does not date a trigger outside it ("'a milestone for today,' Xi said")
+    const inReach = inQuote(trigStart) ? dates[si]! : dates[si]!.filter((d) => !inQuote(d.start))
+    const date = attachDate(inReach, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, b) ? opener : null, { text: doc.text, reporting: trigger.event_type === "statement" })
 
     // "the summit" refers back; "the crisis in Iran", with arguments of its own, is a new reference
     // "the C5+1 summit", "the White House summit": a definite noun whose only arguments are names before it

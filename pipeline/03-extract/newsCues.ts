@@ -5,11 +5,17 @@
  */
 import type { Doc } from "./doc.js"
 
+/** Words that may stand between "is" and its participle ("are now traveling", "is also holding"). */
+const BEFORE_PARTICIPLE = new Set(["now", "also", "still", "currently", "already", "reportedly"])
 /** "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written. */
 export const progressive = (doc: Doc, a: number, j: number): boolean => {
   for (let k = a; k < j; k++) {
     const t = doc.tokens[k]!.norm
-    if (/^(is|are|am)$/.test(t) && doc.tokens.slice(k + 1, j + 1).some((x) => /ing$/.test(x.norm) && x.norm.length > 4)) return true
+    // (the participle follows "is" at once or over an adverb: not "is to enshrine everlasting friendship, said X")
+    let v = k + 1
+    if (BEFORE_PARTICIPLE.has(doc.tokens[v]?.norm ?? "") || /[a-z]ly$/.test(doc.tokens[v]?.norm ?? "")) v++
+    const participle = doc.tokens[v]?.norm ?? ""
+    if (/^(is|are|am)$/.test(t) && v <= j && /ing$/.test(participle) && participle.length > 4) return true
     if (/^prepares?$/.test(t) && doc.tokens[k + 1]?.norm === "to") return true
   }
   return false

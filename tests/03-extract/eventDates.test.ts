@@ -111,6 +111,16 @@ describe("event dates", () => {
     expect(dateOf("Kyrgyzstan opened an embassy in Tokyo in 1993, shortly after the visit of Askar Akayev to Japan.", "2025-11", "month", "visit")).toBe(null)
     expect(dateOf("Joe Biden answered questions from the press after meeting with Kassym-Jomart Tokayev in Geneva early on September 19.", "2025-09-21", "day", "meet")).toBe("2025-09-19")
   })
+  it("a date inside a quotation does not date a reporting verb outside it", () => {
+    const text = "“This is a fine hour for our farmers today,” Sadyr Japarov said at a trade fair in Osaka."
+    expect(dateOf(text, "2025-05-20", "day", "say")).toBe("2025-05")
+  })
+  it("only a participle right after 'is' (or over an adverb) tells the present progressive", () => {
+    const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
+    const infinitive = lead + "The pact is to build enduring ties between the two states, said Japarov in a speech."
+    expect(dateOf(infinitive, "2025-05-21", "day", "say")).toBe("2025-05-19")
+    expect(dateOf("Kyrgyz ministers are now traveling to Osaka for a trade summit.", "2025-05-21", "day", "summit")).toBe("2025-05")
+  })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
     expect(monthGuess(text, 2026)).toBe(1)

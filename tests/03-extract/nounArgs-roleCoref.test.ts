@@ -37,6 +37,13 @@ describe("event nouns take the arguments of their own phrase", () => {
     expect(roles("Kazakhstan welcomed China's investments.", "economic")).toEqual([[["actor", "gaz:country:CHN"]]])
   })
 
+  it("a noun the clause is told against ('shortly after the collapse of X') takes only its own arguments, and the verb's targets stop before it", () => {
+    expect(roles("Turkmenistan recognized Japan in 1991, soon after the collapse of the Soviet Union.", "other")).toEqual([
+      [["actor", "gaz:country:TKM"], ["target", "gaz:country:JPN"]],
+      [["target", "gaz:country:SUN"]]
+    ])
+  })
+
   it("a noun without arguments of its own falls back to the clause", () => {
     expect(roles("Tokayev and Mirziyoyev held a summit.", "meeting")[0]?.map((r) => r[1])).toEqual(["gaz:person:kassym-jomart-tokayev", "gaz:person:shavkat-mirziyoyev"])
   })
