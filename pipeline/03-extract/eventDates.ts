@@ -8,7 +8,7 @@ import { findDates, type DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
 import { overPeriod } from "./newsCues.js"
 
-export { multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
+export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
 
 /** A date as an event carries it. */
 export interface EventDate {
@@ -174,12 +174,15 @@ export interface UndatedCues {
   readonly news: boolean
   /** Said to last several days ("a three-day trip"). */
   readonly multiDay: boolean
+  /** Told in a relative clause describing a name (", which he co-founded"). */
+  readonly describing?: boolean
 }
 
 /**
  * The date of an event with no date expression of its own. A hypothetical event takes none; one
  * told in the present progressive ("are traveling", "prepares to host") the publication month;
- * another upcoming one none; a statement, or an event reported as news, the lead's date (its month for an event of
+ * another upcoming one, or one told in a relative clause describing a name (", which he
+ * co-founded"), none; a statement, or an event reported as news, the lead's date (its month for an event of
  * several days), else the publication month (when known to the month); anything else none.
  */
 export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
@@ -188,7 +191,7 @@ export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: Un
   const reported = lead === null ? month : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
   if (modality === "hypothetical") return none
   if (cues.progressive) return month
-  if (modality === "planned" || modality === "expected") return none
+  if (modality === "planned" || modality === "expected" || cues.describing === true) return none
   if (type === "statement") return reported
   if (modality === "negated" || !cues.news) return none
   return reported

@@ -4,6 +4,7 @@
  * background ("previously", "has long"), or as lasting several days.
  */
 import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
 
 /** Words that may stand between "is" and its participle ("are now traveling", "is also holding"). */
 const BEFORE_PARTICIPLE = new Set(["now", "also", "still", "currently", "already", "reportedly"])
@@ -140,3 +141,14 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: num
 const MULTI_DAY = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b|\bweek-?long\b|\bmulti-?day\b/i
 /** Does the clause [a, b) say its event lasts several days? */
 export const multiDay = (doc: Doc, a: number, b: number): boolean => MULTI_DAY.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
+
+/**
+ * Does the clause from token a describe a name before it (", which he co-founded", after "the
+ * Central Asia Caucus")? Such a clause tells what the named thing is, not news of the report. A
+ * person's relative clause (", who arrived on Monday,") often does tell news, so only non-persons.
+ */
+export const describesName = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number): boolean => {
+  if (doc.tokens[a]?.norm !== "which" || doc.tokens[a - 1]?.text !== ",") return false
+  const named = at[a - 2]
+  return named !== undefined && named.tokEnd === a - 1 && named.type !== "person"
+}

@@ -121,6 +121,11 @@ describe("event dates", () => {
     expect(dateOf(infinitive, "2025-05-21", "day", "say")).toBe("2025-05-19")
     expect(dateOf("Kyrgyz ministers are now traveling to Osaka for a trade summit.", "2025-05-21", "day", "summit")).toBe("2025-05")
   })
+  it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
+    const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
+    expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)
+    expect(dateOf(lead + "Japarov praised the council that Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe("2025-05-19")
+  })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
     expect(monthGuess(text, 2026)).toBe(1)
