@@ -6,6 +6,7 @@
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
+import { appositiveRoles } from "./appositives.js"
 import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
@@ -146,6 +147,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // "the Nov. 6 summit" refers back and dates its event even when its clause names no one
     const datedAnaphor = trigger.pos === "noun" && local.length === 0 && tokens[i - 1]?.kind === "num" && ANAPHORA.has(wordBefore(doc, i))
     if (participants.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
+    // "the Abraham Accords, an initiative launched during ...": done to the name the apposition describes
+    participants = appositiveRoles(doc, at, trigger, participants, i, j) ?? participants
     passiveRoles(doc, trigger, participants, i, j, b)
     receivedRoles(doc, trigger, participants, i, j)
     // a bare economic noun without an article or arguments of its own names an activity in general

@@ -121,6 +121,11 @@ describe("event dates", () => {
     expect(dateOf(infinitive, "2025-05-21", "day", "say")).toBe("2025-05-19")
     expect(dateOf("Kyrgyz ministers are now traveling to Osaka for a trade summit.", "2025-05-21", "day", "summit")).toBe("2025-05")
   })
+  it("an event told over a period of its own does not take the date of a sentence anchored by 'the call'", () => {
+    const text = "Fumio Kishida spoke with Sadyr Japarov by phone on Monday. The call came as Japarov praised the Middle Corridor, a route launched during his first term."
+    expect(dateOf(text, "2025-05-21", "day", "praise")).toBe("2025-05-19")
+    expect(dateOf(text, "2025-05-21", "day", "launch")).toBe(null)
+  })
   it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
     expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)

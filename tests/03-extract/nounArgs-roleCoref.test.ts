@@ -44,6 +44,12 @@ describe("event nouns take the arguments of their own phrase", () => {
     ])
   })
 
+  it("a participle in an apposition to a name ('X, a pact signed ...') is done to that name; the clause's subject takes no part", () => {
+    expect(roles("Japan praised the Middle Corridor, a route launched by Azerbaijan and Georgia, at the forum.", "other")).toEqual([
+      [["target", "gaz:initiative:middle-corridor"], ["actor", "gaz:country:AZE"], ["actor", "gaz:country:GEO"]]
+    ])
+  })
+
   it("a noun without arguments of its own falls back to the clause", () => {
     expect(roles("Tokayev and Mirziyoyev held a summit.", "meeting")[0]?.map((r) => r[1])).toEqual(["gaz:person:kassym-jomart-tokayev", "gaz:person:shavkat-mirziyoyev"])
   })

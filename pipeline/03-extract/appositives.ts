@@ -1,0 +1,36 @@
+/**
+ * Participle appositions: "the Abraham Accords, an initiative launched during ...", "the Caucus —
+ * a group founded by two senators": the participle tells what was done to the name the apposition
+ * describes, not an act of the clause's subject. Pure.
+ */
+import type { TriggerEntry } from "../../schemas/Lexicon.js"
+import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
+import type { Participant } from "./participants.js"
+
+const DETERMINERS = new Set(["a", "an", "the"])
+const SEPARATORS = new Set([",", "—", "–"])
+
+/**
+ * For a participle trigger at tokens [i, j) that modifies the noun of an apposition to a name
+ * ("<name>, a|an|the [two words at most] <noun> <participle>"), the event's participants: the name
+ * as its target, the names after the trigger (a by-phrase acting); null when the trigger is no such participle.
+ */
+export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, participants: ReadonlyArray<Participant>, i: number, j: number): Array<Participant> | null => {
+  const { tokens } = doc
+  if (trigger.pos !== "verb" || !/^[a-z]{2,}ed$/.test(tokens[i]!.norm)) return null
+  let k = i - 1
+  let words = 0
+  while (k >= 0 && words < 3 && tokens[k]!.kind === "word" && !tokens[k]!.cap && !DETERMINERS.has(tokens[k]!.norm)) {
+    k--
+    words++
+  }
+  if (words === 0 || !DETERMINERS.has(tokens[k]?.norm ?? "") || !SEPARATORS.has(tokens[k - 1]?.text ?? "")) return null
+  const named = at[k - 2]
+  if (named === undefined || named.tokEnd !== k - 1 || named.type === "location") return null
+  // a by-phrase ("launched by Azerbaijan and Georgia") acts, up to its punctuation
+  let byEnd = j
+  if (tokens[j]?.norm === "by") while (byEnd < tokens.length && tokens[byEnd]!.kind !== "punct") byEnd++
+  const after = participants.filter((p) => p.mention.tokStart >= j && p.mention.key !== named.key)
+  return [{ mention: named, role: "target" }, ...after.map((p) => ({ mention: p.mention, role: p.mention.tokStart < byEnd ? ("actor" as const) : p.role }))]
+}
