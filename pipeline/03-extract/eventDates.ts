@@ -176,13 +176,15 @@ export interface UndatedCues {
   readonly multiDay: boolean
   /** Told in a relative clause describing a name (", which he co-founded"). */
   readonly describing?: boolean
+  /** Said by a commentator the article quotes ("X, a political scientist"; see commentary.ts). */
+  readonly commentary?: boolean
 }
 
 /**
  * The date of an event with no date expression of its own. A hypothetical event takes none; one
  * told in the present progressive ("are traveling", "prepares to host") the publication month;
  * another upcoming one, or one told in a relative clause describing a name (", which he
- * co-founded"), none; a statement, or an event reported as news, the lead's date (its month for an event of
+ * co-founded"), none; a statement (not a commentator's), or an event reported as news, the lead's date (its month for an event of
  * several days), else the publication month (when known to the month); anything else none.
  */
 export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
@@ -192,7 +194,7 @@ export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: Un
   if (modality === "hypothetical") return none
   if (cues.progressive) return month
   if (modality === "planned" || modality === "expected" || cues.describing === true) return none
-  if (type === "statement") return reported
+  if (type === "statement") return cues.commentary === true ? none : reported
   if (modality === "negated" || !cues.news) return none
   return reported
 }

@@ -8,6 +8,7 @@ import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { appositiveRoles } from "./appositives.js"
 import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
+import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
@@ -94,6 +95,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
   const mentionsIn = bySentence(doc, mentions)
   const dates = documentDates(doc)
   const inQuote = quoteTest(doc.text)
+  const commenting = commentators(doc, mentions)
   const lead = leadDate(doc, dates, (offset) => !skipped(offset), inQuote)
   // every trigger's span by sentence: a date belongs to the trigger nearest to it
   const triggersIn: Array<Array<{ start: number; end: number }>> = doc.sentences.map(() => [])
@@ -178,13 +180,14 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const namedDefinite = modifiers.length > 0 && local.every((x) => modifiers.some((m) => m.key === x.mention.key))
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
+    const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
     // an event with no date of its own is dated by the report when the article reports it as news
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
     const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
-        : (occasion?.date ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing: describesName(doc, at, a) }, lead))
+        : (occasion?.date ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing: describesName(doc, at, a), commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,

@@ -126,6 +126,12 @@ describe("event dates", () => {
     expect(dateOf(text, "2025-05-21", "day", "praise")).toBe("2025-05-19")
     expect(dateOf(text, "2025-05-21", "day", "launch")).toBe(null)
   })
+  it("a commentator's remark (an analyst, an economist, a professor) with no time of its own is undated; an official's takes the report's", () => {
+    const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
+    expect(dateOf(lead + "Cotton exports will fall, predicted Aigerim Bekova, an economist at a Bishkek institute.", "2025-05-21", "day", "predict")).toBe(null)
+    expect(dateOf(lead + "The Kyrgyz analyst Aigerim Bekova said rail freight would grow.", "2025-05-21", "day", "say")).toBe(null)
+    expect(dateOf(lead + "Deputy Foreign Minister Aigerim Bekova said rail freight would grow.", "2025-05-21", "day", "say")).toBe("2025-05-19")
+  })
   it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
     expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)
