@@ -150,5 +150,8 @@ export const multiDay = (doc: Doc, a: number, b: number): boolean => MULTI_DAY.t
 export const describesName = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number): boolean => {
   if (doc.tokens[a]?.norm !== "which" || doc.tokens[a - 1]?.text !== ",") return false
   const named = at[a - 2]
-  return named !== undefined && named.tokEnd === a - 1 && named.type !== "person"
+  if (named !== undefined) return named.tokEnd === a - 1 && named.type !== "person"
+  // (a thing named by a common noun, "the banking sector, which officials have cited", likewise; not an event noun: "the summit, which ended with ...")
+  const noun = doc.tokens[a - 2]
+  return noun !== undefined && noun.kind === "word" && !noun.cap && doc.lex.triggers.longest(doc.tokens, a - 2) === null
 }

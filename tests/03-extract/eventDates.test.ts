@@ -136,6 +136,8 @@ describe("event dates", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
     expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)
     expect(dateOf(lead + "Japarov praised the council that Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe("2025-05-19")
+    // a thing named by a common noun likewise; an event noun's relative clause may tell news
+    expect(dateOf(lead + "Japarov praised the cotton sector, which Japan has cited as a model.", "2025-05-21", "day", "cite")).toBe(null)
   })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
