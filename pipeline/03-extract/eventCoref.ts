@@ -180,3 +180,26 @@ export const anchorDates = (doc: Doc, events: ReadonlyArray<FoundEvent>, anchors
     }
   }
 }
+
+/** Prepositions that make the event noun after them the time of the event before it. */
+const TIME_PREPS = new Set(["during", "at"])
+
+/**
+ * The date of an event with none of its own that a time adjunct of its clause (tokens [j, b))
+ * places at an earlier told event: "during" or "at" and a definite event noun ("will raise it
+ * during the summit", "agreements to be unveiled during the visit") take that noun's antecedent's
+ * stated date. Null when there is no such adjunct or the antecedent has no stated date.
+ */
+export const adjunctDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, j: number, b: number): FoundEvent["date"] | null => {
+  const { tokens } = doc
+  for (let k = j; k < b - 2; k++) {
+    if (!TIME_PREPS.has(tokens[k]!.norm) || !ANAPHORA.has(tokens[k + 1]!.norm)) continue
+    for (let m = k + 2; m < Math.min(b, k + 6); m++) {
+      const noun = doc.lex.triggers.longest(tokens, m)?.values.find((v) => v.pos === "noun")
+      if (noun === undefined) continue
+      const antecedent = antecedentOf(events, noun, [])
+      return antecedent !== undefined && antecedent.date.value !== null && !antecedent.dateFromReport ? antecedent.date : null
+    }
+  }
+  return null
+}

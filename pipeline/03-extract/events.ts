@@ -11,7 +11,7 @@ import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
+import { adjunctDate, anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
 import { anchorAt, attachDate, describesName, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
@@ -184,17 +184,19 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // an event with no date of its own is dated by the report when the article reports it as news
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
     const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
+    // "will raise the issue during the summit": an adjunct naming an event told before dates it
+    const adjunct = date === null && occasion === null ? adjunctDate(doc, out, j, b) : null
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
-        : (occasion?.date ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing: describesName(doc, at, a), commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing: describesName(doc, at, a), commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
-      dateFromReport: date === null && when.value !== null && (occasion === null || occasion.fromReport),
+      dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport),
       modality,
       location,
       participants,

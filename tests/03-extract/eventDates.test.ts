@@ -132,6 +132,11 @@ describe("event dates", () => {
     expect(dateOf(lead + "The Kyrgyz analyst Aigerim Bekova said rail freight would grow.", "2025-05-21", "day", "say")).toBe(null)
     expect(dateOf(lead + "Deputy Foreign Minister Aigerim Bekova said rail freight would grow.", "2025-05-21", "day", "say")).toBe("2025-05-19")
   })
+  it("an undated event placed 'during' or 'at' an event told before takes that event's date", () => {
+    const text = "Fumio Kishida will host Sadyr Japarov at a summit in Osaka on May 30. Japarov will raise the issue of visas during the summit."
+    expect(dateOf(text, "2025-05-21", "day", "raise")).toBe("2025-05-30")
+    expect(dateOf("Japarov will raise the issue of visas during the summit.", "2025-05-21", "day", "raise")).toBe(null)
+  })
   it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
     expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)
