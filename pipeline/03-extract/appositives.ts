@@ -1,7 +1,8 @@
 /**
  * Participle appositions: "the Abraham Accords, an initiative launched during ...", "the Caucus —
- * a group founded by two senators": the participle tells what was done to the name the apposition
- * describes, not an act of the clause's subject. Pure.
+ * a group founded by two senators", "Rubio, nominated by Trump for ...": the participle tells what
+ * was done to the name the apposition describes, not an act of the clause's subject; it describes
+ * the name, so it is not news of the report either. Pure.
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { Doc } from "./doc.js"
@@ -13,7 +14,8 @@ const SEPARATORS = new Set([",", "—", "–"])
 
 /**
  * For a participle trigger at tokens [i, j) that modifies the noun of an apposition to a name
- * ("<name>, a|an|the [two words at most] <noun> <participle>"), the event's participants: the name
+ * ("<name>, a|an|the [two words at most] <noun> <participle>") or opens one ("<name>, <participle>
+ * by ..."), the event's participants: the name
  * as its target, the names after the trigger (a by-phrase acting); null when the trigger is no such participle.
  */
 export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, participants: ReadonlyArray<Participant>, i: number, j: number): Array<Participant> | null => {
@@ -25,7 +27,9 @@ export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>
     k--
     words++
   }
-  if (words === 0 || !DETERMINERS.has(tokens[k]?.norm ?? "") || !SEPARATORS.has(tokens[k - 1]?.text ?? "")) return null
+  // (or the participle itself opens the apposition: "Marco Rubio, nominated by Donald Trump for ...")
+  if (words === 0 && SEPARATORS.has(tokens[i - 1]?.text ?? "")) k = i
+  else if (words === 0 || !DETERMINERS.has(tokens[k]?.norm ?? "") || !SEPARATORS.has(tokens[k - 1]?.text ?? "")) return null
   const named = at[k - 2]
   if (named === undefined || named.tokEnd !== k - 1 || named.type === "location") return null
   // a by-phrase ("launched by Azerbaijan and Georgia") acts, up to its punctuation
@@ -34,3 +38,7 @@ export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>
   const after = participants.filter((p) => p.mention.tokStart >= j && p.mention.key !== named.key)
   return [{ mention: named, role: "target" }, ...after.map((p) => ({ mention: p.mention, role: p.mention.tokStart < byEnd ? ("actor" as const) : p.role }))]
 }
+
+/** Does a participle trigger at token i open or close an apposition to a name (see appositiveRoles)? */
+export const inApposition = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number): boolean =>
+  appositiveRoles(doc, at, trigger, [], i, j) !== null

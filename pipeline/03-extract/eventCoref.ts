@@ -167,14 +167,14 @@ export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
   for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
 }
 
-/** Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones, nor ones told over a period). */
+/** Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones, nor ones told over a period or describing a name). */
 export const anchorDates = (doc: Doc, events: ReadonlyArray<FoundEvent>, anchors: ReadonlyMap<number, FoundEvent["date"]>): void => {
   for (const e of events) {
     if ((e.date.value !== null && e.trigger.event_type !== "statement") || e.modality !== "asserted") continue
     const anchor = anchors.get(doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!)
     // (not one told over a period of its own: "an initiative launched during Trump's first term")
     const span = e.spans[0]!
-    if (anchor && (e.date.value === null || e.dateFromReport) && !overPeriod(doc.text, span.start, span.end, e.triggerStart, e.triggerEnd)) {
+    if (anchor && (e.date.value === null || e.dateFromReport) && e.describing !== true && !overPeriod(doc.text, span.start, span.end, e.triggerStart, e.triggerEnd)) {
       e.date = anchor
       e.dateFromReport = false
     }

@@ -6,7 +6,7 @@
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
-import { appositiveRoles } from "./appositives.js"
+import { appositiveRoles, inApposition } from "./appositives.js"
 import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
@@ -34,6 +34,8 @@ export interface FoundEvent {
   readonly confidence: number
   /** The participants come from the trigger noun's own phrase ("the war between Russia and Ukraine"). */
   readonly local: boolean
+  /** Told in a clause describing a name (", which he co-founded", ", nominated by ..."): not at the time of its sentence's news. */
+  readonly describing?: boolean
 }
 
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
@@ -181,6 +183,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
+    const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i, j)
     // an event with no date of its own is dated by the report when the article reports it as news
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
     const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
@@ -189,7 +192,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
-        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing: describesName(doc, at, a), commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
@@ -202,6 +205,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       participants,
       method: trigger.pos === "verb" ? "event.verb-trigger.v1" : local.length > 0 ? "event.noun-phrase.v1" : "event.noun-trigger.v1",
       local: local.length > 0,
+      describing,
       confidence: trigger.pos === "verb" ? 0.7 : 0.6
     }
     // an anaphoric noun ("the summit") joins the latest event of its lemma, else of its type

@@ -137,6 +137,10 @@ describe("event dates", () => {
     expect(dateOf(text, "2025-05-21", "day", "raise")).toBe("2025-05-30")
     expect(dateOf("Japarov will raise the issue of visas during the summit.", "2025-05-21", "day", "raise")).toBe(null)
   })
+  it("a participle apposition describes its name: not news of the report", () => {
+    const text = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. The talks were led by Aigerim Bekova, nominated by Japarov for the post of foreign minister."
+    expect(dateOf(text, "2025-05-21", "day", "nominate")).toBe(null)
+  })
   it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
     expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)

@@ -50,6 +50,12 @@ describe("event nouns take the arguments of their own phrase", () => {
     ])
   })
 
+  it("a participle opening an apposition to a person ('X, nominated by Y for ...') is done to X by Y", () => {
+    expect(roles("Sadyr Japarov praised Aigerim Bekova, nominated by Vladimir Putin for the post of envoy, in Osaka.", "other")).toEqual([
+      [["target", "pat:person:aigerim bekova"], ["actor", "gaz:person:vladimir-putin"]]
+    ])
+  })
+
   it("a noun without arguments of its own falls back to the clause", () => {
     expect(roles("Tokayev and Mirziyoyev held a summit.", "meeting")[0]?.map((r) => r[1])).toEqual(["gaz:person:kassym-jomart-tokayev", "gaz:person:shavkat-mirziyoyev"])
   })
