@@ -5,6 +5,7 @@
  * the name, so it is not news of the report either. Pure.
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
+import type { DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { Participant } from "./participants.js"
@@ -20,6 +21,18 @@ const SEPARATORS = new Set([",", "—", "–"])
  */
 export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, participants: ReadonlyArray<Participant>, i: number, j: number): Array<Participant> | null => {
   const { tokens } = doc
+  const named = appositionHead(doc, at, trigger, i)
+  if (named === null) return null
+  // a by-phrase ("launched by Azerbaijan and Georgia") acts, up to its punctuation
+  let byEnd = j
+  if (tokens[j]?.norm === "by") while (byEnd < tokens.length && tokens[byEnd]!.kind !== "punct") byEnd++
+  const after = participants.filter((p) => p.mention.tokStart >= j && p.mention.key !== named.key)
+  return [{ mention: named, role: "target" }, ...after.map((p) => ({ mention: p.mention, role: p.mention.tokStart < byEnd ? ("actor" as const) : p.role }))]
+}
+
+/** The name a participle trigger at token i stands in apposition to (see appositiveRoles), if any. */
+export const appositionHead = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number): Mention | null => {
+  const { tokens } = doc
   if (trigger.pos !== "verb" || !/^[a-z]{2,}ed$/.test(tokens[i]!.norm)) return null
   let k = i - 1
   let words = 0
@@ -31,14 +44,15 @@ export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>
   if (words === 0 && SEPARATORS.has(tokens[i - 1]?.text ?? "")) k = i
   else if (words === 0 || !DETERMINERS.has(tokens[k]?.norm ?? "") || !SEPARATORS.has(tokens[k - 1]?.text ?? "")) return null
   const named = at[k - 2]
-  if (named === undefined || named.tokEnd !== k - 1 || named.type === "location") return null
-  // a by-phrase ("launched by Azerbaijan and Georgia") acts, up to its punctuation
-  let byEnd = j
-  if (tokens[j]?.norm === "by") while (byEnd < tokens.length && tokens[byEnd]!.kind !== "punct") byEnd++
-  const after = participants.filter((p) => p.mention.tokStart >= j && p.mention.key !== named.key)
-  return [{ mention: named, role: "target" }, ...after.map((p) => ({ mention: p.mention, role: p.mention.tokStart < byEnd ? ("actor" as const) : p.role }))]
+  return named === undefined || named.tokEnd !== k - 1 || named.type === "location" ? null : named
 }
 
+/**
+ * The date an apposition's participle takes from its name ("2025 marks the tenth anniversary of the
+ * C5+1 platform — an initiative launched to ..."): an anniversary just before the name.
+ */
+export const appositionDate = (doc: Doc, dates: ReadonlyArray<DateMention>, head: Mention): DateMention | null =>
+  dates.find((d) => d.rule === "date.anniversary.v1" && d.end <= head.start && /^\s*(?:the\s+)?$/i.test(doc.text.slice(d.end, head.start))) ?? null
+
 /** Does a participle trigger at token i open or close an apposition to a name (see appositiveRoles)? */
-export const inApposition = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number): boolean =>
-  appositiveRoles(doc, at, trigger, [], i, j) !== null
+export const inApposition = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number): boolean => appositionHead(doc, at, trigger, i) !== null

@@ -6,7 +6,7 @@
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
-import { appositiveRoles, inApposition } from "./appositives.js"
+import { appositionDate, appositionHead, appositiveRoles, inApposition } from "./appositives.js"
 import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
@@ -174,7 +174,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const opener = a > doc.sentences[si]!.tokStart ? tokens[a]!.norm : null
     // a date inside a quotation is the speaker's, told of what is quoted: it does not date a trigger outside it ("'a milestone for today,' Xi said")
     const inReach = inQuote(trigStart) ? dates[si]! : dates[si]!.filter((d) => !inQuote(d.start))
-    const date = attachDate(inReach, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, b) ? opener : null, { text: doc.text, reporting: trigger.event_type === "statement" })
+    const head = appositionHead(doc, at, trigger, i)
+    const date = (head !== null ? appositionDate(doc, inReach, head) : null) ?? attachDate(inReach, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, b) ? opener : null, { text: doc.text, reporting: trigger.event_type === "statement" })
 
     // "the summit" refers back; "the crisis in Iran", with arguments of its own, is a new reference
     // "the C5+1 summit", "the White House summit": a definite noun whose only arguments are names before it
@@ -183,7 +184,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
-    const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i, j)
+    const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
     const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null

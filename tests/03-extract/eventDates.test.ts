@@ -141,6 +141,11 @@ describe("event dates", () => {
     const text = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. The talks were led by Aigerim Bekova, nominated by Japarov for the post of foreign minister."
     expect(dateOf(text, "2025-05-21", "day", "nominate")).toBe(null)
   })
+  it("'YEAR marks the Nth anniversary of X': the anniversary is the year's; a participle in an apposition to X dates from N years before", () => {
+    const text = "Japan praised Turkmenistan, as 2024 marks the twentieth anniversary of the Middle Corridor — a route launched to link Asia and Europe."
+    expect(dateOf(text, "2024-05-10", "day", "anniversary")).toBe("2024")
+    expect(dateOf(text, "2024-05-10", "day", "launch")).toBe("2004")
+  })
   it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
     expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)
