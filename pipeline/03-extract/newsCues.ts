@@ -38,6 +38,7 @@ const AUXILIARIES = new Set(["has", "have", "was", "were"])
 /** Words that end the verb phrase governing a noun ("noted that Trump's invitation": not governed by "noted"). */
 const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
 const POSSESSIVE = new Set(["'s", "’s"])
+const PREPOSITIONS = new Set(["with", "to", "for", "in", "on", "at", "by", "from", "into", "over", "through"])
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
 
 /** Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited Washington regularly"). */
@@ -121,10 +122,14 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: num
   if (standing(doc, a, i, j, b)) return false
   if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
   if (tokens[i - 1]?.norm === "of") return false
-  for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
+  let ownPhrase = true
+  for (let k = i - 1; k >= Math.max(a, i - 8); k--) {
     const t = tokens[k]!
+    // (a possessive before a preposition is another noun's: "responded to Trump's invitation with a letter")
+    if (PREPOSITIONS.has(t.norm)) ownPhrase = false
     // "described Trump's conversation as lengthy": the verb before the possessor governs the noun,
     // unless the noun phrase has a verb of its own ("said Trump's visit was a success")
+    if (POSSESSIVE.has(t.norm) && !ownPhrase) continue
     if (POSSESSIVE.has(t.norm)) {
       let m = k - 1
       while (m > a && tokens[m]!.cap) m--

@@ -105,6 +105,8 @@ describe("event dates", () => {
   })
   it("a verb governs an event noun across its possessor, unless the noun phrase has a verb of its own", () => {
     expect(dateOf("The Kyrgyz presidency described Japan’s agreement with President Sadyr Japarov as substantive.", "2025-12", "month", "agreement")).toBe("2025-12")
+    // (a possessive of an earlier phrase does not stop the verb: "responded to X's invitation with a letter")
+    expect(dateOf("Sadyr Japarov has replied to Vladimir Putin’s invitation with a letter to the Kremlin.", "2025-12", "month", "letter")).toBe("2025-12")
     expect(dateOf("Sadyr Japarov said Japan’s agreement with Kyrgyzstan was a success.", "2025-12", "month", "agreement")).toBe(null)
   })
   it("an event after 'after', 'before' or 'since' is the time another is told against: it takes only a date that follows it", () => {
