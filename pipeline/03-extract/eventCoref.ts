@@ -203,3 +203,18 @@ export const adjunctDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, j: numb
   }
   return null
 }
+
+const EXAMPLE = /\bfor (?:example|instance)\b/i
+
+/**
+ * The time of an undated event in a sentence that gives an example ("for example", "for instance")
+ * of the sentence before it ("Leaders may raise other issues during the summit. X, for example,
+ * will raise ..."): the last date that sentence states, else its time adjunct (see adjunctDate).
+ */
+export const exampleDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, si: number, prevDates: ReadonlyArray<{ readonly value: string; readonly precision: "day" | "month" | "year" }>): FoundEvent["date"] | null => {
+  const s = doc.sentences[si]!
+  const prev = doc.sentences[si - 1]
+  if (prev === undefined || !EXAMPLE.test(s.text)) return null
+  const last = prevDates.at(-1)
+  return last !== undefined ? { value: last.value, precision: last.precision } : adjunctDate(doc, events, prev.tokStart, prev.tokEnd)
+}

@@ -11,7 +11,7 @@ import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { adjunctDate, anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
+import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
 import { anchorAt, attachDate, describesName, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
@@ -189,7 +189,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
     const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
     // "will raise the issue during the summit": an adjunct naming an event told before dates it
-    const adjunct = date === null && occasion === null ? adjunctDate(doc, out, j, b) : null
+    // "X, for example, will raise ...": an example (its verb) shares the time of the sentence it illustrates
+    const adjunct = date === null && occasion === null ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? exampleDate(doc, out, si, dates[si - 1]!) : null)) : null
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }

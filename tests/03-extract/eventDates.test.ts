@@ -148,6 +148,11 @@ describe("event dates", () => {
     expect(dateOf(text, "2024-05-10", "day", "anniversary")).toBe("2024")
     expect(dateOf(text, "2024-05-10", "day", "launch")).toBe("2004")
   })
+  it("a sentence giving an example ('X, for example, will ...') takes the time the sentence before it states; only its verb", () => {
+    const text = "Fumio Kishida will host Sadyr Japarov at a summit in Osaka on May 30. Ministers may take up trade during the summit. Japarov, for example, is expected to raise the issue of visas for Kyrgyz students."
+    expect(dateOf(text, "2025-05-21", "day", "raise")).toBe("2025-05-30")
+    expect(dateOf("Ministers met in Osaka. Japarov, for example, is expected to raise the issue of visas.", "2025-05-21", "day", "raise")).toBe(null)
+  })
   it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
     expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)
