@@ -52,7 +52,7 @@ export const appositionHead = (doc: Doc, at: ReadonlyArray<Mention | undefined>,
  * C5+1 platform — an initiative launched to ..."): an anniversary just before the name.
  */
 export const appositionDate = (doc: Doc, dates: ReadonlyArray<DateMention>, head: Mention): DateMention | null =>
-  dates.find((d) => d.rule === "date.anniversary.v1" && d.end <= head.start && /^\s*(?:the\s+)?$/i.test(doc.text.slice(d.end, head.start))) ?? null
+  dates.find((d) => d.rule === "date.anniversary.v1" && d.end <= head.start && ["", "the"].includes(doc.text.slice(d.end, head.start).trim().toLowerCase())) ?? null
 
 /** Does a participle trigger at token i open or close an apposition to a name (see appositiveRoles)? */
 export const inApposition = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number): boolean => appositionHead(doc, at, trigger, i) !== null
