@@ -1,7 +1,8 @@
 /**
  * The date rules for what chrono-node lacks or gets wrong in news text: relative units ("next
  * year", "last month", "over the weekend"), "last November", qualified years ("early 2023"),
- * weekdays, "today", "N years ago", "recently", ISO days ("2025-06-18"), and day anaphora ("the
+ * weekdays, "today", "N years ago", "recently", ISO days ("2025-06-18"), anniversaries ("2025 marks
+ * the tenth anniversary of"), and day anaphora ("the
  * same day", "the next day") resolved against the date mentioned just before. Each rule is a
  * linear regular expression and a resolver.
  */
@@ -34,13 +35,19 @@ export interface Resolved {
 export interface Rule {
   readonly id: string
   readonly re: RegExp
-  /** Characters at the start of a match that are not part of the date. */
-  readonly skip?: number
+  /** Characters at the start of a match that are not part of the date (a number, or one per match). */
+  readonly skip?: number | ((m: RegExpExecArray) => number)
   readonly resolve: (m: RegExpExecArray, ctx: RuleContext, text: string) => Resolved | null
 }
 
 export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  fifteenth: 15, twentieth: 20, "twenty-fifth": 25, thirtieth: 30, "thirty-fifth": 35, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, seventy: 70, hundredth: 100
+}
+/** "tenth", "10th", "twenty-fifth": the number of an ordinal, else null. */
+const ordinal = (w: string): number | null => ORDINALS[w.toLowerCase()] ?? (/^\d{1,3}(?:st|nd|rd|th)$/i.test(w) ? parseInt(w, 10) : null)
 const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30 }
 const pad = (n: number) => String(n).padStart(2, "0")
 /** ISO 8601 at year, month or day precision. */
@@ -203,6 +210,16 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
       const exists = fromDate(utc(y, mo, d))[2] === d
       return exists && text[m.index - 1] !== "-" ? { value: iso(y, mo, d), precision: "day", relative: false } : null
+    }
+  },
+  {
+    // "2025 marks the tenth anniversary of X": X began N years before the year named (the date is "the tenth anniversary of"; the year stays its own)
+    id: "date.anniversary.v1",
+    re: /\b((?:19|20)\d\d)\s(?:marks|marked|will\smark)\s(the\s([\w-]+)\sanniversary\sof)\b/gi,
+    skip: (m) => m[0].length - m[2]!.length,
+    resolve: (m) => {
+      const n = ordinal(m[3]!)
+      return n === null ? null : { value: iso(Number(m[1]) - n), precision: "year", relative: false }
     }
   },
   {

@@ -142,7 +142,7 @@ export const findDates = (text: string, ref: DateRef, prev: string | null = null
     let m: RegExpExecArray | null
     while ((m = rule.re.exec(text)) !== null) {
       const v = rule.resolve(m, { ref: r, prev: prevAt(m.index) }, text)
-      const skip = rule.skip ?? 0
+      const skip = typeof rule.skip === "function" ? rule.skip(m) : (rule.skip ?? 0)
       if (v) found.push({ start: m.index + skip, end: m.index + m[0].length, text: m[0].slice(skip), ...v, rule: rule.id })
       if (m[0].length === 0) rule.re.lastIndex++
     }

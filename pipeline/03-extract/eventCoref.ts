@@ -9,6 +9,7 @@ import { tokenIndexAt } from "./clauses.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { FoundEvent } from "./events.js"
+import { overPeriod } from "./newsCues.js"
 
 /** Words that make a following event noun refer back. */
 export const ANAPHORA = new Set(["the", "this", "that", "its", "their", "his", "her"])
@@ -84,7 +85,7 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
   const sameTurn = (e: FoundEvent) => {
     const from = e.spans.at(-1)!.start
     const other = (x: FoundEvent) => x !== e && x.trigger.event_type === "statement" && x.modality === "asserted" && speaker(x) !== null && speaker(x) !== speaker(ev)
-    return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start))
+    return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
   }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
   // (not one of another lemma with arguments of its own: "recognized Israel ..., after the collapse of the Soviet Union")
@@ -132,6 +133,17 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => 
   return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
 }
 
+/** A line of at most ten words without closing punctuation, alone between line breaks: a section heading. */
+const HEADING = /^[A-Z][^.!?:;"“”\n]{0,80}$/
+/** Does a section heading stand between two offsets? A new section opens a new turn: "... Xi said. // Upholding the Spirit // Xi hailed ..." */
+const headingBetween = (doc: Doc, from: number, to: number): boolean =>
+  doc.sentences.some((s) => {
+    if (s.start <= from || s.end >= to) return false
+    const t = s.text.trim()
+    const alone = (doc.text[s.start - 1] ?? "\n") === "\n" && /^\s*\n/.test(doc.text.slice(s.end, s.end + 3))
+    return alone && HEADING.test(t) && t.split(/\s+/).length <= 10
+  })
+
 /** The one person who speaks in a statement event (its only person actor), if any. */
 const speaker = (e: FoundEvent): string | null => {
   const people = e.participants.filter((p) => p.role === "actor" && p.mention.type === "person")
@@ -155,14 +167,54 @@ export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
   for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
 }
 
-/** Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones). */
+/** Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones, nor ones told over a period or describing a name). */
 export const anchorDates = (doc: Doc, events: ReadonlyArray<FoundEvent>, anchors: ReadonlyMap<number, FoundEvent["date"]>): void => {
   for (const e of events) {
     if ((e.date.value !== null && e.trigger.event_type !== "statement") || e.modality !== "asserted") continue
     const anchor = anchors.get(doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!)
-    if (anchor && (e.date.value === null || e.dateFromReport)) {
+    // (not one told over a period of its own: "an initiative launched during Trump's first term")
+    const span = e.spans[0]!
+    if (anchor && (e.date.value === null || e.dateFromReport) && e.describing !== true && !overPeriod(doc.text, span.start, span.end, e.triggerStart, e.triggerEnd)) {
       e.date = anchor
       e.dateFromReport = false
     }
   }
+}
+
+/** Prepositions that make the event noun after them the time of the event before it. */
+const TIME_PREPS = new Set(["during", "at"])
+
+/**
+ * The date of an event with none of its own that a time adjunct of its clause (tokens [j, b))
+ * places at an earlier told event: "during" or "at" and a definite event noun ("will raise it
+ * during the summit", "agreements to be unveiled during the visit") take that noun's antecedent's
+ * stated date. Null when there is no such adjunct or the antecedent has no stated date.
+ */
+export const adjunctDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, j: number, b: number): FoundEvent["date"] | null => {
+  const { tokens } = doc
+  for (let k = j; k < b - 2; k++) {
+    if (!TIME_PREPS.has(tokens[k]!.norm) || !ANAPHORA.has(tokens[k + 1]!.norm)) continue
+    for (let m = k + 2; m < Math.min(b, k + 6); m++) {
+      const noun = doc.lex.triggers.longest(tokens, m)?.values.find((v) => v.pos === "noun")
+      if (noun === undefined) continue
+      const antecedent = antecedentOf(events, noun, [])
+      return antecedent !== undefined && antecedent.date.value !== null && !antecedent.dateFromReport ? antecedent.date : null
+    }
+  }
+  return null
+}
+
+const EXAMPLE = /\bfor (?:example|instance)\b/i
+
+/**
+ * The time of an undated event in a sentence that gives an example ("for example", "for instance")
+ * of the sentence before it ("Leaders may raise other issues during the summit. X, for example,
+ * will raise ..."): the last date that sentence states, else its time adjunct (see adjunctDate).
+ */
+export const exampleDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, si: number, prevDates: ReadonlyArray<{ readonly value: string; readonly precision: "day" | "month" | "year" }>): FoundEvent["date"] | null => {
+  const s = doc.sentences[si]!
+  const prev = doc.sentences[si - 1]
+  if (prev === undefined || !EXAMPLE.test(s.text)) return null
+  const last = prevDates.at(-1)
+  return last !== undefined ? { value: last.value, precision: last.precision } : adjunctDate(doc, events, prev.tokStart, prev.tokEnd)
 }

@@ -8,7 +8,7 @@ import { findDates, type DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
 import { overPeriod } from "./newsCues.js"
 
-export { multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
+export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
 
 /** A date as an event carries it. */
 export interface EventDate {
@@ -80,7 +80,7 @@ const ANCHORING = new Set(["after", "before", "since", "until", "following"])
  * against ("recognized Israel in 1992, shortly after the collapse of the Soviet Union"): such a
  * trigger's own date can only follow it. Null when the trigger is no such anchor.
  */
-const anchorAt = (text: string, t: Range): number | null => {
+export const anchorAt = (text: string, t: Range): number | null => {
   const from = Math.max(0, t.start - 50)
   const words = [...text.slice(from, t.start).matchAll(/\S+/g)].slice(-5)
   let k = words.length - 1
@@ -134,7 +134,8 @@ export const attachDate = (
   // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
   const vague = (d: DateMention) => d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
   const anchor = anchorAt(context.text, trig)
-  const pool = dates.filter((d) => d.start >= (anchor ?? clause.start) && d.end <= clause.end && !claimed(d) && !vague(d))
+  // (a date that holds the trigger, "the tenth anniversary of", is the time of what it counts from, not the trigger's)
+  const pool = dates.filter((d) => d.start >= (anchor ?? clause.start) && d.end <= clause.end && !claimed(d) && !vague(d) && !(d.start <= trig.start && d.end >= trig.end))
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
   if (opener === null || !RELATIVE_OPENERS.has(opener) || dates.some((d) => d.start >= clause.start && d.end <= clause.end)) return null
   const before = dates.filter((d) => d.end <= clause.start)
@@ -146,9 +147,9 @@ export const attachDate = (
 
 /**
  * The article's lead date: the first day-precision date of its first three body sentences that
- * does not announce something to come, and (when the publication day is known) not after it.
+ * does not announce something to come, is not quoted, and (when the publication day is known) not after it.
  */
-export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMention>>, isBody: (offset: number) => boolean): EventDate | null => {
+export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMention>>, isBody: (offset: number) => boolean, quoted: (offset: number) => boolean = () => false): EventDate | null => {
   let seen = 0
   for (let si = 0; si < doc.sentences.length && seen < 3; si++) {
     const s = doc.sentences[si]!
@@ -157,7 +158,8 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
     for (const d of dates[si]!) {
       const before = doc.text.slice(s.start, d.start)
       // not a date to come, a dateline ("BEIJING, June 18, 2025 (GLOBE NEWSWIRE)") or the start of a span ("from June 9 to 12")
-      if (d.precision !== "day" || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
+      // (nor a speaker's own "today" inside a quotation)
+      if (d.precision !== "day" || quoted(d.start) || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
       if (doc.ref.precision === "day" && doc.ref.value !== null && d.value > doc.ref.value) continue
       return { value: d.value, precision: "day" }
     }
@@ -173,12 +175,17 @@ export interface UndatedCues {
   readonly news: boolean
   /** Said to last several days ("a three-day trip"). */
   readonly multiDay: boolean
+  /** Told in a relative clause describing a name (", which he co-founded"). */
+  readonly describing?: boolean
+  /** Said by a commentator the article quotes ("X, a political scientist"; see commentary.ts). */
+  readonly commentary?: boolean
 }
 
 /**
  * The date of an event with no date expression of its own. A hypothetical event takes none; one
  * told in the present progressive ("are traveling", "prepares to host") the publication month;
- * another upcoming one none; a statement, or an event reported as news, the lead's date (its month for an event of
+ * another upcoming one, or one told in a relative clause describing a name (", which he
+ * co-founded"), none; a statement (not a commentator's), or an event reported as news, the lead's date (its month for an event of
  * several days), else the publication month (when known to the month); anything else none.
  */
 export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
@@ -187,8 +194,8 @@ export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: Un
   const reported = lead === null ? month : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
   if (modality === "hypothetical") return none
   if (cues.progressive) return month
-  if (modality === "planned" || modality === "expected") return none
-  if (type === "statement") return reported
+  if (modality === "planned" || modality === "expected" || cues.describing === true) return none
+  if (type === "statement") return cues.commentary === true ? none : reported
   if (modality === "negated" || !cues.news) return none
   return reported
 }

@@ -6,11 +6,13 @@
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
+import { appositionDate, appositionHead, appositiveRoles, inApposition } from "./appositives.js"
 import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
+import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { anchorDates, ANAPHORA, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
-import { attachDate, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
+import { anchorAt, attachDate, describesName, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
@@ -32,6 +34,8 @@ export interface FoundEvent {
   readonly confidence: number
   /** The participants come from the trigger noun's own phrase ("the war between Russia and Ukraine"). */
   readonly local: boolean
+  /** Told in a clause describing a name (", which he co-founded", ", nominated by ..."): not at the time of its sentence's news. */
+  readonly describing?: boolean
 }
 
 const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
@@ -92,7 +96,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
   }
   const mentionsIn = bySentence(doc, mentions)
   const dates = documentDates(doc)
-  const lead = leadDate(doc, dates, (offset) => !skipped(offset))
+  const inQuote = quoteTest(doc.text)
+  const commenting = commentators(doc, mentions)
+  const lead = leadDate(doc, dates, (offset) => !skipped(offset), inQuote)
   // every trigger's span by sentence: a date belongs to the trigger nearest to it
   const triggersIn: Array<Array<{ start: number; end: number }>> = doc.sentences.map(() => [])
   for (let k = 0; k < n; k++) {
@@ -100,7 +106,6 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const h = lex.triggers.longest(tokens, k)
     if (h) triggersIn[doc.sentenceOf[k]!]!.push({ start: tokens[k]!.start, end: tokens[k + h.length - 1]!.end })
   }
-  const inQuote = quoteTest(doc.text)
   const out: Array<FoundEvent> = []
   /** Tokens starting a name that an event noun took as its argument. */
   const argOf = new Uint8Array(n)
@@ -135,7 +140,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     let participants: Array<Participant> = clause.participants
     // an event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not the clause's
     const local = trigger.pos === "noun" ? nounArguments(doc, at, i, j, a, b).filter((x) => !qualifier.has(x.mention)) : []
-    if (local.length > 0) participants = withNounArguments(participants, local, argOf)
+    if (local.length > 0) participants = withNounArguments(participants, local, argOf, anchorAt(doc.text, { start: trigStart, end: tokens[j - 1]!.end }) !== null)
     // "..., said President X", "...,” he said": that person speaks; the names before the verb are what was said about
     const speaker = reportedSpeaker(doc, at, trigger, i, j, b, lastSubject ?? lastPerson)
     if (speaker) participants = [{ mention: speaker, role: "actor" }, ...participants.filter((p) => p.mention.key !== speaker.key).map((p) => ({ mention: p.mention, role: "target" as const }))]
@@ -146,6 +151,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // "the Nov. 6 summit" refers back and dates its event even when its clause names no one
     const datedAnaphor = trigger.pos === "noun" && local.length === 0 && tokens[i - 1]?.kind === "num" && ANAPHORA.has(wordBefore(doc, i))
     if (participants.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
+    // "the Abraham Accords, an initiative launched during ...": done to the name the apposition describes
+    participants = appositiveRoles(doc, at, trigger, participants, i, j) ?? participants
     passiveRoles(doc, trigger, participants, i, j, b)
     receivedRoles(doc, trigger, participants, i, j)
     // a bare economic noun without an article or arguments of its own names an activity in general
@@ -165,7 +172,10 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
 
     // date: of the clause, unless another trigger stands nearer ("...next year, as Trump prepares to host...")
     const opener = a > doc.sentences[si]!.tokStart ? tokens[a]!.norm : null
-    const date = attachDate(dates[si]!, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, b) ? opener : null, { text: doc.text, reporting: trigger.event_type === "statement" })
+    // a date inside a quotation is the speaker's, told of what is quoted: it does not date a trigger outside it ("'a milestone for today,' Xi said")
+    const inReach = inQuote(trigStart) ? dates[si]! : dates[si]!.filter((d) => !inQuote(d.start))
+    const head = appositionHead(doc, at, trigger, i)
+    const date = (head !== null ? appositionDate(doc, inReach, head) : null) ?? attachDate(inReach, { start: trigStart, end: tokens[j - 1]!.end }, { start: tokens[a]!.start, end: tokens[b - 1]!.end }, triggersIn[si]!, opener !== null && pastTense(doc, a, b) ? opener : null, { text: doc.text, reporting: trigger.event_type === "statement" })
 
     // "the summit" refers back; "the crisis in Iran", with arguments of its own, is a new reference
     // "the C5+1 summit", "the White House summit": a definite noun whose only arguments are names before it
@@ -173,25 +183,31 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const namedDefinite = modifiers.length > 0 && local.every((x) => modifiers.some((m) => m.key === x.mention.key))
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
     const modality = modalityOf(doc, a, i, j, b)
+    const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
+    const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
     // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
     const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
+    // "will raise the issue during the summit": an adjunct naming an event told before dates it
+    // "X, for example, will raise ...": an example (its verb) shares the time of the sentence it illustrates
+    const adjunct = date === null && occasion === null ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? exampleDate(doc, out, si, dates[si - 1]!) : null)) : null
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
-        : (occasion?.date ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b) }, lead))
+        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
-      dateFromReport: date === null && when.value !== null && (occasion === null || occasion.fromReport),
+      dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport),
       modality,
       location,
       participants,
       method: trigger.pos === "verb" ? "event.verb-trigger.v1" : local.length > 0 ? "event.noun-phrase.v1" : "event.noun-trigger.v1",
       local: local.length > 0,
+      describing,
       confidence: trigger.pos === "verb" ? 0.7 : 0.6
     }
     // an anaphoric noun ("the summit") joins the latest event of its lemma, else of its type

@@ -4,12 +4,19 @@
  * background ("previously", "has long"), or as lasting several days.
  */
 import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
 
+/** Words that may stand between "is" and its participle ("are now traveling", "is also holding"). */
+const BEFORE_PARTICIPLE = new Set(["now", "also", "still", "currently", "already", "reportedly"])
 /** "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written. */
 export const progressive = (doc: Doc, a: number, j: number): boolean => {
   for (let k = a; k < j; k++) {
     const t = doc.tokens[k]!.norm
-    if (/^(is|are|am)$/.test(t) && doc.tokens.slice(k + 1, j + 1).some((x) => /ing$/.test(x.norm) && x.norm.length > 4)) return true
+    // (the participle follows "is" at once or over an adverb: not "is to enshrine everlasting friendship, said X")
+    let v = k + 1
+    if (BEFORE_PARTICIPLE.has(doc.tokens[v]?.norm ?? "") || /[a-z]ly$/.test(doc.tokens[v]?.norm ?? "")) v++
+    const participle = doc.tokens[v]?.norm ?? ""
+    if (/^(is|are|am)$/.test(t) && v <= j && /ing$/.test(participle) && participle.length > 4) return true
     if (/^prepares?$/.test(t) && doc.tokens[k + 1]?.norm === "to") return true
   }
   return false
@@ -31,6 +38,7 @@ const AUXILIARIES = new Set(["has", "have", "was", "were"])
 /** Words that end the verb phrase governing a noun ("noted that Trump's invitation": not governed by "noted"). */
 const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
 const POSSESSIVE = new Set(["'s", "’s"])
+const PREPOSITIONS = new Set(["with", "to", "for", "in", "on", "at", "by", "from", "into", "over", "through"])
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
 
 /** Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited Washington regularly"). */
@@ -114,10 +122,14 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: num
   if (standing(doc, a, i, j, b)) return false
   if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
   if (tokens[i - 1]?.norm === "of") return false
-  for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
+  let ownPhrase = true
+  for (let k = i - 1; k >= Math.max(a, i - 8); k--) {
     const t = tokens[k]!
+    // (a possessive before a preposition is another noun's: "responded to Trump's invitation with a letter")
+    if (PREPOSITIONS.has(t.norm)) ownPhrase = false
     // "described Trump's conversation as lengthy": the verb before the possessor governs the noun,
     // unless the noun phrase has a verb of its own ("said Trump's visit was a success")
+    if (POSSESSIVE.has(t.norm) && !ownPhrase) continue
     if (POSSESSIVE.has(t.norm)) {
       let m = k - 1
       while (m > a && tokens[m]!.cap) m--
@@ -134,3 +146,17 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: num
 const MULTI_DAY = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b|\bweek-?long\b|\bmulti-?day\b/i
 /** Does the clause [a, b) say its event lasts several days? */
 export const multiDay = (doc: Doc, a: number, b: number): boolean => MULTI_DAY.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
+
+/**
+ * Does the clause from token a describe a name before it (", which he co-founded", after "the
+ * Central Asia Caucus")? Such a clause tells what the named thing is, not news of the report. A
+ * person's relative clause (", who arrived on Monday,") often does tell news, so only non-persons.
+ */
+export const describesName = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number): boolean => {
+  if (doc.tokens[a]?.norm !== "which" || doc.tokens[a - 1]?.text !== ",") return false
+  const named = at[a - 2]
+  if (named !== undefined) return named.tokEnd === a - 1 && named.type !== "person"
+  // (a thing named by a common noun, "the banking sector, which officials have cited", likewise; not an event noun: "the summit, which ended with ...")
+  const noun = doc.tokens[a - 2]
+  return noun !== undefined && noun.kind === "word" && !noun.cap && doc.lex.triggers.longest(doc.tokens, a - 2) === null
+}

@@ -101,7 +101,8 @@ export const clauseParticipants = (
   const seen = new Set<string>()
   let location: Mention | null = null
   // an attribution after what was said (", says the US president") names no party of the events reported
-  const tail = trigger.event_type === "statement" ? b : attributionAfter(doc, j, b)
+  // (nor the event the clause is told against after a comma: "recognized Israel in 1992, shortly after the collapse of the Soviet Union")
+  const tail = Math.min(trigger.event_type === "statement" ? b : attributionAfter(doc, j, b), anchorAfter(doc, j, b))
   for (let k = a; k < tail; k++) {
     const m = at[k]
     if (!m || m.tokStart !== k) continue
@@ -123,13 +124,15 @@ export const clauseParticipants = (
 
 /**
  * An event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not
- * the clause's; the clause's subject still acts when the phrase names no actor after the noun.
+ * the clause's; the clause's subject still acts when the phrase names no actor after the noun,
+ * unless the noun is the time the clause is told against (`anchor`: "after the collapse of X").
  * `argOf` marks names already taken as another noun's arguments (updated).
  */
-export const withNounArguments = (clause: ReadonlyArray<Participant>, local: ReadonlyArray<NounArgument>, argOf: Uint8Array): Array<Participant> => {
+export const withNounArguments = (clause: ReadonlyArray<Participant>, local: ReadonlyArray<NounArgument>, argOf: Uint8Array, anchor = false): Array<Participant> => {
   // (not names that are another event noun's arguments: "the war between Russia and Ukraine and the crisis in Iran")
   // (a name compound before the noun, "the Central Asia-United States summit", names the format, so the subject still takes part)
-  const clauseActors = local.some((x) => x.role === "actor" && x.side !== "before")
+  // (a noun the clause is told against, "recognized Israel shortly after the collapse of the Soviet Union", is no act of the subject's)
+  const clauseActors = anchor || local.some((x) => x.role === "actor" && x.side !== "before")
     ? []
     : clause.filter((p) => p.role === "actor" && !argOf[p.mention.tokStart] && !local.some((x) => x.mention.key === p.mention.key))
   for (const x of local) argOf[x.mention.tokStart] = 1
@@ -168,6 +171,17 @@ const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 const attributionAfter = (doc: Doc, j: number, b: number): number => {
   for (let t = j + 1; t < b; t++)
     if (INVERSION_OPENERS.has(doc.tokens[t - 1]!.text) && doc.lex.triggers.longest(doc.tokens, t)?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return t
+  return b
+}
+
+const ANCHORING = new Set(["after", "before", "since", "until", "following"])
+/** Where a temporal phrase after a comma starts (", shortly after the collapse of ..."): the time the clause is told against. */
+const anchorAfter = (doc: Doc, j: number, b: number): number => {
+  for (let t = j + 1; t < b; t++) {
+    if (!ANCHORING.has(doc.tokens[t]!.norm)) continue
+    const adverb = /^(?:[a-z]+ly|soon|just|long|right)$/.test(doc.tokens[t - 1]!.norm)
+    if (doc.tokens[adverb ? t - 2 : t - 1]?.text === ",") return adverb ? t - 1 : t
+  }
   return b
 }
 

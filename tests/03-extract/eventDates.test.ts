@@ -105,11 +105,60 @@ describe("event dates", () => {
   })
   it("a verb governs an event noun across its possessor, unless the noun phrase has a verb of its own", () => {
     expect(dateOf("The Kyrgyz presidency described Japan’s agreement with President Sadyr Japarov as substantive.", "2025-12", "month", "agreement")).toBe("2025-12")
+    // (a possessive of an earlier phrase does not stop the verb: "responded to X's invitation with a letter")
+    expect(dateOf("Sadyr Japarov has replied to Vladimir Putin’s invitation with a letter to the Kremlin.", "2025-12", "month", "letter")).toBe("2025-12")
     expect(dateOf("Sadyr Japarov said Japan’s agreement with Kyrgyzstan was a success.", "2025-12", "month", "agreement")).toBe(null)
   })
   it("an event after 'after', 'before' or 'since' is the time another is told against: it takes only a date that follows it", () => {
     expect(dateOf("Kyrgyzstan opened an embassy in Tokyo in 1993, shortly after the visit of Askar Akayev to Japan.", "2025-11", "month", "visit")).toBe(null)
     expect(dateOf("Joe Biden answered questions from the press after meeting with Kassym-Jomart Tokayev in Geneva early on September 19.", "2025-09-21", "day", "meet")).toBe("2025-09-19")
+  })
+  it("a date inside a quotation does not date a reporting verb outside it", () => {
+    const text = "“This is a fine hour for our farmers today,” Sadyr Japarov said at a trade fair in Osaka."
+    expect(dateOf(text, "2025-05-20", "day", "say")).toBe("2025-05")
+  })
+  it("only a participle right after 'is' (or over an adverb) tells the present progressive", () => {
+    const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
+    const infinitive = lead + "The pact is to build enduring ties between the two states, said Japarov in a speech."
+    expect(dateOf(infinitive, "2025-05-21", "day", "say")).toBe("2025-05-19")
+    expect(dateOf("Kyrgyz ministers are now traveling to Osaka for a trade summit.", "2025-05-21", "day", "summit")).toBe("2025-05")
+  })
+  it("an event told over a period of its own does not take the date of a sentence anchored by 'the call'", () => {
+    const text = "Fumio Kishida spoke with Sadyr Japarov by phone on Monday. The call came as Japarov praised the Middle Corridor, a route launched during his first term."
+    expect(dateOf(text, "2025-05-21", "day", "praise")).toBe("2025-05-19")
+    expect(dateOf(text, "2025-05-21", "day", "launch")).toBe(null)
+  })
+  it("a commentator's remark (an analyst, an economist, a professor) with no time of its own is undated; an official's takes the report's", () => {
+    const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
+    expect(dateOf(lead + "Cotton exports will fall, predicted Aigerim Bekova, an economist at a Bishkek institute.", "2025-05-21", "day", "predict")).toBe(null)
+    expect(dateOf(lead + "The Kyrgyz analyst Aigerim Bekova said rail freight would grow.", "2025-05-21", "day", "say")).toBe(null)
+    expect(dateOf(lead + "Deputy Foreign Minister Aigerim Bekova said rail freight would grow.", "2025-05-21", "day", "say")).toBe("2025-05-19")
+  })
+  it("an undated event placed 'during' or 'at' an event told before takes that event's date", () => {
+    const text = "Fumio Kishida will host Sadyr Japarov at a summit in Osaka on May 30. Japarov will raise the issue of visas during the summit."
+    expect(dateOf(text, "2025-05-21", "day", "raise")).toBe("2025-05-30")
+    expect(dateOf("Japarov will raise the issue of visas during the summit.", "2025-05-21", "day", "raise")).toBe(null)
+  })
+  it("a participle apposition describes its name: not news of the report", () => {
+    const text = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. The talks were led by Aigerim Bekova, nominated by Japarov for the post of foreign minister."
+    expect(dateOf(text, "2025-05-21", "day", "nominate")).toBe(null)
+  })
+  it("'YEAR marks the Nth anniversary of X': the anniversary is the year's; a participle in an apposition to X dates from N years before", () => {
+    const text = "Japan praised Turkmenistan, as 2024 marks the twentieth anniversary of the Middle Corridor — a route launched to link Asia and Europe."
+    expect(dateOf(text, "2024-05-10", "day", "anniversary")).toBe("2024")
+    expect(dateOf(text, "2024-05-10", "day", "launch")).toBe("2004")
+  })
+  it("a sentence giving an example ('X, for example, will ...') takes the time the sentence before it states; only its verb", () => {
+    const text = "Fumio Kishida will host Sadyr Japarov at a summit in Osaka on May 30. Ministers may take up trade during the summit. Japarov, for example, is expected to raise the issue of visas for Kyrgyz students."
+    expect(dateOf(text, "2025-05-21", "day", "raise")).toBe("2025-05-30")
+    expect(dateOf("Ministers met in Osaka. Japarov, for example, is expected to raise the issue of visas.", "2025-05-21", "day", "raise")).toBe(null)
+  })
+  it("a relative clause describing a name (', which X founded') is background; one of a person may be news", () => {
+    const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
+    expect(dateOf(lead + "Japarov praised the Silk Road Council, which Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe(null)
+    expect(dateOf(lead + "Japarov praised the council that Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe("2025-05-19")
+    // a thing named by a common noun likewise; an event noun's relative clause may tell news
+    expect(dateOf(lead + "Japarov praised the cotton sector, which Japan has cited as a model.", "2025-05-21", "day", "cite")).toBe(null)
   })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."

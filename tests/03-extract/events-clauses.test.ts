@@ -109,3 +109,11 @@ describe("a dated anaphor", () => {
     expect(es.map((e) => [e.spans.length, e.date])).toEqual([[2, { value: "2025-11-12", precision: "day" }]])
   })
 })
+
+describe("a letter of interest", () => {
+  it("is an offer to finance or buy (economic), not a request; an open letter is an appeal", () => {
+    const types = (text: string) => run(text).events.map((e) => [e.trigger, e.type])
+    expect(types("Japan's export credit agency sent Uzbekistan a letter of interest for $300 million in loans.")).toContainEqual(["letter of interest", "economic"])
+    expect(types("A Kyrgyz opposition group sent Japan an open letter about jailed reporters.")).toContainEqual(["letter", "appeal"])
+  })
+})

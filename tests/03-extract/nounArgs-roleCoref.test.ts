@@ -37,6 +37,25 @@ describe("event nouns take the arguments of their own phrase", () => {
     expect(roles("Kazakhstan welcomed China's investments.", "economic")).toEqual([[["actor", "gaz:country:CHN"]]])
   })
 
+  it("a noun the clause is told against ('shortly after the collapse of X') takes only its own arguments, and the verb's targets stop before it", () => {
+    expect(roles("Turkmenistan recognized Japan in 1991, soon after the dissolution of the Soviet Union.", "other")).toEqual([
+      [["actor", "gaz:country:TKM"], ["target", "gaz:country:JPN"]],
+      [["target", "gaz:country:SUN"]]
+    ])
+  })
+
+  it("a participle in an apposition to a name ('X, a pact signed ...') is done to that name; the clause's subject takes no part", () => {
+    expect(roles("Japan praised the Middle Corridor, a route launched by Azerbaijan and Georgia, at the forum.", "other")).toEqual([
+      [["target", "gaz:initiative:middle-corridor"], ["actor", "gaz:country:AZE"], ["actor", "gaz:country:GEO"]]
+    ])
+  })
+
+  it("a participle opening an apposition to a person ('X, nominated by Y for ...') is done to X by Y", () => {
+    expect(roles("Sadyr Japarov praised Aigerim Bekova, nominated by Vladimir Putin for the post of envoy, in Osaka.", "other")).toEqual([
+      [["target", "pat:person:aigerim bekova"], ["actor", "gaz:person:vladimir-putin"]]
+    ])
+  })
+
   it("a noun without arguments of its own falls back to the clause", () => {
     expect(roles("Tokayev and Mirziyoyev held a summit.", "meeting")[0]?.map((r) => r[1])).toEqual(["gaz:person:kassym-jomart-tokayev", "gaz:person:shavkat-mirziyoyev"])
   })

@@ -59,6 +59,14 @@ describe("one speaker's remarks are one statement until another speaker's turn",
     ])
   })
 
+  it("a section heading opens a new turn", () => {
+    expect(speakers("Marco Rubio said the talks went well.\n\nA new chapter for trade\n\nRubio stressed the role of rail links.")).toEqual([
+      ["say", 1, ["gaz:person:marco-rubio"]],
+      ["emphasize", 1, ["gaz:person:marco-rubio"]]
+    ])
+    expect(speakers("Marco Rubio said the talks went well.\n\nRubio stressed the role of rail links.")).toEqual([["say", 2, ["gaz:person:marco-rubio"]]])
+  })
+
   it("an announcement reports news of its own: it does not join the speaker's remarks", () => {
     expect(speakers("Marco Rubio said the talks went well. Rubio announced a new visa programme for Uzbekistan.")).toEqual([
       ["say", 1, ["gaz:person:marco-rubio"]],
