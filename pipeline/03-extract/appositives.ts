@@ -40,7 +40,7 @@ export const appositionHead = (doc: Doc, at: ReadonlyArray<Mention | undefined>,
     k--
     words++
   }
-  // (or the participle itself opens the apposition: "Marco Rubio, nominated by Donald Trump for ...")
+  // (or the participle itself opens the apposition: "Jane Doe, appointed by the cabinet as envoy ...")
   if (words === 0 && SEPARATORS.has(tokens[i - 1]?.text ?? "")) k = i
   else if (words === 0 || !DETERMINERS.has(tokens[k]?.norm ?? "") || !SEPARATORS.has(tokens[k - 1]?.text ?? "")) return null
   const named = at[k - 2]
@@ -48,7 +48,7 @@ export const appositionHead = (doc: Doc, at: ReadonlyArray<Mention | undefined>,
 }
 
 /**
- * The date an apposition's participle takes from its name ("2025 marks the tenth anniversary of the
+ * The date an apposition's participle takes from its name ("2030 marks the fifth anniversary of the
  * C5+1 platform — an initiative launched to ..."): an anniversary just before the name.
  */
 export const appositionDate = (doc: Doc, dates: ReadonlyArray<DateMention>, head: Mention): DateMention | null =>

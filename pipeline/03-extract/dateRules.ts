@@ -213,7 +213,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
-    // "2025 marks the tenth anniversary of X": X began N years before the year named (the date is "the tenth anniversary of"; the year stays its own)
+    // "2030 marks the fifth anniversary of X": X began N years before the year named (the date is "the fifth anniversary of"; the year stays its own)
     id: "date.anniversary.v1",
     re: /\b((?:19|20)\d\d)\s(?:marks|marked|will\smark)\s(the\s([\w-]+)\sanniversary\sof)\b/gi,
     skip: (m) => m[0].length - m[2]!.length,

@@ -125,7 +125,7 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: num
   let ownPhrase = true
   for (let k = i - 1; k >= Math.max(a, i - 8); k--) {
     const t = tokens[k]!
-    // (a possessive before a preposition is another noun's: "responded to Trump's invitation with a letter")
+    // (a possessive before a preposition is another noun's: "replied to the minister's proposal with a note")
     if (PREPOSITIONS.has(t.norm)) ownPhrase = false
     // "described Trump's conversation as lengthy": the verb before the possessor governs the noun,
     // unless the noun phrase has a verb of its own ("said Trump's visit was a success")
@@ -148,8 +148,8 @@ const MULTI_DAY = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- 
 export const multiDay = (doc: Doc, a: number, b: number): boolean => MULTI_DAY.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
 
 /**
- * Does the clause from token a describe a name before it (", which he co-founded", after "the
- * Central Asia Caucus")? Such a clause tells what the named thing is, not news of the report. A
+ * Does the clause from token a describe a name before it (", which she chairs", after "the
+ * Water Council")? Such a clause tells what the named thing is, not news of the report. A
  * person's relative clause (", who arrived on Monday,") often does tell news, so only non-persons.
  */
 export const describesName = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number): boolean => {

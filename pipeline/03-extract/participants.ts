@@ -101,7 +101,7 @@ export const clauseParticipants = (
   const seen = new Set<string>()
   let location: Mention | null = null
   // an attribution after what was said (", says the US president") names no party of the events reported
-  // (nor the event the clause is told against after a comma: "recognized Israel in 1992, shortly after the collapse of the Soviet Union")
+  // (nor the event the clause is told against after a comma: "opened an embassy in 1995, soon after the end of the war")
   const tail = Math.min(trigger.event_type === "statement" ? b : attributionAfter(doc, j, b), anchorAfter(doc, j, b))
   for (let k = a; k < tail; k++) {
     const m = at[k]
@@ -131,7 +131,7 @@ export const clauseParticipants = (
 export const withNounArguments = (clause: ReadonlyArray<Participant>, local: ReadonlyArray<NounArgument>, argOf: Uint8Array, anchor = false): Array<Participant> => {
   // (not names that are another event noun's arguments: "the war between Russia and Ukraine and the crisis in Iran")
   // (a name compound before the noun, "the Central Asia-United States summit", names the format, so the subject still takes part)
-  // (a noun the clause is told against, "recognized Israel shortly after the collapse of the Soviet Union", is no act of the subject's)
+  // (a noun the clause is told against, "opened an embassy soon after the end of the war", is no act of the subject's)
   const clauseActors = anchor || local.some((x) => x.role === "actor" && x.side !== "before")
     ? []
     : clause.filter((p) => p.role === "actor" && !argOf[p.mention.tokStart] && !local.some((x) => x.mention.key === p.mention.key))
@@ -175,7 +175,7 @@ const attributionAfter = (doc: Doc, j: number, b: number): number => {
 }
 
 const ANCHORING = new Set(["after", "before", "since", "until", "following"])
-/** Where a temporal phrase after a comma starts (", shortly after the collapse of ..."): the time the clause is told against. */
+/** Where a temporal phrase after a comma starts (", soon after the end of ..."): the time the clause is told against. */
 const anchorAfter = (doc: Doc, j: number, b: number): number => {
   for (let t = j + 1; t < b; t++) {
     if (!ANCHORING.has(doc.tokens[t]!.norm)) continue
