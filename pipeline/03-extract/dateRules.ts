@@ -77,8 +77,14 @@ const nameBefore = (before: string): boolean => {
   const prefix = before.slice(0, m.index).trimEnd()
   return prefix.length > 0 && !/[.!?:"“]$/.test(prefix)
 }
-/** A clause that speaks of the future before a weekday ("will meet on Monday", "is due to"). */
-const FUTURE_BEFORE = /\b(will|would|is to|are to|set to|due to|scheduled|plans? to|expected to)\b[^.]{0,40}$/i
+/** A clause that speaks of the future before a weekday ("will meet on Monday", "is due to"), within its sentence. */
+const FUTURE_BEFORE = /\b(will|would|is to|are to|set to|due to|scheduled|plans? to|expected to)\b([^.;!?]{0,90})$/i
+/** A verb in the past between that cue and the weekday: the weekday is the past verb's ("…, who will retire soon, spoke on Monday"). */
+const PAST_VERB = /\b(said|says|met|held|spoke|told|was|were|had|did|came|went|left|took|gave|made|signed|[a-z]{3,}ed)\b/i
+const futureBefore = (before: string): boolean => {
+  const m = FUTURE_BEFORE.exec(before)
+  return m !== null && !PAST_VERB.test(m[2]!)
+}
 
 /** Rules for what chrono misses; ids are recorded with each date. */
 export const DATE_RULES: ReadonlyArray<Rule> = [
@@ -150,7 +156,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       if (ref.d === null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
       const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
       const base = utc(ref.y, ref.m, ref.d)
-      const future = /\bnext\b/i.test(m[0]) || FUTURE_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))
+      const future = /\bnext\b/i.test(m[0]) || futureBefore(text.slice(Math.max(0, m.index - 110), m.index))
       let delta = wd - base.getUTCDay()
       if (future) delta = delta <= 0 ? delta + 7 : delta
       else delta = delta > 0 ? delta - 7 : delta
