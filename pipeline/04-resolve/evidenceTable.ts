@@ -44,12 +44,7 @@ export interface EvidenceSource {
 }
 
 /** What an event report's evidence row adds. */
-export interface Reported {
-  readonly reported_date: string | null
-  readonly reported_precision: string | null
-  readonly reported_modality: string | null
-  readonly conflict: boolean
-}
+export type Reported = Pick<EvidenceRow, "reported_date" | "reported_precision" | "reported_modality" | "conflict">
 
 const TABLE_NAMES = ["entities", "events", "event_participants", "relations"] as const
 type TableName = (typeof TABLE_NAMES)[number]

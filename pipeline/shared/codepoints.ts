@@ -3,9 +3,8 @@
  * points (W3C TextPositionSelector, Python str indexing). These helpers convert between them.
  */
 
-/** A converter from UTF-16 offsets to code-point offsets for one text (O(n) once, O(log n) per call). */
-export const makeCodePointIndex = (text: string): ((utf16: number) => number) => {
-  // positions (UTF-16) of the low halves of surrogate pairs; each one before an offset shifts it by 1
+/** UTF-16 positions of the low halves of the text's surrogate pairs, in order. */
+const lowHalves = (text: string): Array<number> => {
   const lows: Array<number> = []
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -17,17 +16,26 @@ export const makeCodePointIndex = (text: string): ((utf16: number) => number) =>
       }
     }
   }
-  if (lows.length === 0) return (u) => u
-  return (u) => {
-    let lo = 0
-    let hi = lows.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (lows[mid]! < u) lo = mid + 1
-      else hi = mid
-    }
-    return u - lo
+  return lows
+}
+
+/** How many of the sorted values are below x (binary search). */
+const countBelow = (sorted: ReadonlyArray<number>, x: number): number => {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < x) lo = mid + 1
+    else hi = mid
   }
+  return lo
+}
+
+/** A converter from UTF-16 offsets to code-point offsets for one text (O(n) once, O(log n) per call). */
+export const makeCodePointIndex = (text: string): ((utf16: number) => number) => {
+  // each low half of a surrogate pair before an offset shifts it by 1
+  const lows = lowHalves(text)
+  return lows.length === 0 ? (u) => u : (u) => u - countBelow(lows, u)
 }
 
 /** Number of code points in a string. */
@@ -49,28 +57,8 @@ export const sliceCodePoints = (s: string, start: number, end: number): string =
 
 /** A converter from code-point offsets to UTF-16 offsets for one text (the inverse of makeCodePointIndex). */
 export const makeUtf16Index = (text: string): ((codePoint: number) => number) => {
-  // code-point positions of the characters written as surrogate pairs; each one before an offset lengthens it by 1
-  const pairs: Array<number> = []
-  let cp = 0
-  for (let i = 0; i < text.length; i++, cp++) {
-    const c = text.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        pairs.push(cp)
-        i++
-      }
-    }
-  }
-  if (pairs.length === 0) return (c) => c
-  return (c) => {
-    let lo = 0
-    let hi = pairs.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (pairs[mid]! < c) lo = mid + 1
-      else hi = mid
-    }
-    return c + lo
-  }
+  // code-point positions of the characters written as surrogate pairs (the k-th pair's high half
+  // stands k units after its code point); each one before an offset lengthens it by 1
+  const pairs = lowHalves(text).map((low, k) => low - 1 - k)
+  return pairs.length === 0 ? (c) => c : (c) => c + countBelow(pairs, c)
 }
