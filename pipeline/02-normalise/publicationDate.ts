@@ -27,7 +27,7 @@ const statedDate = (text: string): string | null => {
   while ((m = re.exec(head)) !== null) {
     const line = head.slice(head.lastIndexOf("\n", m.index) + 1, head.indexOf("\n", m.index) < 0 ? undefined : head.indexOf("\n", m.index))
     // a line that is only the date, a "CITY, date (AGENCY)" dateline, or a byline line with the date
-    // (short and not a sentence: "News October 12, 2025 Comments Off"; "It was signed on May 2, 2025." dates an event)
+    // (short and not a sentence: "World March 3, 2024 Leave a comment"; "It was signed on May 2, 2025." dates an event)
     if (line.trim() === m[0] || /^[A-Z][A-Z .'-]+, /.test(line) || (line.length < 200 && !/[.!?]["”’')]?$/.test(line.trim()))) return `${m[3]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`
   }
   return null

@@ -88,7 +88,7 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
   }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
-  // (not one of another lemma with arguments of its own: "recognized Israel ..., after the collapse of the Soviet Union")
+  // (not one of another lemma with arguments of its own: "opened an embassy ..., soon after the end of the war")
   const retold = (e: FoundEvent) =>
     ev.trigger.pos === "noun" &&
     !(ev.local && ev.trigger.lemma !== e.trigger.lemma) &&

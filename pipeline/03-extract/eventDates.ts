@@ -77,7 +77,7 @@ const timeAdjunct = (text: string, t: Range): boolean => {
 const ANCHORING = new Set(["after", "before", "since", "until", "following"])
 /**
  * Where the temporal preposition starts that makes a trigger the time another event is told
- * against ("recognized Israel in 1992, shortly after the collapse of the Soviet Union"): such a
+ * against ("opened an embassy in 1995, soon after the end of the war"): such a
  * trigger's own date can only follow it. Null when the trigger is no such anchor.
  */
 export const anchorAt = (text: string, t: Range): number | null => {
@@ -104,7 +104,7 @@ const elaborates = (between: string): boolean => {
  * only names the time ("during his visit"); a date before it by a trigger before the date that
  * stands nearer to it, across a comma or "that" ("will visit Central Asia in 2026, given ... the
  * war": the visit's); a dateline's date by the trigger nearest it. A reporting verb does not take
- * a date from what it reports ("noting that last year's trade"); an event after "after" or
+ * a date from what it reports ("adding that last year's exports"); an event after "after" or
  * "since" takes only a date that follows it; one told over a period ("so far") no vague "recent".
  * In a clause opened by "where", "when", "which" or "while" with no date of its own, the last
  * (most precise) date before the clause.
@@ -122,7 +122,7 @@ export const attachDate = (
   const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
   if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
   const claimed = (d: DateMention) => {
-    // a dateline's date ("date 2025-06-18 CGTN published ...") dates the report it opens, not every event after it
+    // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
     if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
     if (d.end <= trig.start) return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d))
@@ -157,7 +157,7 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
     seen++
     for (const d of dates[si]!) {
       const before = doc.text.slice(s.start, d.start)
-      // not a date to come, a dateline ("BEIJING, June 18, 2025 (GLOBE NEWSWIRE)") or the start of a span ("from June 9 to 12")
+      // not a date to come, a dateline ("ALMATY, March 2, 2024 (PRNewswire)") or the start of a span ("from June 9 to 12")
       // (nor a speaker's own "today" inside a quotation)
       if (d.precision !== "day" || quoted(d.start) || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
       if (doc.ref.precision === "day" && doc.ref.value !== null && d.value > doc.ref.value) continue
@@ -224,7 +224,7 @@ const OCCASION_HOSTS = new Set(["visit", "meeting"])
 
 /**
  * The date of an event noun (token i, clause from token a) that is the occasion of the visit or
- * meeting told just before it in its clause ("visited Tajikistan on a three-day trip to attend a
+ * meeting told just before it in its clause ("flew to Bishkek on a two-day trip to attend a
  * meeting of the CIS council"): that event's date; null when it is no such occasion.
  */
 export const occasionDate = (doc: Doc, a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {

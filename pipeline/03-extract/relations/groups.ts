@@ -1,7 +1,7 @@
 /**
  * Relations of a group of states named by number and region: "the United States and the five
  * Central Asian nations ... cooperation" (each state a partner of the United States), "China and
- * the five Central Asian nations signing the Treaty ..., through the Belt and Road Initiative"
+ * the five Central Asian nations adopting the Charter ..., through the Belt and Road Initiative"
  * (each a member), "between the United States and the two Central Asian countries". The group
  * stands for the region's states when the number is the gazetteer's count of them, else for the
  * region's states the article has named when there are exactly that many; only then does the

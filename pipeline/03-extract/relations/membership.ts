@@ -120,7 +120,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
     }
 
     // the states taking part in a meeting of a format: "U.S. President X held a meeting ... in the C5+1
-    // format", "a C5+1 summit involving Central Asian countries and the U.S.", "the C5+1 took place ...,
+    // format", "a C5+1 summit bringing together Central Asian states and the U.S.", "the C5+1 took place ...,
     // between US president X and ..."
     for (const f of formats) {
       for (let k = s.tokStart; k < s.tokEnd; k++) {

@@ -1,6 +1,6 @@
 /**
  * partner_of between two states in one clause: "an agreement between Armenia and Azerbaijan",
- * "Kazakhstan has long held diplomatic ties with Israel", "Astana offers Washington a reliable
+ * "Tajikistan has long kept close ties with India", "Astana offers Washington a reliable
  * partner". Not when the clause makes it hypothetical ("is expected to ... normalise relations
  * with"), nor when the state only qualifies a company ("Kazakhstan's railway ... agreement with
  * U.S.-based Wabtec").
@@ -50,8 +50,8 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
       const a = at[k + 1]
       if (t.norm === "between" && WITH_NOUNS.has(nounBefore(k)) && a && named(a) && tokens[a.tokEnd]?.norm === "and" && named(at[a.tokEnd + 1]) && !qualifiesNext(at[a.tokEnd + 1]!))
         out.push({ predicate: "partner_of", subject: a, object: at[a.tokEnd + 1]!, role: null, ...sp, method: "relation.partner-between.v1", confidence: 0.6 })
-      // "Kazakhstan has long held diplomatic ties with Israel", "Lutnick ... signing a memorandum of
-      // understanding with top officials from Kazakhstan" (a person stands for the state they serve)
+      // "Tajikistan has long kept close ties with India", "the minister ... signing a memorandum of
+      // understanding with senior officials from Uzbekistan" (a person stands for the state they serve)
       if (t.norm !== "with" || !WITH_NOUNS.has(nounBefore(k))) continue
       const obj = withObject(k)
       if (!obj || qualifiesNext(obj)) continue

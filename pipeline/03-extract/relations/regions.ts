@@ -1,10 +1,10 @@
 /**
  * part_of between states and regions: a region followed by a list of its states ("in the South
- * Caucasus, it applies to Armenia, Azerbaijan and Georgia", "five Central Asian nations --
+ * Caucasus, the rule covers Armenia, Azerbaijan and Georgia", "five Central Asian nations --
  * Kazakhstan, ..."), a coordinated list of 3+ states the gazetteer places in a region named in the
  * same or the previous sentence, and a state set beside "other" states of a region ("Uzbekistan
- * and other Central Asian countries", "the Kazakh president and the leaders of four other Central
- * Asian nations").
+ * and other Central Asian countries", "the Uzbek president and his counterparts from four other Central
+ * Asian states").
  */
 import type { Mention } from "../entities.js"
 import { isRegion, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
@@ -29,10 +29,10 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
     const ms = ctx.perSentence[si]!
     ms.forEach((r, ri) => {
       if (!isRegion(ctx, r)) return
-      // one conjunct of coordinated regions does not own the list: "In Latin America and the Caribbean, ... Colombia, Cuba"
+      // one conjunct of coordinated regions does not own the list: "In Southeast Asia and the Pacific, ... Fiji, Laos"
       const before = tokens.slice(Math.max(0, r.tokStart - 2), r.tokStart).map((t) => t.norm)
       if (before.includes("and") && ms[ri - 1] && isRegion(ctx, ms[ri - 1]!) && r.tokStart - ms[ri - 1]!.tokEnd <= 2) return
-      // "From Central Asia, Kazakhstan, the Kyrgyz Republic, and Uzbekistan": a comma suffices after a fronted place phrase
+      // "From the Caucasus, Armenia, Georgia, and Azerbaijan": a comma suffices after a fronted place phrase
       let p = r.tokStart - 1
       while (p >= 0 && tokens[p]!.norm === "the") p--
       const fronted = FRONTING.has(tokens[p]?.norm ?? "")
