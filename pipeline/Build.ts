@@ -18,6 +18,7 @@ import { DEFAULT_CACHE_DIR } from "./scale/cache.js"
 import { availableParallelism } from "node:os"
 import { readArrowTable, readReleaseTables } from "./diff/arrowTables.js"
 import { cellLookup, diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
+import { csvFileTable } from "./diff/csvFile.js"
 import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
@@ -207,9 +208,14 @@ const assemble = (
   timings: Timings = noTimings
 ) => {
   const extra = timings.time("diff", () => {
-    // the new tables as the CSV cells they are written as, without decoding the CSV files again
+    // the new tables as the CSV cells they are written as, without decoding the CSV files again;
+    // their lines as written, read back from the sink's files
     const newTables: TableTexts = new Map(
-      TABLES.map((d) => [d.name, cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as Rows<Record<string, unknown>>)])
+      TABLES.map((d) => {
+        const lookup = cellLookup(d as unknown as TableDef<Record<string, Column>>, built.tables[d.name as keyof ReleaseTables] as Rows<Record<string, unknown>>)
+        const written = sink.onDisk?.(`data/${d.name}.csv`) ?? null
+        return [d.name, written === null ? lookup : { ...lookup, ...csvFileTable(written) }]
+      })
     )
     const oldTables: TableTexts = previous ? readReleaseTables(previous.dir) : new Map()
     const changes = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })

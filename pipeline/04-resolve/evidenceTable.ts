@@ -34,6 +34,13 @@ export interface EvidenceTable extends Rows<EvidenceRow> {
   byRowId(): ReadonlyMap<string, ReadonlyArray<number>>
   /** Every row (what JSON.stringify writes). */
   toJSON(): Array<EvidenceRow>
+  /**
+   * Row k's value of column `name` as `format` writes it, without making the row: a value that
+   * repeats down the column (row ids, methods, sources, dates) is formatted once.
+   */
+  cellFormatter<A>(name: keyof EvidenceRow, format: (v: unknown) => A): (k: number) => A
+  /** Each value column `name` holds, once (the distinct strings of a repeated column; every value of the others), in no set order: what a check of every cell needs to see, without making rows. */
+  distinctValues(name: keyof EvidenceRow): Iterable<unknown>
 }
 
 /** What an evidence row needs of its source. */
@@ -55,14 +62,14 @@ const U8 = ["table", "conflict"] as const
 /** Growable columns: a Uint32Array per index or offset, a Uint8Array per code, a Float64Array for the confidence. */
 class Columns {
   n = 0
-  private cap = 1 << 12
+  cap = 1 << 12
   u32 = Object.fromEntries(U32.map((k) => [k, new Uint32Array(this.cap)])) as Record<(typeof U32)[number], Uint32Array>
   u8 = Object.fromEntries(U8.map((k) => [k, new Uint8Array(this.cap)])) as Record<(typeof U8)[number], Uint8Array>
   confidence = new Float64Array(this.cap)
   /** Room for one more row; its position. */
   reserve(): number {
     if (this.n === this.cap) {
-      this.cap *= 2
+      this.cap = Math.max(1 << 12, this.cap * 2)
       const grow = <A extends Uint32Array | Uint8Array | Float64Array>(x: A, make: (n: number) => A): A => {
         const y = make(this.cap)
         y.set(x)
@@ -139,7 +146,21 @@ export const evidenceBuilder = () => {
       }
       sorted[m++] = i
     }
-    return makeTable(g, sorted.subarray(0, m), strings, sources, odd)
+    // the columns put in that order once, so that every pass over the rows reads them front to back
+    // (reading through a permutation misses the CPU caches at every cell)
+    const keep = sorted.subarray(0, m)
+    const gather = <A extends Uint32Array | Uint8Array | Float64Array>(x: A, make: (n: number) => A): A => {
+      const y = make(m)
+      for (let k = 0; k < m; k++) y[k] = x[keep[k]!]!
+      return y
+    }
+    for (const k of U32) g.u32[k] = gather(g.u32[k], (n) => new Uint32Array(n))
+    for (const k of U8) g.u8[k] = gather(g.u8[k], (n) => new Uint8Array(n))
+    g.confidence = gather(g.confidence, (n) => new Float64Array(n))
+    const oddSorted = new Map<number, string>()
+    if (odd.size > 0) for (let k = 0; k < m; k++) if (odd.has(keep[k]!)) oddSorted.set(k, odd.get(keep[k]!)!)
+    g.n = g.cap = m
+    return makeTable(g, strings, sources, oddSorted)
   }
   return { add, finish }
 }
@@ -158,7 +179,6 @@ const idFormatter = (): ((hi: number, lo: number) => string) => {
 
 const makeTable = (
   g: Columns,
-  order: Uint32Array,
   strings: ReadonlyArray<string | null>,
   sources: ReadonlyArray<EvidenceSource>,
   odd: ReadonlyMap<number, string>
@@ -223,25 +243,88 @@ const makeTable = (
     } as EvidenceRow
   }
   let groups: Map<string, Array<number>> | undefined
+  /** The codes of a column whose values repeat: row i's value is values(code(i)). */
+  const coded = (name: keyof EvidenceRow): { readonly codes: ArrayLike<number>; readonly size: number; readonly valueOf: (c: number) => unknown } | null => {
+    switch (name) {
+      case "row_id":
+        return { codes: row!, size: strings.length, valueOf: (c) => strings[c] }
+      case "method":
+        return { codes: method!, size: strings.length, valueOf: (c) => strings[c] }
+      case "reported_date":
+        return { codes: date!, size: strings.length, valueOf: (c) => strings[c] ?? null }
+      case "reported_precision":
+        return { codes: precision!, size: strings.length, valueOf: (c) => strings[c] ?? null }
+      case "reported_modality":
+        return { codes: modality!, size: strings.length, valueOf: (c) => strings[c] ?? null }
+      case "row_table":
+        return { codes: table!, size: TABLE_NAMES.length, valueOf: (c) => TABLE_NAMES[c] }
+      case "source_id":
+        return { codes: source!, size: sources.length, valueOf: (c) => sources[c]!.sourceId }
+      case "text_sha256":
+        return { codes: source!, size: sources.length, valueOf: (c) => sources[c]!.textSha256 }
+      case "conflict":
+        return { codes: conflict!, size: 2, valueOf: (c) => c === 1 }
+      default:
+        return null
+    }
+  }
   return {
-    length: order.length,
-    at: (k) => (k >= 0 && k < order.length ? rowAt(order[k]!) : undefined),
+    length: g.n,
+    at: (k) => (k >= 0 && k < g.n ? rowAt(k) : undefined),
     // a plain iterator: a generator costs more than the row it yields
     [Symbol.iterator]: () => {
       let k = 0
-      return { next: () => (k < order.length ? { done: false, value: rowAt(order[k++]!) } : { done: true, value: undefined }) } as Iterator<EvidenceRow>
+      return { next: () => (k < g.n ? { done: false, value: rowAt(k++) } : { done: true, value: undefined }) } as Iterator<EvidenceRow>
     },
-    toJSON: () => Array.from({ length: order.length }, (_, k) => rowAt(order[k]!)),
+    toJSON: () => Array.from({ length: g.n }, (_, k) => rowAt(k)),
     column: (name) => {
-      const out = new Array<unknown>(order.length)
-      for (let k = 0; k < order.length; k++) out[k] = value(order[k]!, name)
+      const out = new Array<unknown>(g.n)
+      for (let k = 0; k < g.n; k++) out[k] = value(k, name)
       return out
+    },
+    cellFormatter: <A>(name: keyof EvidenceRow, format: (v: unknown) => A) => {
+      if (name === "pipeline_version") {
+        const s = format(PIPELINE_VERSION)
+        return () => s
+      }
+      const c = coded(name)
+      if (c === null) return (k: number) => format(value(k, name))
+      const { codes, valueOf } = c
+      const cache = new Array<A>(c.size)
+      const done = new Uint8Array(c.size)
+      return (k: number) => {
+        const code = codes[k]!
+        if (done[code] === 0) {
+          cache[code] = format(valueOf(code))
+          done[code] = 1
+        }
+        return cache[code]!
+      }
+    },
+    distinctValues: function* (name) {
+      if (name === "pipeline_version") {
+        if (g.n > 0) yield PIPELINE_VERSION
+        return
+      }
+      const c = coded(name)
+      if (c === null) {
+        for (let k = 0; k < g.n; k++) yield value(k, name)
+        return
+      }
+      const seen = new Uint8Array(c.size)
+      for (let k = 0; k < g.n; k++) {
+        const code = c.codes[k]!
+        if (seen[code] === 0) {
+          seen[code] = 1
+          yield c.valueOf(code)
+        }
+      }
     },
     byRowId: () => {
       if (groups === undefined) {
         groups = new Map()
-        for (let k = 0; k < order.length; k++) {
-          const id = strings[row![order[k]!]!]!
+        for (let k = 0; k < g.n; k++) {
+          const id = strings[row![k]!]!
           const list = groups.get(id)
           if (list) list.push(k)
           else groups.set(id, [k])

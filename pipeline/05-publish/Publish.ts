@@ -166,7 +166,7 @@ export const openStaging = (dist: string): Staging => {
       }
     }
   })
-  return { ...sink, dir, discard: () => fs.rmSync(dir, { recursive: true, force: true }) }
+  return { ...sink, dir, onDisk: (p) => (sink.files.has(p) ? nodePath.join(dir, p) : null), discard: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
 /**

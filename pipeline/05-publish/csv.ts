@@ -33,12 +33,36 @@ const line = (fields: ReadonlyArray<string>, columns: ReadonlyArray<Column>, r: 
   return out
 }
 
-/** Push the lines of a table (header first), each followed by CRLF. */
-export const emitCsv = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>, push: (s: string) => void): void => {
+/** A table held in columns that formats row k's cell of a column without making the row (the evidence table). */
+export interface CellFormatting {
+  readonly length: number
+  cellFormatter(name: string, format: (v: unknown) => string): (k: number) => string
+}
+
+const formatsCells = (rows: unknown): rows is CellFormatting => typeof (rows as Partial<CellFormatting>).cellFormatter === "function"
+
+/** The CSV lines (without line breaks) of a table's rows, in row order: the same text as `line` of each row. */
+export function* csvLines(table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>): Generator<string> {
   const fields = Object.keys(table.columns)
   const columns = fields.map((f) => table.columns[f]!)
-  push(fields.map(quoteCell).join(",") + "\r\n")
-  for (const r of rows) push(line(fields, columns, r) + "\r\n")
+  if (!formatsCells(rows)) {
+    for (const r of rows) yield line(fields, columns, r)
+    return
+  }
+  // columns: each cell straight from its column (a repeated value is quoted once)
+  const cells = fields.map((f, i) => rows.cellFormatter(f, (v) => quoteCell(csvCell(columns[i]!, v))))
+  const [first, ...rest] = cells
+  for (let k = 0; k < rows.length; k++) {
+    let out = first!(k)
+    for (const cell of rest) out += "," + cell(k)
+    yield out
+  }
+}
+
+/** Push the lines of a table (header first), each followed by CRLF. */
+export const emitCsv = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>, push: (s: string) => void): void => {
+  push(Object.keys(table.columns).map(quoteCell).join(",") + "\r\n")
+  for (const l of csvLines(table, rows)) push(l + "\r\n")
 }
 
 /** Serialise rows of a table. */

@@ -86,27 +86,74 @@ const SCHEMA_TYPE: Record<string, string> = {
   named_event: "schema:Event"
 }
 
+/** JSON text put into a node as it is (a node's evidence, made from the evidence columns without objects). */
+class RawJson {
+  constructor(readonly json: string) {}
+}
+
+/** JSON.stringify of a node whose values may be RawJson. */
+const nodeJson = (node: Record<string, unknown>): string => {
+  let out = "{"
+  for (const k in node) {
+    const v = node[k]
+    if (v === undefined) continue
+    out += (out.length > 1 ? "," : "") + JSON.stringify(k) + ":" + (v instanceof RawJson ? v.json : JSON.stringify(v))
+  }
+  return out + "}"
+}
+
+type Evidence = Tables["evidence"]
+type EvidenceColumn = Parameters<Evidence["cellFormatter"]>[0]
+
+/** Row k's value of one evidence column as `format` gives it, from the columns when the table is columnar. */
+const cells = <A>(evidence: Evidence, name: EvidenceColumn, format: (v: unknown) => A): ((k: number) => A) =>
+  typeof evidence.cellFormatter === "function" ? evidence.cellFormatter(name, format) : (k) => format(evidence.at(k)![name])
+
+/** A node's evidence as W3C Web Annotations: objects, or (`json`) the JSON text of their list. */
+const annotations = (evidence: Evidence, form: "objects" | "json"): ((positions: ReadonlyArray<number>) => unknown) => {
+  if (form === "objects") {
+    const [confidence, end, start, exact, source, id, method, version] = (["confidence", "char_end", "char_start", "quote", "source_id", "evidence_id", "method", "pipeline_version"] as const).map((c) =>
+      cells(evidence, c, (v) => v)
+    )
+    return (positions) =>
+      positions.map((k) => ({
+        confidence: confidence!(k),
+        hasSelector: [
+          { end: end!(k), start: start!(k), type: "TextPositionSelector" },
+          { exact: exact!(k), type: "TextQuoteSelector" }
+        ],
+        hasSource: source!(k),
+        id: id!(k),
+        method: method!(k),
+        pipelineVersion: version!(k),
+        type: "oa:Annotation"
+      }))
+  }
+  // the same keys in the same order as the objects above, each value as JSON.stringify writes it
+  const [confidence, end, start, exact, source, id, method, version] = (["confidence", "char_end", "char_start", "quote", "source_id", "evidence_id", "method", "pipeline_version"] as const).map((c) =>
+    cells(evidence, c, (v) => JSON.stringify(v))
+  )
+  return (positions) => {
+    let out = "["
+    for (const k of positions) {
+      if (out.length > 1) out += ","
+      out += `{"confidence":${confidence!(k)},"hasSelector":[{"end":${end!(k)},"start":${start!(k)},"type":"TextPositionSelector"},{"exact":${exact!(k)},"type":"TextQuoteSelector"}],"hasSource":${source!(k)},"id":${id!(k)},"method":${method!(k)},"pipelineVersion":${version!(k)},"type":"oa:Annotation"}`
+    }
+    return new RawJson(out + "]")
+  }
+}
+
 /**
  * The graph's nodes, one at a time: sources, entities, events, relations, each with its
  * evidence as W3C Web Annotations. Keys are written in sorted order (the order of the literals).
+ * With `json`, a node's evidence is the JSON text of its annotations (for emitJsonLd).
  */
-export function* graphNodes(t: Tables): Generator<Record<string, unknown>> {
+export function* graphNodes(t: Tables, form: "objects" | "json" = "objects"): Generator<Record<string, unknown>> {
   const positions = t.evidence.byRowId()
-  const evidenceOf = (rowId: string) => (positions.get(rowId) ?? []).map((k) => t.evidence.at(k)!)
-  const ev = (rowId: string) =>
-    evidenceOf(rowId).map((e) => ({
-      confidence: e.confidence,
-      hasSelector: [
-        { end: e.char_end, start: e.char_start, type: "TextPositionSelector" },
-        { exact: e.quote, type: "TextQuoteSelector" }
-      ],
-      hasSource: e.source_id,
-      id: e.evidence_id,
-      method: e.method,
-      pipelineVersion: e.pipeline_version,
-      type: "oa:Annotation"
-    }))
-  const derived = (rowId: string) => [...new Set((positions.get(rowId) ?? []).map((k) => t.evidence.at(k)!.source_id))]
+  const annotate = annotations(t.evidence, form)
+  const ev = (rowId: string) => annotate(positions.get(rowId) ?? [])
+  const sourceOf = cells(t.evidence, "source_id", (v) => v as string)
+  const derived = (rowId: string) => [...new Set((positions.get(rowId) ?? []).map(sourceOf))]
   const partsOf = groupBy(t.event_participants, (p) => p.event_id)
   const withRole = (eventId: string, role: string) => (partsOf.get(eventId) ?? []).filter((p) => p.role === role).map((p) => p.entity_id)
   for (const s of t.sources)
@@ -182,9 +229,9 @@ export const jsonLdBytes = (t: Tables, meta: { readonly version: string; readonl
 export const emitJsonLd = (t: Tables, meta: { readonly version: string; readonly contextFile: string }, push: (s: string) => void): void => {
   push(`{\n  "@context": ${JSON.stringify(meta.contextFile)},\n  "car:datasetVersion": ${JSON.stringify(meta.version)},\n  "graph": [`)
   let first = true
-  for (const node of graphNodes(t)) {
+  for (const node of graphNodes(t, "json")) {
     push(first ? "\n    " : ",\n    ")
-    push(JSON.stringify(node))
+    push(nodeJson(node))
     first = false
   }
   push(first ? "]\n}\n" : "\n  ]\n}\n")

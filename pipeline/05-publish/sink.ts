@@ -28,6 +28,8 @@ export interface FileSink {
   readonly write: (path: string, emit: (out: (chunk: Uint8Array) => void) => void) => void
   /** Hash and size of every file taken so far. */
   readonly files: ReadonlyMap<string, FileInfo>
+  /** Where a file taken can be read again, byte for byte as it was taken (null: nowhere on disk). */
+  readonly onDisk?: (path: string) => string | null
 }
 
 /** Where a sink's files go: opened once per file, given its bytes in order, then closed. */
@@ -118,5 +120,6 @@ export const comparingSink = (dir: string): FileSink & { readonly differing: Rea
       }
     }
   })
-  return { ...sink, differing }
+  // a file equal to the published one can be read there
+  return { ...sink, differing, onDisk: (p) => (sink.files.has(p) && !differing.includes(p) ? nodePath.join(dir, p) : null) }
 }

@@ -11,6 +11,7 @@ import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
 import { csvCell } from "../05-publish/csv.js"
 import type { RowLookup, TableTexts } from "./diff.js"
+import { csvFileTable } from "./csvFile.js"
 
 /** The CSV cell of a value as arrow-js reads it (dates come as epoch milliseconds, lists as vectors). */
 const arrowCell = (c: Column, v: unknown): string => {
@@ -20,26 +21,46 @@ const arrowCell = (c: Column, v: unknown): string => {
   return csvCell(c, v)
 }
 
-/** A table's rows by primary key, from its Arrow IPC file. */
-export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table): RowLookup => {
+/** A table's rows by primary key, from its Arrow IPC file (and the lines of its CSV file, when `csv` names it). */
+export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table, csv: string | null = null): RowLookup => {
   const cols = Object.entries(def.columns).map(([name, c]) => [name, c, t.getChild(name)] as const)
   const child = new Map(cols.map(([name, , v]) => [name, v] as const))
-  const index = new Map<string, number>()
-  let i = 0
-  for (const id of t.getChild(def.primaryKey) ?? []) index.set(id as string, i++)
+  // the index by id is made when a lookup first needs it (a walk in order and a filter do not)
+  let byId: Map<string, number> | undefined
+  const index = () => {
+    if (byId === undefined) {
+      byId = new Map()
+      let i = 0
+      for (const id of t.getChild(def.primaryKey) ?? []) byId.set(id as string, i++)
+    }
+    return byId
+  }
+  const cellsAt = (row: number) => {
+    const out: Record<string, string> = {}
+    for (const [name, c, v] of cols) out[name] = v ? arrowCell(c, v.get(row)) : ""
+    return out
+  }
+  const lines = csv === null ? {} : csvFileTable(csv)
   return {
-    ids: () => index.keys(),
-    has: (id) => index.has(id),
+    ...lines,
+    ids: () => index().keys(),
+    has: (id) => index().has(id),
     get: (id) => {
-      const row = index.get(id)
-      if (row === undefined) return undefined
-      const out: Record<string, string> = {}
-      for (const [name, c, v] of cols) out[name] = v ? arrowCell(c, v.get(row)) : ""
-      return out
+      const row = index().get(id)
+      return row === undefined ? undefined : cellsAt(row)
     },
     raw: (id, column) => {
-      const row = index.get(id)
+      const row = index().get(id)
       return row === undefined ? undefined : child.get(column)?.get(row)
+    },
+    where: function* (column, value) {
+      const v = child.get(column)
+      if (!v) return
+      let row = 0
+      for (const x of v) {
+        if (x === value) yield cellsAt(row)
+        row++
+      }
     },
     ordered: function* () {
       // every column read front to back once, in step
@@ -62,8 +83,8 @@ export const readReleaseTables = (dir: string): TableTexts =>
   new Map(
     TABLES.flatMap((d): Array<readonly [string, string | RowLookup]> => {
       const t = readArrowTable(dir, d.name)
-      if (t !== null) return [[d.name, arrowLookup(d as unknown as TableDef<Record<string, Column>>, t)] as const]
       const p = nodePath.join(dir, "data", `${d.name}.csv`)
+      if (t !== null) return [[d.name, arrowLookup(d as unknown as TableDef<Record<string, Column>>, t, fs.existsSync(p) ? p : null)] as const]
       return fs.existsSync(p) ? [[d.name, fs.readFileSync(p, "utf8")] as const] : []
     })
   )

@@ -5,7 +5,8 @@
  */
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
-import { csvCell, parseCsv } from "../05-publish/csv.js"
+import { csvCell, csvLines, parseCsv, quoteCell } from "../05-publish/csv.js"
+import { csvLineCells } from "./csvFile.js"
 import { compareStrings } from "../shared/compare.js"
 import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
 import { eventLineage, type EventLineage } from "./lineage.js"
@@ -41,6 +42,10 @@ export interface RowLookup {
   readonly where?: (column: string, value: string) => Iterable<Record<string, string>>
   /** One cell of row `id` (undefined when there is no such row), without the row's other cells. */
   readonly cell?: (id: string, column: string) => string | undefined
+  /** The table's CSV header line, when `lines` is given. */
+  readonly header?: string
+  /** Every row's CSV line (without its line break) in table order: two tables are compared line by line, and only lines that differ are split into cells. */
+  readonly lines?: () => Iterable<string>
 }
 
 /** Each table of a release (table name → CSV text, or its rows); a missing table is empty. */
@@ -67,6 +72,8 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
   }
   const cells = (r: Record<string, unknown>) => Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
   return {
+    header: cols.map(([k]) => quoteCell(k)).join(","),
+    lines: () => csvLines(def, rows),
     ids: () => columnValues(rows, def.primaryKey) as Array<string>,
     has: (id) => index().has(id),
     get: (id) => {
@@ -183,6 +190,54 @@ const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: Row
   return { added, removed, changed }
 }
 
+/**
+ * The changes of one table by walking both tables' CSV lines in primary-key order at once: equal
+ * lines are equal rows, and only lines that differ are split into cells. Needs the primary key
+ * in the first column and the same header on both sides; null when a table turns out not to be
+ * in order (the caller then compares otherwise).
+ */
+const walkLines = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup): TableChanges | null => {
+  const fields = Object.keys(def.columns)
+  if (fields[0] !== def.primaryKey || a.header !== b.header || a.header !== fields.map(quoteCell).join(",")) return null
+  const added: Array<string> = []
+  const removed: Array<string> = []
+  const changed: Array<{ id: string; columns: Array<string> }> = []
+  // an id is never quoted: it runs to the first comma
+  const idOf = (line: string) => line.slice(0, line.indexOf(","))
+  const xs = a.lines!()[Symbol.iterator]()
+  const ys = b.lines!()[Symbol.iterator]()
+  let x = xs.next()
+  let y = ys.next()
+  let xid = x.done ? "" : idOf(x.value)
+  let yid = y.done ? "" : idOf(y.value)
+  let lastX: string | null = null
+  let lastY: string | null = null
+  while (!x.done || !y.done) {
+    if (!x.done && ((lastX !== null && compareStrings(lastX, xid) >= 0) || x.value.charCodeAt(0) === 0x22)) return null
+    if (!y.done && ((lastY !== null && compareStrings(lastY, yid) >= 0) || y.value.charCodeAt(0) === 0x22)) return null
+    const order = x.done ? 1 : y.done ? -1 : compareStrings(xid, yid)
+    if (order <= 0) lastX = xid
+    if (order >= 0) lastY = yid
+    if (order < 0) removed.push(xid)
+    else if (order > 0) added.push(yid)
+    else if (x.value !== y.value) {
+      const cx = csvLineCells(x.value)
+      const cy = csvLineCells(y.value)
+      const columns = fields.filter((_, i) => cx[i] !== cy[i])
+      if (columns.length > 0) changed.push({ id: xid, columns })
+    }
+    if (order <= 0) {
+      x = xs.next()
+      xid = x.done ? "" : idOf(x.value)
+    }
+    if (order >= 0) {
+      y = ys.next()
+      yid = y.done ? "" : idOf(y.value)
+    }
+  }
+  return { added, removed, changed }
+}
+
 export const diffTables = (from: { version: string | null; tables: TableTexts }, to: { version: string; tables: TableTexts }): ReleaseChanges => {
   const tables: Record<string, TableChanges> = {}
   for (const def of TABLES) {
@@ -193,14 +248,14 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
       continue
     }
     const a = rowsById(from.tables.get(def.name))
-    const walked = a.ordered && b.ordered ? walkChanges(def as unknown as TableDef<Record<string, Column>>, a, b) : null
+    const table = def as unknown as TableDef<Record<string, Column>>
+    const walked = (a.lines && b.lines ? walkLines(table, a, b) : null) ?? (a.ordered && b.ordered ? walkChanges(table, a, b) : null)
     if (walked !== null) {
       tables[def.name] = walked
       continue
     }
     const added = [...b.ids()].filter((k) => !a.has(k)).sort(compareStrings)
     const removed = [...a.ids()].filter((k) => !b.has(k)).sort(compareStrings)
-    const table = def as unknown as TableDef<Record<string, Column>>
     const changed = [...b.ids()]
       .filter((k) => a.has(k))
       .sort(compareStrings)

@@ -3,7 +3,10 @@ import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
-import { cellCheck, rowCheck } from "../../pipeline/05-publish/decodeRows.js"
+import { cellCheck, rowCheck, rowViolations } from "../../pipeline/05-publish/decodeRows.js"
+import { evidenceBuilder } from "../../pipeline/04-resolve/evidenceTable.js"
+import type { ReleaseTables } from "../../pipeline/04-resolve/tables.js"
+import { deriveId } from "../../schemas/ids.js"
 
 const probes: ReadonlyArray<unknown> = [
   null, undefined, "", "x", "src_0123456789abcdef", "evt_0123456789abcdef", "ent_0123456789ABCDEF", "src_0123456789abcde", "2025-11-06", "2025-11", "25-11-06",
@@ -29,5 +32,23 @@ describe("row contracts", () => {
     const { role_title: _r, ...missing } = row
     expect(fits(missing)).toBe(false)
     expect(fits({ ...row, extra: 1 })).toBe(false)
+  })
+
+  it("the evidence table, checked by its columns' distinct values, passes when every row fits and names the row that does not", () => {
+    const text = "The envoy met the minister."
+    const tables = (confidence: number, sourceId: string): ReleaseTables => {
+      const src = { sourceId, textSha256: "ab".repeat(32), text }
+      const b = evidenceBuilder()
+      for (const [i, w] of ["envoy", "minister"].entries()) {
+        const start = text.indexOf(w)
+        b.add(deriveId("evd", w), "ent_0123456789abcdef", "entities", src, { start, end: start + w.length, quote: w }, "entity.gazetteer.v1", i === 1 ? confidence : 0.9)
+      }
+      return { sources: [], entities: [], events: [], event_participants: [], relations: [], evidence: b.finish() }
+    }
+    expect(rowViolations(tables(0.5, "src_0123456789abcdef"))).toEqual([])
+    const bad = rowViolations(tables(1.5, "src_0123456789abcdef"))
+    expect(bad).toHaveLength(1)
+    expect(bad[0]).toMatch(/^evidence\[\d\]\.confidence: /)
+    expect(rowViolations(tables(0.5, "not an id"))).toEqual([expect.stringMatching(/^evidence\[0\]\.source_id: /), expect.stringMatching(/^evidence\[1\]\.source_id: /)])
   })
 })

@@ -53,7 +53,7 @@ describe("release tables from Arrow files", () => {
 })
 
 describe("diff of rows read two ways", () => {
-  it("finds the same rows and changed columns by one ordered walk over typed values as by lookups of cells (dates, lists, numbers, nulls; out-of-order rows fall back)", async () => {
+  it("finds the same rows and changed columns by one walk over CSV lines, by one walk over typed values and by lookups of cells (dates, lists, numbers, nulls; out-of-order rows fall back)", async () => {
     const { cellLookup } = await import("../../pipeline/diff/diff.js")
     const dir = join(repoRoot, "dist", releases.at(-1)!)
     const arrow = readReleaseTables(dir)
@@ -73,13 +73,25 @@ describe("diff of rows read two ways", () => {
         return typed
       })
       const b = cellLookup(d as never, rows)
-      const viaRaw = diffTables({ version: "a", tables: new Map([[d.name, a]]) }, { version: "b", tables: new Map([[d.name, b]]) }).tables[d.name]
-      const cellsOnly = ({ raw: _raw, ordered: _ordered, ...lookup }: RowLookup): RowLookup => lookup
+      expect(a.lines && b.lines, d.name).toBeTruthy()
+      const viaLines = diffTables({ version: "a", tables: new Map([[d.name, a]]) }, { version: "b", tables: new Map([[d.name, b]]) }).tables[d.name]
+      const typed = ({ lines: _lines, header: _header, ...lookup }: RowLookup): RowLookup => lookup
+      const viaRaw = diffTables({ version: "a", tables: new Map([[d.name, typed(a)]]) }, { version: "b", tables: new Map([[d.name, typed(b)]]) }).tables[d.name]
+      expect(viaLines, d.name).toEqual(viaRaw)
+      // the walk over lines needs no lookup by id (the lineage of events still reads their rows)
+      const never = () => {
+        throw new Error("looked up")
+      }
+      const linesOnly = (l: RowLookup): RowLookup => ({ ids: l.ids, get: l.get, has: never, header: l.header!, lines: l.lines! })
+      expect(diffTables({ version: "a", tables: new Map([[d.name, linesOnly(a)]]) }, { version: "b", tables: new Map([[d.name, linesOnly(b)]]) }).tables[d.name], d.name).toEqual(viaRaw)
+      const cellsOnly = ({ raw: _raw, ordered: _ordered, lines: _lines, header: _header, ...lookup }: RowLookup): RowLookup => lookup
       const viaCells = diffTables({ version: "a", tables: new Map([[d.name, cellsOnly(a)]]) }, { version: "b", tables: new Map([[d.name, cellsOnly(b)]]) }).tables[d.name]
       expect(viaRaw, d.name).toEqual(viaCells)
       // rows dropped and rows out of order: the walk gives up and the lookups answer the same
       const shuffled = cellLookup(d as never, [...rows.slice(1)].reverse())
       const walkedOrNot = diffTables({ version: "a", tables: new Map([[d.name, a]]) }, { version: "b", tables: new Map([[d.name, shuffled]]) }).tables[d.name]
+      const typedWalkOrNot = diffTables({ version: "a", tables: new Map([[d.name, typed(a)]]) }, { version: "b", tables: new Map([[d.name, typed(shuffled)]]) }).tables[d.name]
+      expect(typedWalkOrNot, d.name).toEqual(walkedOrNot)
       const byLookups = diffTables({ version: "a", tables: new Map([[d.name, cellsOnly(a)]]) }, { version: "b", tables: new Map([[d.name, cellsOnly(shuffled)]]) }).tables[d.name]
       expect(walkedOrNot, d.name).toEqual(byLookups)
       if (rows.length > 0) expect(byLookups!.removed, d.name).toContain(rows[0]![d.primaryKey])
