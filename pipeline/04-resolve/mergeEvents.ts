@@ -41,6 +41,7 @@ export const NO_CROSS_DOC: ReadonlySet<string> = new Set(["statement", "other"])
 export const UNREAL: ReadonlySet<string> = new Set(["negated", "hypothetical"])
 /** Keys of what an event is about rather than who takes part (initiatives, laws, named events). */
 export const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|named_event):/.test(k)
+const isPersonKey = (k: string) => k.startsWith("gaz:person:") || k.startsWith("pat:person:")
 /** Keys that occur in so many events that they alone do not make two reports one event. */
 export const GENERIC = (key: string) => key === "gaz:country:USA"
 
@@ -57,8 +58,18 @@ export const participantKeys = (m: EventMention): Set<string> => {
 /** A report's date as evidence of when the event happened (a date taken from the report itself is none). */
 export const statedDate = (m: EventMention): string | null => (m.dateFromReport ? null : m.date.value)
 
-/** Can report `r` (with keys `keys`) join cluster `c`? null: no; else whether it joins with conflicting dates. */
-const joins = (c: Live, r: Report, keys: ReadonlySet<string>, objects: ReadonlyArray<string>): { conflict: boolean } | null => {
+/** How many of `keys` the cluster holds, counting no further than `enough`. */
+const shared = (c: Live, keys: ReadonlyArray<string>, enough: number): number => {
+  let n = 0
+  for (let i = 0; i < keys.length && n < enough; i++) if (c.keys.has(keys[i]!)) n++
+  return n
+}
+
+/**
+ * Can report `r` join cluster `c`? null: no; else whether it joins with conflicting dates.
+ * `strong`: the report's keys but generic ones and its place; `people`: its person keys.
+ */
+const joins = (c: Live, r: Report, strong: ReadonlyArray<string>, people: ReadonlyArray<string>, objects: ReadonlyArray<string>): { conflict: boolean } | null => {
   const m = r.mention
   if (c.unreal || c.sources.has(r.sourceId)) return null
   // reports placed in two different places are two events ("met in Washington" is not the summit in Miami)
@@ -66,13 +77,6 @@ const joins = (c: Live, r: Report, keys: ReadonlySet<string>, objects: ReadonlyA
   // what an event is about (an accord, a law, a named summit) must agree when both name one
   if (objects.length > 0 && c.objects > 0 && !objects.some((x) => c.keys.has(x))) return null
   // a shared place alone does not make two reports one event: a shared participant is needed
-  let strong = 0
-  let person = false
-  for (const x of keys) {
-    if (!c.keys.has(x)) continue
-    if (x.startsWith("gaz:person:") || x.startsWith("pat:person:")) person = true
-    if (!GENERIC(x) && x !== m.location) strong++
-  }
   const cd = c.cd
   // a report dated only by its publication counts as dated against an event with a stated
   // date (it falls in its time), but two such reports alone do not date an event
@@ -80,11 +84,11 @@ const joins = (c: Live, r: Report, keys: ReadonlySet<string>, objects: ReadonlyA
   if (datesCompatible(cd, md)) {
     // reports in different articles are one event when both are dated compatibly and share a
     // named participant, or (undated) when they share three
-    const bothDated = cd !== null && md !== null
-    return (bothDated && strong >= 1) || (strong >= 3 && !otherHosts(m, c)) ? JOIN : null
+    if (cd !== null && md !== null) return shared(c, strong, 1) >= 1 ? JOIN : null
+    return shared(c, strong, 3) >= 3 && !otherHosts(m, c) ? JOIN : null
   }
   // the same people, place and kind of event with another date: one event, conflicting reports
-  return strong >= 3 && person && m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) ? JOIN_CONFLICT : null
+  return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
 }
 /** The people who act in a report (hosts, visitors, speakers). */
 export const personActors = (m: EventMention): Array<string> =>
@@ -127,6 +131,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
     let conflict = false
     if (!NO_CROSS_DOC.has(m.type) && !UNREAL.has(m.modality)) {
       const strongKeys = [...keys].filter((k) => !GENERIC(k) && k !== m.location)
+      const people = [...keys].filter(isPersonKey)
       const objects = [...keys].filter(isObjectKey)
       const order = [...keys]
       // the original scan's order: by the report's first key the cluster holds, then by when the cluster acquired it
@@ -140,7 +145,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       const consider = (c: Live) => {
         if (tried.has(c)) return
         tried.add(c)
-        const ok = joins(c, r, keys, objects)
+        const ok = joins(c, r, strongKeys, people, objects)
         if (ok !== null && (best === null || before(rank(c), best.rank))) best = { c, rank: rank(c), conflict: ok.conflict }
       }
       // three shared participants: with any date, or with conflicting dates
