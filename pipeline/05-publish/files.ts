@@ -14,6 +14,7 @@ import { sha256 } from "../shared/hash.js"
 import { stableStringify } from "../shared/stableJson.js"
 import { arrowTable, writeArrowFile } from "./arrow.js"
 import { arrowToParquet } from "./parquet.js"
+import { startParquetThread } from "./parquetThread.js"
 import { renderCard } from "./card.js"
 import { emitCsv } from "./csv.js"
 import { CONTEXT, emitJsonLd } from "./jsonld.js"
@@ -72,8 +73,11 @@ export const writeContentFiles = (t: ReleaseTables, texts: ReadonlyMap<string, s
   for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b))) sink.put(textPathOf(id), enc(text))
 }
 
+/** From this many rows (all tables), Parquet is made on a second thread (below, starting one costs more than it saves). */
+export const PARQUET_THREAD_ROWS = 200_000
+
 /** Write the rest of a release after writeContentFiles: Arrow, Parquet, JSON-LD, schemas, metadata; manifest.json and SHA256SUMS last, because they hash the others. */
-export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: FileSink, timings: Timings = noTimings): void => {
+export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: FileSink, timings: Timings = noTimings, parquetThreadRows = PARQUET_THREAD_ROWS): void => {
   const arrowMeta = new Map([
     ["dataset", DATASET_NAME],
     ["dataset_version", meta.version],
@@ -81,28 +85,37 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
     ["pipeline_version", PIPELINE_VERSION]
   ])
   const tableInfo: Record<string, unknown> = {}
-  for (const def of TABLES) {
-    const table = def as unknown as TableDef<Record<string, Column>>
-    const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
-    const arrow = timings.time("publish: arrow", () => {
-      const a = arrowTable(table, rows, arrowMeta)
-      sink.write(`data/${def.name}.arrow`, (out) => writeArrowFile(a, out))
-      return a
-    })
-    sink.put(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
-    tableInfo[def.name] = {
-      csv: `data/${def.name}.csv`,
-      arrow: `data/${def.name}.arrow`,
-      parquet: `data/${def.name}.parquet`,
-      schema: `schemas/${def.name}.schema.json`,
-      rows: rows.length,
-      primary_key: def.primaryKey,
-      columns: Object.entries(table.columns).map(([name, c]) => ({ name, type: c.kind, nullable: c.nullable, description: c.description }))
+  // large releases make their Parquet on a second thread while this one writes JSON-LD
+  const rowCount = TABLES.reduce((n, d) => n + (t[d.name as keyof ReleaseTables] as Rows<unknown>).length, 0)
+  const thread = rowCount >= parquetThreadRows ? startParquetThread() : null
+  try {
+    for (const def of TABLES) {
+      const table = def as unknown as TableDef<Record<string, Column>>
+      const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
+      const arrow = timings.time("publish: arrow", () => {
+        const a = arrowTable(table, rows, arrowMeta)
+        sink.write(`data/${def.name}.arrow`, (out) => writeArrowFile(a, out))
+        return a
+      })
+      if (thread) timings.time("publish: parquet (hand-over)", () => thread.submit(`data/${def.name}.parquet`, arrow))
+      else sink.put(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
+      tableInfo[def.name] = {
+        csv: `data/${def.name}.csv`,
+        arrow: `data/${def.name}.arrow`,
+        parquet: `data/${def.name}.parquet`,
+        schema: `schemas/${def.name}.schema.json`,
+        rows: rows.length,
+        primary_key: def.primaryKey,
+        columns: Object.entries(table.columns).map(([name, c]) => ({ name, type: c.kind, nullable: c.nullable, description: c.description }))
+      }
     }
+    for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
+    sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
+    timings.time("publish: json-ld", () => sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }, push)))
+    if (thread) for (const [p, b] of timings.time("publish: parquet (wait)", () => thread.finish())) sink.put(p, b)
+  } finally {
+    thread?.stop()
   }
-  for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
-  sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
-  timings.time("publish: json-ld", () => sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }, push)))
   for (const [p, b] of meta.extra ?? []) sink.put(p, b)
   const t0 = performance.now()
   sink.put("datapackage.json", enc(stableStringify(dataPackage(sink.files, meta))))

@@ -13,9 +13,11 @@ type ParquetWasm = {
 }
 const pq = createRequire(import.meta.url)("parquet-wasm") as ParquetWasm
 
-/** Parquet bytes of an Arrow table. */
-export const arrowToParquet = (table: Table): Uint8Array => {
-  const stream = tableToIPC(table, "stream")
+/** Parquet bytes of an Arrow table given as its IPC stream. */
+export const ipcToParquet = (stream: Uint8Array): Uint8Array => {
   const props = new pq.WriterPropertiesBuilder().setCompression(pq.Compression.ZSTD).setCreatedBy("central-asia-relations pipeline").build()
   return pq.writeParquet(pq.Table.fromIPCStream(stream), props)
 }
+
+/** Parquet bytes of an Arrow table. */
+export const arrowToParquet = (table: Table): Uint8Array => ipcToParquet(tableToIPC(table, "stream"))

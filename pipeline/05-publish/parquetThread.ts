@@ -1,0 +1,72 @@
+/**
+ * Parquet made on a second thread while this one goes on with the other files: the ZSTD
+ * encoding of a large table takes seconds and would otherwise keep a core idle. Each table
+ * goes over as its Arrow IPC stream (moved, not copied); the Parquet bytes come back the same
+ * way. `finish` waits synchronously (Atomics.wait) for every table handed over, so the files
+ * are still handed to the sink by the caller, in one place, whatever the sink is; and it stops
+ * the thread, whose WebAssembly memory goes with it. The bytes are those of arrowToParquet.
+ */
+import { tableToIPC, type Table } from "apache-arrow"
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads"
+
+/** Tables whose Parquet is being made elsewhere. */
+export interface ParquetThread {
+  /** Hand a table over; its Parquet file is `path`. */
+  readonly submit: (path: string, table: Table) => void
+  /** Every table's Parquet bytes (in the order handed over), once all are done; the thread is stopped. */
+  readonly finish: () => ReadonlyArray<readonly [string, Uint8Array]>
+  /** Stop the thread (after a failure elsewhere; finish stops it too). */
+  readonly stop: () => void
+}
+
+/** What the thread answers for one table. */
+export type ParquetAnswer = { readonly path: string; readonly bytes?: Uint8Array; readonly error?: string }
+
+/** Start the thread (it loads parquet-wasm while the caller writes the first tables). */
+export const startParquetThread = (): ParquetThread => {
+  // shared[0]: answers posted so far (the waiting side sleeps on it); shared[1]: 1 once the thread has loaded
+  const shared = new Int32Array(new SharedArrayBuffer(8))
+  const { port1, port2 } = new MessageChannel()
+  const worker = new Worker(new URL("./parquetWorker.mjs", import.meta.url), { workerData: { port: port2, shared }, transferList: [port2] })
+  // never what keeps the process alive
+  worker.unref()
+  let stopped = false
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    port1.close()
+    void worker.terminate()
+  }
+  const paths: Array<string> = []
+  const started = performance.now()
+  return {
+    submit: (path, table) => {
+      const ipc = tableToIPC(table, "stream")
+      const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice()
+      paths.push(path)
+      port1.postMessage({ path, ipc: own }, [own.buffer as ArrayBuffer])
+    },
+    finish: () => {
+      const got = new Map<string, Uint8Array>()
+      try {
+        while (got.size < paths.length) {
+          const m = receiveMessageOnPort(port1)
+          if (m !== undefined) {
+            const a = m.message as ParquetAnswer
+            if (a.error !== undefined || a.bytes === undefined) throw new Error(`Parquet of ${a.path} failed on its thread: ${a.error}`)
+            got.set(a.path, a.bytes)
+            continue
+          }
+          // sleep until the thread posts its next answer (its events cannot reach this blocked thread:
+          // a thread that never loaded is given up after a minute)
+          if (Atomics.wait(shared, 0, got.size, 1000) === "timed-out" && Atomics.load(shared, 1) === 0 && performance.now() - started > 60_000)
+            throw new Error("the Parquet thread did not start")
+        }
+      } finally {
+        stop()
+      }
+      return paths.map((p) => [p, got.get(p)!] as const)
+    },
+    stop
+  }
+}
