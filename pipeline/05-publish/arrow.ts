@@ -71,17 +71,36 @@ const validity = (values: ReadonlyArray<unknown>): { bitmap: Uint8Array | undefi
   return { bitmap, nulls }
 }
 
+/** Strings encoded at once: a run of ASCII strings is one piece of text whose offsets are its strings' lengths. */
+const RUN = 4096
+
 /** UTF-8 bytes of strings end to end, with their offsets (null counts as ""). */
-const utf8Buffers = (values: ReadonlyArray<string | null | undefined>): { offsets: Int32Array; bytes: Uint8Array } => {
+export const utf8Buffers = (values: ReadonlyArray<string | null | undefined>): { offsets: Int32Array; bytes: Uint8Array } => {
   const offsets = new Int32Array(values.length + 1)
+  // runs of RUN values: an all-ASCII run (its byte length is its length) is written by one call;
+  // any other run value by value (joined, two lone surrogates would become one character)
+  const runs: Array<string | null> = []
   let size = 0
-  values.forEach((v, i) => {
-    size += v ? Buffer.byteLength(v, "utf8") : 0
-    offsets[i + 1] = size
-  })
+  for (let from = 0; from < values.length; from += RUN) {
+    const to = Math.min(values.length, from + RUN)
+    const text = values.slice(from, to).join("")
+    const ascii = Buffer.byteLength(text, "utf8") === text.length
+    runs.push(ascii ? text : null)
+    for (let i = from; i < to; i++) {
+      const v = values[i]
+      size += v ? (ascii ? v.length : Buffer.byteLength(v, "utf8")) : 0
+      offsets[i + 1] = size
+    }
+  }
   const bytes = Buffer.allocUnsafe(size)
-  values.forEach((v, i) => {
-    if (v) bytes.write(v, offsets[i]!, "utf8")
+  runs.forEach((text, r) => {
+    const from = r * RUN
+    if (text !== null) bytes.write(text, offsets[from]!, "latin1")
+    else
+      for (let i = from; i < Math.min(values.length, from + RUN); i++) {
+        const v = values[i]
+        if (v) bytes.write(v, offsets[i]!, "utf8")
+      }
   })
   return { offsets, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, size) }
 }

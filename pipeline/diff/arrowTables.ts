@@ -53,12 +53,20 @@ export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table, csv
       const row = index().get(id)
       return row === undefined ? undefined : child.get(column)?.get(row)
     },
-    where: function* (column, value) {
+    where: function* (column, value, only) {
       const v = child.get(column)
       if (!v) return
+      const some = only === undefined ? null : cols.filter(([name]) => only.includes(name))
       let row = 0
       for (const x of v) {
-        if (x === value) yield cellsAt(row)
+        if (x === value) {
+          if (some === null) yield cellsAt(row)
+          else {
+            const out: Record<string, string> = {}
+            for (const [name, c, col] of some) out[name] = col ? arrowCell(c, col.get(row)) : ""
+            yield out
+          }
+        }
         row++
       }
     },

@@ -38,8 +38,8 @@ export interface RowLookup {
   readonly raw?: (id: string, column: string) => unknown
   /** Every row in primary-key order (compareStrings) with its typed values in column order: lets two tables be compared in one walk. */
   readonly ordered?: () => Iterable<readonly [string, ReadonlyArray<unknown>]>
-  /** The cells of the rows whose `column` holds `value` as typed data, in table order (without an index by id). */
-  readonly where?: (column: string, value: string) => Iterable<Record<string, string>>
+  /** The cells (all, or only those of `only`) of the rows whose `column` holds `value` as typed data, in table order (without an index by id). */
+  readonly where?: (column: string, value: string, only?: ReadonlyArray<string>) => Iterable<Record<string, string>>
   /** One cell of row `id` (undefined when there is no such row), without the row's other cells. */
   readonly cell?: (id: string, column: string) => string | undefined
   /** The table's CSV header line, when `lines` is given. */
@@ -89,10 +89,15 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
       const names = cols.map(([k]) => k)
       for (const r of rows) yield [r[def.primaryKey] as string, names.map((k) => r[k])] as const
     },
-    where: function* (column, value) {
+    where: function* (column, value, only) {
       // the one column first: only the rows that hold the value are made
       const values = columnValues(rows, column)
-      for (let i = 0; i < values.length; i++) if (values[i] === value) yield cells(rows.at(i)!)
+      const some = only === undefined ? null : cols.filter(([k]) => only.includes(k))
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] !== value) continue
+        const r = rows.at(i)!
+        yield some === null ? cells(r) : Object.fromEntries(some.map(([k, c]) => [k, csvCell(c, r[k])]))
+      }
     }
   }
 }
@@ -120,10 +125,10 @@ const cellsDiffer = (a: RowLookup, b: RowLookup, id: string, suspects: ReadonlyA
   return suspects.filter((c) => x[c] !== y[c])
 }
 
-/** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made). */
-const rowsWhere = (t: string | RowLookup | undefined, column: string, value: string): Iterable<Record<string, string>> => {
+/** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made; with `only`, perhaps only those columns). */
+const rowsWhere = (t: string | RowLookup | undefined, column: string, value: string, only?: ReadonlyArray<string>): Iterable<Record<string, string>> => {
   if (t === undefined || typeof t === "string" || !t.raw) return [...rowsOf(t)].filter((r) => r[column] === value)
-  if (t.where) return t.where(column, value)
+  if (t.where) return t.where(column, value, only)
   return (function* () {
     for (const id of t.ids()) if (t.raw!(id, column) === value) yield t.get(id)!
   })()
@@ -238,6 +243,9 @@ const walkLines = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLo
   return { added, removed, changed }
 }
 
+/** What the event lineage reads of an evidence row. */
+const LINEAGE_COLUMNS = ["row_table", "row_id", "source_id", "char_start", "char_end"]
+
 export const diffTables = (from: { version: string | null; tables: TableTexts }, to: { version: string; tables: TableTexts }): ReleaseChanges => {
   const tables: Record<string, TableChanges> = {}
   for (const def of TABLES) {
@@ -266,7 +274,7 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
     tables[def.name] = { added, removed, changed }
   }
   const reports = (tables: TableTexts) => ({
-    evidence: [...rowsWhere(tables.get("evidence"), "row_table", "events")],
+    evidence: [...rowsWhere(tables.get("evidence"), "row_table", "events", LINEAGE_COLUMNS)],
     types: new Map([...rowsOf(tables.get("events"))].map((e) => [e.event_id!, e.event_type!] as const))
   })
   const lineage = from.version === null ? {} : { events_lineage: eventLineage(reports(from.tables), reports(to.tables)) }

@@ -3,7 +3,8 @@ import pl from "nodejs-polars"
 import { describe, expect, it } from "vitest"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
-import { fromArrow, toArrow } from "../../pipeline/05-publish/arrow.js"
+import fc from "fast-check"
+import { fromArrow, toArrow, utf8Buffers } from "../../pipeline/05-publish/arrow.js"
 
 const entities = TABLES.find((t) => t.name === "entities")! as unknown as TableDef<Record<string, Column>>
 
@@ -32,5 +33,21 @@ describe("toArrow", () => {
     expect(df.height).toBe(rows.length)
     expect(df.getColumn("entity_type").toArray().slice(65_535, 65_538)).toEqual(rows.slice(65_535, 65_538).map((r) => r.entity_type))
     expect(df.getColumn("iso_alpha3").nullCount()).toBe(rows.filter((r) => r.iso_alpha3 === null).length)
+  })
+
+  it("encodes a string column as each string's UTF-8 bytes end to end (runs of ASCII at once, any other run value by value)", () => {
+    const one = fc.oneof(fc.constant(null), fc.constantFrom("", "evt_0123456789abcdef", "a,b", "é", "𝔸", "\ud800", "\udc00", "中文"), fc.string())
+    // a column longer than one run, with all-ASCII runs and runs holding other characters
+    const column = fc.tuple(fc.array(one, { maxLength: 30 }), fc.nat({ max: 9000 }), fc.array(one, { maxLength: 30 })).map(([a, n, b]) => [...a, ...Array.from({ length: n }, (_, i) => `id_${i}`), ...b])
+    fc.assert(
+      fc.property(column, (values) => {
+        const { offsets, bytes } = utf8Buffers(values)
+        const each = values.map((v) => Buffer.from(v ?? "", "utf8"))
+        expect(Buffer.from(bytes).equals(Buffer.concat(each))).toBe(true)
+        let at = 0
+        expect([...offsets]).toEqual([0, ...each.map((b) => (at += b.length))])
+      }),
+      { numRuns: 60 }
+    )
   })
 })
