@@ -1,21 +1,25 @@
 /**
  * `npm run bench`: speed, memory and growth of full builds on generated corpora, beside a plain
  * compromise NER pass over the same articles. Never part of `npm test`.
- *   npm run bench [-- --sizes 1000,10000,100000] [--seed S] [--workers N] [--timeout-min M] [--json]
+ *   npm run bench [-- --sizes 1000,10000,100000] [--seed S] [--workers N] [--timeout-min M] [--force] [--json]
  *   npm run bench -- --generate N [--seed S] [--out DIR]   (only write a scale corpus)
  * Each size: a full build from a cold cache in a child process (wall time, articles/s, MB/s of
  * article text, peak RSS, slowest stage and article). At the size nearest 10k: the compromise pass
  * and an incremental build after adding one article (warm cache). Then growth exponents (fit of
- * log time and log RSS against log size). One table on stdout; --json prints the same figures.
+ * log time and log RSS against log size). A size whose heap, scaled from the size before it,
+ * would pass V8's heap limit is reported as not run (--force runs it). One table on stdout;
+ * --json prints the same figures.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { cpus, freemem, tmpdir, totalmem } from "node:os"
+import { getHeapStatistics } from "node:v8"
 import { join } from "node:path"
 import { article } from "./generate.js"
 import { ROOT, seedModel, writeCorpus } from "./corpus.js"
 import { growthExponent } from "./fit.js"
 import { runBuild, runChild } from "./run.js"
-import { renderTable } from "./table.js"
+import { renderTable, type BuildRun } from "./table.js"
+import type { TimingReport } from "../shared/timings.js"
 
 const argv = process.argv.slice(2)
 const opt = (name: string): string | undefined => {
@@ -51,10 +55,28 @@ const main = async () => {
   const extra = workers !== undefined ? ["--workers", workers] : []
   const scratch = mkdtempSync(join(tmpdir(), "car-bench-"))
   const mid = sizes.reduce((a, b) => (Math.abs(Math.log(b / 10000)) < Math.abs(Math.log(a / 10000)) ? b : a))
-  const runs = []
+  const runs: Array<
+    BuildRun & {
+      readonly rssFrom: string | null
+      readonly stages: TimingReport["stages"] | null
+      readonly memory: TimingReport["memory"] | null
+    }
+  > = []
   let compromise = null
   let incremental = null
+  const heapLimitMb = getHeapStatistics().heap_size_limit / 1e6
   for (const n of sizes) {
+    // a size whose heap, grown in proportion from the largest size run so far, would pass V8's
+    // limit is not run (it would run for long and then fail): --force runs it anyway
+    const before = runs.filter((r) => r.ok && r.memory !== null && r.articles < n).at(-1)
+    const heapAt = before ? Math.max(...Object.values(before.memory!).map((m) => m.heapMb)) : null
+    const predictedMb = before && heapAt !== null ? (heapAt * n) / before.articles : null
+    if (predictedMb !== null && predictedMb > heapLimitMb && !argv.includes("--force")) {
+      const reason = `not run: its heap would reach about ${(predictedMb / 1000).toFixed(1)} GB (${(heapAt! / 1000).toFixed(1)} GB at ${before!.articles.toLocaleString("en-US")} articles), above V8's limit of ${(heapLimitMb / 1000).toFixed(1)} GB here (--force runs it)`
+      log(`build ${n} articles: ${reason}`)
+      runs.push({ articles: n, ok: false, skipped: true, reason, textMb: null, wallS: 0, articlesPerS: null, mbPerS: null, peakRssMb: null, rssFrom: null, slowestStage: null, slowestArticle: null, stages: null, memory: null })
+      continue
+    }
     const dir = corpus(n, model)
     const out = join(scratch, `dist-${n}`)
     const cache = join(scratch, `cache-${n}`)
@@ -67,6 +89,7 @@ const main = async () => {
     runs.push({
       articles: n,
       ok: r.ok,
+      skipped: false,
       reason: r.reason,
       textMb: t ? t.textBytes / 1e6 : null,
       wallS: r.wallMs / 1000,

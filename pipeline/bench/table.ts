@@ -4,6 +4,8 @@
 export interface BuildRun {
   readonly articles: number
   readonly ok: boolean
+  /** Not run (its predicted heap passes V8's limit); `reason` says why. */
+  readonly skipped?: boolean
   readonly reason: string | null
   readonly textMb: number | null
   readonly wallS: number
@@ -35,7 +37,9 @@ export const renderTable = (g: Figures): string => {
     ...g.runs.map((r) =>
       r.ok
         ? `| full build | ${n(r.articles)} | ${f(r.textMb)} | ${f(r.wallS)} | ${f(r.articlesPerS)} | ${f(r.mbPerS, 2)} | ${f(r.peakRssMb, 0)} | ${r.slowestStage ? `${r.slowestStage.name} (${f(r.slowestStage.s)})` : "–"} | ${r.slowestArticle ? `${r.slowestArticle.file} (${f(r.slowestArticle.ms)})` : "–"} |`
-        : `| full build | ${n(r.articles)} | – | ${f(r.wallS)} | – | – | ${f(r.peakRssMb, 0)} | failed: ${r.reason} | – |`
+        : r.skipped
+          ? `| full build | ${n(r.articles)} | – | – | – | – | – | ${r.reason} | – |`
+          : `| full build | ${n(r.articles)} | – | ${f(r.wallS)} | – | – | ${f(r.peakRssMb, 0)} | failed: ${r.reason} | – |`
     ),
     ...(g.compromise
       ? [`| compromise NER pass (1 thread) | ${n(g.compromise.articles)} | | ${f(g.compromise.wallS)} | ${f(g.compromise.articlesPerS)} | ${f(g.compromise.mbPerS, 2)} | ${f(g.compromise.peakRssMb, 0)} | | |`]
