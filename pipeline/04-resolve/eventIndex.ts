@@ -87,6 +87,8 @@ export const makeEventIndex = <C extends Indexed>() => {
     },
     /** Clusters holding all of three keys (wide clusters are found with `wide`). */
     triple: (type: string, a: string, b: string, c: string): ReadonlyArray<C> => byTriple.get(`${type}|${[a, b, c].sort().join("|")}`) ?? [],
+    /** `triple` of three keys already in sorted order (a ≤ b ≤ c), without sorting them again. */
+    sortedTriple: (type: string, a: string, b: string, c: string): ReadonlyArray<C> => byTriple.get(`${type}|${a}|${b}|${c}`) ?? [],
     /** Clusters with more than WIDE keys holding `key`. */
     wide: (type: string, key: string): ReadonlyArray<C> => wide.get(`${type}|${key}`) ?? []
   }

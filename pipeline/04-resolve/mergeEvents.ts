@@ -145,15 +145,20 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       const consider = (c: Live) => {
         if (tried.has(c)) return
         tried.add(c)
+        // a cluster that would not come first is not tested at all
+        const rc = rank(c)
+        if (best !== null && !before(rc, best.rank)) return
         const ok = joins(c, r, strongKeys, people, objects)
-        if (ok !== null && (best === null || before(rank(c), best.rank))) best = { c, rank: rank(c), conflict: ok.conflict }
+        if (ok !== null) best = { c, rank: rc, conflict: ok.conflict }
       }
       // three shared participants: with any date, or with conflicting dates
+      // (the order candidates are tried in does not matter: ranks never tie, a key's place in a cluster is unique)
       if (strongKeys.length >= 3) {
-        for (let i = 0; i < strongKeys.length; i++) {
-          for (let j = i + 1; j < strongKeys.length; j++)
-            for (let l = j + 1; l < strongKeys.length; l++) for (const c of index.triple(m.type, strongKeys[i]!, strongKeys[j]!, strongKeys[l]!)) consider(c)
-          for (const c of index.wide(m.type, strongKeys[i]!)) consider(c)
+        const sorted = [...strongKeys].sort()
+        for (let i = 0; i < sorted.length; i++) {
+          for (let j = i + 1; j < sorted.length; j++)
+            for (let l = j + 1; l < sorted.length; l++) for (const c of index.sortedTriple(m.type, sorted[i]!, sorted[j]!, sorted[l]!)) consider(c)
+          for (const c of index.wide(m.type, sorted[i]!)) consider(c)
         }
       }
       // one shared participant and compatible dates
