@@ -35,6 +35,8 @@ interface Live extends Cluster {
   readonly places: Set<string>
   /** The people who act in its reports (hosts, visitors, speakers). */
   readonly hosts: Set<string>
+  /** The last report that tried it as a candidate (each is tried once per report). */
+  tried: number
 }
 
 export const NO_CROSS_DOC: ReadonlySet<string> = new Set(["statement", "other"])
@@ -116,6 +118,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
   const clusters: Array<Live> = []
   const index = makeEventIndex<Live>()
   let counter = 0
+  let reportStamp = 0
   const addKey = (c: Live, k: string) => {
     c.keys.add(k)
     c.seq.set(k, counter++)
@@ -134,22 +137,34 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       const people = [...keys].filter(isPersonKey)
       const objects = [...keys].filter(isObjectKey)
       const order = [...keys]
-      // the original scan's order: by the report's first key the cluster holds, then by when the cluster acquired it
-      const rank = (c: Live): [number, number] => {
-        const level = order.findIndex((k) => c.keys.has(k))
-        return [level, c.seq.get(order[level]!)!]
-      }
-      const before = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])
-      let best = null as { c: Live; rank: [number, number]; conflict: boolean } | null
-      const tried = new Set<Live>()
+      // the original scan's order: by the report's first key the cluster holds, then by when the
+      // cluster acquired it; a cluster that would not come before the best so far is not tested
+      let best: Live | null = null
+      let bestLevel = Infinity
+      let bestSeq = Infinity
+      let bestConflict = false
+      const stamp = ++reportStamp
       const consider = (c: Live) => {
-        if (tried.has(c)) return
-        tried.add(c)
-        // a cluster that would not come first is not tested at all
-        const rc = rank(c)
-        if (best !== null && !before(rc, best.rank)) return
+        if (c.tried === stamp) return
+        c.tried = stamp
+        let level = -1
+        let seq = 0
+        for (let j = 0; j < order.length && j <= bestLevel; j++) {
+          const s = c.seq.get(order[j]!)
+          if (s !== undefined) {
+            level = j
+            seq = s
+            break
+          }
+        }
+        // none of the report's keys up to the best one's: it comes later (holding none, it cannot join)
+        if (level < 0 || (best !== null && level === bestLevel && seq >= bestSeq)) return
         const ok = joins(c, r, strongKeys, people, objects)
-        if (ok !== null) best = { c, rank: rc, conflict: ok.conflict }
+        if (ok === null) return
+        best = c
+        bestLevel = level
+        bestSeq = seq
+        bestConflict = ok.conflict
       }
       // three shared participants: with any date, or with conflicting dates
       // (the order candidates are tried in does not matter: ranks never tie, a key's place in a cluster is unique)
@@ -164,8 +179,8 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       // one shared participant and compatible dates
       if (m.date.value !== null) for (const k of strongKeys) for (const c of index.dated(m.type, k, m.date.value)) consider(c)
       if (best !== null) {
-        target = best.c
-        conflict = best.conflict
+        target = best
+        conflict = bestConflict
       }
     }
     if (target) {
@@ -195,7 +210,8 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
         objects: 0,
         placeTriggers: new Set(m.location !== null ? [`${m.location}|${m.trigger}`] : []),
         places: new Set(m.location !== null ? [m.location] : []),
-        hosts: new Set(personActors(m))
+        hosts: new Set(personActors(m)),
+        tried: 0
       }
       clusters.push(c)
       for (const k of keys) addKey(c, k)
