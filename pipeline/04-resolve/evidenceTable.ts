@@ -30,8 +30,8 @@ export const columnValues = (rows: Rows<Record<string, unknown>>, name: string):
 export interface EvidenceTable extends Rows<EvidenceRow> {
   /** The values of one column, in row order. */
   column(name: keyof EvidenceRow): Array<unknown>
-  /** Row positions by row_id (each list in row order). */
-  byRowId(): ReadonlyMap<string, ReadonlyArray<number>>
+  /** Row positions by row_id (each list in row order; undefined for a row id with no evidence). */
+  byRowId(): { get(rowId: string): ReadonlyArray<number> | undefined }
   /** Every row (what JSON.stringify writes). */
   toJSON(): Array<EvidenceRow>
   /**
@@ -160,7 +160,7 @@ export const evidenceBuilder = () => {
     const oddSorted = new Map<number, string>()
     if (odd.size > 0) for (let k = 0; k < m; k++) if (odd.has(keep[k]!)) oddSorted.set(k, odd.get(keep[k]!)!)
     g.n = g.cap = m
-    return makeTable(g, strings, sources, oddSorted)
+    return makeTable(g, strings, stringIndex, sources, oddSorted)
   }
   return { add, finish }
 }
@@ -180,6 +180,7 @@ const idFormatter = (): ((hi: number, lo: number) => string) => {
 const makeTable = (
   g: Columns,
   strings: ReadonlyArray<string | null>,
+  stringIndex: ReadonlyMap<string, number>,
   sources: ReadonlyArray<EvidenceSource>,
   odd: ReadonlyMap<number, string>
 ): EvidenceTable => {
@@ -242,7 +243,8 @@ const makeTable = (
       conflict: conflict![i] === 1
     } as EvidenceRow
   }
-  let groups: Map<string, Array<number>> | undefined
+  // positions grouped by row id: the rows of string code c are positions[starts[c] .. starts[c + 1])
+  let groups: { starts: Uint32Array; positions: Uint32Array } | undefined
   /** The codes of a column whose values repeat: row i's value is values(code(i)). */
   const coded = (name: keyof EvidenceRow): { readonly codes: ArrayLike<number>; readonly size: number; readonly valueOf: (c: number) => unknown } | null => {
     switch (name) {
@@ -322,15 +324,21 @@ const makeTable = (
     },
     byRowId: () => {
       if (groups === undefined) {
-        groups = new Map()
-        for (let k = 0; k < g.n; k++) {
-          const id = strings[row![k]!]!
-          const list = groups.get(id)
-          if (list) list.push(k)
-          else groups.set(id, [k])
+        const starts = new Uint32Array(strings.length + 1)
+        for (let k = 0; k < g.n; k++) starts[row![k]! + 1]!++
+        for (let c = 0; c < strings.length; c++) starts[c + 1]! += starts[c]!
+        const next = starts.slice(0, strings.length)
+        const positions = new Uint32Array(g.n)
+        for (let k = 0; k < g.n; k++) positions[next[row![k]!]!++] = k
+        groups = { starts, positions }
+      }
+      const { starts, positions } = groups
+      return {
+        get: (rowId: string) => {
+          const c = stringIndex.get(rowId)
+          return c === undefined || starts[c] === starts[c + 1] ? undefined : Array.from(positions.subarray(starts[c], starts[c + 1]))
         }
       }
-      return groups
     }
   }
 }
