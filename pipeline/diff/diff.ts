@@ -318,7 +318,9 @@ export const labeller = (tables: TableTexts, previous: TableTexts = new Map()): 
   const before = new Map(TABLES.map((d) => [d.name, rowsById(previous.get(d.name))]))
   const ent = by.get("entities")!
   const entBefore = before.get("entities")!
-  const name = (id: string | undefined) => (id ? (ent.get(id)?.name ?? entBefore.get(id)?.name ?? id) : "?")
+  // one cell, not the whole row's
+  const nameIn = (t: RowLookup, id: string) => (t.cell ? t.cell(id, "name") : t.get(id)?.name)
+  const name = (id: string | undefined) => (id ? (nameIn(ent, id) ?? nameIn(entBefore, id) ?? id) : "?")
   return (table, id) => {
     const now = by.get(table)
     const lookup = now?.has(id) ? now : before.get(table)?.has(id) ? before.get(table)! : undefined
