@@ -72,13 +72,28 @@ export const readEntry = (c: CacheConfig, key: string): Lookup => {
   }
 }
 
+/** Folders this thread has made (an entry's folder is made once, not at every write; again when it has gone). */
+const made = new Set<string>()
+
 /** Write the entry of `key` (write and rename, so a reader never sees half an entry). */
 export const writeEntry = (c: CacheConfig, key: string, result: ArticleResult): void => {
   const path = entryPath(c, key)
   const payload = JSON.stringify(result) + "\n"
-  mkdirSync(join(c.dir, key.slice(0, 2)), { recursive: true })
+  const folder = join(c.dir, key.slice(0, 2))
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true })
+    made.add(folder)
+  }
   const tmp = `${path}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`
-  writeFileSync(tmp, gzipSync(`${JSON.stringify({ key, sha256: sha256(payload) })}\n${payload}`, { level: 1 }))
+  const bytes = gzipSync(`${JSON.stringify({ key, sha256: sha256(payload) })}\n${payload}`, { level: 1 })
+  try {
+    writeFileSync(tmp, bytes)
+  } catch (e) {
+    // the folder was removed since (a cache deleted while this thread runs)
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e
+    mkdirSync(folder, { recursive: true })
+    writeFileSync(tmp, bytes)
+  }
   renameSync(tmp, path)
 }
 

@@ -1,5 +1,5 @@
 /** Cache entries: keys change with what the result depends on; damaged entries are told apart from misses. */
-import { readFileSync, writeFileSync } from "node:fs"
+import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { describe, expect, it } from "vitest"
@@ -41,6 +41,14 @@ describe("extraction cache", () => {
     const back = readEntry(c, key)
     expect(back._tag).toBe("hit")
     expect(JSON.stringify(back._tag === "hit" ? back.result : null)).toBe(JSON.stringify(result))
+  })
+
+  it("an entry is written when its folder was removed after an earlier write (a cache deleted while a build runs)", () => {
+    const d = cacheConfig(tmpDir("car-cache-"), lex.hash)
+    writeEntry(d, key, result)
+    rmSync(d.dir, { recursive: true, force: true })
+    writeEntry(d, key, result)
+    expect(readEntry(d, key)._tag).toBe("hit")
   })
 
   it("truncated bytes, a payload that does not match its hash and a payload that breaks the schema are damaged", () => {
