@@ -109,10 +109,13 @@ type EvidenceColumn = Parameters<Evidence["cellFormatter"]>[0]
 const cells = <A>(evidence: Evidence, name: EvidenceColumn, format: (v: unknown) => A): ((k: number) => A) =>
   typeof evidence.cellFormatter === "function" ? evidence.cellFormatter(name, format) : (k) => format(evidence.at(k)![name])
 
-/** A node's evidence as W3C Web Annotations: objects, or (`json`) the JSON text of their list. */
+/** The evidence columns an annotation reads, in the order of its values below. */
+const ANNOTATION_COLUMNS = ["confidence", "char_end", "char_start", "quote", "source_id", "evidence_id", "method", "pipeline_version"] as const
+
+/** A node's evidence as W3C Web Annotations: objects, or (`json`) the JSON text of their list (tests/05-publish/jsonld.test.ts holds the two equal). */
 const annotations = (evidence: Evidence, form: "objects" | "json"): ((positions: ReadonlyArray<number>) => unknown) => {
   if (form === "objects") {
-    const [confidence, end, start, exact, source, id, method, version] = (["confidence", "char_end", "char_start", "quote", "source_id", "evidence_id", "method", "pipeline_version"] as const).map((c) =>
+    const [confidence, end, start, exact, source, id, method, version] = ANNOTATION_COLUMNS.map((c) =>
       cells(evidence, c, (v) => v)
     )
     return (positions) =>
@@ -130,7 +133,7 @@ const annotations = (evidence: Evidence, form: "objects" | "json"): ((positions:
       }))
   }
   // the same keys in the same order as the objects above, each value as JSON.stringify writes it
-  const [confidence, end, start, exact, source, id, method, version] = (["confidence", "char_end", "char_start", "quote", "source_id", "evidence_id", "method", "pipeline_version"] as const).map((c) =>
+  const [confidence, end, start, exact, source, id, method, version] = ANNOTATION_COLUMNS.map((c) =>
     cells(evidence, c, (v) => JSON.stringify(v))
   )
   return (positions) => {
