@@ -9,6 +9,7 @@
 import Papa from "papaparse"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { joinBytes } from "../shared/stableJson.js"
+import type { Rows } from "../04-resolve/evidenceTable.js"
 
 /** The CSV cell of one value. */
 export const csvCell = (c: Column, v: unknown): string => {
@@ -33,24 +34,17 @@ const line = (fields: ReadonlyArray<string>, columns: ReadonlyArray<Column>, r: 
   return out
 }
 
-/** A table held in columns that formats row k's cell of a column without making the row (the evidence table). */
-export interface CellFormatting {
-  readonly length: number
-  cellFormatter(name: string, format: (v: unknown) => string): (k: number) => string
-}
-
-const formatsCells = (rows: unknown): rows is CellFormatting => typeof (rows as Partial<CellFormatting>).cellFormatter === "function"
-
 /** The CSV lines (without line breaks) of a table's rows, in row order: the same text as `line` of each row. */
-export function* csvLines(table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>): Generator<string> {
+export function* csvLines(table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>): Generator<string> {
   const fields = Object.keys(table.columns)
   const columns = fields.map((f) => table.columns[f]!)
-  if (!formatsCells(rows)) {
+  const formatter = rows.cellFormatter?.bind(rows)
+  if (formatter === undefined) {
     for (const r of rows) yield line(fields, columns, r)
     return
   }
   // columns: each cell straight from its column (a repeated value is quoted once)
-  const cells = fields.map((f, i) => rows.cellFormatter(f, (v) => quoteCell(csvCell(columns[i]!, v))))
+  const cells = fields.map((f, i) => formatter(f, (v) => quoteCell(csvCell(columns[i]!, v))))
   const [first, ...rest] = cells
   for (let k = 0; k < rows.length; k++) {
     let out = first!(k)
@@ -60,7 +54,7 @@ export function* csvLines(table: TableDef<Record<string, Column>>, rows: Iterabl
 }
 
 /** Push the lines of a table (header first), each followed by CRLF. */
-export const emitCsv = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>, push: (s: string) => void): void => {
+export const emitCsv = (table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, push: (s: string) => void): void => {
   push(Object.keys(table.columns).map(quoteCell).join(",") + "\r\n")
   for (const l of csvLines(table, rows)) push(l + "\r\n")
 }
@@ -73,7 +67,7 @@ export const toCsv = (table: TableDef<Record<string, Column>>, rows: ReadonlyArr
 }
 
 /** The UTF-8 bytes of toCsv(table, rows), built a megabyte at a time (never one string of the whole table). */
-export const toCsvBytes = (table: TableDef<Record<string, Column>>, rows: Iterable<Record<string, unknown>>): Uint8Array =>
+export const toCsvBytes = (table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>): Uint8Array =>
   joinBytes((push) => emitCsv(table, rows, push))
 
 /** Parse a CSV written by toCsv back into string cells (for validation). */

@@ -50,16 +50,11 @@ export const rowCheck = (def: TableDef<Record<string, Column>>): ((r: unknown) =
   }
 }
 
-/** A table held in columns that gives each distinct value of a column without making rows (the evidence table). */
-interface DistinctValues {
-  distinctValues(name: string): Iterable<unknown>
-}
-
 /** Do all values of every column of a columnar table fit (each distinct value checked once)? Its rows have exactly the table's columns by construction. */
-const columnsFit = (table: TableDef<Record<string, Column>>, rows: DistinctValues): boolean =>
+const columnsFit = (table: TableDef<Record<string, Column>>, distinct: (name: string) => Iterable<unknown>): boolean =>
   Object.entries(table.columns).every(([k, c]) => {
     const fits = cellCheck(c)
-    for (const v of rows.distinctValues(k)) if (!fits(v)) return false
+    for (const v of distinct(k)) if (!fits(v)) return false
     return true
   })
 
@@ -68,12 +63,11 @@ export const rowViolations = (t: ReleaseTables, limit = 10): Array<string> => {
   const out: Array<string> = []
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
-    const columnar = t[def.name as keyof ReleaseTables] as unknown as Partial<DistinctValues>
+    const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
     // a columnar table whose columns all fit has no row to report; else its rows are checked one by one for the messages
-    if (typeof columnar.distinctValues === "function" && columnsFit(table, columnar as DistinctValues)) continue
+    if (rows.distinctValues && columnsFit(table, rows.distinctValues.bind(rows))) continue
     const fits = rowCheck(table)
     const decode = Schema.decodeUnknownEither(Schema.Struct(fieldsOf(table)) as unknown as Schema.Schema<unknown>, { onExcessProperty: "error" })
-    const rows = t[def.name as keyof ReleaseTables] as Rows<unknown>
     for (let i = 0; i < rows.length && out.length < limit; i++) {
       const r = rows.at(i)
       if (fits(r)) continue

@@ -68,7 +68,7 @@ export const contentHash = (files: ReadonlyMap<string, FileInfo>, rejected: Rele
 export const writeContentFiles = (t: ReleaseTables, texts: ReadonlyMap<string, string>, sink: FileSink, timings: Timings = noTimings): void => {
   for (const def of TABLES)
     timings.time("publish: csv", () =>
-      sink.stream(`data/${def.name}.csv`, (push) => emitCsv(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as ReadonlyArray<Record<string, unknown>>, push))
+      sink.stream(`data/${def.name}.csv`, (push) => emitCsv(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>, push))
     )
   for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b))) sink.put(textPathOf(id), enc(text))
 }

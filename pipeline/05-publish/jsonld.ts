@@ -105,9 +105,8 @@ const nodeJson = (node: Record<string, unknown>): string => {
 type Evidence = Tables["evidence"]
 type EvidenceColumn = Parameters<Evidence["cellFormatter"]>[0]
 
-/** Row k's value of one evidence column as `format` gives it, from the columns when the table is columnar. */
-const cells = <A>(evidence: Evidence, name: EvidenceColumn, format: (v: unknown) => A): ((k: number) => A) =>
-  typeof evidence.cellFormatter === "function" ? evidence.cellFormatter(name, format) : (k) => format(evidence.at(k)![name])
+/** Row k's value of one evidence column as `format` gives it, from the columns. */
+const cells = <A>(evidence: Evidence, name: EvidenceColumn, format: (v: unknown) => A): ((k: number) => A) => evidence.cellFormatter(name, format)
 
 /** The evidence columns an annotation reads, in the order of its values below. */
 const ANNOTATION_COLUMNS = ["confidence", "char_end", "char_start", "quote", "source_id", "evidence_id", "method", "pipeline_version"] as const
