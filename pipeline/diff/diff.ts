@@ -151,96 +151,75 @@ const rowsOf = (t: string | RowLookup | undefined): Iterable<Record<string, stri
   })()
 }
 
-/** Compare two releases' tables. */
 /**
- * The changes of one table by walking both tables in primary-key order at once (no lookups per
- * row); null when a table turns out not to be in that order (the caller then compares by lookups).
+ * The changes of one table by walking both sides in primary-key order at once (no lookups per
+ * row): `id` keys an item, `differ` names the columns in which two items of one id differ. Null
+ * when a side turns out not to be in strict order (the caller then compares otherwise).
  */
-const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup): TableChanges | null => {
-  const cols = Object.entries(def.columns)
+const mergeWalk = <T>(xs: Iterator<T>, ys: Iterator<T>, id: (item: T) => string | null, differ: (x: T, y: T, id: string) => Array<string>): TableChanges | null => {
   const added: Array<string> = []
   const removed: Array<string> = []
   const changed: Array<{ id: string; columns: Array<string> }> = []
-  const xs = a.ordered!()[Symbol.iterator]()
-  const ys = b.ordered!()[Symbol.iterator]()
   let x = xs.next()
   let y = ys.next()
+  let xid = x.done ? null : id(x.value)
+  let yid = y.done ? null : id(y.value)
   let lastX: string | null = null
   let lastY: string | null = null
   while (!x.done || !y.done) {
-    if (!x.done) {
-      if (lastX !== null && compareStrings(lastX, x.value[0]) >= 0) return null
+    if (!x.done && (xid === null || (lastX !== null && compareStrings(lastX, xid) >= 0))) return null
+    if (!y.done && (yid === null || (lastY !== null && compareStrings(lastY, yid) >= 0))) return null
+    const order = x.done ? 1 : y.done ? -1 : compareStrings(xid!, yid!)
+    if (order < 0) removed.push(xid!)
+    else if (order > 0) added.push(yid!)
+    else {
+      const columns = differ(x.value!, y.value!, xid!)
+      if (columns.length > 0) changed.push({ id: xid!, columns })
     }
-    if (!y.done) {
-      if (lastY !== null && compareStrings(lastY, y.value[0]) >= 0) return null
+    if (order <= 0) {
+      lastX = xid
+      x = xs.next()
+      xid = x.done ? null : id(x.value)
     }
-    const order = x.done ? 1 : y.done ? -1 : compareStrings(x.value[0], y.value[0])
-    if (order < 0) {
-      removed.push((lastX = x.value![0]))
-      x = xs.next()
-    } else if (order > 0) {
-      added.push((lastY = y.value![0]))
+    if (order >= 0) {
+      lastY = yid
       y = ys.next()
-    } else {
-      const id = x.value![0]
-      const [, vx] = x.value!
-      const [, vy] = y.value!
-      const columns = cellsDiffer(a, b, id, cols.filter(([, c], i) => comparable(c, vx[i]) !== comparable(c, vy[i])).map(([k]) => k))
-      if (columns.length > 0) changed.push({ id, columns })
-      lastX = lastY = id
-      x = xs.next()
-      y = ys.next()
+      yid = y.done ? null : id(y.value)
     }
   }
   return { added, removed, changed }
 }
 
+/** The walk over typed values: the cells are made only for the columns whose values differ. */
+const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup): TableChanges | null => {
+  const cols = Object.entries(def.columns)
+  return mergeWalk(
+    a.ordered!()[Symbol.iterator](),
+    b.ordered!()[Symbol.iterator](),
+    ([id]) => id,
+    ([, vx], [, vy], id) => cellsDiffer(a, b, id, cols.filter(([, c], i) => comparable(c, vx[i]) !== comparable(c, vy[i])).map(([k]) => k))
+  )
+}
+
 /**
- * The changes of one table by walking both tables' CSV lines in primary-key order at once: equal
- * lines are equal rows, and only lines that differ are split into cells. Needs the primary key
- * in the first column and the same header on both sides; null when a table turns out not to be
- * in order (the caller then compares otherwise).
+ * The walk over CSV lines: equal lines are equal rows, and only lines that differ are split into
+ * cells. Needs the primary key in the first column (an id is never quoted: it runs to the first
+ * comma) and the same header on both sides.
  */
 const walkLines = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup): TableChanges | null => {
   const fields = Object.keys(def.columns)
   if (fields[0] !== def.primaryKey || a.header !== b.header || a.header !== fields.map(quoteCell).join(",")) return null
-  const added: Array<string> = []
-  const removed: Array<string> = []
-  const changed: Array<{ id: string; columns: Array<string> }> = []
-  // an id is never quoted: it runs to the first comma
-  const idOf = (line: string) => line.slice(0, line.indexOf(","))
-  const xs = a.lines!()[Symbol.iterator]()
-  const ys = b.lines!()[Symbol.iterator]()
-  let x = xs.next()
-  let y = ys.next()
-  let xid = x.done ? "" : idOf(x.value)
-  let yid = y.done ? "" : idOf(y.value)
-  let lastX: string | null = null
-  let lastY: string | null = null
-  while (!x.done || !y.done) {
-    if (!x.done && ((lastX !== null && compareStrings(lastX, xid) >= 0) || x.value.charCodeAt(0) === 0x22)) return null
-    if (!y.done && ((lastY !== null && compareStrings(lastY, yid) >= 0) || y.value.charCodeAt(0) === 0x22)) return null
-    const order = x.done ? 1 : y.done ? -1 : compareStrings(xid, yid)
-    if (order <= 0) lastX = xid
-    if (order >= 0) lastY = yid
-    if (order < 0) removed.push(xid)
-    else if (order > 0) added.push(yid)
-    else if (x.value !== y.value) {
-      const cx = csvLineCells(x.value)
-      const cy = csvLineCells(y.value)
-      const columns = fields.filter((_, i) => cx[i] !== cy[i])
-      if (columns.length > 0) changed.push({ id: xid, columns })
+  return mergeWalk(
+    a.lines!()[Symbol.iterator](),
+    b.lines!()[Symbol.iterator](),
+    (line) => (line.charCodeAt(0) === 0x22 ? null : line.slice(0, line.indexOf(","))),
+    (x, y) => {
+      if (x === y) return []
+      const cx = csvLineCells(x)
+      const cy = csvLineCells(y)
+      return fields.filter((_, i) => cx[i] !== cy[i])
     }
-    if (order <= 0) {
-      x = xs.next()
-      xid = x.done ? "" : idOf(x.value)
-    }
-    if (order >= 0) {
-      y = ys.next()
-      yid = y.done ? "" : idOf(y.value)
-    }
-  }
-  return { added, removed, changed }
+  )
 }
 
 /** What the event lineage reads of an evidence row. */
