@@ -7,7 +7,8 @@
  * the thread, whose WebAssembly memory goes with it. The bytes are those of arrowToParquet.
  */
 import { tableToIPC, type Table } from "apache-arrow"
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads"
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads"
+import { tsWorker } from "../shared/worker.js"
 
 /** Tables whose Parquet is being made elsewhere. */
 export interface ParquetThread {
@@ -27,7 +28,7 @@ export const startParquetThread = (): ParquetThread => {
   // shared[0]: answers posted so far (the waiting side sleeps on it); shared[1]: 1 once the thread has loaded
   const shared = new Int32Array(new SharedArrayBuffer(8))
   const { port1, port2 } = new MessageChannel()
-  const worker = new Worker(new URL("./parquetWorker.mjs", import.meta.url), { workerData: { port: port2, shared }, transferList: [port2] })
+  const worker = tsWorker(new URL("./parquetWorker.ts", import.meta.url), { port: port2, shared }, [port2])
   // never what keeps the process alive
   worker.unref()
   let stopped = false

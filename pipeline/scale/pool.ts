@@ -7,7 +7,8 @@
  * holds the whole queue.
  */
 import { Effect } from "effect"
-import { Worker } from "node:worker_threads"
+import type { Worker } from "node:worker_threads"
+import { tsWorker } from "../shared/worker.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import type { CacheConfig } from "./cache.js"
 import type { Outcome } from "./task.js"
@@ -31,8 +32,8 @@ type Answer = { readonly outcome?: Outcome; readonly error?: string }
 export const makePool = (size: number, cache: CacheConfig | null) =>
   Effect.acquireRelease(
     Effect.async<{ readonly pool: Pool; readonly workers: ReadonlyArray<Worker> }>((resume) => {
-      const url = new URL("./worker.mjs", import.meta.url)
-      const workers = Array.from({ length: size }, () => new Worker(url, { workerData: { cache } }))
+      const url = new URL("./worker.ts", import.meta.url)
+      const workers = Array.from({ length: size }, () => tsWorker(url, { cache }))
       const idle: Array<Worker> = []
       const busy = new Map<Worker, ReadonlyArray<Pending>>()
       const queue: Array<Pending> = []
