@@ -19,8 +19,8 @@ import type { EvidenceRow } from "./tables.js"
 export interface Rows<T> extends Iterable<T> {
   readonly length: number
   at(i: number): T | undefined
-  /** The values of one column, in row order. */
-  column?(name: keyof T): Array<unknown>
+  /** The values of one column, in row order (of rows `from` to `to`, when given). */
+  column?(name: keyof T, from?: number, to?: number): Array<unknown>
   /**
    * Row k's value of column `name` as `format` writes it, without making the row: a value that
    * repeats down the column (row ids, methods, sources, dates) is formatted once.
@@ -30,17 +30,17 @@ export interface Rows<T> extends Iterable<T> {
   distinctValues?(name: keyof T): Iterable<unknown>
 }
 
-/** The values of one column of rows: a columnar table gives them without making its rows. */
-export const columnValues = (rows: Rows<Record<string, unknown>>, name: string): Array<unknown> => {
-  if (rows.column) return rows.column(name)
-  const out = new Array<unknown>(rows.length)
-  for (let i = 0; i < rows.length; i++) out[i] = rows.at(i)![name]
+/** The values of one column of rows (of rows `from` to `to`): a columnar table gives them without making its rows. */
+export const columnValues = (rows: Rows<Record<string, unknown>>, name: string, from = 0, to = rows.length): Array<unknown> => {
+  if (rows.column) return rows.column(name, from, to)
+  const out = new Array<unknown>(to - from)
+  for (let i = from; i < to; i++) out[i - from] = rows.at(i)![name]
   return out
 }
 
 /** The evidence table: rows in evidence_id order, made on demand. */
 export interface EvidenceTable extends Rows<EvidenceRow> {
-  column(name: keyof EvidenceRow): Array<unknown>
+  column(name: keyof EvidenceRow, from?: number, to?: number): Array<unknown>
   /** Row positions by row_id (each list in row order; undefined for a row id with no evidence). */
   byRowId(): { get(rowId: string): ReadonlyArray<number> | undefined }
   /** Every row (what JSON.stringify writes). */
@@ -285,9 +285,9 @@ const makeTable = (
       return { next: () => (k < g.n ? { done: false, value: rowAt(k++) } : { done: true, value: undefined }) } as Iterator<EvidenceRow>
     },
     toJSON: () => Array.from({ length: g.n }, (_, k) => rowAt(k)),
-    column: (name) => {
-      const out = new Array<unknown>(g.n)
-      for (let k = 0; k < g.n; k++) out[k] = value(k, name)
+    column: (name, from = 0, to = g.n) => {
+      const out = new Array<unknown>(to - from)
+      for (let k = from; k < to; k++) out[k - from] = value(k, name)
       return out
     },
     cellFormatter: <A>(name: keyof EvidenceRow, format: (v: unknown) => A) => {

@@ -2,6 +2,11 @@
  * Arrow IPC file format (Feather v2, uncompressed) with declared types: Utf8, one
  * Dictionary<Utf8, Int32> per categorical column, Int32, Float64, Bool, DateDay, List<Utf8>.
  * Schema and field metadata describe the table and each column.
+ *
+ * A table is written in record batches of BATCH_ROWS rows (one batch when it has no more), each
+ * made from its rows' column values, written and let go before the next one is made; every batch
+ * of a column shares one dictionary (the file format allows no other), listing the column's
+ * values in order of first appearance.
  */
 import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
 import {
@@ -111,11 +116,17 @@ const utf8Data = (values: ReadonlyArray<string | null | undefined>) => {
   return makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: bytes })
 }
 
+/** Rows per record batch: a multiple of 1,024 that divides 1,048,576, so that the Parquet made from the batches is that of one batch (parquet.ts). */
+export const BATCH_ROWS = 131_072
+
+/** A categorical column's dictionary: its values' codes, and the dictionary vector every batch shares. */
+type Dict = { readonly codes: ReadonlyMap<string, number>; readonly vector: Vector }
+
 /**
- * The Arrow data of one column, built from typed arrays (no per-value builder calls).
- * Dictionaries list their values in order of first appearance.
+ * The Arrow data of one column, built from typed arrays (no per-value builder calls); a
+ * categorical column's codes are those of its dictionary.
  */
-const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>): Data => {
+const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, dict: Dict | undefined): Data => {
   const { bitmap, nulls } = validity(values)
   const n = values.length
   switch (c.kind) {
@@ -123,16 +134,11 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>): 
     case "text":
       return utf8Data(values as ReadonlyArray<string | null>)
     case "category": {
-      const index = new Map<string, number>()
       const codes = new Int32Array(n)
       values.forEach((v, i) => {
-        if (v === null || v === undefined) return
-        let k = index.get(v as string)
-        if (k === undefined) index.set(v as string, (k = index.size))
-        codes[i] = k
+        if (v !== null && v !== undefined) codes[i] = dict!.codes.get(v as string)!
       })
-      const dictionary = new Vector([utf8Data([...index.keys()])])
-      return makeData({ type: type as Dictionary<Utf8, Int32>, length: n, nullCount: nulls, nullBitmap: bitmap, data: codes, dictionary })
+      return makeData({ type: type as Dictionary<Utf8, Int32>, length: n, nullCount: nulls, nullBitmap: bitmap, data: codes, dictionary: dict!.vector })
     }
     case "int":
       return makeData({ type: new Int32(), length: n, nullCount: nulls, nullBitmap: bitmap, data: Int32Array.from(values, (v) => (v as number | null) ?? 0) })
@@ -165,12 +171,36 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>): 
   }
 }
 
-/** The Arrow table of a table's rows (one record batch, one dictionary per categorical column). */
-export const arrowTable = (table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Table => {
+/** The row ranges of a table's batches: [from, to) by `size` rows, at least one (an empty table has one empty batch). */
+const batchRanges = (length: number, size: number): Array<readonly [number, number]> => {
+  if (size % 1024 !== 0 || 1_048_576 % size !== 0) throw new Error(`a record batch must be a multiple of 1,024 rows dividing 1,048,576 (got ${size})`)
+  const out: Array<readonly [number, number]> = []
+  for (let from = 0; from < length || from === 0; from += size) out.push([from, Math.min(length, from + size)])
+  return out
+}
+
+/** The record batches of a table's rows, `batchRows` at a time, each made when it is asked for. */
+export function* arrowBatches(table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, schema: Schema, batchRows = BATCH_ROWS): Generator<RecordBatch> {
+  const ranges = batchRanges(rows.length, batchRows)
+  // each categorical column's values in order of first appearance, read batch by batch
+  const dicts = new Map<string, Dict>()
+  for (const f of schema.fields) {
+    if (table.columns[f.name]!.kind !== "category") continue
+    const codes = new Map<string, number>()
+    for (const [from, to] of ranges)
+      for (const v of columnValues(rows, f.name, from, to)) if (v !== null && v !== undefined && !codes.has(v as string)) codes.set(v as string, codes.size)
+    dicts.set(f.name, { codes, vector: new Vector([utf8Data([...codes.keys()])]) })
+  }
+  for (const [from, to] of ranges) {
+    const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, columnValues(rows, f.name, from, to), dicts.get(f.name)))
+    yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: to - from, nullCount: 0, children }))
+  }
+}
+
+/** The Arrow table of a table's rows (record batches of `batchRows`, one dictionary per categorical column). */
+export const arrowTable = (table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, metadata: ReadonlyMap<string, string>, batchRows = BATCH_ROWS): Table => {
   const schema = arrowSchema(table, metadata)
-  const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, columnValues(rows, f.name)))
-  const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children })
-  return new Table(schema, [new RecordBatch(schema, data)])
+  return new Table(schema, [...arrowBatches(table, rows, schema, batchRows)])
 }
 
 /** Hands each piece arrow-js writes straight on (arrow-js takes a byte queue as its sink). */
@@ -183,15 +213,22 @@ class Forward extends AsyncByteQueue {
   }
 }
 
-/** Write a table as an Arrow IPC file piece by piece (the file is never one buffer: its pieces are views of the columns). */
-export const writeArrowFile = (t: Table, out: (chunk: Uint8Array) => void): void => {
+/**
+ * Write record batches as an Arrow IPC file piece by piece (the file is never one buffer: its
+ * pieces are views of the columns), one batch at a time; `each` is given every batch once it is
+ * written, before the next one is made.
+ */
+export const writeArrowFile = (schema: Schema, batches: Iterable<RecordBatch>, out: (chunk: Uint8Array) => void, each: (batch: RecordBatch) => void = () => {}): void => {
   const writer = new RecordBatchFileWriter()
-  writer.reset(new Forward(out), t.schema)
-  writer.write(t)
+  writer.reset(new Forward(out), schema)
+  for (const batch of batches) {
+    writer.write(batch)
+    each(batch)
+  }
   writer.finish()
 }
 
-/** Serialise rows of a table as an Arrow IPC file (one record batch, one dictionary per categorical column). */
+/** Serialise rows of a table as an Arrow IPC file (record batches of BATCH_ROWS, one dictionary per categorical column). */
 export const toArrow = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Uint8Array =>
   tableToIPC(arrowTable(table, rows, metadata), "file")
 

@@ -12,7 +12,8 @@ import type { ReleaseTables } from "../04-resolve/tables.js"
 import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { stableStringify } from "../shared/stableJson.js"
-import { arrowTable, writeArrowFile } from "./arrow.js"
+import { RecordBatch, Table } from "apache-arrow"
+import { arrowBatches, arrowSchema, writeArrowFile } from "./arrow.js"
 import { arrowToParquet } from "./parquet.js"
 import { startParquetThread } from "./parquetThread.js"
 import { renderCard } from "./card.js"
@@ -92,13 +93,16 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
     for (const def of TABLES) {
       const table = def as unknown as TableDef<Record<string, Column>>
       const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
-      const arrow = timings.time("publish: arrow", () => {
-        const a = arrowTable(table, rows, arrowMeta)
-        sink.write(`data/${def.name}.arrow`, (out) => writeArrowFile(a, out))
-        return a
-      })
-      if (thread) timings.time("publish: parquet (hand-over)", () => thread.submit(`data/${def.name}.parquet`, arrow))
-      else sink.put(`data/${def.name}.parquet`, timings.time("publish: parquet", () => arrowToParquet(arrow)))
+      // the Arrow file batch by batch; each batch, once written, goes to the Parquet thread (or is
+      // kept for Parquet made in line, in a small release)
+      const schema = arrowSchema(table, arrowMeta)
+      const parquet = `data/${def.name}.parquet`
+      const kept: Array<RecordBatch> = []
+      timings.time("publish: arrow", () =>
+        sink.write(`data/${def.name}.arrow`, (out) => writeArrowFile(schema, arrowBatches(table, rows, schema), out, (b) => (thread ? thread.add(parquet, b) : kept.push(b))))
+      )
+      if (thread) thread.end(parquet)
+      else sink.put(parquet, timings.time("publish: parquet", () => arrowToParquet(new Table(schema, kept))))
       tableInfo[def.name] = {
         csv: `data/${def.name}.csv`,
         arrow: `data/${def.name}.arrow`,

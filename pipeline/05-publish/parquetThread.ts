@@ -1,24 +1,31 @@
 /**
  * Parquet made on a second thread while this one goes on with the other files: the ZSTD
- * encoding of a large table takes seconds and would otherwise keep a core idle. Each table
- * goes over as its Arrow IPC stream (moved, not copied); the Parquet bytes come back the same
- * way. `finish` waits synchronously (Atomics.wait) for every table handed over, so the files
- * are still handed to the sink by the caller, in one place, whatever the sink is; and it stops
- * the thread, whose WebAssembly memory goes with it. The bytes are those of arrowToParquet.
+ * encoding of a large table takes seconds and would otherwise keep a core idle. A table goes
+ * over batch by batch as its Arrow file is written (each batch as an Arrow IPC stream, moved,
+ * not copied), so that no table is ever whole in memory for its Parquet; the Parquet bytes come
+ * back the same way. `finish` waits synchronously (Atomics.wait) for every table handed over, so
+ * the files are still handed to the sink by the caller, in one place, whatever the sink is; and
+ * it stops the thread, whose WebAssembly memory goes with it. The bytes are those of
+ * arrowToParquet.
  */
-import { tableToIPC, type Table } from "apache-arrow"
+import { RecordBatch, Table, tableToIPC } from "apache-arrow"
 import { MessageChannel, receiveMessageOnPort } from "node:worker_threads"
 import { tsWorker } from "../shared/worker.js"
 
 /** Tables whose Parquet is being made elsewhere. */
 export interface ParquetThread {
-  /** Hand a table over; its Parquet file is `path`. */
-  readonly submit: (path: string, table: Table) => void
-  /** Every table's Parquet bytes (in the order handed over), once all are done; the thread is stopped. */
+  /** Hand over the next batch of a table whose Parquet file is `path`. */
+  readonly add: (path: string, batch: RecordBatch) => void
+  /** The table of `path` has no more batches. */
+  readonly end: (path: string) => void
+  /** Every table's Parquet bytes (in the order ended), once all are done; the thread is stopped. */
   readonly finish: () => ReadonlyArray<readonly [string, Uint8Array]>
   /** Stop the thread (after a failure elsewhere; finish stops it too). */
   readonly stop: () => void
 }
+
+/** What the thread is sent: a table's next batch as an IPC stream, or (no `ipc`) the end of the table. */
+export type ParquetMessage = { readonly path: string; readonly ipc?: Uint8Array }
 
 /** What the thread answers for one table. */
 export type ParquetAnswer = { readonly path: string; readonly bytes?: Uint8Array; readonly error?: string }
@@ -41,11 +48,14 @@ export const startParquetThread = (): ParquetThread => {
   const paths: Array<string> = []
   const started = performance.now()
   return {
-    submit: (path, table) => {
-      const ipc = tableToIPC(table, "stream")
+    add: (path, batch) => {
+      const ipc = tableToIPC(new Table(batch.schema, [batch]), "stream")
       const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice()
+      port1.postMessage({ path, ipc: own } satisfies ParquetMessage, [own.buffer as ArrayBuffer])
+    },
+    end: (path) => {
       paths.push(path)
-      port1.postMessage({ path, ipc: own }, [own.buffer as ArrayBuffer])
+      port1.postMessage({ path } satisfies ParquetMessage)
     },
     finish: () => {
       const got = new Map<string, Uint8Array>()

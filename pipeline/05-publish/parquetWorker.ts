@@ -1,18 +1,51 @@
-/** The thread of parquetThread.ts: Arrow IPC stream in, Parquet bytes out (ipcToParquet), one table per message. */
+/**
+ * The thread of parquetThread.ts: the Arrow IPC streams of a table's batches in, its Parquet
+ * bytes out. A table of one batch goes through ipcToParquet; from its second batch on, a table
+ * goes through parquetStream, each batch added as it arrives.
+ */
 import { workerData, type MessagePort } from "node:worker_threads"
-import { ipcToParquet } from "./parquet.js"
-import type { ParquetAnswer } from "./parquetThread.js"
+import { ipcToParquet, parquetStream, type ParquetStream } from "./parquet.js"
+import type { ParquetAnswer, ParquetMessage } from "./parquetThread.js"
 
 const { port, shared } = workerData as { port: MessagePort; shared: Int32Array }
-port.on("message", ({ path, ipc }: { path: string; ipc: Uint8Array }) => {
-  let answer: ParquetAnswer
-  try {
-    answer = { path, bytes: ipcToParquet(ipc) }
-  } catch (e) {
-    answer = { path, error: (e as Error).stack ?? String(e) }
-  }
-  port.postMessage(answer, answer.bytes ? [answer.bytes.buffer as ArrayBuffer] : [])
+const answer = (a: ParquetAnswer) => {
+  port.postMessage(a, a.bytes ? [a.bytes.buffer as ArrayBuffer] : [])
   Atomics.add(shared, 0, 1)
   Atomics.notify(shared, 0)
+}
+const failed = (path: string, e: unknown) => answer({ path, error: (e as Error).stack ?? String(e) })
+
+// each table being written: its first batch until a second one comes, then its stream
+const open = new Map<string, { first: Uint8Array | null; stream: ParquetStream | null; failed: boolean }>()
+port.on("message", (m: ParquetMessage) => {
+  let t = open.get(m.path)
+  if (t === undefined) open.set(m.path, (t = { first: null, stream: null, failed: false }))
+  if (t.failed) return void (m.ipc === undefined && open.delete(m.path))
+  try {
+    if (m.ipc !== undefined) {
+      if (t.stream === null && t.first === null) t.first = m.ipc
+      else {
+        if (t.stream === null) {
+          t.stream = parquetStream()
+          t.stream.add(t.first!)
+          t.first = null
+        }
+        t.stream.add(m.ipc)
+      }
+      return
+    }
+    open.delete(m.path)
+    if (t.stream === null) answer({ path: m.path, bytes: ipcToParquet(t.first!) })
+    else
+      t.stream.end().then(
+        (bytes) => answer({ path: m.path, bytes }),
+        (e: unknown) => failed(m.path, e)
+      )
+  } catch (e) {
+    // the first failure of a table is its answer; its later messages are dropped
+    t.failed = m.ipc !== undefined
+    if (!t.failed) open.delete(m.path)
+    failed(m.path, e)
+  }
 })
 Atomics.store(shared, 1, 1)

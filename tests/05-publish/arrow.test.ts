@@ -1,10 +1,15 @@
-/** A large Arrow file (150,001 rows: dictionaries, nulls, lists, multi-byte text) reads back, by arrow-js and by polars, as the rows written. */
+/**
+ * A large Arrow file (150,001 rows: dictionaries, nulls, lists, multi-byte text) reads back, by
+ * arrow-js and by polars, as the rows written: two record batches, one dictionary per
+ * categorical column shared by both.
+ */
 import pl from "nodejs-polars"
 import { describe, expect, it } from "vitest"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
 import fc from "fast-check"
-import { fromArrow, toArrow, utf8Buffers } from "../../pipeline/05-publish/arrow.js"
+import { tableFromIPC } from "apache-arrow"
+import { BATCH_ROWS, fromArrow, toArrow, utf8Buffers } from "../../pipeline/05-publish/arrow.js"
 
 const entities = TABLES.find((t) => t.name === "entities")! as unknown as TableDef<Record<string, Column>>
 
@@ -28,10 +33,14 @@ describe("toArrow", () => {
     const bytes = toArrow(entities, rows, new Map())
     const back = fromArrow(bytes)
     expect(back.rows.length).toBe(rows.length)
-    for (const i of [0, 1, 65_535, 65_536, 65_537, 131_072, 150_000]) expect(back.rows[i]).toEqual(rows[i])
+    for (const i of [0, 1, 65_535, 65_536, 65_537, 131_071, 131_072, 131_073, 150_000]) expect(back.rows[i]).toEqual(rows[i])
+    const t = tableFromIPC(bytes)
+    expect(t.batches.map((b) => b.numRows)).toEqual([BATCH_ROWS, rows.length - BATCH_ROWS])
+    // the second batch's dictionary is the first one's (a file may not replace a dictionary)
+    expect(t.batches[1]!.getChild("entity_type")!.data[0]!.dictionary).toBe(t.batches[0]!.getChild("entity_type")!.data[0]!.dictionary)
     const df = pl.readIPC(Buffer.from(bytes))
     expect(df.height).toBe(rows.length)
-    expect(df.getColumn("entity_type").toArray().slice(65_535, 65_538)).toEqual(rows.slice(65_535, 65_538).map((r) => r.entity_type))
+    expect(df.getColumn("entity_type").toArray().slice(131_070, 131_074)).toEqual(rows.slice(131_070, 131_074).map((r) => r.entity_type))
     expect(df.getColumn("iso_alpha3").nullCount()).toBe(rows.filter((r) => r.iso_alpha3 === null).length)
   })
 
