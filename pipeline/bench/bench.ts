@@ -6,18 +6,18 @@
  * Each size: a full build from a cold cache in a child process (wall time, articles/s, MB/s of
  * article text, peak RSS, slowest stage and article). At the size nearest 10k: the compromise pass
  * and an incremental build after adding one article (warm cache). Then growth exponents (fit of
- * log time and log RSS against log size). A size whose heap, scaled from the size before it,
- * would pass V8's heap limit is reported as not run (--force runs it). One table on stdout;
- * --json prints the same figures.
+ * log time and log RSS against log size). Builds run with a heap limit of three quarters of the
+ * machine's memory (run.ts); a size whose peak RSS, extrapolated from the sizes before it, would
+ * not fit in the machine's memory, or whose heap would pass that limit, is reported as not run
+ * (--force runs it). One table on stdout; --json prints the same figures.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { cpus, freemem, tmpdir, totalmem } from "node:os"
-import { getHeapStatistics } from "node:v8"
 import { join } from "node:path"
 import { article } from "./generate.js"
 import { ROOT, seedModel, writeCorpus } from "./corpus.js"
-import { growthExponent } from "./fit.js"
-import { runBuild, runChild } from "./run.js"
+import { extrapolate, growthExponent } from "./fit.js"
+import { BUILD_HEAP_MB, runBuild, runChild } from "./run.js"
 import { renderTable, type BuildRun } from "./table.js"
 import type { TimingReport } from "../shared/timings.js"
 
@@ -64,15 +64,18 @@ const main = async () => {
   > = []
   let compromise = null
   let incremental = null
-  const heapLimitMb = getHeapStatistics().heap_size_limit / 1e6
+  const memoryMb = totalmem() / 2 ** 20
   for (const n of sizes) {
-    // a size whose heap, grown in proportion from the largest size run so far, would pass V8's
-    // limit is not run (it would run for long and then fail): --force runs it anyway
-    const before = runs.filter((r) => r.ok && r.memory !== null && r.articles < n).at(-1)
-    const heapAt = before ? Math.max(...Object.values(before.memory!).map((m) => m.heapMb)) : null
-    const predictedMb = before && heapAt !== null ? (heapAt * n) / before.articles : null
-    if (predictedMb !== null && predictedMb > heapLimitMb && !argv.includes("--force")) {
-      const reason = `not run: its heap would reach about ${(predictedMb / 1000).toFixed(1)} GB (${(heapAt! / 1000).toFixed(1)} GB at ${before!.articles.toLocaleString("en-US")} articles), above V8's limit of ${(heapLimitMb / 1000).toFixed(1)} GB here (--force runs it)`
+    // a size whose peak RSS, extrapolated from the sizes run so far, would not fit in the
+    // machine's memory, or whose heap would pass the build's heap limit, is not run (it would
+    // run for long and then fail): --force runs it anyway
+    const fit = runs.filter((r) => r.ok && r.peakRssMb !== null && r.memory !== null && r.articles < n)
+    const predict = (y: (r: (typeof fit)[number]) => number) => extrapolate(fit.map((r) => [r.articles, y(r)] as const), n)
+    const rss = predict((r) => r.peakRssMb!)
+    const heap = predict((r) => Math.max(...Object.values(r.memory!).map((m) => m.heapMb)))
+    const over = rss !== null && heap !== null && (rss > memoryMb * 0.9 || heap > BUILD_HEAP_MB)
+    if (over && !argv.includes("--force")) {
+      const reason = `not run: extrapolated from ${fit.map((r) => r.articles.toLocaleString("en-US")).join(" and ")} articles, its peak RSS would reach about ${(rss! / 1024).toFixed(1)} GB (the machine has ${(memoryMb / 1024).toFixed(1)} GB) and its heap ${(heap! / 1024).toFixed(1)} GB (the build's limit is ${(BUILD_HEAP_MB / 1024).toFixed(1)} GB; --force runs it)`
       log(`build ${n} articles: ${reason}`)
       runs.push({ articles: n, ok: false, skipped: true, reason, textMb: null, wallS: 0, articlesPerS: null, mbPerS: null, peakRssMb: null, rssFrom: null, slowestStage: null, slowestArticle: null, stages: null, memory: null })
       continue

@@ -9,3 +9,18 @@ export const growthExponent = (points: ReadonlyArray<readonly [number, number]>)
   const sxx = p.reduce((s, [x]) => s + (x - mx) ** 2, 0)
   return sxx === 0 ? null : p.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx
 }
+
+/**
+ * y at n, from measured points: on the line through the two largest sizes (a fixed part and a
+ * part per item), never below the largest measured y; proportional to n from one point; null
+ * from none.
+ */
+export const extrapolate = (points: ReadonlyArray<readonly [number, number]>, n: number): number | null => {
+  const p = [...points].sort(([a], [b]) => a - b)
+  const last = p.at(-1)
+  if (last === undefined) return null
+  const before = p.at(-2)
+  if (before === undefined || before[0] === last[0]) return (last[1] * n) / last[0]
+  const slope = (last[1] - before[1]) / (last[0] - before[0])
+  return Math.max(last[1], last[1] + slope * (n - last[0]))
+}
