@@ -17,7 +17,7 @@ import { reextract } from "./scale/article.js"
 import { DEFAULT_CACHE_DIR } from "./scale/cache.js"
 import { availableParallelism } from "node:os"
 import { readArrowTable, readReleaseTables } from "./diff/arrowTables.js"
-import { cellLookup, diffTables, labeller, renderChangelog, type TableTexts } from "./diff/diff.js"
+import { cellLookup, diffTables, emitChangelog, labeller, type TableTexts } from "./diff/diff.js"
 import { csvFileTable } from "./diff/csvFile.js"
 import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
@@ -30,7 +30,7 @@ import { rowViolations } from "./05-publish/decodeRows.js"
 import { acquireLock, cleanLeftovers, openStaging, publishRelease, readLatest, type Staging } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
-import { stableStringify } from "./shared/stableJson.js"
+import { joinBytes, stableStringifyTo } from "./shared/stableJson.js"
 import { qualityMarkdown, scoreTables } from "./eval/score.js"
 import { toJson } from "./eval/report.js"
 import { Schema } from "effect"
@@ -220,8 +220,10 @@ const assemble = (
     const oldTables: TableTexts = previous ? readReleaseTables(previous.dir) : new Map()
     const changes = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
     const extra = new Map(meta.extra)
-    extra.set("changes.json", new TextEncoder().encode(stableStringify(changes)))
-    extra.set("CHANGELOG.md", new TextEncoder().encode(renderChangelog(changes, labeller(newTables, oldTables))))
+    // in pieces: a large first release lists every row, more text than one string can hold
+    extra.set("changes.json", joinBytes((push) => stableStringifyTo(changes, push)))
+    const labels = labeller(newTables, oldTables)
+    extra.set("CHANGELOG.md", joinBytes((push) => emitChangelog(changes, labels, push)))
     return extra
   })
   writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)

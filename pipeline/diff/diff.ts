@@ -262,7 +262,23 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
 
 /** Human-readable CHANGELOG.md, naming every added, removed and changed row of the fact tables. */
 export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: string) => string): string => {
-  const lines: Array<string> = []
+  const out: Array<string> = []
+  emitChangelog(c, labels, (s) => out.push(s))
+  return out.join("")
+}
+
+/** renderChangelog's text line by line, given to `push` in order (a large first release's changelog is longer than the longest string V8 can hold). */
+export const emitChangelog = (c: ReleaseChanges, labels: (table: string, id: string) => string, push: (s: string) => void): void => {
+  // lines joined by "\n", the last one (empty) with nothing after it
+  let first = true
+  const lines = {
+    push: (...xs: Array<string>) => {
+      for (const x of xs) {
+        push(first ? x : `\n${x}`)
+        first = false
+      }
+    }
+  }
   // one line at a time: a spread of a whole table's ids into push() overflows the call stack
   const add = (...head: Array<string>) => (xs: ReadonlyArray<string>, ...tail: Array<string>) => {
     for (const x of head) lines.push(x)
@@ -287,7 +303,6 @@ export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: s
   if (l.tombstones.length)
     add("## events: retired ids (tombstones)", "")(l.tombstones.map((t) => `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`), "")
   lines.push("Evidence rows are listed by id in `changes.json`.", "")
-  return lines.join("\n")
 }
 
 /** Labels for changelog lines, read from the new release's CSV text (names, summaries, predicates). */

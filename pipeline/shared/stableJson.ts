@@ -17,6 +17,44 @@ const sortKeys = (v: unknown): unknown => {
 /** Serialise with sorted keys (2-space indent, final newline) so equal values give equal bytes. */
 export const stableStringify = (v: unknown): string => JSON.stringify(sortKeys(v), null, 2) + "\n"
 
+/**
+ * stableStringify's text in pieces, given to `push` in order (for documents that may be longer
+ * than the longest string V8 can hold, about 512 MB): the same bytes once joined.
+ */
+export const stableStringifyTo = (v: unknown, push: (s: string) => void): void => {
+  const write = (x: unknown, indent: string, inArray: boolean): void => {
+    if (x === null || typeof x !== "object") {
+      // in an array, a value JSON cannot hold (undefined, a function) is written as null
+      const text = JSON.stringify(x) as string | undefined
+      push(text ?? (inArray ? "null" : ""))
+      return
+    }
+    const inner = indent + "  "
+    if (Array.isArray(x)) {
+      if (x.length === 0) return push("[]")
+      x.forEach((item, i) => {
+        push(i === 0 ? `[\n${inner}` : `,\n${inner}`)
+        write(item, inner, true)
+      })
+      return push(`\n${indent}]`)
+    }
+    const o = x as Record<string, unknown>
+    // stableStringify's order: sorted, then as an object holds them (integer-like keys first)
+    const sorted = Object.keys(o)
+      .filter((k) => o[k] !== undefined && typeof o[k] !== "function" && typeof o[k] !== "symbol")
+      .sort()
+    const keys = Object.keys(Object.fromEntries(sorted.map((k) => [k, 0])))
+    if (keys.length === 0) return push("{}")
+    keys.forEach((k, i) => {
+      push(`${i === 0 ? "{" : ","}\n${inner}${JSON.stringify(k)}: `)
+      write(o[k], inner, false)
+    })
+    push(`\n${indent}}`)
+  }
+  write(v, "", false)
+  push("\n")
+}
+
 /** Serialise keeping the given key order (for documents whose order is part of their readability). */
 export const orderedStringify = (v: unknown): string => JSON.stringify(v, null, 2) + "\n"
 
