@@ -4,13 +4,15 @@
  */
 import { Effect } from "effect"
 import { buildTables, type Built } from "../Build.js"
+import { readGenres } from "./genres.js"
 import { scoreTables } from "./score.js"
 
-/** Score a built release against gold annotations. */
-export const scoreBuilt = (built: Built, goldDir: string) => scoreTables(built.tables, built.texts, goldDir)
+/** Score a built release against gold annotations (genres by article file, for the per-genre figures). */
+export const scoreBuilt = (built: Built, goldDir: string, genres: ReadonlyMap<string, string> = new Map()) =>
+  scoreTables(built.tables, built.texts, goldDir, genres)
 
-/** Build the sources in memory and score them. */
+/** Build the sources in memory and score them; genres come from the folder's README.md table, if any. */
 export const runEval = Effect.fn("Eval.run")(function* (sourcesDir: string, goldDir: string) {
   const built = yield* buildTables(sourcesDir)
-  return yield* scoreBuilt(built, goldDir)
+  return yield* scoreBuilt(built, goldDir, readGenres(sourcesDir))
 })

@@ -91,44 +91,47 @@ const eventPeople = (e: PredEvent): ReadonlyArray<PredEntity> => [
 ]
 
 /**
- * Events: a prediction matches a gold event when (a) one of its evidence spans in the article
- * overlaps the gold quote's span (quote located with `text.indexOf(quote)` in the predicted
- * doc's text, UTF-16 index converted to code points) and (b) at least one predicted actor,
- * target, participant or the location matches a gold actor or target by name/alias folds (gold
- * names expanded with that gold entity's aliases; types are not compared here). One-to-one,
- * greedy over all candidate pairs ordered by type match (a prediction of the gold's type first),
- * then larger overlap (best span), then gold file order, then prediction id. Gold events whose quote is not found cannot match.
+ * Events, paired by where they are told and who takes part, never by an attribute that is
+ * scored afterwards (type, date, modality): gold events in file order; for each, the unused
+ * prediction whose evidence span in the article overlaps the gold quote's span most (quote
+ * located with `text.indexOf(quote)`, its UTF-16 index converted to code points) and that shares
+ * a participant with it: one of its actors, targets, participants or its location matches a gold
+ * actor, target or the gold location by name/alias folds (gold names expanded with that gold
+ * entity's aliases). When no gold participant names an entity predicted in the article, the
+ * participant test is waived (the event is judged by its span alone; the entity table already
+ * counts the missing names). Ties: the first prediction by id. This is the pairing of the
+ * independent scorer (`../shared/tools/score`). Gold events whose quote is not found cannot match.
  */
 export const matchEvents = (pred: PredictedDoc, gold: GoldDocument): EventMatchResult => {
   const preds = byId(pred.events)
   const people = new Map(preds.map((p) => [p, eventPeople(p).map(predFolds)] as const))
+  const articleEntities = pred.entities.map(predFolds)
   const unlocated: Array<GoldEvent> = []
-  const pairs: Array<{ pred: PredEvent; gold: GoldEvent; ov: number; typeOk: boolean; gi: number; pi: number }> = []
-  gold.events.forEach((g, gi) => {
+  const used = new Set<PredEvent>()
+  const matched: Array<{ pred: PredEvent; gold: GoldEvent }> = []
+  for (const g of gold.events) {
     const span = quoteSpan(pred.text, g.quote)
     if (span === null) {
       unlocated.push(g)
-      return
+      continue
     }
-    const gNames = [...g.actors, ...g.targets].map((n) => goldFolds(gold, n))
-    preds.forEach((p, pi) => {
+    const gNames = [...g.actors, ...g.targets, ...(g.location === null ? [] : [g.location])].map((n) => goldFolds(gold, n))
+    const anyPredicted = gNames.some((gf) => articleEntities.some((pf) => intersects(pf, gf)))
+    let best: PredEvent | undefined
+    let bestOverlap = 0
+    for (const p of preds) {
+      if (used.has(p)) continue
       const ov = Math.max(0, ...p.spans.map((s) => overlap(s, span)))
-      const shared = people.get(p)!.some((pf) => gNames.some((gf) => intersects(pf, gf)))
-      if (ov > 0 && shared) pairs.push({ pred: p, gold: g, ov, typeOk: p.type === g.type, gi, pi })
-    })
-  })
-  pairs.sort((a, b) => Number(b.typeOk) - Number(a.typeOk) || b.ov - a.ov || a.gi - b.gi || a.pi - b.pi)
-  const usedPred = new Set<PredEvent>()
-  const usedGold = new Set<GoldEvent>()
-  const chosen: Array<{ pred: PredEvent; gold: GoldEvent; gi: number }> = []
-  for (const c of pairs) {
-    if (usedPred.has(c.pred) || usedGold.has(c.gold)) continue
-    usedPred.add(c.pred)
-    usedGold.add(c.gold)
-    chosen.push(c)
+      if (ov <= bestOverlap) continue
+      if (anyPredicted && !people.get(p)!.some((pf) => gNames.some((gf) => intersects(pf, gf)))) continue
+      best = p
+      bestOverlap = ov
+    }
+    if (best !== undefined) {
+      used.add(best)
+      matched.push({ pred: best, gold: g })
+    }
   }
-  chosen.sort((a, b) => a.gi - b.gi)
-  const matched = chosen.map((c) => ({ pred: c.pred, gold: c.gold }))
   return { ...finish(preds, gold.events, matched), unlocated }
 }
 

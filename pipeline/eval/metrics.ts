@@ -27,11 +27,16 @@ export interface Accuracy {
   readonly accuracy: number
 }
 
-/** Accuracies of the attributes of matched events. */
+/**
+ * Accuracies of the attributes of matched events. `date` and `date_precision` are measured on the
+ * matched events the gold dates; `undated` on those it leaves undated (correct: no date predicted
+ * either), so a pipeline that dates nothing does not score on the undated ones.
+ */
 export interface EventAttributeAccuracies {
   readonly type: Accuracy
   readonly date: Accuracy
   readonly date_precision: Accuracy
+  readonly undated: Accuracy
   readonly modality: Accuracy
 }
 
@@ -63,10 +68,11 @@ const DATE_LENGTH = { year: 4, month: 7, day: 10 } as const
 const dateLength = (d: string): number => (d.length >= 10 ? 10 : d.length >= 7 ? 7 : 4)
 
 /**
- * Date correctness at the gold precision. Gold date null: correct iff the predicted date is null.
- * Otherwise the predicted date must be at least as precise as the gold date (a YYYY-MM prediction
- * for a YYYY-MM-DD gold is wrong) and, truncated to the gold precision (4, 7 or 10 characters;
- * for precision "unknown" the gold string's own shape), equal the gold date.
+ * Date correctness of a gold event that has a date: the predicted date must be at least as
+ * precise as the gold date (a YYYY-MM prediction for a YYYY-MM-DD gold is wrong) and, truncated
+ * to the gold precision (4, 7 or 10 characters; for precision "unknown" the gold string's own
+ * shape), equal the gold date — the independent scorer's "starts with the gold date". For a gold
+ * event without a date: correct iff no date is predicted (reported apart, as `undated`).
  */
 export const dateCorrect = (pred: string | null, gold: GoldEvent): boolean => {
   if (gold.date === null) return pred === null
@@ -87,7 +93,9 @@ export const attributeChecks = (pred: PredEvent, gold: GoldEvent): readonly [boo
 export const attributeAccuracies = (
   pairs: ReadonlyArray<{ readonly pred: PredEvent; readonly gold: GoldEvent }>
 ): EventAttributeAccuracies => {
-  const checks = pairs.map((p) => attributeChecks(p.pred, p.gold))
-  const at = (i: number) => accuracy(checks.filter((c) => c[i]).length, checks.length)
-  return { type: at(0), date: at(1), date_precision: at(2), modality: at(3) }
+  const all = pairs.map((p) => ({ dated: p.gold.date !== null, checks: attributeChecks(p.pred, p.gold) }))
+  const dated = all.filter((x) => x.dated)
+  const undated = all.filter((x) => !x.dated)
+  const at = (xs: typeof all, i: number) => accuracy(xs.filter((x) => x.checks[i]).length, xs.length)
+  return { type: at(all, 0), date: at(dated, 1), date_precision: at(dated, 2), undated: at(undated, 1), modality: at(all, 3) }
 }

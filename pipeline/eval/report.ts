@@ -5,6 +5,7 @@
  */
 import type { GoldDocument } from "../../schemas/Gold.js"
 import { baselineEntities, baselineTypesAgree } from "./baseline.js"
+import { genreFamily } from "./genres.js"
 import { matchEntities, matchEvents, matchRelations } from "./match.js"
 import type { EventAttributeAccuracies, Scores } from "./metrics.js"
 import { attributeAccuracies, attributeChecks, countsOf, score, sumCounts } from "./metrics.js"
@@ -13,6 +14,9 @@ import type { PredictedDoc } from "./types.js"
 /** Figures of one article. */
 export interface DocReport {
   readonly doc: string
+  /** The genre as stated for the article (null when none is), and its family. */
+  readonly genre: string | null
+  readonly genre_family: string
   readonly predicted: boolean
   readonly entities: Scores
   readonly events: Scores
@@ -20,11 +24,18 @@ export interface DocReport {
   readonly baseline_entities: Scores
 }
 
-/** The whole report (plain data, serialisable as is). */
-export interface EvalReport {
+/** Figures of a group of articles (all of them, or one genre family). */
+export interface GroupFigures {
+  readonly articles: number
   readonly tables: { readonly entities: Scores; readonly events: Scores; readonly relations: Scores }
   readonly events_attributes: EventAttributeAccuracies
   readonly baseline: { readonly entities: Scores }
+}
+
+/** The whole report (plain data, serialisable as is). */
+export interface EvalReport extends GroupFigures {
+  /** Figures per genre family (genre-family.ts), families in name order. */
+  readonly by_genre: ReadonlyArray<GroupFigures & { readonly genre: string }>
   readonly per_doc: ReadonlyArray<DocReport>
   readonly misses: {
     readonly entities: ReadonlyArray<{ readonly doc: string; readonly name: string; readonly type: string }>
@@ -54,6 +65,8 @@ export interface EvalReport {
 /** Options: `texts` gives article texts for gold docs without predictions, so the baseline still runs there. */
 export interface EvaluateOptions {
   readonly texts?: ReadonlyMap<string, string>
+  /** Article file → genre as stated (see genres.ts); articles without one are "unspecified". */
+  readonly genres?: ReadonlyMap<string, string>
 }
 
 /**
@@ -79,14 +92,26 @@ export const evaluate = (
     const baseCounts = base === null ? { tp: 0, fp: 0, fn: g.entities.length } : countsOf(base)
     return { g, p, found: found !== undefined, ents, evts, rels, baseCounts }
   })
-  const total = (f: (r: (typeof rows)[number]) => { tp: number; fp: number; fn: number }) => score(sumCounts(rows.map(f)))
+  type Row = (typeof rows)[number]
+  const figures = (rs: ReadonlyArray<Row>): GroupFigures => {
+    const total = (f: (r: Row) => { tp: number; fp: number; fn: number }) => score(sumCounts(rs.map(f)))
+    return {
+      articles: rs.length,
+      tables: { entities: total((r) => countsOf(r.ents)), events: total((r) => countsOf(r.evts)), relations: total((r) => countsOf(r.rels)) },
+      events_attributes: attributeAccuracies(rs.flatMap((r) => r.evts.matched)),
+      baseline: { entities: total((r) => r.baseCounts) }
+    }
+  }
+  const genreOf = (doc: string): string | null => options.genres?.get(doc) ?? null
+  const families = [...new Set(rows.map((r) => genreFamily(genreOf(r.g.doc))))].sort()
   const unlocated = new Set(rows.flatMap((r) => r.evts.unlocated))
   return {
-    tables: { entities: total((r) => countsOf(r.ents)), events: total((r) => countsOf(r.evts)), relations: total((r) => countsOf(r.rels)) },
-    events_attributes: attributeAccuracies(rows.flatMap((r) => r.evts.matched)),
-    baseline: { entities: total((r) => r.baseCounts) },
+    ...figures(rows),
+    by_genre: families.map((genre) => ({ genre, ...figures(rows.filter((r) => genreFamily(genreOf(r.g.doc)) === genre)) })),
     per_doc: rows.map((r) => ({
       doc: r.g.doc,
+      genre: genreOf(r.g.doc),
+      genre_family: genreFamily(genreOf(r.g.doc)),
       predicted: r.found,
       entities: score(countsOf(r.ents)),
       events: score(countsOf(r.evts)),
@@ -144,13 +169,19 @@ export const formatReport = (r: EvalReport): string => {
   const w = [20, 5, 5, 5, 9, 6, 5]
   const scores = (name: string, s: Scores) =>
     row([name, String(s.tp), String(s.fp), String(s.fn), num(s.precision), num(s.recall), num(s.f1)], w)
-  const aw = [20, 7, 5, 8]
+  const aw = [34, 7, 5, 8]
   const acc = r.events_attributes
-  const attr = (name: keyof EventAttributeAccuracies) =>
-    row([name, String(acc[name].correct), String(acc[name].total), num(acc[name].accuracy)], aw)
-  const dw = [44, 8, 8, 9, 8]
+  const attr = (label: string, name: keyof EventAttributeAccuracies) =>
+    row([label, String(acc[name].correct), String(acc[name].total), num(acc[name].accuracy)], aw)
+  const gw = [26, 8, 8, 8, 9, 6, 6, 8, 8, 8]
+  const genreRow = (g: EvalReport["by_genre"][number]) => {
+    const a = g.events_attributes
+    return row([g.genre, String(g.articles), num(g.tables.entities.f1), num(g.tables.events.f1), num(g.tables.relations.f1), num(a.type.accuracy), num(a.date.accuracy), num(a.modality.accuracy), num(g.baseline.entities.f1)], gw)
+  }
+  const dw = [52, 8, 8, 9, 8]
   return [
     `eval: ${r.per_doc.length} gold articles, ${r.not_predicted.length} without predictions, ${r.not_evaluated.length} predicted articles without gold`,
+    "events are paired with gold by span overlap and a shared participant only; type, date and modality are scored after",
     "",
     row(["table", "tp", "fp", "fn", "precision", "recall", "f1"], w),
     scores("entities", r.tables.entities),
@@ -160,10 +191,14 @@ export const formatReport = (r: EvalReport): string => {
     "",
     `event attributes on ${acc.type.total} matched events`,
     row(["attribute", "correct", "total", "accuracy"], aw),
-    attr("type"),
-    attr("date"),
-    attr("date_precision"),
-    attr("modality"),
+    attr("type", "type"),
+    attr("date (gold dated)", "date"),
+    attr("date precision (gold dated)", "date_precision"),
+    attr("both undated (gold undated)", "undated"),
+    attr("modality", "modality"),
+    "",
+    row(["genre (f1; accuracy)", "articles", "entities", "events", "relations", "type", "date", "modality", "baseline"], gw),
+    ...r.by_genre.map(genreRow),
     "",
     row(["article (f1)", "entities", "events", "relations", "baseline"], dw),
     ...r.per_doc.map((d) =>

@@ -38,15 +38,21 @@ describe("entities", () => {
 })
 
 describe("events", () => {
-  it("handmade article: TP 2, FP 2, FN 1, and the attribute accuracies", () => {
+  it("handmade article: TP 3, FP 1, FN 0, and the attribute accuracies (dates on dated gold, undated apart)", () => {
     const m = matchEvents(predicted, gold)
-    expect(m.matched.map((x) => [x.pred.id, x.gold.id])).toEqual([["p1", "e1"], ["p3", "e2"]])
-    expect(m.unmatchedPred.map((p) => p.id)).toEqual(["p2", "p4"])
-    expect(m.unmatchedGold.map((g) => g.id)).toEqual(["e3"])
+    expect(m.matched.map((x) => [x.pred.id, x.gold.id])).toEqual([["p1", "e1"], ["p3", "e2"], ["p4", "e3"]])
+    expect(m.unmatchedPred.map((p) => p.id)).toEqual(["p2"])
+    expect(m.unmatchedGold.map((g) => g.id)).toEqual([])
     const a = attributeAccuracies(m.matched)
-    expect([a.type, a.date, a.date_precision, a.modality].map((x) => [x.correct, x.total])).toEqual([
-      [1, 2], [1, 2], [0, 2], [1, 2]
+    expect([a.type, a.date, a.date_precision, a.undated, a.modality].map((x) => [x.correct, x.total])).toEqual([
+      [2, 3], [1, 2], [0, 2], [1, 1], [2, 3]
     ])
+  })
+
+  it("a participant named by the gold and predicted in the article must be shared", () => {
+    // with Kazakhstan predicted in the article, p4 (United States only) no longer pairs with e3
+    const m = matchEvents({ ...predicted, entities: [...predicted.entities, kazakhstan] }, gold)
+    expect([m.matched.map((x) => x.pred.id), m.unmatchedPred.map((p) => p.id)]).toEqual([["p1", "p3"], ["p2", "p4"]])
   })
 
   it("converts the gold quote's UTF-16 index to code points", () => {
@@ -60,7 +66,7 @@ describe("events", () => {
 
   it("overlapping span without a matching participant: no match", () => {
     const noOne = { ...predicted.events[0]!, actors: [], targets: [{ id: "x", name: "Xi Jinping", type: "person" as const, aliases: [] }] }
-    expect(counts(matchEvents(only({ events: [noOne] }), gold))).toEqual([0, 1, 3])
+    expect(counts(matchEvents(only({ events: [noOne], entities: predicted.entities }), gold))).toEqual([0, 1, 3])
   })
 
   it("the location counts as a participant and gold names use the gold aliases", () => {
@@ -69,12 +75,13 @@ describe("events", () => {
     expect(counts(matchEvents(only({ events: [located] }), gold))).toEqual([1, 0, 2])
   })
 
-  it("a prediction of the gold's type wins over a longer overlap of another type", () => {
-    // both overlap e1 and share Rubio; the short meeting span beats the long statement span
-    const longStatement = { ...predicted.events[0]!, id: "a-long", type: "statement" as const }
-    const shortMeeting = { ...predicted.events[1]!, id: "b-short", type: "meeting" as const }
-    const m = matchEvents(only({ events: [longStatement, shortMeeting] }), gold)
-    expect([m.matched.map((x) => [x.pred.id, x.gold.id]), counts(m)]).toEqual([[["b-short", "e1"]], [1, 1, 2]])
+  it("type never decides a pair: the longer overlap wins whatever its type (type is scored after)", () => {
+    // both overlap e1 and share Rubio; the long statement span beats the short meeting span
+    const longStatement = { ...predicted.events[0]!, id: "b-long", type: "statement" as const }
+    const shortMeeting = { ...predicted.events[1]!, id: "a-short", type: "meeting" as const }
+    const m = matchEvents(only({ events: [longStatement, shortMeeting], entities: predicted.entities }), gold)
+    expect([m.matched.map((x) => [x.pred.id, x.gold.id]), counts(m)]).toEqual([[["b-long", "e1"]], [1, 1, 2]])
+    expect(attributeAccuracies(m.matched).type).toEqual({ correct: 0, total: 1, accuracy: 0 })
   })
 
   it("lists gold events whose quote is not in the text", () => {
