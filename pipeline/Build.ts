@@ -7,7 +7,7 @@ import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { SCHEMA_VERSION } from "../schemas/version.js"
 import type { RejectedSource } from "./01-ingest/Ingest.js"
-import { loadLexicons, LexiconInvalid } from "./03-extract/lexicon/Lexicons.js"
+import { loadLexicons, LexiconInvalid, type LexiconProvenance } from "./03-extract/lexicon/Lexicons.js"
 import { makeResolver, reportKey, type PreviousEventIds, type ResolveInput } from "./04-resolve/Resolve.js"
 import { referenceDays, type ReferenceInput } from "./04-resolve/referenceDays.js"
 import { dayHints } from "./03-extract/dates.js"
@@ -30,9 +30,9 @@ import { rowViolations } from "./05-publish/decodeRows.js"
 import { acquireLock, cleanLeftovers, openStaging, publishRelease, readLatest, type Staging } from "./05-publish/Publish.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
-import { joinBytes, stableStringifyTo } from "./shared/stableJson.js"
+import { joinBytes, stableStringify, stableStringifyTo } from "./shared/stableJson.js"
 import { qualityMarkdown, scoreTables } from "./eval/score.js"
-import { toJson } from "./eval/report.js"
+import { readCard, renderCard as renderQualityCard } from "./eval/card.js"
 import { Schema } from "effect"
 import { performance } from "node:perf_hooks"
 import { makeTimings, noTimings, type Timings } from "./shared/timings.js"
@@ -72,6 +72,7 @@ export interface Built {
   readonly rejected: ReadonlyArray<RejectedSource>
   readonly texts: ReadonlyMap<string, string>
   readonly lexiconHash: string
+  readonly lexicons: ReadonlyArray<LexiconProvenance>
 }
 
 /** The previous release's event reports (for id carry-over), read from the columns of its evidence and events Arrow files (only event rows are decoded). */
@@ -145,7 +146,7 @@ export const buildTables = Effect.fn("Build.tables")(function* (sourcesDir: stri
   timings.mark("resolve")
   const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0) return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
-  return { tables, rejected, texts, lexiconHash: lex.hash } satisfies Built
+  return { tables, rejected, texts, lexiconHash: lex.hash, lexicons: lex.provenance } satisfies Built
 })
 
 /** Options of the build command. */
@@ -186,15 +187,25 @@ export interface Previous {
 const releaseMeta = Effect.fn("Build.meta")(function* (sourcesDir: string, built: Built, previous: Previous | null, created: string, timings: Timings = noTimings) {
   // the release's own evaluation, when the sources folder carries gold annotations (<sources>/gold)
   const goldDir = nodePath.join(sourcesDir, "gold")
-  const quality = fs.existsSync(goldDir) ? yield* timed(timings, "quality", scoreTables(built.tables, built.texts, goldDir)) : null
+  const own = fs.existsSync(goldDir) ? yield* timed(timings, "quality", scoreTables(built.tables, built.texts, goldDir)) : null
+  // the code's figures on every annotated corpus, as measured into the committed quality card
+  const card = readCard()
+  const qualityJson = own !== null || card !== null ? { this_release: own, corpora: card } : null
+  const sections = [
+    ...(card !== null
+      ? [`### The extraction on every annotated corpus\n\nMeasured with this code on the seeds and on development corpora of other outlets and genres (annotated\nindependently of the pipeline), as a whole and per genre family, beside a plain compromise NER baseline.\n${card.matching}\n\n${renderQualityCard(card)}`]
+      : []),
+    ...(own !== null ? [`### This release's sources\n\n${qualityMarkdown(own, "the gold annotations shipped with the sources (`gold/*.gold.json`, format in `gold/FORMAT.md`)")}`] : [])
+  ]
   return {
     previousVersion: previous?.version ?? null,
     created,
     lexiconHash: built.lexiconHash,
+    lexicons: built.lexicons,
     rejected: built.rejected,
     texts: built.texts,
-    extra: new Map<string, Uint8Array>(quality ? [["quality.json", new TextEncoder().encode(toJson(quality) + "\n")]] : []),
-    ...(quality ? { quality: qualityMarkdown(quality, "the gold annotations shipped with the sources (`gold/*.gold.json`, format in `gold/FORMAT.md`)") } : {})
+    extra: new Map<string, Uint8Array>(qualityJson ? [["quality.json", new TextEncoder().encode(stableStringify(qualityJson))]] : []),
+    ...(sections.length > 0 ? { quality: sections.join("\n\n") } : {})
   }
 })
 

@@ -5,6 +5,7 @@
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
+ *   pipeline card     [--corpus DIR]... [--write]   (figures per corpus and genre; --write: quality-card.json and README)
  *   pipeline diff     OLD_RELEASE NEW_RELEASE [--json]
  *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist]   (rebuild the newest release, compare bytes)
  * Handlers only parse options and call the stage functions.
@@ -16,7 +17,9 @@ import * as nodePath from "node:path"
 import { build, verify } from "./Build.js"
 import { readReleaseTables } from "./diff/arrowTables.js"
 import { diffTables, summarize } from "./diff/diff.js"
-import { runEval } from "./eval/Eval.js"
+import { measureCard, runEval } from "./eval/Eval.js"
+import { CARD_PATH, cardJson, DEFAULT_CORPORA, renderCard } from "./eval/card.js"
+import { replaceBetween } from "./docs/tablesDoc.js"
 import { formatReport, toJson } from "./eval/report.js"
 import { readLatest } from "./05-publish/Publish.js"
 import { validateRelease } from "./validate/checks.js"
@@ -89,6 +92,26 @@ const evalCmd = Command.make("eval", { sources, gold, json }, (o) =>
   })
 ).pipe(Command.withDescription("Precision / recall / F1 of the extraction against gold annotations, beside a compromise baseline"))
 
+const corpus = Options.text("corpus").pipe(
+  Options.withDescription(`An annotated corpus folder (gold in <corpus>/gold), relative to the repository root; repeatable (default: ${DEFAULT_CORPORA.join(", ")})`),
+  Options.repeated
+)
+const write = Options.boolean("write").pipe(Options.withDescription("Write pipeline/eval/quality-card.json and the README's quality table"))
+
+const cardCmd = Command.make("card", { corpus, write }, (o) =>
+  Effect.gen(function* () {
+    const { card, missing } = yield* measureCard(o.corpus.length > 0 ? o.corpus : DEFAULT_CORPORA)
+    for (const m of missing) yield* Console.error(`card: ${m}: no such annotated corpus (no gold/ folder); left out`)
+    yield* Console.log(renderCard(card))
+    if (o.write) {
+      fs.writeFileSync(CARD_PATH, cardJson(card))
+      const readme = nodePath.join(nodePath.dirname(CARD_PATH), "..", "..", "README.md")
+      fs.writeFileSync(readme, replaceBetween(fs.readFileSync(readme, "utf8"), "quality", renderCard(card)))
+      yield* Console.error(`card: wrote ${nodePath.relative(process.cwd(), CARD_PATH)} and the README's quality table`)
+    }
+  })
+).pipe(Command.withDescription("Measure the extraction on every annotated corpus, per corpus and genre family, beside the compromise baseline"))
+
 const diffCmd = Command.make(
   "diff",
   { old: Args.directory({ name: "old" }), new: Args.directory({ name: "new" }), json },
@@ -111,7 +134,7 @@ const verifyCmd = Command.make("verify", { sources, out }, (o) =>
 /** The root command. */
 export const cli = Command.make("pipeline").pipe(
   Command.withDescription("US–Central Asia relations dataset pipeline"),
-  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd, diffCmd, verifyCmd])
+  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd, cardCmd, diffCmd, verifyCmd])
 )
 
 /** Run the CLI on argv. */

@@ -39,6 +39,17 @@ export const RejectedEntry = Schema.Struct({
   message: Schema.String
 })
 
+/** A lexicon (or data package) the extraction read: its file, header and hash. */
+export const LexiconEntry = Schema.Struct({
+  file: Schema.String,
+  name: Schema.String,
+  version: Schema.String,
+  kind: Schema.String,
+  source: Schema.String,
+  licence: Schema.String,
+  sha256: Schema.NullOr(Schema.String)
+})
+
 /** manifest.json */
 export class ReleaseManifest extends Schema.Class<ReleaseManifest>("ReleaseManifest")({
   dataset: Schema.String,
@@ -47,6 +58,8 @@ export class ReleaseManifest extends Schema.Class<ReleaseManifest>("ReleaseManif
   schema_version: Schema.String,
   pipeline_version: Schema.String,
   lexicon_hash: Schema.String,
+  /** The lexicons and data packages behind the extraction, with their sources and licences. */
+  lexicons: Schema.optional(Schema.Array(LexiconEntry)),
   /** SHA-256 over the data files (tables, texts, rejected list): equal content ⇔ equal hash. */
   content_sha256: Schema.String,
   created: Schema.String,

@@ -49,6 +49,14 @@ ${meta.rejected.length ? `\nRejected sources (not in this release):\n\n${meta.re
 The text every offset refers to is published in \`texts/<source_id>.txt\` (UTF-8, NFC, LF line
 endings); \`sources.raw_sha256\` is the hash of the file as received.
 
+## Knowledge sources
+
+The extraction reads these lexicons and data packages (\`manifest.json\` lists them with their hashes):
+
+| lexicon | kind | version | source | licence |
+| --- | --- | --- | --- | --- |
+${(meta.lexicons ?? []).map((l) => `| \`${l.file}\` | ${l.kind} | ${l.version} | ${l.source.replace(/\|/g, "/")} | ${l.licence} |`).join("\n")}
+
 ## Quality
 
 ${meta.quality ?? "No gold annotations were available for this build; see the repository's eval command."}

@@ -23,6 +23,7 @@ import { dataPackage } from "./datapackage.js"
 import { croissant } from "./croissant.js"
 import { noTimings, type Timings } from "../shared/timings.js"
 import type { FileInfo, FileSink } from "./sink.js"
+import type { LexiconProvenance } from "../03-extract/lexicon/Lexicons.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -30,6 +31,8 @@ export interface ReleaseMeta {
   readonly previousVersion: string | null
   readonly created: string
   readonly lexiconHash: string
+  /** Where the lexicons and data packages the extraction read come from (their headers). */
+  readonly lexicons?: ReadonlyArray<LexiconProvenance>
   readonly rejected: ReadonlyArray<{ readonly file: string; readonly code: string; readonly message: string }>
   readonly texts: ReadonlyMap<string, string>
   readonly extra?: ReadonlyMap<string, Uint8Array>
@@ -135,6 +138,7 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
     schema_version: SCHEMA_VERSION,
     pipeline_version: PIPELINE_VERSION,
     lexicon_hash: meta.lexiconHash,
+    lexicons: meta.lexicons ?? [],
     content_sha256: content,
     created: meta.created,
     files: listed.map((p) => {

@@ -4,6 +4,10 @@
  */
 import { Effect } from "effect"
 import { buildTables, type Built } from "../Build.js"
+import { existsSync } from "node:fs"
+import { basename, join, relative } from "node:path"
+import { PIPELINE_VERSION } from "../../schemas/version.js"
+import { corpusFigures, MATCHING, measuredHash, ROOT, type CorpusFigures, type QualityCard } from "./card.js"
 import { readGenres } from "./genres.js"
 import { scoreTables } from "./score.js"
 
@@ -16,3 +20,21 @@ export const runEval = Effect.fn("Eval.run")(function* (sourcesDir: string, gold
   const built = yield* buildTables(sourcesDir)
   return yield* scoreBuilt(built, goldDir, readGenres(sourcesDir))
 })
+
+/** Build one corpus in memory and evaluate it against `<dir>/gold`. */
+export const measureCorpus = Effect.fn("Eval.corpus")(function* (dir: string, root: string = ROOT) {
+  const built = yield* buildTables(dir)
+  const report = yield* scoreBuilt(built, join(dir, "gold"), readGenres(dir))
+  return corpusFigures(basename(dir), relative(root, dir).split("\\").join("/") || ".", report)
+})
+
+/** Measure every corpus that is present (absent ones are skipped and named in `missing`). */
+export const measureCard = Effect.fn("Eval.card")(function* (dirs: ReadonlyArray<string>, root: string = ROOT) {
+  const present = dirs.map((d) => join(root, d)).filter((d) => existsSync(join(d, "gold")))
+  const missing = dirs.filter((d) => !existsSync(join(root, d, "gold")))
+  const corpora: Array<CorpusFigures> = []
+  for (const d of present) corpora.push(yield* measureCorpus(d, root))
+  const card: QualityCard = { description: "Extraction quality of this code on every annotated corpus, per corpus and per genre family, beside a plain compromise NER baseline; measured by `npm run pipeline -- card --write`.", matching: MATCHING, measured_with: { pipeline_version: PIPELINE_VERSION, code_hash: measuredHash(root) }, corpora }
+  return { card, missing }
+})
+

@@ -48,6 +48,30 @@ export interface LexiconBundle {
   readonly cues: ReadonlyMap<string, ReadonlySet<string>>
   /** SHA-256 over every lexicon file, the countries package version and the pipeline version. */
   readonly hash: string
+  /** Where each lexicon comes from (its header), for the release's provenance. */
+  readonly provenance: ReadonlyArray<LexiconProvenance>
+}
+
+/** One lexicon file's (or data package's) origin, as its header states it. */
+export interface LexiconProvenance {
+  readonly file: string
+  readonly name: string
+  readonly version: string
+  readonly kind: string
+  readonly source: string
+  readonly licence: string
+  readonly sha256: string | null
+}
+
+/** The countries package the gazetteer is built on (not a lexicon file of ours). */
+const WORLD_COUNTRIES: LexiconProvenance = {
+  file: "node_modules/world-countries/countries.json",
+  name: "world-countries",
+  version: "5.1.0",
+  kind: "gazetteer",
+  source: "world-countries 5.1.0 (npm; mledoze/countries): names, ISO 3166 codes, capitals, demonyms and regions of every state",
+  licence: "ODbL-1.0",
+  sha256: null
 }
 
 const worldCountries = createRequire(import.meta.url)("world-countries/countries.json") as ReadonlyArray<Country>
@@ -102,10 +126,13 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
   const modality: Array<ModalityCue> = []
   const titles: Array<TitleEntry> = []
   const cues = new Map<string, Set<string>>()
+  const provenance: Array<LexiconProvenance> = [WORLD_COUNTRIES]
   for (const f of files) {
     const path = join(dir, f)
-    hashParts.push(f, sha256(readFileSync(path)))
+    const fileHash = sha256(readFileSync(path))
+    hashParts.push(f, fileHash)
     const { header, entries } = readLexiconFile(path)
+    provenance.push({ file: `pipeline/lexicons/${f}`, name: header.name, version: header.version, kind: header.kind, source: header.source, licence: header.licence, sha256: fileHash })
     for (const e of entries) {
       if (header.kind === "gazetteer") (f.startsWith("countries") ? overlays : gaz).push(e as GazetteerEntry)
       else if (header.kind === "triggers") triggers.push(e as TriggerEntry)
@@ -195,7 +222,8 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     titles: titleTrie,
     modality: modality.map((entry) => ({ entry, re: new RegExp(`\\b(?:${entry.pattern})\\b`, "i") })),
     cues,
-    hash: sha256(hashParts.join("\n"))
+    hash: sha256(hashParts.join("\n")),
+    provenance
   }
 }
 
