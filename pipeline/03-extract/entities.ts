@@ -151,14 +151,12 @@ export const findMentions = (doc: Doc): Array<Mention> => {
           i = runEnd - 1
           continue
         }
-        const prev = tokens[i - 1]?.norm ?? ""
-        if (e.capitalOf && !LOCATIVE.has(prev) && !(tokens[j]?.text === "," && lex.entities.get(e.capitalOf) && nextIsCountry(doc, j + 1, e.capitalOf))) {
-          const c = lex.entities.get(e.capitalOf)
-          if (c) {
-            take(gazMention(doc, c, i, j, "metonym", "entity.capital-metonym.v1", 0.8))
-            i = j - 1
-            continue
-          }
+        // a capital is always the city (its entity row is a place); where it stands for its
+        // government ("Astana signed", "talks between Washington and Moscow") the mention says so
+        if (e.capitalOf && isMetonymic(doc, i, j, e.capitalOf)) {
+          take(gazMention(doc, e, i, j, "metonym", "entity.capital-metonym.v1", 0.8))
+          i = j - 1
+          continue
         }
         take(gazMention(doc, e, i, j, "name", "entity.gazetteer.v1", 0.95))
         i = j - 1
@@ -247,6 +245,16 @@ export const findMentions = (doc: Doc): Array<Mention> => {
   return out.sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
+/**
+ * The mentions as events and relations read them: a capital that stands for its government
+ * ("Astana signed", "Washington's push") is a mention of its state there; its own row stays the city.
+ */
+export const roleView = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Mention> =>
+  mentions.map((m) => {
+    const state = m.via === "metonym" && m.gaz?.capitalOf ? doc.lex.entities.get(m.gaz.capitalOf) : undefined
+    return state ? { ...m, key: `gaz:${state.id}`, type: state.type, name: state.name, gaz: state } : m
+  })
+
 /** Tokens on lines written in Title Case (four or more words, nearly all longer words capitalised): headlines and subheadings. */
 function titleCaseTokens(doc: Doc): Uint8Array {
   const { tokens } = doc
@@ -261,6 +269,25 @@ function titleCaseTokens(doc: Doc): Uint8Array {
     k = e
   }
   return out
+}
+
+/** Words right before a capital that make it the place itself: prepositions, "capital", "city". */
+const PLACE_BEFORE = new Set([...LOCATIVE, "of"])
+const CITY_NOUNS = new Set(["capital", "city", "capitals", "cities"])
+
+/**
+ * Does the capital at [i, j) stand for its state's government? Not after a preposition or
+ * "capital"/"city of", not in a dateline ("ASTANA, Kazakhstan —", "MOSCOW (Reuters) -"), not
+ * followed by its country ("Astana, Kazakhstan").
+ */
+function isMetonymic(doc: Doc, i: number, j: number, countryId: string): boolean {
+  const { tokens } = doc
+  if (PLACE_BEFORE.has(tokens[i - 1]?.norm ?? "")) return false
+  // "Kazakhstan's capital, Astana", "Astana, the capital of Kazakhstan": named as the city it is
+  for (let k = Math.max(0, i - 3); k < Math.min(tokens.length, j + 4); k++) if ((k < i || k >= j) && CITY_NOUNS.has(tokens[k]!.norm)) return false
+  if (tokens[j]?.text === "," && nextIsCountry(doc, j + 1, countryId)) return false
+  if ((i === 0 || lineBreakBefore(doc, i)) && /^[,(—–-]$/.test(tokens[j]?.text ?? "")) return false
+  return true
 }
 
 function nextIsCountry(doc: Doc, k: number, countryId: string): boolean {
