@@ -6,7 +6,7 @@
 import type { EntityType } from "../../schemas/vocab.js"
 import { inList, type Doc } from "./doc.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
-import type { Token } from "./text/tokens.js"
+import { tokenize, type Token } from "./text/tokens.js"
 import { roleMentions } from "./roleCoref.js"
 
 /** A mention found in the text (UTF-16 offsets, token range [tokStart, tokEnd)). */
@@ -93,7 +93,11 @@ const pick = (doc: Doc, ids: ReadonlyArray<string>): GazEntity | null => {
   return es[0] ?? null
 }
 
-const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && t.cap
+/** A capitalised word that can be part of a name: not a compound adjective ("Soviet-era", "US-based"). */
+const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && t.cap && !COMPOUND_ADJ.test(t.text)
+const COMPOUND_ADJ = /[-–]\p{Ll}{2,}$/u
+/** "Kyrgyzstan-based", "Russia-backed", "U.S.-led": the name before the dash is a place or state of its own. */
+const COMPOUND_PLACE = /^(.+?)[-–](based|headquartered|registered|listed|led|backed|owned|funded|sponsored|brokered|controlled|run)$/u
 
 /** Extend a capitalised run from i (names may join with lower-case connectors: "Movement for Reform and Growth"). */
 const capRun = (doc: Doc, i: number, taken: Uint8Array, maxLen = 8): number => {
@@ -160,6 +164,16 @@ export const findMentions = (doc: Doc): Array<Mention> => {
         }
         take(gazMention(doc, e, i, j, "name", "entity.gazetteer.v1", 0.95))
         i = j - 1
+        continue
+      }
+    }
+    const compound = COMPOUND_PLACE.exec(tokens[i]!.text)
+    if (compound && tokens[i]!.cap) {
+      const head = tokenize(compound[1]!, tokens[i]!.start)
+      const hit = lex.names.longest(head, 0)
+      const e = hit && hit.length === head.length ? pick(doc, hit.values) : null
+      if (e && (e.type === "country" || e.type === "location" || e.type === "organization")) {
+        take({ ...gazMention(doc, e, i, i + 1, "name", "entity.compound-place.v1", 0.85), end: head[head.length - 1]!.end })
         continue
       }
     }

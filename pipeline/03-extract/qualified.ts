@@ -20,7 +20,7 @@ export interface QualifiedName {
 export const qualifiedNames = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<QualifiedName> => {
   const { tokens } = doc
   const byEnd = new Map<number, Mention>()
-  for (const m of mentions) if (m.type === "country" && m.via === "name") byEnd.set(m.tokEnd, m)
+  for (const m of mentions) if (m.type === "country" && m.via === "name" && m.method !== "entity.compound-place.v1") byEnd.set(m.tokEnd, m)
   const out: Array<QualifiedName> = []
   for (const m of mentions) {
     if (!QUALIFIED.has(m.type) || m.via !== "name") continue
