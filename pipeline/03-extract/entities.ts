@@ -10,6 +10,7 @@ import {
   capRun, COMPOUND_PLACE, FUNCTION_WORDS, gazMention, headType, headTypeLeading, isCapWord, isJoin, lineBreakBefore, LOCATIVE, patMention, personRun, pick, titleWithin
 } from "./nameRuns.js"
 import { tokenize } from "./text/tokens.js"
+import { orgShapeMentions } from "./orgShapes.js"
 import { roleMentions } from "./roleCoref.js"
 
 export { foldName } from "./nameRuns.js"
@@ -45,11 +46,17 @@ export const findMentions = (doc: Doc): Array<Mention> => {
 
   const titleCase = titleCaseTokens(doc)
 
+  // A0. organisations by their shape: domains, legal forms, company nouns, outlets, dateline credits
+  for (const m of orgShapeMentions(doc, taken)) take(m)
+
   // A. gazetteer names, demonyms and capital metonyms (longest match first)
   for (let i = 0; i < n; i++) {
+    if (taken[i]) continue
     const hit = lex.names.longest(tokens, i)
     if (hit) {
       const e = pick(doc, hit.values)
+      // a commodity written capitalised inside a name is part of it ("Centerra Gold", "Gold Fields")
+      if (e?.type === "commodity" && tokens[i]!.cap && (isCapWord(tokens[i + hit.length]) || (isCapWord(tokens[i - 1]) && !FUNCTION_WORDS.has(tokens[i - 1]!.norm) && doc.sentences[doc.sentenceOf[i]!]!.tokStart !== i - 1)) && !lineBreakBefore(doc, i)) continue
       if (e) {
         const j = i + hit.length
         // a longer capitalised name containing a gazetteer name is left to the pattern passes
@@ -210,7 +217,7 @@ function isMetonymic(doc: Doc, i: number, j: number, countryId: string): boolean
   // "Kazakhstan's capital, Astana", "Astana, the capital of Kazakhstan": named as the city it is
   for (let k = Math.max(0, i - 3); k < Math.min(tokens.length, j + 4); k++) if ((k < i || k >= j) && CITY_NOUNS.has(tokens[k]!.norm)) return false
   if (tokens[j]?.text === "," && nextIsCountry(doc, j + 1, countryId)) return false
-  if ((i === 0 || lineBreakBefore(doc, i)) && /^[,(—–-]$/.test(tokens[j]?.text ?? "")) return false
+  if ((i === 0 || lineBreakBefore(doc, i)) && /^[,.(/—–-]$/.test(tokens[j]?.text ?? "")) return false
   return true
 }
 
