@@ -10,10 +10,15 @@ import {
   capRun, COMPOUND_PLACE, FUNCTION_WORDS, gazMention, headType, headTypeLeading, isCapWord, isJoin, lineBreakBefore, LOCATIVE, patMention, personRun, pick, titleWithin
 } from "./nameRuns.js"
 import { tokenize } from "./text/tokens.js"
+import { acronymMentions } from "./acronyms.js"
 import { orgShapeMentions } from "./orgShapes.js"
+import { institutionMentions, qualifyBodies } from "./qualified.js"
 import { roleMentions } from "./roleCoref.js"
 
 export { foldName } from "./nameRuns.js"
+
+/** Types of bodies a state's name may qualify ("US Department of the Treasury"). */
+const QUALIFIABLE: ReadonlySet<EntityType> = new Set(["organization", "initiative", "named_event"])
 
 /** A mention found in the text (UTF-16 offsets, token range [tokStart, tokEnd)). */
 export interface Mention {
@@ -63,7 +68,10 @@ export const findMentions = (doc: Doc): Array<Mention> => {
         // ("OSCE Academy", "Kazakh Invest"): only when the run continues with an org/place head word
         const runEnd = capRun(doc, i, NONE_TAKEN, 8)
         const head = tokens[runEnd - 1]
-        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person" && !titleCase[i]) {
+        // (not when a gazetteer body follows the state: "US Department of the Treasury" is the Treasury, qualified)
+        const next = lex.names.longest(tokens, j)
+        const bodyNext = !!next && e.type === "country" && QUALIFIABLE.has(pick(doc, next.values)?.type ?? "person")
+        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person" && !titleCase[i] && !bodyNext) {
           // the name starts where its capitalised run starts ("George Washington University")
           let runStart = i
           while (runStart > 0 && isCapWord(tokens[runStart - 1]) && !taken[runStart - 1] && !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) && !lineBreakBefore(doc, runStart) && i - runStart < 3) runStart--
@@ -98,6 +106,17 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     if (dem) {
       const e = pick(doc, dem.values)
       const j = i + dem.length
+      // a region's adjective opening a body's name is part of it: "European Investment Bank"
+      const runEnd = e?.type === "location" ? capRun(doc, j, taken, 8) : j
+      const headOf = runEnd > j ? headType(doc, tokens[runEnd - 1]!.norm) : null
+      if (e && headOf !== null && headOf !== "location" && !titleCase[i]) {
+        // the name starts where its capitalised run starts ("Central Eurasian Studies Society")
+        let runStart = i
+        while (runStart > 0 && isCapWord(tokens[runStart - 1]) && !taken[runStart - 1] && !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) && !lineBreakBefore(doc, runStart) && doc.sentences[doc.sentenceOf[runStart]!]!.tokStart !== runStart - 1 && i - runStart < 2) runStart--
+        take(patMention(doc, headOf, runStart, runEnd, "entity.head-word.v1", 0.75))
+        i = runEnd - 1
+        continue
+      }
       if (e && tokens[j]?.norm !== "language") {
         take(gazMention(doc, e, i, j, "demonym", "entity.demonym.v1", 0.85))
         i = j - 1
@@ -155,6 +174,12 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     i = end - 1
   }
 
+  // D1. a state's institution in one word: "the Kyrgyz Parliament", "the U.S. Embassy"
+  for (const m of institutionMentions(doc, out, taken)) out.push(m)
+
+  // D2. acronyms defined in brackets, their later uses, and the names they spell
+  for (const m of acronymMentions(doc, out, taken)) out.push(m)
+
   // E. surnames of people already found: "Dzhuraev said", "Landau and Gor"
   const people = new Map<string, Mention>()
   for (const m of out) {
@@ -173,7 +198,8 @@ export const findMentions = (doc: Doc): Array<Mention> => {
   // F. role descriptions of people already found: "the Kazakh leader", "the U.S. president"
   for (const m of roleMentions(doc, out, taken)) take(m)
 
-  return out.sort((a, b) => a.start - b.start || b.end - a.end)
+  // G. bodies found by a pattern are known by the fuller name the article gives them ("National Bank of Kyrgyzstan")
+  return qualifyBodies(doc, out).sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
 /**

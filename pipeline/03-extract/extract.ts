@@ -66,7 +66,7 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
       key: q.mention.key,
       type: q.mention.type,
       name: infos.get(q.mention.key)!.name,
-      span: span(q.start, q.mention.end),
+      span: span(q.start, q.end),
       detection: q.mention.detection,
       method: q.mention.method,
       confidence: q.mention.confidence
