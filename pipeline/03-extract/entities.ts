@@ -13,6 +13,7 @@ import { tokenize } from "./text/tokens.js"
 import { acronymMentions } from "./acronyms.js"
 import { orgShapeMentions } from "./orgShapes.js"
 import { institutionMentions, qualifyBodies } from "./qualified.js"
+import { siteMentions, siteShortMentions } from "./sites.js"
 import { roleMentions } from "./roleCoref.js"
 
 export { foldName } from "./nameRuns.js"
@@ -37,8 +38,18 @@ export interface Mention {
   readonly gaz: GazEntity | null
 }
 
+/** A further name of an entity written over other mentions' tokens (a UTF-16 span), for the entity table only. */
+export interface AliasMention {
+  readonly mention: Mention
+  readonly start: number
+  readonly end: number
+}
+
 /** Find every entity mention in the document. */
-export const findMentions = (doc: Doc): Array<Mention> => {
+export const findMentions = (doc: Doc): Array<Mention> => findEntityMentions(doc).mentions
+
+/** Find every entity mention in the document, and the further names written over other mentions ("China-Kyrgyzstan-Uzbekistan railway"). */
+export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention>; readonly aliases: Array<AliasMention> } => {
   const { tokens, lex } = doc
   const n = tokens.length
   const taken = new Uint8Array(n)
@@ -51,8 +62,11 @@ export const findMentions = (doc: Doc): Array<Mention> => {
 
   const titleCase = titleCaseTokens(doc)
 
-  // A0. organisations by their shape: domains, legal forms, company nouns, outlets, dateline credits
+  // A0. organisations by their shape: domains, legal forms, company nouns, outlets, dateline credits;
+  // sites and projects by their head noun ("Kumtor gold mine"); those named by states only stay aliases
   for (const m of orgShapeMentions(doc, taken)) take(m)
+  const sites = siteMentions(doc, taken)
+  for (const s of sites) if (!s.overlay) take(s.mention)
 
   // A. gazetteer names, demonyms and capital metonyms (longest match first)
   for (let i = 0; i < n; i++) {
@@ -174,6 +188,9 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     i = end - 1
   }
 
+  // D0. later uses of a site's short name: "Kumtor"
+  for (const m of siteShortMentions(doc, sites, taken)) out.push(m)
+
   // D1. a state's institution in one word: "the Kyrgyz Parliament", "the U.S. Embassy"
   for (const m of institutionMentions(doc, out, taken)) out.push(m)
 
@@ -199,7 +216,8 @@ export const findMentions = (doc: Doc): Array<Mention> => {
   for (const m of roleMentions(doc, out, taken)) take(m)
 
   // G. bodies found by a pattern are known by the fuller name the article gives them ("National Bank of Kyrgyzstan")
-  return qualifyBodies(doc, out).sort((a, b) => a.start - b.start || b.end - a.end)
+  const mentions = qualifyBodies(doc, out).sort((a, b) => a.start - b.start || b.end - a.end)
+  return { mentions, aliases: sites.filter((s) => s.overlay).map((s) => ({ mention: s.mention, start: s.mention.start, end: s.mention.end })) }
 }
 
 /**

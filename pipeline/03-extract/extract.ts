@@ -7,7 +7,7 @@ import type { DatePrecision } from "../../schemas/vocab.js"
 import { makeCodePointIndex } from "../shared/codepoints.js"
 import { compareStrings } from "../shared/compare.js"
 import { makeDoc } from "./doc.js"
-import { findMentions, roleView, type Mention } from "./entities.js"
+import { findEntityMentions, roleView, type Mention } from "./entities.js"
 import { findEvents } from "./events.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
 import { findRelations } from "./relations.js"
@@ -29,7 +29,7 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   const cp = makeCodePointIndex(text)
   const span = (start: number, end: number): Span => ({ start: cp(start), end: cp(end), quote: text.slice(start, end) })
 
-  const found = findMentions(doc)
+  const { mentions: found, aliases } = findEntityMentions(doc)
   // events and relations read a capital that stands for its government as that state: the state
   // is known by the capital's name there too (one more mention of it), the city keeps its own row
   const roles = roleView(doc, found)
@@ -46,7 +46,7 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
     gazetteerKey: m.gaz?.id ?? null
   })
   // a pattern person known by surname only takes the full name of a same-surname person
-  for (const m of [...found, ...metonyms]) {
+  for (const m of [...found, ...metonyms, ...aliases.map((a) => a.mention)]) {
     const prev = infos.get(m.key)
     if (!prev || (m.via === "name" && m.name.length > prev.name.length && prev.detection === "pattern")) infos.set(m.key, info(m))
   }
@@ -61,7 +61,7 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   }))
   // an organisation or format named with its state before it ("U.S. Department of Commerce",
   // "Uzbekistan's Presidential Press Office", "Uzbekistan–U.S. Business Forum") is also known by that fuller name
-  for (const q of qualifiedNames(doc, found))
+  for (const q of [...qualifiedNames(doc, found), ...aliases])
     mentions.push({
       key: q.mention.key,
       type: q.mention.type,
