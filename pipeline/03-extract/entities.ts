@@ -7,11 +7,12 @@ import type { EntityType } from "../../schemas/vocab.js"
 import { inList, type Doc } from "./doc.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
 import {
-  capRun, COMPOUND_PLACE, FUNCTION_WORDS, gazMention, headType, headTypeLeading, isCapWord, isJoin, lineBreakBefore, LOCATIVE, patMention, personRun, pick, titleWithin
+  capRun, COMPOUND_PLACE, FUNCTION_WORDS, gazMention, headType, headTypeLeading, isCapWord, isJoin, lineBreakBefore, LOCATIVE, PATRONYMIC, patMention, personRun, pick, titleWithin
 } from "./nameRuns.js"
 import { tokenize } from "./text/tokens.js"
 import { acronymMentions } from "./acronyms.js"
 import { orgShapeMentions } from "./orgShapes.js"
+import { personShapeMentions } from "./people.js"
 import { institutionMentions, qualifyBodies } from "./qualified.js"
 import { siteMentions, siteShortMentions } from "./sites.js"
 import { roleMentions } from "./roleCoref.js"
@@ -101,7 +102,15 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
           i = j - 1
           continue
         }
-        take(gazMention(doc, e, i, j, "name", "entity.gazetteer.v1", 0.95))
+        // a known person's surname with a given name (and patronymic) before it: the same person
+        // written otherwise ("Zheenbek Kulubaev", "Shavkat Miramonovich Mirziyoyev"), or another one ("Shadurdy Meredov")
+        const lead = e.type === "person" ? namePrefix(doc, i, j, e, taken) : null
+        if (lead && !lead.same) {
+          take(patMention(doc, "person", lead.start, j, "entity.given-name.v1", 0.7))
+          i = j - 1
+          continue
+        }
+        take(gazMention(doc, e, lead?.start ?? i, j, "name", "entity.gazetteer.v1", 0.95))
         i = j - 1
         continue
       }
@@ -166,6 +175,9 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     }
   }
 
+  // C2. people by the shape around the name: patronymic, age, byline, title apposition, "X of <state>"
+  for (const m of personShapeMentions(doc, taken)) out.push(m)
+
   // D. organisations, places, initiatives, laws and named events by their head word
   for (let i = 0; i < n; i++) {
     if (taken[i] || !isCapWord(tokens[i])) continue
@@ -180,6 +192,12 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     const end = capRun(doc, start, taken)
     if (end - start < 2) {
       i = Math.max(i, end - 1)
+      continue
+    }
+    // a title is no body ("the Minister of Energy")
+    const whole = lex.titles.longest(tokens, start)
+    if (whole && start + whole.length >= end) {
+      i = end - 1
       continue
     }
     const type = headType(doc, tokens[end - 1]!.norm) ?? headTypeLeading(doc, tokens[start]!.norm, end - start)
@@ -245,6 +263,31 @@ function titleCaseTokens(doc: Doc): Uint8Array {
   }
   return out
 }
+
+/**
+ * The given name (and patronymic or initial) written before a gazetteer person's surname, if any:
+ * where it starts, and whether it is that person's (same first letter once transliteration is
+ * evened out: "Zheenbek"/"Jeenbek", "Sapar"/"Sadyr") or another person's ("Shadurdy"/"Rashid").
+ */
+function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Array): { readonly start: number; readonly same: boolean } | null {
+  const { tokens } = doc
+  const parts = e.name.split(" ")
+  if (j - i !== 1 || parts.length < 2 || tokens[i]!.text === parts[0]) return null
+  const ok = (k: number) => k >= 0 && !taken[k] && isCapWord(tokens[k]) && !inList(doc, "non_name", tokens[k]!.norm) && !lineBreakBefore(doc, k + 1) && !lex(doc, k)
+  let s = i
+  if (ok(s - 1) && PATRONYMIC.test(tokens[s - 1]!.text)) s--
+  else if (tokens[s - 1]?.text === "." && /^\p{Lu}$/u.test(tokens[s - 2]?.text ?? "") && !taken[s - 2]) s -= 2
+  if (!ok(s - 1) || tokens[s - 1]!.text.length < 2) return s < i ? { start: s, same: true } : null
+  s--
+  const initial = (w: string) => w.toLowerCase().replace(/^(dzh|zh|dj|j)/, "j").replace(/^kh/, "h").replace(/^q/, "k")[0]
+  const same = initial(tokens[s]!.text) === initial(parts[0]!)
+  // another person's given name must read as one
+  if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !doc.lex.titles.longest(tokens, Math.max(0, s - 1))) return null
+  return { start: s, same }
+}
+
+/** Is token k a name or title of the lexicons (a place, a state, a demonym, a title)? */
+const lex = (doc: Doc, k: number): boolean => !!doc.lex.names.longest(doc.tokens, k) || !!doc.lex.demonyms.longest(doc.tokens, k) || !!doc.lex.titles.longest(doc.tokens, k)
 
 /** Words right before a capital that make it the place itself: prepositions, "capital", "city". */
 const PLACE_BEFORE = new Set([...LOCATIVE, "of"])

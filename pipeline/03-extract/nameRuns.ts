@@ -122,16 +122,28 @@ export function headTypeLeading(doc: Doc, norm: string, len: number): EntityType
 
 /** A person name run: 1–4 capitalised words (hyphenated names are one token), not a known non-name. */
 export function personRun(doc: Doc, i: number, taken: Uint8Array): number {
+  const { tokens } = doc
   let j = i
-  while (j < doc.tokens.length && j - i < 6 && !taken[j] && isCapWord(doc.tokens[j]) && !inList(doc, "non_name", doc.tokens[j]!.norm) && !(j > i && lineBreakBefore(doc, j))) {
-    if (headType(doc, doc.tokens[j]!.norm) !== null) break
-    if (doc.lex.titles.longest(doc.tokens, j)) break
+  while (j < tokens.length && j - i < 8 && !taken[j] && isCapWord(tokens[j]) && !inList(doc, "non_name", tokens[j]!.norm) && !(j > i && lineBreakBefore(doc, j))) {
+    if (headType(doc, tokens[j]!.norm) !== null) break
+    if (doc.lex.titles.longest(tokens, j)) break
     j++
     // a hyphenated given name ("Kassym-Jomart") continues the run
-    if (isJoin(doc, j) && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) j++
+    if (isJoin(doc, j) && isCapWord(tokens[j + 1]) && !taken[j + 1]) j++
+    // an initial ("Antony J. Blinken", "S. Jaishankar") and a particle ("Abdulaziz bin Salman Al Saud") continue it
+    else if (/^\p{Lu}$/u.test(tokens[j - 1]!.text) && tokens[j]?.text === "." && isCapWord(tokens[j + 1]) && !taken[j + 1]) j++
+    else if (NAME_PARTICLES.has(tokens[j]?.text ?? "") && isCapWord(tokens[j + 1]) && !taken[j + 1] && j - i >= 1) j++
   }
+  // a run does not end on an initial
+  while (j > i + 1 && (tokens[j - 1]!.text === "." || /^\p{Lu}$/u.test(tokens[j - 1]!.text))) j--
   return j
 }
+
+/** Lower-case particles inside personal names: "bin", "ibn", "al", "van der", "de". */
+export const NAME_PARTICLES = new Set(["bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da", "dos", "du", "la", "le", "ul", "ud"])
+
+/** A patronymic ("Miramonovich", "Mironovna", "Ahmad-ogly"): the middle of a three-part name. */
+export const PATRONYMIC = /^\p{Lu}\p{Ll}+(ovich|evich|ovna|evna|ichna|uly|ulu|kyzy|qizi|ogly|oglu|o‘g‘li|ugli)$/u
 
 /** Is there a line break between token k-1 and token k? */
 export function lineBreakBefore(doc: Doc, k: number): boolean {
