@@ -61,7 +61,8 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     out.push(m)
   }
 
-  const titleCase = titleCaseTokens(doc)
+  const titleCase = titleCaseTokens(doc, false)
+  const heading = titleCaseTokens(doc, true)
 
   // A0. organisations by their shape: domains, legal forms, company nouns, outlets, dateline credits;
   // sites and projects by their head noun ("Kumtor gold mine"); those named by states only stay aliases
@@ -160,8 +161,8 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
 
   // C. appositives and reporting verbs: "Emilbek Dzhuraev, a political scientist", "said Bruce Pannier"
   for (let i = 0; i < n; i++) {
-    // a name part glued to the word before it ("Tau-Ken") does not start a person's name
-    if (taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1)) continue
+    // a name part glued to the word before it ("Tau-Ken") does not start a person's name; nor does a heading
+    if (taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1) || heading[i]) continue
     const end = personRun(doc, i, taken)
     if (end - i < 2) continue
     const after = tokens[end]
@@ -248,8 +249,12 @@ export const roleView = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Ment
     return state ? { ...m, key: `gaz:${state.id}`, type: state.type, name: state.name, gaz: state } : m
   })
 
-/** Tokens on lines written in Title Case (four or more words, nearly all longer words capitalised): headlines and subheadings. */
-function titleCaseTokens(doc: Doc): Uint8Array {
+/**
+ * Tokens on heading lines: lines in Title Case (four or more words, nearly all longer words
+ * capitalised) and, with `shortToo`, short lines of capitalised words (for the person rules), both
+ * without a final stop and not bylines: headlines and subheadings, whose capitals do not mark names.
+ */
+function titleCaseTokens(doc: Doc, shortToo: boolean): Uint8Array {
   const { tokens } = doc
   const out = new Uint8Array(tokens.length)
   let k = 0
@@ -258,7 +263,12 @@ function titleCaseTokens(doc: Doc): Uint8Array {
     while (e < tokens.length && !lineBreakBefore(doc, e)) e++
     const words = tokens.slice(k, e).filter((t) => t.kind === "word" && t.text.length >= 4)
     const caps = words.filter((t) => t.cap).length
-    if (words.length >= 4 && caps >= 0.8 * words.length && !/[.!?]$/.test(tokens[e - 1]!.text)) out.fill(1, k, e)
+    const open = !/[.!?:"”]$/.test(tokens[e - 1]!.text)
+    // a short heading ("Mixed Signals", "Call for Reform"): a few words, all capitalised, no final stop, no byline
+    const short = words.length >= 1 && words.length <= 3 && caps === words.length && e - k <= 6
+    const byline = BYLINE_OPENERS.has(tokens[k]!.norm) || BYLINE_OPENERS.has(tokens[k + 1]?.norm ?? "")
+    if (open && !byline && (words.length >= 4 && caps >= 0.8 * words.length)) out.fill(1, k, e)
+    else if (open && !byline && short && shortToo) out.fill(1, k, e)
     k = e
   }
   return out
@@ -288,6 +298,9 @@ function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Ar
 
 /** Is token k a name or title of the lexicons (a place, a state, a demonym, a title)? */
 const lex = (doc: Doc, k: number): boolean => !!doc.lex.names.longest(doc.tokens, k) || !!doc.lex.demonyms.longest(doc.tokens, k) || !!doc.lex.titles.longest(doc.tokens, k)
+
+/** First words of a byline line, which is no heading: "By ...", "Author: ...", "(Reporting by ...". */
+const BYLINE_OPENERS = new Set(["by", "author", "authors", "reporting", "written", "writing"])
 
 /** Words right before a capital that make it the place itself: prepositions, "capital", "city". */
 const PLACE_BEFORE = new Set([...LOCATIVE, "of"])

@@ -11,7 +11,7 @@ import type { Mention } from "./entities.js"
 import { isCapWord, isJoin, lineBreakBefore, PATRONYMIC, patMention, personRun } from "./nameRuns.js"
 
 const BY = new Set(["by"])
-const BYLINE_VERBS = new Set(["written", "reported", "compiled", "edited", "owned", "controlled", "founded", "photographed", "translated", "interviewed"])
+const BYLINE_VERBS = new Set(["written", "reported", "compiled", "edited", "owned", "controlled", "founded", "photographed", "translated", "interviewed", "reporting", "writing", "editing"])
 
 /** Every person mention the shape rules find, given the tokens already taken (updated). */
 export const personShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> => {
@@ -42,6 +42,8 @@ const cue = (doc: Doc, i: number, j: number): string | null => {
     return "entity.age-person.v1"
   // "By Dana Whitfield" opening a line; "written by", "owned by"
   if (BY.has(prev?.norm ?? "") && ((i === 1 || lineBreakBefore(doc, i - 1)) || BYLINE_VERBS.has(tokens[i - 2]?.norm ?? ""))) return "entity.byline-person.v1"
+  // "Author: Dana Whitfield"
+  if (prev?.text === ":" && /^authors?$/.test(tokens[i - 2]?.norm ?? "") && (i === 2 || lineBreakBefore(doc, i - 2))) return "entity.byline-person.v1"
   // "the Prime Minister of Japan, Sanae Takaichi," / "Tokayev's spokesman, Ruslan Zheldibay,"
   if (prev?.text === "," && /^[,.;]$|^(and|said|says|who)$/.test(next?.norm ?? ".") && titleBefore(doc, i - 1)) return "entity.title-apposition-person.v1"
   // "Mukhtar Tileuberdi of Kazakhstan" among officials
