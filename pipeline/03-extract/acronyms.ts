@@ -9,7 +9,9 @@ import { inList, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { CONNECTORS, headType, headTypeLeading, isCapWord, patMention } from "./nameRuns.js"
 
-const ACRONYM = /^(?=(?:\p{Lu}.*){2})[\p{Lu}\p{N}][\p{L}\p{N}&+-]{1,9}$/u
+const ACRONYM_SHAPE = /^[\p{Lu}\p{N}][\p{L}\p{N}&+-]{1,9}$/u
+/** An acronym: 2–10 letters, digits or joiners, starting with a capital or digit, with two capitals at least ("OFAC", "MoE"). */
+const isAcronym = (s: string): boolean => ACRONYM_SHAPE.test(s) && (s.match(/\p{Lu}/gu)?.length ?? 0) >= 2
 const NAMED: ReadonlySet<EntityType> = new Set(["organization", "initiative", "named_event", "legislation", "location"])
 
 /** The initials of a name's capitalised words ("Office of Foreign Assets Control" → "OFAC"). */
@@ -58,7 +60,7 @@ export const acronymMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, take
   }
   for (let k = 1; k + 2 < tokens.length; k++) {
     const acr = tokens[k + 1]!
-    if (tokens[k]!.text !== "(" || tokens[k + 2]!.text !== ")" || taken[k + 1] || !ACRONYM.test(acr.text)) {
+    if (tokens[k]!.text !== "(" || tokens[k + 2]!.text !== ")" || taken[k + 1] || !isAcronym(acr.text)) {
       // a later use of a defined acronym
       const t = tokens[k]!
       const m = defined.get(t.text)

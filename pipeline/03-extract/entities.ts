@@ -116,7 +116,7 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
         continue
       }
     }
-    const compound = COMPOUND_PLACE.exec(tokens[i]!.text)
+    const compound = tokens[i]!.cap && tokens[i]!.text.includes("-") ? COMPOUND_PLACE.exec(tokens[i]!.text) : null
     if (compound && tokens[i]!.cap) {
       const head = tokenize(compound[1]!, tokens[i]!.start)
       const hit = lex.names.longest(head, 0)
@@ -261,14 +261,19 @@ function titleCaseTokens(doc: Doc, shortToo: boolean): Uint8Array {
   while (k < tokens.length) {
     let e = k + 1
     while (e < tokens.length && !lineBreakBefore(doc, e)) e++
-    const words = tokens.slice(k, e).filter((t) => t.kind === "word" && t.text.length >= 4)
-    const caps = words.filter((t) => t.cap).length
+    let words = 0
+    let caps = 0
+    for (let x = k; x < e; x++) {
+      const t = tokens[x]!
+      if (t.kind !== "word" || t.text.length < 4) continue
+      words++
+      if (t.cap) caps++
+    }
     const open = !/[.!?:"”]$/.test(tokens[e - 1]!.text)
     // a short heading ("Mixed Signals", "Call for Reform"): a few words, all capitalised, no final stop, no byline
-    const short = words.length >= 1 && words.length <= 3 && caps === words.length && e - k <= 6
+    const short = words >= 1 && words <= 3 && caps === words && e - k <= 6
     const byline = BYLINE_OPENERS.has(tokens[k]!.norm) || BYLINE_OPENERS.has(tokens[k + 1]?.norm ?? "")
-    if (open && !byline && (words.length >= 4 && caps >= 0.8 * words.length)) out.fill(1, k, e)
-    else if (open && !byline && short && shortToo) out.fill(1, k, e)
+    if (open && !byline && ((words >= 4 && caps >= 0.8 * words) || (shortToo && short))) out.fill(1, k, e)
     k = e
   }
   return out

@@ -79,7 +79,8 @@ export const pick = (doc: Doc, ids: ReadonlyArray<string>): GazEntity | null => 
 }
 
 /** A capitalised word that can be part of a name: not a compound adjective ("Soviet-era", "US-based"). */
-export const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && t.cap && !COMPOUND_ADJ.test(t.text)
+export const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && t.cap && !(hasDash(t.text) && COMPOUND_ADJ.test(t.text))
+const hasDash = (s: string): boolean => s.includes("-") || s.includes("–")
 export const COMPOUND_ADJ = /[-–]\p{Ll}{2,}$/u
 /** "Kyrgyzstan-based", "Russia-backed", "U.S.-led": the name before the dash is a place or state of its own. */
 export const COMPOUND_PLACE = /^(.+?)[-–](based|headquartered|registered|listed|led|backed|owned|funded|sponsored|brokered|controlled|run)$/u

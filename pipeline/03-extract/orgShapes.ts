@@ -152,7 +152,7 @@ const datelineCredit = (doc: Doc, i: number, j: number): boolean => {
 const domainAt = (doc: Doc, i: number): number => {
   const { tokens } = doc
   const t = tokens[i]!
-  if (t.kind === "word" && DOMAIN_TOKEN.test(t.text) && !NOT_DOMAINS.has(t.norm) && /\p{L}{2}/u.test(t.text.split(".")[0]!)) return i + 1
+  if (t.kind === "word" && t.text.includes(".") && DOMAIN_TOKEN.test(t.text) && !NOT_DOMAINS.has(t.norm) && /\p{L}{2}/u.test(t.text.split(".")[0]!)) return i + 1
   const dot = tokens[i + 1]
   const tld = tokens[i + 2]
   const glued = tokens[i + 3] && tokens[i + 3]!.start === tld?.end && tokens[i + 3]!.kind !== "punct"

@@ -46,6 +46,8 @@ export interface LexiconBundle {
   readonly titles: PhraseTrie<TitleEntry>
   readonly modality: ReadonlyArray<CompiledCue>
   readonly cues: ReadonlyMap<string, ReadonlySet<string>>
+  /** Every lexicon file with the source, version and licence its header names (for the release's provenance). */
+  readonly sources: ReadonlyArray<{ readonly file: string; readonly name: string; readonly version: string; readonly source: string; readonly licence: string }>
   /** SHA-256 over every lexicon file, the countries package version and the pipeline version. */
   readonly hash: string
 }
@@ -102,10 +104,12 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
   const modality: Array<ModalityCue> = []
   const titles: Array<TitleEntry> = []
   const cues = new Map<string, Set<string>>()
+  const sources: Array<LexiconBundle["sources"][number]> = []
   for (const f of files) {
     const path = join(dir, f)
     hashParts.push(f, sha256(readFileSync(path)))
     const { header, entries } = readLexiconFile(path)
+    sources.push({ file: f, name: header.name, version: header.version, source: header.source, licence: header.licence })
     for (const e of entries) {
       if (header.kind === "gazetteer") (f.startsWith("countries") ? overlays : gaz).push(e as GazetteerEntry)
       else if (header.kind === "triggers") triggers.push(e as TriggerEntry)
@@ -195,6 +199,7 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     titles: titleTrie,
     modality: modality.map((entry) => ({ entry, re: new RegExp(`\\b(?:${entry.pattern})\\b`, "i") })),
     cues,
+    sources,
     hash: sha256(hashParts.join("\n"))
   }
 }

@@ -37,7 +37,8 @@ export class PhraseTrie<V> {
       node = node.next.get(tokens[j]!.norm)
       if (!node) break
       if (node.values.length > 0) {
-        const ok = [...new Set(node.values.filter((v) => !v.caseSensitive || sameCase(v.words, tokens, i)).map((v) => v.value))]
+        const ok: Array<V> = []
+        for (const v of node.values) if ((!v.caseSensitive || sameCase(v.words, tokens, i)) && !ok.includes(v.value)) ok.push(v.value)
         if (ok.length > 0) best = { length: j - i + 1, values: ok }
       }
     }
