@@ -294,10 +294,14 @@ function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Ar
   else if (tokens[s - 1]?.text === "." && /^\p{Lu}$/u.test(tokens[s - 2]?.text ?? "") && !taken[s - 2]) s -= 2
   if (!ok(s - 1) || tokens[s - 1]!.text.length < 2) return s < i ? { start: s, same: true } : null
   s--
+  // a capitalised word opening a sentence or heading is no evidence of a name ("Buying Trump's ...")
+  const opens = s === 0 || lineBreakBefore(doc, s) || doc.sentences[doc.sentenceOf[s]!]!.tokStart === s || !/[\p{L}\p{N}]/u.test(tokens[s - 1]!.text)
+  if (opens && !inList(doc, "given_names", tokens[s]!.norm)) return null
   const initial = (w: string) => w.toLowerCase().replace(/^(dzh|zh|dj|j)/, "j").replace(/^kh/, "h").replace(/^q/, "k")[0]
   const same = initial(tokens[s]!.text) === initial(parts[0]!)
   // another person's given name must read as one
-  if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !doc.lex.titles.longest(tokens, Math.max(0, s - 1))) return null
+  // (a given name of the list, a patronymic after it, or a title or its state right before: "Ambassador to Kyrgyzstan Shadurdy Meredov")
+  if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !(s > 0 && lex(doc, s - 1))) return null
   return { start: s, same }
 }
 

@@ -39,7 +39,7 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
     if (mine[i]) continue
     const d = domainAt(doc, i)
     if (d > i) {
-      add(i, d, "entity.domain-outlet.v1", 0.75)
+      add(i, d, "entity.domain-outlet.v1", 0.75, doc.text.slice(tokens[i]!.start, tokens[d - 1]!.end).replace(/^www\./i, ""))
       i = d - 1
       continue
     }
@@ -152,7 +152,8 @@ const datelineCredit = (doc: Doc, i: number, j: number): boolean => {
 const domainAt = (doc: Doc, i: number): number => {
   const { tokens } = doc
   const t = tokens[i]!
-  if (t.kind === "word" && t.text.includes(".") && DOMAIN_TOKEN.test(t.text) && !NOT_DOMAINS.has(t.norm) && /\p{L}{2}/u.test(t.text.split(".")[0]!)) return i + 1
+  const host = t.text.replace(/^www\./i, "")
+  if (t.kind === "word" && host.includes(".") && DOMAIN_TOKEN.test(host) && !NOT_DOMAINS.has(host.toLowerCase()) && /\p{L}{2}/u.test(host.split(".")[0]!)) return i + 1
   const dot = tokens[i + 1]
   const tld = tokens[i + 2]
   const glued = tokens[i + 3] && tokens[i + 3]!.start === tld?.end && tokens[i + 3]!.kind !== "punct"
