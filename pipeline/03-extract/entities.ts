@@ -301,7 +301,7 @@ function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Ar
   const same = initial(tokens[s]!.text) === initial(parts[0]!)
   // another person's given name must read as one
   // (a given name of the list, a patronymic after it, or a title or its state right before: "Ambassador to Kyrgyzstan Shadurdy Meredov")
-  if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !(s > 0 && lex(doc, s - 1))) return null
+  if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !(s > 0 && (doc.lex.titles.longest(tokens, s - 1) || (lex(doc, s - 1) && ["to", "in", "of"].includes(tokens[s - 2]?.norm ?? ""))))) return null
   return { start: s, same }
 }
 
