@@ -6,8 +6,21 @@
 import type { EntityType } from "../../schemas/vocab.js"
 import { inList, type Doc } from "./doc.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
-import type { Token } from "./text/tokens.js"
+import {
+  capRun, COMPOUND_PLACE, FUNCTION_WORDS, gazMention, headType, headTypeLeading, isCapWord, isJoin, lineBreakBefore, LOCATIVE, PATRONYMIC, patMention, personRun, pick, titleWithin
+} from "./nameRuns.js"
+import { tokenize } from "./text/tokens.js"
+import { acronymMentions } from "./acronyms.js"
+import { orgShapeMentions } from "./orgShapes.js"
+import { personShapeMentions } from "./people.js"
+import { institutionMentions, qualifyBodies } from "./qualified.js"
+import { siteMentions, siteShortMentions } from "./sites.js"
 import { roleMentions } from "./roleCoref.js"
+
+export { foldName } from "./nameRuns.js"
+
+/** Types of bodies a state's name may qualify ("US Department of the Treasury"). */
+const QUALIFIABLE: ReadonlySet<EntityType> = new Set(["organization", "initiative", "named_event"])
 
 /** A mention found in the text (UTF-16 offsets, token range [tokStart, tokEnd)). */
 export interface Mention {
@@ -26,99 +39,18 @@ export interface Mention {
   readonly gaz: GazEntity | null
 }
 
-const TYPE_PRIORITY: ReadonlyArray<EntityType> = [
-  "country",
-  "person",
-  "organization",
-  "initiative",
-  "legislation",
-  "named_event",
-  "location",
-  "commodity"
-]
-
-const LOCATIVE = new Set(["in", "to", "at", "from", "into", "near", "outside", "across", "around", "visit", "visited", "visiting", "visits", "via", "toward", "towards", "arrived", "arriving", "landed", "land", "through"])
-/** Words stripped from the start of a capitalised run before typing it by its head word. */
-const FUNCTION_WORDS = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "in", "on", "at", "for", "with", "from", "by", "as", "but", "and", "or", "if", "while", "when", "since", "after", "before", "during", "despite", "however", "meanwhile", "according", "both", "all", "some", "many", "most", "several", "other", "another", "such", "unlike", "like", "amid", "among", "under", "over", "about", "to", "of"])
-const CONNECTORS = new Set(["of", "for", "and", "the", "de", "on", "&"])
-
-/** Fold a name for pattern keys: lower case, no diacritics, unified punctuation. */
-export const foldName = (s: string): string =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[–—‑]/g, "-")
-    .replace(/^the\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim()
-
-const gazMention = (doc: Doc, e: GazEntity, i: number, j: number, via: Mention["via"], method: string, confidence: number): Mention => ({
-  key: `gaz:${e.id}`,
-  type: e.type,
-  name: e.name,
-  tokStart: i,
-  tokEnd: j,
-  start: doc.tokens[i]!.start,
-  end: doc.tokens[j - 1]!.end,
-  detection: "gazetteer",
-  method,
-  confidence,
-  via,
-  gaz: e
-})
-
-const patMention = (doc: Doc, type: EntityType, i: number, j: number, method: string, confidence: number, name?: string): Mention => {
-  const surface = name ?? doc.text.slice(doc.tokens[i]!.start, doc.tokens[j - 1]!.end)
-  return {
-    key: `pat:${type}:${foldName(surface)}`,
-    type,
-    name: surface,
-    tokStart: i,
-    tokEnd: j,
-    start: doc.tokens[i]!.start,
-    end: doc.tokens[j - 1]!.end,
-    detection: "pattern",
-    method,
-    confidence,
-    via: "name",
-    gaz: null
-  }
-}
-
-const pick = (doc: Doc, ids: ReadonlyArray<string>): GazEntity | null => {
-  const es = ids.map((id) => doc.lex.entities.get(id)).filter((e): e is GazEntity => !!e)
-  es.sort((a, b) => TYPE_PRIORITY.indexOf(a.type) - TYPE_PRIORITY.indexOf(b.type))
-  return es[0] ?? null
-}
-
-const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && t.cap
-
-/** Extend a capitalised run from i (names may join with lower-case connectors: "Movement for Reform and Growth"). */
-const capRun = (doc: Doc, i: number, taken: Uint8Array, maxLen = 8): number => {
-  let j = i
-  let last = i
-  while (j < doc.tokens.length && j - i < maxLen) {
-    const t = doc.tokens[j]!
-    if (taken[j] || (j > i && lineBreakBefore(doc, j))) break
-    if (t.norm === "and" && headType(doc, doc.tokens[j - 1]?.norm ?? "") !== null) break
-    if (isCapWord(t) || (t.kind === "num" && j > i && isCapWord(doc.tokens[j - 1]))) {
-      last = j + 1
-      j++
-      continue
-    }
-    if (j > i && (isJoin(doc, j) || (CONNECTORS.has(t.norm) && t.norm !== "the")) && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) {
-      j++
-      continue
-    }
-    break
-  }
-  return last
+/** A further name of an entity written over other mentions' tokens (a UTF-16 span), for the entity table only. */
+export interface AliasMention {
+  readonly mention: Mention
+  readonly start: number
+  readonly end: number
 }
 
 /** Find every entity mention in the document. */
-export const findMentions = (doc: Doc): Array<Mention> => {
+export const findMentions = (doc: Doc): Array<Mention> => findEntityMentions(doc).mentions
+
+/** Find every entity mention in the document, and the further names written over other mentions ("China-Kyrgyzstan-Uzbekistan railway"). */
+export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention>; readonly aliases: Array<AliasMention> } => {
   const { tokens, lex } = doc
   const n = tokens.length
   const taken = new Uint8Array(n)
@@ -129,20 +61,33 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     out.push(m)
   }
 
-  const titleCase = titleCaseTokens(doc)
+  const titleCase = titleCaseTokens(doc, false)
+  const heading = titleCaseTokens(doc, true)
+
+  // A0. organisations by their shape: domains, legal forms, company nouns, outlets, dateline credits;
+  // sites and projects by their head noun ("Kumtor gold mine"); those named by states only stay aliases
+  for (const m of orgShapeMentions(doc, taken)) take(m)
+  const sites = siteMentions(doc, taken)
+  for (const s of sites) if (!s.overlay) take(s.mention)
 
   // A. gazetteer names, demonyms and capital metonyms (longest match first)
   for (let i = 0; i < n; i++) {
+    if (taken[i]) continue
     const hit = lex.names.longest(tokens, i)
     if (hit) {
       const e = pick(doc, hit.values)
+      // a commodity written capitalised inside a name is part of it ("Centerra Gold", "Gold Fields")
+      if (e?.type === "commodity" && tokens[i]!.cap && (isCapWord(tokens[i + hit.length]) || (isCapWord(tokens[i - 1]) && !FUNCTION_WORDS.has(tokens[i - 1]!.norm) && doc.sentences[doc.sentenceOf[i]!]!.tokStart !== i - 1)) && !lineBreakBefore(doc, i)) continue
       if (e) {
         const j = i + hit.length
         // a longer capitalised name containing a gazetteer name is left to the pattern passes
         // ("OSCE Academy", "Kazakh Invest"): only when the run continues with an org/place head word
         const runEnd = capRun(doc, i, NONE_TAKEN, 8)
         const head = tokens[runEnd - 1]
-        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person" && !titleCase[i]) {
+        // (not when a gazetteer body follows the state: "US Department of the Treasury" is the Treasury, qualified)
+        const next = lex.names.longest(tokens, j)
+        const bodyNext = !!next && e.type === "country" && QUALIFIABLE.has(pick(doc, next.values)?.type ?? "person")
+        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person" && !titleCase[i] && !bodyNext) {
           // the name starts where its capitalised run starts ("George Washington University")
           let runStart = i
           while (runStart > 0 && isCapWord(tokens[runStart - 1]) && !taken[runStart - 1] && !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) && !lineBreakBefore(doc, runStart) && i - runStart < 3) runStart--
@@ -151,17 +96,33 @@ export const findMentions = (doc: Doc): Array<Mention> => {
           i = runEnd - 1
           continue
         }
-        const prev = tokens[i - 1]?.norm ?? ""
-        if (e.capitalOf && !LOCATIVE.has(prev) && !(tokens[j]?.text === "," && lex.entities.get(e.capitalOf) && nextIsCountry(doc, j + 1, e.capitalOf))) {
-          const c = lex.entities.get(e.capitalOf)
-          if (c) {
-            take(gazMention(doc, c, i, j, "metonym", "entity.capital-metonym.v1", 0.8))
-            i = j - 1
-            continue
-          }
+        // a capital is always the city (its entity row is a place); where it stands for its
+        // government ("Astana signed", "talks between Washington and Moscow") the mention says so
+        if (e.capitalOf && isMetonymic(doc, i, j, e.capitalOf)) {
+          take(gazMention(doc, e, i, j, "metonym", "entity.capital-metonym.v1", 0.8))
+          i = j - 1
+          continue
         }
-        take(gazMention(doc, e, i, j, "name", "entity.gazetteer.v1", 0.95))
+        // a known person's surname with a given name (and patronymic) before it: the same person
+        // written otherwise ("Zheenbek Kulubaev", "Shavkat Miramonovich Mirziyoyev"), or another one ("Shadurdy Meredov")
+        const lead = e.type === "person" ? namePrefix(doc, i, j, e, taken) : null
+        if (lead && !lead.same) {
+          take(patMention(doc, "person", lead.start, j, "entity.given-name.v1", 0.7))
+          i = j - 1
+          continue
+        }
+        take(gazMention(doc, e, lead?.start ?? i, j, "name", "entity.gazetteer.v1", 0.95))
         i = j - 1
+        continue
+      }
+    }
+    const compound = tokens[i]!.cap && tokens[i]!.text.includes("-") ? COMPOUND_PLACE.exec(tokens[i]!.text) : null
+    if (compound && tokens[i]!.cap) {
+      const head = tokenize(compound[1]!, tokens[i]!.start)
+      const hit = lex.names.longest(head, 0)
+      const e = hit && hit.length === head.length ? pick(doc, hit.values) : null
+      if (e && (e.type === "country" || e.type === "location" || e.type === "organization")) {
+        take({ ...gazMention(doc, e, i, i + 1, "name", "entity.compound-place.v1", 0.85), end: head[head.length - 1]!.end })
         continue
       }
     }
@@ -169,6 +130,17 @@ export const findMentions = (doc: Doc): Array<Mention> => {
     if (dem) {
       const e = pick(doc, dem.values)
       const j = i + dem.length
+      // a region's adjective opening a body's name is part of it: "European Investment Bank"
+      const runEnd = e?.type === "location" ? capRun(doc, j, taken, 8) : j
+      const headOf = runEnd > j ? headType(doc, tokens[runEnd - 1]!.norm) : null
+      if (e && headOf !== null && headOf !== "location" && !titleCase[i]) {
+        // the name starts where its capitalised run starts ("Central Eurasian Studies Society")
+        let runStart = i
+        while (runStart > 0 && isCapWord(tokens[runStart - 1]) && !taken[runStart - 1] && !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) && !lineBreakBefore(doc, runStart) && doc.sentences[doc.sentenceOf[runStart]!]!.tokStart !== runStart - 1 && i - runStart < 2) runStart--
+        take(patMention(doc, headOf, runStart, runEnd, "entity.head-word.v1", 0.75))
+        i = runEnd - 1
+        continue
+      }
       if (e && tokens[j]?.norm !== "language") {
         take(gazMention(doc, e, i, j, "demonym", "entity.demonym.v1", 0.85))
         i = j - 1
@@ -189,8 +161,8 @@ export const findMentions = (doc: Doc): Array<Mention> => {
 
   // C. appositives and reporting verbs: "Emilbek Dzhuraev, a political scientist", "said Bruce Pannier"
   for (let i = 0; i < n; i++) {
-    // a name part glued to the word before it ("Tau-Ken") does not start a person's name
-    if (taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1)) continue
+    // a name part glued to the word before it ("Tau-Ken") does not start a person's name; nor does a heading
+    if (taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1) || heading[i]) continue
     const end = personRun(doc, i, taken)
     if (end - i < 2) continue
     const after = tokens[end]
@@ -203,6 +175,9 @@ export const findMentions = (doc: Doc): Array<Mention> => {
       i = end - 1
     }
   }
+
+  // C2. people by the shape around the name: patronymic, age, byline, title apposition, "X of <state>"
+  for (const m of personShapeMentions(doc, taken)) out.push(m)
 
   // D. organisations, places, initiatives, laws and named events by their head word
   for (let i = 0; i < n; i++) {
@@ -220,11 +195,26 @@ export const findMentions = (doc: Doc): Array<Mention> => {
       i = Math.max(i, end - 1)
       continue
     }
+    // a title is no body ("the Minister of Energy")
+    const whole = lex.titles.longest(tokens, start)
+    if (whole && start + whole.length >= end) {
+      i = end - 1
+      continue
+    }
     const type = headType(doc, tokens[end - 1]!.norm) ?? headTypeLeading(doc, tokens[start]!.norm, end - start)
     // in a Title Case line (a headline) capitals do not mark names
     if (type && !titleCase[start]) take(patMention(doc, type, start, end, "entity.head-word.v1", 0.7))
     i = end - 1
   }
+
+  // D0. later uses of a site's short name: "Kumtor"
+  for (const m of siteShortMentions(doc, sites, taken)) out.push(m)
+
+  // D1. a state's institution in one word: "the Kyrgyz Parliament", "the U.S. Embassy"
+  for (const m of institutionMentions(doc, out, taken)) out.push(m)
+
+  // D2. acronyms defined in brackets, their later uses, and the names they spell
+  for (const m of acronymMentions(doc, out, taken)) out.push(m)
 
   // E. surnames of people already found: "Dzhuraev said", "Landau and Gor"
   const people = new Map<string, Mention>()
@@ -244,23 +234,100 @@ export const findMentions = (doc: Doc): Array<Mention> => {
   // F. role descriptions of people already found: "the Kazakh leader", "the U.S. president"
   for (const m of roleMentions(doc, out, taken)) take(m)
 
-  return out.sort((a, b) => a.start - b.start || b.end - a.end)
+  // G. bodies found by a pattern are known by the fuller name the article gives them ("National Bank of Kyrgyzstan")
+  const mentions = qualifyBodies(doc, out).sort((a, b) => a.start - b.start || b.end - a.end)
+  return { mentions, aliases: sites.filter((s) => s.overlay).map((s) => ({ mention: s.mention, start: s.mention.start, end: s.mention.end })) }
 }
 
-/** Tokens on lines written in Title Case (four or more words, nearly all longer words capitalised): headlines and subheadings. */
-function titleCaseTokens(doc: Doc): Uint8Array {
+/**
+ * The mentions as events and relations read them: a capital that stands for its government
+ * ("Astana signed", "Washington's push") is a mention of its state there; its own row stays the city.
+ */
+export const roleView = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Mention> =>
+  mentions.map((m) => {
+    const state = m.via === "metonym" && m.gaz?.capitalOf ? doc.lex.entities.get(m.gaz.capitalOf) : undefined
+    return state ? { ...m, key: `gaz:${state.id}`, type: state.type, name: state.name, gaz: state } : m
+  })
+
+/**
+ * Tokens on heading lines: lines in Title Case (four or more words, nearly all longer words
+ * capitalised) and, with `shortToo`, short lines of capitalised words (for the person rules), both
+ * without a final stop and not bylines: headlines and subheadings, whose capitals do not mark names.
+ */
+function titleCaseTokens(doc: Doc, shortToo: boolean): Uint8Array {
   const { tokens } = doc
   const out = new Uint8Array(tokens.length)
   let k = 0
   while (k < tokens.length) {
     let e = k + 1
     while (e < tokens.length && !lineBreakBefore(doc, e)) e++
-    const words = tokens.slice(k, e).filter((t) => t.kind === "word" && t.text.length >= 4)
-    const caps = words.filter((t) => t.cap).length
-    if (words.length >= 4 && caps >= 0.8 * words.length && !/[.!?]$/.test(tokens[e - 1]!.text)) out.fill(1, k, e)
+    let words = 0
+    let caps = 0
+    for (let x = k; x < e; x++) {
+      const t = tokens[x]!
+      if (t.kind !== "word" || t.text.length < 4) continue
+      words++
+      if (t.cap) caps++
+    }
+    const open = !/[.!?:"”]$/.test(tokens[e - 1]!.text)
+    // a short heading ("Mixed Signals", "Call for Reform"): a few words, all capitalised, no final stop, no byline
+    const short = words >= 1 && words <= 3 && caps === words && e - k <= 6
+    const byline = BYLINE_OPENERS.has(tokens[k]!.norm) || BYLINE_OPENERS.has(tokens[k + 1]?.norm ?? "")
+    if (open && !byline && ((words >= 4 && caps >= 0.8 * words) || (shortToo && short))) out.fill(1, k, e)
     k = e
   }
   return out
+}
+
+/**
+ * The given name (and patronymic or initial) written before a gazetteer person's surname, if any:
+ * where it starts, and whether it is that person's (same first letter once transliteration is
+ * evened out: "Zheenbek"/"Jeenbek", "Sapar"/"Sadyr") or another person's ("Shadurdy"/"Rashid").
+ */
+function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Array): { readonly start: number; readonly same: boolean } | null {
+  const { tokens } = doc
+  const parts = e.name.split(" ")
+  if (j - i !== 1 || parts.length < 2 || tokens[i]!.text === parts[0]) return null
+  const ok = (k: number) => k >= 0 && !taken[k] && isCapWord(tokens[k]) && !inList(doc, "non_name", tokens[k]!.norm) && !lineBreakBefore(doc, k + 1) && !lex(doc, k)
+  let s = i
+  if (ok(s - 1) && PATRONYMIC.test(tokens[s - 1]!.text)) s--
+  else if (tokens[s - 1]?.text === "." && /^\p{Lu}$/u.test(tokens[s - 2]?.text ?? "") && !taken[s - 2]) s -= 2
+  if (!ok(s - 1) || tokens[s - 1]!.text.length < 2) return s < i ? { start: s, same: true } : null
+  s--
+  // a capitalised word opening a sentence or heading is no evidence of a name ("Buying Trump's ...")
+  const opens = s === 0 || lineBreakBefore(doc, s) || doc.sentences[doc.sentenceOf[s]!]!.tokStart === s || !/[\p{L}\p{N}]/u.test(tokens[s - 1]!.text)
+  if (opens && !inList(doc, "given_names", tokens[s]!.norm)) return null
+  const initial = (w: string) => w.toLowerCase().replace(/^(dzh|zh|dj|j)/, "j").replace(/^kh/, "h").replace(/^q/, "k")[0]
+  const same = initial(tokens[s]!.text) === initial(parts[0]!)
+  // another person's given name must read as one
+  // (a given name of the list, a patronymic after it, or a title or its state right before: "Ambassador to Kyrgyzstan Shadurdy Meredov")
+  if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !(s > 0 && (doc.lex.titles.longest(tokens, s - 1) || (lex(doc, s - 1) && ["to", "in", "of"].includes(tokens[s - 2]?.norm ?? ""))))) return null
+  return { start: s, same }
+}
+
+/** Is token k a name or title of the lexicons (a place, a state, a demonym, a title)? */
+const lex = (doc: Doc, k: number): boolean => !!doc.lex.names.longest(doc.tokens, k) || !!doc.lex.demonyms.longest(doc.tokens, k) || !!doc.lex.titles.longest(doc.tokens, k)
+
+/** First words of a byline line, which is no heading: "By ...", "Author: ...", "(Reporting by ...". */
+const BYLINE_OPENERS = new Set(["by", "author", "authors", "reporting", "written", "writing"])
+
+/** Words right before a capital that make it the place itself: prepositions, "capital", "city". */
+const PLACE_BEFORE = new Set([...LOCATIVE, "of"])
+const CITY_NOUNS = new Set(["capital", "city", "capitals", "cities"])
+
+/**
+ * Does the capital at [i, j) stand for its state's government? Not after a preposition or
+ * "capital"/"city of", not in a dateline ("ASTANA, Kazakhstan —", "MOSCOW (Reuters) -"), not
+ * followed by its country ("Astana, Kazakhstan").
+ */
+function isMetonymic(doc: Doc, i: number, j: number, countryId: string): boolean {
+  const { tokens } = doc
+  if (PLACE_BEFORE.has(tokens[i - 1]?.norm ?? "")) return false
+  // "Kazakhstan's capital, Astana", "Astana, the capital of Kazakhstan": named as the city it is
+  for (let k = Math.max(0, i - 3); k < Math.min(tokens.length, j + 4); k++) if ((k < i || k >= j) && CITY_NOUNS.has(tokens[k]!.norm)) return false
+  if (tokens[j]?.text === "," && nextIsCountry(doc, j + 1, countryId)) return false
+  if ((i === 0 || lineBreakBefore(doc, i)) && /^[,.(/—–-]$/.test(tokens[j]?.text ?? "")) return false
+  return true
 }
 
 function nextIsCountry(doc: Doc, k: number, countryId: string): boolean {
@@ -268,47 +335,3 @@ function nextIsCountry(doc: Doc, k: number, countryId: string): boolean {
   return !!hit && hit.values.includes(countryId)
 }
 
-/** Type implied by the last word of a capitalised name, if any. */
-export function headType(doc: Doc, norm: string): EntityType | null {
-  if (inList(doc, "org_suffix", norm)) return "organization"
-  if (inList(doc, "initiative_suffix", norm)) return "initiative"
-  if (inList(doc, "legislation_suffix", norm)) return "legislation"
-  if (inList(doc, "named_event_suffix", norm)) return "named_event"
-  if (inList(doc, "location_suffix", norm)) return "location"
-  return null
-}
-
-function headTypeLeading(doc: Doc, norm: string, len: number): EntityType | null {
-  return len >= 3 && inList(doc, "org_head", norm) ? "organization" : null
-}
-
-/** A person name run: 1–4 capitalised words (hyphenated names are one token), not a known non-name. */
-function personRun(doc: Doc, i: number, taken: Uint8Array): number {
-  let j = i
-  while (j < doc.tokens.length && j - i < 6 && !taken[j] && isCapWord(doc.tokens[j]) && !inList(doc, "non_name", doc.tokens[j]!.norm) && !(j > i && lineBreakBefore(doc, j))) {
-    if (headType(doc, doc.tokens[j]!.norm) !== null) break
-    if (doc.lex.titles.longest(doc.tokens, j)) break
-    j++
-    // a hyphenated given name ("Kassym-Jomart") continues the run
-    if (isJoin(doc, j) && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) j++
-  }
-  return j
-}
-
-/** Is there a line break between token k-1 and token k? */
-function lineBreakBefore(doc: Doc, k: number): boolean {
-  const a = doc.tokens[k - 1]
-  const b = doc.tokens[k]
-  return !!a && !!b && doc.text.slice(a.end, b.start).includes("\n")
-}
-
-/** A dash token written without spaces between two words ("Kassym-Jomart"). */
-function isJoin(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k]
-  return !!t && (t.text === "-" || t.text === "–") && doc.tokens[k - 1]?.end === t.start && doc.tokens[k + 1]?.start === t.end
-}
-
-function titleWithin(doc: Doc, k: number, window: number): boolean {
-  for (let x = k; x < Math.min(doc.tokens.length, k + window); x++) if (doc.lex.titles.longest(doc.tokens, x)) return true
-  return false
-}

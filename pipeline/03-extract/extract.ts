@@ -7,7 +7,7 @@ import type { DatePrecision } from "../../schemas/vocab.js"
 import { makeCodePointIndex } from "../shared/codepoints.js"
 import { compareStrings } from "../shared/compare.js"
 import { makeDoc } from "./doc.js"
-import { findMentions, type Mention } from "./entities.js"
+import { findEntityMentions, roleView, type Mention } from "./entities.js"
 import { findEvents } from "./events.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
 import { findRelations } from "./relations.js"
@@ -29,7 +29,11 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   const cp = makeCodePointIndex(text)
   const span = (start: number, end: number): Span => ({ start: cp(start), end: cp(end), quote: text.slice(start, end) })
 
-  const found = findMentions(doc)
+  const { mentions: found, aliases } = findEntityMentions(doc)
+  // events and relations read a capital that stands for its government as that state: the state
+  // is known by the capital's name there too (one more mention of it), the city keeps its own row
+  const roles = roleView(doc, found)
+  const metonyms = roles.filter((m, k) => m !== found[k])
   const infos = new Map<string, EntityInfo>()
   const info = (m: Mention): EntityInfo => ({
     key: m.key,
@@ -42,11 +46,11 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
     gazetteerKey: m.gaz?.id ?? null
   })
   // a pattern person known by surname only takes the full name of a same-surname person
-  for (const m of found) {
+  for (const m of [...found, ...metonyms, ...aliases.map((a) => a.mention)]) {
     const prev = infos.get(m.key)
     if (!prev || (m.via === "name" && m.name.length > prev.name.length && prev.detection === "pattern")) infos.set(m.key, info(m))
   }
-  const mentions: Array<EntityMention> = found.map((m) => ({
+  const mentions: Array<EntityMention> = [...found, ...metonyms].map((m) => ({
     key: m.key,
     type: m.type,
     name: infos.get(m.key)!.name,
@@ -57,19 +61,19 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   }))
   // an organisation or format named with its state before it ("U.S. Department of Commerce",
   // "Uzbekistan's Presidential Press Office", "Uzbekistan–U.S. Business Forum") is also known by that fuller name
-  for (const q of qualifiedNames(doc, found))
+  for (const q of [...qualifiedNames(doc, found), ...aliases])
     mentions.push({
       key: q.mention.key,
       type: q.mention.type,
       name: infos.get(q.mention.key)!.name,
-      span: span(q.start, q.mention.end),
+      span: span(q.start, q.end),
       detection: q.mention.detection,
       method: q.mention.method,
       confidence: q.mention.confidence
     })
-  const mentioned = new Set(found.map((m) => m.key))
+  const mentioned = new Set(roles.map((m) => m.key))
 
-  const events: Array<EventMention> = findEvents(doc, found, input.nonBody ?? []).map((e) => ({
+  const events: Array<EventMention> = findEvents(doc, roles, input.nonBody ?? []).map((e) => ({
     type: e.trigger.event_type,
     cameo: e.trigger.cameo,
     plover: e.trigger.plover,
@@ -84,7 +88,7 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
     confidence: e.confidence
   }))
   const nonBody = input.nonBody ?? []
-  const relations: Array<RelationMention> = findRelations(doc, found)
+  const relations: Array<RelationMention> = findRelations(doc, roles)
     // a relation stated in the title or boilerplate is left out; one whose sentence merely starts with a marker is not
     .filter((r) => !nonBody.some((x) => r.start >= x.start && r.start < x.end && r.end <= x.end))
     .filter((r) => mentioned.has(r.subject.key) && mentioned.has(r.object.key) && r.subject.key !== r.object.key)

@@ -163,7 +163,7 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
       // dependent territories (Greenland, Puerto Rico) are places, not sovereign states
       type: c.independent ? "country" : "location",
       name: o?.name ?? c.name.common,
-      aliases: uniq([c.name.common, c.name.official, ...(o?.aliases ?? [])]),
+      aliases: uniq([o?.name, c.name.common, c.name.official, ...(o?.aliases ?? [])]),
       demonyms: uniq([...dem, ...(o?.demonyms ?? [])]),
       iso2: c.cca2,
       iso3: c.cca3,

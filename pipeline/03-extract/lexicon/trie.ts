@@ -24,7 +24,9 @@ export class PhraseTrie<V> {
       }
       node = n
     }
-    if (!node.values.some((v) => v.value === value)) node.values.push({ value, words, caseSensitive })
+    // the same value under another capitalisation ("Batken Region", "Batken region") is kept: case is checked per form
+    if (!node.values.some((v) => v.value === value && (!caseSensitive || !v.caseSensitive || v.words.every((w, k) => w === words[k]))))
+      node.values.push({ value, words, caseSensitive })
   }
 
   /** Longest phrase starting at token i whose case constraints hold; returns its length and values. */
@@ -35,7 +37,8 @@ export class PhraseTrie<V> {
       node = node.next.get(tokens[j]!.norm)
       if (!node) break
       if (node.values.length > 0) {
-        const ok = node.values.filter((v) => !v.caseSensitive || sameCase(v.words, tokens, i)).map((v) => v.value)
+        const ok: Array<V> = []
+        for (const v of node.values) if ((!v.caseSensitive || sameCase(v.words, tokens, i)) && !ok.includes(v.value)) ok.push(v.value)
         if (ok.length > 0) best = { length: j - i + 1, values: ok }
       }
     }

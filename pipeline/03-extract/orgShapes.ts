@@ -1,0 +1,163 @@
+/**
+ * Organisations known by their shape rather than a lexicon: web domains ("Vlast.kz", "24.kg"),
+ * legal forms ("OJSC Keremet Bank", "JSC «Steppe Grain»"), a company noun before or after the
+ * name ("the Canadian company Centerra Gold", "Gazprom, the Russian gas giant,"), the body a
+ * person heads ("CEO of Arctic Lithium"), outlets that report ("Trend reports", "an Interfax
+ * correspondent") and dateline credits ("BISHKEK (Interfax) -", "MOSCOW, May 5. /TASS/.").
+ * They run before the gazetteer (a place inside a company's name, "Volga Credit", is the company's);
+ * a name the gazetteer holds as it stands is left to it. Pure; the caller takes the mentions in order.
+ */
+import { inList, type Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
+import { capRun, FUNCTION_WORDS, isCapWord, lineBreakBefore, patMention } from "./nameRuns.js"
+
+/** Words that may stand between an article and a company noun: "a Canadian miner", "the state-owned lender". */
+const MAX_MODIFIERS = 3
+/** Outlet verbs and nouns after a name: "Trend reports", "an Interfax correspondent". */
+const REPORTS = new Set(["reports", "correspondent", "correspondents", "reporter"])
+const QUOTES = new Set(["\"", "“", "”", "«", "»", "'", "‘", "’"])
+const DOMAIN_END = /^[a-z]{2,6}$/
+const DOMAIN_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,6}$/u
+const NOT_DOMAINS = new Set(["e.g", "i.e", "a.m", "p.m", "vs", "etc"])
+/** Tokens that close an apposition after its noun. */
+const CLOSERS = new Set([",", ".", ";", ")", "—", "–", "that", "which", "based", "headquartered", "of", "in", "with", "whose"])
+
+/** Every organisation mention the shape rules find, given the tokens already taken (not changed). */
+export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> => {
+  const { tokens } = doc
+  const out: Array<Mention> = []
+  const mine = new Uint8Array(taken)
+  const add = (i: number, j: number, method: string, confidence: number, name?: string) => {
+    for (let k = i; k < j; k++) if (mine[k]) return
+    // a name the gazetteer holds as it stands is left to the gazetteer
+    const gaz = doc.lex.names.longest(tokens, i)
+    if (gaz && gaz.length === j - i) return
+    for (let k = i; k < j; k++) mine[k] = 1
+    out.push(patMention(doc, "organization", i, j, method, confidence, name))
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (mine[i]) continue
+    const d = domainAt(doc, i)
+    if (d > i) {
+      add(i, d, "entity.domain-outlet.v1", 0.75, doc.text.slice(tokens[i]!.start, tokens[d - 1]!.end).replace(/^www\./i, ""))
+      i = d - 1
+      continue
+    }
+    const t = tokens[i]!
+    // a legal form before the name: "OJSC Keremet Bank", "JSC «Steppe Grain»"
+    if (inList(doc, "legal_form_prefix", t.norm) && t.cap) {
+      const q = QUOTES.has(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1
+      const end = capRun(doc, q, mine, 6)
+      if (end > q) {
+        const close = QUOTES.has(tokens[end]?.text ?? "") ? end + 1 : end
+        add(i, close, "entity.legal-form.v1", 0.8, doc.text.slice(tokens[q]!.start, tokens[end - 1]!.end))
+        i = close - 1
+        continue
+      }
+    }
+    // a company noun before the name: "the Canadian company Centerra Gold", "news agency Interfax"
+    if (!t.cap && inList(doc, "org_cue", t.norm) && !doc.lex.titles.longest(tokens, i + 1)) {
+      const end = capRun(doc, i + 1, mine, 6)
+      if (end > i + 1 && !personLike(doc, i + 1, end)) {
+        add(i + 1, end, "entity.company-cue.v1", 0.7)
+        i = end - 1
+        continue
+      }
+    }
+    const prev = tokens[i - 1]
+    if (!isCapWord(t) || FUNCTION_WORDS.has(t.norm) || (isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm) && !lineBreakBefore(doc, i))) continue
+    const end = nameRun(doc, i, mine)
+    if (end === i || personLike(doc, i, end)) continue
+    // after the name: "Gazprom, the Russian gas giant," / "Trend reports" / ", Trend reported."
+    const after = tokens[end]
+    if ((after?.text === "," && cueAfterArticle(doc, end + 1)) || REPORTS.has(after?.norm ?? "") || (after?.norm === "reported" && tokens[i - 1]?.text === "," && /^[.,]$/.test(tokens[end + 1]?.text ?? ""))) {
+      add(i, end, REPORTS.has(after?.norm ?? "") || after?.norm === "reported" ? "entity.reporting-outlet.v1" : "entity.company-cue.v1", 0.7)
+      i = end - 1
+      continue
+    }
+    // the body a person heads: "CEO of Arctic Lithium", "Chairman of the Board of Steppe Power"
+    if (headedBody(doc, i) && !(end - i === 1 && inList(doc, "org_suffix", t.norm))) {
+      const full = capRun(doc, i, mine, 8)
+      add(i, full, "entity.title-of-org.v1", 0.7)
+      i = full - 1
+      continue
+    }
+    // a dateline credit: "BISHKEK, May 5 (Interfax) -", "MOSCOW, May 5. /TASS/."
+    if (datelineCredit(doc, i, end)) {
+      add(i, end, "entity.dateline-agency.v1", 0.8)
+      i = end - 1
+    }
+  }
+  return out
+}
+
+/** A name: 1–4 capitalised words (or one all-capitals or mixed-case word), none taken, on one line. */
+const nameRun = (doc: Doc, i: number, taken: Uint8Array): number => {
+  const { tokens } = doc
+  let j = i
+  while (j < tokens.length && j - i < 4 && !taken[j] && isCapWord(tokens[j]) && !inList(doc, "non_name", tokens[j]!.norm) && !(j > i && lineBreakBefore(doc, j))) j++
+  // "Prospectors & Developers": an ampersand joins two capitalised words
+  if (j > i && tokens[j]?.text === "&" && isCapWord(tokens[j + 1]) && !taken[j + 1]) return nameRun(doc, j + 1, taken)
+  return j
+}
+
+/** A person's name rather than a body: a given name first, or a title right before. */
+const personLike = (doc: Doc, i: number, j: number): boolean =>
+  (j - i >= 2 && inList(doc, "given_names", doc.tokens[i]!.norm)) || inList(doc, "person_prefix", doc.tokens[i - 1]?.norm ?? "")
+
+/** ", a Canadian miner" / ", the state-owned lender": an article, a few modifiers, a company noun. */
+const cueAfterArticle = (doc: Doc, k: number): boolean => {
+  const { tokens } = doc
+  if (!["a", "an", "the"].includes(tokens[k]?.norm ?? "")) return false
+  for (let x = k + 1; x <= k + 1 + MAX_MODIFIERS && x < tokens.length; x++) {
+    const t = tokens[x]!
+    if (t.kind !== "word") return false
+    // the apposition closes right after its noun ("X, a Canadian miner, said"; not "Then, the company said")
+    if (inList(doc, "org_cue", t.norm)) return !doc.lex.titles.longest(tokens, x) && CLOSERS.has(tokens[x + 1]?.norm ?? ".")
+  }
+  return false
+}
+
+/** Is the name at i the body a title heads ("CEO of", "Chairman of the Board of")? */
+const headedBody = (doc: Doc, i: number): boolean => {
+  const { tokens } = doc
+  let k = i - 1
+  if (tokens[k]?.norm === "the") k--
+  if (tokens[k]?.norm !== "of") return false
+  // "of the Board of": the board is the body's own
+  if (tokens[k - 1]?.norm === "board" && tokens[k - 2]?.norm === "the" && tokens[k - 3]?.norm === "of") k -= 3
+  for (let s = Math.max(0, k - 4); s < k; s++) {
+    const hit = doc.lex.titles.longest(tokens, s)
+    if (hit && s + hit.length === k) return hit.values.some((v) => v.holder_of === "organization")
+  }
+  return false
+}
+
+/** "(Interfax) -" or "/TASS/" within the first words of a line that opens with a place or a date. */
+const datelineCredit = (doc: Doc, i: number, j: number): boolean => {
+  const { tokens } = doc
+  const open = tokens[i - 1]?.text
+  const close = tokens[j]?.text
+  if (!((open === "(" && close === ")") || (open === "/" && close === "/")) || j - i > 2) return false
+  let s = i - 1
+  while (s > 0 && !lineBreakBefore(doc, s) && i - s < 15) s--
+  if (!(s === 0 || lineBreakBefore(doc, s)) || s >= i - 1) return false
+  // right after the dateline's day or its place in capitals: "May 5 (Interfax)", "May 5. /TASS/", "ASTANA (Reuters)"
+  const prev = tokens[i - 2]!
+  const day = prev.kind === "num" || (prev.text === "." && tokens[i - 3]?.kind === "num")
+  return day || (prev.kind === "word" && prev.text.length > 2 && prev.text === prev.text.toUpperCase())
+}
+
+/** End of a web domain starting at token i ("Vlast.kz"; "24.kg" as three tokens), else i. */
+const domainAt = (doc: Doc, i: number): number => {
+  const { tokens } = doc
+  const t = tokens[i]!
+  const host = t.text.replace(/^www\./i, "")
+  if (t.kind === "word" && host.includes(".") && DOMAIN_TOKEN.test(host) && !NOT_DOMAINS.has(host.toLowerCase()) && /\p{L}{2}/u.test(host.split(".")[0]!)) return i + 1
+  const dot = tokens[i + 1]
+  const tld = tokens[i + 2]
+  const glued = tokens[i + 3] && tokens[i + 3]!.start === tld?.end && tokens[i + 3]!.kind !== "punct"
+  if ((t.kind === "num" || t.kind === "word") && dot?.text === "." && dot.start === t.end && tld && tld.start === dot.end && DOMAIN_END.test(tld.text) && !glued)
+    return t.kind === "num" || /^www$/i.test(t.text) ? i + 3 : i
+  return i
+}
