@@ -153,9 +153,11 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
   let seen = 0
   for (let si = 0; si < doc.sentences.length && seen < 3; si++) {
     const s = doc.sentences[si]!
-    if (!isBody(s.start) || !/[a-z]{3}/.test(s.text)) continue
+    // (a sentence that opens with a date marker or a title still has a body after it: "date 2024-07-15 On the afternoon of July 5, ...")
+    const body = dates[si]!.filter((d) => isBody(d.start))
+    if ((!isBody(s.start) && body.length === 0) || !/[a-z]{3}/.test(s.text)) continue
     seen++
-    for (const d of dates[si]!) {
+    for (const d of body) {
       const before = doc.text.slice(s.start, d.start)
       // not a date to come, a dateline ("ALMATY, March 2, 2024 (PRNewswire)") or the start of a span ("from June 9 to 12")
       // (nor a speaker's own "today" inside a quotation)

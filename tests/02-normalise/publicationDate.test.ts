@@ -1,6 +1,6 @@
 /** Publication dates inferred from content: given text → expected month (or none). */
 import { describe, expect, it } from "vitest"
-import { contentDate, inferPublicationDate, urlDate } from "../../pipeline/02-normalise/publicationDate.js"
+import { contentDate, inferPublicationDate, urlDate, weekdayDateline } from "../../pipeline/02-normalise/publicationDate.js"
 
 const rows: ReadonlyArray<readonly [string, string | null]> = [
   // the latest past date with a year, at month precision
@@ -31,5 +31,27 @@ describe("inferPublicationDate", () => {
     expect(urlDate("https://a.org/news/20251027/x")).toEqual({ value: "2025-10-27", precision: "day" })
     expect(urlDate("https://a.org/2026/01/x")).toEqual({ value: "2026-01", precision: "month" })
     expect(urlDate("https://a.org/news/77108")).toBeNull()
+  })
+})
+
+// wire datelines without a year: the dateline's day, in the first year from the latest past date that puts it on the weekday its sentence names
+const wire: ReadonlyArray<readonly [string, string | null]> = [
+  ["ASTANA, Oct 14 (Reuters) - Kazakhstan's central bank on Tuesday raised its base rate to 18%.\nThe bank last cut rates in 2023.", "2025-10-14"],
+  ["Budget line\nTASHKENT. 9 April (Interfax) - Uzbekistan and Turkey agreed on Wednesday to widen a trade pact in force since 2017.", "2025-04-09"],
+  ["ALMATY, September 3. /TASS/. The two foreign ministers met on Tuesday in Almaty. Their previous talks were held in March 2022.", "2024-09-03"],
+  ["Dushanbe, Feb 4 (AKIpress) — Tajik authorities on Monday opened a road tunnel, a project begun in 2019.", "2019-02-04"],
+  ["By Staff Reporter\nASHGABAT, Jan. 22 (Xinhua) -- Turkmenistan on Thursday opened a rail link first planned in 2020.", "2026-01-22"],
+  // two weekdays in the dateline's sentence: which one is the dateline's is not said
+  ["BISHKEK, May 5 (Reuters) - Talks that began on Monday ended on Wednesday without a deal. A ceasefire was agreed in 2022.", null],
+  // no past date to count from
+  ["MOSCOW, June 2. /TASS/. The ministers met on Tuesday.", null],
+  // a date inside a sentence is no dateline
+  ["The ministers met in Moscow on Tuesday, June 2, after talks in 2020.", null]
+]
+
+describe("weekdayDateline", () => {
+  for (const [text, day] of wire) it(text, () => expect([text, weekdayDateline(text)?.value ?? null]).toEqual([text, day]))
+  it("is what inferPublicationDate takes when metadata, a dated dateline and the url say nothing", () => {
+    expect(inferPublicationDate({ text: wire[0]![0], url: null, metadataDate: null })).toMatchObject({ value: "2025-10-14", precision: "day", basis: "inferred_from_content" })
   })
 })

@@ -87,6 +87,12 @@ describe("event dates", () => {
     const city = "BEIJING, March 5, 2024 (XINHUA) -- Xinhua published an article on the Japan–Kazakhstan talks in Tokyo, praising the new treaty."
     expect(datesOf(city, "2024-03-06", "day")).toEqual([["publish", "2024-03-05"], ["talks", null], ["treaty", null]])
   })
+  it("a date marker that is not body does not hide the day its sentence goes on to state from the lead", () => {
+    const text = "date 2024-03-20 On the evening of March 18, 2024, Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev in Samarkand. Tokayev said trade between the two states had doubled."
+    const doc = makeDoc(text, { value: "2024-03-20", precision: "day" }, lex)
+    const found = findEvents(doc, findMentions(doc), [{ start: 0, end: 15 }]).map((e) => [e.trigger.lemma, e.date.value])
+    expect(found.find(([l]) => l === "say")?.[1]).toBe("2024-03-18")
+  })
   it("an event told as a state, a habit or over a period is background: no date from the report", () => {
     expect(dateOf("Tokyo has invested in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe("2025-12")
     expect(dateOf("Tokyo has invested heavily in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe(null)
