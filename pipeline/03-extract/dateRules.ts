@@ -85,6 +85,12 @@ const futureBefore = (before: string): boolean => {
   const m = FUTURE_BEFORE.exec(before)
   return m !== null && !PAST_VERB.test(m[2]!)
 }
+/** A weekday that opens its clause before a future verb ("On Tuesday, the president will travel"), with no past verb between. */
+const FUTURE_AFTER = /^,?\s([^.;!?]{0,60}?)\b(will|is to|are to|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to|is expected to|are expected to)\b/i
+const futureAfter = (after: string): boolean => {
+  const m = FUTURE_AFTER.exec(after)
+  return m !== null && !PAST_VERB.test(m[1]!)
+}
 
 /** Rules for what chrono misses; ids are recorded with each date. */
 export const DATE_RULES: ReadonlyArray<Rule> = [
@@ -156,9 +162,12 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       if (ref.d === null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
       const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
       const base = utc(ref.y, ref.m, ref.d)
-      const future = /\bnext\b/i.test(m[0]) || futureBefore(text.slice(Math.max(0, m.index - 110), m.index))
+      const next = /\bnext\b/i.test(m[0])
+      const end = m.index + m[0].length
+      const future = next || futureBefore(text.slice(Math.max(0, m.index - 110), m.index)) || futureAfter(text.slice(end, end + 90))
       let delta = wd - base.getUTCDay()
-      if (future) delta = delta <= 0 ? delta + 7 : delta
+      // (a weekday to come that is the reference's own day is that day: "will arrive on Monday" in Monday's paper; "next Monday" is a week on)
+      if (future) delta = delta < 0 || (delta === 0 && next) ? delta + 7 : delta
       else delta = delta > 0 ? delta - 7 : delta
       const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.d + delta))
       return { value: iso(y, mo, d), precision: "day", relative: true }

@@ -1,7 +1,7 @@
 /**
  * Which date an event mention takes: a date expression of its own clause that no other trigger
  * stands between; in a relative clause (", where ...") the date of the clause it hangs on; else
- * the article's reference time (its lead's date, or the publication month) for reported events.
+ * the article's reference time (its lead's date, or the publication day or month) for reported events.
  */
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
@@ -188,12 +188,13 @@ export interface UndatedCues {
  * told in the present progressive ("are traveling", "prepares to host") the publication month;
  * another upcoming one, or one told in a relative clause describing a name (", which he
  * co-founded"), none; a statement (not a commentator's), or an event reported as news, the lead's date (its month for an event of
- * several days), else the publication month (when known to the month); anything else none.
+ * several days), else the publication day (a report without a lead tells the news of its own day), or month when only that is known; anything else none.
  */
 export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
   const none: EventDate = { value: null, precision: "unknown" }
   const month: EventDate = doc.ref.value !== null && doc.ref.value.length >= 7 ? { value: doc.ref.value.slice(0, 7), precision: "month" } : none
-  const reported = lead === null ? month : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
+  const day: EventDate = doc.ref.value !== null && doc.ref.precision === "day" ? { value: doc.ref.value, precision: "day" } : month
+  const reported = lead === null ? (cues.multiDay ? month : day) : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
   if (modality === "hypothetical") return none
   if (cues.progressive) return month
   if (modality === "planned" || modality === "expected" || cues.describing === true) return none

@@ -28,11 +28,12 @@ describe("event dates", () => {
     const text = "In March 2024, Senator Steve Daines visited Tashkent, where he met with Shavkat Mirziyoyev."
     expect(dateOf(text, "2025-01", "month", "meet")).toBe("2024-03")
   })
-  it("an undated statement takes the lead's day; without a lead, the publication month", () => {
+  it("an undated statement takes the lead's day; without a lead, the publication day (or month, when only that is known)", () => {
     const lead = "Donald Trump met Kassym-Jomart Tokayev on Thursday. Tokayev said the talks were useful."
     expect(dateOf(lead, "2025-11-07", "day", "say")).toBe("2025-11-06")
     const noLead = "Kassym-Jomart Tokayev said the talks with Donald Trump were useful."
-    expect(dateOf(noLead, "2025-11-07", "day", "say")).toBe("2025-11")
+    expect(dateOf(noLead, "2025-11-07", "day", "say")).toBe("2025-11-07")
+    expect(dateOf(noLead, "2025-11", "month", "say")).toBe("2025-11")
     expect(dateOf(noLead, "2026", "year", "say")).toBe(null)
   })
   it("background and upcoming events without a date get none", () => {
@@ -51,7 +52,7 @@ describe("event dates", () => {
   })
   it("a reporting verb does not take the date of what it reports", () => {
     const text = "Xi Jinping emphasized China's place in the region, noting that last year's trade volume between China and Uzbekistan grew to $14 billion."
-    expect(dateOf(text, "2025-10-12", "day", "emphasize")).toBe("2025-10")
+    expect(dateOf(text, "2025-10-12", "day", "emphasize")).toBe("2025-10-12")
     expect(dateOf(text, "2025-10-12", "day", "trade volume")).toBe("2024")
   })
   it("an event that elaborates another ('including') shares its date", () => {
@@ -121,7 +122,7 @@ describe("event dates", () => {
   })
   it("a date inside a quotation does not date a reporting verb outside it", () => {
     const text = "“This is a fine hour for our farmers today,” Sadyr Japarov said at a trade fair in Osaka."
-    expect(dateOf(text, "2025-05-20", "day", "say")).toBe("2025-05")
+    expect(dateOf(text, "2025-05-20", "day", "say")).toBe("2025-05-20")
   })
   it("only a participle right after 'is' (or over an adverb) tells the present progressive", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
