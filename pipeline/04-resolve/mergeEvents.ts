@@ -46,6 +46,34 @@ export const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|na
 const isPersonKey = (k: string) => k.startsWith("gaz:person:") || k.startsWith("pat:person:")
 /** Keys that occur in so many events that they alone do not make two reports one event. */
 export const GENERIC = (key: string) => key === "gaz:country:USA"
+/** States: too common across one region's news to tie two reports to one event without a precise date (see joinable). */
+export const isCountryKey = (k: string) => /^(gaz|pat):country:/.test(k)
+
+/**
+ * Do the participants two reports share (`shared`, strong keys) make them one event, given how
+ * precisely their compatible dates agree (`cd`, `md`; null = undated)? Dated on the same day, one
+ * shared participant of any kind; dated to a month, one that is not a state (the five states of a
+ * region meet many times a month); dated only to a year, two, one of them not a state; one side
+ * undated, three, one of them not a state ("the five Central Asian states" alone do not tie a
+ * meeting of 2023 to one of 2025).
+ */
+export const joinable = (shared: ReadonlyArray<string>, cd: string | null, md: string | null): boolean => {
+  const named = shared.some((k) => !isCountryKey(k))
+  if (cd === null || md === null) return shared.length >= 3 && named
+  const precision = Math.min(cd.length, md.length)
+  if (precision >= 10) return shared.length >= 1
+  if (precision >= 7) return named
+  return shared.length >= 2 && named
+}
+
+/**
+ * Can two reports with incompatible dates be one event reported with a conflict: the same year, and
+ * months (when both give one) at most one apart. Meetings of one format a year or more apart never are.
+ */
+export const nearDates = (a: string, b: string): boolean => {
+  if (a.slice(0, 4) !== b.slice(0, 4)) return false
+  return a.length < 7 || b.length < 7 || Math.abs(Number(a.slice(5, 7)) - Number(b.slice(5, 7))) <= 1
+}
 
 /** Are two partial ISO dates compatible (equal at the coarser precision)? */
 export const datesCompatible = (a: string | null, b: string | null): boolean =>
@@ -66,6 +94,8 @@ const shared = (c: Live, keys: ReadonlyArray<string>, enough: number): number =>
   for (let i = 0; i < keys.length && n < enough; i++) if (c.keys.has(keys[i]!)) n++
   return n
 }
+/** The keys of `keys` the cluster holds. */
+const sharedKeys = (c: Live, keys: ReadonlyArray<string>): Array<string> => keys.filter((k) => c.keys.has(k))
 
 /**
  * Can report `r` join cluster `c`? null: no; else whether it joins with conflicting dates.
@@ -85,12 +115,13 @@ const joins = (c: Live, r: Report, strong: ReadonlyArray<string>, people: Readon
   const md = cd !== null ? m.date.value : statedDate(m)
   if (datesCompatible(cd, md)) {
     // reports in different articles are one event when both are dated compatibly and share a
-    // named participant, or (undated) when they share three
-    if (cd !== null && md !== null) return shared(c, strong, 1) >= 1 ? JOIN : null
-    return shared(c, strong, 3) >= 3 && !otherHosts(m, c) ? JOIN : null
+    // participant (more of them, and a named one, the less precise the dates), or (undated) when
+    // they share three, one of them named, and are not led by other people
+    if (cd !== null && md !== null) return joinable(sharedKeys(c, strong), cd, md) ? JOIN : null
+    return joinable(sharedKeys(c, strong), cd, md) && !otherHosts(m, c) ? JOIN : null
   }
-  // the same people, place and kind of event with another date: one event, conflicting reports
-  return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
+  // the same people, place and kind of event with another date close to it: one event, conflicting reports
+  return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && nearDates(cd!, md!) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
 }
 /** The people who act in a report (hosts, visitors, speakers). */
 export const personActors = (m: EventMention): Array<string> =>

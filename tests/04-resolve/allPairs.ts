@@ -7,6 +7,8 @@ import {
   datesCompatible,
   GENERIC,
   isObjectKey,
+  joinable,
+  nearDates,
   NO_CROSS_DOC,
   participantKeys,
   personActors,
@@ -68,11 +70,12 @@ export const clusterEventsAllPairs = (reports: ReadonlyArray<Report>): Array<Clu
             const mine = personActors(m)
             const theirs = new Set(c.reports.flatMap((x) => personActors(x.mention)))
             const otherHosts = mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
-            if ((bothDated && strong.length >= 1) || (strong.length >= 3 && !otherHosts)) {
+            if (joinable(strong, cd, md) && (bothDated || !otherHosts)) {
               target = c
               break
             }
           } else if (
+            nearDates(cd!, md!) &&
             strong.length >= 3 &&
             shared.some((x) => x.startsWith("gaz:person:") || x.startsWith("pat:person:")) &&
             m.location !== null &&
