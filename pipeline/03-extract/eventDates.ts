@@ -88,6 +88,20 @@ export const anchorAt = (text: string, t: Range): number | null => {
   return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'.-]+$/.test(w[0])) ? from + words[k]!.index : null
 }
 
+/** A phrase opening a clause that places what follows in time against an event ("Prior to the summit,", "During the talks,"). */
+const FRONTED = /^\s*(?:prior to|before|after|ahead of|following|during|at|on the sidelines of|on the margins of|in the run-up to|on the eve of|in preparation for)\s[^,;:]*$/i
+
+/**
+ * Where the fronted time phrase that holds trigger `t` ends (the comma that closes it: "Prior to
+ * the summit, on July 18, he visited Medina"), or null when `t` is in no such phrase. A date after
+ * that comma is the main clause's, not the event the phrase names.
+ */
+export const frontedEnd = (text: string, clauseStart: number, t: Range): number | null => {
+  if (t.start - clauseStart > 120 || !FRONTED.test(text.slice(clauseStart, t.start))) return null
+  const comma = text.indexOf(",", t.end)
+  return comma < 0 || comma - t.end > 100 || /[;.!?]/.test(text.slice(t.end, comma)) ? null : comma
+}
+
 /** Does the text between an event and another say the other elaborates it: ", including" or "such as" and up to four words? */
 const elaborates = (between: string): boolean => {
   const m = /^[\s,”"’')]*(?:including|such as)\s/i.exec(between)
@@ -121,11 +135,16 @@ export const attachDate = (
   // an event that elaborates the one just before it ("trade deals, including equipment supplies") shares its time
   const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
   if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
+  // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its own dates lie before it
+  const fronted = (t: Range) => frontedEnd(context.text, clause.start, t)
+  const own = fronted(trig)
   const claimed = (d: DateMention) => {
+    if (own !== null && d.start > own) return true
     // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
     if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
-    if (d.end <= trig.start) return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d))
+    if (d.end <= trig.start)
+      return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d) && !((fronted(t) ?? Infinity) < d.start))
     const lo = Math.min(trig.end, d.end)
     const hi = Math.max(trig.start, d.start)
     if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
@@ -205,14 +224,24 @@ export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: Un
 
 /** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
 const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
-const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "first", "second", "third", "annual", "upcoming"])
+/** Verbs before "in" that make the noun after it an occasion ("to participate in the summit", "took part in a forum"). */
+const OCCASION_IN = new Set(["participate", "participates", "participated", "participating", "part"])
+const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "—", "(", ")", "first", "second", "third", "annual", "upcoming", "inaugural"])
+/** Words that end the noun phrase of an occasion to the left (a lowercase word other than these may be part of its name: "the Central Asian countries summit"). */
+const PHRASE_END = new Set(["to", "of", "on", "by", "with", "from", "that", "which", "who", "as", "than", "into", "over", "was", "were", "is", "are", "be", "been", "has", "have", "had"])
 
-/** Is the event noun at token i (in the clause from token a) introduced by "for", "at" or "attend" over determiners, ordinals and names? */
+/**
+ * Is the event noun at token i introduced by "for", "at", "attend" or "participate in" / "take
+ * part in" over determiners, ordinals, names and the words of its name (back to the sentence's
+ * start `a`, at most sixteen tokens: "to participate in the inaugural Gulf – Central Asian countries summit")?
+ */
 const occasionOf = (doc: Doc, a: number, i: number): boolean => {
-  for (let k = i - 1; k >= Math.max(a, i - 10); k--) {
+  for (let k = i - 1; k >= Math.max(a, i - 16); k--) {
     const t = doc.tokens[k]!
     if (OCCASION.has(t.norm)) return true
-    if (!(SKIPPED.has(t.norm) || t.cap || t.kind === "num")) return false
+    if (t.norm === "in" && OCCASION_IN.has(doc.tokens[k - 1]?.norm ?? "")) return true
+    if (SKIPPED.has(t.norm) || t.cap || t.kind === "num") continue
+    if (t.kind !== "word" || PHRASE_END.has(t.norm) || /(ed|ing)$/.test(t.norm)) return false
   }
   return false
 }
@@ -226,15 +255,21 @@ export interface EarlierEvent {
 const OCCASION_HOSTS = new Set(["visit", "meeting"])
 
 /**
- * The date of an event noun (token i, clause from token a) that is the occasion of the visit or
- * meeting told just before it in its clause ("flew to Bishkek on a two-day trip to attend a
- * meeting of the CIS council"): that event's date; null when it is no such occasion.
+ * The date of an event noun (token i) that is the occasion of the visit or meeting told just
+ * before it in its sentence ("flew to Bishkek on a two-day trip to attend a meeting of the CIS
+ * council"), or the time of the event told just before it ("documents were signed during the
+ * president's visit to Bishkek"): that event's date (a visit, which lasts days, at its month);
+ * null when it is neither. (`a`, the start of the noun's clause, is kept for callers; the sentence
+ * is searched, since a dash in a name opens a clause.)
  */
-export const occasionDate = (doc: Doc, a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
-  if (!occasionOf(doc, a, i)) return null
+export const occasionDate = (doc: Doc, _a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+  const a = doc.sentences[doc.sentenceOf[i]!]!.tokStart
+  const during = doc.tokens[i - 1] !== undefined && timeAdjunct(doc.text, { start: doc.tokens[i]!.start, end: doc.tokens[i]!.end })
+  if (!during && !occasionOf(doc, a, i)) return null
   const from = doc.tokens[a]!.start
   const to = doc.tokens[i]!.start
   const host = [...earlier].reverse().find((x) => x.start >= from && x.start < to)
-  if (!host || host.ev.date.value === null || host.ev.modality !== "asserted" || !OCCASION_HOSTS.has(host.ev.trigger.event_type)) return null
-  return { date: host.ev.date, fromReport: host.ev.dateFromReport }
+  if (!host || host.ev.date.value === null || host.ev.modality !== "asserted" || (!during && !OCCASION_HOSTS.has(host.ev.trigger.event_type))) return null
+  const lasting = during && host.ev.date.precision === "day" && doc.lex.triggers.longest(doc.tokens, i)?.values.some((v) => v.pos === "noun" && v.event_type === "visit") === true
+  return { date: lasting ? { value: host.ev.date.value.slice(0, 7), precision: "month" } : host.ev.date, fromReport: host.ev.dateFromReport }
 }

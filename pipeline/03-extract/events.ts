@@ -186,8 +186,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
     const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
-    // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
-    const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
+    // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit"), or the time of the event before it ("signed during the visit"), happens at its time
+    const occasion = date === null && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
     // "will raise the issue during the summit": an adjunct naming an event told before dates it
     // "X, for example, will raise ...": an example (its verb) shares the time of the sentence it illustrates
     const adjunct = date === null && occasion === null ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? exampleDate(doc, out, si, dates[si - 1]!) : null)) : null

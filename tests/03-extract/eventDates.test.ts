@@ -1,4 +1,6 @@
 /** Which date an event takes: given an article, expect each event's trigger lemma and date. */
+import * as fs from "node:fs"
+import * as path from "node:path"
 import { describe, expect, it } from "vitest"
 import { makeDoc } from "../../pipeline/03-extract/doc.js"
 import { findMentions } from "../../pipeline/03-extract/entities.js"
@@ -174,4 +176,24 @@ describe("event dates", () => {
     expect(monthGuess("The ministers met in November 2026. The talks will resume in December 2026.", 2026)).toBe(11)
     expect(monthGuess("The talks resumed in 2025.", 2026)).toBe(null)
   })
+})
+
+/** The event-date corpus: per family of constructions, texts that must fire the mechanism and texts where it must not. */
+interface EventDatesCorpus {
+  readonly families: ReadonlyArray<{
+    readonly id: string
+    readonly fire: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null }>
+    readonly not: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null }>
+  }>
+}
+
+describe("event dates corpus", () => {
+  const corpus = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "corpus", "eventDates.corpus.json"), "utf8")) as EventDatesCorpus
+  const precisionOf = (ref: string): DatePrecision => (ref.length === 10 ? "day" : ref.length === 7 ? "month" : "year")
+  for (const f of corpus.families)
+    for (const [kind, cases] of [["fires", f.fire], ["does not fire", f.not]] as const)
+      for (const c of cases)
+        it(`${f.id} ${kind}: ${JSON.stringify(c.text)}`, () => {
+          expect([c.text, c.lemma, datesOf(c.text, c.ref, precisionOf(c.ref)).find(([l]) => l === c.lemma)?.[1]]).toEqual([c.text, c.lemma, c.date])
+        })
 })
