@@ -102,6 +102,45 @@ export const frontedEnd = (text: string, clauseStart: number, t: Range): number 
   return comma < 0 || comma - t.end > 100 || /[;.!?]/.test(text.slice(t.end, comma)) ? null : comma
 }
 
+/** A comma that opens an aside describing the name before it: a relative pronoun or a participle (", who has been in power since 2016,", ", elected in 2019,"). */
+const ASIDE_OPEN = /,\s(?:who|whom|whose|which|where|(?:[a-z]+ed|born|chosen|known|seen|held|won)\s)/g
+
+/**
+ * The asides of a clause: comma-delimited relative or participle clauses that describe a name
+ * (", who has been in power since 2016,"). A date inside one dates that description, not an event
+ * outside it. Ranges run from the opening comma to the closing one (or a dash); an aside that
+ * does not close within the clause is none.
+ */
+const asides = (text: string, clause: Range): Array<Range> => {
+  const out: Array<Range> = []
+  const body = text.slice(clause.start, clause.end)
+  // (a clause may open with the relative pronoun itself and run on past the aside's closing comma)
+  const lead = /^(?:who|whom|whose|which)\s[^,]{1,120},/.exec(body)
+  if (lead) out.push({ start: clause.start, end: clause.start + lead[0].length - 1 })
+  for (const m of body.matchAll(ASIDE_OPEN)) {
+    const close = body.slice(m.index + 1).search(/,|\s[-–—]{1,2}\s/)
+    if (close < 0 || close > 120) continue
+    out.push({ start: clause.start + m.index, end: clause.start + m.index + 1 + close })
+  }
+  return out
+}
+
+/** Words between an event noun and a verb trigger that make the verb's clause describe the noun ("a contract that was signed", "the treaty signed"). */
+const RELATIVE_ON_NOUN = /^\s(?:(?:that|which)\s(?:(?:was|were|is|are|had been|has been|have been)\s)?)?$/i
+
+/** "that" or "which" opening a clause with a verb of its own ("an agreement that will take effect in 2026", "a fund which began work in 2022"), not a determiner ("that agreement"). */
+const EMBEDDED = /\b(?:that|which)\s(?:\w+\s){0,3}?(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|shall|should|took|came|began|went|became|[a-z]{3,}ed)\b/i
+
+/** A relative clause that opens right after the trigger noun ("a contract that ...", "the fund, which ..."). */
+const RELATIVE_ON_NOUN_START = /^,?\s(?:that|which)\s/i
+
+/** Does the trigger `t` after the event noun `trig` head a relative clause on it ("a contract that was signed in June 2023": the signing is the contract's)? */
+const describesEvent = (text: string, trig: Range, t: Range): boolean => {
+  const between = text.slice(trig.end, t.start)
+  const verb = text.slice(t.start, t.end)
+  return RELATIVE_ON_NOUN.test(between) && (/\b(?:that|which)\b/i.test(between) || /(?:ed|held|made|reached|won|signed|struck|given|taken)$/i.test(verb))
+}
+
 /** Does the text between an event and another say the other elaborates it: ", including" or "such as" and up to four words? */
 const elaborates = (between: string): boolean => {
   const m = /^[\s,”"’')]*(?:including|such as)\s/i.exec(between)
@@ -138,8 +177,16 @@ export const attachDate = (
   // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its own dates lie before it
   const fronted = (t: Range) => frontedEnd(context.text, clause.start, t)
   const own = fronted(trig)
+  // a date in an aside that describes a name ("X, who has been in power since 2016, called for ...") is not the trigger's
+  // (an aside on a person, ", who ...", never tells an event's time; one by "which" or a participle may describe the event noun just before it: "the summit in Washington, scheduled for November 6")
+  const aside = asides(context.text, clause).filter(
+    (r) =>
+      !(trig.start >= r.start && trig.end <= r.end) &&
+      (/^,?\s?(?:who|whom|whose)\b/i.test(context.text.slice(r.start, r.start + 8)) || !(trig.end <= r.start && r.start - trig.end <= 40 && !/[,;]/.test(context.text.slice(trig.end, r.start))))
+  )
   const claimed = (d: DateMention) => {
     if (own !== null && d.start > own) return true
+    if (aside.some((r) => d.start >= r.start && d.end <= r.end)) return true
     // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
     if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
@@ -148,7 +195,11 @@ export const attachDate = (
     const lo = Math.min(trig.end, d.end)
     const hi = Math.max(trig.start, d.start)
     if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
-    return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t))
+    // a date in a clause embedded after the trigger's object is that clause's ("signed an agreement that will take effect in 2026"),
+    // unless the clause describes the trigger noun itself ("a contract that was signed in 2023")
+    if (d.start >= trig.end && EMBEDDED.test(context.text.slice(trig.end, d.start)) && !RELATIVE_ON_NOUN_START.test(context.text.slice(trig.end, d.start))) return true
+    // (a verb whose clause describes the event noun, "a contract that was signed in June 2023", tells the noun's time)
+    return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t) && !(d.start >= trig.end && describesEvent(context.text, trig, t)))
   }
   // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
   const vague = (d: DateMention) => d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
