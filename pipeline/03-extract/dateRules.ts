@@ -1,9 +1,9 @@
 /**
  * The date rules for what chrono-node lacks or gets wrong in news text: relative units ("next
  * year", "last month", "over the weekend"), "last November", qualified years ("early 2023"),
- * weekdays, "today", "N years ago", "recently", ISO days ("2025-06-18"), anniversaries ("2025 marks
+ * weekdays, "today", "N years ago" (and "more than two decades ago"), "the end of the decade", "recently", ISO days ("2025-06-18"), anniversaries ("2025 marks
  * the tenth anniversary of"), and day anaphora ("the
- * same day", "the next day") resolved against the date mentioned just before. Each rule is a
+ * same day", "the next day", "two days later") resolved against the date mentioned just before. Each rule is a
  * linear regular expression and a resolver.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
@@ -48,7 +48,14 @@ const ORDINALS: Record<string, number> = {
 }
 /** "tenth", "10th", "twenty-fifth": the number of an ordinal, else null. */
 const ordinal = (w: string): number | null => ORDINALS[w.toLowerCase()] ?? (/^\d{1,3}(?:st|nd|rd|th)$/i.test(w) ? parseInt(w, 10) : null)
-const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30 }
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
+  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90
+}
+/** A count in words or digits ("two", "25"); the word alternatives of NUMBERS, longest first. */
+const COUNT = `(${Object.keys(NUMBERS).sort((x, y) => y.length - x.length).join("|")}|\\d{1,3})`
+/** Hedges before a count that leave the date where the count puts it, at the count's precision ("more than 30 years ago", "nearly a decade ago"). */
+const HEDGE = "(?:(?:more\\sthan|over|nearly|almost|about|around|some|roughly|just\\sover|just\\sunder|less\\sthan|at\\sleast|barely|fully)\\s)?"
 const pad = (n: number) => String(n).padStart(2, "0")
 /** ISO 8601 at year, month or day precision. */
 export const iso = (y: number, m?: number, d?: number) => (m === undefined ? `${y}` : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`)
@@ -183,13 +190,14 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
-    id: "date.ago.v1",
-    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|\d{1,3})\s(year|month|week|day)s?\sago\b/gi,
+    // "20 years ago", "more than two decades ago", "nearly a decade ago", "five months ago", "a week ago"; a hedge keeps the count's date
+    id: "date.ago.v2",
+    re: new RegExp(`\\b${HEDGE}(?:${COUNT}\\s(year|month|week|day|decade)s?|(half\\sa\\scentury|a\\scentury))\\sago\\b`, "gi"),
     resolve: (m, { ref }) => {
       if (!ref) return null
-      const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])
-      const unit = m[2]!.toLowerCase()
-      if (unit === "year") return { value: iso(ref.y - n), precision: "year", relative: true }
+      const n = m[3] !== undefined ? (/half/i.test(m[3]) ? 50 : 100) : (NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]))
+      const unit = m[3] !== undefined ? "year" : m[2]!.toLowerCase()
+      if (unit === "year" || unit === "decade") return { value: iso(ref.y - (unit === "decade" ? 10 * n : n)), precision: "year", relative: true }
       if (ref.m === null) return null
       if (unit === "month") {
         const [y, mo] = fromDate(utc(ref.y, ref.m - n, 1))
@@ -201,6 +209,12 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
+    // "by the end of the decade", "before the decade is out": the first year of the next decade, as news counts decades (2020s → 2030)
+    id: "date.decade-end.v1",
+    re: /\b(?:(?:by|at|before|until|towards?)\s)?(?:the\s)?end\sof\s(?:the|this)\sdecade\b/gi,
+    resolve: (_m, { ref }) => (ref ? { value: iso(ref.y - (ref.y % 10) + 10), precision: "year", relative: true } : null)
+  },
+  {
     // "recently", "recent months", "on the heels of": the year of the report (how far back is not said)
     id: "date.recent.v1",
     re: /\b(?:recently|recent(?!\syears)|in\srecent\s(?:months|weeks)|on\sthe\sheels\sof)\b/gi,
@@ -208,11 +222,19 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     // day anaphora: the date mentioned just before, shifted
-    id: "date.same-day.v1",
-    re: /\b(?:(the\ssame\sday|that\s(?:same\s)?day|earlier\sin\sthe\sday|later\s(?:that|in\sthe)\sday|the\sday\sbefore|the\sprevious\sday|the\snext\sday|the\sfollowing\sday|the\sday\safter))\b/gi,
+    // (and "two days later", "a week earlier": counted from that date)
+    id: "date.same-day.v2",
+    re: new RegExp(
+      `\\b(?:(the\\ssame\\sday|that\\s(?:same\\s)?day|earlier\\sin\\sthe\\sday|later\\s(?:that|in\\sthe)\\sday|the\\sday\\sbefore|the\\sprevious\\sday|the\\snext\\sday|the\\sfollowing\\sday|the\\sday\\safter)|${COUNT}\\s(days?|weeks?)\\s(later|earlier))\\b`,
+      "gi"
+    ),
     resolve: (m, { prev }) => {
       if (prev === null) return null
-      const w = m[1]!.toLowerCase()
+      if (m[1] === undefined) {
+        const n = (NUMBERS[m[2]!.toLowerCase()] ?? Number(m[2])) * (/week/i.test(m[3]!) ? 7 : 1)
+        return { value: shiftDay(prev, /earlier/i.test(m[4]!) ? -n : n), precision: "day", relative: true }
+      }
+      const w = m[1].toLowerCase()
       const shift = /before|previous/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0
       return { value: shiftDay(prev, shift), precision: "day", relative: true }
     }

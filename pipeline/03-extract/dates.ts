@@ -34,7 +34,7 @@ const parseRef = (r: DateRef): Ref | null => {
   return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision, mGuess: m === undefined ? (r.monthGuess ?? null) : null }
 }
 
-const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|19\d\d|20\d\d)/i
+const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|decade|19\d\d|20\d\d)/i
 /**
  * chrono's casual English parsers without those of times of day and of numeric or casual dates
  * ("at 3 pm", "tonight", "2025-11-06", "11/6", "today", "end of the month", "within a week"):
@@ -126,7 +126,7 @@ export const dayHints = (text: string): DayHints => {
   return { monthDays: [...monthDays].sort(), weekdays: [...weekdays].sort((a, b) => a - b) }
 }
 
-const ANAPHORIC = "date.same-day.v1"
+const ANAPHORIC = "date.same-day.v2"
 
 /**
  * All date expressions in `text`, resolved against `ref`, in text order, non-overlapping. Day
