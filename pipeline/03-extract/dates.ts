@@ -5,7 +5,7 @@
  */
 import * as chrono from "chrono-node"
 import type { DatePrecision } from "../../schemas/vocab.js"
-import { DATE_RULES, iso, MONTH_RE, utc, type Ref } from "./dateRules.js"
+import { addDays, DATE_RULES, iso, lastingDays, MONTH_RE, utc, type Ref } from "./dateRules.js"
 
 export { DATE_RULES } from "./dateRules.js"
 
@@ -26,6 +26,8 @@ export interface DateMention {
   readonly precision: "day" | "month" | "year"
   readonly relative: boolean
   readonly rule: string
+  /** The last day (or month) of an interval the expression states ("10–13 June"), ISO at the precision of `value`. */
+  readonly last?: string
 }
 
 const parseRef = (r: DateRef): Ref | null => {
@@ -85,14 +87,28 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
       const ok = cands.filter((c) => c.t - refT <= 300 * 86400000)
       y = ok.reduce((a, b) => (Math.abs(b.t - refT) < Math.abs(a.t - refT) ? b : a)).yy
     }
+    // an interval ("June 9 to 12", "28 June to 2 July 2025", "March to May 2024"): its last day or month, in the start's year or the next
+    const e = r.end
+    let last: string | undefined
+    if (e && e.isCertain("month") && (day === null) === !e.isCertain("day")) {
+      const eMo = e.get("month")!
+      const eDay = day !== null ? e.get("day")! : null
+      let ey = e.isCertain("year") ? e.get("year")! : y
+      if (!e.isCertain("year") && (eMo < mo || (eMo === mo && eDay !== null && day !== null && eDay < day))) ey++
+      // (a year stated only at the end belongs to the start too: "March to May 2024")
+      if (!hasYear && e.isCertain("year")) y = ey - (eMo < mo ? 1 : 0)
+      last = eDay !== null ? iso(ey, eMo, eDay) : iso(ey, eMo)
+    }
+    const value = day !== null ? iso(y, mo, day) : iso(y, mo)
     out.push({
       start: r.index,
       end: r.index + r.text.length,
       text: r.text,
-      value: day !== null ? iso(y, mo, day) : iso(y, mo),
+      value,
       precision: day !== null ? "day" : "month",
-      relative: !hasYear,
-      rule: "date.chrono.v1"
+      relative: !hasYear && !(e?.isCertain("year") ?? false),
+      rule: "date.chrono.v1",
+      ...(last !== undefined && last > value ? { last } : {})
     })
   }
   return out
@@ -155,6 +171,11 @@ export const findDates = (text: string, ref: DateRef, prev: string | null = null
   // keep the longest of overlapping expressions; rules win ties over chrono (they know news usage)
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.rule === "date.chrono.v1" ? 1 : 0) - (b.rule === "date.chrono.v1" ? 1 : 0))
   const kept: Array<DateMention> = []
-  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f)
+  for (const f of found) {
+    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue
+    // "a three-day visit starting June 10": the interval the count of days gives
+    const days = f.precision === "day" && f.last === undefined ? lastingDays(text.slice(0, f.start)) : null
+    kept.push(days === null ? f : { ...f, last: addDays(f.value, days - 1) })
+  }
   return kept.sort((a, b) => a.start - b.start)
 }

@@ -10,11 +10,15 @@ import { overPeriod } from "./newsCues.js"
 
 export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
 
-/** A date as an event carries it. */
+/** A date as an event carries it; `end`, the last day (or month) of an interval the text states ("from 10 to 13 June"). */
 export interface EventDate {
   readonly value: string | null
   readonly precision: DatePrecision
+  readonly end?: string
 }
+
+/** The date of an event told by a date expression: its value, and the end of the interval it states. */
+export const eventDateOf = (d: DateMention): EventDate => ({ value: d.value, precision: d.precision, ...(d.last !== undefined ? { end: d.last } : {}) })
 
 /** A UTF-16 range. */
 interface Range {

@@ -51,18 +51,15 @@ export const isCountryKey = (k: string) => /^(gaz|pat):country:/.test(k)
 
 /**
  * Do the participants two reports share (`shared`, strong keys) make them one event, given how
- * precisely their compatible dates agree (`cd`, `md`; null = undated)? Dated on the same day, one
- * shared participant of any kind; dated to a month, one that is not a state (the five states of a
- * region meet many times a month); dated only to a year, two, one of them not a state; one side
- * undated, three, one of them not a state ("the five Central Asian states" alone do not tie a
- * meeting of 2023 to one of 2025).
+ * precisely their compatible dates agree (`cd`, `md`; null = undated)? Dated to a day or a month,
+ * one shared participant of any kind; dated only to a year, two, one of them not a state (a
+ * year holds many deals of one leader); one side undated, three, one of them not a state ("the
+ * five Central Asian states" alone do not tie a meeting of 2023 to one of 2025).
  */
 export const joinable = (shared: ReadonlyArray<string>, cd: string | null, md: string | null): boolean => {
   const named = shared.some((k) => !isCountryKey(k))
   if (cd === null || md === null) return shared.length >= 3 && named
-  const precision = Math.min(cd.length, md.length)
-  if (precision >= 10) return shared.length >= 1
-  if (precision >= 7) return named
+  if (Math.min(cd.length, md.length) >= 7) return shared.length >= 1
   return shared.length >= 2 && named
 }
 
@@ -258,11 +255,11 @@ export const clusterModality = (c: Cluster): Modality =>
   c.reports.map((r) => r.mention.modality).sort((a, b) => MODALITY_RANK.indexOf(a) - MODALITY_RANK.indexOf(b))[0]!
 
 /**
- * The date of a cluster: the most precise date among reports that agree with the majority. Dates
- * the reports state come first; a date taken from a report's own time ("Trump said", dated by the
+ * The date of a cluster: the most precise date among reports that agree with the majority (with the
+ * end of the interval a report states from that day, if any). Dates the reports state come first; a date taken from a report's own time ("Trump said", dated by the
  * article) dates the event only when no report states one.
  */
-export const clusterDate = (c: Cluster): { value: string | null; precision: "day" | "month" | "year" | "unknown" } => {
+export const clusterDate = (c: Cluster): { value: string | null; precision: "day" | "month" | "year" | "unknown"; end?: string } => {
   const all = c.reports.filter((r) => r.mention.date.value !== null)
   const stated = all.filter((r) => statedDate(r.mention) !== null)
   const dated = stated.length > 0 ? stated : all
@@ -275,5 +272,7 @@ export const clusterDate = (c: Cluster): { value: string | null; precision: "day
     score.get(b.mention.date.value!)! - score.get(a.mention.date.value!)! || b.mention.date.value!.length - a.mention.date.value!.length || a.order - b.order
   let best = dated[0]!
   for (const r of dated) if (better(r, best) < 0) best = r
-  return { value: best.mention.date.value, precision: best.mention.date.precision }
+  // the interval's end: of the chosen report, else of another report stating an interval from the same first day
+  const end = best.mention.date.end ?? dated.find((r) => r.mention.date.value === best.mention.date.value && r.mention.date.end !== undefined)?.mention.date.end
+  return { value: best.mention.date.value, precision: best.mention.date.precision, ...(end !== undefined ? { end } : {}) }
 }

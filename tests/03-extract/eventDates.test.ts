@@ -182,8 +182,8 @@ describe("event dates", () => {
 interface EventDatesCorpus {
   readonly families: ReadonlyArray<{
     readonly id: string
-    readonly fire: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null }>
-    readonly not: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null }>
+    readonly fire: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null; readonly end?: string }>
+    readonly not: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null; readonly end?: string }>
   }>
 }
 
@@ -194,6 +194,8 @@ describe("event dates corpus", () => {
     for (const [kind, cases] of [["fires", f.fire], ["does not fire", f.not]] as const)
       for (const c of cases)
         it(`${f.id} ${kind}: ${JSON.stringify(c.text)}`, () => {
-          expect([c.text, c.lemma, datesOf(c.text, c.ref, precisionOf(c.ref)).find(([l]) => l === c.lemma)?.[1]]).toEqual([c.text, c.lemma, c.date])
+          const doc = makeDoc(c.text, { value: c.ref, precision: precisionOf(c.ref) }, lex)
+          const date = findEvents(doc, findMentions(doc)).find((e) => e.trigger.lemma === c.lemma)?.date
+          expect([c.text, c.lemma, date?.value, date?.end]).toEqual([c.text, c.lemma, c.date, c.end])
         })
 })
