@@ -35,6 +35,8 @@ interface Live extends Cluster {
   readonly places: Set<string>
   /** The people who act in its reports (hosts, visitors, speakers). */
   readonly hosts: Set<string>
+  /** The named parties that act in its reports (people and organisations; see namedActors). */
+  readonly leads: Set<string>
   /** The last report that tried it as a candidate (each is tried once per report). */
   tried: number
 }
@@ -115,11 +117,22 @@ const joins = (c: Live, r: Report, strong: ReadonlyArray<string>, people: Readon
     // participant (more of them, and a named one, the less precise the dates), or (undated) when
     // they share three, one of them named, and are not led by other people
     if (cd !== null && md !== null) return joinable(sharedKeys(c, strong), cd, md) ? JOIN : null
-    return joinable(sharedKeys(c, strong), cd, md) && !otherHosts(m, c) ? JOIN : null
+    return joinable(sharedKeys(c, strong), cd, md) && !otherHosts(m, c) && (cd === md || sameLead(namedActors(m), objects, c.leads, c.keys)) ? JOIN : null
   }
   // the same people, place and kind of event with another date close to it: one event, conflicting reports
   return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && nearDates(cd!, md!) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
 }
+/** The named parties (people, organisations) that act in a report. */
+export const namedActors = (m: EventMention): Array<string> =>
+  m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):(person|organization):/.test(p.key)).map((p) => p.key)
+
+/**
+ * An undated report joins a dated event only when it is led by the same named party or is about
+ * the same initiative, law or named event: the people met (five foreign ministers) meet many hosts.
+ */
+export const sameLead = (mine: ReadonlyArray<string>, objects: ReadonlyArray<string>, leads: ReadonlySet<string>, keys: ReadonlySet<string>): boolean =>
+  mine.some((k) => leads.has(k)) || objects.some((k) => keys.has(k))
+
 /** The people who act in a report (hosts, visitors, speakers). */
 export const personActors = (m: EventMention): Array<string> =>
   m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):person:/.test(p.key)).map((p) => p.key)
@@ -217,6 +230,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       if (m.location !== null) target.placeTriggers.add(`${m.location}|${m.trigger}`)
       if (m.location !== null) target.places.add(m.location)
       for (const h of personActors(m)) target.hosts.add(h)
+      for (const h of namedActors(m)) target.leads.add(h)
       if (conflict) target.conflict = true
       const d = statedDate(m)
       const previous = target.cd
@@ -239,6 +253,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
         placeTriggers: new Set(m.location !== null ? [`${m.location}|${m.trigger}`] : []),
         places: new Set(m.location !== null ? [m.location] : []),
         hosts: new Set(personActors(m)),
+        leads: new Set(namedActors(m)),
         tried: 0
       }
       clusters.push(c)

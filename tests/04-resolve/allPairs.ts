@@ -8,10 +8,12 @@ import {
   GENERIC,
   isObjectKey,
   joinable,
+  namedActors,
   nearDates,
   NO_CROSS_DOC,
   participantKeys,
   personActors,
+  sameLead,
   statedDate,
   UNREAL,
   type Report
@@ -70,7 +72,10 @@ export const clusterEventsAllPairs = (reports: ReadonlyArray<Report>): Array<Clu
             const mine = personActors(m)
             const theirs = new Set(c.reports.flatMap((x) => personActors(x.mention)))
             const otherHosts = mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
-            if (joinable(strong, cd, md) && (bothDated || !otherHosts)) {
+            // an undated report joins a dated event only when led by the same named party or about the same initiative
+            const leads = new Set(c.reports.flatMap((x) => namedActors(x.mention)))
+            const led = cd === md || sameLead(namedActors(m), objects, leads, c.keys)
+            if (joinable(strong, cd, md) && (bothDated || (!otherHosts && led))) {
               target = c
               break
             }

@@ -33,7 +33,16 @@ describe("clusterEvents", () => {
     const EU = "gaz:organization:european-union"
     expect(sizes(reports(meeting("2025-04-04", [EU], FIVE), meeting(null, [BIDEN], FIVE)))).toEqual([1, 1])
     expect(sizes(reports(meeting("2025-04-04", [], FIVE), meeting(null, [], FIVE)))).toEqual([1, 1])
-    expect(sizes(reports(meeting("2025-04-04", [EU], FIVE), meeting(null, [], [EU, ...FIVE])))).toEqual([2])
+    expect(sizes(reports(meeting("2025-04-04", [EU], FIVE), meeting(null, [EU], FIVE)))).toEqual([2])
+  })
+
+  it("an undated report joins a dated event only when led by the same named party: the ministers met have many hosts", () => {
+    const JAPAROV = "gaz:person:sadyr-japarov"
+    const JAISHANKAR = "gaz:person:s-jaishankar"
+    const MINISTER = "gaz:person:sirojiddin-muhriddin"
+    expect(sizes(reports(meeting("2025-06-06", [JAISHANKAR], [MINISTER, ...FIVE]), meeting(null, [JAPAROV], [MINISTER, ...FIVE])))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025-06-06", [], [MINISTER, ...FIVE]), meeting(null, [], [MINISTER, ...FIVE])))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025-06-06", [JAISHANKAR], [MINISTER, ...FIVE]), meeting(null, [JAISHANKAR], FIVE)))).toEqual([2])
   })
 
   it("the less precise the dates, the more the reports must share: one participant within a month; two, one of them named, within a year", () => {
