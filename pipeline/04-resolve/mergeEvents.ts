@@ -37,6 +37,8 @@ interface Live extends Cluster {
   readonly hosts: Set<string>
   /** The named parties that act in its reports (people and organisations; see namedActors). */
   readonly leads: Set<string>
+  /** Some report gives it a date (stated, or its report's own). */
+  dated: boolean
   /** The last report that tried it as a candidate (each is tried once per report). */
   tried: number
 }
@@ -117,7 +119,7 @@ const joins = (c: Live, r: Report, strong: ReadonlyArray<string>, people: Readon
     // participant (more of them, and a named one, the less precise the dates), or (undated) when
     // they share three, one of them named, and are not led by other people
     if (cd !== null && md !== null) return joinable(sharedKeys(c, strong), cd, md) ? JOIN : null
-    return joinable(sharedKeys(c, strong), cd, md) && !otherHosts(m, c) && (cd === md || sameLead(namedActors(m), objects, c.leads, c.keys)) ? JOIN : null
+    return joinable(sharedKeys(c, strong), cd, md) && !otherHosts(m, c) && (c.dated === (m.date.value !== null) || sameLead(namedActors(m), objects, c.leads, c.keys)) ? JOIN : null
   }
   // the same people, place and kind of event with another date close to it: one event, conflicting reports
   return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && nearDates(cd!, md!) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
@@ -231,6 +233,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       if (m.location !== null) target.places.add(m.location)
       for (const h of personActors(m)) target.hosts.add(h)
       for (const h of namedActors(m)) target.leads.add(h)
+      if (m.date.value !== null) target.dated = true
       if (conflict) target.conflict = true
       const d = statedDate(m)
       const previous = target.cd
@@ -254,6 +257,7 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
         places: new Set(m.location !== null ? [m.location] : []),
         hosts: new Set(personActors(m)),
         leads: new Set(namedActors(m)),
+        dated: m.date.value !== null,
         tried: 0
       }
       clusters.push(c)

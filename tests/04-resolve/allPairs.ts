@@ -74,7 +74,7 @@ export const clusterEventsAllPairs = (reports: ReadonlyArray<Report>): Array<Clu
             const otherHosts = mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
             // an undated report joins a dated event only when led by the same named party or about the same initiative
             const leads = new Set(c.reports.flatMap((x) => namedActors(x.mention)))
-            const led = cd === md || sameLead(namedActors(m), objects, leads, c.keys)
+            const led = c.reports.some((x) => x.mention.date.value !== null) === (m.date.value !== null) || sameLead(namedActors(m), objects, leads, c.keys)
             if (joinable(strong, cd, md) && (bothDated || (!otherHosts && led))) {
               target = c
               break

@@ -42,6 +42,9 @@ describe("clusterEvents", () => {
     const MINISTER = "gaz:person:sirojiddin-muhriddin"
     expect(sizes(reports(meeting("2025-06-06", [JAISHANKAR], [MINISTER, ...FIVE]), meeting(null, [JAPAROV], [MINISTER, ...FIVE])))).toEqual([1, 1])
     expect(sizes(reports(meeting("2025-06-06", [], [MINISTER, ...FIVE]), meeting(null, [], [MINISTER, ...FIVE])))).toEqual([1, 1])
+    // (nor one dated only by its article's own date)
+    const fromReport: EventMention = { ...meeting("2025-06-06", [], [MINISTER, ...FIVE]), dateFromReport: true }
+    expect(sizes(reports(fromReport, meeting(null, [], [MINISTER, ...FIVE])))).toEqual([1, 1])
     expect(sizes(reports(meeting("2025-06-06", [JAISHANKAR], [MINISTER, ...FIVE]), meeting(null, [JAISHANKAR], FIVE)))).toEqual([2])
   })
 
