@@ -16,6 +16,8 @@ export interface Ref {
   readonly precision: DatePrecision
   /** For a reference known only to its year: the month it is taken to be in (from the article's latest past date), else null. */
   readonly mGuess: number | null
+  /** For a reference known only to its month: the latest day of it the article states as past, else null. */
+  readonly dFloor?: number | null
 }
 
 /** What a rule resolves against: the reference date and the latest day-precision date mentioned before. */
@@ -210,8 +212,14 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     re: /\b(?:(?:on|last|this|next|early|late)\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s(?:morning|afternoon|evening|night))?\b/g,
     resolve: (m, { ref }, text) => {
       if (!ref || ref.m === null) return null
-      if (ref.d === null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
       const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
+      if (ref.d === null) {
+        // a month known from the latest day the article states (the 8th): the weekday is the first on or after it ("on Friday": the 9th)
+        if (ref.dFloor == null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
+        const delta = (wd - utc(ref.y, ref.m, ref.dFloor).getUTCDay() + 7) % 7 + (/\bnext\b/i.test(m[0]) ? 7 : 0)
+        const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.dFloor + delta))
+        return { value: iso(y, mo, d), precision: "day", relative: true }
+      }
       const base = utc(ref.y, ref.m, ref.d)
       const next = /\bnext\b/i.test(m[0])
       const end = m.index + m[0].length

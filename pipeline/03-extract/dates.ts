@@ -15,6 +15,8 @@ export interface DateRef {
   readonly precision: DatePrecision
   /** For a reference known only to its year: the month (1-12) it is taken to be in, used to place month names without a year. */
   readonly monthGuess?: number | null
+  /** For a reference known only to its month: the latest day of that month the article states as past (the news is no older), or null. */
+  readonly dayFloor?: number | null
 }
 
 /** One resolved date expression (UTF-16 offsets into the given text). */
@@ -33,7 +35,7 @@ export interface DateMention {
 const parseRef = (r: DateRef): Ref | null => {
   if (!r.value) return null
   const [y, m, d] = r.value.split("-").map(Number)
-  return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision, mGuess: m === undefined ? (r.monthGuess ?? null) : null }
+  return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision, mGuess: m === undefined ? (r.monthGuess ?? null) : null, dFloor: m !== undefined && d === undefined ? (r.dayFloor ?? null) : null }
 }
 
 const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|decade|19\d\d|20\d\d)/i

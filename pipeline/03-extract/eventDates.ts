@@ -41,10 +41,28 @@ export const monthGuess = (text: string, year: number): number | null => {
   return Number(latest.slice(0, 4)) < year ? 1 : Number(latest.slice(5, 7))
 }
 
+/**
+ * For a reference known only to its month ("2024-02"), the latest day of that month the article
+ * states with its year as past ("February 8, 2024"): the news is no older, so a weekday it names is
+ * the first such day on or after it. Null when the article states no day of that month.
+ */
+export const dayFloor = (text: string, month: string): number | null => {
+  const days = findDates(text, { value: null, precision: "unknown" }).filter(
+    (d) => !d.relative && d.precision === "day" && d.value.startsWith(month) && !FUTURE_CUE.test(text.slice(Math.max(0, d.start - 60), d.start))
+  )
+  return days.length === 0 ? null : Math.max(...days.map((d) => Number(d.value.slice(8, 10))))
+}
+
 /** The date expressions of every sentence, in document order; day anaphora ("the same day") reach back across sentences. */
 export const documentDates = (doc: Doc): ReadonlyArray<ReadonlyArray<DateMention>> => {
   let prev: string | null = null
-  const ref = doc.ref.precision === "year" && doc.ref.value !== null ? { ...doc.ref, monthGuess: monthGuess(doc.text, Number(doc.ref.value.slice(0, 4))) } : doc.ref
+  const value = doc.ref.value
+  const ref =
+    doc.ref.precision === "year" && value !== null
+      ? { ...doc.ref, monthGuess: monthGuess(doc.text, Number(value.slice(0, 4))) }
+      : doc.ref.precision === "month" && value !== null
+        ? { ...doc.ref, dayFloor: dayFloor(doc.text, value) }
+        : doc.ref
   return doc.sentences.map((s) => {
     const ds = findDates(s.text, ref, prev).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
     for (const d of ds) if (d.precision === "day") prev = d.value

@@ -4,7 +4,7 @@ import * as path from "node:path"
 import { describe, expect, it } from "vitest"
 import { makeDoc } from "../../pipeline/03-extract/doc.js"
 import { findMentions } from "../../pipeline/03-extract/entities.js"
-import { monthGuess } from "../../pipeline/03-extract/eventDates.js"
+import { dayFloor, monthGuess } from "../../pipeline/03-extract/eventDates.js"
 import { findEvents } from "../../pipeline/03-extract/events.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 import type { DatePrecision } from "../../schemas/vocab.js"
@@ -168,6 +168,13 @@ describe("event dates", () => {
     expect(dateOf(lead + "Japarov praised the council that Japan launched with Kyrgyzstan.", "2025-05-21", "day", "launch")).toBe("2025-05-19")
     // a thing named by a common noun likewise; an event noun's relative clause may tell news
     expect(dateOf(lead + "Japarov praised the cotton sector, which Japan has cited as a model.", "2025-05-21", "day", "cite")).toBe(null)
+  })
+  it("against a reference known only to its month, a weekday is the first on or after the latest day of that month the article states", () => {
+    const text = "Trade ministers of Japan and Kyrgyzstan met in Osaka on March 12, 2025. Sadyr Japarov said on Saturday that exports would grow."
+    expect(dayFloor(text, "2025-03")).toBe(12)
+    expect(dateOf(text, "2025-03", "month", "say")).toBe("2025-03-15")
+    // (a day of another month is no floor: the weekday stays at the month)
+    expect(dateOf(text, "2025-04", "month", "say")).toBe("2025-04")
   })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
