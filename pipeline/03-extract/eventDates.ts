@@ -6,7 +6,7 @@
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
-import { overPeriod } from "./newsCues.js"
+import { multiDay, overPeriod } from "./newsCues.js"
 
 export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
 
@@ -345,4 +345,41 @@ export const occasionDate = (doc: Doc, _a: number, i: number, earlier: ReadonlyA
   if (!host || host.ev.date.value === null || host.ev.modality !== "asserted" || (!during && !OCCASION_HOSTS.has(host.ev.trigger.event_type))) return null
   const lasting = during && host.ev.date.precision === "day" && doc.lex.triggers.longest(doc.tokens, i)?.values.some((v) => v.pos === "noun" && v.event_type === "visit") === true
   return { date: lasting ? { value: host.ev.date.value.slice(0, 7), precision: "month" } : host.ev.date, fromReport: host.ev.dateFromReport }
+}
+
+/** An event told before, as continuationDate needs it. */
+export interface TellingEvent {
+  readonly triggerStart: number
+  readonly date: EventDate
+  readonly dateFromReport: boolean
+  readonly modality: Modality
+  readonly trigger: { readonly event_type: string }
+}
+const PRONOUN_SUBJECT = new Set(["he", "she", "they"])
+const FACTUAL: ReadonlySet<Modality> = new Set(["asserted"])
+const TO_COME: ReadonlySet<Modality> = new Set(["planned", "expected"])
+
+/**
+ * The date of an undated event (not a statement) told by a sentence that goes on with the visitor
+ * or the meeting of the sentence before it ("Yoon will travel to Astana on Tuesday for a three-day
+ * visit. He will hold a summit with Tokayev ..."): the sentence opens with "he", "she" or "they"
+ * and the trigger follows within four words; the sentence before tells a visit or meeting with a
+ * stated date and the same standing (held, or to come; or to come within a visit of several days
+ * under way). A visit of several days gives its month (the day within it is not said). Null otherwise; a statement stays the news of the report.
+ */
+export const continuationDate = (doc: Doc, earlier: ReadonlyArray<TellingEvent>, si: number, i: number, type: string, modality: Modality): EventDate | null => {
+  const s = doc.sentences[si]!
+  const prev = doc.sentences[si - 1]
+  if (prev === undefined || type === "statement" || !PRONOUN_SUBJECT.has(doc.tokens[s.tokStart]?.norm ?? "") || i - s.tokStart > 4) return null
+  if (!FACTUAL.has(modality) && !TO_COME.has(modality)) return null
+  const from = prev.start
+  const to = prev.start + prev.text.length
+  const host = [...earlier]
+    .reverse()
+    .find((e) => e.triggerStart >= from && e.triggerStart < to && (e.trigger.event_type === "visit" || e.trigger.event_type === "meeting") && (FACTUAL.has(e.modality) || TO_COME.has(e.modality)))
+  if (!host || host.date.value === null || host.dateFromReport) return null
+  const lasting = host.date.precision === "day" && (host.date.end !== undefined || multiDay(doc, prev.tokStart, prev.tokEnd))
+  // (the same standing: held after held, to come after to come; or to come within a visit of several days under way)
+  if (FACTUAL.has(modality) !== FACTUAL.has(host.modality) && !(lasting && FACTUAL.has(host.modality))) return null
+  return lasting ? { value: host.date.value.slice(0, 7), precision: "month" } : { value: host.date.value, precision: host.date.precision }
 }

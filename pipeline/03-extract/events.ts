@@ -12,7 +12,7 @@ import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
-import { anchorAt, attachDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { anchorAt, attachDate, continuationDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
@@ -190,7 +190,10 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const occasion = date === null && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
     // "will raise the issue during the summit": an adjunct naming an event told before dates it
     // "X, for example, will raise ...": an example (its verb) shares the time of the sentence it illustrates
-    const adjunct = date === null && occasion === null ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? exampleDate(doc, out, si, dates[si - 1]!) : null)) : null
+    const adjunct =
+      date === null && occasion === null
+        ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? (exampleDate(doc, out, si, dates[si - 1]!) ?? continuationDate(doc, out, si, i, trigger.event_type, modality)) : null))
+        : null
     const when =
       date !== null
         ? eventDateOf(date)
