@@ -96,11 +96,12 @@ const futureBefore = (before: string): boolean => {
   const m = FUTURE_BEFORE.exec(before)
   return m !== null && !PAST_VERB.test(m[2]!)
 }
-/** A weekday that opens its clause before a future verb ("On Tuesday, the president will travel"), with no past verb between. */
+/** A weekday that opens its sentence before a future verb ("On Tuesday, the president will travel"), with no past verb or "that" between. */
 const FUTURE_AFTER = /^,?\s([^.;!?]{0,60}?)\b(will|is to|are to|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to|is expected to|are expected to)\b/i
-const futureAfter = (after: string): boolean => {
+const futureAfter = (before: string, after: string): boolean => {
+  if (!/(?:^|[.!?]["”’]?\s)\s*(?:On\s)?$/.test(before)) return false
   const m = FUTURE_AFTER.exec(after)
-  return m !== null && !PAST_VERB.test(m[1]!)
+  return m !== null && !PAST_VERB.test(m[1]!) && !/\bthat\b/i.test(m[1]!)
 }
 
 /** The year that puts a month-day closest to the reference, at most ~10 months ahead (as chrono's dates are placed in dates.ts). */
@@ -223,7 +224,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       const base = utc(ref.y, ref.m, ref.d)
       const next = /\bnext\b/i.test(m[0])
       const end = m.index + m[0].length
-      const future = next || futureBefore(text.slice(Math.max(0, m.index - 110), m.index)) || futureAfter(text.slice(end, end + 90))
+      const future = next || futureBefore(text.slice(Math.max(0, m.index - 110), m.index)) || futureAfter(text.slice(Math.max(0, m.index - 4), m.index), text.slice(end, end + 90))
       let delta = wd - base.getUTCDay()
       // (a weekday to come that is the reference's own day is that day: "will arrive on Monday" in Monday's paper; "next Monday" is a week on)
       if (future) delta = delta < 0 || (delta === 0 && next) ? delta + 7 : delta

@@ -383,3 +383,24 @@ export const continuationDate = (doc: Doc, earlier: ReadonlyArray<TellingEvent>,
   if (FACTUAL.has(modality) !== FACTUAL.has(host.modality) && !(lasting && FACTUAL.has(host.modality))) return null
   return lasting ? { value: host.date.value.slice(0, 7), precision: "month" } : { value: host.date.value, precision: host.date.precision }
 }
+
+/** A reporting verb and up to five words before the "that" of its complement ("announced that", "said on Monday that", "told reporters that"). */
+const COMPLEMENT = /^[\w'’-]+(?:\s[\w'’.,-]+){0,5}?\sthat\s/i
+
+/**
+ * The date of an undated event told in the complement of a statement before it in its sentence
+ * ("Trump announced that his administration had brokered a peace agreement", "he noted that
+ * Washington is issuing licenses"): the statement's date, the time the report makes it known.
+ * Only for events told as fact; null when no dated statement governs the event this way.
+ */
+export const complementDate = (doc: Doc, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+  const at = doc.tokens[i]!.start
+  const s = doc.sentences[doc.sentenceOf[i]!]!
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const x = earlier[k]!
+    if (x.start < s.start || x.start >= at || x.ev.trigger.event_type !== "statement") continue
+    if (x.ev.date.value === null || x.ev.modality !== "asserted" || !COMPLEMENT.test(doc.text.slice(x.start, at))) continue
+    return { date: x.ev.date, fromReport: x.ev.dateFromReport }
+  }
+  return null
+}

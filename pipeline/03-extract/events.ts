@@ -12,7 +12,7 @@ import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
-import { anchorAt, attachDate, continuationDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
@@ -190,21 +190,23 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const occasion = date === null && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
     // "will raise the issue during the summit": an adjunct naming an event told before dates it
     // "X, for example, will raise ...": an example (its verb) shares the time of the sentence it illustrates
+    // "X announced that Y had joined ...": an event told as fact in a dated statement's complement is known at the statement's time
+    const reported = date === null && occasion === null && modality === "asserted" ? complementDate(doc, i, inSentence) : null
     const adjunct =
-      date === null && occasion === null
+      date === null && occasion === null && reported === null
         ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? (exampleDate(doc, out, si, dates[si - 1]!) ?? continuationDate(doc, out, si, i, trigger.event_type, modality)) : null))
         : null
     const when =
       date !== null
         ? eventDateOf(date)
-        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+        : (occasion?.date ?? reported?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
-      dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport),
+      dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport) && (reported === null || reported.fromReport),
       modality,
       location,
       participants,
