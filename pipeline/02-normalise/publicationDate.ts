@@ -21,9 +21,10 @@ const pad = (n: number) => String(n).padStart(2, "0")
 
 /** A dateline: a top line that is (or starts with, or ends with) a full date. */
 const statedDate = (text: string): string | null => {
-  const marker = /^\s*date (\d{4}-\d{2}-\d{2})\b/.exec(text)
-  if (marker) return marker[1]!
   const head = text.split("\n").slice(0, 8).join("\n")
+  // a "date YYYY-MM-DD" marker opening one of the top lines (some excerpts carry it after a title)
+  const marker = /^[^\S\n]*date ((?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b/m.exec(head)
+  if (marker) return marker[1]!
   const re = /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b/g
   let m: RegExpExecArray | null
   while ((m = re.exec(head)) !== null) {
@@ -73,10 +74,17 @@ export const inferPublicationDate = (input: { readonly text: string; readonly ur
 /** Words before a date that make it a date still to come ("by 2030", "will ... in 2026"). */
 const FUTURE_BEFORE = /\b(by|until|through|will|would|plans?|aims?|target(?:s|ed)?|scheduled|set for|expected|due|forthcoming|upcoming|next)\b[^.;]{0,50}$/i
 
+/**
+ * A bare year before a noun names a thing ("the 2021 clashes", "a 2002 report", "to host the 2027
+ * games"), which may lie ahead as well as behind: no bound. A year in a time phrase ("in 2021",
+ * "since 2020", "early 2023") is one.
+ */
+const attributive = (text: string, d: DateMention): boolean => d.precision === "year" && /^\d{4}$/.test(d.text) && /^[^\S\n][a-z]/.test(text.slice(d.end, d.end + 2))
+
 /** The latest date a text states with its year and not as one to come: a lower bound of when it was written. */
 const latestPastDate = (text: string): DateMention | null => {
   const past = findDates(text, { value: null, precision: "unknown" }).filter(
-    (d) => !d.relative && !FUTURE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start) + (/^(by|until|through)\b/i.test(d.text) ? " by" : ""))
+    (d) => !d.relative && !attributive(text, d) && !FUTURE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start) + (/^(by|until|through)\b/i.test(d.text) ? " by" : ""))
   )
   return past.length === 0 ? null : past.reduce((a, b) => (b.value > a.value ? b : a))
 }

@@ -11,7 +11,11 @@ const rows: ReadonlyArray<readonly [string, string | null]> = [
   // a year alone is too weak a bound; future dates are no bound at all
   ["Kazakhstan recognized Israel in 1992.", null],
   ["The plant will open in March 2027.", null],
-  ["Trump said Thursday that Kazakhstan will join.", null]
+  ["Trump said Thursday that Kazakhstan will join.", null],
+  // a bare year naming a thing ("the 2027 games", "a 2002 report") bounds nothing; a year in a time phrase does
+  ["The 2027 games will be held in Astana. The organisers met in March 2024.", "2024-03"],
+  ["Kazakhstan hopes to host the 2030 forum; its ministers last met on 4 May 2025.", "2025-05"],
+  ["According to a 2026 plan, the road opens soon. Work began in June 2025.", "2025-06"]
 ]
 
 describe("contentDate", () => {
@@ -25,6 +29,11 @@ describe("inferPublicationDate", () => {
     expect(inferPublicationDate({ text: `September 24, 2025\n${text}`, url: null, metadataDate: null })).toMatchObject({ value: "2025-09-24", basis: "stated_in_text" })
     expect(inferPublicationDate({ text, url: "https://example.org/2025/10/deal", metadataDate: null })).toMatchObject({ value: "2025-10", basis: "url" })
     expect(inferPublicationDate({ text, url: null, metadataDate: null })).toMatchObject({ value: "2025-09", precision: "month", basis: "inferred_from_content" })
+  })
+  it("reads a 'date YYYY-MM-DD' marker on one of the top lines, also after a title", () => {
+    expect(inferPublicationDate({ text: "date 2024-05-03 Exports rose.", url: null, metadataDate: null })).toMatchObject({ value: "2024-05-03", basis: "stated_in_text" })
+    expect(inferPublicationDate({ text: "Uzbek exports grow\n date 2024-05-03 Exports rose.", url: null, metadataDate: null })).toMatchObject({ value: "2024-05-03", basis: "stated_in_text" })
+    expect(inferPublicationDate({ text: "Exports rose. The date 2024-05-03 is cited in the report.", url: null, metadataDate: null }).basis).not.toBe("stated_in_text")
   })
   it("reads /YYYY/MM/DD/, /YYYYMMDD/ and /YYYY/MM/ url paths", () => {
     expect(urlDate("https://a.org/2025/11/06/x")).toEqual({ value: "2025-11-06", precision: "day" })
