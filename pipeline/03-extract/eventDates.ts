@@ -124,6 +124,9 @@ export const frontedEnd = (text: string, clauseStart: number, t: Range): number 
   return comma < 0 || comma - t.end > 100 || /[;.!?]/.test(text.slice(t.end, comma)) ? null : comma
 }
 
+/** A bare year before a word of its noun phrase ("a 2002 report", "the 2022 election", "its 2030 target"). */
+const attributiveYear = (text: string, d: DateMention): boolean => d.precision === "year" && /^\d{4}$/.test(d.text) && /^\s[a-z]/.test(text.slice(d.end, d.end + 2))
+
 /** A comma that opens an aside describing the name before it: a relative pronoun or a participle (", who has been in power since 2016,", ", elected in 2019,"). */
 const ASIDE_OPEN = /,\s(?:who|whom|whose|which|where|(?:[a-z]+ed|born|chosen|known|seen|held|won)\s)/g
 
@@ -208,6 +211,8 @@ export const attachDate = (
   )
   const claimed = (d: DateMention) => {
     if (own !== null && d.start > own) return true
+    // a bare year before a noun names that noun's time ("a 2002 report", "the 2022 election"): only a trigger in that noun phrase takes it
+    if (attributiveYear(context.text, d) && !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(context.text.slice(d.end, trig.start)))) return true
     if (aside.some((r) => d.start >= r.start && d.end <= r.end)) return true
     // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
     if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
