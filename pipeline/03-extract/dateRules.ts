@@ -320,12 +320,14 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     resolve: (m) => ({ value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1), precision: "month", relative: false })
   },
   {
-    id: "date.in-month.v1",
+    // "in March": the last March, or this one just ahead; after a future verb ("will open in March") the next one
+    id: "date.in-month.v2",
     re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`, "g"),
-    resolve: (m, { ref }) => {
+    resolve: (m, { ref }, text) => {
       if (!ref) return null
       const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
       const refM = ref.m ?? ref.mGuess ?? 12
+      if (ref.m !== null && futureBefore(text.slice(Math.max(0, m.index - 110), m.index))) return { value: iso(mi >= refM ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
       return { value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi), precision: "month", relative: true }
     }
   }
