@@ -125,9 +125,24 @@ const MONTH_WORD = `(?:${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).joi
  * "MOSCOW, November 28. /TASS/.", "KYIV, 3 Oct (Reuters) -"). Groups: month-day or day-month.
  */
 const DATELINE_MD = new RegExp(
-  `^[^\\S\\n]*[A-Z][\\w'’.-]*(?:[ -][A-Z][\\w'’.-]*){0,3}(?:, [A-Z][\\w'’.-]*(?: [A-Z][\\w'’.-]*){0,2})?[.,] (?:(${MONTH_WORD}) (\\d{1,2})|(\\d{1,2}) (${MONTH_WORD}))(?![\\d,]|\\s?\\d)[.,]?[^\\S\\n]*(?:\\([^)\\n]{1,40}\\)|\\/[^/\\n]{1,20}\\/\\.?|[-–—]|$)`,
+  `^[^\\S\\n]*[A-Z][\\w'’ .,-]{0,50}?[.,] (?:(${MONTH_WORD}) (\\d{1,2})|(\\d{1,2}) (${MONTH_WORD}))(?![\\d,]|\\s?\\d)[.,]?[^\\S\\n]*(?:\\([^)\\n]{1,40}\\)|\\/[^/\\n]{1,20}\\/\\.?|[-–—]|$)`,
   "m"
 )
+/** Abbreviations a full stop follows inside a sentence ("Mr. Li", "Gen. Staff"). */
+const ABBREVIATIONS = new Set(["Mr", "Ms", "Mrs", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "No", "vs"])
+/** A paragraph's sentences: split at line breaks and at a stop before a capital, not after an initial or an abbreviation ("S. Jaishankar"). */
+const firstSentences = (text: string): Array<string> => {
+  const out: Array<string> = []
+  let from = 0
+  for (const m of text.matchAll(/\n|[.!?]["”’]?\s+(?=[A-Z“"])/g)) {
+    const word = /([A-Za-z]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1] ?? ""
+    if (m[0] !== "\n" && (/^[A-Z]$/.test(word) || ABBREVIATIONS.has(word))) continue
+    out.push(text.slice(from, m.index))
+    from = m.index + m[0].length
+  }
+  out.push(text.slice(from))
+  return out
+}
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 const monthIndex = (w: string) => MONTHS.findIndex((m) => m.startsWith(w.replace(/\.$/, "").toLowerCase().slice(0, 3))) + 1
 
@@ -147,8 +162,7 @@ export const weekdayDateline = (text: string): { value: string; note: string } |
   if (month < 1 || day < 1 || day > 31) return null
   // the dateline's sentence: up to its first full stop before a capital, or the end of its paragraph
   const rest = head.slice(m.index + m[0].length)
-  // (not at an initial or a title's abbreviation: "S. Jaishankar", "Mr. Li")
-  const sentence = rest.split(/\n|(?<![A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Sr|No|vs))[.!?]["”’]?\s+(?=[A-Z“"])/).find((x) => /[a-z]{3}/.test(x)) ?? ""
+  const sentence = firstSentences(rest).find((x) => /[a-z]{3}/.test(x)) ?? ""
   const named = new Set([...sentence.matchAll(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g)].map((w) => w[1]!))
   if (named.size !== 1) return null
   const weekday = WEEKDAYS.indexOf([...named][0]!)

@@ -116,7 +116,7 @@ const TO = "\\s?(?:[-–—]|to|until|through|and)\\s?"
  * "a three-day visit starting June 10", "a two-day forum beginning on 4 March": the number of days
  * of an event that the text before a day-precision date says starts on it, else null.
  */
-const LASTING = new RegExp(`\\b${COUNT}-day\\s(?:[\\w'’-]+\\s){0,4}?(?:starting|beginning|opening|from|that\\s(?:starts|begins|opens)|which\\s(?:starts|begins|opens))\\s(?:on\\s)?$`, "i")
+const LASTING = new RegExp(`\\b${COUNT}-day\\s[\\w'’ -]{0,40}?\\s(?:starting|beginning|opening|from|that\\s(?:starts|begins|opens)|which\\s(?:starts|begins|opens))\\s(?:on\\s)?$`, "i")
 export const lastingDays = (before: string): number | null => {
   const m = LASTING.exec(before.slice(-90))
   if (!m) return null
@@ -139,13 +139,13 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   {
     // "from 10 to 13 June", "between 10 and 13 June 2025", "10–13 June": days before their month (chrono loses the first day or the range)
     id: "date.day-range.v1",
-    re: new RegExp(`\\b(?:(?:from|between)\\s)?${DAY}${TO}${DAY}\\s${MONTH_RE}(?:,?\\s((?:19|20)\\d\\d))?\\b`, "gi"),
+    re: new RegExp(`\\b(?:from\\s|between\\s)?${DAY}${TO}${DAY}\\s${MONTH_RE}(?:(?:,\\s|\\s)((?:19|20)\\d\\d))?\\b`, "gi"),
     resolve: (m, { ref }) => dayRange(m[4] ? Number(m[4]) : null, MONTHS.indexOf(m[3]!.toLowerCase()) + 1, Number(m[1]), Number(m[2]), ref)
   },
   {
     // "June 10–13", "June 10 to 13, 2024", "from June 9 until 12": days after their month
     id: "date.month-day-range.v1",
-    re: new RegExp(`\\b(?:(?:from|between)\\s)?${MONTH_RE}\\s${DAY}${TO}${DAY}(?![\\w:])(?:,?\\s((?:19|20)\\d\\d))?\\b`, "gi"),
+    re: new RegExp(`\\b(?:from\\s|between\\s)?${MONTH_RE}\\s${DAY}${TO}${DAY}(?![\\w:])(?:(?:,\\s|\\s)((?:19|20)\\d\\d))?\\b`, "gi"),
     resolve: (m, { ref }) => dayRange(m[4] ? Number(m[4]) : null, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, Number(m[2]), Number(m[3]), ref)
   },
   {
@@ -264,7 +264,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   {
     // "by the end of the decade", "before the decade is out": the first year of the next decade, as news counts decades (2020s → 2030)
     id: "date.decade-end.v1",
-    re: /\b(?:(?:by|at|before|until|towards?)\s)?(?:the\s)?end\sof\s(?:the|this)\sdecade\b/gi,
+    re: /\b(?:(?:by|at|before|until|toward|towards)\s)?(?:the\s)?end\sof\s(?:the|this)\sdecade\b/gi,
     resolve: (_m, { ref }) => (ref ? { value: iso(ref.y - (ref.y % 10) + 10), precision: "year", relative: true } : null)
   },
   {

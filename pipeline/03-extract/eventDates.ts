@@ -151,10 +151,10 @@ const asides = (text: string, clause: Range): Array<Range> => {
 }
 
 /** Words between an event noun and a verb trigger that make the verb's clause describe the noun ("a contract that was signed", "the treaty signed"). */
-const RELATIVE_ON_NOUN = /^\s(?:(?:that|which)\s(?:(?:was|were|is|are|had been|has been|have been)\s)?)?$/i
+const RELATIVE_ON_NOUN = /^\s(?:that\s|which\s)?(?:was\s|were\s|is\s|are\s|had\sbeen\s|has\sbeen\s|have\sbeen\s)?$/i
 
 /** "that" or "which" opening a clause with a verb of its own ("an agreement that will take effect in 2026", "a fund which began work in 2022"), not a determiner ("that agreement"). */
-const EMBEDDED = /\b(?:that|which)\s(?:\w+\s){0,3}?(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|shall|should|took|came|began|went|became|[a-z]{3,}ed)\b/i
+const EMBEDDED = /\b(?:that|which)\s[\w ]{0,40}?\b(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|shall|should|took|came|began|went|became|[a-z]{3,}ed)\b/i
 
 /** A relative clause that opens right after the trigger noun ("a contract that ...", "the fund, which ..."). */
 const RELATIVE_ON_NOUN_START = /^,?\s(?:that|which)\s/i
@@ -390,7 +390,7 @@ export const continuationDate = (doc: Doc, earlier: ReadonlyArray<TellingEvent>,
 }
 
 /** A reporting verb and up to five words before the "that" of its complement ("announced that", "said on Monday that", "told reporters that"). */
-const COMPLEMENT = /^[\w'’-]+(?:\s[\w'’.,-]+){0,5}?\sthat\s/i
+const COMPLEMENT = /^[\w'’-]+[\w'’.,\s-]{0,50}?\sthat\s/i
 
 /**
  * The date of an undated event told in the complement of a statement before it in its sentence
