@@ -1,50 +1,17 @@
 /**
- * The date rules for what chrono-node lacks or gets wrong in news text: relative units ("next
- * year", "last month", "over the weekend"), "last November", qualified years ("early 2023"),
- * weekdays, "today", "N years ago" (and "more than two decades ago"), "the end of the decade", "recently", ISO days ("2025-06-18"), anniversaries ("2025 marks
- * the tenth anniversary of"), and day anaphora ("the
- * same day", "the next day", "two days later") resolved against the date mentioned just before. Each rule is a
- * linear regular expression and a resolver.
+ * The date rules for what chrono-node lacks or gets wrong in news text: intervals (dateRanges.ts),
+ * relative units ("next year", "last month", "over the weekend"), "last November", qualified years
+ * ("early 2023"), weekdays, "today", "N years ago" (and "more than two decades ago"), "the end of
+ * the decade", "recently", ISO days ("2025-06-18"), anniversaries ("2025 marks the tenth
+ * anniversary of"), and day anaphora ("the same day", "the next day", "two days later") resolved
+ * against the date mentioned just before. Each rule is a linear regular expression and a resolver.
  */
-import type { DatePrecision } from "../../schemas/vocab.js"
+import { COUNT, fromDate, iso, MONTH_RE, MONTHS, NUMBERS, shiftDay, utc, type Ref, type Resolved, type Rule } from "./dateParts.js"
+import { RANGE_RULES } from "./dateRanges.js"
 
-/** A reference date broken into parts (the publication date), or null when unknown. */
-export interface Ref {
-  readonly y: number
-  readonly m: number | null
-  readonly d: number | null
-  readonly precision: DatePrecision
-  /** For a reference known only to its year: the month it is taken to be in (from the article's latest past date), else null. */
-  readonly mGuess: number | null
-  /** For a reference known only to its month: the latest day of it the article states as past, else null. */
-  readonly dFloor?: number | null
-}
+export { addDays, lastingDays } from "./dateRanges.js"
+export { iso, MONTH_RE, MONTHS, utc, type Ref, type Resolved, type Rule, type RuleContext } from "./dateParts.js"
 
-/** What a rule resolves against: the reference date and the latest day-precision date mentioned before. */
-export interface RuleContext {
-  readonly ref: Ref | null
-  readonly prev: string | null
-}
-
-/** A resolved value. */
-export interface Resolved {
-  readonly value: string
-  readonly precision: "day" | "month" | "year"
-  readonly relative: boolean
-  /** The last day of an interval ("10–13 June"), at the precision of `value`. */
-  readonly last?: string
-}
-
-/** A date rule: a linear regular expression and a resolver (null = no date). */
-export interface Rule {
-  readonly id: string
-  readonly re: RegExp
-  /** Characters at the start of a match that are not part of the date (a number, or one per match). */
-  readonly skip?: number | ((m: RegExpExecArray) => number)
-  readonly resolve: (m: RegExpExecArray, ctx: RuleContext, text: string) => Resolved | null
-}
-
-export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
@@ -52,25 +19,8 @@ const ORDINALS: Record<string, number> = {
 }
 /** "tenth", "10th", "twenty-fifth": the number of an ordinal, else null. */
 const ordinal = (w: string): number | null => ORDINALS[w.toLowerCase()] ?? (/^\d{1,3}(?:st|nd|rd|th)$/i.test(w) ? parseInt(w, 10) : null)
-const NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
-  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90
-}
-/** A count in words or digits ("two", "25"); the word alternatives of NUMBERS, longest first. */
-const COUNT = `(${Object.keys(NUMBERS).sort((x, y) => y.length - x.length).join("|")}|\\d{1,3})`
 /** Hedges before a count that leave the date where the count puts it, at the count's precision ("more than 30 years ago", "nearly a decade ago"). */
 const HEDGE = "(?:(?:more\\sthan|over|nearly|almost|about|around|some|roughly|just\\sover|just\\sunder|less\\sthan|at\\sleast|barely|fully)\\s)?"
-const pad = (n: number) => String(n).padStart(2, "0")
-/** ISO 8601 at year, month or day precision. */
-export const iso = (y: number, m?: number, d?: number) => (m === undefined ? `${y}` : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`)
-/** A UTC calendar day (months and days may overflow; Date normalises them). */
-export const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
-const fromDate = (dt: Date): [number, number, number] => [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]
-const shiftDay = (value: string, days: number): string => {
-  const [y, m, d] = value.split("-").map(Number)
-  const [yy, mm, dd] = fromDate(utc(y!, m!, d! + days))
-  return iso(yy, mm, dd)
-}
 /** The reference itself, at its own precision. */
 const refValue = (ref: Ref): Resolved =>
   ref.d !== null && ref.m !== null
@@ -79,7 +29,6 @@ const refValue = (ref: Ref): Resolved =>
       ? { value: iso(ref.y, ref.m), precision: "month", relative: true }
       : { value: iso(ref.y), precision: "year", relative: true }
 
-export const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)"
 const OPENERS = new Set(["In", "By", "Since", "Until", "From", "During", "Of", "Before", "After", "Through", "For", "And", "Or", "The", "Early", "Late", "Mid"])
 /** Does a capitalised word (part of a name, not a sentence's first word or a preposition) end `before`? */
 const nameBefore = (before: string): boolean => {
@@ -104,50 +53,9 @@ const futureAfter = (before: string, after: string): boolean => {
   return m !== null && !PAST_VERB.test(m[1]!) && !/\bthat\b/i.test(m[1]!)
 }
 
-/** The year that puts a month-day closest to the reference, at most ~10 months ahead (as chrono's dates are placed in dates.ts). */
-const nearYear = (ref: Ref, mo: number, day: number): number => {
-  const refT = utc(ref.y, ref.m ?? ref.mGuess ?? 7, ref.d ?? 1).getTime()
-  const cands = [ref.y - 1, ref.y, ref.y + 1].map((yy) => ({ yy, t: utc(yy, mo, day).getTime() }))
-  return cands.filter((c) => c.t - refT <= 300 * 86400000).reduce((a, b) => (Math.abs(b.t - refT) < Math.abs(a.t - refT) ? b : a)).yy
-}
-const DAY = "(\\d{1,2})(?:st|nd|rd|th)?"
-const TO = "\\s?(?:[-–—]|to|until|through|and)\\s?"
-/**
- * "a three-day visit starting June 10", "a two-day forum beginning on 4 March": the number of days
- * of an event that the text before a day-precision date says starts on it, else null.
- */
-const LASTING = new RegExp(`\\b${COUNT}-day\\s[\\w'’ -]{0,40}?\\s(?:starting|beginning|opening|from|that\\s(?:starts|begins|opens)|which\\s(?:starts|begins|opens))\\s(?:on\\s)?$`, "i")
-export const lastingDays = (before: string): number | null => {
-  const m = LASTING.exec(before.slice(-90))
-  if (!m) return null
-  const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])
-  return n >= 2 && n <= 31 ? n : null
-}
-/** The day `n` days after an ISO day. */
-export const addDays = (value: string, n: number): string => shiftDay(value, n)
-
-/** A day interval: the first and last day in one month, with the month and year after or before them. */
-const dayRange = (y: number | null, mo: number, d1: number, d2: number, ref: Ref | null): Resolved | null => {
-  if (d1 < 1 || d2 > 31 || d2 <= d1 || (y === null && !ref)) return null
-  const yy = y ?? nearYear(ref!, mo, d1)
-  if (fromDate(utc(yy, mo, d2))[2] !== d2) return null
-  return { value: iso(yy, mo, d1), precision: "day", relative: y === null, last: iso(yy, mo, d2) }
-}
-
 /** Rules for what chrono misses; ids are recorded with each date. */
 export const DATE_RULES: ReadonlyArray<Rule> = [
-  {
-    // "from 10 to 13 June", "between 10 and 13 June 2025", "10–13 June": days before their month (chrono loses the first day or the range)
-    id: "date.day-range.v1",
-    re: new RegExp(`\\b(?:from\\s|between\\s)?${DAY}${TO}${DAY}\\s${MONTH_RE}(?:(?:,\\s|\\s)((?:19|20)\\d\\d))?\\b`, "gi"),
-    resolve: (m, { ref }) => dayRange(m[4] ? Number(m[4]) : null, MONTHS.indexOf(m[3]!.toLowerCase()) + 1, Number(m[1]), Number(m[2]), ref)
-  },
-  {
-    // "June 10–13", "June 10 to 13, 2024", "from June 9 until 12": days after their month
-    id: "date.month-day-range.v1",
-    re: new RegExp(`\\b(?:from\\s|between\\s)?${MONTH_RE}\\s${DAY}${TO}${DAY}(?![\\w:])(?:(?:,\\s|\\s)((?:19|20)\\d\\d))?\\b`, "gi"),
-    resolve: (m, { ref }) => dayRange(m[4] ? Number(m[4]) : null, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, Number(m[2]), Number(m[3]), ref)
-  },
+  ...RANGE_RULES,
   {
     id: "date.relative-unit.v1",
     re: /\b(last|next|this|past|coming|previous)\s(year|month|week)\b/gi,
