@@ -127,7 +127,8 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
         if (ref.dFloor == null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
         const delta = (wd - utc(ref.y, ref.m, ref.dFloor).getUTCDay() + 7) % 7 + (/\bnext\b/i.test(m[0]) ? 7 : 0)
         const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.dFloor + delta))
-        return { value: iso(y, mo, d), precision: "day", relative: true }
+        // (past the end of the month the reference is known to: the month is all that is known)
+        return mo === ref.m ? { value: iso(y, mo, d), precision: "day", relative: true } : { value: iso(ref.y, ref.m), precision: "month", relative: true }
       }
       const base = utc(ref.y, ref.m, ref.d)
       const next = /\bnext\b/i.test(m[0])
