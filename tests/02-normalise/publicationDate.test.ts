@@ -1,4 +1,6 @@
 /** Publication dates inferred from content: given text → expected month (or none). */
+import * as fs from "node:fs"
+import * as path from "node:path"
 import { describe, expect, it } from "vitest"
 import { contentDate, inferPublicationDate, urlDate, weekdayDateline } from "../../pipeline/02-normalise/publicationDate.js"
 
@@ -63,4 +65,24 @@ describe("weekdayDateline", () => {
   it("is what inferPublicationDate takes when metadata, a dated dateline and the url say nothing", () => {
     expect(inferPublicationDate({ text: wire[0]![0], url: null, metadataDate: null })).toMatchObject({ value: "2025-10-14", precision: "day", basis: "inferred_from_content" })
   })
+})
+
+/** The publication-date corpus (tests/03-extract/corpus/publicationDate.corpus.json): per family, texts that fire it and texts where it must not. */
+interface PublicationCorpus {
+  readonly families: ReadonlyArray<{
+    readonly id: string
+    readonly fire: ReadonlyArray<{ readonly text: string; readonly published: string | null }>
+    readonly not: ReadonlyArray<{ readonly text: string; readonly published: string | null }>
+  }>
+}
+
+describe("publication date corpus", () => {
+  const file = path.join(import.meta.dirname, "..", "03-extract", "corpus", "publicationDate.corpus.json")
+  const corpus = JSON.parse(fs.readFileSync(file, "utf8")) as PublicationCorpus
+  for (const f of corpus.families)
+    for (const [kind, cases] of [["fires", f.fire], ["does not fire", f.not]] as const)
+      for (const c of cases)
+        it(`${f.id} ${kind}: ${JSON.stringify(c.text)}`, () => {
+          expect([c.text, inferPublicationDate({ text: c.text, url: null, metadataDate: null }).value]).toEqual([c.text, c.published])
+        })
 })
