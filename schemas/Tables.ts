@@ -66,6 +66,9 @@ export const eventsTable = defineTable("events", "Events (meetings, visits, call
   trigger: col.text("Lemma of the word that signalled the event."),
   date: col.textNullable("Event date as ISO 8601 at its precision; null when the text gives no time."),
   date_start: col.dateNullable("First day of `date` (date32)."),
+  date_end: col.textNullable(
+    "When the text states an interval (\"from 10 to 13 June\", \"June 10–13\", \"a three-day visit starting June 10\"): its last day (or month), ISO 8601 at the precision of `date`, which is then the first; null otherwise."
+  ),
   date_precision: col.category(DATE_PRECISIONS, "Precision of `date`."),
   modality: col.category(MODALITIES, "asserted, planned, expected, hypothetical or negated."),
   location_id: col.idNullable("ent", "Where the event took place (an entity), if stated.", "entities"),

@@ -4,7 +4,7 @@
  */
 
 /** Version of the table contracts (columns and types). */
-export const SCHEMA_VERSION = "1.0.0"
+export const SCHEMA_VERSION = "1.1.0"
 
 /** Version of the extraction pipeline; recorded on every evidence row. Must equal package.json's version. */
 export const PIPELINE_VERSION = "0.1.0"

@@ -1,46 +1,17 @@
 /**
- * The date rules for what chrono-node lacks or gets wrong in news text: relative units ("next
- * year", "last month", "over the weekend"), "last November", qualified years ("early 2023"),
- * weekdays, "today", "N years ago", "recently", ISO days ("2025-06-18"), anniversaries ("2025 marks
- * the tenth anniversary of"), and day anaphora ("the
- * same day", "the next day") resolved against the date mentioned just before. Each rule is a
- * linear regular expression and a resolver.
+ * The date rules for what chrono-node lacks or gets wrong in news text: intervals (dateRanges.ts),
+ * relative units ("next year", "last month", "over the weekend"), "last November", qualified years
+ * ("early 2023"), weekdays, "today", "N years ago" (and "more than two decades ago"), "the end of
+ * the decade", "recently", ISO days ("2025-06-18"), anniversaries ("2025 marks the tenth
+ * anniversary of"), and day anaphora ("the same day", "the next day", "two days later") resolved
+ * against the date mentioned just before. Each rule is a linear regular expression and a resolver.
  */
-import type { DatePrecision } from "../../schemas/vocab.js"
+import { COUNT, fromDate, iso, MONTH_RE, MONTHS, NUMBERS, shiftDay, utc, type Ref, type Resolved, type Rule } from "./dateParts.js"
+import { RANGE_RULES } from "./dateRanges.js"
 
-/** A reference date broken into parts (the publication date), or null when unknown. */
-export interface Ref {
-  readonly y: number
-  readonly m: number | null
-  readonly d: number | null
-  readonly precision: DatePrecision
-  /** For a reference known only to its year: the month it is taken to be in (from the article's latest past date), else null. */
-  readonly mGuess: number | null
-}
+export { addDays, lastingDays } from "./dateRanges.js"
+export { iso, MONTH_RE, MONTHS, utc, type Ref, type Resolved, type Rule, type RuleContext } from "./dateParts.js"
 
-/** What a rule resolves against: the reference date and the latest day-precision date mentioned before. */
-export interface RuleContext {
-  readonly ref: Ref | null
-  readonly prev: string | null
-}
-
-/** A resolved value. */
-export interface Resolved {
-  readonly value: string
-  readonly precision: "day" | "month" | "year"
-  readonly relative: boolean
-}
-
-/** A date rule: a linear regular expression and a resolver (null = no date). */
-export interface Rule {
-  readonly id: string
-  readonly re: RegExp
-  /** Characters at the start of a match that are not part of the date (a number, or one per match). */
-  readonly skip?: number | ((m: RegExpExecArray) => number)
-  readonly resolve: (m: RegExpExecArray, ctx: RuleContext, text: string) => Resolved | null
-}
-
-export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
@@ -48,18 +19,8 @@ const ORDINALS: Record<string, number> = {
 }
 /** "tenth", "10th", "twenty-fifth": the number of an ordinal, else null. */
 const ordinal = (w: string): number | null => ORDINALS[w.toLowerCase()] ?? (/^\d{1,3}(?:st|nd|rd|th)$/i.test(w) ? parseInt(w, 10) : null)
-const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30 }
-const pad = (n: number) => String(n).padStart(2, "0")
-/** ISO 8601 at year, month or day precision. */
-export const iso = (y: number, m?: number, d?: number) => (m === undefined ? `${y}` : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`)
-/** A UTC calendar day (months and days may overflow; Date normalises them). */
-export const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
-const fromDate = (dt: Date): [number, number, number] => [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]
-const shiftDay = (value: string, days: number): string => {
-  const [y, m, d] = value.split("-").map(Number)
-  const [yy, mm, dd] = fromDate(utc(y!, m!, d! + days))
-  return iso(yy, mm, dd)
-}
+/** Hedges before a count that leave the date where the count puts it, at the count's precision ("more than 30 years ago", "nearly a decade ago"). */
+const HEDGE = "(?:(?:more\\sthan|over|nearly|almost|about|around|some|roughly|just\\sover|just\\sunder|less\\sthan|at\\sleast|barely|fully)\\s)?"
 /** The reference itself, at its own precision. */
 const refValue = (ref: Ref): Resolved =>
   ref.d !== null && ref.m !== null
@@ -68,7 +29,6 @@ const refValue = (ref: Ref): Resolved =>
       ? { value: iso(ref.y, ref.m), precision: "month", relative: true }
       : { value: iso(ref.y), precision: "year", relative: true }
 
-export const MONTH_RE = "(January|February|March|April|May|June|July|August|September|October|November|December)"
 const OPENERS = new Set(["In", "By", "Since", "Until", "From", "During", "Of", "Before", "After", "Through", "For", "And", "Or", "The", "Early", "Late", "Mid"])
 /** Does a capitalised word (part of a name, not a sentence's first word or a preposition) end `before`? */
 const nameBefore = (before: string): boolean => {
@@ -85,9 +45,17 @@ const futureBefore = (before: string): boolean => {
   const m = FUTURE_BEFORE.exec(before)
   return m !== null && !PAST_VERB.test(m[2]!)
 }
+/** A weekday that opens its sentence before a future verb ("On Tuesday, the president will travel"), with no past verb or "that" between. */
+const FUTURE_AFTER = /^,?\s([^.;!?]{0,60}?)\b(will|is to|are to|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to|is expected to|are expected to)\b/i
+const futureAfter = (before: string, after: string): boolean => {
+  if (!/(?:^|[.!?]["”’]?\s)\s*(?:On\s)?$/.test(before)) return false
+  const m = FUTURE_AFTER.exec(after)
+  return m !== null && !PAST_VERB.test(m[1]!) && !/\bthat\b/i.test(m[1]!)
+}
 
 /** Rules for what chrono misses; ids are recorded with each date. */
 export const DATE_RULES: ReadonlyArray<Rule> = [
+  ...RANGE_RULES,
   {
     id: "date.relative-unit.v1",
     re: /\b(last|next|this|past|coming|previous)\s(year|month|week)\b/gi,
@@ -153,12 +121,22 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     re: /\b(?:(?:on|last|this|next|early|late)\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s(?:morning|afternoon|evening|night))?\b/g,
     resolve: (m, { ref }, text) => {
       if (!ref || ref.m === null) return null
-      if (ref.d === null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
       const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
+      if (ref.d === null) {
+        // a month known from the latest day the article states (the 8th): the weekday is the first on or after it ("on Friday": the 9th)
+        if (ref.dFloor == null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
+        const delta = (wd - utc(ref.y, ref.m, ref.dFloor).getUTCDay() + 7) % 7 + (/\bnext\b/i.test(m[0]) ? 7 : 0)
+        const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.dFloor + delta))
+        // (past the end of the month the reference is known to: the month is all that is known)
+        return mo === ref.m ? { value: iso(y, mo, d), precision: "day", relative: true } : { value: iso(ref.y, ref.m), precision: "month", relative: true }
+      }
       const base = utc(ref.y, ref.m, ref.d)
-      const future = /\bnext\b/i.test(m[0]) || futureBefore(text.slice(Math.max(0, m.index - 110), m.index))
+      const next = /\bnext\b/i.test(m[0])
+      const end = m.index + m[0].length
+      const future = next || futureBefore(text.slice(Math.max(0, m.index - 110), m.index)) || futureAfter(text.slice(Math.max(0, m.index - 4), m.index), text.slice(end, end + 90))
       let delta = wd - base.getUTCDay()
-      if (future) delta = delta <= 0 ? delta + 7 : delta
+      // (a weekday to come that is the reference's own day is that day: "will arrive on Monday" in Monday's paper; "next Monday" is a week on)
+      if (future) delta = delta < 0 || (delta === 0 && next) ? delta + 7 : delta
       else delta = delta > 0 ? delta - 7 : delta
       const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.d + delta))
       return { value: iso(y, mo, d), precision: "day", relative: true }
@@ -174,13 +152,14 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
-    id: "date.ago.v1",
-    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|\d{1,3})\s(year|month|week|day)s?\sago\b/gi,
+    // "20 years ago", "more than two decades ago", "nearly a decade ago", "five months ago", "a week ago"; a hedge keeps the count's date
+    id: "date.ago.v2",
+    re: new RegExp(`\\b${HEDGE}(?:${COUNT}\\s(year|month|week|day|decade)s?|(half\\sa\\scentury|a\\scentury))\\sago\\b`, "gi"),
     resolve: (m, { ref }) => {
       if (!ref) return null
-      const n = NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])
-      const unit = m[2]!.toLowerCase()
-      if (unit === "year") return { value: iso(ref.y - n), precision: "year", relative: true }
+      const n = m[3] !== undefined ? (/half/i.test(m[3]) ? 50 : 100) : (NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]))
+      const unit = m[3] !== undefined ? "year" : m[2]!.toLowerCase()
+      if (unit === "year" || unit === "decade") return { value: iso(ref.y - (unit === "decade" ? 10 * n : n)), precision: "year", relative: true }
       if (ref.m === null) return null
       if (unit === "month") {
         const [y, mo] = fromDate(utc(ref.y, ref.m - n, 1))
@@ -192,6 +171,12 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
+    // "by the end of the decade", "before the decade is out": the first year of the next decade, as news counts decades (2020s → 2030)
+    id: "date.decade-end.v1",
+    re: /\b(?:(?:by|at|before|until|toward|towards)\s)?(?:the\s)?end\sof\s(?:the|this)\sdecade\b/gi,
+    resolve: (_m, { ref }) => (ref ? { value: iso(ref.y - (ref.y % 10) + 10), precision: "year", relative: true } : null)
+  },
+  {
     // "recently", "recent months", "on the heels of": the year of the report (how far back is not said)
     id: "date.recent.v1",
     re: /\b(?:recently|recent(?!\syears)|in\srecent\s(?:months|weeks)|on\sthe\sheels\sof)\b/gi,
@@ -199,11 +184,19 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     // day anaphora: the date mentioned just before, shifted
-    id: "date.same-day.v1",
-    re: /\b(?:(the\ssame\sday|that\s(?:same\s)?day|earlier\sin\sthe\sday|later\s(?:that|in\sthe)\sday|the\sday\sbefore|the\sprevious\sday|the\snext\sday|the\sfollowing\sday|the\sday\safter))\b/gi,
+    // (and "two days later", "a week earlier": counted from that date)
+    id: "date.same-day.v2",
+    re: new RegExp(
+      `\\b(?:(the\\ssame\\sday|that\\s(?:same\\s)?day|earlier\\sin\\sthe\\sday|later\\s(?:that|in\\sthe)\\sday|the\\sday\\sbefore|the\\sprevious\\sday|the\\snext\\sday|the\\sfollowing\\sday|the\\sday\\safter)|${COUNT}\\s(days?|weeks?)\\s(later|earlier))\\b`,
+      "gi"
+    ),
     resolve: (m, { prev }) => {
       if (prev === null) return null
-      const w = m[1]!.toLowerCase()
+      if (m[1] === undefined) {
+        const n = (NUMBERS[m[2]!.toLowerCase()] ?? Number(m[2])) * (/week/i.test(m[3]!) ? 7 : 1)
+        return { value: shiftDay(prev, /earlier/i.test(m[4]!) ? -n : n), precision: "day", relative: true }
+      }
+      const w = m[1].toLowerCase()
       const shift = /before|previous/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0
       return { value: shiftDay(prev, shift), precision: "day", relative: true }
     }
@@ -236,12 +229,14 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     resolve: (m) => ({ value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1), precision: "month", relative: false })
   },
   {
-    id: "date.in-month.v1",
+    // "in March": the last March, or this one just ahead; after a future verb ("will open in March") the next one
+    id: "date.in-month.v2",
     re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`, "g"),
-    resolve: (m, { ref }) => {
+    resolve: (m, { ref }, text) => {
       if (!ref) return null
       const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
       const refM = ref.m ?? ref.mGuess ?? 12
+      if (ref.m !== null && futureBefore(text.slice(Math.max(0, m.index - 110), m.index))) return { value: iso(mi >= refM ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
       return { value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi), precision: "month", relative: true }
     }
   }

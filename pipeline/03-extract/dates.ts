@@ -5,7 +5,7 @@
  */
 import * as chrono from "chrono-node"
 import type { DatePrecision } from "../../schemas/vocab.js"
-import { DATE_RULES, iso, MONTH_RE, utc, type Ref } from "./dateRules.js"
+import { addDays, DATE_RULES, iso, lastingDays, MONTH_RE, utc, type Ref } from "./dateRules.js"
 
 export { DATE_RULES } from "./dateRules.js"
 
@@ -15,6 +15,8 @@ export interface DateRef {
   readonly precision: DatePrecision
   /** For a reference known only to its year: the month (1-12) it is taken to be in, used to place month names without a year. */
   readonly monthGuess?: number | null
+  /** For a reference known only to its month: the latest day of that month the article states as past (the news is no older), or null. */
+  readonly dayFloor?: number | null
 }
 
 /** One resolved date expression (UTF-16 offsets into the given text). */
@@ -26,15 +28,17 @@ export interface DateMention {
   readonly precision: "day" | "month" | "year"
   readonly relative: boolean
   readonly rule: string
+  /** The last day (or month) of an interval the expression states ("10–13 June"), ISO at the precision of `value`. */
+  readonly last?: string
 }
 
 const parseRef = (r: DateRef): Ref | null => {
   if (!r.value) return null
   const [y, m, d] = r.value.split("-").map(Number)
-  return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision, mGuess: m === undefined ? (r.monthGuess ?? null) : null }
+  return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision, mGuess: m === undefined ? (r.monthGuess ?? null) : null, dFloor: m !== undefined && d === undefined ? (r.dayFloor ?? null) : null }
 }
 
-const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|19\d\d|20\d\d)/i
+const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|decade|19\d\d|20\d\d)/i
 /**
  * chrono's casual English parsers without those of times of day and of numeric or casual dates
  * ("at 3 pm", "tonight", "2025-11-06", "11/6", "today", "end of the month", "within a week"):
@@ -85,14 +89,28 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
       const ok = cands.filter((c) => c.t - refT <= 300 * 86400000)
       y = ok.reduce((a, b) => (Math.abs(b.t - refT) < Math.abs(a.t - refT) ? b : a)).yy
     }
+    // an interval ("June 9 to 12", "28 June to 2 July 2025", "March to May 2024"): its last day or month, in the start's year or the next
+    const e = r.end
+    let last: string | undefined
+    if (e && e.isCertain("month") && (day === null) === !e.isCertain("day")) {
+      const eMo = e.get("month")!
+      const eDay = day !== null ? e.get("day")! : null
+      let ey = e.isCertain("year") ? e.get("year")! : y
+      if (!e.isCertain("year") && (eMo < mo || (eMo === mo && eDay !== null && day !== null && eDay < day))) ey++
+      // (a year stated only at the end belongs to the start too: "March to May 2024")
+      if (!hasYear && e.isCertain("year")) y = ey - (eMo < mo ? 1 : 0)
+      last = eDay !== null ? iso(ey, eMo, eDay) : iso(ey, eMo)
+    }
+    const value = day !== null ? iso(y, mo, day) : iso(y, mo)
     out.push({
       start: r.index,
       end: r.index + r.text.length,
       text: r.text,
-      value: day !== null ? iso(y, mo, day) : iso(y, mo),
+      value,
       precision: day !== null ? "day" : "month",
-      relative: !hasYear,
-      rule: "date.chrono.v1"
+      relative: !hasYear && !(e?.isCertain("year") ?? false),
+      rule: "date.chrono.v1",
+      ...(last !== undefined && last > value ? { last } : {})
     })
   }
   return out
@@ -126,7 +144,7 @@ export const dayHints = (text: string): DayHints => {
   return { monthDays: [...monthDays].sort(), weekdays: [...weekdays].sort((a, b) => a - b) }
 }
 
-const ANAPHORIC = "date.same-day.v1"
+const ANAPHORIC = "date.same-day.v2"
 
 /**
  * All date expressions in `text`, resolved against `ref`, in text order, non-overlapping. Day
@@ -155,6 +173,11 @@ export const findDates = (text: string, ref: DateRef, prev: string | null = null
   // keep the longest of overlapping expressions; rules win ties over chrono (they know news usage)
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.rule === "date.chrono.v1" ? 1 : 0) - (b.rule === "date.chrono.v1" ? 1 : 0))
   const kept: Array<DateMention> = []
-  for (const f of found) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f)
+  for (const f of found) {
+    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue
+    // "a three-day visit starting June 10": the interval the count of days gives
+    const days = f.precision === "day" && f.last === undefined ? lastingDays(text.slice(0, f.start)) : null
+    kept.push(days === null ? f : { ...f, last: addDays(f.value, days - 1) })
+  }
   return kept.sort((a, b) => a.start - b.start)
 }

@@ -1,26 +1,29 @@
 /**
  * Which date an event mention takes: a date expression of its own clause that no other trigger
- * stands between; in a relative clause (", where ...") the date of the clause it hangs on; else
- * the article's reference time (its lead's date, or the publication month) for reported events.
+ * stands between (which phrase a date belongs to: phraseScope.ts); in a relative clause (", where
+ * ...") the date of the clause it hangs on; a date taken from an event told beside it
+ * (inheritedDates.ts); else the article's reference time (its lead's date, or the publication day
+ * or month) for reported events.
  */
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
 import { findDates, type DateMention } from "./dates.js"
 import type { Doc } from "./doc.js"
 import { overPeriod } from "./newsCues.js"
+import { asides, attributiveYear, describesEvent, embeddedAfter, frontedEnd, timeAdjunct, type Range } from "./phraseScope.js"
 
 export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
+export { complementDate, continuationDate, occasionDate, type EarlierEvent, type TellingEvent } from "./inheritedDates.js"
 
-/** A date as an event carries it. */
+/** A date as an event carries it; `end`, the last day (or month) of an interval the text states ("from 10 to 13 June"). */
 export interface EventDate {
   readonly value: string | null
   readonly precision: DatePrecision
+  readonly end?: string
 }
 
-/** A UTF-16 range. */
-interface Range {
-  readonly start: number
-  readonly end: number
-}
+/** The date of an event told by a date expression: its value, and the end of the interval it states. */
+export const eventDateOf = (d: DateMention): EventDate => ({ value: d.value, precision: d.precision, ...(d.last !== undefined ? { end: d.last } : {}) })
+
 
 /**
  * For a reference known only to its year, the month it is taken to be in: that of the latest
@@ -37,10 +40,28 @@ export const monthGuess = (text: string, year: number): number | null => {
   return Number(latest.slice(0, 4)) < year ? 1 : Number(latest.slice(5, 7))
 }
 
+/**
+ * For a reference known only to its month ("2024-02"), the latest day of that month the article
+ * states with its year as past ("February 8, 2024"): the news is no older, so a weekday it names is
+ * the first such day on or after it. Null when the article states no day of that month.
+ */
+export const dayFloor = (text: string, month: string): number | null => {
+  const days = findDates(text, { value: null, precision: "unknown" }).filter(
+    (d) => !d.relative && d.precision === "day" && d.value.startsWith(month) && !FUTURE_CUE.test(text.slice(Math.max(0, d.start - 60), d.start))
+  )
+  return days.length === 0 ? null : Math.max(...days.map((d) => Number(d.value.slice(8, 10))))
+}
+
 /** The date expressions of every sentence, in document order; day anaphora ("the same day") reach back across sentences. */
 export const documentDates = (doc: Doc): ReadonlyArray<ReadonlyArray<DateMention>> => {
   let prev: string | null = null
-  const ref = doc.ref.precision === "year" && doc.ref.value !== null ? { ...doc.ref, monthGuess: monthGuess(doc.text, Number(doc.ref.value.slice(0, 4))) } : doc.ref
+  const value = doc.ref.value
+  const ref =
+    doc.ref.precision === "year" && value !== null
+      ? { ...doc.ref, monthGuess: monthGuess(doc.text, Number(value.slice(0, 4))) }
+      : doc.ref.precision === "month" && value !== null
+        ? { ...doc.ref, dayFloor: dayFloor(doc.text, value) }
+        : doc.ref
   return doc.sentences.map((s) => {
     const ds = findDates(s.text, ref, prev).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
     for (const d of ds) if (d.precision === "day") prev = d.value
@@ -66,13 +87,6 @@ const datelineAt = (text: string, from: number, d: DateMention): boolean => {
 
 /** Distance in characters between a trigger and a date expression (0 when they touch). */
 const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
-
-/** A trigger introduced by "during" ("reached during his visit to Washington in November") names the time of the event before it. */
-const timeAdjunct = (text: string, t: Range): boolean => {
-  const words = text.slice(Math.max(0, t.start - 50), t.start).trimEnd().split(/\s+/).slice(-4)
-  const k = words.map((w) => w.toLowerCase()).lastIndexOf("during")
-  return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'-]+$/.test(w))
-}
 
 const ANCHORING = new Set(["after", "before", "since", "until", "following"])
 /**
@@ -121,15 +135,34 @@ export const attachDate = (
   // an event that elaborates the one just before it ("trade deals, including equipment supplies") shares its time
   const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
   if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
+  // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its own dates lie before it
+  const fronted = (t: Range) => frontedEnd(context.text, clause.start, t)
+  const own = fronted(trig)
+  // a date in an aside that describes a name ("X, who has been in power since 2016, called for ...") is not the trigger's
+  // (an aside on a person, ", who ...", never tells an event's time; one by "which" or a participle may describe the event noun just before it: "the summit in Washington, scheduled for November 6")
+  const aside = asides(context.text, clause).filter(
+    (r) =>
+      !(trig.start >= r.start && trig.end <= r.end) &&
+      (/^,?\s?(?:who|whom|whose)\b/i.test(context.text.slice(r.start, r.start + 8)) || !(trig.end <= r.start && r.start - trig.end <= 40 && !/[,;]/.test(context.text.slice(trig.end, r.start))))
+  )
   const claimed = (d: DateMention) => {
+    if (own !== null && d.start > own) return true
+    // a bare year before a noun names that noun's time ("a 2002 report", "the 2022 election"): only a trigger in that noun phrase takes it
+    if (attributiveYear(context.text, d) && !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(context.text.slice(d.end, trig.start)))) return true
+    if (aside.some((r) => d.start >= r.start && d.end <= r.end)) return true
     // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
     if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
-    if (d.end <= trig.start) return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d))
+    if (d.end <= trig.start)
+      return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d) && !((fronted(t) ?? Infinity) < d.start))
     const lo = Math.min(trig.end, d.end)
     const hi = Math.max(trig.start, d.start)
     if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
-    return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t))
+    // a date in a clause embedded after the trigger's object is that clause's ("signed an agreement that will take effect in 2026"),
+    // unless the clause describes the trigger noun itself ("a contract that was signed in 2023")
+    if (embeddedAfter(context.text, trig, d)) return true
+    // (a verb whose clause describes the event noun, "a contract that was signed in June 2023", tells the noun's time)
+    return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t) && !(d.start >= trig.end && describesEvent(context.text, trig, t)))
   }
   // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
   const vague = (d: DateMention) => d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
@@ -153,9 +186,11 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
   let seen = 0
   for (let si = 0; si < doc.sentences.length && seen < 3; si++) {
     const s = doc.sentences[si]!
-    if (!isBody(s.start) || !/[a-z]{3}/.test(s.text)) continue
+    // (a sentence that opens with a date marker or a title still has a body after it: "date 2024-07-15 On the afternoon of July 5, ...")
+    const body = dates[si]!.filter((d) => isBody(d.start))
+    if ((!isBody(s.start) && body.length === 0) || !/[a-z]{3}/.test(s.text)) continue
     seen++
-    for (const d of dates[si]!) {
+    for (const d of body) {
       const before = doc.text.slice(s.start, d.start)
       // not a date to come, a dateline ("ALMATY, March 2, 2024 (PRNewswire)") or the start of a span ("from June 9 to 12")
       // (nor a speaker's own "today" inside a quotation)
@@ -186,52 +221,17 @@ export interface UndatedCues {
  * told in the present progressive ("are traveling", "prepares to host") the publication month;
  * another upcoming one, or one told in a relative clause describing a name (", which he
  * co-founded"), none; a statement (not a commentator's), or an event reported as news, the lead's date (its month for an event of
- * several days), else the publication month (when known to the month); anything else none.
+ * several days), else the publication day (a report without a lead tells the news of its own day), or month when only that is known; anything else none.
  */
 export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
   const none: EventDate = { value: null, precision: "unknown" }
   const month: EventDate = doc.ref.value !== null && doc.ref.value.length >= 7 ? { value: doc.ref.value.slice(0, 7), precision: "month" } : none
-  const reported = lead === null ? month : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
+  const day: EventDate = doc.ref.value !== null && doc.ref.precision === "day" ? { value: doc.ref.value, precision: "day" } : month
+  const reported = lead === null ? (cues.multiDay ? month : day) : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
   if (modality === "hypothetical") return none
   if (cues.progressive) return month
   if (modality === "planned" || modality === "expected" || cues.describing === true) return none
   if (type === "statement") return cues.commentary === true ? none : reported
   if (modality === "negated" || !cues.news) return none
   return reported
-}
-
-/** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
-const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
-const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "first", "second", "third", "annual", "upcoming"])
-
-/** Is the event noun at token i (in the clause from token a) introduced by "for", "at" or "attend" over determiners, ordinals and names? */
-const occasionOf = (doc: Doc, a: number, i: number): boolean => {
-  for (let k = i - 1; k >= Math.max(a, i - 10); k--) {
-    const t = doc.tokens[k]!
-    if (OCCASION.has(t.norm)) return true
-    if (!(SKIPPED.has(t.norm) || t.cap || t.kind === "num")) return false
-  }
-  return false
-}
-
-/** An event told earlier in the sentence, at its trigger's offset. */
-export interface EarlierEvent {
-  readonly start: number
-  readonly ev: { readonly date: EventDate; readonly dateFromReport: boolean; readonly modality: Modality; readonly trigger: { readonly event_type: string } }
-}
-/** Events whose occasion an event noun can be ("visited Dushanbe to attend a meeting", "arrived for the summit"). */
-const OCCASION_HOSTS = new Set(["visit", "meeting"])
-
-/**
- * The date of an event noun (token i, clause from token a) that is the occasion of the visit or
- * meeting told just before it in its clause ("flew to Bishkek on a two-day trip to attend a
- * meeting of the CIS council"): that event's date; null when it is no such occasion.
- */
-export const occasionDate = (doc: Doc, a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
-  if (!occasionOf(doc, a, i)) return null
-  const from = doc.tokens[a]!.start
-  const to = doc.tokens[i]!.start
-  const host = [...earlier].reverse().find((x) => x.start >= from && x.start < to)
-  if (!host || host.ev.date.value === null || host.ev.modality !== "asserted" || !OCCASION_HOSTS.has(host.ev.trigger.event_type)) return null
-  return { date: host.ev.date, fromReport: host.ev.dateFromReport }
 }

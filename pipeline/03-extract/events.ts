@@ -12,7 +12,7 @@ import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
-import { anchorAt, attachDate, describesName, documentDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
@@ -24,7 +24,7 @@ export interface FoundEvent {
   readonly triggerStart: number
   readonly triggerEnd: number
   readonly spans: Array<{ readonly start: number; readonly end: number }>
-  date: { readonly value: string | null; readonly precision: DatePrecision }
+  date: { readonly value: string | null; readonly precision: DatePrecision; readonly end?: string }
   /** The date is the report's (publication) date, not one stated for the event. */
   dateFromReport: boolean
   readonly modality: Modality
@@ -186,22 +186,27 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
     const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
-    // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit") happens at its time
-    const occasion = date === null && trigger.pos === "noun" && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
+    // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit"), or the time of the event before it ("signed during the visit"), happens at its time
+    const occasion = date === null && modality === "asserted" ? occasionDate(doc, a, i, inSentence) : null
     // "will raise the issue during the summit": an adjunct naming an event told before dates it
     // "X, for example, will raise ...": an example (its verb) shares the time of the sentence it illustrates
-    const adjunct = date === null && occasion === null ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? exampleDate(doc, out, si, dates[si - 1]!) : null)) : null
+    // "X announced that Y had joined ...": an event told as fact in a dated statement's complement is known at the statement's time
+    const reported = date === null && occasion === null && modality === "asserted" ? complementDate(doc, i, inSentence) : null
+    const adjunct =
+      date === null && occasion === null && reported === null
+        ? (adjunctDate(doc, out, j, b) ?? (si > 0 && trigger.pos === "verb" ? (exampleDate(doc, out, si, dates[si - 1]!) ?? continuationDate(doc, out, si, i, trigger.event_type, modality)) : null))
+        : null
     const when =
       date !== null
-        ? { value: date.value, precision: date.precision }
-        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+        ? eventDateOf(date)
+        : (occasion?.date ?? reported?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
       spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
-      dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport),
+      dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport) && (reported === null || reported.fromReport),
       modality,
       location,
       participants,

@@ -177,6 +177,7 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
         trigger: m0.trigger,
         date: date.value,
         date_start: firstDay(date.value),
+        date_end: date.end ?? null,
         date_precision: date.precision,
         modality: clusterModality(c),
         location_id: location !== null && ents.has(location) ? entityIdOf(location) : null,

@@ -35,6 +35,10 @@ interface Live extends Cluster {
   readonly places: Set<string>
   /** The people who act in its reports (hosts, visitors, speakers). */
   readonly hosts: Set<string>
+  /** The named parties that act in its reports (people and organisations; see namedActors). */
+  readonly leads: Set<string>
+  /** Some report gives it a date (stated, or its report's own). */
+  dated: boolean
   /** The last report that tried it as a candidate (each is tried once per report). */
   tried: number
 }
@@ -46,6 +50,31 @@ export const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|na
 const isPersonKey = (k: string) => k.startsWith("gaz:person:") || k.startsWith("pat:person:")
 /** Keys that occur in so many events that they alone do not make two reports one event. */
 export const GENERIC = (key: string) => key === "gaz:country:USA"
+/** States: too common across one region's news to tie two reports to one event without a precise date (see joinable). */
+export const isCountryKey = (k: string) => /^(gaz|pat):country:/.test(k)
+
+/**
+ * Do the participants two reports share (`shared`, strong keys) make them one event, given how
+ * precisely their compatible dates agree (`cd`, `md`; null = undated)? Dated to a day or a month,
+ * one shared participant of any kind; dated only to a year, two, one of them not a state (a
+ * year holds many deals of one leader); one side undated, three, one of them not a state ("the
+ * five Central Asian states" alone do not tie a meeting of 2023 to one of 2025).
+ */
+export const joinable = (shared: ReadonlyArray<string>, cd: string | null, md: string | null): boolean => {
+  const named = shared.some((k) => !isCountryKey(k))
+  if (cd === null || md === null) return shared.length >= 3 && named
+  if (Math.min(cd.length, md.length) >= 7) return shared.length >= 1
+  return shared.length >= 2 && named
+}
+
+/**
+ * Can two reports with incompatible dates be one event reported with a conflict: the same year, and
+ * months (when both give one) at most one apart. Meetings of one format a year or more apart never are.
+ */
+export const nearDates = (a: string, b: string): boolean => {
+  if (a.slice(0, 4) !== b.slice(0, 4)) return false
+  return a.length < 7 || b.length < 7 || Math.abs(Number(a.slice(5, 7)) - Number(b.slice(5, 7))) <= 1
+}
 
 /** Are two partial ISO dates compatible (equal at the coarser precision)? */
 export const datesCompatible = (a: string | null, b: string | null): boolean =>
@@ -66,6 +95,8 @@ const shared = (c: Live, keys: ReadonlyArray<string>, enough: number): number =>
   for (let i = 0; i < keys.length && n < enough; i++) if (c.keys.has(keys[i]!)) n++
   return n
 }
+/** The keys of `keys` the cluster holds. */
+const sharedKeys = (c: Live, keys: ReadonlyArray<string>): Array<string> => keys.filter((k) => c.keys.has(k))
 
 /**
  * Can report `r` join cluster `c`? null: no; else whether it joins with conflicting dates.
@@ -85,13 +116,25 @@ const joins = (c: Live, r: Report, strong: ReadonlyArray<string>, people: Readon
   const md = cd !== null ? m.date.value : statedDate(m)
   if (datesCompatible(cd, md)) {
     // reports in different articles are one event when both are dated compatibly and share a
-    // named participant, or (undated) when they share three
-    if (cd !== null && md !== null) return shared(c, strong, 1) >= 1 ? JOIN : null
-    return shared(c, strong, 3) >= 3 && !otherHosts(m, c) ? JOIN : null
+    // participant (more of them, and a named one, the less precise the dates), or (undated) when
+    // they share three, one of them named, and are not led by other people
+    if (cd !== null && md !== null) return joinable(sharedKeys(c, strong), cd, md) ? JOIN : null
+    return joinable(sharedKeys(c, strong), cd, md) && !otherHosts(m, c) && (c.dated === (m.date.value !== null) || sameLead(namedActors(m), objects, c.leads, c.keys)) ? JOIN : null
   }
-  // the same people, place and kind of event with another date: one event, conflicting reports
-  return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
+  // the same people, place and kind of event with another date close to it: one event, conflicting reports
+  return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && nearDates(cd!, md!) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
 }
+/** The named parties (people, organisations) that act in a report. */
+export const namedActors = (m: EventMention): Array<string> =>
+  m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):(person|organization):/.test(p.key)).map((p) => p.key)
+
+/**
+ * An undated report joins a dated event only when it is led by the same named party or is about
+ * the same initiative, law or named event: the people met (five foreign ministers) meet many hosts.
+ */
+export const sameLead = (mine: ReadonlyArray<string>, objects: ReadonlyArray<string>, leads: ReadonlySet<string>, keys: ReadonlySet<string>): boolean =>
+  mine.some((k) => leads.has(k)) || objects.some((k) => keys.has(k))
+
 /** The people who act in a report (hosts, visitors, speakers). */
 export const personActors = (m: EventMention): Array<string> =>
   m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):person:/.test(p.key)).map((p) => p.key)
@@ -189,6 +232,8 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       if (m.location !== null) target.placeTriggers.add(`${m.location}|${m.trigger}`)
       if (m.location !== null) target.places.add(m.location)
       for (const h of personActors(m)) target.hosts.add(h)
+      for (const h of namedActors(m)) target.leads.add(h)
+      if (m.date.value !== null) target.dated = true
       if (conflict) target.conflict = true
       const d = statedDate(m)
       const previous = target.cd
@@ -211,6 +256,8 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
         placeTriggers: new Set(m.location !== null ? [`${m.location}|${m.trigger}`] : []),
         places: new Set(m.location !== null ? [m.location] : []),
         hosts: new Set(personActors(m)),
+        leads: new Set(namedActors(m)),
+        dated: m.date.value !== null,
         tried: 0
       }
       clusters.push(c)
@@ -227,11 +274,11 @@ export const clusterModality = (c: Cluster): Modality =>
   c.reports.map((r) => r.mention.modality).sort((a, b) => MODALITY_RANK.indexOf(a) - MODALITY_RANK.indexOf(b))[0]!
 
 /**
- * The date of a cluster: the most precise date among reports that agree with the majority. Dates
- * the reports state come first; a date taken from a report's own time ("Trump said", dated by the
+ * The date of a cluster: the most precise date among reports that agree with the majority (with the
+ * end of the interval a report states from that day, if any). Dates the reports state come first; a date taken from a report's own time ("Trump said", dated by the
  * article) dates the event only when no report states one.
  */
-export const clusterDate = (c: Cluster): { value: string | null; precision: "day" | "month" | "year" | "unknown" } => {
+export const clusterDate = (c: Cluster): { value: string | null; precision: "day" | "month" | "year" | "unknown"; end?: string } => {
   const all = c.reports.filter((r) => r.mention.date.value !== null)
   const stated = all.filter((r) => statedDate(r.mention) !== null)
   const dated = stated.length > 0 ? stated : all
@@ -244,5 +291,7 @@ export const clusterDate = (c: Cluster): { value: string | null; precision: "day
     score.get(b.mention.date.value!)! - score.get(a.mention.date.value!)! || b.mention.date.value!.length - a.mention.date.value!.length || a.order - b.order
   let best = dated[0]!
   for (const r of dated) if (better(r, best) < 0) best = r
-  return { value: best.mention.date.value, precision: best.mention.date.precision }
+  // the interval's end: of the chosen report, else of another report stating an interval from the same first day
+  const end = best.mention.date.end ?? dated.find((r) => r.mention.date.value === best.mention.date.value && r.mention.date.end !== undefined)?.mention.date.end
+  return { value: best.mention.date.value, precision: best.mention.date.precision, ...(end !== undefined ? { end } : {}) }
 }

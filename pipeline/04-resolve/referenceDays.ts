@@ -4,7 +4,9 @@
  * When another article dates the same kind of event with the same named participant on a day that
  * fits one of those clues, that day becomes the article's reference day, and the article's
  * relative dates are resolved against it; a day before a date the article states as past, or one
- * of two days that fit equally well, is not. Pure; the result does not depend on article order.
+ * of two days that fit equally well, is not. A weekday alone fits one day in seven: it needs two
+ * named participants shared with the dated event (a leader meets someone most weeks). Pure; the
+ * result does not depend on article order.
  */
 import type { EventMention } from "../../schemas/Extraction.js"
 import type { DatePrecision } from "../../schemas/vocab.js"
@@ -34,29 +36,32 @@ const weekdayOf = (day: string): number => {
 /** For each article without a publication day, the day another article gives to an event they share, when it fits the article's clues. */
 export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMap<string, string> => {
   // stated day-precision dates of event reports, by type and named participant
-  const dated = new Map<string, Array<{ sourceId: string; day: string }>>()
+  const dated = new Map<string, Array<{ sourceId: string; day: string; named: ReadonlySet<string> }>>()
   for (const a of inputs)
     for (const e of a.events) {
       if (e.dateFromReport || e.date.precision !== "day" || e.date.value === null || GENERIC_TYPES.has(e.type)) continue
-      for (const p of new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))) {
+      const named = new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))
+      for (const p of named) {
         const k = `${e.type}|${p}`
         const list = dated.get(k) ?? []
-        list.push({ sourceId: a.sourceId, day: e.date.value })
+        list.push({ sourceId: a.sourceId, day: e.date.value, named })
         dated.set(k, list)
       }
     }
   const out = new Map<string, string>()
   for (const a of inputs) {
     if (a.published.precision === "day" || (a.hints.monthDays.length === 0 && a.hints.weekdays.length === 0)) continue
-    const fits = (day: string) =>
-      (a.hints.monthDays.includes(day.slice(5)) || a.hints.weekdays.includes(weekdayOf(day))) && (a.notBefore == null || day.slice(0, a.notBefore.length) >= a.notBefore)
+    // (a weekday fits only with two named participants in common; a day of the month with one)
+    const fits = (day: string, common: number) =>
+      (a.hints.monthDays.includes(day.slice(5)) || (common >= 2 && a.hints.weekdays.includes(weekdayOf(day)))) && (a.notBefore == null || day.slice(0, a.notBefore.length) >= a.notBefore)
     const score = new Map<string, number>()
     for (const e of a.events) {
       if (GENERIC_TYPES.has(e.type) || e.modality === "negated" || e.modality === "hypothetical") continue
       const seen = new Set<string>()
-      for (const p of new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k))))
+      const mine = new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))
+      for (const p of mine)
         for (const d of dated.get(`${e.type}|${p}`) ?? [])
-          if (d.sourceId !== a.sourceId && !seen.has(d.day) && datesCompatible(a.published.value, d.day) && fits(d.day)) {
+          if (d.sourceId !== a.sourceId && !seen.has(d.day) && datesCompatible(a.published.value, d.day) && fits(d.day, [...mine].filter((k) => d.named.has(k)).length)) {
             seen.add(d.day)
             score.set(d.day, (score.get(d.day) ?? 0) + 1)
           }

@@ -35,9 +35,10 @@ export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table, csv
     }
     return byId
   }
+  // (a column added to the schema after this release was published is absent from its rows, as from its CSV)
   const cellsAt = (row: number) => {
     const out: Record<string, string> = {}
-    for (const [name, c, v] of cols) out[name] = v ? arrowCell(c, v.get(row)) : ""
+    for (const [name, c, v] of cols) if (v) out[name] = arrowCell(c, v.get(row))
     return out
   }
   const lines = csv === null ? {} : csvFileTable(csv)
@@ -63,7 +64,7 @@ export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table, csv
           if (some === null) yield cellsAt(row)
           else {
             const out: Record<string, string> = {}
-            for (const [name, c, col] of some) out[name] = col ? arrowCell(c, col.get(row)) : ""
+            for (const [name, c, col] of some) if (col) out[name] = arrowCell(c, col.get(row))
             yield out
           }
         }

@@ -88,7 +88,7 @@ export const revive = (r: ArticleResult, intern: (s: string) => string): Article
         cameo: i(e.cameo),
         trigger: i(e.trigger),
         spans: e.spans.map(span),
-        date: { value: e.date.value === null ? null : i(e.date.value), precision: e.date.precision },
+        date: { value: e.date.value === null ? null : i(e.date.value), precision: e.date.precision, ...(e.date.end !== undefined ? { end: e.date.end } : {}) },
         location: e.location === null ? null : i(e.location),
         participants: e.participants.map((p) => ({ key: i(p.key), role: p.role, span: span(p.span) })),
         method: i(e.method)

@@ -1,8 +1,10 @@
 /** Which date an event takes: given an article, expect each event's trigger lemma and date. */
+import * as fs from "node:fs"
+import * as path from "node:path"
 import { describe, expect, it } from "vitest"
 import { makeDoc } from "../../pipeline/03-extract/doc.js"
 import { findMentions } from "../../pipeline/03-extract/entities.js"
-import { monthGuess } from "../../pipeline/03-extract/eventDates.js"
+import { dayFloor, monthGuess } from "../../pipeline/03-extract/eventDates.js"
 import { findEvents } from "../../pipeline/03-extract/events.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 import type { DatePrecision } from "../../schemas/vocab.js"
@@ -28,11 +30,12 @@ describe("event dates", () => {
     const text = "In March 2024, Senator Steve Daines visited Tashkent, where he met with Shavkat Mirziyoyev."
     expect(dateOf(text, "2025-01", "month", "meet")).toBe("2024-03")
   })
-  it("an undated statement takes the lead's day; without a lead, the publication month", () => {
+  it("an undated statement takes the lead's day; without a lead, the publication day (or month, when only that is known)", () => {
     const lead = "Donald Trump met Kassym-Jomart Tokayev on Thursday. Tokayev said the talks were useful."
     expect(dateOf(lead, "2025-11-07", "day", "say")).toBe("2025-11-06")
     const noLead = "Kassym-Jomart Tokayev said the talks with Donald Trump were useful."
-    expect(dateOf(noLead, "2025-11-07", "day", "say")).toBe("2025-11")
+    expect(dateOf(noLead, "2025-11-07", "day", "say")).toBe("2025-11-07")
+    expect(dateOf(noLead, "2025-11", "month", "say")).toBe("2025-11")
     expect(dateOf(noLead, "2026", "year", "say")).toBe(null)
   })
   it("background and upcoming events without a date get none", () => {
@@ -51,7 +54,7 @@ describe("event dates", () => {
   })
   it("a reporting verb does not take the date of what it reports", () => {
     const text = "Xi Jinping emphasized China's place in the region, noting that last year's trade volume between China and Uzbekistan grew to $14 billion."
-    expect(dateOf(text, "2025-10-12", "day", "emphasize")).toBe("2025-10")
+    expect(dateOf(text, "2025-10-12", "day", "emphasize")).toBe("2025-10-12")
     expect(dateOf(text, "2025-10-12", "day", "trade volume")).toBe("2024")
   })
   it("an event that elaborates another ('including') shares its date", () => {
@@ -87,6 +90,12 @@ describe("event dates", () => {
     const city = "BEIJING, March 5, 2024 (XINHUA) -- Xinhua published an article on the Japan–Kazakhstan talks in Tokyo, praising the new treaty."
     expect(datesOf(city, "2024-03-06", "day")).toEqual([["publish", "2024-03-05"], ["talks", null], ["treaty", null]])
   })
+  it("a date marker that is not body does not hide the day its sentence goes on to state from the lead", () => {
+    const text = "date 2024-03-20 On the evening of March 18, 2024, Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev in Samarkand. Tokayev said trade between the two states had doubled."
+    const doc = makeDoc(text, { value: "2024-03-20", precision: "day" }, lex)
+    const found = findEvents(doc, findMentions(doc), [{ start: 0, end: 15 }]).map((e) => [e.trigger.lemma, e.date.value])
+    expect(found.find(([l]) => l === "say")?.[1]).toBe("2024-03-18")
+  })
   it("an event told as a state, a habit or over a period is background: no date from the report", () => {
     expect(dateOf("Tokyo has invested in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe("2025-12")
     expect(dateOf("Tokyo has invested heavily in ports and railways across Kazakhstan.", "2025-12", "month", "invest")).toBe(null)
@@ -115,7 +124,7 @@ describe("event dates", () => {
   })
   it("a date inside a quotation does not date a reporting verb outside it", () => {
     const text = "“This is a fine hour for our farmers today,” Sadyr Japarov said at a trade fair in Osaka."
-    expect(dateOf(text, "2025-05-20", "day", "say")).toBe("2025-05")
+    expect(dateOf(text, "2025-05-20", "day", "say")).toBe("2025-05-20")
   })
   it("only a participle right after 'is' (or over an adverb) tells the present progressive", () => {
     const lead = "Sadyr Japarov met Fumio Kishida in Osaka on Monday. "
@@ -160,6 +169,13 @@ describe("event dates", () => {
     // a thing named by a common noun likewise; an event noun's relative clause may tell news
     expect(dateOf(lead + "Japarov praised the cotton sector, which Japan has cited as a model.", "2025-05-21", "day", "cite")).toBe(null)
   })
+  it("against a reference known only to its month, a weekday is the first on or after the latest day of that month the article states", () => {
+    const text = "Trade ministers of Japan and Kyrgyzstan met in Osaka on March 12, 2025. Sadyr Japarov said on Saturday that exports would grow."
+    expect(dayFloor(text, "2025-03")).toBe(12)
+    expect(dateOf(text, "2025-03", "month", "say")).toBe("2025-03-15")
+    // (a day of another month is no floor: the weekday stays at the month)
+    expect(dateOf(text, "2025-04", "month", "say")).toBe("2025-04")
+  })
   it("against a reference known only to its year, a month name is placed by the article's latest past date", () => {
     const text = "Tokayev and Trump spoke in a December 2025 phone call. Deputy Prime Minister Serik Zhumangarin led a delegation in New York in October."
     expect(monthGuess(text, 2026)).toBe(1)
@@ -167,4 +183,26 @@ describe("event dates", () => {
     expect(monthGuess("The ministers met in November 2026. The talks will resume in December 2026.", 2026)).toBe(11)
     expect(monthGuess("The talks resumed in 2025.", 2026)).toBe(null)
   })
+})
+
+/** The event-date corpus: per family of constructions, texts that must fire the mechanism and texts where it must not. */
+interface EventDatesCorpus {
+  readonly families: ReadonlyArray<{
+    readonly id: string
+    readonly fire: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null; readonly end?: string }>
+    readonly not: ReadonlyArray<{ readonly ref: string; readonly text: string; readonly lemma: string; readonly date: string | null; readonly end?: string }>
+  }>
+}
+
+describe("event dates corpus", () => {
+  const corpus = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "corpus", "eventDates.corpus.json"), "utf8")) as EventDatesCorpus
+  const precisionOf = (ref: string): DatePrecision => (ref.length === 10 ? "day" : ref.length === 7 ? "month" : "year")
+  for (const f of corpus.families)
+    for (const [kind, cases] of [["fires", f.fire], ["does not fire", f.not]] as const)
+      for (const c of cases)
+        it(`${f.id} ${kind}: ${JSON.stringify(c.text)}`, () => {
+          const doc = makeDoc(c.text, { value: c.ref, precision: precisionOf(c.ref) }, lex)
+          const date = findEvents(doc, findMentions(doc)).find((e) => e.trigger.lemma === c.lemma)?.date
+          expect([c.text, c.lemma, date?.value, date?.end]).toEqual([c.text, c.lemma, c.date, c.end])
+        })
 })

@@ -7,9 +7,13 @@ import {
   datesCompatible,
   GENERIC,
   isObjectKey,
+  joinable,
+  namedActors,
+  nearDates,
   NO_CROSS_DOC,
   participantKeys,
   personActors,
+  sameLead,
   statedDate,
   UNREAL,
   type Report
@@ -68,11 +72,15 @@ export const clusterEventsAllPairs = (reports: ReadonlyArray<Report>): Array<Clu
             const mine = personActors(m)
             const theirs = new Set(c.reports.flatMap((x) => personActors(x.mention)))
             const otherHosts = mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
-            if ((bothDated && strong.length >= 1) || (strong.length >= 3 && !otherHosts)) {
+            // an undated report joins a dated event only when led by the same named party or about the same initiative
+            const leads = new Set(c.reports.flatMap((x) => namedActors(x.mention)))
+            const led = c.reports.some((x) => x.mention.date.value !== null) === (m.date.value !== null) || sameLead(namedActors(m), objects, leads, c.keys)
+            if (joinable(strong, cd, md) && (bothDated || (!otherHosts && led))) {
               target = c
               break
             }
           } else if (
+            nearDates(cd!, md!) &&
             strong.length >= 3 &&
             shared.some((x) => x.startsWith("gaz:person:") || x.startsWith("pat:person:")) &&
             m.location !== null &&

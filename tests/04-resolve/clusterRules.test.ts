@@ -29,6 +29,42 @@ describe("clusterEvents", () => {
     expect(sizes(reports(meeting("2025-11-06", [TRUMP], ["gaz:country:KAZ"]), meeting("2024-03", [TRUMP], ["gaz:country:KAZ"])))).toEqual([1, 1])
   })
 
+  it("an undated report sharing only states with a dated event stays apart: the five states meet many partners", () => {
+    const EU = "gaz:organization:european-union"
+    expect(sizes(reports(meeting("2025-04-04", [EU], FIVE), meeting(null, [BIDEN], FIVE)))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025-04-04", [], FIVE), meeting(null, [], FIVE)))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025-04-04", [EU], FIVE), meeting(null, [EU], FIVE)))).toEqual([2])
+  })
+
+  it("an undated report joins a dated event only when led by the same named party: the ministers met have many hosts", () => {
+    const JAPAROV = "gaz:person:sadyr-japarov"
+    const JAISHANKAR = "gaz:person:s-jaishankar"
+    const MINISTER = "gaz:person:sirojiddin-muhriddin"
+    expect(sizes(reports(meeting("2025-06-06", [JAISHANKAR], [MINISTER, ...FIVE]), meeting(null, [JAPAROV], [MINISTER, ...FIVE])))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025-06-06", [], [MINISTER, ...FIVE]), meeting(null, [], [MINISTER, ...FIVE])))).toEqual([1, 1])
+    // (nor one dated only by its article's own date)
+    const fromReport: EventMention = { ...meeting("2025-06-06", [], [MINISTER, ...FIVE]), dateFromReport: true }
+    expect(sizes(reports(fromReport, meeting(null, [], [MINISTER, ...FIVE])))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025-06-06", [JAISHANKAR], [MINISTER, ...FIVE]), meeting(null, [JAISHANKAR], FIVE)))).toEqual([2])
+  })
+
+  it("the less precise the dates, the more the reports must share: one participant within a month; two, one of them named, within a year", () => {
+    const KAZ = "gaz:country:KAZ"
+    expect(sizes(reports(meeting("2025-06-06", [], [KAZ]), meeting("2025-06-06", [], [KAZ])))).toEqual([2])
+    expect(sizes(reports(meeting("2025-06-06", [], [KAZ]), meeting("2025-06", [], [KAZ])))).toEqual([2])
+    expect(sizes(reports(meeting("2025", [], [KAZ]), meeting("2025", [], [KAZ])))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025", [TRUMP], []), meeting("2025", [TRUMP], [])))).toEqual([1, 1])
+    expect(sizes(reports(meeting("2025", [TRUMP], [KAZ]), meeting("2025", [TRUMP], [KAZ])))).toEqual([2])
+  })
+
+  it("two meetings of one format, place and people in different years are two events, not one with conflicting dates", () => {
+    const at = (m: EventMention): EventMention => ({ ...m, location: "gaz:location:astana" })
+    expect(sizes(reports(at(meeting("2024-10-09", [TRUMP], FIVE)), at(meeting("2025-10-09", [TRUMP], FIVE))))).toEqual([1, 1])
+    // (a day apart in one month: one event reported with conflicting dates)
+    const cs = clusterEvents(reports(at(meeting("2025-10-09", [TRUMP], FIVE)), at(meeting("2025-10-10", [TRUMP], FIVE))))
+    expect(cs.map((c) => [c.reports.length, c.conflict])).toEqual([[2, true]])
+  })
+
   it("reports placed in two different places are two events", () => {
     const at = (m: EventMention, location: string): EventMention => ({ ...m, location })
     expect(sizes(reports(at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:miami"), at(meeting("2026", [TRUMP], ["gaz:country:KAZ"]), "gaz:location:washington")))).toEqual([1, 1])

@@ -9,8 +9,9 @@ const meeting = (date: string | null, precision: "day" | "month" | "unknown", ke
   modality: "asserted", location: null, participants: keys.map((key) => ({ key, role: "actor" as const, span })), method: "event.verb-trigger.v1", confidence: 0.7
 })
 const TRUMP = "gaz:person:donald-trump"
-const dated: ReferenceInput = { sourceId: "a", published: { value: "2025-10-27", precision: "day" }, hints: { monthDays: [], weekdays: [] }, events: [meeting("2025-11-06", "day", [TRUMP])] }
-const article = (hints: ReferenceInput["hints"], published: ReferenceInput["published"] = { value: null, precision: "unknown" }, keys = [TRUMP]): ReferenceInput =>
+const C5 = "gaz:initiative:c5-plus-1"
+const dated: ReferenceInput = { sourceId: "a", published: { value: "2025-10-27", precision: "day" }, hints: { monthDays: [], weekdays: [] }, events: [meeting("2025-11-06", "day", [TRUMP, C5])] }
+const article = (hints: ReferenceInput["hints"], published: ReferenceInput["published"] = { value: null, precision: "unknown" }, keys = [TRUMP, C5]): ReferenceInput =>
   ({ sourceId: "b", published, hints, events: [meeting(null, "unknown", keys)] })
 
 describe("referenceDays", () => {
@@ -21,11 +22,14 @@ describe("referenceDays", () => {
   it("gives nothing when the clue does not fit, the participant differs, the month disagrees, or the day is known", () => {
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [1] })]).size).toBe(0)
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, ["gaz:person:joe-biden"])]).size).toBe(0)
+    // a weekday alone, with one named participant in common (a leader meets someone most weeks): no day; a day of the month: the day
+    expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, [TRUMP])]).size).toBe(0)
+    expect([...referenceDays([dated, article({ monthDays: ["11-06"], weekdays: [] }, undefined, [TRUMP])])]).toEqual([["b", "2025-11-06"]])
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-12", precision: "month" })]).size).toBe(0)
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-11-07", precision: "day" })]).size).toBe(0)
   })
   it("gives nothing when two days fit equally well, or the day lies before a date the article states as past", () => {
-    const other: ReferenceInput = { ...dated, sourceId: "c", events: [meeting("2025-11-13", "day", [TRUMP])] } // also a Thursday
+    const other: ReferenceInput = { ...dated, sourceId: "c", events: [meeting("2025-11-13", "day", [TRUMP, C5])] } // also a Thursday
     expect(referenceDays([dated, other, article({ monthDays: [], weekdays: [4] })]).size).toBe(0)
     const after = { ...article({ monthDays: [], weekdays: [4] }), notBefore: "2025-12" }
     expect(referenceDays([dated, after]).size).toBe(0)

@@ -37,7 +37,7 @@ describe("schemas reject bad rows", () => {
   it("rejects an event with an unknown modality and a non-date date_start", () => {
     const ev = {
       event_id: "evt_0123456789abcdef", event_type: "meeting", cameo_code: "040", plover_type: "CONSULT", summary: "s", trigger: "meet",
-      date: "2025-11-06", date_start: "2025-11-06", date_precision: "day", modality: "asserted", location_id: null,
+      date: "2025-11-06", date_start: "2025-11-06", date_end: null, date_precision: "day", modality: "asserted", location_id: null,
       source_count: 1, evidence_count: 1, date_conflict: false, confidence: 0.7
     }
     expect(decode(Event)(ev)).toBe("Right")

@@ -1,0 +1,122 @@
+/**
+ * Dates an undated event takes from another event told beside it: the visit or meeting it is the
+ * occasion of ("arrived ... to take part in a meeting"), the event it is the time of ("signed during
+ * the visit"), the statement whose complement tells it ("announced that X had joined"), and the
+ * visit or meeting of the sentence before that it goes on with ("... for a three-day visit. He will
+ * hold talks ..."). Called from events.ts through eventDates.ts.
+ */
+import type { Modality } from "../../schemas/vocab.js"
+import type { Doc } from "./doc.js"
+import type { EventDate } from "./eventDates.js"
+import { multiDay } from "./newsCues.js"
+import { timeAdjunct } from "./phraseScope.js"
+
+/** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
+const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
+/** Verbs before "in" that make the noun after it an occasion ("to participate in the summit", "took part in a forum"). */
+const OCCASION_IN = new Set(["participate", "participates", "participated", "participating", "part"])
+const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "—", "(", ")", "first", "second", "third", "annual", "upcoming", "inaugural"])
+/** Words that end the noun phrase of an occasion to the left (a lowercase word other than these may be part of its name: "the Central Asian countries summit"). */
+const PHRASE_END = new Set(["to", "of", "on", "by", "with", "from", "that", "which", "who", "as", "than", "into", "over", "was", "were", "is", "are", "be", "been", "has", "have", "had"])
+
+/**
+ * Is the event noun at token i introduced by "for", "at", "attend" or "participate in" / "take
+ * part in" over determiners, ordinals, names and the words of its name (back to the sentence's
+ * start `a`, at most sixteen tokens: "to participate in the inaugural Gulf – Central Asian countries summit")?
+ */
+const occasionOf = (doc: Doc, a: number, i: number): boolean => {
+  for (let k = i - 1; k >= Math.max(a, i - 16); k--) {
+    const t = doc.tokens[k]!
+    if (OCCASION.has(t.norm)) return true
+    if (t.norm === "in" && OCCASION_IN.has(doc.tokens[k - 1]?.norm ?? "")) return true
+    if (SKIPPED.has(t.norm) || t.cap || t.kind === "num") continue
+    if (t.kind !== "word" || PHRASE_END.has(t.norm) || /(ed|ing)$/.test(t.norm)) return false
+  }
+  return false
+}
+
+/** An event told earlier in the sentence, at its trigger's offset. */
+export interface EarlierEvent {
+  readonly start: number
+  readonly ev: { readonly date: EventDate; readonly dateFromReport: boolean; readonly modality: Modality; readonly trigger: { readonly event_type: string } }
+}
+/** Events whose occasion an event noun can be ("visited Dushanbe to attend a meeting", "arrived for the summit"). */
+const OCCASION_HOSTS = new Set(["visit", "meeting"])
+
+/**
+ * The date of an event noun (token i) that is the occasion of the visit or meeting told just
+ * before it in its sentence ("flew to Bishkek on a two-day trip to attend a meeting of the CIS
+ * council"), or the time of the event told just before it ("documents were signed during the
+ * president's visit to Bishkek"): that event's date (a visit, which lasts days, at its month);
+ * null when it is neither. (`a`, the start of the noun's clause, is kept for callers; the sentence
+ * is searched, since a dash in a name opens a clause.)
+ */
+export const occasionDate = (doc: Doc, _a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+  const a = doc.sentences[doc.sentenceOf[i]!]!.tokStart
+  const during = doc.tokens[i - 1] !== undefined && timeAdjunct(doc.text, { start: doc.tokens[i]!.start, end: doc.tokens[i]!.end })
+  if (!during && !occasionOf(doc, a, i)) return null
+  const from = doc.tokens[a]!.start
+  const to = doc.tokens[i]!.start
+  const host = [...earlier].reverse().find((x) => x.start >= from && x.start < to)
+  if (!host || host.ev.date.value === null || host.ev.modality !== "asserted" || (!during && !OCCASION_HOSTS.has(host.ev.trigger.event_type))) return null
+  const lasting = during && host.ev.date.precision === "day" && doc.lex.triggers.longest(doc.tokens, i)?.values.some((v) => v.pos === "noun" && v.event_type === "visit") === true
+  return { date: lasting ? { value: host.ev.date.value.slice(0, 7), precision: "month" } : host.ev.date, fromReport: host.ev.dateFromReport }
+}
+
+/** An event told before, as continuationDate needs it. */
+export interface TellingEvent {
+  readonly triggerStart: number
+  readonly date: EventDate
+  readonly dateFromReport: boolean
+  readonly modality: Modality
+  readonly trigger: { readonly event_type: string }
+}
+const PRONOUN_SUBJECT = new Set(["he", "she", "they"])
+const FACTUAL: ReadonlySet<Modality> = new Set(["asserted"])
+const TO_COME: ReadonlySet<Modality> = new Set(["planned", "expected"])
+
+/**
+ * The date of an undated event (not a statement) told by a sentence that goes on with the visitor
+ * or the meeting of the sentence before it ("Yoon will travel to Astana on Tuesday for a three-day
+ * visit. He will hold a summit with Tokayev ..."): the sentence opens with "he", "she" or "they"
+ * and the trigger follows within four words; the sentence before tells a visit or meeting with a
+ * stated date and the same standing (held, or to come; or to come within a visit of several days
+ * under way). A visit of several days gives its month (the day within it is not said). Null otherwise; a statement stays the news of the report.
+ */
+export const continuationDate = (doc: Doc, earlier: ReadonlyArray<TellingEvent>, si: number, i: number, type: string, modality: Modality): EventDate | null => {
+  const s = doc.sentences[si]!
+  const prev = doc.sentences[si - 1]
+  if (prev === undefined || type === "statement" || !PRONOUN_SUBJECT.has(doc.tokens[s.tokStart]?.norm ?? "") || i - s.tokStart > 4) return null
+  if (!FACTUAL.has(modality) && !TO_COME.has(modality)) return null
+  const from = prev.start
+  const to = prev.start + prev.text.length
+  const host = [...earlier]
+    .reverse()
+    .find((e) => e.triggerStart >= from && e.triggerStart < to && (e.trigger.event_type === "visit" || e.trigger.event_type === "meeting") && (FACTUAL.has(e.modality) || TO_COME.has(e.modality)))
+  if (!host || host.date.value === null || host.dateFromReport) return null
+  const lasting = host.date.precision === "day" && (host.date.end !== undefined || multiDay(doc, prev.tokStart, prev.tokEnd))
+  // (the same standing: held after held, to come after to come; or to come within a visit of several days under way)
+  if (FACTUAL.has(modality) !== FACTUAL.has(host.modality) && !(lasting && FACTUAL.has(host.modality))) return null
+  return lasting ? { value: host.date.value.slice(0, 7), precision: "month" } : { value: host.date.value, precision: host.date.precision }
+}
+
+/** A reporting verb and up to five words before the "that" of its complement ("announced that", "said on Monday that", "told reporters that"). */
+const COMPLEMENT = /^[\w'’-]+[\w'’.,\s-]{0,50}?\sthat\s/i
+
+/**
+ * The date of an undated event told in the complement of a statement before it in its sentence
+ * ("Trump announced that his administration had brokered a peace agreement", "he noted that
+ * Washington is issuing licenses"): the statement's date, the time the report makes it known.
+ * Only for events told as fact; null when no dated statement governs the event this way.
+ */
+export const complementDate = (doc: Doc, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+  const at = doc.tokens[i]!.start
+  const s = doc.sentences[doc.sentenceOf[i]!]!
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const x = earlier[k]!
+    if (x.start < s.start || x.start >= at || x.ev.trigger.event_type !== "statement") continue
+    if (x.ev.date.value === null || x.ev.modality !== "asserted" || !COMPLEMENT.test(doc.text.slice(x.start, at))) continue
+    return { date: x.ev.date, fromReport: x.ev.dateFromReport }
+  }
+  return null
+}
