@@ -23,11 +23,13 @@ import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import type { Rows } from "./04-resolve/evidenceTable.js"
-import { LockHeld, PublishFailed, VersionMismatch } from "./05-publish/errors.js"
+import { LockHeld, LockUnreadable, PublishFailed, storageError, VersionMismatch } from "./05-publish/errors.js"
 import { contentHash, textPathOf, writeContentFiles, writeReleaseFiles } from "./05-publish/files.js"
 import { comparingSink, type FileSink } from "./05-publish/sink.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
-import { acquireLock, cleanLeftovers, openStaging, publishRelease, readLatest, type Staging } from "./05-publish/Publish.js"
+import { cleanLeftovers, openStaging, publishRelease, readLatest, type Staging } from "./05-publish/Publish.js"
+import { acquireLock } from "./05-publish/lock.js"
+import { Disk, Fault } from "./05-publish/disk.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
 import { joinBytes, stableStringify, stableStringifyTo } from "./shared/stableJson.js"
@@ -240,37 +242,49 @@ const assemble = (
   writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)
 }
 
-/** Run a step that writes into the staging directory; a failure removes it and is a PublishFailed. */
+/** A fault of a storage step as the error of its cause; anything else as publish-failed. */
+const storageFailure = (e: unknown, out: string) => (e instanceof Fault ? storageError(e, out) : new PublishFailed({ dir: out, detail: (e as Error).message }))
+
+/** Run a step that writes into the staging directory; a failure removes it. */
 const staged = <A>(staging: Staging, out: string, f: () => A) =>
   Effect.try({
     try: f,
     catch: (e) => {
-      staging.discard()
-      return new PublishFailed({ dir: out, detail: (e as Error).message })
+      const left = staging.discard()
+      return storageFailure(e instanceof Fault ? e.leaving(left) : e, out)
     }
   })
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
 export const build = (opts: BuildOptions) =>
-  Effect.acquireUseRelease(
-    Effect.try({ try: () => acquireLock(opts.out), catch: (e) => (e instanceof LockHeld ? e : new LockHeld({ dir: opts.out, pid: -1 })) }),
-    (lock) =>
-      Effect.gen(function* () {
-        if (lock.tookOver !== null) yield* Console.error(`took over ${nodePath.join(opts.out, ".lock")} left by process ${lock.tookOver}, which is no longer running`)
-        return yield* buildLocked(opts)
-      }),
-    (lock) => Effect.sync(() => lock.release())
+  Effect.flatMap(Disk, (disk) =>
+    Effect.acquireUseRelease(
+      Effect.try({ try: () => acquireLock(opts.out, disk), catch: (e) => (e instanceof LockHeld || e instanceof LockUnreadable ? e : storageFailure(e, opts.out)) }),
+      (lock) =>
+        Effect.gen(function* () {
+          if (lock.tookOver !== null) yield* Console.error(`took over ${nodePath.join(opts.out, ".lock")}: it was ${lock.tookOver}`)
+          return yield* buildLocked(opts)
+        }),
+      (lock) =>
+        Effect.try(() => lock.release()).pipe(
+          Effect.catchAll((e) => Console.error(`warning: could not remove ${nodePath.join(opts.out, ".lock")} (${(e.error as Error).message}); the next build takes it over`))
+        )
+    )
   )
 
 const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const timings = opts.timings !== undefined && Option.isSome(opts.timings) ? makeTimings() : noTimings
   const result = yield* publishBuild(opts, timings)
-  if (opts.timings !== undefined && Option.isSome(opts.timings)) fs.writeFileSync(opts.timings.value, JSON.stringify(timings.report(), null, 2) + "\n")
+  if (opts.timings !== undefined && Option.isSome(opts.timings)) {
+    const file = opts.timings.value
+    yield* Effect.try({ try: () => fs.writeFileSync(file, JSON.stringify(timings.report(), null, 2) + "\n"), catch: (e) => new PublishFailed({ dir: file, detail: `cannot write the timings: ${(e as Error).message}` }) })
+  }
   return result
 })
 
 const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, timings: Timings) {
-  const left = cleanLeftovers(opts.out)
+  const disk = yield* Disk
+  const left = yield* Effect.try({ try: () => cleanLeftovers(opts.out, disk), catch: (e) => storageFailure(e, opts.out) })
   for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
   const latest = readLatest(opts.out)
   const previous: Previous | null = latest ? { version: latest.version, dir: nodePath.join(opts.out, latest.path) } : null
@@ -281,7 +295,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest), timings)
   const prevManifest = previous ? (JSON.parse(fs.readFileSync(nodePath.join(previous.dir, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
   // the CSVs and texts go into the staging directory first: the content hash reads only them
-  const staging = openStaging(opts.out)
+  const staging = yield* Effect.try({ try: () => openStaging(opts.out, disk), catch: (e) => storageFailure(e, opts.out) })
   yield* staged(staging, opts.out, () => writeContentFiles(built.tables, built.texts, staging, timings))
   const content = timings.time("publish: content hash", () => contentHash(staging.files, built.rejected))
   timings.mark("csv")
@@ -304,7 +318,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   }
   yield* staged(staging, opts.out, () => assemble(built, meta, previous, version, staging, timings))
   timings.mark("release files")
-  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging))
+  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging, disk))
   const t = built.tables
   yield* Console.error(
     `${status === "published" ? "published" : "already published"} ${nodePath.join(opts.out, version)}: ${t.sources.length} sources, ${t.entities.length} entities, ${t.events.length} events, ${t.relations.length} relations, ${t.evidence.length} evidence rows; ${built.rejected.length} rejected`

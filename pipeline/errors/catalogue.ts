@@ -40,8 +40,12 @@ export const CATALOGUE: ReadonlyArray<ErrorEntry> = [
   // -- publish: fatal
   { code: "release-exists", stage: "publish", effect: "fatal", message: "{dir}: version {version} is already published with other content", remedy: "Published releases are immutable: build a new version." },
   { code: "version-mismatch", stage: "publish", effect: "fatal", message: "version {requested} does not fit the change ({reason}); expected {expected}", remedy: "Use the expected version, or omit --version." },
-  { code: "publish-failed", stage: "publish", effect: "fatal", message: "{dir}: {detail}", remedy: "Check disk space and permissions; rerun (the release folder is unchanged)." },
-  { code: "release-locked", stage: "publish", effect: "fatal", message: "{dir}/.lock is held by running process {pid}", remedy: "Wait for the other build to finish; a lock left by a killed process is taken over automatically." },
+  { code: "disk-full", stage: "publish", effect: "fatal", message: "{path}: no space left on the file system while {step} (ENOSPC); nothing was published", remedy: "Free space (or use another --out) and rerun: what the build wrote was removed, the previous release and latest.json are as they were." },
+  { code: "output-not-writable", stage: "publish", effect: "fatal", message: "{path}: cannot write while {step} (EROFS: read-only file system, or EACCES); nothing was published", remedy: "Make the output folder writable (or use another --out) and rerun; anything the build could not remove is named and removed by the next build." },
+  { code: "io-error", stage: "publish", effect: "fatal", message: "{path}: input/output error while {step} (EIO); nothing was published", remedy: "Check the disk (kernel log, fsck) before trusting files on it; the previous release and latest.json are as they were." },
+  { code: "publish-failed", stage: "publish", effect: "fatal", message: "{dir}: {detail}", remedy: "Any other failure of writing the release: read the detail; rerun (the release folder is unchanged)." },
+  { code: "release-locked", stage: "publish", effect: "fatal", message: "{dir}/.lock is held by running process {pid}", remedy: "Wait for the other build to finish; a lock left by a killed process, or holding no process id, is taken over automatically." },
+  { code: "lock-unreadable", stage: "publish", effect: "fatal", message: "{dir}/.lock exists but cannot be read ({detail})", remedy: "If no build is publishing into the folder, remove the file." },
   { code: "not-reproducible", stage: "publish", effect: "fatal", message: "{dir}: {n} file(s) differ from a rebuild from the sources and code: {files}", remedy: "Undo hand edits in dist/, or rebuild after changing sources, lexicons or code." },
   // -- validate and verify: problems found in a release
   { code: "release-invalid", stage: "validate", effect: "fatal", message: "{dir}: {count} problem(s) found", remedy: "See the problems listed above it." },
