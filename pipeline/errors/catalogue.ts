@@ -8,8 +8,8 @@
 export interface ErrorEntry {
   readonly code: string
   readonly stage: "ingest" | "build" | "publish" | "validate" | "eval"
-  /** per-source: the source is left out and listed under `rejected`; the build goes on. fatal: the command fails. problem: a validation finding. */
-  readonly effect: "per-source" | "fatal" | "problem"
+  /** per-source: the source is left out and listed under `rejected`; the build goes on. fatal: the command fails. problem: a validation finding. warning: said on stderr; the command goes on and its output is the same. */
+  readonly effect: "per-source" | "fatal" | "problem" | "warning"
   readonly message: string
   readonly remedy: string
 }
@@ -37,6 +37,7 @@ export const CATALOGUE: ReadonlyArray<ErrorEntry> = [
   { code: "sources-folder-missing", stage: "ingest", effect: "fatal", message: "{dir}: no such sources folder", remedy: "Pass an existing folder with --sources." },
   { code: "lexicon-invalid", stage: "build", effect: "fatal", message: "{file}:{line}: {detail}", remedy: "Fix the lexicon line (see pipeline/lexicons/README.md and schemas/Lexicon.ts)." },
   { code: "strict-rejected", stage: "build", effect: "fatal", message: "{count} source(s) rejected and --strict is set", remedy: "Fix or remove the rejected sources (listed above with their codes)." },
+  { code: "cache-unwritable", stage: "build", effect: "warning", message: "{dir}: cannot store extraction cache entries ({detail}); the build goes on without storing them", remedy: "Free space or make the cache folder writable, or pass --no-cache; the release is the same either way." },
   // -- publish: fatal
   { code: "release-exists", stage: "publish", effect: "fatal", message: "{dir}: version {version} is already published with other content", remedy: "Published releases are immutable: build a new version." },
   { code: "version-mismatch", stage: "publish", effect: "fatal", message: "version {requested} does not fit the change ({reason}); expected {expected}", remedy: "Use the expected version, or omit --version." },

@@ -6,11 +6,13 @@
  * remove, which the build names and the next build removes. Locks that hold no process id are
  * taken over, saying what they were.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs"
+import { Option } from "effect"
+import { execFileSync } from "node:child_process"
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import { STEPS } from "../../pipeline/05-publish/disk.js"
-import { buildThrough, canMount, cellOk, expected, FAULTS, makeFixture, runCell, type Fixture } from "../../pipeline/reliability/faults.js"
+import { buildThrough, canMount, cellOk, expected, FAULTS, fill, makeFixture, runCell, type Fixture } from "../../pipeline/reliability/faults.js"
 import { tree } from "../../pipeline/reliability/harness.js"
 import { tmpDir } from "../lib/tmp.js"
 
@@ -30,6 +32,29 @@ describe(`storage faults (${real ? "tmpfs, filled or remounted read-only" : "inj
       expect(cellOk(c), `${step} × ${fault}: left ${c.left.join(", ")}`).toBe(true)
     }
   }, 120_000)
+})
+
+describe("the extraction cache", () => {
+  it(`a cache folder that cannot be written (${real ? "a full tmpfs" : "mode 555"}) is said once as cache-unwritable; the release is the same, no entry is left half-written`, async () => {
+    const cache = tmpDir("car-cache-")
+    mkdirSync(join(cache, "entries"))
+    if (real) {
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", join(cache, "entries")])
+      fill(join(cache, "entries", "filler"))
+    } else chmodSync(join(cache, "entries"), 0o555)
+    const filler = tree(join(cache, "entries"))
+    try {
+      const out = tmpDir()
+      cpSync(fx.before, out, { recursive: true })
+      const r = await buildThrough(fx.sources, out, undefined, { cache: Option.some(join(cache, "entries")) })
+      expect(r.code).toBe(null)
+      expect(r.stderr.match(/warning \[cache-unwritable\]/g)).toHaveLength(1)
+      expect(tree(out)).toEqual(tree(fx.after))
+      expect(tree(join(cache, "entries"))).toEqual(filler)
+    } finally {
+      if (real) execFileSync("umount", [join(cache, "entries")])
+    }
+  }, 60_000)
 })
 
 describe("the lock", () => {
