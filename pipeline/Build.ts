@@ -23,13 +23,14 @@ import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import type { Rows } from "./04-resolve/evidenceTable.js"
-import { LockHeld, LockUnreadable, PublishFailed, storageError, VersionMismatch } from "./05-publish/errors.js"
+import { BaseReleaseInvalid, LockHeld, LockUnreadable, PublishFailed, storageError, VersionMismatch } from "./05-publish/errors.js"
 import { contentHash, textPathOf, writeContentFiles, writeReleaseFiles } from "./05-publish/files.js"
 import { comparingSink, type FileSink } from "./05-publish/sink.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
-import { cleanLeftovers, openStaging, publishRelease, readLatest, type Staging } from "./05-publish/Publish.js"
+import { cleanLeftovers, openStaging, publishRelease, type Latest, type Staging } from "./05-publish/Publish.js"
 import { acquireLock } from "./05-publish/lock.js"
 import { Disk, Fault } from "./05-publish/disk.js"
+import { baseProblems, compareVersions, publishedVersions, readPointer } from "./05-publish/base.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
 import { joinBytes, stableStringify, stableStringifyTo } from "./shared/stableJson.js"
@@ -165,6 +166,8 @@ export interface BuildOptions {
   readonly cache?: Option.Option<string>
   /** Build without the extraction cache. */
   readonly noCache?: boolean
+  /** The release to diff against and carry event ids over from: the one latest.json points to (checked first), or none. */
+  readonly base?: "latest" | "none"
 }
 
 /** Below this many sources, starting worker threads costs more than it saves: the default runs them in the main thread. */
@@ -218,7 +221,8 @@ const assemble = (
   previous: Previous | null,
   version: string,
   sink: FileSink,
-  timings: Timings = noTimings
+  timings: Timings = noTimings,
+  baseSkipped: string | null = null
 ) => {
   const extra = timings.time("diff", () => {
     // the new tables as the CSV cells they are written as, without decoding the CSV files again;
@@ -231,7 +235,9 @@ const assemble = (
       })
     )
     const oldTables: TableTexts = previous ? readReleaseTables(previous.dir) : new Map()
-    const changes = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
+    const diffed = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
+    // built with --base none while a release was there: the changelog says it was not compared
+    const changes = baseSkipped === null ? diffed : { ...diffed, base_skipped: baseSkipped }
     const extra = new Map(meta.extra)
     // in pieces: a large first release lists every row, more text than one string can hold
     extra.set("changes.json", joinBytes((push) => stableStringifyTo(changes, push)))
@@ -282,11 +288,31 @@ const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   return result
 })
 
+/** The base release: the one latest.json points to, checked (none with --base none, or in an empty output folder). */
+const baseRelease = (opts: BuildOptions) =>
+  Effect.suspend(() => {
+    if (opts.base === "none") return Effect.succeed(null)
+    const pointer = readPointer(opts.out)
+    if (pointer._tag === "none") return Effect.succeed(null)
+    if (pointer._tag === "invalid") return Effect.fail(new BaseReleaseInvalid({ dir: nodePath.join(opts.out, "latest.json"), problems: [pointer.problem] }))
+    const problems = baseProblems(opts.out, pointer.latest)
+    return problems.length > 0 ? Effect.fail(new BaseReleaseInvalid({ dir: nodePath.join(opts.out, pointer.latest.path), problems })) : Effect.succeed(pointer.latest)
+  })
+
+/** With --base none: the newest version in the output folder (the pointer's or a folder's), which the release is not compared with. */
+const skippedBase = (opts: BuildOptions): string | null => {
+  if (opts.base !== "none") return null
+  const pointer = readPointer(opts.out)
+  return [...publishedVersions(opts.out), ...(pointer._tag === "found" ? [pointer.latest.version] : [])].sort(compareVersions).pop() ?? null
+}
+
 const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, timings: Timings) {
   const disk = yield* Disk
   const left = yield* Effect.try({ try: () => cleanLeftovers(opts.out, disk), catch: (e) => storageFailure(e, opts.out) })
   for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
-  const latest = readLatest(opts.out)
+  const latest: Latest | null = yield* baseRelease(opts)
+  const skipped = skippedBase(opts)
+  if (skipped !== null) yield* Console.error(`--base none: not comparing with ${nodePath.join(opts.out, skipped)}; event ids are not carried over and the changelog lists every row as new`)
   const previous: Previous | null = latest ? { version: latest.version, dir: nodePath.join(opts.out, latest.path) } : null
   const built = yield* buildTables(opts.sources, previous?.dir ?? null, timings, articleOptions(opts))
   if (opts.strict && built.rejected.length > 0) return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
@@ -305,18 +331,20 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
     sourcesChanged: prevManifest !== null && (prevSources.size !== built.tables.sources.length || built.tables.sources.some((s) => !prevSources.has(s.source_id))),
     contentChanged: prevManifest === null || prevManifest.content_sha256 !== content
   }
-  const expected = nextVersion(latest?.version ?? null, change)
+  // not compared with the newest release: a new minor version after it (what a change of sources would call for)
+  const expected = skipped !== null ? nextVersion(skipped, { schemaChanged: false, sourcesChanged: true, contentChanged: true }) : nextVersion(latest?.version ?? null, change)
   if (expected === null) {
     staging.discard()
     yield* Console.error(`release ${latest!.version} is up to date: same content (${content.slice(0, 12)}); nothing to publish`)
     return { version: latest!.version, status: "unchanged" as const, built }
   }
   const version = Option.getOrElse(opts.version, () => expected)
-  if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version))) {
+  const free = skipped !== null ? compareVersions(version, skipped) > 0 : latest === null
+  if (version !== expected && !(free && /^\d+\.\d+\.\d+$/.test(version))) {
     staging.discard()
-    return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
+    return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: skipped !== null ? `built with --base none: a version after ${skipped}` : bumpReason(change) }))
   }
-  yield* staged(staging, opts.out, () => assemble(built, meta, previous, version, staging, timings))
+  yield* staged(staging, opts.out, () => assemble(built, meta, previous, version, staging, timings, skipped))
   timings.mark("release files")
   const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging, disk))
   const t = built.tables
@@ -338,16 +366,26 @@ export class NotReproducible extends Schema.TaggedError<NotReproducible>()("NotR
 export const verify = Effect.fn("Build.verify")(function* (sourcesDir: string, dist: string, releaseDir: string) {
   const manifest = JSON.parse(fs.readFileSync(nodePath.join(releaseDir, "manifest.json"), "utf8")) as { version: string; previous_version: string | null; created: string }
   const previous: Previous | null = manifest.previous_version ? { version: manifest.previous_version, dir: nodePath.join(dist, manifest.previous_version) } : null
+  // a release built with --base none records, in its changes, the release it was not compared with
+  const skipped = manifest.previous_version === null ? (baseSkippedOf(releaseDir) ?? null) : null
   const built = yield* buildTables(sourcesDir, previous?.dir ?? null)
   const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created)
   const sink = comparingSink(releaseDir)
   writeContentFiles(built.tables, built.texts, sink)
-  assemble(built, meta, previous, manifest.version, sink)
+  assemble(built, meta, previous, manifest.version, sink, noTimings, skipped)
   const published = walkFiles(releaseDir)
   const differing = [...sink.differing, ...published.filter((p) => !sink.files.has(p)).map((p) => `${p} (not produced by the rebuild)`)].sort()
   if (differing.length > 0) return yield* Effect.fail(new NotReproducible({ dir: releaseDir, files: differing }))
   return sink.files.size
 })
+
+const baseSkippedOf = (releaseDir: string): string | undefined => {
+  try {
+    return (JSON.parse(fs.readFileSync(nodePath.join(releaseDir, "changes.json"), "utf8")) as { base_skipped?: string }).base_skipped
+  } catch {
+    return undefined
+  }
+}
 
 const walkFiles = (dir: string, base = dir): Array<string> =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(nodePath.join(dir, e.name), base) : [nodePath.relative(base, nodePath.join(dir, e.name))]))

@@ -38,6 +38,18 @@ export class LockHeld extends Schema.TaggedError<LockHeld>()("LockHeld", { dir: 
   }
 }
 
+/** The base release (the one latest.json points to) does not match its checksums: no diff or event id may rest on it. */
+export class BaseReleaseInvalid extends Schema.TaggedError<BaseReleaseInvalid>()("BaseReleaseInvalid", {
+  dir: Schema.String,
+  problems: Schema.Array(Schema.String)
+}) {
+  static readonly code = "base-release-invalid"
+  override get message() {
+    const shown = this.problems.slice(0, 8).join("; ") + (this.problems.length > 8 ? `; and ${this.problems.length - 8} more` : "")
+    return `${this.dir}: the base release does not match its checksums (${shown}), so this build neither carries event ids over from it nor diffs against it; restore the release from an archive, or build with --base none to publish without a diff (the changelog says so)`
+  }
+}
+
 /** dist/.lock exists but cannot be read: nobody can tell whether a build holds it. */
 export class LockUnreadable extends Schema.TaggedError<LockUnreadable>()("LockUnreadable", { dir: Schema.String, detail: Schema.String }) {
   static readonly code = "lock-unreadable"

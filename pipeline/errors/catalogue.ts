@@ -37,6 +37,7 @@ export const CATALOGUE: ReadonlyArray<ErrorEntry> = [
   { code: "sources-folder-missing", stage: "ingest", effect: "fatal", message: "{dir}: no such sources folder", remedy: "Pass an existing folder with --sources." },
   { code: "lexicon-invalid", stage: "build", effect: "fatal", message: "{file}:{line}: {detail}", remedy: "Fix the lexicon line (see pipeline/lexicons/README.md and schemas/Lexicon.ts)." },
   { code: "strict-rejected", stage: "build", effect: "fatal", message: "{count} source(s) rejected and --strict is set", remedy: "Fix or remove the rejected sources (listed above with their codes)." },
+  { code: "base-release-invalid", stage: "build", effect: "fatal", message: "{dir}: the base release does not match its checksums ({files}: SHA-256 differs, missing, or latest.json unreadable)", remedy: "Restore the release from an archive, or build with `--base none` to publish a new minor version without a diff (its changelog says so)." },
   { code: "cache-unwritable", stage: "build", effect: "warning", message: "{dir}: cannot store extraction cache entries ({detail}); the build goes on without storing them", remedy: "Free space or make the cache folder writable, or pass --no-cache; the release is the same either way." },
   // -- publish: fatal
   { code: "release-exists", stage: "publish", effect: "fatal", message: "{dir}: version {version} is already published with other content", remedy: "Published releases are immutable: build a new version." },
