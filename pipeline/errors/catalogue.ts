@@ -31,6 +31,8 @@ export const CATALOGUE: ReadonlyArray<ErrorEntry> = [
   { code: "missing-file", stage: "ingest", effect: "per-source", message: "{file}: named in the sources manifest (line {line}) but no such file exists (or a dangling symlink)", remedy: "Fix the manifest row or add the file." },
   { code: "path-not-allowed", stage: "ingest", effect: "per-source", message: "{file}: the path leaves the sources folder (`..`, absolute, a symlink out) or is not a regular file", remedy: "Keep sources as regular files inside the sources folder." },
   { code: "unreadable-file", stage: "ingest", effect: "per-source", message: "{file}: cannot be read ({reason})", remedy: "Fix the file's permissions." },
+  { code: "invalid-file-name", stage: "ingest", effect: "per-source", message: "{file}: the file name is not valid UTF-8, or holds a line break, control or bidirectional character (shown escaped: \\xNN, \\n, \\u{…})", remedy: "Rename the file: a file name is published in a CSV cell, the manifest and one-line messages." },
+  { code: "sentence-too-long", stage: "ingest", effect: "per-source", message: "{file}: a sentence of {chars} characters at character {offset}, longer than the limit of {limit} (10,000)", remedy: "Break the text into sentences or lines: extraction's time grows faster than a sentence's length." },
   { code: "invalid-sidecar", stage: "ingest", effect: "per-source", message: "{file}: invalid metadata: {detail} (not JSON, an unknown field, a date that does not exist or lies in the future, a url that is not a url)", remedy: "Fix the .meta.json sidecar." },
   // -- build: fatal
   { code: "manifest-invalid", stage: "ingest", effect: "fatal", message: "{file}:{line}: {detail}", remedy: "Fix sources.json at that line." },
