@@ -11,7 +11,8 @@ import { execFileSync } from "node:child_process"
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { STEPS } from "../../pipeline/05-publish/disk.js"
+import { Fault, STEPS } from "../../pipeline/05-publish/disk.js"
+import { storageError } from "../../pipeline/05-publish/errors.js"
 import { buildThrough, canMount, cellOk, expected, FAULTS, fill, makeFixture, runCell, type Fixture } from "../../pipeline/reliability/faults.js"
 import { tree } from "../../pipeline/reliability/harness.js"
 import { tmpDir } from "../lib/tmp.js"
@@ -32,6 +33,22 @@ describe(`storage faults (${real ? "tmpfs, filled or remounted read-only" : "inj
       expect(cellOk(c), `${step} × ${fault}: left ${c.left.join(", ")}`).toBe(true)
     }
   }, 120_000)
+})
+
+describe("the code of a fault", () => {
+  it("follows its cause: ENOSPC/EDQUOT disk-full, EROFS/EACCES/EPERM output-not-writable, EIO io-error, anything else publish-failed", () => {
+    const codeOf = (errno: string) => (storageError(new Fault("staging", "/out/x", errno, `${errno}: test`), "/out").constructor as unknown as { code: string }).code
+    expect(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EMFILE", "ENAMETOOLONG"].map((e) => [e, codeOf(e)])).toEqual([
+      ["ENOSPC", "disk-full"],
+      ["EDQUOT", "disk-full"],
+      ["EROFS", "output-not-writable"],
+      ["EACCES", "output-not-writable"],
+      ["EPERM", "output-not-writable"],
+      ["EIO", "io-error"],
+      ["EMFILE", "publish-failed"],
+      ["ENAMETOOLONG", "publish-failed"]
+    ])
+  })
 })
 
 describe("the extraction cache", () => {
