@@ -23,11 +23,14 @@ import type { Column, TableDef } from "../schemas/Column.js"
 import { TABLES } from "../schemas/Tables.js"
 import type { ReleaseTables } from "./04-resolve/tables.js"
 import type { Rows } from "./04-resolve/evidenceTable.js"
-import { LockHeld, PublishFailed, VersionMismatch } from "./05-publish/errors.js"
+import { BaseReleaseInvalid, LockHeld, LockUnreadable, PublishFailed, storageError, VersionMismatch } from "./05-publish/errors.js"
 import { contentHash, textPathOf, writeContentFiles, writeReleaseFiles } from "./05-publish/files.js"
 import { comparingSink, type FileSink } from "./05-publish/sink.js"
 import { rowViolations } from "./05-publish/decodeRows.js"
-import { acquireLock, cleanLeftovers, openStaging, publishRelease, readLatest, type Staging } from "./05-publish/Publish.js"
+import { cleanLeftovers, openStaging, publishRelease, type Latest, type Staging } from "./05-publish/Publish.js"
+import { acquireLock } from "./05-publish/lock.js"
+import { Disk, Fault } from "./05-publish/disk.js"
+import { baseProblems, compareVersions, publishedVersions, readPointer } from "./05-publish/base.js"
 import { bumpReason, nextVersion } from "./05-publish/version.js"
 import { releaseDate, sourceDateEpoch, today } from "./Config.js"
 import { joinBytes, stableStringify, stableStringifyTo } from "./shared/stableJson.js"
@@ -163,6 +166,8 @@ export interface BuildOptions {
   readonly cache?: Option.Option<string>
   /** Build without the extraction cache. */
   readonly noCache?: boolean
+  /** The release to diff against and carry event ids over from: the one latest.json points to (checked first), or none. */
+  readonly base?: "latest" | "none"
 }
 
 /** Below this many sources, starting worker threads costs more than it saves: the default runs them in the main thread. */
@@ -216,7 +221,8 @@ const assemble = (
   previous: Previous | null,
   version: string,
   sink: FileSink,
-  timings: Timings = noTimings
+  timings: Timings = noTimings,
+  baseSkipped: string | null = null
 ) => {
   const extra = timings.time("diff", () => {
     // the new tables as the CSV cells they are written as, without decoding the CSV files again;
@@ -229,7 +235,9 @@ const assemble = (
       })
     )
     const oldTables: TableTexts = previous ? readReleaseTables(previous.dir) : new Map()
-    const changes = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
+    const diffed = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
+    // built with --base none while a release was there: the changelog says it was not compared
+    const changes = baseSkipped === null ? diffed : { ...diffed, base_skipped: baseSkipped }
     const extra = new Map(meta.extra)
     // in pieces: a large first release lists every row, more text than one string can hold
     extra.set("changes.json", joinBytes((push) => stableStringifyTo(changes, push)))
@@ -240,39 +248,71 @@ const assemble = (
   writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)
 }
 
-/** Run a step that writes into the staging directory; a failure removes it and is a PublishFailed. */
+/** A fault of a storage step as the error of its cause; anything else as publish-failed. */
+const storageFailure = (e: unknown, out: string) => (e instanceof Fault ? storageError(e, out) : new PublishFailed({ dir: out, detail: (e as Error).message }))
+
+/** Run a step that writes into the staging directory; a failure removes it. */
 const staged = <A>(staging: Staging, out: string, f: () => A) =>
   Effect.try({
     try: f,
     catch: (e) => {
-      staging.discard()
-      return new PublishFailed({ dir: out, detail: (e as Error).message })
+      const left = staging.discard()
+      return storageFailure(e instanceof Fault ? e.leaving(left) : e, out)
     }
   })
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
 export const build = (opts: BuildOptions) =>
-  Effect.acquireUseRelease(
-    Effect.try({ try: () => acquireLock(opts.out), catch: (e) => (e instanceof LockHeld ? e : new LockHeld({ dir: opts.out, pid: -1 })) }),
-    (lock) =>
-      Effect.gen(function* () {
-        if (lock.tookOver !== null) yield* Console.error(`took over ${nodePath.join(opts.out, ".lock")} left by process ${lock.tookOver}, which is no longer running`)
-        return yield* buildLocked(opts)
-      }),
-    (lock) => Effect.sync(() => lock.release())
+  Effect.flatMap(Disk, (disk) =>
+    Effect.acquireUseRelease(
+      Effect.try({ try: () => acquireLock(opts.out, disk), catch: (e) => (e instanceof LockHeld || e instanceof LockUnreadable ? e : storageFailure(e, opts.out)) }),
+      (lock) =>
+        Effect.gen(function* () {
+          if (lock.tookOver !== null) yield* Console.error(`took over ${nodePath.join(opts.out, ".lock")}: it was ${lock.tookOver}`)
+          return yield* buildLocked(opts)
+        }),
+      (lock) =>
+        Effect.try(() => lock.release()).pipe(
+          Effect.catchAll((e) => Console.error(`warning: could not remove ${nodePath.join(opts.out, ".lock")} (${(e.error as Error).message}); the next build takes it over`))
+        )
+    )
   )
 
 const buildLocked = Effect.fn("Build.run")(function* (opts: BuildOptions) {
   const timings = opts.timings !== undefined && Option.isSome(opts.timings) ? makeTimings() : noTimings
   const result = yield* publishBuild(opts, timings)
-  if (opts.timings !== undefined && Option.isSome(opts.timings)) fs.writeFileSync(opts.timings.value, JSON.stringify(timings.report(), null, 2) + "\n")
+  if (opts.timings !== undefined && Option.isSome(opts.timings)) {
+    const file = opts.timings.value
+    yield* Effect.try({ try: () => fs.writeFileSync(file, JSON.stringify(timings.report(), null, 2) + "\n"), catch: (e) => new PublishFailed({ dir: file, detail: `cannot write the timings: ${(e as Error).message}` }) })
+  }
   return result
 })
 
+/** The base release: the one latest.json points to, checked (none with --base none, or in an empty output folder). */
+const baseRelease = (opts: BuildOptions) =>
+  Effect.suspend(() => {
+    if (opts.base === "none") return Effect.succeed(null)
+    const pointer = readPointer(opts.out)
+    if (pointer._tag === "none") return Effect.succeed(null)
+    if (pointer._tag === "invalid") return Effect.fail(new BaseReleaseInvalid({ dir: nodePath.join(opts.out, "latest.json"), problems: [pointer.problem] }))
+    const problems = baseProblems(opts.out, pointer.latest)
+    return problems.length > 0 ? Effect.fail(new BaseReleaseInvalid({ dir: nodePath.join(opts.out, pointer.latest.path), problems })) : Effect.succeed(pointer.latest)
+  })
+
+/** With --base none: the newest version in the output folder (the pointer's or a folder's), which the release is not compared with. */
+const skippedBase = (opts: BuildOptions): string | null => {
+  if (opts.base !== "none") return null
+  const pointer = readPointer(opts.out)
+  return [...publishedVersions(opts.out), ...(pointer._tag === "found" ? [pointer.latest.version] : [])].sort(compareVersions).pop() ?? null
+}
+
 const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, timings: Timings) {
-  const left = cleanLeftovers(opts.out)
+  const disk = yield* Disk
+  const left = yield* Effect.try({ try: () => cleanLeftovers(opts.out, disk), catch: (e) => storageFailure(e, opts.out) })
   for (const l of left) yield* Console.error(`removed leftover temporary directory ${nodePath.join(opts.out, l)} (an interrupted build)`)
-  const latest = readLatest(opts.out)
+  const latest: Latest | null = yield* baseRelease(opts)
+  const skipped = skippedBase(opts)
+  if (skipped !== null) yield* Console.error(`--base none: not comparing with ${nodePath.join(opts.out, skipped)}; event ids are not carried over and the changelog lists every row as new`)
   const previous: Previous | null = latest ? { version: latest.version, dir: nodePath.join(opts.out, latest.path) } : null
   const built = yield* buildTables(opts.sources, previous?.dir ?? null, timings, articleOptions(opts))
   if (opts.strict && built.rejected.length > 0) return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
@@ -281,7 +321,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
   const meta = yield* releaseMeta(opts.sources, built, previous, releaseDate(epoch, newest), timings)
   const prevManifest = previous ? (JSON.parse(fs.readFileSync(nodePath.join(previous.dir, "manifest.json"), "utf8")) as { content_sha256: string; schema_version: string; sources: Array<{ source_id: string }> }) : null
   // the CSVs and texts go into the staging directory first: the content hash reads only them
-  const staging = openStaging(opts.out)
+  const staging = yield* Effect.try({ try: () => openStaging(opts.out, disk), catch: (e) => storageFailure(e, opts.out) })
   yield* staged(staging, opts.out, () => writeContentFiles(built.tables, built.texts, staging, timings))
   const content = timings.time("publish: content hash", () => contentHash(staging.files, built.rejected))
   timings.mark("csv")
@@ -291,20 +331,22 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, t
     sourcesChanged: prevManifest !== null && (prevSources.size !== built.tables.sources.length || built.tables.sources.some((s) => !prevSources.has(s.source_id))),
     contentChanged: prevManifest === null || prevManifest.content_sha256 !== content
   }
-  const expected = nextVersion(latest?.version ?? null, change)
+  // not compared with the newest release: a new minor version after it (what a change of sources would call for)
+  const expected = skipped !== null ? nextVersion(skipped, { schemaChanged: false, sourcesChanged: true, contentChanged: true }) : nextVersion(latest?.version ?? null, change)
   if (expected === null) {
     staging.discard()
     yield* Console.error(`release ${latest!.version} is up to date: same content (${content.slice(0, 12)}); nothing to publish`)
     return { version: latest!.version, status: "unchanged" as const, built }
   }
   const version = Option.getOrElse(opts.version, () => expected)
-  if (version !== expected && !(latest === null && /^\d+\.\d+\.\d+$/.test(version))) {
+  const free = skipped !== null ? compareVersions(version, skipped) > 0 : latest === null
+  if (version !== expected && !(free && /^\d+\.\d+\.\d+$/.test(version))) {
     staging.discard()
-    return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: bumpReason(change) }))
+    return yield* Effect.fail(new VersionMismatch({ requested: version, expected, reason: skipped !== null ? `built with --base none: a version after ${skipped}` : bumpReason(change) }))
   }
-  yield* staged(staging, opts.out, () => assemble(built, meta, previous, version, staging, timings))
+  yield* staged(staging, opts.out, () => assemble(built, meta, previous, version, staging, timings, skipped))
   timings.mark("release files")
-  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging))
+  const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging, disk))
   const t = built.tables
   yield* Console.error(
     `${status === "published" ? "published" : "already published"} ${nodePath.join(opts.out, version)}: ${t.sources.length} sources, ${t.entities.length} entities, ${t.events.length} events, ${t.relations.length} relations, ${t.evidence.length} evidence rows; ${built.rejected.length} rejected`
@@ -324,16 +366,26 @@ export class NotReproducible extends Schema.TaggedError<NotReproducible>()("NotR
 export const verify = Effect.fn("Build.verify")(function* (sourcesDir: string, dist: string, releaseDir: string) {
   const manifest = JSON.parse(fs.readFileSync(nodePath.join(releaseDir, "manifest.json"), "utf8")) as { version: string; previous_version: string | null; created: string }
   const previous: Previous | null = manifest.previous_version ? { version: manifest.previous_version, dir: nodePath.join(dist, manifest.previous_version) } : null
+  // a release built with --base none records, in its changes, the release it was not compared with
+  const skipped = manifest.previous_version === null ? (baseSkippedOf(releaseDir) ?? null) : null
   const built = yield* buildTables(sourcesDir, previous?.dir ?? null)
   const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created)
   const sink = comparingSink(releaseDir)
   writeContentFiles(built.tables, built.texts, sink)
-  assemble(built, meta, previous, manifest.version, sink)
+  assemble(built, meta, previous, manifest.version, sink, noTimings, skipped)
   const published = walkFiles(releaseDir)
   const differing = [...sink.differing, ...published.filter((p) => !sink.files.has(p)).map((p) => `${p} (not produced by the rebuild)`)].sort()
   if (differing.length > 0) return yield* Effect.fail(new NotReproducible({ dir: releaseDir, files: differing }))
   return sink.files.size
 })
+
+const baseSkippedOf = (releaseDir: string): string | undefined => {
+  try {
+    return (JSON.parse(fs.readFileSync(nodePath.join(releaseDir, "changes.json"), "utf8")) as { base_skipped?: string }).base_skipped
+  } catch {
+    return undefined
+  }
+}
 
 const walkFiles = (dir: string, base = dir): Array<string> =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walkFiles(nodePath.join(dir, e.name), base) : [nodePath.relative(base, nodePath.join(dir, e.name))]))

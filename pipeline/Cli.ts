@@ -2,6 +2,7 @@
  * Command grammar:
  *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict] [--timings FILE]
  *                     [--workers N=cores] [--cache DIR=node_modules/.cache/car-extract | --no-cache]
+ *                     [--base latest|none]   (none: no diff against, and no ids from, the newest release)
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
@@ -58,7 +59,14 @@ const workers = Options.integer("workers").pipe(
 const cache = Options.text("cache").pipe(Options.withDescription("Folder of the extraction cache (default: node_modules/.cache/car-extract)"), Options.optional)
 const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not read or write the extraction cache"))
 
-const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache }, (o) => build(o)).pipe(
+const base = Options.choice("base", ["latest", "none"]).pipe(
+  Options.withDescription(
+    "The release to diff against and carry event ids over from: latest (the one latest.json points to, refused when it does not match its checksums) or none (publish a new minor version without a diff; the changelog says so)"
+  ),
+  Options.withDefault("latest" as const)
+)
+
+const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache, base }, (o) => build(o)).pipe(
   Command.withDescription("Build a release from a folder of articles")
 )
 

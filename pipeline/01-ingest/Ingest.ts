@@ -12,6 +12,7 @@ import { sha256 } from "../shared/hash.js"
 import { decodeText } from "./decodeText.js"
 import {
   DuplicateSource,
+  InvalidFileName,
   InvalidSidecar,
   ManifestInvalid,
   MissingFile,
@@ -21,6 +22,7 @@ import {
   codeOf,
   type SourceError
 } from "./errors.js"
+import { escapeName, fileName, nameProblem } from "./fileNames.js"
 import { fromManifest, fromSidecar, inferredMeta, type SourceMeta } from "./sourceMeta.js"
 
 /** A source accepted into the build. */
@@ -47,16 +49,18 @@ export interface IngestResult {
 }
 
 const MANIFEST = "sources.json"
+const TXT = Buffer.from(".txt")
 
-/** 1-based line of the i-th `"file"` key in the manifest text (for error messages). */
-const lineOfRow = (text: string, index: number): number => {
-  const re = /"file"\s*:/g
-  let m: RegExpExecArray | null
-  let n = 0
-  while ((m = re.exec(text)) !== null) {
-    if (n++ === index) return text.slice(0, m.index).split("\n").length
+/** 1-based line of each `"file"` key in the manifest text, in order (for error messages): one pass, however many rows. */
+const linesOfRows = (text: string): Array<number> => {
+  const lines: Array<number> = []
+  const re = /"file"\s*:|\n/g
+  let line = 1
+  for (let m: RegExpExecArray | null; (m = re.exec(text)) !== null; ) {
+    if (m[0] === "\n") line++
+    else lines.push(line)
   }
-  return 1
+  return lines
 }
 
 /** What a path that is not a regular file is, in words. */
@@ -98,25 +102,39 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, t
         const idx = issue && issue.path[0] === "sources" && typeof issue.path[1] === "number" ? issue.path[1] : -1
         return new ManifestInvalid({
           file: manifestPath,
-          line: idx >= 0 ? lineOfRow(text, idx) : 1,
+          line: idx >= 0 ? (linesOfRows(text)[idx] ?? 1) : 1,
           detail: issue ? `${issue.path.join(".")}: ${issue.message}` : e.message
         })
       })
     )
-    manifest.sources.forEach((row, i) => manifestRows.set(row.file, { row, line: lineOfRow(text, i) }))
+    const lines = linesOfRows(text)
+    manifest.sources.forEach((row, i) => manifestRows.set(row.file, { row, line: lines[i] ?? 1 }))
   }
 
-  // -- candidate files: every .txt in the folder plus every file the manifest names
-  const entries = yield* fs.readDirectory(dir).pipe(Effect.orDie)
-  const names = new Set(entries.filter((n) => n.endsWith(".txt")))
+  // -- candidate files: every .txt in the folder plus every file the manifest names; names read
+  // as bytes, since a name that is not UTF-8 would otherwise come back altered and not be found
+  const entries = yield* Effect.try({ try: () => nodeFs.readdirSync(dir, { encoding: "buffer" }), catch: () => new SourcesFolderMissing({ dir }) })
+  const names = new Set<string>()
+  const badNames = new Map<string, string>()
+  for (const raw of entries) {
+    if (!raw.subarray(-4).equals(TXT)) continue
+    const name = fileName(raw)
+    if (name.ok) names.add(name.name)
+    else badNames.set(name.name, name.reason)
+  }
   for (const name of manifestRows.keys()) names.add(name)
-  const files = [...names].sort(compareStrings)
+  const files = [...names, ...badNames.keys()].sort(compareStrings)
 
   const accepted: Array<IngestedSource> = []
   const rejected: Array<RejectedSource> = []
   const seen = new Map<string, string>()
 
   for (const file of files) {
+    const bad = badNames.get(file) ?? nameProblem(file)
+    if (bad !== null) {
+      rejected.push(reject(new InvalidFileName({ file: escapeName(file), reason: bad })))
+      continue
+    }
     const result = yield* readOne(file).pipe(Effect.either)
     if (Either.isLeft(result)) {
       rejected.push(reject(result.left))

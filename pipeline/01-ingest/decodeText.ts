@@ -3,12 +3,40 @@
  * The published text is what every evidence offset indexes.
  */
 import { Either } from "effect"
-import { BidiControl, BinaryFile, EmptyFile, FileTooLarge, HtmlDocument, InvalidUtf8, NotEnglish, UnsupportedEncoding, WhitespaceOnly } from "./errors.js"
+import { splitSentences } from "../03-extract/text/sentences.js"
+import { codePointLength } from "../shared/codepoints.js"
+import { BidiControl, BinaryFile, EmptyFile, FileTooLarge, HtmlDocument, InvalidUtf8, NotEnglish, SentenceTooLong, UnsupportedEncoding, WhitespaceOnly } from "./errors.js"
 
 /** Largest accepted article, in bytes (documented in the README). */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
-export type DecodeError = EmptyFile | WhitespaceOnly | BinaryFile | InvalidUtf8 | UnsupportedEncoding | FileTooLarge | HtmlDocument | BidiControl | NotEnglish
+/**
+ * Longest accepted sentence, in characters (documented in the README). Extraction's time grows
+ * faster than a sentence's length (one of 200,000 characters takes tens of seconds, a 4 MiB one
+ * hours); news sentences run to a few hundred.
+ */
+export const MAX_SENTENCE_CHARS = 10_000
+
+export type DecodeError = EmptyFile | WhitespaceOnly | BinaryFile | InvalidUtf8 | UnsupportedEncoding | FileTooLarge | HtmlDocument | BidiControl | NotEnglish | SentenceTooLong
+
+/**
+ * The first sentence longer than MAX_SENTENCE_CHARS, split as extraction splits them (a line
+ * break always ends a sentence, so only lines longer than the limit are split): its start and
+ * length in characters (code points), or null.
+ */
+export const overlongSentence = (text: string): { readonly offset: number; readonly chars: number } | null => {
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf("\n", start)
+    const end = nl < 0 ? text.length : nl
+    if (end - start > MAX_SENTENCE_CHARS) {
+      const line = text.slice(start, end)
+      const long = splitSentences(line).find((s) => s.end - s.start > MAX_SENTENCE_CHARS && codePointLength(s.text) > MAX_SENTENCE_CHARS)
+      if (long) return { offset: codePointLength(text.slice(0, start + long.start)), chars: codePointLength(long.text) }
+    }
+    start = end + 1
+  }
+  return null
+}
 
 /** English function words; an article of 40+ words with fewer than 8% of them is not English. */
 const FUNCTION_WORDS = new Set("the of and to in a is that for on with as by at from was were are be has have had it its this which will an or not but said their after over".split(" "))
@@ -81,5 +109,7 @@ export const decodeText = (file: string, bytes: Uint8Array): Either.Either<strin
   if (bidi >= 0) return Either.left(new BidiControl({ file, offset: bidi }))
   const ratio = englishRatio(text)
   if (ratio !== null && ratio < 0.08) return Either.left(new NotEnglish({ file, ratio }))
+  const long = overlongSentence(text)
+  if (long !== null) return Either.left(new SentenceTooLong({ file, ...long, limit: MAX_SENTENCE_CHARS }))
   return Either.right(text)
 }

@@ -154,6 +154,27 @@ export class NearDuplicate extends Schema.TaggedError<NearDuplicate>()("NearDupl
   }
 }
 
+/** A file name that cannot stand in a manifest, a CSV cell or a one-line message: not UTF-8, or holding a control or bidirectional character. */
+export class InvalidFileName extends Schema.TaggedError<InvalidFileName>()("InvalidFileName", { file: Schema.String, reason: Schema.String }) {
+  static readonly code = "invalid-file-name"
+  override get message() {
+    return `${this.file}: the file name ${this.reason} (shown escaped); rename the file`
+  }
+}
+
+/** A sentence longer than the limit: extraction's cost grows faster than a sentence's length, so one such sentence would stall the build. */
+export class SentenceTooLong extends Schema.TaggedError<SentenceTooLong>()("SentenceTooLong", {
+  file: Schema.String,
+  offset: Schema.Int,
+  chars: Schema.Int,
+  limit: Schema.Int
+}) {
+  static readonly code = "sentence-too-long"
+  override get message() {
+    return `${this.file}: a sentence of ${this.chars} characters at character ${this.offset} (no sentence end or line break), longer than the limit of ${this.limit}; break the text into sentences or lines`
+  }
+}
+
 /** Every per-source ingest error. */
 export type SourceError =
   | EmptyFile
@@ -171,6 +192,8 @@ export type SourceError =
   | BidiControl
   | NotEnglish
   | NearDuplicate
+  | InvalidFileName
+  | SentenceTooLong
 
 /** Stable code of a per-source error. */
 export const codeOf = (e: SourceError): string => (e.constructor as unknown as { code: string }).code

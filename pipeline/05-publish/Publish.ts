@@ -2,6 +2,8 @@
  * Stage 05 — publish: release files → dist/<version>/, atomically. Files are written, as they
  * are made, into a temporary directory beside dist/<version>, made durable, and the directory appears by one rename;
  * dist/latest.json is then replaced by write-and-rename. A published version is never overwritten.
+ * Every file-system call goes through the Disk (disk.ts) as a named step; when one fails, what
+ * the build wrote is undone (the rename too), so dist/ is left as it was.
  */
 import { Effect } from "effect"
 import { execFileSync } from "node:child_process"
@@ -9,7 +11,9 @@ import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { stableStringify } from "../shared/stableJson.js"
 import { sha256 } from "../shared/hash.js"
-import { LockHeld, PublishFailed, ReleaseExists } from "./errors.js"
+import { makeDir } from "../shared/makeDir.js"
+import { Fault, nodeDisk, undoAll, type DiskService, type Step } from "./disk.js"
+import { PublishFailed, ReleaseExists, storageError } from "./errors.js"
 import { recordingSink, type FileInfo, type FileSink } from "./sink.js"
 
 /**
@@ -20,37 +24,6 @@ import { recordingSink, type FileInfo, type FileSink } from "./sink.js"
 const CRASH_AT = process.env["PIPELINE_CRASH_AT"] ?? ""
 const crashPoint = (step: string) => {
   if (CRASH_AT === step) process.kill(process.pid, "SIGKILL")
-}
-
-/** Take dist/.lock for this process: a lock held by a live process refuses; a dead holder's lock is taken over. */
-export const acquireLock = (dist: string): { readonly release: () => void; readonly tookOver: number | null } => {
-  fs.mkdirSync(dist, { recursive: true })
-  const lock = nodePath.join(dist, ".lock")
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(lock, "wx")
-      fs.writeSync(fd, String(process.pid))
-      fs.closeSync(fd)
-      return { release: () => fs.rmSync(lock, { force: true }), tookOver: attempt === 0 ? null : staleHolder }
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e
-      const holder = Number(fs.readFileSync(lock, "utf8").trim())
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) throw new LockHeld({ dir: dist, pid: holder })
-      staleHolder = holder
-      fs.rmSync(lock, { force: true })
-    }
-  }
-  throw new LockHeld({ dir: dist, pid: -1 })
-}
-let staleHolder: number | null = null
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"
-  }
 }
 
 /** The pointer to the newest release. */
@@ -69,22 +42,23 @@ export const readLatest = (dist: string): Latest | null => {
   }
 }
 
-/** Write a file and fsync it (its directory is created). */
-export const writeSynced = (path: string, bytes: Uint8Array) => {
-  fs.mkdirSync(nodePath.dirname(path), { recursive: true })
-  const fd = fs.openSync(path, "w")
+/** Write a file and fsync it, as calls of `step`. */
+const writeSynced = (disk: DiskService, step: Step, path: string, bytes: Uint8Array) => {
+  const fd = disk.run(step, path, () => fs.openSync(path, "w"))
   try {
-    fs.writeSync(fd, bytes)
-    fs.fsyncSync(fd)
+    disk.run(step, path, () => {
+      for (let at = 0; at < bytes.byteLength; ) at += fs.writeSync(fd, bytes, at)
+    })
+    disk.run(step, path, () => fs.fsyncSync(fd))
   } finally {
     fs.closeSync(fd)
   }
 }
 
-const fsyncDir = (dir: string) => {
-  const fd = fs.openSync(dir, "r")
+const fsyncDir = (disk: DiskService, step: Step, dir: string) => {
+  const fd = disk.run(step, dir, () => fs.openSync(dir, "r"))
   try {
-    fs.fsyncSync(fd)
+    disk.run(step, dir, () => fs.fsyncSync(fd))
   } finally {
     fs.closeSync(fd)
   }
@@ -93,34 +67,50 @@ const fsyncDir = (dir: string) => {
 /**
  * Make the files under `dir` and their directories durable: one syncfs of the file system that
  * holds them (`sync -f`, coreutils), which costs about what one fsync does, instead of an fsync
- * per file (half a millisecond each, a minute for 100,000 texts); where `sync -f` is not available,
- * every file and directory is fsynced.
+ * per file (half a millisecond each, a minute for 100,000 texts). Where `sync -f` is not
+ * available or fails, every file and directory is fsynced, which names the file and errno at fault.
  */
-const syncTree = (dir: string, files: ReadonlyArray<string>) => {
+const syncTree = (disk: DiskService, dir: string, files: ReadonlyArray<string>) => {
   try {
-    execFileSync("sync", ["-f", dir], { stdio: "ignore" })
+    disk.run("sync", dir, () => execFileSync("sync", ["-f", dir], { stdio: "ignore" }))
     return
   } catch {
-    // no GNU sync: one by one
+    // no GNU sync, or a write-back failed: one by one
   }
   for (const p of files) {
-    const fd = fs.openSync(nodePath.join(dir, p), "r")
+    const full = nodePath.join(dir, p)
+    const fd = disk.run("sync", full, () => fs.openSync(full, "r"))
     try {
-      fs.fsyncSync(fd)
+      disk.run("sync", full, () => fs.fsyncSync(fd))
     } finally {
       fs.closeSync(fd)
     }
   }
   const dirs = new Set(files.map((p) => nodePath.dirname(nodePath.join(dir, p))))
-  for (const d of [...dirs].sort((a, b) => b.length - a.length)) fsyncDir(d)
-  fsyncDir(dir)
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) fsyncDir(disk, "sync", d)
+  fsyncDir(disk, "sync", dir)
 }
 
-/** Remove temporary directories and files left by a killed build (call while holding the lock). */
-export const cleanLeftovers = (dist: string): ReadonlyArray<string> => {
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+/** Remove temporary directories and files left by killed or failed builds (call while holding the lock); a build taking the lock right now keeps its own. */
+export const cleanLeftovers = (dist: string, disk: DiskService): ReadonlyArray<string> => {
   if (!fs.existsSync(dist)) return []
-  const left = fs.readdirSync(dist).filter((n) => n.startsWith(".tmp-"))
-  for (const n of left) fs.rmSync(nodePath.join(dist, n), { recursive: true, force: true })
+  const left = disk
+    .run("clean", dist, () => fs.readdirSync(dist))
+    .filter((n) => n.startsWith(".tmp-"))
+    .filter((n) => {
+      const taking = /^\.tmp-lock-(\d+)$/.exec(n)
+      return taking === null || !alive(Number(taking[1]))
+    })
+  for (const n of left) disk.run("clean", nodePath.join(dist, n), () => fs.rmSync(nodePath.join(dist, n), { recursive: true, force: true }))
   return left
 }
 
@@ -136,72 +126,114 @@ const sameAsPublished = (dir: string, files: ReadonlyMap<string, FileInfo>): boo
 /** A release being written: a temporary directory under dist/ that files go into, synced, as they are made. */
 export interface Staging extends FileSink {
   readonly dir: string
-  /** Remove the temporary directory (nothing to publish, or a failure). */
-  readonly discard: () => void
+  /** Remove the temporary directory (nothing to publish, or a failure); the paths that could not be removed. */
+  readonly discard: () => ReadonlyArray<string>
 }
 
 /** Open the staging directory of this process (call while holding the lock; cleanLeftovers removes those of killed builds). */
-export const openStaging = (dist: string): Staging => {
+export const openStaging = (dist: string, disk: DiskService): Staging => {
   const dir = nodePath.join(dist, `.tmp-build-${process.pid}`)
-  fs.rmSync(dir, { recursive: true, force: true })
-  fs.mkdirSync(dir, { recursive: true })
+  // undoing goes to node:fs directly: a Disk that injects faults injects them into the build's steps, not into their undoing
+  const discard = () => undoAll([[dir, () => fs.rmSync(dir, { recursive: true, force: true })]])
+  try {
+    disk.run("staging", dir, () => fs.rmSync(dir, { recursive: true, force: true }))
+    disk.run("staging", dir, () => makeDir(dir))
+  } catch (e) {
+    throw (e as Fault).leaving(discard())
+  }
   let n = 0
   const made = new Set<string>([dir])
   const sink = recordingSink((p) => {
     const full = nodePath.join(dir, p)
     const parent = nodePath.dirname(full)
     if (!made.has(parent)) {
-      fs.mkdirSync(parent, { recursive: true })
+      disk.run("staging", parent, () => makeDir(parent))
       made.add(parent)
     }
     // not fsynced one by one: publishRelease makes the whole directory durable before its rename
-    const fd = fs.openSync(full, "w")
+    const fd = disk.run("staging", full, () => fs.openSync(full, "w"))
     return {
       write: (chunk) => {
-        for (let at = 0; at < chunk.byteLength; ) at += fs.writeSync(fd, chunk, at)
+        try {
+          disk.run("staging", full, () => {
+            for (let at = 0; at < chunk.byteLength; ) at += fs.writeSync(fd, chunk, at)
+          })
+        } catch (e) {
+          // a file left open would keep its blocks after its removal, and a file system busy
+          fs.closeSync(fd)
+          throw e
+        }
       },
       close: () => {
-        fs.closeSync(fd)
+        disk.run("staging", full, () => fs.closeSync(fd))
         crashPoint(`files:${++n}`)
       }
     }
   })
-  return { ...sink, dir, onDisk: (p) => (sink.files.has(p) ? nodePath.join(dir, p) : null), discard: () => fs.rmSync(dir, { recursive: true, force: true }) }
+  return { ...sink, dir, onDisk: (p) => (sink.files.has(p) ? nodePath.join(dir, p) : null), discard }
+}
+
+/** Point latest.json to `version`: a synced temporary file renamed over it (what to undo is pushed on `undo` as it is done). */
+const pointLatest = (disk: DiskService, dist: string, latest: Latest, undo: Array<readonly [string, () => void]>) => {
+  const path = nodePath.join(dist, "latest.json")
+  const before = fs.existsSync(path) ? disk.run("latest", path, () => fs.readFileSync(path)) : null
+  const tmp = nodePath.join(dist, `.tmp-latest-${process.pid}.json`)
+  undo.push([tmp, () => fs.rmSync(tmp, { force: true })])
+  writeSynced(disk, "latest", tmp, new TextEncoder().encode(stableStringify(latest)))
+  crashPoint("before-latest")
+  disk.run("latest", path, () => fs.renameSync(tmp, path))
+  // undone: the previous pointer is put back the same way (or removed, when there was none)
+  undo.push([
+    path,
+    () => {
+      if (before === null) return fs.rmSync(path, { force: true })
+      writeSynced(nodeDisk, "latest", tmp, before)
+      fs.renameSync(tmp, path)
+    }
+  ])
+  fsyncDir(disk, "latest", dist)
 }
 
 /**
  * Publish a staged release as dist/<version>: its directories are fsynced and it appears by one
  * rename, then latest.json is repointed. Returns "published", or "unchanged" when the same
- * bytes are already published there (the staging directory is then removed).
+ * bytes are already published there (the staging directory is then removed). On a fault of the
+ * file system, the rename and latest.json are undone and the staging directory removed.
  */
-export const publishRelease = Effect.fn("Publish.release")(function* (dist: string, version: string, staging: Staging) {
+export const publishRelease = Effect.fn("Publish.release")(function* (dist: string, version: string, staging: Staging, disk: DiskService) {
   const final = nodePath.join(dist, version)
-  const pointTo = () => {
-    const latest: Latest = { version, path: version, sha256sums: staging.files.get("SHA256SUMS")!.sha256 }
-    const tmpLatest = nodePath.join(dist, `.tmp-latest-${process.pid}.json`)
-    writeSynced(tmpLatest, new TextEncoder().encode(stableStringify(latest)))
-    crashPoint("before-latest")
-    fs.renameSync(tmpLatest, nodePath.join(dist, "latest.json"))
-    fsyncDir(dist)
+  const latest: Latest = { version, path: version, sha256sums: staging.files.get("SHA256SUMS")!.sha256 }
+  const undo: Array<readonly [string, () => void]> = []
+  const failed = (e: unknown) => {
+    const left = undoAll(undo)
+    return e instanceof Fault ? storageError(e.leaving(left), dist) : new PublishFailed({ dir: final, detail: (e as Error).message })
   }
   if (fs.existsSync(final)) {
     const same = sameAsPublished(final, staging.files)
     staging.discard()
     if (!same) return yield* Effect.fail(new ReleaseExists({ version, dir: final }))
     // complete and identical: a build killed between the two renames left latest.json behind
-    if (readLatest(dist)?.version !== version) pointTo()
+    if (readLatest(dist)?.version !== version) yield* Effect.try({ try: () => pointLatest(disk, dist, latest, undo), catch: failed })
     return "unchanged" as const
   }
   return yield* Effect.try({
     try: () => {
-      syncTree(staging.dir, [...staging.files.keys()])
+      undo.push([
+        staging.dir,
+        () => {
+          if (staging.discard().length > 0) throw new Error("not removed")
+        }
+      ])
+      syncTree(disk, staging.dir, [...staging.files.keys()])
       crashPoint("before-rename")
-      fs.renameSync(staging.dir, final)
-      fsyncDir(dist)
+      disk.run("rename", final, () => fs.renameSync(staging.dir, final))
+      // undone: moved back to the staging path (the version disappears at once), then removed from there
+      undo.push([final, () => fs.renameSync(final, staging.dir)])
+      fsyncDir(disk, "rename", dist)
       crashPoint("after-rename")
-      pointTo()
+      pointLatest(disk, dist, latest, undo)
       return "published" as const
     },
-    catch: (e) => new PublishFailed({ dir: final, detail: (e as Error).message })
+    catch: failed
   })
 })

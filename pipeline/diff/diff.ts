@@ -26,6 +26,8 @@ export interface ReleaseChanges {
   readonly tables: Record<string, TableChanges>
   /** Previous events merged, split or retired (tombstones), linked by shared report spans; absent in a first release. */
   readonly events_lineage?: EventLineage
+  /** Built with `--base none`: the newest release then in the output folder, which this one was not compared with. */
+  readonly base_skipped?: string
 }
 
 /** A table's rows by primary key as CSV cells, without a CSV text (rows about to be written). */
@@ -285,7 +287,13 @@ export const emitChangelog = (c: ReleaseChanges, labels: (table: string, id: str
     for (const x of xs) lines.push(x)
     for (const x of tail) lines.push(x)
   }
-  lines.push(`# Changes in ${c.to}`, "", c.from === null ? "First release: every row is new." : `Against ${c.from}.`, "")
+  const against =
+    c.base_skipped !== undefined
+      ? `Not compared with ${c.base_skipped}: built with \`--base none\` (the base release was not used), so every row is listed as new and event ids were not carried over.`
+      : c.from === null
+        ? "First release: every row is new."
+        : `Against ${c.from}.`
+  lines.push(`# Changes in ${c.to}`, "", against, "")
   lines.push("| table | added | removed | changed |", "| --- | --- | --- | --- |")
   for (const [t, ch] of Object.entries(c.tables)) lines.push(`| ${t} | ${ch.added.length} | ${ch.removed.length} | ${ch.changed.length} |`)
   lines.push("")

@@ -8,8 +8,8 @@
 export interface ErrorEntry {
   readonly code: string
   readonly stage: "ingest" | "build" | "publish" | "validate" | "eval"
-  /** per-source: the source is left out and listed under `rejected`; the build goes on. fatal: the command fails. problem: a validation finding. */
-  readonly effect: "per-source" | "fatal" | "problem"
+  /** per-source: the source is left out and listed under `rejected`; the build goes on. fatal: the command fails. problem: a validation finding. warning: said on stderr; the command goes on and its output is the same. */
+  readonly effect: "per-source" | "fatal" | "problem" | "warning"
   readonly message: string
   readonly remedy: string
 }
@@ -31,17 +31,25 @@ export const CATALOGUE: ReadonlyArray<ErrorEntry> = [
   { code: "missing-file", stage: "ingest", effect: "per-source", message: "{file}: named in the sources manifest (line {line}) but no such file exists (or a dangling symlink)", remedy: "Fix the manifest row or add the file." },
   { code: "path-not-allowed", stage: "ingest", effect: "per-source", message: "{file}: the path leaves the sources folder (`..`, absolute, a symlink out) or is not a regular file", remedy: "Keep sources as regular files inside the sources folder." },
   { code: "unreadable-file", stage: "ingest", effect: "per-source", message: "{file}: cannot be read ({reason})", remedy: "Fix the file's permissions." },
+  { code: "invalid-file-name", stage: "ingest", effect: "per-source", message: "{file}: the file name is not valid UTF-8, or holds a line break, control or bidirectional character (shown escaped: \\xNN, \\n, \\u{…})", remedy: "Rename the file: a file name is published in a CSV cell, the manifest and one-line messages." },
+  { code: "sentence-too-long", stage: "ingest", effect: "per-source", message: "{file}: a sentence of {chars} characters at character {offset}, longer than the limit of {limit} (10,000)", remedy: "Break the text into sentences or lines: extraction's time grows faster than a sentence's length." },
   { code: "invalid-sidecar", stage: "ingest", effect: "per-source", message: "{file}: invalid metadata: {detail} (not JSON, an unknown field, a date that does not exist or lies in the future, a url that is not a url)", remedy: "Fix the .meta.json sidecar." },
   // -- build: fatal
   { code: "manifest-invalid", stage: "ingest", effect: "fatal", message: "{file}:{line}: {detail}", remedy: "Fix sources.json at that line." },
   { code: "sources-folder-missing", stage: "ingest", effect: "fatal", message: "{dir}: no such sources folder", remedy: "Pass an existing folder with --sources." },
   { code: "lexicon-invalid", stage: "build", effect: "fatal", message: "{file}:{line}: {detail}", remedy: "Fix the lexicon line (see pipeline/lexicons/README.md and schemas/Lexicon.ts)." },
   { code: "strict-rejected", stage: "build", effect: "fatal", message: "{count} source(s) rejected and --strict is set", remedy: "Fix or remove the rejected sources (listed above with their codes)." },
+  { code: "base-release-invalid", stage: "build", effect: "fatal", message: "{dir}: the base release does not match its checksums ({files}: SHA-256 differs, missing, or latest.json unreadable)", remedy: "Restore the release from an archive, or build with `--base none` to publish a new minor version without a diff (its changelog says so)." },
+  { code: "cache-unwritable", stage: "build", effect: "warning", message: "{dir}: cannot store extraction cache entries ({detail}); the build goes on without storing them", remedy: "Free space or make the cache folder writable, or pass --no-cache; the release is the same either way." },
   // -- publish: fatal
   { code: "release-exists", stage: "publish", effect: "fatal", message: "{dir}: version {version} is already published with other content", remedy: "Published releases are immutable: build a new version." },
   { code: "version-mismatch", stage: "publish", effect: "fatal", message: "version {requested} does not fit the change ({reason}); expected {expected}", remedy: "Use the expected version, or omit --version." },
-  { code: "publish-failed", stage: "publish", effect: "fatal", message: "{dir}: {detail}", remedy: "Check disk space and permissions; rerun (the release folder is unchanged)." },
-  { code: "release-locked", stage: "publish", effect: "fatal", message: "{dir}/.lock is held by running process {pid}", remedy: "Wait for the other build to finish; a lock left by a killed process is taken over automatically." },
+  { code: "disk-full", stage: "publish", effect: "fatal", message: "{path}: no space left on the file system while {step} (ENOSPC); nothing was published", remedy: "Free space (or use another --out) and rerun: what the build wrote was removed, the previous release and latest.json are as they were." },
+  { code: "output-not-writable", stage: "publish", effect: "fatal", message: "{path}: cannot write while {step} (EROFS: read-only file system, or EACCES); nothing was published", remedy: "Make the output folder writable (or use another --out) and rerun; anything the build could not remove is named and removed by the next build." },
+  { code: "io-error", stage: "publish", effect: "fatal", message: "{path}: input/output error while {step} (EIO); nothing was published", remedy: "Check the disk (kernel log, fsck) before trusting files on it; the previous release and latest.json are as they were." },
+  { code: "publish-failed", stage: "publish", effect: "fatal", message: "{dir}: {detail}", remedy: "Any other failure of writing the release: read the detail; rerun (the release folder is unchanged)." },
+  { code: "release-locked", stage: "publish", effect: "fatal", message: "{dir}/.lock is held by running process {pid}", remedy: "Wait for the other build to finish; a lock left by a killed process, or holding no process id, is taken over automatically." },
+  { code: "lock-unreadable", stage: "publish", effect: "fatal", message: "{dir}/.lock exists but cannot be read ({detail})", remedy: "If no build is publishing into the folder, remove the file." },
   { code: "not-reproducible", stage: "publish", effect: "fatal", message: "{dir}: {n} file(s) differ from a rebuild from the sources and code: {files}", remedy: "Undo hand edits in dist/, or rebuild after changing sources, lexicons or code." },
   // -- validate and verify: problems found in a release
   { code: "release-invalid", stage: "validate", effect: "fatal", message: "{dir}: {count} problem(s) found", remedy: "See the problems listed above it." },

@@ -16,10 +16,16 @@ const BIN = join(ROOT, "pipeline", "bin.ts")
 // tsx by absolute URL: a bare "tsx" would be resolved from the child's working directory
 const LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href
 
-/** Run a build in a child process; resolves with its exit code, signal and stderr. */
-export const runBuild = (sources: string, out: string, env: Record<string, string> = {}, cwd = ROOT): Promise<{ status: number | null; signal: string | null; stderr: string }> =>
+/** Run a build in a child process (with more options of `build` in `args`); resolves with its exit code, signal and stderr. */
+export const runBuild = (
+  sources: string,
+  out: string,
+  env: Record<string, string> = {},
+  cwd = ROOT,
+  args: ReadonlyArray<string> = []
+): Promise<{ status: number | null; signal: string | null; stderr: string }> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", LOADER, BIN, "build", "--sources", sources, "--out", out], {
+    const child = spawn(process.execPath, ["--import", LOADER, BIN, "build", "--sources", sources, "--out", out, ...args], {
       cwd,
       env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", ...env },
       stdio: ["ignore", "ignore", "pipe"]

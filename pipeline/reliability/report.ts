@@ -2,10 +2,14 @@
  * `npm run reliability`: the slow reliability checks, with one table of figures — SIGKILL at 20
  * points of a build (each followed by a check of dist/ and a clean rebuild), the bad-input matrix,
  * 10,000 fuzzed articles, network attempts, byte-identical builds across TZ / locale / cwd /
- * order, and the slowest adversarial input. Exits 1 when any figure misses its promise.
- * Options: --fuzz N (default 10000), --crashes N (default 20).
+ * order, the slowest adversarial input, the storage-fault matrix (every storage step × a full
+ * disk, a read-only file system, an I/O error), a tampered base release, and large and hostile
+ * sources folders with their time and memory; then the storage-fault matrix itself. Exits 1 when
+ * any figure misses its promise.
+ * Options: --fuzz N (default 10000), --crashes N (default 20), --only a,b (checks by name:
+ * crashes, inputs, fuzz, network, reproducible, adversarial, storage, base, folders).
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import dns from "node:dns"
 import http from "node:http"
 import https from "node:https"
@@ -22,6 +26,8 @@ import { validateRelease } from "../validate/checks.js"
 import { articleArb } from "./generate.js"
 import { buildsAnywhere, ROOT, runBuild, tree, visible } from "./harness.js"
 import { expectedCodes, makeMatrix, matrixMismatches } from "./matrix.js"
+import { buildThrough, canMount, cellOk, makeFixture, renderMatrix, runMatrix, type Fixture } from "./faults.js"
+import { hostileNames, manifestRows, nestedFolders, oneSentence, removeDeep, tinyFiles, type FolderCase } from "./folders.js"
 
 const root = ROOT
 const arg = (name: string, dflt: number) => {
@@ -143,30 +149,131 @@ const adversarial = () => {
   )
 }
 
+// 7. storage faults
+const storage = async (fx: Fixture) => {
+  const real = canMount()
+  const cells = await runMatrix(fx, real)
+  const wrong = cells.filter((c) => c.code !== c.expected.code || c.failedStep !== c.expected.step).length
+  const damaged = cells.filter((c) => !c.intact || !c.recovered).length
+  const unnamed = cells.filter((c) => !c.named).length
+  for (const c of cells.filter((x) => !cellOk(x))) log(`storage fault ${c.step} × ${c.fault}: ${JSON.stringify(c)}`)
+  return { cells, real, wrong, damaged, unnamed, ok: cells.every(cellOk) }
+}
+
+// 8. a tampered base release
+const tamperedBase = async (fx: Fixture) => {
+  const out = tmp()
+  cpSync(fx.before, out, { recursive: true })
+  const csv = join(out, "1.0.0", "data", "entities.csv")
+  const text = readFileSync(csv, "utf8")
+  const at = text.indexOf("\n") + 10
+  writeFileSync(csv, text.slice(0, at) + (text[at] === "x" ? "y" : "x") + text.slice(at + 1))
+  const was = tree(out)
+  const r = await buildThrough(fx.sources, out)
+  const named = r.message.includes("1.0.0/data/entities.csv")
+  return { code: r.code, named, untouched: same(tree(out), was) }
+}
+
+// 9. large and hostile folders, built in a child process each (its own peak memory)
+const folders = async () => {
+  const cases: Array<FolderCase> = [tinyFiles(100_000), nestedFolders(10_000, 10_000), hostileNames(), manifestRows(100_000), oneSentence()]
+  const rows: Array<{ c: FolderCase; published: number; rejected: Record<string, number>; seconds: number; rssMb: number; status: number | null }> = []
+  for (const c of cases) {
+    log(`  ${c.name} ...`)
+    const src = tmp("car-folder-")
+    c.make(src)
+    const out = tmp()
+    const timings = join(out, "..", `${out.split("/").pop()}-timings.json`)
+    const t0 = performance.now()
+    const r = await runBuild(src, out, {}, root, ["--timings", timings])
+    const seconds = (performance.now() - t0) / 1000
+    const m = existsSync(join(out, "1.0.0", "manifest.json"))
+      ? (JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as { sources: Array<unknown>; rejected: Array<{ code: string }> })
+      : null
+    const rejected: Record<string, number> = {}
+    for (const x of m?.rejected ?? []) rejected[x.code] = (rejected[x.code] ?? 0) + 1
+    const rssMb = existsSync(timings) ? (JSON.parse(readFileSync(timings, "utf8")) as { maxRssKb: number }).maxRssKb / 1024 : NaN
+    if (r.status !== 0) log(`  ${c.name}: exit ${r.status} ${r.signal ?? ""}: ${r.stderr.slice(-500)}`)
+    rows.push({ c, published: m?.sources.length ?? -1, rejected, seconds, rssMb, status: r.status })
+    removeDeep(src)
+    removeDeep(out)
+  }
+  return rows
+}
+
+const CHECKS = ["crashes", "inputs", "fuzz", "network", "reproducible", "adversarial", "storage", "base", "folders"] as const
+
 const main = async () => {
-  log("crash test ...")
-  const c = await crashes(arg("crashes", 20))
-  log("bad inputs ...")
-  const b = await badInputs()
-  log("fuzz ...")
-  const f = fuzz(arg("fuzz", 10_000))
-  log("network ...")
-  const n = await network()
-  log("reproducibility ...")
-  const r = await reproducible()
-  const a = adversarial()
-  const rows: Array<[string, string, boolean]> = [
-    ["crash points survived (SIGKILL, then rebuild)", `${c.survived}/${c.total}`, c.survived === c.total && c.total >= 20],
-    ["bad inputs tried (each rejected with its code, or accepted as it should be)", `${b.tried} (${b.rejected} rejected, ${b.codes} distinct codes), ${b.mismatches} mismatches`, b.tried >= 30 && b.mismatches === 0],
-    ["sources lost (neither published nor rejected)", `${b.lost}`, b.lost === 0],
-    ["fuzzed articles / exceptions / span failures", `${f.articles} / ${f.exceptions} / ${f.spanFailures}`, f.articles >= 10_000 && f.exceptions === 0 && f.spanFailures === 0],
-    ["network attempts during build + validate", `${n}`, n === 0],
-    ["byte-identical builds across TZ, locale, cwd, order", r ? "yes" : "no", r],
-    ["slowest adversarial 100 KB input", `${a.toFixed(0)} ms`, a < 10_000]
-  ]
+  const onlyAt = process.argv.indexOf("--only")
+  const only = new Set(onlyAt >= 0 ? process.argv[onlyAt + 1]!.split(",") : CHECKS)
+  const rows: Array<[string, string, boolean]> = []
+  if (only.has("crashes")) {
+    log("crash test ...")
+    const c = await crashes(arg("crashes", 20))
+    rows.push(["crash points survived (SIGKILL, then rebuild)", `${c.survived}/${c.total}`, c.survived === c.total && c.total >= 20])
+  }
+  if (only.has("inputs")) {
+    log("bad inputs ...")
+    const b = await badInputs()
+    rows.push(
+      ["bad inputs tried (each rejected with its code, or accepted as it should be)", `${b.tried} (${b.rejected} rejected, ${b.codes} distinct codes), ${b.mismatches} mismatches`, b.tried >= 30 && b.mismatches === 0],
+      ["sources lost (neither published nor rejected)", `${b.lost}`, b.lost === 0]
+    )
+  }
+  if (only.has("fuzz")) {
+    log("fuzz ...")
+    const f = fuzz(arg("fuzz", 10_000))
+    rows.push(["fuzzed articles / exceptions / span failures", `${f.articles} / ${f.exceptions} / ${f.spanFailures}`, f.articles >= 10_000 && f.exceptions === 0 && f.spanFailures === 0])
+  }
+  if (only.has("network")) {
+    log("network ...")
+    const n = await network()
+    rows.push(["network attempts during build + validate", `${n}`, n === 0])
+  }
+  if (only.has("reproducible")) {
+    log("reproducibility ...")
+    const r = await reproducible()
+    rows.push(["byte-identical builds across TZ, locale, cwd, order", r ? "yes" : "no", r])
+  }
+  if (only.has("adversarial")) {
+    const a = adversarial()
+    rows.push(["slowest adversarial 100 KB input", `${a.toFixed(0)} ms`, a < 10_000])
+  }
+  let matrix: string | null = null
+  if (only.has("storage") || only.has("base")) {
+    log("storage faults ...")
+    const fx = await makeFixture()
+    if (only.has("storage")) {
+      const s = await storage(fx)
+      matrix = renderMatrix(s.cells)
+      rows.push([
+        `storage faults: ${new Set(s.cells.map((c) => c.step)).size} steps × full disk / read-only / EIO (${s.real ? "tmpfs filled or remounted; EIO injected" : "injected"})`,
+        `${s.cells.length} cells: ${s.wrong} wrong codes, ${s.damaged} damaged releases, ${s.unnamed} unnamed leftovers`,
+        s.ok && s.cells.length >= 18
+      ])
+    }
+    if (only.has("base")) {
+      const t = await tamperedBase(fx)
+      rows.push(["tampered base release (one cell of its entities.csv edited)", `${t.code ?? "published"}${t.named ? ", naming the file" : ""}${t.untouched ? ", nothing written" : ""}`, t.code === "base-release-invalid" && t.named && t.untouched])
+    }
+  }
+  if (only.has("folders")) {
+    log("large and hostile folders ...")
+    for (const f of await folders()) {
+      const want = same(f.rejected, f.c.rejected) && f.published === f.c.published
+      const codes = Object.entries(f.rejected).map(([code, n]) => `${n} ${code}`)
+      const within = f.seconds <= f.c.bounds.seconds && !(f.rssMb > f.c.bounds.rssMb)
+      rows.push([
+        f.c.name,
+        `${f.published} published${codes.length ? `, ${codes.join(", ")}` : ""}; ${f.seconds.toFixed(1)} s, ${f.rssMb.toFixed(0)} MB peak RSS (bounds ${f.c.bounds.seconds} s, ${f.c.bounds.rssMb} MB)`,
+        f.status === 0 && want && within
+      ])
+    }
+  }
   const w = Math.max(...rows.map((x) => x[0].length))
   console.log(`| ${"check".padEnd(w)} | figure | ok |\n| ${"-".repeat(w)} | --- | --- |`)
   for (const [k, v, ok] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${ok ? "yes" : "NO"} |`)
+  if (matrix !== null) console.log(`\nStorage faults, per step (the code of the error, and the step it names when the fault shows at a later one):\n\n${matrix}`)
   process.exitCode = rows.every((x) => x[2]) ? 0 : 1
 }
 void main()

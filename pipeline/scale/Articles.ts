@@ -13,7 +13,7 @@ import type { ResolveInput } from "../04-resolve/Resolve.js"
 import { compareStrings } from "../shared/compare.js"
 import { noTimings, type Timings } from "../shared/timings.js"
 import { interner, revive, withResult } from "./article.js"
-import { cacheConfig } from "./cache.js"
+import { cacheConfig, CacheUnwritable } from "./cache.js"
 import { makePool } from "./pool.js"
 import { runTask, type Outcome } from "./task.js"
 
@@ -47,6 +47,7 @@ export const processSources = Effect.fn("Articles.process")(function* (
   const nearDuplicates: Array<RejectedSource> = []
   const bodies = new Map<string, string>()
   const intern = interner()
+  let unstored = false
   const take = (src: IngestedSource, o: Outcome) =>
     Effect.gen(function* () {
       let total = 0
@@ -56,6 +57,11 @@ export const processSources = Effect.fn("Articles.process")(function* (
       }
       timings.article(src.file, total, Buffer.byteLength(src.text))
       if (o.cache === "corrupt") yield* Console.error(`cache: ${src.file}: damaged entry (${o.reason}); recomputed and rewritten`)
+      // said once: every later entry fails the same way
+      if (o.unstored !== undefined && !unstored && cache !== null) {
+        unstored = true
+        yield* Console.error(`warning [${CacheUnwritable.code}]: ${new CacheUnwritable({ dir: cache.dir, detail: o.unstored }).message}`)
+      }
       const result = revive(o.result, intern)
       // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
       const first = bodies.get(result.bodyKey)

@@ -6,13 +6,15 @@
  * damaged entry is reported and recomputed. The cache is an optimisation only: deleting it changes
  * no output byte.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs"
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { Schema } from "effect"
 import { join, relative } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { CachedArticle } from "../../schemas/CachedArticle.js"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { compareStrings } from "../shared/compare.js"
+import { makeDir } from "../shared/makeDir.js"
 import { sha256 } from "../shared/hash.js"
 import { stableStringify } from "../shared/stableJson.js"
 import type { ArticleResult } from "./article.js"
@@ -81,20 +83,38 @@ export const writeEntry = (c: CacheConfig, key: string, result: ArticleResult): 
   const payload = JSON.stringify(result) + "\n"
   const folder = join(c.dir, key.slice(0, 2))
   if (!made.has(folder)) {
-    mkdirSync(folder, { recursive: true })
+    makeDir(folder)
     made.add(folder)
   }
   const tmp = `${path}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`
   const bytes = gzipSync(`${JSON.stringify({ key, sha256: sha256(payload) })}\n${payload}`, { level: 1 })
   try {
-    writeFileSync(tmp, bytes)
+    try {
+      writeFileSync(tmp, bytes)
+    } catch (e) {
+      // the folder was removed since (a cache deleted while this thread runs)
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e
+      makeDir(folder)
+      writeFileSync(tmp, bytes)
+    }
+    renameSync(tmp, path)
   } catch (e) {
-    // the folder was removed since (a cache deleted while this thread runs)
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e
-    mkdirSync(folder, { recursive: true })
-    writeFileSync(tmp, bytes)
+    // a full or read-only disk: no half-written entry is left behind
+    try {
+      rmSync(tmp, { force: true })
+    } catch {
+      // the file system refuses this too; a later write of the same key replaces it
+    }
+    throw e
   }
-  renameSync(tmp, path)
+}
+
+/** The cache folder cannot be written (full, read-only, an I/O error): the build goes on without storing entries. */
+export class CacheUnwritable extends Schema.TaggedError<CacheUnwritable>()("CacheUnwritable", { dir: Schema.String, detail: Schema.String }) {
+  static readonly code = "cache-unwritable"
+  override get message() {
+    return `${this.dir}: cannot store extraction cache entries (${this.detail}); the build goes on without storing them, and its release is the same`
+  }
 }
 
 /** Is `dir` an existing folder? */

@@ -16,6 +16,8 @@ export interface Outcome {
   /** hit, miss (computed and stored), corrupt (an entry failed its checks: recomputed and rewritten), off (no cache). */
   readonly cache: "hit" | "miss" | "corrupt" | "off"
   readonly reason?: string
+  /** Why the computed result could not be stored (a full or read-only cache folder): the build goes on without it. */
+  readonly unstored?: string
 }
 
 /** Run one article's task. */
@@ -30,7 +32,13 @@ export const runTask = (src: IngestedSource, lex: LexiconBundle, cache: CacheCon
   if (found._tag === "hit") return { result: found.result, times: { "cache read": performance.now() - t0 }, cache: "hit" }
   const { result, times } = processSource(src, lex)
   const t1 = performance.now()
-  writeEntry(cache, key, result)
+  let unstored: string | null = null
+  try {
+    writeEntry(cache, key, result)
+  } catch (e) {
+    unstored = (e as Error).message
+  }
   const stored = { ...times, "cache write": performance.now() - t1 }
-  return found._tag === "corrupt" ? { result, times: stored, cache: "corrupt", reason: found.reason } : { result, times: stored, cache: "miss" }
+  const outcome: Outcome = found._tag === "corrupt" ? { result, times: stored, cache: "corrupt", reason: found.reason } : { result, times: stored, cache: "miss" }
+  return unstored === null ? outcome : { ...outcome, unstored }
 }

@@ -1,0 +1,161 @@
+/**
+ * The base release (the one dist/latest.json points to), checked before a build carries event ids
+ * over from it or diffs against it: latest.json records the SHA-256 of its SHA256SUMS, SHA256SUMS
+ * that of every file, and manifest.json the same hashes; the manifests of the releases before it
+ * (read for the release each source first appeared in) must match their own SHA256SUMS. Hashes
+ * only: nothing is parsed but latest.json, SHA256SUMS and the manifests.
+ */
+import { Either, ParseResult, Schema } from "effect"
+import { createHash } from "node:crypto"
+import * as fs from "node:fs"
+import * as nodePath from "node:path"
+import { ReleaseManifest } from "../../schemas/Manifest.js"
+import type { Latest } from "./Publish.js"
+
+/** What dist/latest.json holds: nothing yet, a pointer, or something that is not a pointer. */
+export type Pointer =
+  | { readonly _tag: "none" }
+  | { readonly _tag: "found"; readonly latest: Latest }
+  | { readonly _tag: "invalid"; readonly problem: string }
+
+const SEMVER = /^\d+\.\d+\.\d+$/
+
+/** Read dist/latest.json strictly: absent is "none"; unreadable, not JSON or not a pointer is "invalid". */
+export const readPointer = (dist: string): Pointer => {
+  let text: string
+  try {
+    text = fs.readFileSync(nodePath.join(dist, "latest.json"), "utf8")
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { _tag: "none" }
+    return { _tag: "invalid", problem: `latest.json: cannot be read (${(e as Error).message})` }
+  }
+  let json: Partial<Record<keyof Latest, unknown>>
+  try {
+    json = JSON.parse(text) as typeof json
+  } catch {
+    return { _tag: "invalid", problem: "latest.json: not valid JSON" }
+  }
+  const { version, path, sha256sums } = json ?? {}
+  if (typeof version !== "string" || !SEMVER.test(version) || typeof sha256sums !== "string" || !/^[0-9a-f]{64}$/.test(sha256sums) || typeof path !== "string")
+    return { _tag: "invalid", problem: "latest.json: not a release pointer ({version, path, sha256sums})" }
+  if (path !== version) return { _tag: "invalid", problem: `latest.json: path ${JSON.stringify(path)} is not the folder of version ${version}` }
+  return { _tag: "found", latest: { version, path, sha256sums } }
+}
+
+/** SHA-256 of a file, read a megabyte at a time. */
+const hashFile = (path: string): string => {
+  const h = createHash("sha256")
+  const fd = fs.openSync(path, "r")
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20)
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n))
+  } finally {
+    fs.closeSync(fd)
+  }
+  return h.digest("hex")
+}
+
+const reason = (e: unknown) => ((e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : `cannot be read (${(e as Error).message})`)
+
+/** Parse a release's SHA256SUMS into path → hash; problems are pushed, named `<folder>/<file>`. */
+const readSums = (dir: string, name: string, text: string, problems: Array<string>): Map<string, string> => {
+  const sums = new Map<string, string>()
+  text
+    .split("\n")
+    .filter((l) => l !== "")
+    .forEach((line, i) => {
+      const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+      const p = m?.[2] ?? ""
+      if (!m || nodePath.isAbsolute(p) || p.split(/[\\/]/).includes("..")) problems.push(`${name}/SHA256SUMS: line ${i + 1} is not \`<sha256>  <path inside the release>\``)
+      else sums.set(p, m[1]!)
+    })
+  return sums
+}
+
+/** The manifest of a release, read through its schema (a problem is pushed when it does not decode). */
+const readManifest = (dir: string, name: string, problems: Array<string>): ReleaseManifest | null => {
+  try {
+    const decoded = Schema.decodeUnknownEither(ReleaseManifest)(JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")))
+    if (Either.isRight(decoded)) return decoded.right
+    const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+    problems.push(`${name}/manifest.json: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "does not decode"}`)
+  } catch (e) {
+    problems.push(`${name}/manifest.json: ${e instanceof SyntaxError ? "not valid JSON" : reason(e)}`)
+  }
+  return null
+}
+
+/**
+ * Check the base release `latest` points to in `dist`: the problems, each naming a file
+ * (`<version>/<path>: …`); none when it can be used.
+ */
+export const baseProblems = (dist: string, latest: Latest): Array<string> => {
+  const problems: Array<string> = []
+  const dir = nodePath.join(dist, latest.path)
+  const name = latest.path
+  if (!fs.existsSync(dir)) return [`${name}/: latest.json points to it, but there is no such release folder`]
+  let sumsBytes: Buffer
+  try {
+    sumsBytes = fs.readFileSync(nodePath.join(dir, "SHA256SUMS"))
+  } catch (e) {
+    return [`${name}/SHA256SUMS: ${reason(e)}`]
+  }
+  if (createHash("sha256").update(sumsBytes).digest("hex") !== latest.sha256sums) problems.push(`${name}/SHA256SUMS: its SHA-256 is not the one latest.json records`)
+  const sums = readSums(dir, name, sumsBytes.toString("utf8"), problems)
+  for (const [p, expected] of sums) {
+    try {
+      if (hashFile(nodePath.join(dir, p)) !== expected) problems.push(`${name}/${p}: SHA-256 differs from SHA256SUMS`)
+    } catch (e) {
+      problems.push(`${name}/${p}: ${reason(e)}`)
+    }
+  }
+  if (!sums.has("manifest.json")) problems.push(`${name}/SHA256SUMS: does not list manifest.json`)
+  const manifest = readManifest(dir, name, problems)
+  if (manifest !== null) {
+    if (manifest.version !== latest.version) problems.push(`${name}/manifest.json: version ${manifest.version}, but latest.json says ${latest.version}`)
+    for (const f of manifest.files) if (sums.get(f.path) !== f.sha256) problems.push(`${name}/manifest.json: ${f.path}: SHA-256 differs from SHA256SUMS`)
+    problems.push(...chainProblems(dist, manifest.previous_version))
+  }
+  return problems
+}
+
+/** The releases before the base: each one's manifest.json must match its own SHA256SUMS (a missing folder ends the chain, as it ends firstReleases'). */
+const chainProblems = (dist: string, first: string | null): Array<string> => {
+  const problems: Array<string> = []
+  const seen = new Set<string>()
+  for (let v = first; v !== null && SEMVER.test(v) && !seen.has(v) && fs.existsSync(nodePath.join(dist, v, "manifest.json")); ) {
+    seen.add(v)
+    const dir = nodePath.join(dist, v)
+    let sums: Map<string, string>
+    try {
+      sums = readSums(dir, v, fs.readFileSync(nodePath.join(dir, "SHA256SUMS"), "utf8"), problems)
+    } catch (e) {
+      problems.push(`${v}/SHA256SUMS: ${reason(e)}`)
+      return problems
+    }
+    if (hashFile(nodePath.join(dir, "manifest.json")) !== sums.get("manifest.json")) {
+      problems.push(`${v}/manifest.json: SHA-256 differs from SHA256SUMS`)
+      return problems
+    }
+    v = readManifest(dir, v, problems)?.previous_version ?? null
+  }
+  return problems
+}
+
+/** Every version folder in `dist`, newest last. */
+export const publishedVersions = (dist: string): Array<string> => {
+  let names: Array<string>
+  try {
+    names = fs.readdirSync(dist)
+  } catch {
+    return []
+  }
+  return names.filter((n) => SEMVER.test(n)).sort(compareVersions)
+}
+
+/** Order of two X.Y.Z versions. */
+export const compareVersions = (a: string, b: string): number => {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number))
+  for (let i = 0; i < 3; i++) if (x![i] !== y![i]) return x![i]! - y![i]!
+  return 0
+}

@@ -1,0 +1,97 @@
+/**
+ * The base release is checked before a build carries ids over from it or diffs against it:
+ * a tampered file, SHA256SUMS, latest.json or an older release's manifest is named and the build
+ * refused with base-release-invalid; `--base none` publishes without a diff, says so in the
+ * changelog, and rebuilds to the same bytes.
+ */
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
+import { createHash } from "node:crypto"
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { beforeAll, describe, expect, it } from "vitest"
+import { build, verify } from "../../pipeline/Build.js"
+import { baseProblems, readPointer } from "../../pipeline/05-publish/base.js"
+import { buildThrough, makeFixture, type Fixture } from "../../pipeline/reliability/faults.js"
+import { tree } from "../../pipeline/reliability/harness.js"
+import { repoRoot, tmpDir } from "../lib/tmp.js"
+
+const copyOfDist = () => {
+  const out = tmpDir()
+  cpSync(join(repoRoot, "dist"), out, { recursive: true })
+  return out
+}
+const problemsOf = (out: string) => {
+  const p = readPointer(out)
+  return p._tag === "found" ? baseProblems(out, p.latest) : p._tag === "invalid" ? [p.problem] : []
+}
+const editCell = (file: string) => {
+  const text = readFileSync(file, "utf8")
+  const at = text.indexOf("\n") + 10
+  writeFileSync(file, text.slice(0, at) + (text[at] === "x" ? "y" : "x") + text.slice(at + 1))
+}
+
+describe("base release check", () => {
+  it("passes the committed releases", () => {
+    expect(problemsOf(copyOfDist())).toEqual([])
+  })
+
+  it("names an edited cell, an edited SHA256SUMS, an older release's manifest, and a latest.json that is not a pointer", () => {
+    const latest = readPointer(join(repoRoot, "dist"))
+    if (latest._tag !== "found") throw new Error("no committed release")
+    const v = latest.latest.version
+    const cell = copyOfDist()
+    editCell(join(cell, v, "data", "entities.csv"))
+    expect(problemsOf(cell)).toEqual([`${v}/data/entities.csv: SHA-256 differs from SHA256SUMS`])
+
+    const sums = copyOfDist()
+    editCell(join(sums, v, "data", "entities.csv"))
+    const lines = readFileSync(join(sums, v, "SHA256SUMS"), "utf8").replace(
+      /^[0-9a-f]{64}(?= {2}data\/entities\.csv$)/m,
+      createHash("sha256").update(readFileSync(join(sums, v, "data", "entities.csv"))).digest("hex")
+    )
+    writeFileSync(join(sums, v, "SHA256SUMS"), lines)
+    expect(problemsOf(sums)).toEqual([`${v}/SHA256SUMS: its SHA-256 is not the one latest.json records`, `${v}/manifest.json: data/entities.csv: SHA-256 differs from SHA256SUMS`])
+
+    const older = copyOfDist()
+    appendFileSync(join(older, "1.0.0", "manifest.json"), " ")
+    expect(problemsOf(older)).toEqual(["1.0.0/manifest.json: SHA-256 differs from SHA256SUMS"])
+
+    const pointer = copyOfDist()
+    writeFileSync(join(pointer, "latest.json"), "{")
+    expect(problemsOf(pointer)).toEqual(["latest.json: not valid JSON"])
+  })
+})
+
+describe("build over a tampered base", () => {
+  let fx: Fixture
+  beforeAll(async () => {
+    fx = await makeFixture()
+  }, 120_000)
+
+  it("is refused with base-release-invalid naming the file; nothing is written", async () => {
+    const out = tmpDir()
+    cpSync(fx.before, out, { recursive: true })
+    editCell(join(out, "1.0.0", "data", "entities.csv"))
+    const was = tree(out)
+    const r = await buildThrough(fx.sources, out)
+    expect(r.code).toBe("base-release-invalid")
+    expect(r.message).toContain("1.0.0/data/entities.csv: SHA-256 differs from SHA256SUMS")
+    expect(r.message).toContain("--base none")
+    expect(tree(out)).toEqual(was)
+  }, 60_000)
+
+  it("--base none publishes the next minor version without a diff, says so, and rebuilds to the same bytes", async () => {
+    const out = tmpDir()
+    cpSync(fx.before, out, { recursive: true })
+    editCell(join(out, "1.0.0", "data", "entities.csv"))
+    const run = <A, E>(e: Effect.Effect<A, E, never>) => Effect.runPromise(e)
+    const r = await run(build({ sources: fx.sources, out, version: Option.none(), strict: false, base: "none" }).pipe(Effect.provide(NodeContext.layer)))
+    expect([r.version, r.status]).toEqual(["1.1.0", "published"])
+    const changelog = readFileSync(join(out, "1.1.0", "CHANGELOG.md"), "utf8")
+    expect(changelog).toContain("Not compared with 1.0.0: built with `--base none`")
+    const manifest = JSON.parse(readFileSync(join(out, "1.1.0", "manifest.json"), "utf8")) as { previous_version: string | null }
+    expect(manifest.previous_version).toBe(null)
+    expect(await run(verify(fx.sources, out, join(out, "1.1.0")).pipe(Effect.provide(NodeContext.layer)))).toBeGreaterThan(20)
+  }, 120_000)
+})
