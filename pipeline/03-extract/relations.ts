@@ -12,6 +12,7 @@ import { partnerRelations } from "./relations/partners.js"
 import { placeRelations } from "./relations/places.js"
 import { positionRelations } from "./relations/positions.js"
 import { regionRelations } from "./relations/regions.js"
+import { resourceRelations } from "./relations/resources.js"
 
 export type { FoundRelation } from "./relations/context.js"
 
@@ -25,6 +26,7 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   const all = [
     ...positions,
     ...placeRelations(ctx),
+    ...resourceRelations(ctx),
     ...membershipRelations(ctx),
     ...partnerRelations(ctx, (m) => offices.get(m.key) ?? officeInGazetteer(ctx, m)),
     ...regionRelations(ctx),

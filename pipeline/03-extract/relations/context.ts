@@ -5,7 +5,7 @@
 import type { Predicate } from "../../../schemas/vocab.js"
 import { bySentence, type Doc } from "../doc.js"
 import type { Mention } from "../entities.js"
-import type { GazEntity } from "../lexicon/Lexicons.js"
+import type { GazEntity, LexiconBundle } from "../lexicon/Lexicons.js"
 
 /** A relation found in the text (UTF-16 span of its evidence). */
 export interface FoundRelation {
@@ -29,6 +29,28 @@ export interface RelContext {
   readonly perSentence: ReadonlyArray<ReadonlyArray<Mention>>
   /** Gazetteer states by the region id they are part of. */
   readonly membersOf: ReadonlyMap<string, ReadonlyArray<GazEntity>>
+  /** Gazetteer capitals by the id of their state. */
+  readonly capitals: ReadonlyMap<string, GazEntity>
+}
+
+/** What the relation rules look up in the gazetteer, indexed once per lexicon bundle (not per document). */
+interface LexIndex {
+  readonly membersOf: ReadonlyMap<string, ReadonlyArray<GazEntity>>
+  readonly capitals: ReadonlyMap<string, GazEntity>
+}
+const lexIndexes = new WeakMap<LexiconBundle, LexIndex>()
+const lexIndex = (lex: LexiconBundle): LexIndex => {
+  const known = lexIndexes.get(lex)
+  if (known) return known
+  const membersOf = new Map<string, Array<GazEntity>>()
+  const capitals = new Map<string, GazEntity>()
+  for (const e of lex.entities.values()) {
+    if (e.type === "country") for (const r of e.partOf) membersOf.set(r, [...(membersOf.get(r) ?? []), e])
+    if (e.type === "location" && e.capitalOf && !capitals.has(e.capitalOf)) capitals.set(e.capitalOf, e)
+  }
+  const index = { membersOf, capitals }
+  lexIndexes.set(lex, index)
+  return index
 }
 
 /**
@@ -56,9 +78,8 @@ export const makeContext = (doc: Doc, found: ReadonlyArray<Mention>): RelContext
   const mentions = [...found, ...countryAnaphors(doc, found)].sort((a, b) => a.start - b.start || b.end - a.end)
   const at: Array<Mention | undefined> = new Array(doc.tokens.length)
   for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) if (!at[k]) at[k] = m
-  const membersOf = new Map<string, Array<GazEntity>>()
-  for (const e of doc.lex.entities.values()) if (e.type === "country") for (const r of e.partOf) membersOf.set(r, [...(membersOf.get(r) ?? []), e])
-  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf }
+  const { membersOf, capitals } = lexIndex(doc.lex)
+  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf, capitals }
 }
 
 /** Words that name a region without being a place in it (its states are listed after it). */
@@ -108,3 +129,29 @@ export const clauseAround = (ctx: RelContext, k: number, commas: boolean): { fro
   while (to < s.tokEnd && !ends(to)) to++
   return { from, to }
 }
+
+/** A state named by its name (or "the country"), not by a demonym or its capital. */
+export const isStateName = (m: Mention | undefined): m is Mention => !!m && m.type === "country" && m.via === "name"
+
+/**
+ * A place a relation can be stated of: a location that is not a region, or a capital read as its
+ * state ("the Kazakh capital Astana" where Astana stood for Kazakhstan) taken back as the city.
+ */
+export const asPlace = (ctx: RelContext, m: Mention | undefined): Mention | null => {
+  if (!m) return null
+  if (m.type === "location") return isRegion(ctx, m) ? null : m
+  if (m.type !== "country" || m.via !== "metonym" || !m.gaz) return null
+  const city = ctx.capitals.get(m.gaz.id)
+  return city ? { ...m, key: `gaz:${city.id}`, type: "location", name: city.name, via: "name", gaz: city } : null
+}
+
+/** Articles skipped between a cue and its noun phrase. */
+export const ARTICLES = new Set(["the", "a", "an"])
+
+/** The token after any articles (and opening quotes) from k on. */
+export const skipArticles = (ctx: RelContext, k: number): number => {
+  const { tokens } = ctx.doc
+  while (k < tokens.length && (ARTICLES.has(tokens[k]!.norm) || QUOTES.has(tokens[k]!.text))) k++
+  return k
+}
+const QUOTES = new Set(["\"", "“", "”", "'", "‘", "’", "«", "»"])
