@@ -5,8 +5,10 @@
  */
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
+import { appointmentRelations } from "./relations/appointments.js"
 import { gazMention, makeContext, type FoundRelation, type RelContext } from "./relations/context.js"
 import { groupRelations } from "./relations/groups.js"
+import { memberListRelations } from "./relations/memberLists.js"
 import { membershipRelations } from "./relations/membership.js"
 import { partnerRelations } from "./relations/partners.js"
 import { placeRelations } from "./relations/places.js"
@@ -25,9 +27,11 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   for (const r of positions) if (r.predicate === "holds_position" && r.object.type === "country" && !offices.has(r.subject.key)) offices.set(r.subject.key, r.object)
   const all = [
     ...positions,
+    ...appointmentRelations(ctx),
     ...placeRelations(ctx),
     ...resourceRelations(ctx),
     ...membershipRelations(ctx),
+    ...memberListRelations(ctx),
     ...partnerRelations(ctx, (m) => offices.get(m.key) ?? officeInGazetteer(ctx, m)),
     ...regionRelations(ctx),
     ...groupRelations(ctx)

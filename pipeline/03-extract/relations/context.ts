@@ -31,6 +31,8 @@ export interface RelContext {
   readonly membersOf: ReadonlyMap<string, ReadonlyArray<GazEntity>>
   /** Gazetteer capitals by the id of their state. */
   readonly capitals: ReadonlyMap<string, GazEntity>
+  /** 1 for each token inside a title phrase ("Deputy Prime Minister"), else 0. */
+  readonly inTitle: Uint8Array
 }
 
 /** What the relation rules look up in the gazetteer, indexed once per lexicon bundle (not per document). */
@@ -79,7 +81,12 @@ export const makeContext = (doc: Doc, found: ReadonlyArray<Mention>): RelContext
   const at: Array<Mention | undefined> = new Array(doc.tokens.length)
   for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) if (!at[k]) at[k] = m
   const { membersOf, capitals } = lexIndex(doc.lex)
-  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf, capitals }
+  const inTitle = new Uint8Array(doc.tokens.length)
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.lex.titles.longest(doc.tokens, i)
+    if (t) for (let k = i; k < i + t.length; k++) inTitle[k] = 1
+  }
+  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf, capitals, inTitle }
 }
 
 /** Words that name a region without being a place in it (its states are listed after it). */
@@ -155,3 +162,34 @@ export const skipArticles = (ctx: RelContext, k: number): number => {
   return k
 }
 const QUOTES = new Set(["\"", "“", "”", "'", "‘", "’", "«", "»"])
+
+/**
+ * The coordinated people and states ending right before token e, as a clause's subject: "Kazakhstan,
+ * Uzbekistan and Tajikistan", "Both President X and Uzbek President Y" (a demonym before a title is the
+ * person's state too), "Kazakhstan's president"; titles, articles and "both" are passed over.
+ */
+export const subjectBefore = (ctx: RelContext, e: number): Array<Mention> => {
+  const { doc, at, inTitle } = ctx
+  const { tokens } = doc
+  const from = doc.sentences[doc.sentenceOf[Math.max(0, e - 1)]!]!.tokStart
+  const out: Array<Mention> = []
+  let b = e - 1
+  while (b >= from) {
+    const m = at[b]
+    if (m && m.tokEnd === b + 1) {
+      const ok = m.type === "person" || (m.type === "country" && (m.via !== "demonym" || inTitle[m.tokEnd] === 1 || tokens[m.tokEnd]?.norm === "'s"))
+      if (!ok) break
+      out.push(m)
+      b = m.tokStart - 1
+      continue
+    }
+    const t = tokens[b]!
+    if (inTitle[b] === 1 || SUBJECT_GLUE.has(t.norm) || (t.norm === "'s" && inTitle[b + 1] === 1) || (t.text === "," && out.length > 0 && at[b - 1] !== undefined)) {
+      b--
+      continue
+    }
+    break
+  }
+  return out.reverse()
+}
+const SUBJECT_GLUE = new Set(["and", "both", "all", "the"])
