@@ -6,6 +6,7 @@
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { appointmentRelations } from "./relations/appointments.js"
+import { bylineRelations } from "./relations/bylines.js"
 import { gazMention, makeContext, type FoundRelation, type RelContext } from "./relations/context.js"
 import { groupRelations } from "./relations/groups.js"
 import { memberListRelations } from "./relations/memberLists.js"
@@ -34,7 +35,8 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     ...memberListRelations(ctx),
     ...partnerRelations(ctx, (m) => offices.get(m.key) ?? officeInGazetteer(ctx, m)),
     ...regionRelations(ctx),
-    ...groupRelations(ctx)
+    ...groupRelations(ctx),
+    ...bylineRelations(ctx)
   ]
   // one relation per statement: rules that read the same words agree on it once
   const seen = new Set<string>()

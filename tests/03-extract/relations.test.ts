@@ -1,7 +1,8 @@
 /**
- * Runs the relation rules' corpora (relations.corpus.json and one relations.<family>.corpus.json per
- * rule family): handmade phrasings with the triples each must yield, and negatives with triples they
- * must not. Names are canonical entity names.
+ * Runs the relation rules' corpora (one relations.<family>.corpus.json per rule family): handmade
+ * phrasings with the triples each must yield by the rule named, and negatives with triples they must
+ * not yield by any rule. Every rule of pipeline/03-extract/relations has a group of at least five
+ * phrasings and two negatives. Names are canonical entity names.
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
@@ -23,6 +24,10 @@ const corpora = readdirSync(new URL(".", import.meta.url))
   .sort()
   .map((f) => [f, JSON.parse(readFileSync(new URL(`./${f}`, import.meta.url), "utf8")) as Corpus] as const)
 const lex = loadLexicons()
+const ruleDir = new URL("../../pipeline/03-extract/relations/", import.meta.url)
+const rulesInCode = [...new Set(readdirSync(ruleDir).flatMap((f) => readFileSync(new URL(f, ruleDir), "utf8").match(/relation\.[a-z-]+\.v\d+/g) ?? []))]
+  .filter((m) => m !== "relation.country-anaphor.v1")
+  .sort()
 
 /** A relation of a text as [predicate, subject, object, role] with canonical names, and the rule that found it. */
 type Found = { readonly triple: Triple; readonly method: string }
@@ -35,6 +40,12 @@ const same = (f: Triple, t: Triple) => f[0] === t[0] && f[1] === t[1] && f[2] ==
 const show = (found: ReadonlyArray<Found>) => JSON.stringify(found.map((f) => [...f.triple, f.method]))
 
 describe("relation rules corpora", () => {
+  it("has a group of at least five phrasings and two negatives for every relation rule", () => {
+    const groups = corpora.flatMap(([, c]) => c.groups)
+    const thin = groups.filter((g) => g.phrasings.length < 5 || (g.negatives ?? []).length < 2).map((g) => g.rule)
+    const untested = rulesInCode.filter((r) => !groups.some((g) => g.rule === r))
+    expect([thin, untested]).toEqual([[], []])
+  })
   for (const [file, corpus] of corpora)
     describe(file, () => {
       for (const g of corpus.groups)

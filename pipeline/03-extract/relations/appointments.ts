@@ -17,6 +17,8 @@ const BETWEEN = new Set(["has", "have", "had", "was", "were", "is", "been", "be"
 /** Verbs that name a post held by their subject: "who also chairs the X", "X heads the Y". */
 const POST_VERBS = new Map([["chairs", "chair"], ["heads", "head"], ["leads", "leader"], ["directs", "director"], ["runs", "head"], ["chaired", "former chair"], ["headed", "former head"]])
 const ADVERBS = new Set(["also", "now", "currently", "still", "formally", "jointly", "previously", "once"])
+/** Words that make an appointment expected, possible or wished rather than made. */
+const UNREAL = new Set(["expected", "may", "might", "could", "would", "likely", "tipped", "rumoured", "rumored", "considering", "plans", "to", "not", "never"])
 
 /** Find holds_position stated by appointment, service and post verbs. */
 export const appointmentRelations = (ctx: RelContext): Array<FoundRelation> => [...asTitle(ctx), ...postVerbs(ctx)]
@@ -78,7 +80,8 @@ const asTitle = (ctx: RelContext): Array<FoundRelation> => {
       const passive = tokens.slice(b + 1, v).some((t) => ["was", "were", "been", "be", "is"].includes(t.norm))
       if (at[b]?.type === "person" && at[b]!.tokEnd === b + 1 && (subjVerb || passive)) person = at[b]
     }
-    if (!person) continue
+    // not a post merely expected or wished for ("X is expected to be named", "X may be appointed")
+    if (!person || tokens.slice(Math.min(person.tokEnd, v), v).some((t) => UNREAL.has(t.norm))) continue
     // "as (the) T", or a passive's bare title: "X was named foreign minister"
     const asAt = tokens[after]?.norm === "as" ? after + 1 : subjVerb ? -1 : after
     if (asAt < 0) continue
@@ -108,8 +111,14 @@ const postVerbs = (ctx: RelContext): Array<FoundRelation> => {
     // the person the relative clause describes ("X, the energy secretary who also chairs"), or the subject right before the verb
     let person: Mention | undefined
     if (tokens[k]!.norm === "who") {
-      const s = doc.sentences[doc.sentenceOf[k]!]!
-      for (let x = k - 1; x >= Math.max(s.tokStart, k - 12); x--) if (at[x]?.type === "person") { person = at[x]; break }
+      // the person right before "who", or before an apposition naming their title ("X, the energy secretary who")
+      let x = k - 1
+      if (ctx.inTitle[x] === 1) {
+        while (x > 0 && tokens[x]!.text !== "," && (ctx.inTitle[x] === 1 || (tokens[x]!.kind === "word" && !tokens[x]!.cap) || at[x]?.type === "country" || tokens[x]!.text === ".")) x--
+        if (tokens[x]?.text !== ",") continue
+        x--
+      } else if (tokens[x]?.text === ",") x--
+      if (at[x]?.type === "person" && at[x]!.tokEnd === x + 1) person = at[x]
     } else if (at[k]?.type === "person" && at[k]!.tokEnd === k + 1) person = at[k]
     if (!person) continue
     out.push({ predicate: "holds_position", subject: person, object: org, role, start: person.start, end: org.end, method: "relation.post-verb.v1", confidence: 0.65 })

@@ -33,7 +33,7 @@ const findGroups = (ctx: RelContext): Array<Group> => {
   const { tokens } = doc
   const out: Array<Group> = []
   for (const r of mentions) {
-    if (!isRegion(ctx, r) || r.via !== "demonym" || !GROUP_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
+    if (!isRegion(ctx, r) || r.via === "metonym" || !GROUP_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
     const n = NUMBERS.get(tokens[r.tokStart - 1]?.norm ?? "") ?? Number.parseInt(tokens[r.tokStart - 1]?.text ?? "", 10)
     if (!Number.isFinite(n)) continue
     const regionId = r.gaz!.id
@@ -71,13 +71,17 @@ export const groupRelations = (ctx: RelContext): Array<FoundRelation> => {
     const cues: Array<number> = []
     for (let k = s.tokStart; k < s.tokEnd; k++) if (PARTNER_CUES.has(tokens[k]!.norm) || tokens[k]!.norm === "signing" || tokens[k]!.norm === "signed") cues.push(k)
     const to = Math.max(g.tokEnd, other.tokEnd)
-    const cue = cues.find((k) => !tokens.slice(Math.min(k, from), Math.max(k + 1, to)).some((t) => UNREAL.has(t.norm)))
+    // (in the group's own clause: not "..., marking a step in the evolution of relations between Japan and the region")
+    const cue = cues.find((k) => !tokens.slice(Math.min(k, from), Math.max(k + 1, to)).some((t) => UNREAL.has(t.norm) || t.text === "," || t.text === ";"))
     if (cue !== undefined)
       for (const c of g.members) if (c.key !== other.key) out.push({ predicate: "partner_of", subject: c, object: other, role: null, ...sp, method: "relation.group-partner.v1", confidence: 0.55 })
     // initiatives the group takes part in, in the same sentence after the group
     const inits = ctx.perSentence[doc.sentenceOf[g.region.tokStart]!]!.filter((m) => m.type === "initiative" && m.tokStart > g.tokEnd)
     for (const f of inits) {
-      if (!tokens.slice(g.tokEnd, f.tokStart).some((t) => MEMBER_CUES.has(t.norm))) continue
+      // the cue right before the initiative: "through the Belt and Road Initiative", "under the C5+1 format"
+      let c = f.tokStart - 1
+      while (c > g.tokEnd && ["the", "a", "its", "their"].includes(tokens[c]!.norm)) c--
+      if (!MEMBER_CUES.has(tokens[c]?.norm ?? "")) continue
       for (const c of [other, ...g.members]) out.push({ predicate: "member_of", subject: c, object: f, role: null, ...sp, method: "relation.group-member.v1", confidence: 0.55 })
     }
   }

@@ -14,6 +14,8 @@ const ROLE_NOUNS = new Set(["member", "members", "leader", "founder", "founders"
 /** Words between a copula or an apposition's comma and the role noun: "is also a founding member of". */
 const ROLE_GLUE = new Set(["a", "an", "the", "also", "now", "already", "still", "both", "all", "founding", "full", "full-fledged", "permanent", "associate", "observer", "active", "key", "longtime", "long-time", "one", "of", "two", "three", "four", "five", "six"])
 const COPULAS = new Set(["is", "are", "was", "were", "became", "become", "becomes", "remains", "remain", "has", "have", "been"])
+/** Adverbs inside a copula ("has long been", "is now also"). */
+const COPULA_ADVERBS = new Set(["long", "also", "already", "still", "now", "since", "always", "recently", "officially", "formally"])
 /** Verbs that describe a group by its members ("the SCO, which includes China and Russia"). */
 const INCLUDE_VERBS = new Set(["includes", "include", "included", "including", "comprises", "comprising", "comprise", "comprised", "unites", "uniting", "united", "groups", "grouping", "encompasses", "encompassing"])
 /** Two-word verbs of the same kind: "brings together", "consists of", "made up of", "composed of". */
@@ -72,7 +74,7 @@ const roleNounMembers = (ctx: RelContext): Array<FoundRelation> => {
     let subjects: Array<Mention> = []
     if (COPULAS.has(tokens[b]!.norm)) {
       let c = b
-      while (c > 0 && COPULAS.has(tokens[c - 1]!.norm)) c--
+      while (c > 0 && (COPULAS.has(tokens[c - 1]!.norm) || COPULA_ADVERBS.has(tokens[c - 1]!.norm))) c--
       subjects = subjectBefore(ctx, c)
     } else if (tokens[b]!.text === "," && ARTICLES.has(tokens[b + 1]?.norm ?? "")) {
       const m = at[b - 1]
@@ -100,7 +102,7 @@ const groupMembers = (ctx: RelContext): Array<FoundRelation> => {
       while (b > 0 && ARTICLES.has(tokens[b]!.norm)) b--
       if (tokens[b]?.norm === "of" && (tokens[b - 1]?.norm === "members" || (tokens[b - 1]?.norm === "states" && tokens[b - 2]?.norm === "member"))) x = g.tokEnd
     }
-    if (x < 0 || !LIST_OPEN.has(tokens[x]?.norm ?? "")) continue
+    if (x < 0) continue
     while (LIST_OPEN.has(tokens[x]?.norm ?? "")) x++
     const { states, end } = listedStates(ctx, x)
     if (states.length === 0) continue

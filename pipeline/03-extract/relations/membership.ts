@@ -143,7 +143,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       let joiners = subjectBefore(ctx, b + 1)
       // "X is the first country to join Y": the subject of the copula before "the first ... to"
       if (joiners.length === 0 && tokens[k - 1]?.norm === "to") {
-        const cop = tokens.slice(s.tokStart, k).map((t) => t.norm).lastIndexOf("is")
+        const cop = Math.max(...["is", "was", "became", "becomes"].map((w) => tokens.slice(s.tokStart, k).map((t) => t.norm).lastIndexOf(w)))
         if (cop >= 0 && k - (s.tokStart + cop) <= 10 && tokens.slice(s.tokStart + cop + 1, k).some((t) => ORDINALS.has(t.norm))) joiners = subjectBefore(ctx, s.tokStart + cop)
       }
       // "Y, which X (has) joined": the group before the relative pronoun
@@ -239,8 +239,8 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       const p = tokens[f.tokStart - 1]?.norm
       let owner: Mention | undefined
       if (p === "'s") owner = at[f.tokStart - 2]
-      else if (p === "its") owner = [...ms].reverse().find((m) => m.tokEnd < f.tokStart - 1 && m.type === "country" && m.via !== "demonym")
-      if (owner?.type === "country" && owner.via !== "demonym")
+      else if (p === "its") owner = [...ms].reverse().find((m) => m.tokEnd < f.tokStart - 1 && (m.type === "country" || m.type === "organization") && m.via !== "demonym")
+      if (owner && owner.via !== "demonym" && (owner.type === "country" || (owner.type === "organization" && /\bUnion\b/.test(owner.gaz?.name ?? ""))))
         out.push({ predicate: "member_of", subject: owner, object: f, role: null, start: Math.min(owner.start, f.start), end: f.end, method: "relation.initiative-owner.v1", confidence: 0.6 })
     }
   }

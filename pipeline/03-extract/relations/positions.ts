@@ -34,7 +34,7 @@ export const ROLE_MODIFIERS = new Set(["former", "acting", "interim", "previous"
 /** Forms of address between a title and a name ("Prime Minister Mr. X", "His Excellency President X"). */
 const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "h.e.", "hrh", "excellency", "highness", "sheikh", "madam", "sir"])
 /** Tokens after a title phrase that close an apposition ("X, the U.S. ambassador, said"). */
-const CLOSERS = new Set([",", ".", ";", ":", ")", "—", "–", "-", "and", "who", "whose", "since", "until", "from", "in", "at", "for"])
+const CLOSERS = new Set([",", ".", ";", ":", ")", "—", "–", "-", "and", "who", "whose", "since", "until", "from", "in", "at", "for", "with"])
 /** Copulas before a title that say the subject holds it ("X is the co-chair of Y", "X has been president since"). */
 const COPULAS = new Set(["is", "was", "became", "becomes", "remains", "remained", "been"])
 const COPULA_AUX = new Set(["is", "was", "has", "have", "had", "been", "also", "still", "now", "previously", "already"])
@@ -212,7 +212,9 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
         const sp = tokSpan(doc, Math.min(evStart, person.tokStart), Math.max(evEnd, person.tokEnd))
         const hs = own ? [own] : holders
         if (t.entry.predicate === "affiliated_with") {
-          for (const h of hs) if (h.type === "organization") out.push({ predicate: "affiliated_with", subject: person, object: h, role, ...sp, method: "relation.occupation-at.v1", confidence: 0.7 })
+          // "a correspondent for Reuters", "a senior fellow with the Y": the employer after "for" / "with"
+          const employer = hs.length === 0 && (tokens[t.end]?.norm === "for" || tokens[t.end]?.norm === "with") ? at[skipArticles(ctx, t.end + 1)] : undefined
+          for (const h of employer ? [employer] : hs) if (h.type === "organization") out.push({ predicate: "affiliated_with", subject: person, object: h, role, start: Math.min(sp.start, h.start), end: Math.max(sp.end, h.end), method: "relation.occupation-at.v1", confidence: 0.7 })
           continue
         }
         if (isParty(qualifier) && !possessive)

@@ -7,16 +7,19 @@
  * Asian states").
  */
 import type { Mention } from "../entities.js"
-import { isRegion, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
+import type { Doc } from "../doc.js"
+import { ARTICLES, isRegion, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
 
 /** Words that open a list of a region's members ("in Africa, including Nigeria, ..."). */
-const LIST_CUES = new Set([":", "—", "–", "-", "(", "including", "includes", "include", "such", "like", "namely", "to", "from", "of", "as", "are", "were", "is"])
+const LIST_CUES = new Set([":", "—", "–", "-", "(", "including", "includes", "include", "such", "like", "namely", "to", "from", "of", "are", "were", "is"])
 /** Prepositions that front a region before its list. */
 const FRONTING = new Set(["from", "in", "across", "throughout"])
 const LIST_GAP = new Set([",", "and", "the", "-", "–", "—", "("])
 const COPULAS = new Set(["is", "was", "remains", "became", "becomes"])
+/** Prepositions that place states in a region named after them ("other nations in Central Asia"). */
+const REGION_PREPS = new Set(["in", "of", "across", "from", "throughout"])
 /** Nouns for the states of a region ("other Central Asian countries"). */
-export const STATE_NOUNS = new Set(["countries", "country", "nations", "nation", "states", "state", "republics", "republic", "neighbours", "neighbors", "leaders", "economies"])
+export const STATE_NOUNS = new Set(["countries", "country", "nations", "nation", "states", "state", "republics", "republic", "neighbours", "neighbors", "leaders", "economies", "economy"])
 
 /** Find part_of relations between states and regions. */
 export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
@@ -79,11 +82,16 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
     }
   }
 
-  // (c) "Uzbekistan and other Central Asian countries", "X and the leaders of four other Central Asian nations"
+  // (c) "Uzbekistan and other Central Asian countries", "X and the leaders of four other Central Asian nations",
+  //     "Kazakhstan and other nations in Central Asia"
   for (const [si, s] of doc.sentences.entries()) {
     const ms = ctx.perSentence[si]!
     for (const r of ms) {
-      if (r.via !== "demonym" || !isRegion(ctx, r) || tokens[r.tokStart - 1]?.norm !== "other" || !STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
+      if (!isRegion(ctx, r)) continue
+      const demonymForm = r.via !== "metonym" && tokens[r.tokStart - 1]?.norm === "other" && STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")
+      const p = tokens[r.tokStart - 1]?.norm === "the" ? r.tokStart - 2 : r.tokStart - 1
+      const nameForm = r.via === "name" && REGION_PREPS.has(tokens[p]?.norm ?? "") && STATE_NOUNS.has(tokens[p - 1]?.norm ?? "") && tokens[p - 2]?.norm === "other"
+      if (!demonymForm && !nameForm) continue
       // the state coordinated before "and ... other": named, or by the demonym of its leader's title
       const and = tokens.slice(Math.max(s.tokStart, r.tokStart - 10), r.tokStart).map((t) => t.norm).lastIndexOf("and")
       if (and < 0) continue
@@ -91,12 +99,12 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
       const c = [...ms].reverse().find((m) => m.type === "country" && m.tokEnd <= andAt && andAt - m.tokEnd <= 6)
       if (!c || tokens.slice(c.tokEnd, andAt).some((t) => t.text === "," || t.text === ";")) continue
       if (!c.gaz?.partOf.includes(r.gaz!.id)) continue
-      out.push({ predicate: "part_of", subject: c, object: r, role: null, start: c.start, end: tokens[r.tokEnd]!.end, method: "relation.and-other-region.v1", confidence: 0.7 })
+      out.push({ predicate: "part_of", subject: c, object: r, role: null, start: c.start, end: nameForm ? r.end : tokens[r.tokEnd]!.end, method: "relation.and-other-region.v1", confidence: 0.7 })
     }
   }
   // (d) "Kazakhstan is the most developed Central Asian nation", "Tajikistan is one of the Central Asian states"
   for (const r of ctx.mentions) {
-    if (r.via !== "demonym" || !isRegion(ctx, r) || !STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
+    if (r.via === "metonym" || !isRegion(ctx, r) || !STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
     const s = doc.sentences[doc.sentenceOf[r.tokStart]!]!
     let k = r.tokStart - 1
     while (k > s.tokStart && k >= r.tokStart - 5 && !COPULAS.has(tokens[k]!.norm) && tokens[k]!.kind === "word" && !tokens[k]!.cap) k--
@@ -104,5 +112,64 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
     if (!COPULAS.has(tokens[k]?.norm ?? "") || c?.type !== "country" || c.via === "demonym" || !c.gaz?.partOf.includes(r.gaz!.id)) continue
     out.push({ predicate: "part_of", subject: c, object: r, role: null, start: c.start, end: tokens[r.tokEnd]!.end, method: "relation.copula-region.v1", confidence: 0.7 })
   }
+  out.push(...describedStates(ctx))
   return out
 }
+
+/** Superlatives: "largest", "most populous", "biggest". */
+const isSuperlative = (tokens: Doc["tokens"], k: number) => /^[a-z-]+est$/.test(tokens[k]?.norm ?? "") || tokens[k - 1]?.norm === "most" || tokens[k]?.norm === "most"
+const HAVE = new Set(["is", "was", "has", "had", "remains", "became", "becomes", "remained"])
+
+/**
+ * A state described as one of a region's: "Kazakhstan, a Central Asian country,", "the Central Asian nation of
+ * Tajikistan", "Uzbekistan has the biggest population in Central Asia", "Kazakhstan, Central Asia's largest economy".
+ * Where the gazetteer knows the region's states, the state must be one of them.
+ */
+const describedStates = (ctx: RelContext): Array<FoundRelation> => {
+  const { doc, at } = ctx
+  const { tokens } = doc
+  const out: Array<FoundRelation> = []
+  const fits = (c: Mention | undefined, r: Mention): c is Mention =>
+    !!c && c.type === "country" && c.via !== "demonym" && (!ctx.membersOf.has(r.gaz!.id) || !!c.gaz?.partOf.includes(r.gaz!.id))
+  const push = (c: Mention, r: Mention, start: number, end: number, method: string) => out.push({ predicate: "part_of", subject: c, object: r, role: null, start, end, method, confidence: 0.7 })
+  for (const r of ctx.mentions) {
+    if (!isRegion(ctx, r)) continue
+    if (r.via !== "metonym" && SINGULAR_STATE.has(tokens[r.tokEnd]?.norm ?? "")) {
+      // "the Central Asian country of Kazakhstan", "the Central Asian nation Tajikistan"
+      const after = at[tokens[r.tokEnd + 1]?.norm === "of" ? r.tokEnd + 2 : r.tokEnd + 1]
+      if (fits(after, r) && tokens[r.tokStart - 1]?.norm === "the") push(after, r, tokens[r.tokStart - 1]!.start, after.end, "relation.region-apposition.v1")
+      // "Kazakhstan, a (landlocked) Central Asian country,"
+      let b = r.tokStart - 1
+      while (b > r.tokStart - 3 && tokens[b]?.kind === "word" && !tokens[b]!.cap && !ARTICLES.has(tokens[b]!.norm)) b--
+      const c = at[b - 2]
+      if (ARTICLES.has(tokens[b]?.norm ?? "") && tokens[b - 1]?.text === "," && fits(c, r) && c.tokEnd === b - 1) push(c, r, c.start, tokens[r.tokEnd]!.end, "relation.region-apposition.v1")
+    }
+    if (r.via !== "name") continue
+    // "<state> has the biggest population in Central Asia", "<state> is the most democratic country in the region of Central Asia"
+    let p = r.tokStart - 1
+    if (tokens[p]?.norm === "the") p--
+    if (tokens[p]?.norm === "in") {
+      let k = p - 1
+      while (k > p - 5 && k > 0 && !isSuperlative(tokens, k) && tokens[k]!.kind === "word" && !tokens[k]!.cap) k--
+      if (isSuperlative(tokens, k)) {
+        let h = k - 1
+        while (h > 0 && (tokens[h]!.norm === "most" || tokens[h]!.norm === "the" || tokens[h]!.norm === "second" || tokens[h]!.norm === "third")) h--
+        const c = at[h - 1]
+        if (HAVE.has(tokens[h]?.norm ?? "") && fits(c, r) && c.tokEnd === h) push(c, r, c.start, r.end, "relation.region-superlative.v1")
+      }
+    }
+    // "Kazakhstan, Central Asia's largest economy", "Central Asia's most populous country, Uzbekistan", "X is Central Asia's largest economy"
+    if (tokens[r.tokEnd]?.norm === "'s" && isSuperlative(tokens, r.tokEnd + 1 + (tokens[r.tokEnd + 1]?.norm === "most" ? 1 : 0))) {
+      let e = r.tokEnd + 2 + (tokens[r.tokEnd + 1]?.norm === "most" ? 1 : 0)
+      while (e < r.tokEnd + 5 && tokens[e]?.kind === "word" && !tokens[e]!.cap && !at[e]) e++
+      const q = tokens[r.tokStart - 1]?.norm === "the" ? r.tokStart - 2 : r.tokStart - 1
+      const before = tokens[q]?.text === "," || HAVE.has(tokens[q]?.norm ?? "") ? at[q - 1] : undefined
+      const after = tokens[e]?.text === "," ? at[e + 1] : undefined
+      const c = fits(before, r) && before.tokEnd === q ? before : fits(after, r) ? after : undefined
+      if (c) push(c, r, Math.min(c.start, r.start), Math.max(c.end, tokens[e - 1]!.end), "relation.region-superlative.v1")
+    }
+  }
+  return out
+}
+/** Singular nouns for a state after a region's demonym ("a Central Asian country"). */
+const SINGULAR_STATE = new Set(["country", "nation", "state", "republic", "neighbour", "neighbor", "economy"])
