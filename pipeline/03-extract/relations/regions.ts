@@ -138,6 +138,17 @@ const describedStates = (ctx: RelContext): Array<FoundRelation> => {
       // "the Central Asian country of Kazakhstan", "the Central Asian nation Tajikistan"
       const after = at[tokens[r.tokEnd + 1]?.norm === "of" ? r.tokEnd + 2 : r.tokEnd + 1]
       if (fits(after, r) && tokens[r.tokStart - 1]?.norm === "the") push(after, r, tokens[r.tokStart - 1]!.start, after.end, "relation.region-apposition.v1")
+      // "the Central Asian country" standing for the one state named in its sentence so far or the sentence before
+      // (in its own sentence only across a clause break: not "Kazakhstan praised the Central Asian country of ...")
+      if (tokens[r.tokStart - 1]?.norm === "the" && !fits(after, r) && tokens[r.tokEnd + 1]?.norm !== "of") {
+        const si = doc.sentenceOf[r.tokStart]!
+        const states = (ms: ReadonlyArray<Mention>, b: number) => uniqByKey(ms.filter((m) => m.type === "country" && m.via === "name" && m.tokEnd <= b))
+        const here = states(ctx.perSentence[si]!, r.tokStart)
+        const before = si > 0 ? states(ctx.perSentence[si - 1]!, r.tokStart) : []
+        const c = here.length === 1 ? here[0] : here.length === 0 && before.length === 1 ? before[0] : undefined
+        const broken = !!c && (doc.sentenceOf[c.tokStart] !== si || tokens.slice(c.tokEnd, r.tokStart).some((t) => t.text === "," || t.text === ";"))
+        if (broken && fits(c, r)) push(c, r, doc.sentenceOf[c.tokStart] === si ? c.start : tokens[r.tokStart - 1]!.start, tokens[r.tokEnd]!.end, "relation.region-anaphor.v1")
+      }
       // "Kazakhstan, a (landlocked) Central Asian country,"
       let b = r.tokStart - 1
       while (b > r.tokStart - 3 && tokens[b]?.kind === "word" && !tokens[b]!.cap && !ARTICLES.has(tokens[b]!.norm)) b--

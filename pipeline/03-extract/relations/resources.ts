@@ -6,7 +6,7 @@
  * commodity "from" a state ("gas from Turkmenistan's fields").
  */
 import type { Mention } from "../entities.js"
-import { clauseAround, isRegion, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
+import { clauseAround, isRegion, skipArticles, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
 
 /** Words that say a place holds a resource. */
 const RESOURCE_CUES = new Set(["rich", "reserves", "reserve", "deposits", "deposit", "producer", "producers", "produces", "produce", "production", "output", "wealth", "resources", "mines", "mining", "exporter", "exporters", "exports", "supplier", "suppliers", "fields"])
@@ -18,6 +18,8 @@ const LIST_GLUE = new Set([",", "and", "or", "such", "as", "including", "notably
 const EXAMPLE_WORDS = new Set(["particularly", "including", "notably", "especially", "such", "like", "mainly", "mostly", "primarily", "chiefly", "namely"])
 /** Nouns after a qualified commodity that say the holder needs or buys it ("Kazakhstan's gas imports", "Chinese copper demand"). */
 const NOT_HELD = new Set(["imports", "import", "importer", "importers", "demand", "consumption", "purchases", "purchase", "needs", "shortage", "shortages", "buyers", "buyer", "smelters", "smelter", "refiners", "refinery", "refineries", "processing", "prices", "price", "market", "markets", "traders", "deliveries", "transit"])
+/** Head nouns of a site where a commodity is found ("gas field", "gold mine"). */
+const SITE_HEADS = new Set(["field", "fields", "mine", "mines", "deposit", "deposits", "basin", "reserve", "well", "wells"])
 /** Verbs whose object is what the subject holds ("Kazakhstan holds vast reserves of uranium"). */
 const HAVE_VERBS = new Set(["has", "have", "holds", "hold", "possesses", "possess", "boasts", "contains"])
 /** Words allowed between such a verb and the commodity. */
@@ -96,6 +98,14 @@ const qualifiedRelations = (ctx: RelContext): Array<FoundRelation> => {
     while (b > c.tokStart - 2 && tokens[b - 1]?.kind === "word" && !tokens[b - 1]!.cap && !at[b - 1] && tokens[b - 1]!.norm !== "'s" && /^[a-z-]+$/.test(tokens[b - 1]!.norm) && !HAVE_VERBS.has(tokens[b - 1]!.norm)) b--
     // "Kazakhstan's uranium", "the country's rare earths", "Central Asia's oil and gas"
     if (tokens[b - 1]?.norm === "'s" && holderOk(ctx, at[b - 2])) push(at[b - 2]!, c, at[b - 2]!.start, "relation.resource-possessive.v1")
+    // a site of the commodity with its state: "Turkmenistan's Galkynysh gas field", "the Kumtor gold mine in Kyrgyzstan"
+    if (SITE_HEADS.has(tokens[c.tokEnd]?.norm ?? "")) {
+      let n = b
+      while (n > b - 3 && tokens[n - 1]?.cap && tokens[n - 1]!.kind === "word" && !at[n - 1]) n--
+      const after = ["in", "of"].includes(tokens[c.tokEnd + 1]?.norm ?? "") ? at[skipArticles(ctx, c.tokEnd + 2)] : undefined
+      if (n < b && tokens[n - 1]?.norm === "'s" && holderOk(ctx, at[n - 2])) push(at[n - 2]!, c, at[n - 2]!.start, "relation.resource-site.v1")
+      else if (holderOk(ctx, after)) out.push({ predicate: "has_resource", subject: after, object: c, role: null, start: tokens[n]!.start, end: after.end, method: "relation.resource-site.v1", confidence: 0.65 })
+    }
     // "Turkmen gas", "Kazakh uranium", "Central Asian hydrocarbons" (the demonym right before the commodity)
     const d = at[c.tokStart - 1]
     if (d && d.via === "demonym" && d.tokEnd === c.tokStart && (d.type === "country" || isRegion(ctx, d))) push(d, c, d.start, "relation.resource-demonym.v1")
