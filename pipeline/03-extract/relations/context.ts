@@ -56,20 +56,25 @@ const lexIndex = (lex: LexiconBundle): LexIndex => {
 }
 
 /**
- * "the country" standing for the one state the text names in its sentence so far and the
- * sentence before ("Kazakhstan's location is an advantage. The country is also ..."), as a
- * mention of that state at those two words; nothing when two states are named there.
+ * "the country" standing for the one state the text names in its sentence so far and the sentence before
+ * ("Kazakhstan's location is an advantage. The country is also ..."), and "the region" / "a region" for the
+ * one region named there ("... focus on Central Asia, ... in a region rich in minerals"), as a mention of it
+ * at those two words; nothing when two are named there.
  */
-const countryAnaphors = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Mention> => {
-  const { tokens, sentences, sentenceOf } = doc
+const anaphors = (doc: Doc, mentions: ReadonlyArray<Mention>, region: (m: Mention) => boolean): Array<Mention> => {
+  const { tokens, sentenceOf } = doc
+  const perSentence = bySentence(doc, mentions)
   const out: Array<Mention> = []
   for (let k = 0; k + 1 < tokens.length; k++) {
-    if (tokens[k]!.norm !== "the" || tokens[k + 1]!.norm !== "country") continue
+    const noun = tokens[k + 1]!.norm
+    const det = tokens[k]!.norm
+    if (!(det === "the" && noun === "country") && !((det === "the" || det === "a") && noun === "region")) continue
     const si = sentenceOf[k]!
-    const from = sentences[Math.max(0, si - 1)]!.tokStart
-    const states = mentions.filter((m) => m.type === "country" && m.tokStart >= from && m.tokEnd <= k && (m.via === "name" || m.via === "demonym"))
-    if (states.length === 0 || states.some((m) => m.key !== states[0]!.key)) continue
-    const a = states[states.length - 1]!
+    const near = [...(si > 0 ? perSentence[si - 1]! : []), ...perSentence[si]!.filter((m) => m.tokEnd <= k)]
+    const kind = noun === "country" ? (m: Mention) => m.type === "country" && (m.via === "name" || m.via === "demonym") : (m: Mention) => region(m) && m.via === "name"
+    const named = near.filter(kind)
+    if (named.length === 0 || named.some((m) => m.key !== named[0]!.key)) continue
+    const a = named[named.length - 1]!
     out.push({ ...a, tokStart: k, tokEnd: k + 2, start: tokens[k]!.start, end: tokens[k + 1]!.end, via: "name", method: "relation.country-anaphor.v1", confidence: Math.min(a.confidence, 0.6) })
   }
   return out
@@ -77,10 +82,11 @@ const countryAnaphors = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Ment
 
 /** Build the context once per document. */
 export const makeContext = (doc: Doc, found: ReadonlyArray<Mention>): RelContext => {
-  const mentions = [...found, ...countryAnaphors(doc, found)].sort((a, b) => a.start - b.start || b.end - a.end)
+  const { membersOf, capitals } = lexIndex(doc.lex)
+  const region = (m: Mention) => isRegionIn(membersOf, m)
+  const mentions = [...found, ...anaphors(doc, found, region)].sort((a, b) => a.start - b.start || b.end - a.end)
   const at: Array<Mention | undefined> = new Array(doc.tokens.length)
   for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) if (!at[k]) at[k] = m
-  const { membersOf, capitals } = lexIndex(doc.lex)
   const inTitle = new Uint8Array(doc.tokens.length)
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.lex.titles.longest(doc.tokens, i)
@@ -96,9 +102,10 @@ const REGION_HEADS = new Set(["asia", "europe", "africa", "america", "americas",
  * A region: a gazetteer location that states are part of, or one without a country, city or
  * capital of its own whose name ends in a continent or compass word ("Middle East", "Asia-Pacific").
  */
-export const isRegion = (ctx: RelContext, m: Mention): boolean => {
+export const isRegion = (ctx: RelContext, m: Mention): boolean => isRegionIn(ctx.membersOf, m)
+const isRegionIn = (membersOf: ReadonlyMap<string, unknown>, m: Mention): boolean => {
   if (m.type !== "location" || m.gaz === null) return false
-  if (ctx.membersOf.has(m.gaz.id)) return true
+  if (membersOf.has(m.gaz.id)) return true
   if (m.gaz.locatedIn !== null || m.gaz.capitalOf !== null) return false
   const last = m.gaz.name.toLowerCase().split(/[\s-]+/).pop() ?? ""
   return REGION_HEADS.has(last)
