@@ -6,6 +6,7 @@ import type { Predicate } from "../../../schemas/vocab.js"
 import { bySentence, type Doc } from "../doc.js"
 import type { Mention } from "../entities.js"
 import type { GazEntity, LexiconBundle } from "../lexicon/Lexicons.js"
+import { tokenize } from "../text/tokens.js"
 
 /** A relation found in the text (UTF-16 span of its evidence). */
 export interface FoundRelation {
@@ -200,3 +201,22 @@ export const subjectBefore = (ctx: RelContext, e: number): Array<Mention> => {
   return out.reverse()
 }
 const SUBJECT_GLUE = new Set(["and", "both", "all", "the"])
+
+/**
+ * The state or organisation written as the first part of a hyphenated participle at token k ("Russian-led",
+ * "Moscow-backed", "Taliban-appointed"), by name, demonym or capital, when the participle is one of `verbs`;
+ * a mention of it over that first part.
+ */
+export const compoundAgent = (ctx: RelContext, k: number, verbs: ReadonlySet<string>): Mention | null => {
+  const { tokens, lex } = ctx.doc
+  const t = tokens[k]
+  const joined = t ? /^(.+)[-–]([a-z]+)$/.exec(t.text) : null
+  if (!t || !joined || !verbs.has(joined[2]!)) return null
+  const words = tokenize(joined[1]!)
+  const hit = lex.names.longest(words, 0) ?? lex.demonyms.longest(words, 0)
+  if (!hit || hit.length !== words.length) return null
+  const e = hit.values.map((id) => lex.entities.get(id)).find((x) => x?.type === "country" || x?.type === "organization" || !!x?.capitalOf)
+  const agent = e?.type === "location" && e.capitalOf ? lex.entities.get(e.capitalOf) : e
+  if (!agent) return null
+  return { key: `gaz:${agent.id}`, type: agent.type, name: agent.name, tokStart: k, tokEnd: k + 1, start: t.start, end: t.start + joined[1]!.length, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.8, via: agent.type === "country" ? "demonym" : "name", gaz: agent }
+}

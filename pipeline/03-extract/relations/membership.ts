@@ -5,8 +5,8 @@
  * ("China's Belt and Road Initiative", "Beijing ... through its Belt and Road Initiative").
  */
 import type { Mention } from "../entities.js"
-import { tokenize, type Token } from "../text/tokens.js"
-import { skipArticles, subjectBefore, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
+import type { Token } from "../text/tokens.js"
+import { compoundAgent, skipArticles, subjectBefore, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
 
 /** Verbs of joining a group. */
 const JOIN_VERBS = new Set(["joined", "joins", "join", "joining", "acceded", "accedes", "accede"])
@@ -41,20 +41,12 @@ const RUN_GLUE = new Set([",", "and", "the"])
  * one token or three): the state, by name, demonym or capital, and the token after the participle.
  */
 const leadAt = (ctx: RelContext, k: number): { state: Mention; end: number } | null => {
-  const { tokens, lex } = ctx.doc
+  const { tokens } = ctx.doc
   if (k < 0 || !tokens[k]) return null
   const m = ctx.at[k]
   if (m?.type === "country" && m.tokStart === k && tokens[m.tokEnd]?.text === "-" && LED.has(tokens[m.tokEnd + 1]?.norm ?? "")) return { state: m, end: m.tokEnd + 2 }
-  const joined = /^(.+)[-–](led|backed|sponsored|founded)$/.exec(tokens[k]!.text)
-  if (!joined) return null
-  const words = tokenize(joined[1]!)
-  const hit = lex.names.longest(words, 0) ?? lex.demonyms.longest(words, 0)
-  if (!hit || hit.length !== words.length) return null
-  const e = hit.values.map((id) => lex.entities.get(id)).find((x) => x?.type === "country" || !!x?.capitalOf)
-  const state = e?.type === "country" ? e : e?.capitalOf ? lex.entities.get(e.capitalOf) : undefined
-  if (!state) return null
-  const t = tokens[k]!
-  return { state: { key: `gaz:${state.id}`, type: "country", name: state.name, tokStart: k, tokEnd: k + 1, start: t.start, end: t.start + joined[1]!.length, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.8, via: "demonym", gaz: state }, end: k + 1 }
+  const agent = compoundAgent(ctx, k, LED)
+  return agent?.type === "country" ? { state: agent, end: k + 1 } : null
 }
 
 /** Words before a format's meeting that say the listed states take part in it. */

@@ -19,6 +19,15 @@ const PLACE_GLUE = new Set([",", "a", "an", "the", "is", "was", "which", "that",
 /** Words that make "capital" not the seat of government ("financial capital", "former capital") when they stand before it. */
 const COPULAS = new Set(["is", "was", "became", "remains", "has", "been"])
 
+/** Does a list of states go on at token k (", Uzbekistan", "and Uzbekistan", ", and Uzbekistan")? */
+const listContinues = (ctx: RelContext, k: number): boolean => {
+  const { tokens } = ctx.doc
+  let sep = false
+  if (tokens[k]?.text === ",") (k++, (sep = true))
+  if (tokens[k]?.norm === "and" || tokens[k]?.norm === "or") (k++, (sep = true))
+  return sep && ctx.at[skipArticles(ctx, k)]?.type === "country"
+}
+
 /** The predicate a place's state relation takes: an area of a state is part of it, a settlement or site is located in it. */
 const placePredicate = (ctx: RelContext, m: Mention, after: number): Predicate => {
   const last = m.name.toLowerCase().split(/\s+/).pop() ?? ""
@@ -78,8 +87,9 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
     if (!p || m.via === "metonym") continue
     const e = m.tokEnd
     // "Osh, Kyrgyzstan" (not "Astana, Washington": a capital standing for its state is not a place's state)
+    // (not a list of states: "flights to Moscow, Kazakhstan, and Uzbekistan")
     const comma = tokens[e]?.text === "," ? at[e + 1] : undefined
-    if (isStateName(comma) && comma.tokStart === e + 1 && !(tokens[comma.tokEnd]?.norm === "and" && at[comma.tokEnd + 1]?.type === "country"))
+    if (isStateName(comma) && comma.tokStart === e + 1 && !listContinues(ctx, comma.tokEnd))
       push(p, comma, e, m.start, comma.end, "relation.place-comma-country.v1", 0.8)
     // "Osh (Kyrgyzstan)"
     const paren = tokens[e]?.text === "(" ? at[e + 1] : undefined
@@ -103,7 +113,9 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
     let h = poss ? k + 1 : x.tokEnd
     // a described place: up to two lower-case modifiers and a head noun ("second-largest city", "resort town")
     let head = -1
-    for (let j = h; j < h + 3 && tokens[j] && !tokens[j]!.cap && tokens[j]!.kind === "word"; j++) if (SETTLEMENT_HEADS.has(tokens[j]!.norm) || AREA_HEADS.has(tokens[j]!.norm)) { head = j; break }
+    // (the last of consecutive heads: "resort town")
+    for (let j = h; j < h + 3 && tokens[j] && !tokens[j]!.cap && tokens[j]!.kind === "word"; j++) if (SETTLEMENT_HEADS.has(tokens[j]!.norm) || AREA_HEADS.has(tokens[j]!.norm)) head = j
+    else if (head >= 0) break
     if (head >= 0) h = tokens[head + 1]?.norm === "of" || tokens[head + 1]?.text === "," ? head + 2 : head + 1
     else if (dem) continue
     const area = head >= 0 && AREA_HEADS.has(tokens[head]!.norm)

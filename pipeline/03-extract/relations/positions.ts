@@ -7,7 +7,7 @@
 import { inList } from "../doc.js"
 import type { Mention } from "../entities.js"
 import type { TitleEntry } from "../../../schemas/Lexicon.js"
-import { gazMention, skipArticles, tokSpan, type FoundRelation, type RelContext } from "./context.js"
+import { compoundAgent, gazMention, skipArticles, tokSpan, type FoundRelation, type RelContext } from "./context.js"
 
 export const HOLDER_TYPES = new Set(["country", "organization"])
 const ARTICLES = new Set(["the", "a", "an"])
@@ -31,6 +31,10 @@ export const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): str
 export const MODIFIERS = new Set(["former", "acting", "interim", "then", "then-", "current", "incoming", "outgoing", "previous", "late", "newly", "appointed", "elected", "longtime", "long-time", "caretaker", "sitting"])
 /** Modifiers kept in the role because they say the office is not (or not fully) held now. */
 export const ROLE_MODIFIERS = new Set(["former", "acting", "interim", "previous", "caretaker", "incoming", "outgoing"])
+/** Participles after a body's name that make it the one that put the holder in office ("Taliban-appointed"). */
+const APPOINTED = new Set(["appointed", "installed", "nominated", "backed", "designated", "elected"])
+/** Lower-case units between a body and a title ("the TAPI project director"). */
+const UNIT_WORDS = new Set(["project", "board", "programme", "program", "company", "group", "mission", "pipeline", "fund", "office"])
 /** Forms of address between a title and a name ("Prime Minister Mr. X", "His Excellency President X"). */
 const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "h.e.", "hrh", "excellency", "highness", "sheikh", "madam", "sir"])
 /** Tokens after a title phrase that close an apposition ("X, the U.S. ambassador, said"). */
@@ -122,12 +126,15 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     const modifiers: Array<string> = []
     while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
     let portfolio = 0
-    while (k >= 0 && tokens[k]!.cap && !at[k] && tokens[k]!.kind === "word" && portfolio < 2 && !inList(doc, "non_name", tokens[k]!.norm) && !HONORIFICS.has(tokens[k]!.norm)) (k--, portfolio++)
+    while (k >= 0 && tokens[k]!.cap && !at[k] && tokens[k]!.kind === "word" && portfolio < 2 && !inList(doc, "non_name", tokens[k]!.norm) && !HONORIFICS.has(tokens[k]!.norm) && !compoundAgent(ctx, k, APPOINTED)) (k--, portfolio++)
+    // a lower-case unit between a body and its title: "the TAPI project director", "the Kazatomprom board chairman"
+    if (portfolio === 0 && UNIT_WORDS.has(tokens[k]?.norm ?? "") && at[k - 1] && at[k - 1]!.type !== "country" && at[k - 1]!.type !== "person") (k--, portfolio++)
     // the portfolio of a generic title is part of the role: "Agriculture Minister", "Foreign ministers"
     const portfolioText = portfolio > 0 ? doc.text.slice(tokens[k + 1]!.start, tokens[k + portfolio]!.end) : ""
     while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
     const possessive = tokens[k]?.norm === "'s" && !!at[k - 1]
-    let qualifier = possessive ? at[k - 1] : k >= 0 ? at[k] : undefined
+    // ... or by whom the holder was put in office: "the Taliban-appointed governor"
+    let qualifier = possessive ? at[k - 1] : k >= 0 ? (at[k] ?? compoundAgent(ctx, k, APPOINTED) ?? undefined) : undefined
     // a state's name run into capitalised words before a company title is a company's name ("Uzbekistan Airways Chairman")
     if (qualifier?.type === "country" && qualifier.via === "name" && !possessive && portfolio > 0 && first.entry.holder_of === "organization") qualifier = undefined
     const roleStart = k + 1
@@ -164,7 +171,8 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     else if (p0 !== j && people.length > 0) for (const n of people) n.holder ??= titleOf
     let evStart = possessive || qualifier ? qualStart : roleStart
     // ... or after a comma when a state qualifies the title: "the country's leader, Emomali Rahmon,"
-    if (people.length === 0 && qualifier?.type === "country" && tokens[j]?.text === "," && at[j + 1]?.type === "person" && [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")) {
+    // (or a person's: "Tokayev's spokesman, Ruslan Zheldibay,")
+    if (people.length === 0 && (qualifier?.type === "country" || (possessive && qualifier?.type === "person")) && tokens[j]?.text === "," && at[j + 1]?.type === "person" && [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")) {
       people.push({ person: at[j + 1]!, holder: undefined, end: at[j + 1]!.tokEnd })
     }
     let evEnd = people.length ? Math.max(...people.map((n) => n.end)) : roleEnd
@@ -173,7 +181,8 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
       // to India, said", "X is the current co-chair of Y" (not "talks with X, the Kazakh president noted")
       let b = qualStart - 1
       while (b >= 0 && (ARTICLES.has(tokens[b]!.norm) || MODIFIERS.has(tokens[b]!.norm))) b--
-      const close = titleOf ? titleOf.tokEnd : roleEnd
+      const ofAny = tokens[roleEnd]?.norm === "of" ? at[skipArticles(ctx, roleEnd + 1)] : undefined
+      const close = titleOf ? titleOf.tokEnd : ofAny ? ofAny.tokEnd : roleEnd
       const closed = CLOSERS.has(tokens[close]?.norm ?? ".") || close >= doc.sentences[doc.sentenceOf[i]!]!.tokEnd
       let c = b
       while (c > 0 && COPULA_AUX.has(tokens[c]!.norm) && COPULA_AUX.has(tokens[c - 1]!.norm)) c--
@@ -192,7 +201,9 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     // the holder: a state or organisation qualifier, "of / at (the) Y" after the title or the name, and
     // one coordinated with it ("the CEO of X Capital and Y Capital")
     const lastPerson = people[people.length - 1]!
-    let holders: Array<Mention> = qualifier && !isParty(qualifier) && HOLDER_TYPES.has(qualifier.type) ? [qualifier] : []
+    // (a project or programme holds the posts of its staff: "the TAPI project director")
+    const holderType = (m: Mention) => HOLDER_TYPES.has(m.type) || (m.type === "initiative" && first.entry.holder_of === "organization")
+    let holders: Array<Mention> = qualifier && !isParty(qualifier) && holderType(qualifier) ? [qualifier] : []
     const of = titleOf ?? (people.length === 1 ? afterOf(lastPerson.end) : undefined)
     if (holders.length === 0 && of) {
       holders = [of]
