@@ -8,7 +8,7 @@ import type { Mention } from "./entities.js"
 import { appointmentRelations } from "./relations/appointments.js"
 import { bylineRelations } from "./relations/bylines.js"
 import { gazMention, makeContext, type FoundRelation, type RelContext } from "./relations/context.js"
-import { groupRelations } from "./relations/groups.js"
+import { countedGroupRelations, groupRelations } from "./relations/groups.js"
 import { memberListRelations } from "./relations/memberLists.js"
 import { membershipRelations } from "./relations/membership.js"
 import { partnerRelations } from "./relations/partners.js"
@@ -36,6 +36,7 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     ...partnerRelations(ctx, (m) => offices.get(m.key) ?? officeInGazetteer(ctx, m)),
     ...regionRelations(ctx),
     ...groupRelations(ctx),
+    ...countedGroupRelations(ctx),
     ...bylineRelations(ctx)
   ]
   // one relation per statement: rules that read the same words agree on it once

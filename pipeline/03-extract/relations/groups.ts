@@ -87,3 +87,69 @@ export const groupRelations = (ctx: RelContext): Array<FoundRelation> => {
   }
   return out
 }
+
+/** Words that open a statement of partnership of a counted group ("the strategic partnership of the three states"). */
+const PARTNERSHIP_OF = new Set(["partnership", "relations", "ties", "cooperation", "agreement", "treaty", "alliance", "friendship", "relationship"])
+/** Documents a counted group signs with one another ("the two countries signed a memorandum"). */
+const SIGNED_DOCS = new Set(["agreement", "agreements", "treaty", "memorandum", "deal", "deals", "accord", "declaration", "roadmap", "protocol", "pact", "charter", "statement"])
+
+/**
+ * The states a counted group without a region stands for ("the three states", "both countries", "the two
+ * nations"): the distinct states named before it in its sentence and the one before (or the one before that),
+ * when there are exactly that many.
+ */
+const countedStates = (ctx: RelContext, k: number, n: number): Array<Mention> | null => {
+  const { doc } = ctx
+  const si = doc.sentenceOf[k]!
+  const named = (from: number) => {
+    const out: Array<Mention> = []
+    for (let x = si; x >= from; x--)
+      for (const m of [...ctx.perSentence[x]!].reverse())
+        if (m.type === "country" && m.via !== "metonym" && (x < si || m.tokEnd <= k) && !out.some((o) => o.key === m.key)) out.push(m)
+    return out
+  }
+  for (const back of [1, 2]) {
+    const states = named(Math.max(0, si - back))
+    if (states.length === n) return states.reverse()
+    if (states.length > n) return null
+  }
+  return null
+}
+
+/** partner_of and member_of stated of a counted group: "the partnership of the three states", "the two countries signed the Treaty". */
+export const countedGroupRelations = (ctx: RelContext): Array<FoundRelation> => {
+  const { doc, at } = ctx
+  const { tokens } = doc
+  const out: Array<FoundRelation> = []
+  for (let k = 1; k < tokens.length; k++) {
+    const noun = tokens[k]!.norm
+    if (!GROUP_NOUNS.has(noun)) continue
+    const num = NUMBERS.get(tokens[k - 1]!.norm)
+    // "the three states", "both countries" (not "the five Central Asian states": a region's group is read above)
+    if (num === undefined || (tokens[k - 1]!.norm !== "both" && tokens[k - 2]?.norm !== "the" && tokens[k - 2]?.norm !== "all")) continue
+    const start = tokens[k - 1]!.norm === "both" ? k - 1 : k - 2
+    const states = countedStates(ctx, start, num)
+    if (!states) continue
+    const span = { start: tokens[start]!.start, end: tokens[k]!.end }
+    const pairs = (a: number, b: number) => {
+      for (let i = 0; i < states.length; i++) for (let j = i + 1; j < states.length; j++) out.push({ predicate: "partner_of", subject: states[i]!, object: states[j]!, role: null, start: tokens[a]!.start, end: tokens[b]!.end, method: "relation.counted-group.v1", confidence: 0.55 })
+    }
+    // "the strategic partnership of / between the three states"
+    const p = start - 1
+    if ((tokens[p]?.norm === "of" || tokens[p]?.norm === "between") && PARTNERSHIP_OF.has(tokens[p - 1]?.norm ?? "")) {
+      pairs(p - 1, k)
+      continue
+    }
+    // "the two countries (have) signed an agreement / the Treaty of X / joined the Y"
+    let v = k + 1
+    while (["have", "had", "also", "jointly", "formally", "officially", "then"].includes(tokens[v]?.norm ?? "")) v++
+    if (!["signed", "joined", "adopted", "concluded"].includes(tokens[v]?.norm ?? "")) continue
+    let x = v + 1
+    while (x < v + 5 && (tokens[x]?.norm === "the" || tokens[x]?.norm === "a" || tokens[x]?.norm === "an" || (tokens[x]?.kind === "word" && !tokens[x]!.cap && !SIGNED_DOCS.has(tokens[x]!.norm)))) x++
+    const f = at[x]
+    if (f && (f.type === "initiative" || f.type === "organization") && f.tokStart === x)
+      for (const c of states) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: span.start, end: f.end, method: "relation.counted-group.v1", confidence: 0.55 })
+    else if (SIGNED_DOCS.has(tokens[x]?.norm ?? "") && tokens[v]!.norm !== "joined") pairs(start, x)
+  }
+  return out
+}

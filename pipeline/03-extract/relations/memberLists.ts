@@ -131,11 +131,22 @@ const describedBefore = (ctx: RelContext, k: number): Mention | undefined => {
   if (isGroup(at[b]) && at[b]!.tokEnd === b + 1) return at[b]
   // "<group> is a (regional) organisation comprising"
   let c = b
-  while (c > b - 5 && c > 0 && IS_A.has(tokens[c]!.norm) && !COPULAS.has(tokens[c]!.norm)) c--
+  while (c > b - 5 && c > 0 && (IS_A.has(tokens[c]!.norm) || (tokens[c]!.kind === "word" && !tokens[c]!.cap && !NEGATIONS.has(tokens[c]!.norm))) && !COPULAS.has(tokens[c]!.norm)) c--
   if (c === b || !COPULAS.has(tokens[c]!.norm)) return undefined
   const m = at[c - 1]
-  return isGroup(m) && m.tokEnd === c ? m : undefined
+  if (isGroup(m) && m.tokEnd === c) return m
+  // "<group>, (commonly known as the GCC,) is a bloc comprising": the group named in the apposition or before it
+  if (tokens[c - 1]?.text !== ",") return undefined
+  let a = c - 2
+  while (a > c - 12 && a > 0 && tokens[a]!.text !== "," && tokens[a]!.text !== ";" && tokens[a]!.text !== ".") a--
+  if (tokens[a]?.text !== ",") return undefined
+  const inside = ctx.perSentence[doc.sentenceOf[a]!]!.filter((x) => x.tokStart > a && x.tokEnd <= c - 1 && isGroup(x))
+  const head = at[a - 1]
+  return inside.length === 1 && NAMING.has(tokens[a + 1]?.norm ?? "") ? inside[0] : isGroup(head) && head.tokEnd === a ? head : undefined
 }
+const NEGATIONS = new Set(["not", "no", "never", "which", "that", "who"])
+/** Words opening an apposition that names something otherwise ("commonly known as", "also called"). */
+const NAMING = new Set(["commonly", "also", "known", "called", "abbreviated", "or", "formally", "officially"])
 
 /** "the SCO, which includes China and Russia", "the C5+1 brings together the US and the five Central Asian states". */
 const describedGroups = (ctx: RelContext): Array<FoundRelation> => {
