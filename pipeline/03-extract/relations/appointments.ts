@@ -26,7 +26,7 @@ export const appointmentRelations = (ctx: RelContext): Array<FoundRelation> => [
 /** The title phrase at token x: (qualifier) (modifiers) title, its holder and the role's text. */
 const titleAfter = (ctx: RelContext, x: number): { entry: TitleEntry; role: string; holder: Mention | undefined; end: number } | null => {
   const { doc, at } = ctx
-  const { tokens, lex } = doc
+  const { tokens } = doc
   x = skipArticles(ctx, x)
   // "as Kazakhstan's foreign minister", "as Uzbek prime minister"
   let holder: Mention | undefined
@@ -37,7 +37,7 @@ const titleAfter = (ctx: RelContext, x: number): { entry: TitleEntry; role: stri
   }
   const mods: Array<string> = []
   while (MODIFIERS.has(tokens[x]?.norm ?? "")) mods.push(tokens[x++]!.norm)
-  const t = lex.titles.longest(tokens, x)
+  const t = ctx.titleAt[x]
   if (!t) return null
   const entry = t.values[0]!
   let end = x + t.length

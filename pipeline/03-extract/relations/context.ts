@@ -34,6 +34,8 @@ export interface RelContext {
   readonly capitals: ReadonlyMap<string, GazEntity>
   /** 1 for each token inside a title phrase ("Deputy Prime Minister"), else 0. */
   readonly inTitle: Uint8Array
+  /** The longest title starting at each token (the titles trie's answer), if any. */
+  readonly titleAt: ReadonlyArray<ReturnType<LexiconBundle["titles"]["longest"]>>
 }
 
 /** What the relation rules look up in the gazetteer, indexed once per lexicon bundle (not per document). */
@@ -89,11 +91,13 @@ export const makeContext = (doc: Doc, found: ReadonlyArray<Mention>): RelContext
   const at: Array<Mention | undefined> = new Array(doc.tokens.length)
   for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) if (!at[k]) at[k] = m
   const inTitle = new Uint8Array(doc.tokens.length)
+  const titleAt: Array<ReturnType<LexiconBundle["titles"]["longest"]>> = new Array(doc.tokens.length).fill(null)
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.lex.titles.longest(doc.tokens, i)
+    titleAt[i] = t
     if (t) for (let k = i; k < i + t.length; k++) inTitle[k] = 1
   }
-  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf, capitals, inTitle }
+  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf, capitals, inTitle, titleAt }
 }
 
 /** Words that name a region without being a place in it (its states are listed after it). */

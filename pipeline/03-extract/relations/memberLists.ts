@@ -20,6 +20,7 @@ const COPULA_ADVERBS = new Set(["long", "also", "already", "still", "now", "sinc
 const INCLUDE_VERBS = new Set(["includes", "include", "included", "including", "comprises", "comprising", "comprise", "comprised", "unites", "uniting", "united", "groups", "grouping", "encompasses", "encompassing"])
 /** Two-word verbs of the same kind: "brings together", "consists of", "made up of", "composed of". */
 const INCLUDE_PAIRS = new Set(["brings together", "bringing together", "brought together", "bring together", "consists of", "consisting of", "consisted of", "made up", "composed of"])
+const PAIR_FIRST = new Set([...INCLUDE_PAIRS].map((p) => p.split(" ")[0]!))
 /** Nouns for states a list of members may open with ("six countries: A, B, ..."). */
 const STATE_NOUNS = new Set(["countries", "nations", "states", "members", "republics", "economies", "governments"])
 const NUMBERS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["seven", 7], ["eight", 8], ["nine", 9], ["ten", 10], ["both", 2]])
@@ -154,7 +155,7 @@ const describedGroups = (ctx: RelContext): Array<FoundRelation> => {
   const { tokens } = doc
   const out: Array<FoundRelation> = []
   for (let k = 1; k < tokens.length; k++) {
-    const pair = INCLUDE_PAIRS.has(`${tokens[k]!.norm} ${tokens[k + 1]?.norm ?? ""}`)
+    const pair = PAIR_FIRST.has(tokens[k]!.norm) && INCLUDE_PAIRS.has(`${tokens[k]!.norm} ${tokens[k + 1]?.norm ?? ""}`)
     if (!pair && !INCLUDE_VERBS.has(tokens[k]!.norm)) continue
     const g = describedBefore(ctx, k)
     if (!g) continue

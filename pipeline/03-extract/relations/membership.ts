@@ -88,7 +88,7 @@ const coordinatedRuns = (tokens: ReadonlyArray<Token>, states: ReadonlyArray<Men
 /** Find member_of relations (joining, format participants, owners of an initiative). */
 export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
-  const { tokens, lex } = doc
+  const { tokens } = doc
   const out: Array<FoundRelation> = []
   // the states coordinated from token x on: "Israel and several ...", "Kazakhstan, Uzbekistan and Tajikistan"
   const coordinated = (x: number): Array<Mention> => {
@@ -118,6 +118,8 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
   }
   for (const [si, s] of doc.sentences.entries()) {
     const ms = ctx.perSentence[si]!
+    // every rule here needs a group, format or named meeting in the sentence
+    if (!ms.some((m) => GROUP_TYPES.has(m.type) || m.type === "named_event")) continue
     const words = tokens.slice(s.tokStart, s.tokEnd).map((t) => t.norm)
     const sp = { start: s.start, end: s.end }
 
@@ -167,14 +169,14 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       let x = f.tokEnd + 1
       while (x < s.tokEnd) {
         const m = at[x]
-        const t = lex.titles.longest(tokens, x)
+        const t = ctx.titleAt[x]
         if (m?.type === "country" && (m.via === "name" || m.via === "demonym")) {
           if (!list.some((c) => c.key === m.key)) list.push(m)
           x = m.tokEnd
         } else if (m?.type === "person") x = m.tokEnd
         else if (t) x += t.length
         // a misspelt or unknown qualifier of a leader's title: "Turkment President X"
-        else if (tokens[x]!.cap && lex.titles.longest(tokens, x + 1)) x++
+        else if (tokens[x]!.cap && ctx.titleAt[x + 1]) x++
         else if (LIST_GLUE.has(tokens[x]!.norm)) x++
         else break
       }
@@ -192,13 +194,13 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
           for (let x = k + 1; x < Math.min(s.tokEnd, k + 12); x++) {
             const m = at[x]
             if (tokens[x]!.text === ";" || tokens[x]!.text === "." ) break
-            if (m && m.type === "country" && (m.via === "name" || (m.via === "demonym" && lex.titles.longest(tokens, m.tokEnd))))
+            if (m && m.type === "country" && (m.via === "name" || (m.via === "demonym" && ctx.titleAt[m.tokEnd])))
               out.push({ predicate: "member_of", subject: m, object: f, role: null, start: f.start, end: m.end, method: "relation.format-meeting.v1", confidence: 0.55 })
           }
         }
         // the subject of a meeting verb in a sentence that places the meeting in the format
         if (MEET_VERBS.has(w) && f.tokStart > k && !words.slice(Math.max(0, k - s.tokStart - 4), k - s.tokStart).some((x) => UNREAL_JOIN.has(x))) {
-          const subj = ms.find((m) => m.tokEnd <= k && m.type === "country" && (m.via === "name" || (m.via === "demonym" && lex.titles.longest(tokens, m.tokEnd))))
+          const subj = ms.find((m) => m.tokEnd <= k && m.type === "country" && (m.via === "name" || (m.via === "demonym" && ctx.titleAt[m.tokEnd])))
           if (subj && !tokens.slice(subj.tokEnd, k).some((t) => t.text === "," || t.text === ";")) out.push({ predicate: "member_of", subject: subj, object: f, role: null, start: subj.start, end: f.end, method: "relation.format-meeting.v1", confidence: 0.55 })
         }
       }

@@ -43,7 +43,9 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
   }
   for (const [si, s] of doc.sentences.entries()) {
     const ms = ctx.perSentence[si]!
-    if (!tokens.slice(s.tokStart, s.tokEnd).some((t) => PARTNER_CUES.has(t.norm))) continue
+    let cued = false
+    for (let k = s.tokStart; k < s.tokEnd && !cued; k++) cued = PARTNER_CUES.has(tokens[k]!.norm)
+    if (!cued) continue
     const sp = { start: s.start, end: s.end }
     const countries = ms.filter((m) => m.type === "country")
     for (let k = s.tokStart; k < s.tokEnd; k++) {

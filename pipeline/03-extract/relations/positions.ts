@@ -90,10 +90,10 @@ interface TitleAt {
 /** Find holds_position, affiliated_with and party member_of relations cued by titles. */
 export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
-  const { tokens, lex } = doc
+  const { tokens } = doc
   const out: Array<FoundRelation> = []
   const titleAt = (i: number): TitleAt | null => {
-    const t = lex.titles.longest(tokens, i)
+    const t = ctx.titleAt[i]
     if (!t) return null
     const text = doc.text.slice(tokens[i]!.start, tokens[i + t.length - 1]!.end)
     // a title inside a longer name ("CEO of X Capital" read as one organisation) is part of the name
