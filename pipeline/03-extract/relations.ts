@@ -1,7 +1,9 @@
 /**
- * Relations stated in a clause, by predicate family (relations/*.ts): positions named by titles,
- * membership and formats, partnerships, regions and their states, numbered groups of a region's
- * states, places and resources. Pure: a document and its mentions in, relations out.
+ * Relations stated in a clause, by predicate family and construction (relations/*.ts): positions
+ * named by titles and by appointment verbs, membership (joining, member nouns and lists, groups
+ * described by their members, formats and their meetings), partnerships, regions and their states,
+ * numbered and counted groups of states, places, resources and bylines. Each rule has a paraphrase
+ * corpus (tests/03-extract/relations.*.corpus.json). Pure: a document and its mentions in, relations out.
  */
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"

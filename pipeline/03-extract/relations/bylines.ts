@@ -1,11 +1,11 @@
 /**
  * affiliated_with from credits: a byline line ("By X and Y") with the outlet it names ("By X for Y") or the
- * agency of the dateline under it ("ASTANA, Jan 19 (Reuters) -"), and "written / reported by X for Y".
+ * agency of the dateline under it ("OSH, May 2 (AFP) -"), and "filed / reported by X for Y".
  */
 import type { Mention } from "../entities.js"
 import type { FoundRelation, RelContext } from "./context.js"
 
-/** Verbs of writing before "by X for Y" ("This article was written by X for Y"). */
+/** Verbs of writing before "by X for Y" ("the story was filed by X for Y"). */
 const WRITTEN = new Set(["written", "reported", "produced", "prepared", "filed", "compiled"])
 /** Lines after a byline searched for the dateline's agency. */
 const DATELINE_LINES = 2
@@ -39,7 +39,7 @@ export const bylineRelations = (ctx: RelContext): Array<FoundRelation> => {
       org = at[end + 1]
       last = org!.tokEnd - 1
     } else if (lineStart(k) && (end >= tokens.length || lineStart(end))) {
-      // a byline line alone: the agency in brackets in the dateline just below ("BISHKEK, Feb 10 (Reuters) -")
+      // a byline line alone: the agency in brackets in the dateline just below ("KHIVA, June 3 (AP) -")
       const stop = lineAfter(text, tokens[end - 1]!.end, DATELINE_LINES)
       for (let x = end; x < tokens.length && tokens[x]!.start < stop; x++)
         if (tokens[x]!.text === "(" && outlet(at[x + 1]) && tokens[at[x + 1]!.tokEnd]?.text === ")") {

@@ -60,8 +60,8 @@ const lexIndex = (lex: LexiconBundle): LexIndex => {
 
 /**
  * "the country" standing for the one state the text names in its sentence so far and the sentence before
- * ("Kazakhstan's location is an advantage. The country is also ..."), and "the region" / "a region" for the
- * one region named there ("... focus on Central Asia, ... in a region rich in minerals"), as a mention of it
+ * ("Chile's coast is long. The country also ..."), and "the region" / "a region" for the one region named
+ * there ("... interest in the Andes, a region rich in lithium"), as a mention of it
  * at those two words; nothing when two are named there.
  */
 const anaphors = (doc: Doc, mentions: ReadonlyArray<Mention>, region: (m: Mention) => boolean): Array<Mention> => {
@@ -154,7 +154,7 @@ export const isStateName = (m: Mention | undefined): m is Mention => !!m && m.ty
 
 /**
  * A place a relation can be stated of: a location that is not a region, or a capital read as its
- * state ("the Kazakh capital Astana" where Astana stood for Kazakhstan) taken back as the city.
+ * state ("the Tajik capital Dushanbe" where Dushanbe stood for Tajikistan) taken back as the city.
  */
 export const asPlace = (ctx: RelContext, m: Mention | undefined): Mention | null => {
   if (!m) return null
@@ -208,7 +208,7 @@ const SUBJECT_GLUE = new Set(["and", "both", "all", "the"])
 
 /**
  * The state or organisation written as the first part of a hyphenated participle at token k ("Russian-led",
- * "Moscow-backed", "Taliban-appointed"), by name, demonym or capital, when the participle is one of `verbs`;
+ * "Ankara-backed", "Kremlin-appointed"), by name, demonym or capital, when the participle is one of `verbs`;
  * a mention of it over that first part.
  */
 export const compoundAgent = (ctx: RelContext, k: number, verbs: ReadonlySet<string>): Mention | null => {

@@ -1,8 +1,8 @@
 /**
- * Relations of a group of states named by number and region: "the United States and the five
- * Central Asian nations ... cooperation" (each state a partner of the United States), "China and
- * the five Central Asian nations adopting the Charter ..., through the Belt and Road Initiative"
- * (each a member), "between the United States and the two Central Asian countries". The group
+ * Relations of a group of states named by number and region: "Korea and the five Central Asian
+ * republics deepen cooperation" (each state a partner of Korea), "the EU and the five Central Asian
+ * states, working within the Global Gateway" (each a member), "ties between Iran and the two South
+ * Caucasus nations"; and of a counted group without a region ("both countries signed the charter"). The group
  * stands for the region's states when the number is the gazetteer's count of them, else for the
  * region's states the article has named when there are exactly that many; only then does the
  * phrase itself state that they are part of the region.
@@ -71,14 +71,14 @@ export const groupRelations = (ctx: RelContext): Array<FoundRelation> => {
     const cues: Array<number> = []
     for (let k = s.tokStart; k < s.tokEnd; k++) if (PARTNER_CUES.has(tokens[k]!.norm) || tokens[k]!.norm === "signing" || tokens[k]!.norm === "signed") cues.push(k)
     const to = Math.max(g.tokEnd, other.tokEnd)
-    // (in the group's own clause: not "..., marking a step in the evolution of relations between Japan and the region")
+    // (in the group's own clause: not "..., which opened a new page in relations between Korea and the region")
     const cue = cues.find((k) => !tokens.slice(Math.min(k, from), Math.max(k + 1, to)).some((t) => UNREAL.has(t.norm) || t.text === "," || t.text === ";"))
     if (cue !== undefined)
       for (const c of g.members) if (c.key !== other.key) out.push({ predicate: "partner_of", subject: c, object: other, role: null, ...sp, method: "relation.group-partner.v1", confidence: 0.55 })
     // initiatives the group takes part in, in the same sentence after the group
     const inits = ctx.perSentence[doc.sentenceOf[g.region.tokStart]!]!.filter((m) => m.type === "initiative" && m.tokStart > g.tokEnd)
     for (const f of inits) {
-      // the cue right before the initiative: "through the Belt and Road Initiative", "under the C5+1 format"
+      // the cue right before the initiative: "through the Global Gateway", "within the Middle Corridor"
       let c = f.tokStart - 1
       while (c > g.tokEnd && ["the", "a", "its", "their"].includes(tokens[c]!.norm)) c--
       if (!MEMBER_CUES.has(tokens[c]?.norm ?? "")) continue
@@ -88,7 +88,7 @@ export const groupRelations = (ctx: RelContext): Array<FoundRelation> => {
   return out
 }
 
-/** Words that open a statement of partnership of a counted group ("the strategic partnership of the three states"). */
+/** Words that open a statement of partnership of a counted group ("closer ties between the two neighbours"). */
 const PARTNERSHIP_OF = new Set(["partnership", "relations", "ties", "cooperation", "agreement", "treaty", "alliance", "friendship", "relationship"])
 /** Documents a counted group signs with one another ("the two countries signed a memorandum"). */
 const SIGNED_DOCS = new Set(["agreement", "agreements", "treaty", "memorandum", "deal", "deals", "accord", "declaration", "roadmap", "protocol", "pact", "charter", "statement"])
@@ -116,7 +116,7 @@ const countedStates = (ctx: RelContext, k: number, n: number): Array<Mention> | 
   return null
 }
 
-/** partner_of and member_of stated of a counted group: "the partnership of the three states", "the two countries signed the Treaty". */
+/** partner_of and member_of stated of a counted group: "friendship of the three nations", "both countries signed the charter". */
 export const countedGroupRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
   const { tokens } = doc
@@ -125,7 +125,7 @@ export const countedGroupRelations = (ctx: RelContext): Array<FoundRelation> => 
     const noun = tokens[k]!.norm
     if (!GROUP_NOUNS.has(noun)) continue
     const num = NUMBERS.get(tokens[k - 1]!.norm)
-    // "the three states", "both countries" (not "the five Central Asian states": a region's group is read above)
+    // "the three states", "both countries" (not "the four Gulf states": a region's group is read above)
     if (num === undefined || (tokens[k - 1]!.norm !== "both" && tokens[k - 2]?.norm !== "the" && tokens[k - 2]?.norm !== "all")) continue
     const start = tokens[k - 1]!.norm === "both" ? k - 1 : k - 2
     const states = countedStates(ctx, start, num)
@@ -134,7 +134,7 @@ export const countedGroupRelations = (ctx: RelContext): Array<FoundRelation> => 
     const pairs = (a: number, b: number) => {
       for (let i = 0; i < states.length; i++) for (let j = i + 1; j < states.length; j++) out.push({ predicate: "partner_of", subject: states[i]!, object: states[j]!, role: null, start: tokens[a]!.start, end: tokens[b]!.end, method: "relation.counted-group.v1", confidence: 0.55 })
     }
-    // "the strategic partnership of / between the three states"
+    // "the alliance of / between the two nations"
     const p = start - 1
     if ((tokens[p]?.norm === "of" || tokens[p]?.norm === "between") && PARTNERSHIP_OF.has(tokens[p - 1]?.norm ?? "")) {
       pairs(p - 1, k)

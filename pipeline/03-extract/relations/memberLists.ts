@@ -1,9 +1,9 @@
 /**
  * Membership stated by a noun or a list: "X is (also) a founding member of Y", "X and Y are members of
  * Z", "X, a member of Y,", "the Y member states, A, B and C", "members of Y include A and B", and a
- * group described by the states it brings together: "the SCO, which includes China and Russia", "the
- * C5+1 brings together the United States and the five Central Asian states", "a regional organisation
- * comprising six countries: A, B, ..." (a region described so: part_of).
+ * group described by the states it brings together: "the OTS, which groups Hungary and Azerbaijan", "the
+ * forum brings together Japan and the five Central Asian republics", "NATO is an alliance uniting A, B,
+ * ..." (a region described so: part_of).
  */
 import type { Mention } from "../entities.js"
 import { ARTICLES, isRegion, skipArticles, subjectBefore, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
@@ -16,7 +16,7 @@ const ROLE_GLUE = new Set(["a", "an", "the", "also", "now", "already", "still", 
 const COPULAS = new Set(["is", "are", "was", "were", "became", "become", "becomes", "remains", "remain", "has", "have", "been"])
 /** Adverbs inside a copula ("has long been", "is now also"). */
 const COPULA_ADVERBS = new Set(["long", "also", "already", "still", "now", "since", "always", "recently", "officially", "formally"])
-/** Verbs that describe a group by its members ("the SCO, which includes China and Russia"). */
+/** Verbs that describe a group by its members ("the OTS, which groups Hungary and Azerbaijan"). */
 const INCLUDE_VERBS = new Set(["includes", "include", "included", "including", "comprises", "comprising", "comprise", "comprised", "unites", "uniting", "united", "groups", "grouping", "encompasses", "encompassing"])
 /** Two-word verbs of the same kind: "brings together", "consists of", "made up of", "composed of". */
 const INCLUDE_PAIRS = new Set(["brings together", "bringing together", "brought together", "bring together", "consists of", "consisting of", "consisted of", "made up", "composed of"])
@@ -46,7 +46,7 @@ export const listedStates = (ctx: RelContext, x: number): { states: Array<Mentio
       out.push(m)
       x = end = m.tokEnd
     } else if (m && isRegion(ctx, m) && m.via === "demonym" && STATE_NOUNS.has(tokens[m.tokEnd]?.norm ?? "")) {
-      // "the five Central Asian states": the region's states when the number is the gazetteer's count
+      // "the three South Caucasus nations": the region's states when the number is the gazetteer's count
       const n = NUMBERS.get(tokens[m.tokStart - 1]?.norm ?? "") ?? Number.parseInt(tokens[m.tokStart - 1]?.text ?? "", 10)
       const all = ctx.membersOf.get(m.gaz!.id) ?? []
       if (all.length === n) for (const e of all) out.push({ ...m, key: `gaz:${e.id}`, type: "country", name: e.name, via: "name", gaz: e, tokStart: m.tokStart, tokEnd: m.tokEnd + 1, start: m.start, end: tokens[m.tokEnd]!.end })
@@ -114,12 +114,12 @@ const groupMembers = (ctx: RelContext): Array<FoundRelation> => {
 
 /** Words between a group and the verb describing it: "the SCO, which also includes", "the EAEU now unites". */
 const REL_GLUE = new Set([",", "which", "that", "also", "now", "currently", "still", "today"])
-/** Words of the noun a copula gives the group before such a verb: "the GCC is a regional organisation comprising". */
+/** Words of the noun a copula gives the group before such a verb: "the EAEU is a customs union comprising". */
 const IS_A = new Set(["is", "was", "a", "an", "the", "regional", "international", "political", "economic", "security", "military", "trade", "intergovernmental", "organization", "organisation", "bloc", "grouping", "alliance", "union", "format", "forum", "platform", "body", "group", "club", "mechanism", "initiative", "partnership"])
 
 /**
- * The group or region a describing verb at k is said of: right before it ("the C5+1 brings together"), before
- * ", which" ("the SCO (SCO), which includes"), or the subject of "is a <noun>" before it ("the GCC is a bloc comprising").
+ * The group or region a describing verb at k is said of: right before it ("the forum brings together"), before
+ * ", which" ("the bank (ADB), which counts"), or the subject of "is a <noun>" before it ("NATO is an alliance uniting").
  */
 const describedBefore = (ctx: RelContext, k: number): Mention | undefined => {
   const { doc, at } = ctx
@@ -127,7 +127,7 @@ const describedBefore = (ctx: RelContext, k: number): Mention | undefined => {
   const isGroup = (m: Mention | undefined): m is Mention => !!m && (GROUP_TYPES.has(m.type) || isRegion(ctx, m)) && m.via !== "demonym"
   let b = k - 1
   while (b > 0 && REL_GLUE.has(tokens[b]!.norm)) b--
-  // an acronym in brackets after the name: "the Shanghai Cooperation Organisation (SCO), which"
+  // an acronym in brackets after the name: "the North Atlantic Treaty Organization (NATO), which"
   if (tokens[b]?.text === ")" && tokens[b - 2]?.text === "(") b -= 3
   if (isGroup(at[b]) && at[b]!.tokEnd === b + 1) return at[b]
   // "<group> is a (regional) organisation comprising"
@@ -136,7 +136,7 @@ const describedBefore = (ctx: RelContext, k: number): Mention | undefined => {
   if (c === b || !COPULAS.has(tokens[c]!.norm)) return undefined
   const m = at[c - 1]
   if (isGroup(m) && m.tokEnd === c) return m
-  // "<group>, (commonly known as the GCC,) is a bloc comprising": the group named in the apposition or before it
+  // "<group>, (also called the EAEU,) is a union comprising": the group named in the apposition or before it
   if (tokens[c - 1]?.text !== ",") return undefined
   let a = c - 2
   while (a > c - 12 && a > 0 && tokens[a]!.text !== "," && tokens[a]!.text !== ";" && tokens[a]!.text !== ".") a--
@@ -149,7 +149,7 @@ const NEGATIONS = new Set(["not", "no", "never", "which", "that", "who"])
 /** Words opening an apposition that names something otherwise ("commonly known as", "also called"). */
 const NAMING = new Set(["commonly", "also", "known", "called", "abbreviated", "or", "formally", "officially"])
 
-/** "the SCO, which includes China and Russia", "the C5+1 brings together the US and the five Central Asian states". */
+/** "the OTS, which groups Hungary and Azerbaijan", "the forum brings together Korea and the region's states". */
 const describedGroups = (ctx: RelContext): Array<FoundRelation> => {
   const { doc } = ctx
   const { tokens } = doc

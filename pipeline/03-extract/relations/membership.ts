@@ -1,8 +1,8 @@
 /**
  * member_of: joining ("X joined / has joined the Y", "X, a member of Y"), the states a format
- * brings together ("held under the C5+1 format, brought together the presidents of A, B, C",
- * "the C5+1 -- Kazakh President X, Kyrgyz President Y, ..."), and the owner of an initiative
- * ("China's Belt and Road Initiative", "Beijing ... through its Belt and Road Initiative").
+ * brings together ("ministers of A, B and C gathered under the X platform", "the X format: Tajik President
+ * P, Uzbek President Q, ..."), and the owner of an initiative ("the EU's Global Gateway", "Brussels ...
+ * via its Global Gateway").
  */
 import type { Mention } from "../entities.js"
 import type { Token } from "../text/tokens.js"
@@ -26,9 +26,9 @@ const GROUP_TYPES = new Set(["initiative", "organization"])
 const ARTICLES = new Set(["a", "an", "the"])
 /** Words between the signers and "signed": "have jointly signed". */
 const AUXILIARIES = new Set(["have", "has", "had", "jointly", "also", "formally", "officially", "finally", "all"])
-/** Words after which a format meeting's participants are named ("a C5+1 summit involving A and B"). */
+/** Words after which a format meeting's participants are named ("an X summit among A and B"). */
 const PARTICIPANTS_AFTER = new Set(["involving", "between", "among", "bringing"])
-/** Words that make a format's mention a meeting of it ("C5+1 summit", "the C5+1 took place"). */
+/** Words that make a format's mention a meeting of it ("an X session", "the X dialogue"). */
 const MEETING_WORDS = new Set(["summit", "meeting", "talks", "took", "session", "format", "dialogue", "conference"])
 /** Verbs whose subject meets in a format named later in the sentence. */
 const MEET_VERBS = new Set(["met", "meets", "held", "holds", "hosted", "hosts", "convened", "attended"])
@@ -37,7 +37,7 @@ const LED = new Set(["led", "backed", "sponsored", "founded"])
 
 const RUN_GLUE = new Set([",", "and", "the"])
 /**
- * The state leading something, written at token k as "<state>-led" ("U.S.-led", "Russian-led", "Moscow-led":
+ * The state leading something, written at token k as "<state>-led" ("French-led", "Beijing-backed", "Turkish-led":
  * one token or three): the state, by name, demonym or capital, and the token after the participle.
  */
 const leadAt = (ctx: RelContext, k: number): { state: Mention; end: number } | null => {
@@ -51,7 +51,7 @@ const leadAt = (ctx: RelContext, k: number): { state: Mention; end: number } | n
 
 /** Words before a format's meeting that say the listed states take part in it. */
 const PARTICIPATION = new Set(["during", "at", "attend", "attended", "attending", "for", "to"])
-/** The token before m, past articles and ordinals ("at the 4th India-Central Asia Dialogue"). */
+/** The token before m, past articles and ordinals ("at the 3rd EU-Central Asia Forum"). */
 const skipBack = (ctx: RelContext, k: number): number => {
   let b = k - 1
   while (b > 0 && (["the", "a", "an", "first", "second", "third", "inaugural", "annual", "latest"].includes(ctx.doc.tokens[b]!.norm) || /^\d+(st|nd|rd|th)$/.test(ctx.doc.tokens[b]!.norm))) b--
@@ -59,8 +59,8 @@ const skipBack = (ctx: RelContext, k: number): number => {
 }
 
 /**
- * The format a meeting is named after: "the C5+1 Presidential Summit" (a named event starting with a format's
- * name), "the SCO summit" (a group right before a meeting word), a format itself ("the India-Central Asia Dialogue").
+ * The format a meeting is named after: "the X Leaders' Summit" (a named event starting with a format's
+ * name), "the OTS summit" (a group right before a meeting word), a format itself ("the Y Dialogue").
  */
 const meetingOf = (ctx: RelContext, m: Mention): Mention | null => {
   const { tokens, lex } = ctx.doc
@@ -73,7 +73,7 @@ const meetingOf = (ctx: RelContext, m: Mention): Mention | null => {
   return { ...m, key: `gaz:${e.id}`, type: e.type, name: e.name, tokEnd: m.tokStart + hit.length, end: tokens[m.tokStart + hit.length - 1]!.end, gaz: e }
 }
 
-/** States in runs coordinated by commas, "and" and "the" ("Kazakhstan, the Kyrgyz Republic, and Tajikistan"), distinct per run. */
+/** States in runs coordinated by commas, "and" and "the" ("Mongolia, the Slovak Republic, and Chile"), distinct per run. */
 const coordinatedRuns = (tokens: ReadonlyArray<Token>, states: ReadonlyArray<Mention>): Array<Array<Mention>> => {
   const runs: Array<Array<Mention>> = []
   for (const c of states) {
@@ -90,7 +90,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
   const { tokens } = doc
   const out: Array<FoundRelation> = []
-  // the states coordinated from token x on: "Israel and several ...", "Kazakhstan, Uzbekistan and Tajikistan"
+  // the states coordinated from token x on: "Peru and several ...", "Chile, Peru and Bolivia"
   const coordinated = (x: number): Array<Mention> => {
     const list: Array<Mention> = []
     while (at[x]?.type === "country" && at[x]!.via !== "demonym") {
@@ -126,7 +126,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
     // "X (has / will) join(ed) (the) Y", "X acceded to Y", "X is the first country to join Y", "Y, which X joined in 2001"
     for (let k = s.tokStart; k < s.tokEnd; k++) {
       if (!JOIN_VERBS.has(tokens[k]!.norm)) continue
-      // the group right after the verb ("joined Trump's 'Board of Peace'", "acceded to the WTO")
+      // the group right after the verb ("joined Macron's 'Paris Club'", "acceded to the WTO")
       let x = skipArticles(ctx, tokens[k + 1]?.norm === "to" ? k + 2 : k + 1)
       if (at[x] && tokens[at[x]!.tokEnd]?.norm === "'s") x = skipArticles(ctx, at[x]!.tokEnd + 1)
       let group = at[x]?.tokStart === x && GROUP_TYPES.has(at[x]!.type) ? at[x] : undefined
@@ -149,11 +149,11 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       for (const j of joiners) if (j.key !== group.key) out.push({ predicate: "member_of", subject: j, object: group, role: null, start: Math.min(j.start, group.start), end: Math.max(j.end, group.end), method: "relation.join.v1", confidence: 0.65 })
     }
 
-    // the states listed as taking part in a format's meeting: "the summit, held under the C5+1 format, brought
-    // together the presidents of A, B, C", "the leaders of A, B and C ... during the C5+1 summit" (one coordinated
+    // the states listed as taking part in a format's meeting: "under the X platform, a session gathered the
+    // ministers of A, B, C", "the envoys of A, B and C ... during the OTS summit" (one coordinated
     // list of three or more states and a word of taking part)
     const formats = ms.filter((m) => m.type === "initiative")
-    // a format whose meeting the sentence names after it ("during the C5+1 Presidential Summit", "at the SCO summit")
+    // a format whose meeting the sentence names after it ("during the X Leaders' Summit", "at the OTS summit")
     // is the one the listed states take part in, rather than another format the sentence names
     const meetings = ms.flatMap((m) => meetingOf(ctx, m) ?? [])
     const cued = meetings.find((f) => PARTICIPATION.has(tokens[skipBack(ctx, f.tokStart)]?.norm ?? ""))
@@ -162,7 +162,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       for (const run of coordinatedRuns(tokens, ms.filter((c) => c.type === "country" && (c.via === "name" || c.via === "demonym"))))
         if (run.length >= 3) for (const f of taking) for (const c of run) if (c.key !== f.key) out.push({ predicate: "member_of", subject: c, object: f, role: null, ...sp, method: "relation.format-members.v1", confidence: 0.55 })
 
-    // a format's name followed by a list of its states or their leaders: "the C5+1 -- Kazakh President X, Kyrgyz President Y, ..."
+    // a format's name followed by a list of its states or their leaders: "the X format: Tajik President P, Uzbek President Q, ..."
     for (const f of formats) {
       if (!LIST_OPENERS.has(tokens[f.tokEnd]?.text ?? "")) continue
       const list: Array<Mention> = []
@@ -183,8 +183,8 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       if (list.length >= 2) for (const c of list) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: f.start, end: list[list.length - 1]!.end, method: "relation.format-list.v1", confidence: 0.6 })
     }
 
-    // the states taking part in a meeting of a format: "U.S. President X held a meeting ... in the C5+1
-    // format", "a C5+1 summit bringing together Central Asian states and the U.S.", "the C5+1 took place ...,
+    // the states taking part in a meeting of a format: "the German chancellor met ... in the X
+    // format", "an X session among the region's states and Korea", "the X dialogue was held ...,
     // between US president X and ..."
     for (const f of formats) {
       for (let k = s.tokStart; k < s.tokEnd; k++) {
@@ -206,7 +206,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       }
     }
 
-    // the state leading a group: "the Abraham Accords, a U.S.-led initiative", "the Russian-led CSTO", "the Moscow-led bloc"
+    // the state leading a group: "the Y Pact, a French-led initiative", "the Turkish-led OTS", "the Beijing-backed bank"
     for (const g of ms.filter((m) => GROUP_TYPES.has(m.type))) {
       const a = tokens[g.tokEnd]?.text === "," && ARTICLES.has(tokens[g.tokEnd + 1]?.norm ?? "") ? g.tokEnd + 2 : -1
       const lead = (a > 0 ? leadAt(ctx, a) : null) ?? [g.tokStart - 1, g.tokStart - 3].map((k) => leadAt(ctx, k)).find((l) => l !== null && l.end === g.tokStart)
@@ -214,7 +214,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       out.push({ predicate: "member_of", subject: lead.state, object: g, role: null, start: Math.min(lead.state.start, g.start), end: Math.max(tokens[lead.end - 1]!.end, g.end), method: "relation.led-by.v1", confidence: 0.6 })
     }
 
-    // the states that signed an accord or treaty: "the X Accords are agreements signed between Israel and ...", "A and B signed the Treaty of ..."
+    // the states that signed an accord or treaty: "the Y Pact, a deal signed by Chile and ...", "A and B signed the Treaty of ..."
     for (const f of formats) {
       for (let k = f.tokEnd; k < Math.min(s.tokEnd, f.tokEnd + 10); k++) {
         if (tokens[k]!.norm !== "signed" || !["by", "between", "among"].includes(tokens[k + 1]?.norm ?? "")) continue
@@ -228,7 +228,7 @@ export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
       for (const c of coordinatedBefore(e)) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: c.start, end: f.end, method: "relation.signed-by.v1", confidence: 0.6 })
     }
 
-    // the state that owns an initiative: "China's Belt and Road Initiative", "Beijing ... through its Belt and Road Initiative"
+    // the state that owns an initiative: "the EU's Global Gateway", "Brussels ... via its Global Gateway"
     for (const f of formats) {
       const p = tokens[f.tokStart - 1]?.norm
       let owner: Mention | undefined

@@ -1,23 +1,23 @@
 /**
- * partner_of between two states in one clause: "an agreement between Armenia and Azerbaijan",
- * "Tajikistan has long kept close ties with India", "Astana offers Washington a reliable
- * partner". Not when the clause makes it hypothetical ("is expected to ... normalise relations
- * with"), nor when the state only qualifies a company ("Kazakhstan's railway ... agreement with
- * U.S.-based Wabtec").
+ * partner_of between two states in one clause: "a transit accord between Chile and Peru",
+ * "Mongolia keeps warm ties with Japan", "Ulaanbaatar finds Tokyo a steady partner", "the
+ * Kazakh-Russian agreement", "A and B signed a treaty". Not when the clause makes it hypothetical
+ * ("may ... restore relations with"), nor when the state only qualifies a company ("Peru's airline
+ * ... contract with U.S.-based Acme").
  */
 import type { Mention } from "../entities.js"
 import { skipArticles, subjectBefore, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
 
 /** Words that signal a partnership between states. */
 export const PARTNER_CUES = new Set(["partner", "partners", "partnership", "partnerships", "ally", "allies", "alliance", "agreement", "agreements", "ties", "relations", "treaty", "cooperation", "relationship", "deal", "memorandum"])
-/** Nouns that take "with" + the partner: "ties with Israel". */
+/** Nouns that take "with" + the partner: "ties with Chile". */
 const WITH_NOUNS = new Set(["ties", "relations", "partnership", "cooperation", "alliance", "agreement", "relationship", "memorandum", "treaty", "deal"])
 const PARTNER_NOUNS = new Set(["partner", "partners", "partnership", "ally", "allies", "alliance"])
 /** Words that make a stated partnership hypothetical, future or not (yet) real. */
 export const UNREAL = new Set(["will", "would", "may", "might", "could", "expected", "aims", "aimed", "seeks", "hopes", "wants", "normalizing", "normalising", "normalize", "normalise", "restore", "restoring", "not", "never", "if"])
 const BREAKS = new Set([",", ";", ":", "—", "–"])
 
-/** Nouns for a state's people that stand for the state after "with": "with top officials from Kazakhstan". */
+/** Nouns for a state's people that stand for the state after "with": "with senior envoys of Peru". */
 const ENVOYS = new Set(["officials", "leaders", "government", "delegation", "delegations", "counterparts", "representatives", "authorities", "ministers", "leadership"])
 
 /** Find partner_of relations between two states named in one clause; `stateOf` gives the state a person holds office in. */
@@ -28,10 +28,10 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
   const named = (m: Mention | undefined): boolean => !!m && m.type === "country" && m.via !== "demonym"
   // a partnership between a state and a union of states ("between the EU and Kazakhstan")
   const union = (m: Mention | undefined): boolean => named(m) || (!!m && m.type === "organization" && m.gaz !== null && /\bUnion\b/.test(m.gaz.name))
-  // "U.S.-based Wabtec", "a U.S.-led initiative": the state qualifies something else
+  // "U.S.-based Acme", "a French-led initiative": the state qualifies something else
   const qualifiesNext = (m: Mention) => tokens[m.tokEnd]?.text === "-" || tokens[m.tokEnd]?.norm === "'s"
   const unrealBetween = (a: number, b: number) => tokens.slice(a, b).some((t) => UNREAL.has(t.norm))
-  // the noun "with" attaches to: "ties with", "a memorandum of understanding with", "a memorandum of cooperation with"
+  // the noun "with" attaches to: "ties with", "a memorandum of understanding with", "a treaty of friendship with"
   const nounBefore = (k: number) => (tokens[k - 2]?.norm === "of" && WITH_NOUNS.has(tokens[k - 3]?.norm ?? "") ? tokens[k - 3]!.norm : (tokens[k - 1]?.norm ?? ""))
   // the state after "with": named directly, or as "(the) (top) officials from / of X"
   const withObject = (k: number): Mention | undefined => {
@@ -50,7 +50,7 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
     const countries = ms.filter((m) => m.type === "country")
     for (let k = s.tokStart; k < s.tokEnd; k++) {
       const t = tokens[k]!
-      // "an agreement between Armenia and Azerbaijan" (not "the war between ...")
+      // "a transit accord between Chile and Peru" (not "the war between ...")
       const a = at[skipArticles(ctx, k + 1)]
       const b = a && tokens[a.tokEnd]?.norm === "and" ? at[skipArticles(ctx, a.tokEnd + 1)] : undefined
       if (t.norm === "between" && WITH_NOUNS.has(nounBefore(k)) && a && union(a) && b && union(b) && (named(a) || named(b)) && !qualifiesNext(b))
@@ -67,7 +67,7 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
       const from = ms.find((m) => m.tokEnd <= k - 1 && (named(m) || m.type === "person"))
       if (subj && from && !unrealBetween(from.tokEnd, k)) out.push({ predicate: "partner_of", subject: subj, object: obj, role: null, ...sp, method: "relation.partner-with.v1", confidence: 0.6 })
     }
-    // exactly two states and a partner noun right after the second, in one stretch: "Astana offers Washington a reliable partner"
+    // exactly two states and a partner noun right after the second, in one stretch: "Ulaanbaatar finds Tokyo a steady partner"
     const cs = uniqByKey(countries.filter((c) => named(c)))
     if (cs.length !== 2) continue
     const [x, y] = [cs[0]!, cs[1]!]
@@ -80,11 +80,11 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
   return out
 }
 
-/** Nouns a hyphenated pair of states qualifies as partners: "the Uzbek-Russian agreement", "US-Kazakhstan ties". */
+/** Nouns a hyphenated pair of states qualifies as partners: "the Chile-Peru accord", "Mongolian-Japanese ties". */
 const PAIR_NOUNS = new Set(["agreement", "agreements", "partnership", "ties", "relations", "relationship", "treaty", "cooperation", "deal", "memorandum", "alliance", "friendship", "accord", "pact", "declaration", "strategic", "comprehensive", "bilateral", "economic", "trade", "border", "intergovernmental", "joint"])
 const PAIR_HEADS = new Set(["agreement", "agreements", "partnership", "ties", "relations", "relationship", "treaty", "cooperation", "deal", "memorandum", "alliance", "friendship", "accord", "pact", "declaration"])
 
-/** "the Uzbek-Russian agreement", "China-Tajikistan comprehensive strategic partnership", "US–Kazakhstan relations". */
+/** "the Chile-Peru accord", "a Mongolia–Japan comprehensive economic partnership", "Mongolian-Japanese relations". */
 const compoundPartners = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
   const { tokens } = doc
@@ -107,7 +107,7 @@ const SIGNED_NOUNS = new Set(["agreement", "agreements", "treaty", "treaties", "
 const SIGN_VERBS = new Set(["signed", "sign", "signs", "signing", "inked", "concluded"])
 
 /**
- * "Kyrgyz President X and Tajik President Y have signed a border treaty", "Kazakhstan and Azerbaijan signed an
+ * "the Chilean president X and the Peruvian president Y have signed a water treaty", "Chile and Peru signed an
  * agreement": the coordinated parties of a signing, each a state or a person standing for the state they serve.
  */
 const signedPartners = (ctx: RelContext, stateOf: (m: Mention) => Mention | null): Array<FoundRelation> => {

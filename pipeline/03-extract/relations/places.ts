@@ -1,10 +1,10 @@
 /**
- * Places in states, by construction: capitals ("the Kazakh capital Astana", "Kazakhstan's capital,
- * Astana", "Astana, the capital of Kazakhstan"), a place and its state by comma, "in" or brackets
- * ("Osh, Kyrgyzstan", "Khiva, a town in western Uzbekistan", "Osh (Kyrgyzstan)"), possessive
- * ("Tajikistan's Khujand", "Kazakhstan's largest city, Almaty"), demonym and head noun ("the Uzbek
- * city of Samarkand", "the Kyrgyz resort town of Karakol"), and areas of a state with the places in
- * them ("the Sughd region of Tajikistan", "a checkpoint in the Batken region").
+ * Places in states, by construction: capitals ("the Mongolian capital Ulaanbaatar", "Chile's capital,
+ * Santiago", "Lima, the capital of Peru"), a place and its state by comma, "in" or brackets
+ * ("Cusco, Peru", "Arica, a port in northern Chile", "Cusco (Peru)"), possessive ("Peru's Arequipa",
+ * "Chile's largest port, Valparaiso"), demonym and head noun ("the Chilean city of Iquique", "the
+ * Peruvian market town of Pisac"), and areas of a state with the places in them ("the Atacama Region of
+ * Chile", "a mine and a port in the Antofagasta Region").
  */
 import type { Predicate } from "../../../schemas/vocab.js"
 import type { Mention } from "../entities.js"
@@ -61,8 +61,8 @@ const capitalRelations = (ctx: RelContext): Array<FoundRelation> => {
     }
     if (!state?.gaz) continue
     if (tokens[phraseStart - 1]?.norm === "the") phraseStart--
-    // the city: after the phrase ("the Kazakh capital(,) Astana", "the capital of Kazakhstan is Astana"), else before it
-    // in an apposition or with a copula ("Astana, the capital of Kazakhstan", "Astana became Kazakhstan's capital")
+    // the city: after the phrase ("the Chilean capital(,) Santiago", "the capital of Peru is Lima"), else before it
+    // in an apposition or with a copula ("Lima, the capital of Peru", "Brasilia became Brazil's capital")
     let after = phraseEnd
     if (tokens[after]?.text === "," || tokens[after]?.norm === "is" || (tokens[after]?.norm === "of" && phraseEnd === capEnd && state.tokStart < k)) after++
     const before = tokens[phraseStart - 1]?.text === "," || COPULAS.has(tokens[phraseStart - 1]?.norm ?? "") ? phraseStart - 2 : -1
@@ -86,7 +86,7 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
     const p = asPlace(ctx, m)
     if (!p || m.via === "metonym") continue
     const e = m.tokEnd
-    // "Osh, Kyrgyzstan" (not "Astana, Washington": a capital standing for its state is not a place's state)
+    // "Cusco, Peru" (not "Lima, Washington": a capital standing for its state is not a place's state)
     // (not a list of states: "flights to Moscow, Kazakhstan, and Uzbekistan")
     const comma = tokens[e]?.text === "," ? at[e + 1] : undefined
     if (isStateName(comma) && comma.tokStart === e + 1 && !listContinues(ctx, comma.tokEnd))
@@ -104,16 +104,16 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
       if (isStateName(st) && tokens[st.tokEnd]?.norm !== "'s") push(p, st, e, m.start, st.end, "relation.place-in-country.v1", 0.75)
     }
   }
-  // "Tajikistan's Khujand", "Kazakhstan's largest city, Almaty", "the Uzbek city of Samarkand", "the Uzbek cities of Bukhara and Khiva"
+  // "Peru's Arequipa", "Chile's largest port, Valparaiso", "the Chilean city of Iquique", "the Peruvian cities of Cusco and Puno"
   for (let k = 1; k < tokens.length; k++) {
     const poss = tokens[k]!.norm === "'s" && isStateName(at[k - 1]) ? at[k - 1]! : tokens[k]!.norm === "its" ? stateBefore(ctx, k) : undefined
     const dem = at[k]?.type === "country" && at[k]!.via === "demonym" && at[k]!.tokStart === k ? at[k]! : undefined
     const x = poss ?? dem
     if (!x) continue
     let h = poss ? k + 1 : x.tokEnd
-    // a described place: up to two lower-case modifiers and a head noun ("second-largest city", "resort town")
+    // a described place: up to two lower-case modifiers and a head noun ("second-largest city", "mining town")
     let head = -1
-    // (the last of consecutive heads: "resort town")
+    // (the last of consecutive heads: "port city")
     for (let j = h; j < h + 3 && tokens[j] && !tokens[j]!.cap && tokens[j]!.kind === "word"; j++) if (SETTLEMENT_HEADS.has(tokens[j]!.norm) || AREA_HEADS.has(tokens[j]!.norm)) head = j
     else if (head >= 0) break
     if (head >= 0) h = tokens[head + 1]?.norm === "of" || tokens[head + 1]?.text === "," ? head + 2 : head + 1
@@ -147,14 +147,14 @@ const stateBefore = (ctx: RelContext, k: number): Mention | undefined => {
   return isStateName(last) && k - last.tokEnd <= 8 ? last : undefined
 }
 
-/** Areas of a state and the places in an area: "the Sughd region of Tajikistan", "a checkpoint and a market in the Batken region". */
+/** Areas of a state and the places in an area: "the Atacama Region of Chile", "a mine and a port in the Antofagasta Region". */
 const areaRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at, mentions } = ctx
   const { tokens } = doc
   const out: Array<FoundRelation> = []
   for (const r of mentions) {
     if (r.type !== "location") continue
-    // the area's head noun is in its name or right after it ("the Batken region", "Batken Region")
+    // the area's head noun is in its name or right after it ("the Atacama region", "Atacama Region")
     const last = r.name.toLowerCase().split(/\s+/).pop() ?? ""
     const headAfter = AREA_HEADS.has(tokens[r.tokEnd]?.norm ?? "")
     if (!AREA_HEADS.has(last) && !headAfter) continue

@@ -1,8 +1,8 @@
 /**
- * Positions named by titles: "Kazakh President X", "Uzbekistan's President X", "X, the U.S.
- * ambassador to India", "X is president of Y", "Wabtec President and CEO X", "Presidents X and Y",
- * "Special Envoy for South and Central Asia X"; occupations at an employer ("X, a political
- * scientist at the Y"); the party qualifying a title ("Republican Senator X").
+ * Positions named by titles: "Chilean President X", "Peru's President X", "X, the Chilean
+ * ambassador to Japan", "X is president of Y", "Acme President and CEO X", "Presidents X and Y",
+ * "the President of Peru, X", "Presidents X of Chile and Y of Peru", "Special Envoy for the Andes X";
+ * occupations at an employer ("X, an economist at the Y"); the party qualifying a title ("Republican Senator X").
  */
 import { inList } from "../doc.js"
 import type { Mention } from "../entities.js"
@@ -31,9 +31,9 @@ export const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): str
 export const MODIFIERS = new Set(["former", "acting", "interim", "then", "then-", "current", "incoming", "outgoing", "previous", "late", "newly", "appointed", "elected", "longtime", "long-time", "caretaker", "sitting"])
 /** Modifiers kept in the role because they say the office is not (or not fully) held now. */
 export const ROLE_MODIFIERS = new Set(["former", "acting", "interim", "previous", "caretaker", "incoming", "outgoing"])
-/** Participles after a body's name that make it the one that put the holder in office ("Taliban-appointed"). */
+/** Participles after a body's name that make it the one that put the holder in office ("Kremlin-appointed"). */
 const APPOINTED = new Set(["appointed", "installed", "nominated", "backed", "designated", "elected"])
-/** Lower-case units between a body and a title ("the TAPI project director"). */
+/** Lower-case units between a body and a title ("the Acme project director"). */
 const UNIT_WORDS = new Set(["project", "board", "programme", "program", "company", "group", "mission", "pipeline", "fund", "office"])
 /** Forms of address between a title and a name ("Prime Minister Mr. X", "His Excellency President X"). */
 const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "h.e.", "hrh", "excellency", "highness", "sheikh", "madam", "sir"])
@@ -43,7 +43,7 @@ const CLOSERS = new Set([",", ".", ";", ":", ")", "—", "–", "-", "and", "who
 const COPULAS = new Set(["is", "was", "became", "becomes", "remains", "remained", "been"])
 const COPULA_AUX = new Set(["is", "was", "has", "have", "had", "been", "also", "still", "now", "previously", "already"])
 
-/** A person named with a title, and the holder written with that person ("Putin of Russia"), if any. */
+/** A person named with a title, and the holder written with that person ("X of Chile"), if any. */
 interface Named {
   readonly person: Mention
   holder: Mention | undefined
@@ -51,7 +51,7 @@ interface Named {
 }
 
 /**
- * The people named from token p on: one ("President X", "President X of the Kyrgyz Republic") or, after a plural
+ * The people named from token p on: one ("President X", "President X of the Slovak Republic") or, after a plural
  * title, a list ("Presidents X and Y", "foreign ministers X of A, Y of B, and Z of C"); honorifics are skipped.
  */
 const namedAfter = (ctx: RelContext, p: number, plural: boolean): Array<Named> => {
@@ -108,7 +108,7 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
   for (let i = 0; i < tokens.length; i++) {
     const first = titleAt(i)
     if (!first) continue
-    // coordinated titles share the qualifier and the person: "Deputy Prime Minister and Minister of Economy X"
+    // coordinated titles share the qualifier and the person: "Deputy Prime Minister and Minister of Finance X"
     const chain: Array<TitleAt> = [first]
     for (;;) {
       const last = chain[chain.length - 1]!
@@ -127,20 +127,20 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
     let portfolio = 0
     while (k >= 0 && tokens[k]!.cap && !at[k] && tokens[k]!.kind === "word" && portfolio < 2 && !inList(doc, "non_name", tokens[k]!.norm) && !HONORIFICS.has(tokens[k]!.norm) && !compoundAgent(ctx, k, APPOINTED)) (k--, portfolio++)
-    // a lower-case unit between a body and its title: "the TAPI project director", "the Kazatomprom board chairman"
+    // a lower-case unit between a body and its title: "the Acme project director", "the Acme board chairman"
     if (portfolio === 0 && UNIT_WORDS.has(tokens[k]?.norm ?? "") && at[k - 1] && at[k - 1]!.type !== "country" && at[k - 1]!.type !== "person") (k--, portfolio++)
     // the portfolio of a generic title is part of the role: "Agriculture Minister", "Foreign ministers"
     const portfolioText = portfolio > 0 ? doc.text.slice(tokens[k + 1]!.start, tokens[k + portfolio]!.end) : ""
     while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
     const possessive = tokens[k]?.norm === "'s" && !!at[k - 1]
-    // ... or by whom the holder was put in office: "the Taliban-appointed governor"
+    // ... or by whom the holder was put in office: "the Kremlin-appointed governor"
     let qualifier = possessive ? at[k - 1] : k >= 0 ? (at[k] ?? compoundAgent(ctx, k, APPOINTED) ?? undefined) : undefined
-    // a state's name run into capitalised words before a company title is a company's name ("Uzbekistan Airways Chairman")
+    // a state's name run into capitalised words before a company title is a company's name ("Peru Rail Chairman")
     if (qualifier?.type === "country" && qualifier.via === "name" && !possessive && portfolio > 0 && first.entry.holder_of === "organization") qualifier = undefined
     const roleStart = k + 1
     const qualStart = qualifier ? qualifier.tokStart : roleStart
 
-    // the role's written extent: "ambassador to India", "Special Envoy for South and Central Asia"
+    // the role's written extent: "ambassador to Japan", "Special Envoy for the Andes"
     let roleEnd = lastTitle.end
     let j = lastTitle.end
     if (tokens[j]?.norm === "to" || tokens[j]?.norm === "for") {
@@ -170,15 +170,15 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     if (people.length === 0 && p0 !== j) people = namedAfter(ctx, j, lastTitle.plural)
     else if (p0 !== j && people.length > 0) for (const n of people) n.holder ??= titleOf
     let evStart = possessive || qualifier ? qualStart : roleStart
-    // ... or after a comma when a state qualifies the title: "the country's leader, Emomali Rahmon,"
-    // (or a person's: "Tokayev's spokesman, Ruslan Zheldibay,")
+    // ... or after a comma when a state qualifies the title: "the country's leader, X,"
+    // (or a person's: "Boric's spokeswoman, X,")
     if (people.length === 0 && (qualifier?.type === "country" || (possessive && qualifier?.type === "person")) && tokens[j]?.text === "," && at[j + 1]?.type === "person" && [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")) {
       people.push({ person: at[j + 1]!, holder: undefined, end: at[j + 1]!.tokEnd })
     }
     let evEnd = people.length ? Math.max(...people.map((n) => n.end)) : roleEnd
     if (people.length === 0) {
       // ... or before it in an apposition or after a copula that the phrase closes: "X, the U.S. ambassador
-      // to India, said", "X is the current co-chair of Y" (not "talks with X, the Kazakh president noted")
+      // to Japan, said", "X has been a co-chair of Y" (not "after lunch with X, the Chilean president toured")
       let b = qualStart - 1
       while (b >= 0 && (ARTICLES.has(tokens[b]!.norm) || MODIFIERS.has(tokens[b]!.norm))) b--
       const ofAny = tokens[roleEnd]?.norm === "of" ? at[skipArticles(ctx, roleEnd + 1)] : undefined
@@ -190,7 +190,7 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
         people = [{ person: at[c - 1]!, holder: undefined, end: at[c - 1]!.tokEnd }]
         evStart = people[0]!.person.tokStart
       } else if (tokens[b]?.norm === "and" && appositive?.end === b) {
-        // a second apposition: "X, the U.S. ambassador to India and Trump's special envoy to Central Asia"
+        // a second apposition: "X, the Chilean ambassador to Japan and Boric's special envoy to Korea"
         people = [{ person: appositive.person, holder: undefined, end: appositive.person.tokEnd }]
       }
     }
@@ -201,7 +201,7 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     // the holder: a state or organisation qualifier, "of / at (the) Y" after the title or the name, and
     // one coordinated with it ("the CEO of X Capital and Y Capital")
     const lastPerson = people[people.length - 1]!
-    // (a project or programme holds the posts of its staff: "the TAPI project director")
+    // (a project or programme holds the posts of its staff: "the Y corridor project director")
     const holderType = (m: Mention) => HOLDER_TYPES.has(m.type) || (m.type === "initiative" && first.entry.holder_of === "organization")
     let holders: Array<Mention> = qualifier && !isParty(qualifier) && holderType(qualifier) ? [qualifier] : []
     const of = titleOf ?? (people.length === 1 ? afterOf(lastPerson.end) : undefined)
@@ -211,12 +211,12 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
       if (also && also.type === of.type && also.type === "organization") holders.push(also)
       evEnd = Math.max(evEnd, holders[holders.length - 1]!.tokEnd)
     }
-    // a person's envoy or adviser serves that person's state: "Trump's special envoy"
+    // a person's envoy or adviser serves that person's state: "Boric's special envoy"
     const principal = possessive && qualifier?.type === "person" ? qualifier : null
     const prefix = modifiers.filter((w) => ROLE_MODIFIERS.has(w)).map((w) => w.replace(/-$/, "")).join(" ")
     for (const t of chain) {
       // the role by its title (one row per office however it is written: "Rep." and "Representative"), with
-      // its written extent ("ambassador to India") and a former or acting office's modifier
+      // its written extent ("ambassador to Japan") and a former or acting office's modifier
       const extent = t === lastTitle && roleEnd > t.end ? doc.text.slice(tokens[t.end]!.start, tokens[roleEnd - 1]!.end) : ""
       const role = [prefix, t === first ? portfolioText : "", t.entry.title, extent].filter((x) => x !== "").join(" ")
       for (const { person, holder: own } of people) {

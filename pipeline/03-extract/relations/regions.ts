@@ -1,10 +1,11 @@
 /**
- * part_of between states and regions: a region followed by a list of its states ("in the South
- * Caucasus, the rule covers Armenia, Azerbaijan and Georgia", "five Central Asian nations --
- * Kazakhstan, ..."), a coordinated list of 3+ states the gazetteer places in a region named in the
- * same or the previous sentence, and a state set beside "other" states of a region ("Uzbekistan
- * and other Central Asian countries", "the Uzbek president and his counterparts from four other Central
- * Asian states").
+ * part_of between states and regions: a region followed by a list of its states ("across the Andes,
+ * the levy hits Chile, Peru and Bolivia", "three Baltic states: Estonia, ..."), a coordinated list of
+ * 3+ states the gazetteer places in a region named in the same or the previous sentence (or all its
+ * states, where the article names the region), a state set beside "other" states of a region ("Peru
+ * and other Andean countries", "the Chilean minister and her peers from two other Andean states"), a
+ * copula or apposition ("Chile, a South American country,"), a superlative ("Chile has the longest
+ * coast in South America") and "the South American country" standing for the state named before.
  */
 import type { Mention } from "../entities.js"
 import type { Doc } from "../doc.js"
@@ -16,7 +17,7 @@ const LIST_CUES = new Set([":", "—", "–", "-", "(", "including", "includes",
 const FRONTING = new Set(["from", "in", "across", "throughout"])
 const LIST_GAP = new Set([",", "and", "the", "-", "–", "—", "("])
 const COPULAS = new Set(["is", "was", "remains", "became", "becomes"])
-/** Prepositions that place states in a region named after them ("other nations in Central Asia"). */
+/** Prepositions that place states in a region named after them ("other states across the Andes"). */
 const REGION_PREPS = new Set(["in", "of", "across", "from", "throughout"])
 /** Nouns for the states of a region ("other Central Asian countries"). */
 export const STATE_NOUNS = new Set(["countries", "country", "nations", "nation", "states", "state", "republics", "republic", "neighbours", "neighbors", "leaders", "economies", "economy"])
@@ -45,7 +46,7 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
         const prevEnd = list.length ? list[list.length - 1]!.tokEnd : r.tokEnd
         const gap = tokens.slice(prevEnd, m.tokStart)
         const listGap = list.length > 0 && gap.every((t) => LIST_GAP.has(t.norm))
-        // the list is introduced by a cue, not just a comma: "Europe, Russia, and the United States" is one coordination
+        // the list is introduced by a cue, not just a comma: "Asia, Canada, and the United States" is one coordination
         const lead =
           list.length === 0 &&
           m.tokStart - r.tokEnd <= 8 &&
@@ -82,8 +83,8 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
     }
   }
 
-  // (c) "Uzbekistan and other Central Asian countries", "X and the leaders of four other Central Asian nations",
-  //     "Kazakhstan and other nations in Central Asia"
+  // (c) "Peru and other Andean countries", "X and the heads of two other Baltic states",
+  //     "Chile and other countries across South America"
   for (const [si, s] of doc.sentences.entries()) {
     const ms = ctx.perSentence[si]!
     for (const r of ms) {
@@ -102,7 +103,7 @@ export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
       out.push({ predicate: "part_of", subject: c, object: r, role: null, start: c.start, end: nameForm ? r.end : tokens[r.tokEnd]!.end, method: "relation.and-other-region.v1", confidence: 0.7 })
     }
   }
-  // (d) "Kazakhstan is the most developed Central Asian nation", "Tajikistan is one of the Central Asian states"
+  // (d) "Chile is the most stable Andean nation", "Peru is one of the Andean states"
   for (const r of ctx.mentions) {
     if (r.via === "metonym" || !isRegion(ctx, r) || !STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
     const s = doc.sentences[doc.sentenceOf[r.tokStart]!]!
@@ -122,7 +123,7 @@ const HAVE = new Set(["is", "was", "has", "had", "remains", "became", "becomes",
 
 /**
  * A state described as one of a region's: "Kazakhstan, a Central Asian country,", "the Central Asian nation of
- * Tajikistan", "Uzbekistan has the biggest population in Central Asia", "Kazakhstan, Central Asia's largest economy".
+ * Tajikistan", "Chile has the longest coast in South America", "Brazil, South America's largest economy".
  * Where the gazetteer knows the region's states, the state must be one of them.
  */
 const describedStates = (ctx: RelContext): Array<FoundRelation> => {
@@ -156,7 +157,7 @@ const describedStates = (ctx: RelContext): Array<FoundRelation> => {
       if (ARTICLES.has(tokens[b]?.norm ?? "") && tokens[b - 1]?.text === "," && fits(c, r) && c.tokEnd === b - 1) push(c, r, c.start, tokens[r.tokEnd]!.end, "relation.region-apposition.v1")
     }
     if (r.via !== "name") continue
-    // "<state> has the biggest population in Central Asia", "<state> is the most democratic country in the region of Central Asia"
+    // "<state> has the longest coast in South America", "<state> is the most urbanised nation in the Andes"
     let p = r.tokStart - 1
     if (tokens[p]?.norm === "the") p--
     if (tokens[p]?.norm === "in") {

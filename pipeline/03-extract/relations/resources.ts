@@ -1,9 +1,9 @@
 /**
- * has_resource by construction: a resource cue with its commodities in one clause ("Kazakhstan is
- * the world's top uranium producer", "deposits of tungsten in Kazakhstan", "rich in resources such
- * as uranium and copper"), a possessive or demonym qualifying the commodity ("Kazakhstan's uranium",
- * "the country's rare earths", "Turkmen gas"), "has / holds" with the commodity as object, and a
- * commodity "from" a state ("gas from Turkmenistan's fields").
+ * has_resource by construction: a resource cue with its commodities in one clause ("Chile is the
+ * largest copper exporter", "lithium deposits in Bolivia", "rich in minerals such as tin and zinc"),
+ * a possessive or demonym qualifying the commodity ("Peru's silver", "the country's lithium",
+ * "Chilean copper"), "has / holds" with the commodity as object, a commodity "from" a state ("zinc
+ * from Peru"), and a commodity's site with its state ("the Escondida copper mine in Chile").
  */
 import type { Mention } from "../entities.js"
 import { clauseAround, isRegion, skipArticles, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
@@ -30,7 +30,7 @@ export const resourceRelations = (ctx: RelContext): Array<FoundRelation> => [...
 
 const holderOk = (ctx: RelContext, m: Mention | undefined): m is Mention => !!m && (m.type === "country" || isRegion(ctx, m)) && m.via !== "demonym" && m.via !== "metonym"
 
-/** The commodities listed from commodity c on ("uranium, copper, gold and rare earths"). */
+/** The commodities listed from commodity c on ("tin, zinc, silver and lithium"). */
 const listFrom = (ctx: RelContext, c: Mention): Array<Mention> => {
   const { tokens } = ctx.doc
   const out = [c]
@@ -45,7 +45,7 @@ const listFrom = (ctx: RelContext, c: Mention): Array<Mention> => {
   return out
 }
 
-/** A commodity in a denied clause of its own is not held: "..., but the survey did not list tungsten". */
+/** A commodity in a denied clause of its own is not held: "..., although no cobalt was found". */
 const denied = (ctx: RelContext, c: Mention) => {
   const cl = clauseAround(ctx, c.tokStart, true)
   return ctx.doc.tokens.slice(cl.from, cl.to).some((t) => NEGATION.has(t.norm))
@@ -53,7 +53,7 @@ const denied = (ctx: RelContext, c: Mention) => {
 
 /**
  * A resource cue with its commodities in one clause, held by the state or region written before the
- * cue in that clause ("Central Asia's reserves of") or after "in" ("deposits of tungsten in Kazakhstan").
+ * cue in that clause ("the Andes' reserves of") or after "in" ("lithium deposits in Bolivia").
  */
 const cueRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc } = ctx
@@ -98,7 +98,7 @@ const qualifiedRelations = (ctx: RelContext): Array<FoundRelation> => {
     while (b > c.tokStart - 2 && tokens[b - 1]?.kind === "word" && !tokens[b - 1]!.cap && !at[b - 1] && tokens[b - 1]!.norm !== "'s" && /^[a-z-]+$/.test(tokens[b - 1]!.norm) && !HAVE_VERBS.has(tokens[b - 1]!.norm)) b--
     // "Kazakhstan's uranium", "the country's rare earths", "Central Asia's oil and gas"
     if (tokens[b - 1]?.norm === "'s" && holderOk(ctx, at[b - 2])) push(at[b - 2]!, c, at[b - 2]!.start, "relation.resource-possessive.v1")
-    // a site of the commodity with its state: "Turkmenistan's Galkynysh gas field", "the Kumtor gold mine in Kyrgyzstan"
+    // a site of the commodity with its state: "Peru's Camisea natural gas field", "the Escondida copper mine in Chile"
     if (SITE_HEADS.has(tokens[c.tokEnd]?.norm ?? "")) {
       let n = b
       while (n > b - 3 && tokens[n - 1]?.cap && tokens[n - 1]!.kind === "word" && !at[n - 1]) n--
