@@ -110,6 +110,22 @@ const qualifiedRelations = (ctx: RelContext): Array<FoundRelation> => {
     const d = at[c.tokStart - 1]
     if (d && d.via === "demonym" && d.tokEnd === c.tokStart && (d.type === "country" || isRegion(ctx, d))) push(d, c, d.start, "relation.resource-demonym.v1")
   }
+  // a site named with its commodity and read as one name ("the Escondida copper mine" as a place): the commodity
+  // inside it, held by the state before it ("Chile's ...") or after it ("... in Chile")
+  for (const site of mentions) {
+    if (site.type === "commodity" || site.type === "country" || !SITE_HEADS.has(tokens[site.tokEnd - 1]?.norm ?? "")) continue
+    let c: Mention | undefined
+    for (let x = site.tokStart; x < site.tokEnd - 1 && !c; x++) {
+      const hit = doc.lex.names.longest(tokens, x)
+      const e = hit && x + hit.length < site.tokEnd ? hit.values.map((id) => doc.lex.entities.get(id)).find((g) => g?.type === "commodity") : undefined
+      if (e && hit) c = { key: `gaz:${e.id}`, type: "commodity", name: e.name, tokStart: x, tokEnd: x + hit.length, start: tokens[x]!.start, end: tokens[x + hit.length - 1]!.end, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.8, via: "name", gaz: e }
+    }
+    if (!c) continue
+    const before = tokens[site.tokStart - 1]?.norm === "'s" ? at[site.tokStart - 2] : undefined
+    const after = ["in", "of"].includes(tokens[site.tokEnd]?.norm ?? "") ? at[skipArticles(ctx, site.tokEnd + 1)] : undefined
+    const h = holderOk(ctx, before) ? before : holderOk(ctx, after) ? after : undefined
+    if (h) out.push({ predicate: "has_resource", subject: h, object: c, role: null, start: Math.min(h.start, site.start), end: Math.max(h.end, site.end), method: "relation.resource-site.v1", confidence: 0.65 })
+  }
   for (let k = 1; k < tokens.length; k++) {
     // "<holder> (, which) has / holds (vast) reserves of <commodity>"
     if (HAVE_VERBS.has(tokens[k]!.norm)) {
