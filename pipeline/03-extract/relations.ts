@@ -8,7 +8,7 @@
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { appointmentRelations } from "./relations/appointments.js"
-import { bylineRelations } from "./relations/bylines.js"
+import { bylineRelations, worksForRelations } from "./relations/bylines.js"
 import { gazMention, makeContext, type FoundRelation, type RelContext } from "./relations/context.js"
 import { countedGroupRelations, groupRelations } from "./relations/groups.js"
 import { memberListRelations } from "./relations/memberLists.js"
@@ -39,7 +39,8 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
     ...regionRelations(ctx),
     ...groupRelations(ctx),
     ...countedGroupRelations(ctx),
-    ...bylineRelations(ctx)
+    ...bylineRelations(ctx),
+    ...worksForRelations(ctx)
   ]
   // one relation per statement: rules that read the same words agree on it once
   const seen = new Set<string>()

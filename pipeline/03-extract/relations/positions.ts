@@ -28,7 +28,7 @@ export const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): str
 }
 
 /** Words before a title that qualify the office, not the holder ("former", "acting", "then-"). */
-export const MODIFIERS = new Set(["former", "acting", "interim", "then", "then-", "current", "incoming", "outgoing", "previous", "late", "newly", "appointed", "elected", "longtime", "long-time", "caretaker", "sitting"])
+export const MODIFIERS = new Set(["former", "acting", "interim", "then", "then-", "current", "incoming", "outgoing", "previous", "late", "newly", "appointed", "elected", "longtime", "long-time", "caretaker", "sitting", "associate", "assistant", "senior", "visiting", "adjunct", "research", "principal"])
 /** Modifiers kept in the role because they say the office is not (or not fully) held now. */
 export const ROLE_MODIFIERS = new Set(["former", "acting", "interim", "previous", "caretaker", "incoming", "outgoing"])
 /** Participles after a body's name that make it the one that put the holder in office ("Kremlin-appointed"). */
@@ -75,6 +75,21 @@ const namedAfter = (ctx: RelContext, p: number, plural: boolean): Array<Named> =
     if (tokens[p]?.norm === "and") p++
   }
   return out
+}
+
+/** Nouns of a unit inside an organisation ("director of the Eurasia program at X"). */
+const UNIT_NOUNS = new Set(["program", "programme", "desk", "department", "centre", "center", "division", "unit", "bureau", "section", "office", "service", "team"])
+
+/** The organisation of a unit named after a title: "director of the Eurasia program at the Y", "head of the Asia desk of Y". */
+const unitOf = (ctx: RelContext, k: number): Mention | undefined => {
+  const { tokens } = ctx.doc
+  if (tokens[k]?.norm !== "of") return undefined
+  let x = skipArticles(ctx, k + 1)
+  const stop = x + 5
+  while (x < stop && tokens[x] && !UNIT_NOUNS.has(tokens[x]!.norm) && (tokens[x]!.cap || tokens[x]!.text === "-" || ctx.at[x])) x++
+  if (!UNIT_NOUNS.has(tokens[x]?.norm ?? "") || (tokens[x + 1]?.norm !== "at" && tokens[x + 1]?.norm !== "of")) return undefined
+  const m = ctx.at[skipArticles(ctx, x + 2)]
+  return m?.type === "organization" ? m : undefined
 }
 
 const isParty = (m: Mention | null | undefined): boolean => !!m && m.type === "organization" && /\bparty\b/i.test(m.name)
@@ -181,7 +196,7 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
       // to Japan, said", "X has been a co-chair of Y" (not "after lunch with X, the Chilean president toured")
       let b = qualStart - 1
       while (b >= 0 && (ARTICLES.has(tokens[b]!.norm) || MODIFIERS.has(tokens[b]!.norm))) b--
-      const ofAny = tokens[roleEnd]?.norm === "of" ? at[skipArticles(ctx, roleEnd + 1)] : undefined
+      const ofAny = unitOf(ctx, roleEnd) ?? (tokens[roleEnd]?.norm === "of" ? at[skipArticles(ctx, roleEnd + 1)] : undefined)
       const close = titleOf ? titleOf.tokEnd : ofAny ? ofAny.tokEnd : roleEnd
       const closed = CLOSERS.has(tokens[close]?.norm ?? ".") || close >= doc.sentences[doc.sentenceOf[i]!]!.tokEnd
       let c = b
@@ -204,7 +219,7 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     // (a project or programme holds the posts of its staff: "the Y corridor project director")
     const holderType = (m: Mention) => HOLDER_TYPES.has(m.type) || (m.type === "initiative" && first.entry.holder_of === "organization")
     let holders: Array<Mention> = qualifier && !isParty(qualifier) && holderType(qualifier) ? [qualifier] : []
-    const of = titleOf ?? (people.length === 1 ? afterOf(lastPerson.end) : undefined)
+    const of = titleOf ?? (people.length === 1 ? afterOf(lastPerson.end) : undefined) ?? unitOf(ctx, roleEnd)
     if (holders.length === 0 && of) {
       holders = [of]
       const also = tokens[of.tokEnd]?.norm === "and" ? at[skipArticles(ctx, of.tokEnd + 1)] : undefined
