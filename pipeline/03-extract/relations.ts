@@ -1,17 +1,23 @@
 /**
- * Relations stated in a clause, by predicate family (relations/*.ts): positions named by titles,
- * membership and formats, partnerships, regions and their states, numbered groups of a region's
- * states, places and resources. Pure: a document and its mentions in, relations out.
+ * Relations stated in a clause, by predicate family and construction (relations/*.ts): positions
+ * named by titles and by appointment verbs, membership (joining, member nouns and lists, groups
+ * described by their members, formats and their meetings), partnerships, regions and their states,
+ * numbered and counted groups of states, places, resources and bylines. Each rule has a paraphrase
+ * corpus (tests/03-extract/relations.*.corpus.json). Pure: a document and its mentions in, relations out.
  */
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
+import { appointmentRelations } from "./relations/appointments.js"
+import { bylineRelations, worksForRelations } from "./relations/bylines.js"
 import { gazMention, makeContext, type FoundRelation, type RelContext } from "./relations/context.js"
-import { groupRelations } from "./relations/groups.js"
+import { countedGroupRelations, groupRelations } from "./relations/groups.js"
+import { memberListRelations } from "./relations/memberLists.js"
 import { membershipRelations } from "./relations/membership.js"
 import { partnerRelations } from "./relations/partners.js"
 import { placeRelations } from "./relations/places.js"
 import { positionRelations } from "./relations/positions.js"
 import { regionRelations } from "./relations/regions.js"
+import { resourceRelations } from "./relations/resources.js"
 
 export type { FoundRelation } from "./relations/context.js"
 
@@ -24,11 +30,17 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   for (const r of positions) if (r.predicate === "holds_position" && r.object.type === "country" && !offices.has(r.subject.key)) offices.set(r.subject.key, r.object)
   const all = [
     ...positions,
+    ...appointmentRelations(ctx),
     ...placeRelations(ctx),
+    ...resourceRelations(ctx),
     ...membershipRelations(ctx),
+    ...memberListRelations(ctx),
     ...partnerRelations(ctx, (m) => offices.get(m.key) ?? officeInGazetteer(ctx, m)),
     ...regionRelations(ctx),
-    ...groupRelations(ctx)
+    ...groupRelations(ctx),
+    ...countedGroupRelations(ctx),
+    ...bylineRelations(ctx),
+    ...worksForRelations(ctx)
   ]
   // one relation per statement: rules that read the same words agree on it once
   const seen = new Set<string>()

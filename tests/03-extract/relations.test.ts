@@ -1,8 +1,10 @@
 /**
- * Runs the relation rules' corpus (relations.corpus.json): handmade phrasings with the triples
- * each must yield, and negatives with triples they must not. Names are canonical entity names.
+ * Runs the relation rules' corpora (one relations.<family>.corpus.json per rule family): handmade
+ * phrasings with the triples each must yield by the rule named, and negatives with triples they must
+ * not yield by any rule. Every rule of pipeline/03-extract/relations has a group of at least five
+ * phrasings and two negatives. Names are canonical entity names.
  */
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { extractArticle } from "../../pipeline/03-extract/extract.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
@@ -10,36 +12,54 @@ import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 type Triple = [predicate: string, subject: string, object: string, role?: string]
 interface Corpus {
   readonly groups: ReadonlyArray<{
+    /** The rule (evidence method) every phrasing must fire with its expected triples. */
     readonly rule: string
     readonly phrasings: ReadonlyArray<{ readonly text: string; readonly expect: ReadonlyArray<Triple> }>
     readonly negatives?: ReadonlyArray<{ readonly text: string; readonly reject: ReadonlyArray<Triple> }>
   }>
 }
 
-const corpus = JSON.parse(readFileSync(new URL("./relations.corpus.json", import.meta.url), "utf8")) as Corpus
+const corpora = readdirSync(new URL(".", import.meta.url))
+  .filter((f) => /^relations(\.[a-z-]+)?\.corpus\.json$/.test(f))
+  .sort()
+  .map((f) => [f, JSON.parse(readFileSync(new URL(`./${f}`, import.meta.url), "utf8")) as Corpus] as const)
 const lex = loadLexicons()
+const ruleDir = new URL("../../pipeline/03-extract/relations/", import.meta.url)
+const rulesInCode = [...new Set(readdirSync(ruleDir).flatMap((f) => readFileSync(new URL(f, ruleDir), "utf8").match(/relation\.[a-z-]+\.v\d+/g) ?? []))]
+  .filter((m) => m !== "relation.country-anaphor.v1")
+  .sort()
 
-/** The relations of a text as [predicate, subject, object, role] with canonical names. */
-const relationsOf = (text: string): Array<Triple> => {
+/** A relation of a text as [predicate, subject, object, role] with canonical names, and the rule that found it. */
+type Found = { readonly triple: Triple; readonly method: string }
+const relationsOf = (text: string): Array<Found> => {
   const x = extractArticle({ sourceId: "src_test", text, published: { value: "2025-11-07", precision: "day" } }, lex)
   const name = new Map(x.entities.map((e) => [e.key, e.name]))
-  return x.relations.map((r) => [r.predicate, name.get(r.subject)!, name.get(r.object)!, r.role ?? ""])
+  return x.relations.map((r) => ({ triple: [r.predicate, name.get(r.subject)!, name.get(r.object)!, r.role ?? ""], method: r.method }))
 }
-const has = (found: ReadonlyArray<Triple>, t: Triple) => found.some((f) => f[0] === t[0] && f[1] === t[1] && f[2] === t[2] && (t[3] === undefined || f[3] === t[3]))
+const same = (f: Triple, t: Triple) => f[0] === t[0] && f[1] === t[1] && f[2] === t[2] && (t[3] === undefined || f[3] === t[3])
+const show = (found: ReadonlyArray<Found>) => JSON.stringify(found.map((f) => [...f.triple, f.method]))
 
-describe("relation rules corpus", () => {
-  for (const g of corpus.groups) {
-    describe(g.rule, () => {
-      for (const p of g.phrasings)
-        it(`yields: ${p.text}`, () => {
-          const found = relationsOf(p.text)
-          for (const t of p.expect) expect(has(found, t), `${JSON.stringify(t)} in ${JSON.stringify(found)}`).toBe(true)
-        })
-      for (const n of g.negatives ?? [])
-        it(`not: ${n.text}`, () => {
-          const found = relationsOf(n.text)
-          for (const t of n.reject) expect(has(found, t), `${JSON.stringify(t)} in ${JSON.stringify(found)}`).toBe(false)
+describe("relation rules corpora", () => {
+  it("has a group of at least five phrasings and two negatives for every relation rule", () => {
+    const groups = corpora.flatMap(([, c]) => c.groups)
+    const thin = groups.filter((g) => g.phrasings.length < 5 || (g.negatives ?? []).length < 2).map((g) => g.rule)
+    const untested = rulesInCode.filter((r) => !groups.some((g) => g.rule === r))
+    expect([thin, untested]).toEqual([[], []])
+  })
+  for (const [file, corpus] of corpora)
+    describe(file, () => {
+      for (const g of corpus.groups)
+        describe(g.rule, () => {
+          for (const p of g.phrasings)
+            it(`yields: ${p.text}`, () => {
+              const found = relationsOf(p.text)
+              for (const t of p.expect) expect(found.some((f) => f.method === g.rule && same(f.triple, t)), `${JSON.stringify(t)} by ${g.rule} in ${show(found)}`).toBe(true)
+            })
+          for (const n of g.negatives ?? [])
+            it(`not: ${n.text}`, () => {
+              const found = relationsOf(n.text)
+              for (const t of n.reject) expect(found.some((f) => same(f.triple, t)), `${JSON.stringify(t)} in ${show(found)}`).toBe(false)
+            })
         })
     })
-  }
 })

@@ -1,8 +1,8 @@
 /**
- * Relations of a group of states named by number and region: "the United States and the five
- * Central Asian nations ... cooperation" (each state a partner of the United States), "China and
- * the five Central Asian nations adopting the Charter ..., through the Belt and Road Initiative"
- * (each a member), "between the United States and the two Central Asian countries". The group
+ * Relations of a group of states named by number and region: "Korea and the five Central Asian
+ * republics deepen cooperation" (each state a partner of Korea), "the EU and the five Central Asian
+ * states, working within the Global Gateway" (each a member), "ties between Iran and the two South
+ * Caucasus nations"; and of a counted group without a region ("both countries signed the charter"). The group
  * stands for the region's states when the number is the gazetteer's count of them, else for the
  * region's states the article has named when there are exactly that many; only then does the
  * phrase itself state that they are part of the region.
@@ -33,7 +33,7 @@ const findGroups = (ctx: RelContext): Array<Group> => {
   const { tokens } = doc
   const out: Array<Group> = []
   for (const r of mentions) {
-    if (!isRegion(ctx, r) || r.via !== "demonym" || !GROUP_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
+    if (!isRegion(ctx, r) || r.via === "metonym" || !GROUP_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
     const n = NUMBERS.get(tokens[r.tokStart - 1]?.norm ?? "") ?? Number.parseInt(tokens[r.tokStart - 1]?.text ?? "", 10)
     if (!Number.isFinite(n)) continue
     const regionId = r.gaz!.id
@@ -71,15 +71,85 @@ export const groupRelations = (ctx: RelContext): Array<FoundRelation> => {
     const cues: Array<number> = []
     for (let k = s.tokStart; k < s.tokEnd; k++) if (PARTNER_CUES.has(tokens[k]!.norm) || tokens[k]!.norm === "signing" || tokens[k]!.norm === "signed") cues.push(k)
     const to = Math.max(g.tokEnd, other.tokEnd)
-    const cue = cues.find((k) => !tokens.slice(Math.min(k, from), Math.max(k + 1, to)).some((t) => UNREAL.has(t.norm)))
+    // (in the group's own clause: not "..., which opened a new page in relations between Korea and the region")
+    const cue = cues.find((k) => !tokens.slice(Math.min(k, from), Math.max(k + 1, to)).some((t) => UNREAL.has(t.norm) || t.text === "," || t.text === ";"))
     if (cue !== undefined)
       for (const c of g.members) if (c.key !== other.key) out.push({ predicate: "partner_of", subject: c, object: other, role: null, ...sp, method: "relation.group-partner.v1", confidence: 0.55 })
     // initiatives the group takes part in, in the same sentence after the group
     const inits = ctx.perSentence[doc.sentenceOf[g.region.tokStart]!]!.filter((m) => m.type === "initiative" && m.tokStart > g.tokEnd)
     for (const f of inits) {
-      if (!tokens.slice(g.tokEnd, f.tokStart).some((t) => MEMBER_CUES.has(t.norm))) continue
+      // the cue right before the initiative: "through the Global Gateway", "within the Middle Corridor"
+      let c = f.tokStart - 1
+      while (c > g.tokEnd && ["the", "a", "its", "their"].includes(tokens[c]!.norm)) c--
+      if (!MEMBER_CUES.has(tokens[c]?.norm ?? "")) continue
       for (const c of [other, ...g.members]) out.push({ predicate: "member_of", subject: c, object: f, role: null, ...sp, method: "relation.group-member.v1", confidence: 0.55 })
     }
+  }
+  return out
+}
+
+/** Words that open a statement of partnership of a counted group ("closer ties between the two neighbours"). */
+const PARTNERSHIP_OF = new Set(["partnership", "relations", "ties", "cooperation", "agreement", "treaty", "alliance", "friendship", "relationship"])
+/** Documents a counted group signs with one another ("the two countries signed a memorandum"). */
+const SIGNED_DOCS = new Set(["agreement", "agreements", "treaty", "memorandum", "deal", "deals", "accord", "declaration", "roadmap", "protocol", "pact", "charter", "statement"])
+
+/**
+ * The states a counted group without a region stands for ("the three states", "both countries", "the two
+ * nations"): the distinct states named before it in its sentence and the one before (or the one before that),
+ * when there are exactly that many.
+ */
+const countedStates = (ctx: RelContext, k: number, n: number): Array<Mention> | null => {
+  const { doc } = ctx
+  const si = doc.sentenceOf[k]!
+  const named = (from: number) => {
+    const out: Array<Mention> = []
+    for (let x = si; x >= from; x--)
+      for (const m of [...ctx.perSentence[x]!].reverse())
+        if (m.type === "country" && m.via !== "metonym" && (x < si || m.tokEnd <= k) && !out.some((o) => o.key === m.key)) out.push(m)
+    return out
+  }
+  for (const back of [1, 2]) {
+    const states = named(Math.max(0, si - back))
+    if (states.length === n) return states.reverse()
+    if (states.length > n) return null
+  }
+  return null
+}
+
+/** partner_of and member_of stated of a counted group: "friendship of the three nations", "both countries signed the charter". */
+export const countedGroupRelations = (ctx: RelContext): Array<FoundRelation> => {
+  const { doc, at } = ctx
+  const { tokens } = doc
+  const out: Array<FoundRelation> = []
+  for (let k = 1; k < tokens.length; k++) {
+    const noun = tokens[k]!.norm
+    if (!GROUP_NOUNS.has(noun)) continue
+    const num = NUMBERS.get(tokens[k - 1]!.norm)
+    // "the three states", "both countries" (not "the four Gulf states": a region's group is read above)
+    if (num === undefined || (tokens[k - 1]!.norm !== "both" && tokens[k - 2]?.norm !== "the" && tokens[k - 2]?.norm !== "all")) continue
+    const start = tokens[k - 1]!.norm === "both" ? k - 1 : k - 2
+    const states = countedStates(ctx, start, num)
+    if (!states) continue
+    const span = { start: tokens[start]!.start, end: tokens[k]!.end }
+    const pairs = (a: number, b: number) => {
+      for (let i = 0; i < states.length; i++) for (let j = i + 1; j < states.length; j++) out.push({ predicate: "partner_of", subject: states[i]!, object: states[j]!, role: null, start: tokens[a]!.start, end: tokens[b]!.end, method: "relation.counted-group.v1", confidence: 0.55 })
+    }
+    // "the alliance of / between the two nations"
+    const p = start - 1
+    if ((tokens[p]?.norm === "of" || tokens[p]?.norm === "between") && PARTNERSHIP_OF.has(tokens[p - 1]?.norm ?? "")) {
+      pairs(p - 1, k)
+      continue
+    }
+    // "the two countries (have) signed an agreement / the Treaty of X / joined the Y"
+    let v = k + 1
+    while (["have", "had", "also", "jointly", "formally", "officially", "then"].includes(tokens[v]?.norm ?? "")) v++
+    if (!["signed", "joined", "adopted", "concluded"].includes(tokens[v]?.norm ?? "")) continue
+    let x = v + 1
+    while (x < v + 5 && (tokens[x]?.norm === "the" || tokens[x]?.norm === "a" || tokens[x]?.norm === "an" || (tokens[x]?.kind === "word" && !tokens[x]!.cap && !SIGNED_DOCS.has(tokens[x]!.norm)))) x++
+    const f = at[x]
+    if (f && (f.type === "initiative" || f.type === "organization") && f.tokStart === x)
+      for (const c of states) out.push({ predicate: "member_of", subject: c, object: f, role: null, start: span.start, end: f.end, method: "relation.counted-group.v1", confidence: 0.55 })
+    else if (SIGNED_DOCS.has(tokens[x]?.norm ?? "") && tokens[v]!.norm !== "joined") pairs(start, x)
   }
   return out
 }

@@ -1,23 +1,23 @@
 /**
- * partner_of between two states in one clause: "an agreement between Armenia and Azerbaijan",
- * "Tajikistan has long kept close ties with India", "Astana offers Washington a reliable
- * partner". Not when the clause makes it hypothetical ("is expected to ... normalise relations
- * with"), nor when the state only qualifies a company ("Kazakhstan's railway ... agreement with
- * U.S.-based Wabtec").
+ * partner_of between two states in one clause: "a transit accord between Chile and Peru",
+ * "Mongolia keeps warm ties with Japan", "Ulaanbaatar finds Tokyo a steady partner", "the
+ * Kazakh-Russian agreement", "A and B signed a treaty". Not when the clause makes it hypothetical
+ * ("may ... restore relations with"), nor when the state only qualifies a company ("Peru's airline
+ * ... contract with U.S.-based Acme").
  */
 import type { Mention } from "../entities.js"
-import { uniqByKey, type FoundRelation, type RelContext } from "./context.js"
+import { skipArticles, subjectBefore, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
 
 /** Words that signal a partnership between states. */
 export const PARTNER_CUES = new Set(["partner", "partners", "partnership", "partnerships", "ally", "allies", "alliance", "agreement", "agreements", "ties", "relations", "treaty", "cooperation", "relationship", "deal", "memorandum"])
-/** Nouns that take "with" + the partner: "ties with Israel". */
+/** Nouns that take "with" + the partner: "ties with Chile". */
 const WITH_NOUNS = new Set(["ties", "relations", "partnership", "cooperation", "alliance", "agreement", "relationship", "memorandum", "treaty", "deal"])
 const PARTNER_NOUNS = new Set(["partner", "partners", "partnership", "ally", "allies", "alliance"])
 /** Words that make a stated partnership hypothetical, future or not (yet) real. */
 export const UNREAL = new Set(["will", "would", "may", "might", "could", "expected", "aims", "aimed", "seeks", "hopes", "wants", "normalizing", "normalising", "normalize", "normalise", "restore", "restoring", "not", "never", "if"])
 const BREAKS = new Set([",", ";", ":", "—", "–"])
 
-/** Nouns for a state's people that stand for the state after "with": "with top officials from Kazakhstan". */
+/** Nouns for a state's people that stand for the state after "with": "with senior envoys of Peru". */
 const ENVOYS = new Set(["officials", "leaders", "government", "delegation", "delegations", "counterparts", "representatives", "authorities", "ministers", "leadership"])
 
 /** Find partner_of relations between two states named in one clause; `stateOf` gives the state a person holds office in. */
@@ -26,14 +26,16 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
   const { tokens } = doc
   const out: Array<FoundRelation> = []
   const named = (m: Mention | undefined): boolean => !!m && m.type === "country" && m.via !== "demonym"
-  // "U.S.-based Wabtec", "a U.S.-led initiative": the state qualifies something else
+  // a partnership between a state and a union of states ("between the EU and Kazakhstan")
+  const union = (m: Mention | undefined): boolean => named(m) || (!!m && m.type === "organization" && m.gaz !== null && /\bUnion\b/.test(m.gaz.name))
+  // "U.S.-based Acme", "a French-led initiative": the state qualifies something else
   const qualifiesNext = (m: Mention) => tokens[m.tokEnd]?.text === "-" || tokens[m.tokEnd]?.norm === "'s"
   const unrealBetween = (a: number, b: number) => tokens.slice(a, b).some((t) => UNREAL.has(t.norm))
-  // the noun "with" attaches to: "ties with", "a memorandum of understanding with", "a memorandum of cooperation with"
+  // the noun "with" attaches to: "ties with", "a memorandum of understanding with", "a treaty of friendship with"
   const nounBefore = (k: number) => (tokens[k - 2]?.norm === "of" && WITH_NOUNS.has(tokens[k - 3]?.norm ?? "") ? tokens[k - 3]!.norm : (tokens[k - 1]?.norm ?? ""))
   // the state after "with": named directly, or as "(the) (top) officials from / of X"
   const withObject = (k: number): Mention | undefined => {
-    if (named(at[k + 1])) return at[k + 1]
+    if (named(at[skipArticles(ctx, k + 1)])) return at[skipArticles(ctx, k + 1)]
     let x = k + 1
     while (x < k + 4 && !ENVOYS.has(tokens[x]?.norm ?? "")) x++
     const p = tokens[x + 1]?.norm
@@ -41,15 +43,18 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
   }
   for (const [si, s] of doc.sentences.entries()) {
     const ms = ctx.perSentence[si]!
-    if (!tokens.slice(s.tokStart, s.tokEnd).some((t) => PARTNER_CUES.has(t.norm))) continue
+    let cued = false
+    for (let k = s.tokStart; k < s.tokEnd && !cued; k++) cued = PARTNER_CUES.has(tokens[k]!.norm)
+    if (!cued) continue
     const sp = { start: s.start, end: s.end }
     const countries = ms.filter((m) => m.type === "country")
     for (let k = s.tokStart; k < s.tokEnd; k++) {
       const t = tokens[k]!
-      // "an agreement between Armenia and Azerbaijan" (not "the war between ...")
-      const a = at[k + 1]
-      if (t.norm === "between" && WITH_NOUNS.has(nounBefore(k)) && a && named(a) && tokens[a.tokEnd]?.norm === "and" && named(at[a.tokEnd + 1]) && !qualifiesNext(at[a.tokEnd + 1]!))
-        out.push({ predicate: "partner_of", subject: a, object: at[a.tokEnd + 1]!, role: null, ...sp, method: "relation.partner-between.v1", confidence: 0.6 })
+      // "a transit accord between Chile and Peru" (not "the war between ...")
+      const a = at[skipArticles(ctx, k + 1)]
+      const b = a && tokens[a.tokEnd]?.norm === "and" ? at[skipArticles(ctx, a.tokEnd + 1)] : undefined
+      if (t.norm === "between" && WITH_NOUNS.has(nounBefore(k)) && a && union(a) && b && union(b) && (named(a) || named(b)) && !qualifiesNext(b))
+        out.push({ predicate: "partner_of", subject: a, object: b, role: null, ...sp, method: "relation.partner-between.v1", confidence: 0.6 })
       // "Tajikistan has long kept close ties with India", "the minister ... signing a memorandum of
       // understanding with senior officials from Uzbekistan" (a person stands for the state they serve)
       if (t.norm !== "with" || !WITH_NOUNS.has(nounBefore(k))) continue
@@ -62,7 +67,7 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
       const from = ms.find((m) => m.tokEnd <= k - 1 && (named(m) || m.type === "person"))
       if (subj && from && !unrealBetween(from.tokEnd, k)) out.push({ predicate: "partner_of", subject: subj, object: obj, role: null, ...sp, method: "relation.partner-with.v1", confidence: 0.6 })
     }
-    // exactly two states and a partner noun right after the second, in one stretch: "Astana offers Washington a reliable partner"
+    // exactly two states and a partner noun right after the second, in one stretch: "Ulaanbaatar finds Tokyo a steady partner"
     const cs = uniqByKey(countries.filter((c) => named(c)))
     if (cs.length !== 2) continue
     const [x, y] = [cs[0]!, cs[1]!]
@@ -70,6 +75,59 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
     const stretch = tokens.slice(x.tokEnd, y.tokEnd + Math.max(cue, 0))
     if (cue >= 0 && y.tokStart - x.tokEnd <= 8 && !stretch.some((t) => BREAKS.has(t.text)) && !unrealBetween(x.tokEnd, y.tokEnd + cue))
       out.push({ predicate: "partner_of", subject: x, object: y, role: null, ...sp, method: "relation.partner.v1", confidence: 0.55 })
+  }
+  out.push(...compoundPartners(ctx), ...signedPartners(ctx, stateOf))
+  return out
+}
+
+/** Nouns a hyphenated pair of states qualifies as partners: "the Chile-Peru accord", "Mongolian-Japanese ties". */
+const PAIR_NOUNS = new Set(["agreement", "agreements", "partnership", "ties", "relations", "relationship", "treaty", "cooperation", "deal", "memorandum", "alliance", "friendship", "accord", "pact", "declaration", "strategic", "comprehensive", "bilateral", "economic", "trade", "border", "intergovernmental", "joint"])
+const PAIR_HEADS = new Set(["agreement", "agreements", "partnership", "ties", "relations", "relationship", "treaty", "cooperation", "deal", "memorandum", "alliance", "friendship", "accord", "pact", "declaration"])
+
+/** "the Chile-Peru accord", "a Mongolia–Japan comprehensive economic partnership", "Mongolian-Japanese relations". */
+const compoundPartners = (ctx: RelContext): Array<FoundRelation> => {
+  const { doc, at } = ctx
+  const { tokens } = doc
+  const out: Array<FoundRelation> = []
+  for (const a of ctx.mentions) {
+    if (a.type !== "country" || (tokens[a.tokEnd]?.text !== "-" && tokens[a.tokEnd]?.text !== "–")) continue
+    const b = at[a.tokEnd + 1]
+    if (b?.type !== "country" || b.tokStart !== a.tokEnd + 1 || b.key === a.key || tokens[b.tokEnd]?.text === "-") continue
+    // the head noun within four modifiers ("comprehensive strategic cooperative partnership"), not in a name ("the Russia-Ukraine War")
+    let k = b.tokEnd
+    while (k < b.tokEnd + 4 && !PAIR_HEADS.has(tokens[k]?.norm ?? "") && (PAIR_NOUNS.has(tokens[k]?.norm ?? "") || (tokens[k]?.kind === "word" && !tokens[k]!.cap && /^[a-z-]+(ive|al|ic|ing)$/.test(tokens[k]!.norm)))) k++
+    if (!PAIR_HEADS.has(tokens[k]?.norm ?? "")) continue
+    out.push({ predicate: "partner_of", subject: a, object: b, role: null, start: a.start, end: tokens[k]!.end, method: "relation.partner-compound.v1", confidence: 0.65 })
+  }
+  return out
+}
+
+/** Documents two parties sign with each other. */
+const SIGNED_NOUNS = new Set(["agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "deal", "deals", "accord", "accords", "pact", "declaration", "roadmap", "protocol", "charter", "communique"])
+const SIGN_VERBS = new Set(["signed", "sign", "signs", "signing", "inked", "concluded"])
+
+/**
+ * "the Chilean president X and the Peruvian president Y have signed a water treaty", "Chile and Peru signed an
+ * agreement": the coordinated parties of a signing, each a state or a person standing for the state they serve.
+ */
+const signedPartners = (ctx: RelContext, stateOf: (m: Mention) => Mention | null): Array<FoundRelation> => {
+  const { doc } = ctx
+  const { tokens } = doc
+  const out: Array<FoundRelation> = []
+  for (let k = 1; k < tokens.length; k++) {
+    if (!SIGN_VERBS.has(tokens[k]!.norm)) continue
+    // the signed document right after the verb, past articles and up to three modifiers
+    let x = skipArticles(ctx, k + 1)
+    while (x < k + 6 && !SIGNED_NOUNS.has(tokens[x]?.norm ?? "") && tokens[x]?.kind === "word" && !tokens[x]!.cap) x++
+    if (!SIGNED_NOUNS.has(tokens[x]?.norm ?? "")) continue
+    let b = k - 1
+    while (b > 0 && ["have", "has", "had", "also", "jointly", "formally", "officially", "finally", "on", "today", "yesterday"].includes(tokens[b]!.norm)) b--
+    if (UNREAL.has(tokens[b]!.norm) || tokens.slice(b, k).some((t) => UNREAL.has(t.norm))) continue
+    const parties = subjectBefore(ctx, b + 1)
+    const states = uniqByKey(parties.map((m) => (m.type === "person" ? stateOf(m) : m)).filter((m): m is Mention => !!m && m.type === "country"))
+    if (parties.length === 0) continue
+    for (let i = 0; i < states.length; i++)
+      for (let j = i + 1; j < states.length; j++) out.push({ predicate: "partner_of", subject: states[i]!, object: states[j]!, role: null, start: parties[0]!.start, end: tokens[x]!.end, method: "relation.partner-signed.v1", confidence: 0.6 })
   }
   return out
 }

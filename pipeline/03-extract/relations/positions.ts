@@ -1,19 +1,19 @@
 /**
- * Positions named by titles: "Kazakh President X", "Uzbekistan's President X", "X, the U.S.
- * ambassador to India", "X is president of Y", "Wabtec President and CEO X", "Presidents X and Y",
- * "Special Envoy for South and Central Asia X"; occupations at an employer ("X, a political
- * scientist at the Y"); the party qualifying a title ("Republican Senator X").
+ * Positions named by titles: "Chilean President X", "Peru's President X", "X, the Chilean
+ * ambassador to Japan", "X is president of Y", "Acme President and CEO X", "Presidents X and Y",
+ * "the President of Peru, X", "Presidents X of Chile and Y of Peru", "Special Envoy for the Andes X";
+ * occupations at an employer ("X, an economist at the Y"); the party qualifying a title ("Republican Senator X").
  */
 import { inList } from "../doc.js"
 import type { Mention } from "../entities.js"
 import type { TitleEntry } from "../../../schemas/Lexicon.js"
-import { gazMention, tokSpan, type FoundRelation, type RelContext } from "./context.js"
+import { compoundAgent, gazMention, skipArticles, tokSpan, type FoundRelation, type RelContext } from "./context.js"
 
-const HOLDER_TYPES = new Set(["country", "organization"])
+export const HOLDER_TYPES = new Set(["country", "organization"])
 const ARTICLES = new Set(["the", "a", "an"])
 
 /** The holder a gazetteer person's known positions give for a title (date-bounded first), if any. */
-const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): string | null => {
+export const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): string | null => {
   const ps = m.gaz?.positions ?? []
   const at = ctx.doc.ref.value
   const r = title.title.toLowerCase()
@@ -25,6 +25,71 @@ const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): string | n
   if (title.holder_of !== "country") return null
   const state = ps.find((p) => inTerm(p) && p.of.startsWith("country:")) ?? ps.find((p) => p.of.startsWith("country:"))
   return state?.of ?? null
+}
+
+/** Words before a title that qualify the office, not the holder ("former", "acting", "then-"). */
+export const MODIFIERS = new Set(["former", "acting", "interim", "then", "then-", "current", "incoming", "outgoing", "previous", "late", "newly", "appointed", "elected", "longtime", "long-time", "caretaker", "sitting", "associate", "assistant", "senior", "visiting", "adjunct", "research", "principal"])
+/** Modifiers kept in the role because they say the office is not (or not fully) held now. */
+export const ROLE_MODIFIERS = new Set(["former", "acting", "interim", "previous", "caretaker", "incoming", "outgoing"])
+/** Participles after a body's name that make it the one that put the holder in office ("Kremlin-appointed"). */
+const APPOINTED = new Set(["appointed", "installed", "nominated", "backed", "designated", "elected"])
+/** Lower-case units between a body and a title ("the Acme project director"). */
+const UNIT_WORDS = new Set(["project", "board", "programme", "program", "company", "group", "mission", "pipeline", "fund", "office"])
+/** Forms of address between a title and a name ("Prime Minister Mr. X", "His Excellency President X"). */
+const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "h.e.", "hrh", "excellency", "highness", "sheikh", "madam", "sir"])
+/** Tokens after a title phrase that close an apposition ("X, the U.S. ambassador, said"). */
+const CLOSERS = new Set([",", ".", ";", ":", ")", "—", "–", "-", "and", "who", "whose", "since", "until", "from", "in", "at", "for", "with"])
+/** Copulas before a title that say the subject holds it ("X is the co-chair of Y", "X has been president since"). */
+const COPULAS = new Set(["is", "was", "became", "becomes", "remains", "remained", "been"])
+const COPULA_AUX = new Set(["is", "was", "has", "have", "had", "been", "also", "still", "now", "previously", "already"])
+
+/** A person named with a title, and the holder written with that person ("X of Chile"), if any. */
+interface Named {
+  readonly person: Mention
+  holder: Mention | undefined
+  readonly end: number
+}
+
+/**
+ * The people named from token p on: one ("President X", "President X of the Slovak Republic") or, after a plural
+ * title, a list ("Presidents X and Y", "foreign ministers X of A, Y of B, and Z of C"); honorifics are skipped.
+ */
+const namedAfter = (ctx: RelContext, p: number, plural: boolean): Array<Named> => {
+  const { tokens } = ctx.doc
+  const { at } = ctx
+  const out: Array<Named> = []
+  for (;;) {
+    while (HONORIFICS.has(tokens[p]?.norm ?? "") || (tokens[p]?.text === "." && HONORIFICS.has(tokens[p - 1]?.norm ?? ""))) p++
+    const m = at[p]
+    if (m?.type !== "person" || m.tokStart !== p) break
+    let end = m.tokEnd
+    let holder: Mention | undefined
+    if (tokens[end]?.norm === "of") {
+      const h = at[skipArticles(ctx, end + 1)]
+      if (h && HOLDER_TYPES.has(h.type)) (holder = h, end = h.tokEnd)
+    }
+    out.push({ person: m, holder, end })
+    if (!plural) break
+    p = end
+    if (tokens[p]?.text === ",") p++
+    if (tokens[p]?.norm === "and") p++
+  }
+  return out
+}
+
+/** Nouns of a unit inside an organisation ("director of the Eurasia program at X"). */
+const UNIT_NOUNS = new Set(["program", "programme", "desk", "department", "centre", "center", "division", "unit", "bureau", "section", "office", "service", "team"])
+
+/** The organisation of a unit named after a title: "director of the Eurasia program at the Y", "head of the Asia desk of Y". */
+const unitOf = (ctx: RelContext, k: number): Mention | undefined => {
+  const { tokens } = ctx.doc
+  if (tokens[k]?.norm !== "of") return undefined
+  let x = skipArticles(ctx, k + 1)
+  const stop = x + 5
+  while (x < stop && tokens[x] && !UNIT_NOUNS.has(tokens[x]!.norm) && (tokens[x]!.cap || tokens[x]!.text === "-" || ctx.at[x])) x++
+  if (!UNIT_NOUNS.has(tokens[x]?.norm ?? "") || (tokens[x + 1]?.norm !== "at" && tokens[x + 1]?.norm !== "of")) return undefined
+  const m = ctx.at[skipArticles(ctx, x + 2)]
+  return m?.type === "organization" ? m : undefined
 }
 
 const isParty = (m: Mention | null | undefined): boolean => !!m && m.type === "organization" && /\bparty\b/i.test(m.name)
@@ -40,10 +105,10 @@ interface TitleAt {
 /** Find holds_position, affiliated_with and party member_of relations cued by titles. */
 export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
-  const { tokens, lex } = doc
+  const { tokens } = doc
   const out: Array<FoundRelation> = []
   const titleAt = (i: number): TitleAt | null => {
-    const t = lex.titles.longest(tokens, i)
+    const t = ctx.titleAt[i]
     if (!t) return null
     const text = doc.text.slice(tokens[i]!.start, tokens[i + t.length - 1]!.end)
     // a title inside a longer name ("CEO of X Capital" read as one organisation) is part of the name
@@ -58,7 +123,7 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
   for (let i = 0; i < tokens.length; i++) {
     const first = titleAt(i)
     if (!first) continue
-    // coordinated titles share the qualifier and the person: "Deputy Prime Minister and Minister of Economy X"
+    // coordinated titles share the qualifier and the person: "Deputy Prime Minister and Minister of Finance X"
     const chain: Array<TitleAt> = [first]
     for (;;) {
       const last = chain[chain.length - 1]!
@@ -70,18 +135,29 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     // a shorter title inside this one ("Minister" in "Energy Minister") is not read again
     i = lastTitle.end - 1
 
-    // qualifiers written before the title: "Kazakh Energy Minister", "Uzbekistan's President", "Republican Senator"
+    // qualifiers written before the title: "Kazakh Energy Minister", "Uzbekistan's President", "Republican
+    // Senator", "Kazakhstan's former Foreign Minister", "the then Uzbek president"
     let k = first.start - 1
-    while (k >= 0 && tokens[k]!.cap && !at[k] && tokens[k]!.kind === "word" && first.start - k <= 2 && !inList(doc, "non_name", tokens[k]!.norm)) k--
+    const modifiers: Array<string> = []
+    while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
+    let portfolio = 0
+    while (k >= 0 && tokens[k]!.cap && !at[k] && tokens[k]!.kind === "word" && portfolio < 2 && !inList(doc, "non_name", tokens[k]!.norm) && !HONORIFICS.has(tokens[k]!.norm) && !compoundAgent(ctx, k, APPOINTED)) (k--, portfolio++)
+    // a lower-case unit between a body and its title: "the Acme project director", "the Acme board chairman"
+    if (portfolio === 0 && UNIT_WORDS.has(tokens[k]?.norm ?? "") && at[k - 1] && at[k - 1]!.type !== "country" && at[k - 1]!.type !== "person") (k--, portfolio++)
+    // the portfolio of a generic title is part of the role: "Agriculture Minister", "Foreign ministers"
+    const portfolioText = portfolio > 0 ? doc.text.slice(tokens[k + 1]!.start, tokens[k + portfolio]!.end) : ""
+    while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
     const possessive = tokens[k]?.norm === "'s" && !!at[k - 1]
-    const qualifier = possessive ? at[k - 1] : k >= 0 ? at[k] : undefined
+    // ... or by whom the holder was put in office: "the Kremlin-appointed governor"
+    let qualifier = possessive ? at[k - 1] : k >= 0 ? (at[k] ?? compoundAgent(ctx, k, APPOINTED) ?? undefined) : undefined
+    // a state's name run into capitalised words before a company title is a company's name ("Peru Rail Chairman")
+    if (qualifier?.type === "country" && qualifier.via === "name" && !possessive && portfolio > 0 && first.entry.holder_of === "organization") qualifier = undefined
     const roleStart = k + 1
     const qualStart = qualifier ? qualifier.tokStart : roleStart
 
-    // the role's written extent: "ambassador to India", "Special Envoy for South and Central Asia"
+    // the role's written extent: "ambassador to Japan", "Special Envoy for the Andes"
     let roleEnd = lastTitle.end
     let j = lastTitle.end
-    let people: Array<Mention> = []
     if (tokens[j]?.norm === "to" || tokens[j]?.norm === "for") {
       let x = j + 1
       while (x < tokens.length && x - j <= 7 && !(at[x]?.type === "person") && (tokens[x]!.cap || tokens[x]!.norm === "and" || tokens[x]!.norm === "the" || at[x])) x = at[x] ? at[x]!.tokEnd : x + 1
@@ -93,92 +169,91 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
         j = roleEnd
       }
     }
-    // the people named right after the title ("President Donald Trump", "Presidents X and Y") ...
-    if (at[j]?.type === "person") {
-      people.push(at[j]!)
-      const p = at[j]!
-      if (lastTitle.plural && tokens[p.tokEnd]?.norm === "and" && at[p.tokEnd + 1]?.type === "person") people.push(at[p.tokEnd + 1]!)
+    // the holder written right after the title: "the President of Uzbekistan(,) X", "head of the Y"
+    const afterOf = (p: number): Mention | undefined => {
+      if (tokens[p]?.norm !== "of" && tokens[p]?.norm !== "at") return undefined
+      const m = at[skipArticles(ctx, p + 1)]
+      return m && HOLDER_TYPES.has(m.type) ? m : undefined
     }
+    const titleOf = afterOf(roleEnd)
+    // the people named right after the title ("President Donald Trump", "the President of Uzbekistan, X",
+    // "Presidents X of A and Y of B", "foreign ministers X of A, Y of B and Z of C") ...
+    let people: Array<Named> = []
+    let p0 = titleOf && !qualifier ? titleOf.tokEnd : j
+    if (p0 !== j && tokens[p0]?.text === ",") p0++
+    people = namedAfter(ctx, p0, lastTitle.plural)
+    if (people.length === 0 && p0 !== j) people = namedAfter(ctx, j, lastTitle.plural)
+    else if (p0 !== j && people.length > 0) for (const n of people) n.holder ??= titleOf
     let evStart = possessive || qualifier ? qualStart : roleStart
-    // ... or after a comma when a state qualifies the title: "the country's leader, Emomali Rahmon,"
-    if (people.length === 0 && qualifier?.type === "country" && tokens[j]?.text === "," && at[j + 1]?.type === "person" && [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")) {
-      people.push(at[j + 1]!)
+    // ... or after a comma when a state qualifies the title: "the country's leader, X,"
+    // (or a person's: "Boric's spokeswoman, X,")
+    if (people.length === 0 && (qualifier?.type === "country" || (possessive && qualifier?.type === "person")) && tokens[j]?.text === "," && at[j + 1]?.type === "person" && [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")) {
+      people.push({ person: at[j + 1]!, holder: undefined, end: at[j + 1]!.tokEnd })
     }
-    let evEnd = people.length ? people[people.length - 1]!.tokEnd : roleEnd
+    let evEnd = people.length ? Math.max(...people.map((n) => n.end)) : roleEnd
     if (people.length === 0) {
-      // ... or before it in an apposition: "X, the U.S. ambassador to India", "X is president of Y"
+      // ... or before it in an apposition or after a copula that the phrase closes: "X, the U.S. ambassador
+      // to Japan, said", "X has been a co-chair of Y" (not "after lunch with X, the Chilean president toured")
       let b = qualStart - 1
-      while (b >= 0 && ARTICLES.has(tokens[b]!.norm)) b--
-      if ((tokens[b]?.text === "," || tokens[b]?.norm === "is") && at[b - 1]?.type === "person") {
-        people = [at[b - 1]!]
-        evStart = people[0]!.tokStart
+      while (b >= 0 && (ARTICLES.has(tokens[b]!.norm) || MODIFIERS.has(tokens[b]!.norm))) b--
+      const ofAny = unitOf(ctx, roleEnd) ?? (tokens[roleEnd]?.norm === "of" ? at[skipArticles(ctx, roleEnd + 1)] : undefined)
+      const close = titleOf ? titleOf.tokEnd : ofAny ? ofAny.tokEnd : roleEnd
+      const closed = CLOSERS.has(tokens[close]?.norm ?? ".") || close >= doc.sentences[doc.sentenceOf[i]!]!.tokEnd
+      let c = b
+      while (c > 0 && COPULA_AUX.has(tokens[c]!.norm) && COPULA_AUX.has(tokens[c - 1]!.norm)) c--
+      if (((tokens[b]?.text === "," && closed) || COPULAS.has(tokens[b]?.norm ?? "")) && at[c - 1]?.type === "person") {
+        people = [{ person: at[c - 1]!, holder: undefined, end: at[c - 1]!.tokEnd }]
+        evStart = people[0]!.person.tokStart
       } else if (tokens[b]?.norm === "and" && appositive?.end === b) {
-        // a second apposition: "X, the U.S. ambassador to India and Trump's special envoy to Central Asia"
-        people = [appositive.person]
+        // a second apposition: "X, the Chilean ambassador to Japan and Boric's special envoy to Korea"
+        people = [{ person: appositive.person, holder: undefined, end: appositive.person.tokEnd }]
       }
     }
     if (people.length === 0) continue
-    appositive = evStart === people[0]!.tokStart && people[0]!.tokEnd <= first.start ? { person: people[0]!, end: roleEnd } : null
+    const firstPerson = people[0]!.person
+    appositive = evStart === firstPerson.tokStart && firstPerson.tokEnd <= first.start ? { person: firstPerson, end: roleEnd } : null
 
-    // the holder: a state or organisation qualifier, "of / at (the) Y" after the title or the name
-    const afterOf = (p: number) => {
-      if (tokens[p]?.norm !== "of" && tokens[p]?.norm !== "at") return undefined
-      return ARTICLES.has(tokens[p + 1]?.norm ?? "") ? at[p + 2] : at[p + 1]
+    // the holder: a state or organisation qualifier, "of / at (the) Y" after the title or the name, and
+    // one coordinated with it ("the CEO of X Capital and Y Capital")
+    const lastPerson = people[people.length - 1]!
+    // (a project or programme holds the posts of its staff: "the Y corridor project director")
+    const holderType = (m: Mention) => HOLDER_TYPES.has(m.type) || (m.type === "initiative" && first.entry.holder_of === "organization")
+    let holders: Array<Mention> = qualifier && !isParty(qualifier) && holderType(qualifier) ? [qualifier] : []
+    const of = titleOf ?? (people.length === 1 ? afterOf(lastPerson.end) : undefined) ?? unitOf(ctx, roleEnd)
+    if (holders.length === 0 && of) {
+      holders = [of]
+      const also = tokens[of.tokEnd]?.norm === "and" ? at[skipArticles(ctx, of.tokEnd + 1)] : undefined
+      if (also && also.type === of.type && also.type === "organization") holders.push(also)
+      evEnd = Math.max(evEnd, holders[holders.length - 1]!.tokEnd)
     }
-    let holder: Mention | null = qualifier && !isParty(qualifier) && HOLDER_TYPES.has(qualifier.type) ? qualifier : null
-    const of = afterOf(roleEnd) ?? afterOf(people[people.length - 1]!.tokEnd)
-    if (!holder && of && HOLDER_TYPES.has(of.type)) {
-      holder = of
-      evEnd = Math.max(evEnd, of.tokEnd)
-    }
-    // a person's envoy or adviser serves that person's state: "Trump's special envoy"
+    // a person's envoy or adviser serves that person's state: "Boric's special envoy"
     const principal = possessive && qualifier?.type === "person" ? qualifier : null
+    const prefix = modifiers.filter((w) => ROLE_MODIFIERS.has(w)).map((w) => w.replace(/-$/, "")).join(" ")
     for (const t of chain) {
-      const role = t.plural ? t.entry.title : doc.text.slice(tokens[t === first ? roleStart : t.start]!.start, tokens[(t === lastTitle ? roleEnd : t.end) - 1]!.end)
-      for (const person of people) {
+      // the role by its title (one row per office however it is written: "Rep." and "Representative"), with
+      // its written extent ("ambassador to Japan") and a former or acting office's modifier
+      const extent = t === lastTitle && roleEnd > t.end ? doc.text.slice(tokens[t.end]!.start, tokens[roleEnd - 1]!.end) : ""
+      const role = [prefix, t === first ? portfolioText : "", t.entry.title, extent].filter((x) => x !== "").join(" ")
+      for (const { person, holder: own } of people) {
         const sp = tokSpan(doc, Math.min(evStart, person.tokStart), Math.max(evEnd, person.tokEnd))
+        const hs = own ? [own] : holders
         if (t.entry.predicate === "affiliated_with") {
-          if (holder?.type === "organization") out.push({ predicate: "affiliated_with", subject: person, object: holder, role, ...sp, method: "relation.occupation-at.v1", confidence: 0.7 })
+          // "a correspondent for Reuters", "a senior fellow with the Y": the employer after "for" / "with"
+          const employer = hs.length === 0 && (tokens[t.end]?.norm === "for" || tokens[t.end]?.norm === "with") ? at[skipArticles(ctx, t.end + 1)] : undefined
+          for (const h of employer ? [employer] : hs) if (h.type === "organization") out.push({ predicate: "affiliated_with", subject: person, object: h, role, start: Math.min(sp.start, h.start), end: Math.max(sp.end, h.end), method: "relation.occupation-at.v1", confidence: 0.7 })
           continue
-        }
-        let h = holder
-        if (!h) {
-          const id = knownHolder(ctx, person, t.entry) ?? (principal ? knownHolder(ctx, principal, t.entry) : null) ?? t.entry.default_holder ?? null
-          h = id ? gazMention(ctx, id) : null
         }
         if (isParty(qualifier) && !possessive)
           out.push({ predicate: "member_of", subject: person, object: qualifier!, role: null, ...sp, method: "relation.party-title.v1", confidence: 0.75 })
-        if (!h || isParty(h)) continue
-        out.push({ predicate: "holds_position", subject: person, object: h, role, ...sp, method: "relation.title.v1", confidence: h.tokStart >= 0 ? 0.85 : 0.75 })
+        let found = hs.filter((h) => !isParty(h))
+        if (found.length === 0 && hs.length === 0) {
+          const id = knownHolder(ctx, person, t.entry) ?? (principal ? knownHolder(ctx, principal, t.entry) : null) ?? t.entry.default_holder ?? null
+          const g = id ? gazMention(ctx, id) : null
+          found = g ? [g] : []
+        }
+        for (const h of found) out.push({ predicate: "holds_position", subject: person, object: h, role, ...sp, method: "relation.title.v1", confidence: h.tokStart >= 0 ? 0.85 : 0.75 })
       }
     }
-  }
-  out.push(...verbPositions(ctx))
-  return out
-}
-
-/** Verbs that name a post: "who also chairs the X", "X, who heads the Y". */
-const POST_VERBS = new Map([["chairs", "chair"], ["heads", "head"], ["leads", "leader"], ["directs", "director"], ["runs", "head"]])
-const ADVERBS = new Set(["also", "now", "currently", "still", "formally", "jointly"])
-
-/** holds_position from "<person> (, the ...) who (also) chairs (the) <organisation>". */
-const verbPositions = (ctx: RelContext): Array<FoundRelation> => {
-  const { doc, at } = ctx
-  const { tokens } = doc
-  const out: Array<FoundRelation> = []
-  for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k]!.norm !== "who") continue
-    let v = k + 1
-    while (ADVERBS.has(tokens[v]?.norm ?? "")) v++
-    const role = POST_VERBS.get(tokens[v]?.norm ?? "")
-    const org = at[ARTICLES.has(tokens[v + 1]?.norm ?? "") ? v + 2 : v + 1]
-    if (!role || org?.type !== "organization") continue
-    // the person the relative clause describes: the last person before "who" in the sentence, within an apposition's reach
-    const s = doc.sentences[doc.sentenceOf[k]!]!
-    let person: Mention | undefined
-    for (let x = k - 1; x >= Math.max(s.tokStart, k - 12); x--) if (at[x]?.type === "person") { person = at[x]; break }
-    if (!person) continue
-    out.push({ predicate: "holds_position", subject: person, object: org, role, start: person.start, end: org.end, method: "relation.post-verb.v1", confidence: 0.65 })
   }
   return out
 }
