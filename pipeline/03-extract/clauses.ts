@@ -3,8 +3,10 @@
  * colons, spaced dashes and comma-led subordinate openers), quotations, and the modality that
  * cue words inside the clause give a trigger. Pure.
  */
+import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { Modality } from "../../schemas/vocab.js"
 import type { Doc } from "./doc.js"
+import type { Mention } from "./entities.js"
 
 const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
 
@@ -106,4 +108,69 @@ export const tokenIndexAt = (doc: Doc, offset: number): number => {
     else hi = mid
   }
   return lo
+}
+
+/** Words that open a noun phrase: articles, demonstratives, possessive pronouns, quantifiers. */
+const PHRASE_OPENERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "another", "both", "all", "each", "every", "several", "many", "some", "any", "no"])
+/** Words that end a noun phrase to the left. */
+const PHRASE_ENDS = new Set(["to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "into", "over", "than", "after", "before", "during", "that", "which", "who"])
+
+/**
+ * The first token of a noun's phrase ending at token i, not before a: its opener ("the", "their"),
+ * possessor ("Trump's"), numbers and names before it ("the Nov. 6 summit", "a $4.2 billion deal").
+ * Lowercase words (adjectives) count only when an opener, a number or a possessive closes them on the left.
+ */
+const nounPhraseStart = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number, i: number): number => {
+  const { tokens } = doc
+  let best = i
+  let loose = 0
+  for (let k = i - 1; k >= Math.max(a, i - 8); k--) {
+    const t = tokens[k]!
+    const m = at[k]
+    if (PHRASE_OPENERS.has(t.norm)) return k
+    if (t.norm === "'s" || t.kind === "num" || /^[$€£%]$/.test(t.text)) {
+      best = k
+      loose = 0
+      continue
+    }
+    if (m !== undefined || t.cap) {
+      if (loose > 0) break
+      best = m !== undefined ? m.tokStart : k
+      k = best
+      continue
+    }
+    // (the dot of an abbreviated month: "the Nov. 6 summit")
+    if (t.text === "." && tokens[k - 1]?.cap === true && tokens[k - 1]!.text.length <= 4) continue
+    if (t.kind === "word" && !PHRASE_ENDS.has(t.norm) && doc.lex.triggers.longest(tokens, k) === null && ++loose <= 3) continue
+    break
+  }
+  return best
+}
+
+/**
+ * The first token of an event's evidence in its clause [a, …) with the trigger at i: a statement told
+ * before its verb ("..., Rahmon said", `inverted`) keeps its clause; a verb starts at the first name of
+ * the clause before it (its subject); a noun at the start of its phrase, or at its clause's subject when
+ * its parties come from the clause (not `local`). The evidence ends with the clause.
+ */
+export const eventStart = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  trigger: TriggerEntry,
+  participants: ReadonlyArray<{ readonly mention: Mention }>,
+  a: number,
+  i: number,
+  inverted: boolean,
+  local: boolean
+): number => {
+  if (inverted) return a
+  const phrase = trigger.pos === "noun" ? nounPhraseStart(doc, at, a, i) : i
+  let first = phrase
+  for (const p of participants) if (p.mention.tokStart >= a && p.mention.tokStart < first) first = p.mention.tokStart
+  if (trigger.pos === "verb" || first === phrase) return first
+  // a noun with arguments of its own is told by its phrase; one whose clause names its parties, from its subject
+  // when no other trigger stands between ("Tokayev is on an official visit", not "Tokayev signed an agreement")
+  if (local) return phrase
+  for (let k = first; k < phrase; k++) if (at[k] === undefined && doc.lex.triggers.longest(doc.tokens, k) !== null) return phrase
+  return first
 }

@@ -78,14 +78,14 @@ export const joinAnaphor = (antecedent: FoundEvent, ev: FoundEvent, date: { read
 /** An earlier event that the new mention `ev` (in sentence si) states again, if any. */
 export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEvent, si: number): FoundEvent | undefined => {
   // two triggers of one type in one clause ("The summit ... brought together") state one event
-  const span0 = ev.spans[0]!
+  const span0 = ev.clauses[0]!
   // one speaker's turn lasts until another person's statement is told ("A said ... B replied ... A, in turn,
   // said"); "also said" adds a further statement of the same speaker
   const further = doc.tokens[tokenIndexAt(doc, ev.triggerStart) - 1]?.norm === "also"
   const sameTurn = (e: FoundEvent) => {
-    const from = e.spans.at(-1)!.start
+    const from = e.clauses.at(-1)!.start
     const other = (x: FoundEvent) => x !== e && x.trigger.event_type === "statement" && x.modality === "asserted" && speaker(x) !== null && speaker(x) !== speaker(ev)
-    return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
+    return !further && !events.some((x) => other(x) && x.clauses.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
   }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
   // (not one of another lemma with arguments of its own: "opened an embassy ..., soon after the end of the war")
@@ -99,7 +99,7 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     (e) =>
       sameEvent(e, ev, sameTurn(e)) ||
       retold(e) ||
-      (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end))
+      (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.clauses.some((x) => x.start === span0.start && x.end === span0.end))
   )
 }
 
@@ -157,12 +157,23 @@ export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
     // (a finer date of a later mention dates the event more closely: "in late 2025" ... "last November")
     target.date = ev.date
     target.dateFromReport = false
-  } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.spans.some((t) => t.start === ev.spans[0]!.start))) {
+  } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.clauses.some((t) => t.start === ev.clauses[0]!.start))) {
     // a later mention that reports the event as news dates it by the report (not a verb of the same clause: "agreements signed")
     target.date = ev.date
     target.dateFromReport = true
   }
-  for (const s of ev.spans) if (!target.spans.some((t) => t.start === s.start && t.end === s.end)) target.spans.push(s)
+  // (spans and clauses are parallel: a further mention in a clause already told widens that clause's span)
+  ev.clauses.forEach((c, k) => {
+    const s = ev.spans[k]!
+    const at = target.clauses.findIndex((t) => t.start === c.start && t.end === c.end)
+    if (at < 0) {
+      target.clauses.push(c)
+      target.spans.push(s)
+    } else {
+      const t = target.spans[at]!
+      target.spans[at] = { start: Math.min(t.start, s.start), end: Math.max(t.end, s.end) }
+    }
+  })
   const keys = keysOf(target)
   for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
 }
@@ -173,7 +184,7 @@ export const anchorDates = (doc: Doc, events: ReadonlyArray<FoundEvent>, anchors
     if ((e.date.value !== null && e.trigger.event_type !== "statement") || e.modality !== "asserted") continue
     const anchor = anchors.get(doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!)
     // (not one told over a period of its own: "an initiative launched during Trump's first term")
-    const span = e.spans[0]!
+    const span = e.clauses[0]!
     if (anchor && (e.date.value === null || e.dateFromReport) && e.describing !== true && !overPeriod(doc.text, span.start, span.end, e.triggerStart, e.triggerEnd)) {
       e.date = anchor
       e.dateFromReport = false

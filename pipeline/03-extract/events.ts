@@ -7,7 +7,7 @@
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { appositionDate, appositionHead, appositiveRoles, inApposition } from "./appositives.js"
-import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
+import { clauseOf, eventStart, modalityOf, quoteTest } from "./clauses.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
@@ -23,7 +23,10 @@ export interface FoundEvent {
   readonly trigger: TriggerEntry
   readonly triggerStart: number
   readonly triggerEnd: number
+  /** Evidence: the smallest text that states the event (its subject or noun phrase to the end of its clause), one per mention. */
   readonly spans: Array<{ readonly start: number; readonly end: number }>
+  /** The clause of each mention (what coreference compares). */
+  readonly clauses: Array<{ readonly start: number; readonly end: number }>
   date: { readonly value: string | null; readonly precision: DatePrecision }
   /** The date is the report's (publication) date, not one stated for the event. */
   dateFromReport: boolean
@@ -38,9 +41,9 @@ export interface FoundEvent {
   readonly describing?: boolean
 }
 
-const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
-/** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs). */
-const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another"])
+const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming", "'s"])
+/** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs; a possessive "'s"). */
+const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another", "'s"])
 
 /** Prepositions whose gerund names an activity in general. */
 const GERUND_PREPS = new Set(["for", "of", "by", "about", "toward", "towards"])
@@ -61,6 +64,44 @@ const determined = (doc: Doc, i: number): boolean => {
   return false
 }
 
+/** Words after which a verb's bare form is a verb (infinitive marker, modals, do-support, negation, coordination, plural pronouns). */
+const BARE_VERB_AFTER = new Set(["to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "'ll", "do", "does", "did", "not", "n't", "never", "also", "and", "or", "they", "we", "you", "i", "let"])
+
+/**
+ * A verb's bare form ("export", "travel", "build") is a verb only where English puts one: after "to",
+ * a modal, do-support, negation, a coordinating "and", an adverb in -ly or a plural pronoun. Elsewhere
+ * it is a noun or a modifier ("an export credit agency", "the travel ban").
+ */
+const bareVerb = (doc: Doc, v: TriggerEntry, i: number, j: number): boolean => {
+  if (v.pos !== "verb" || doc.tokens.slice(i, j).map((t) => t.norm).join(" ") !== v.lemma) return true
+  // (over an opening bracket or quote: "due to [meet] with")
+  let k = i - 1
+  while (k > 0 && /^[[("“‘']$/.test(doc.tokens[k]!.text)) k--
+  const prev = doc.tokens[k]
+  return prev !== undefined && (BARE_VERB_AFTER.has(prev.norm) || (prev.kind === "word" && !prev.cap && /ly$/.test(prev.norm)))
+}
+
+/** Words that may follow a noun that heads its phrase: prepositions, conjunctions, auxiliaries, common adverbs. */
+const AFTER_HEAD = new Set(["of", "on", "in", "at", "to", "for", "from", "with", "by", "against", "between", "over", "and", "or", "but", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might", "should", "can", "also", "already", "still", "now", "then", "as", "after", "before", "since", "until", "during", "amid", "into"])
+
+/**
+ * Is a verb's form read as a noun at tokens [i, j) the head of its phrase ("the ban on", "a freeze also
+ * covers")? Not when a trigger or a plain lowercase word follows that it modifies ("the travel ban",
+ * "an export credit agency"); a word in -s or -ed after it may be its verb ("the pause affects").
+ */
+/** A number, an amount or a multiple within the clause after tokens [.., j) (up to b): "to $5 billion", "by 12%", "3.5 times". */
+const figureAfter = (doc: Doc, j: number, b: number): boolean => {
+  for (let k = j; k < Math.min(b, j + 8); k++) if (doc.tokens[k]!.kind === "num" || /^(?:percent|per|times|twofold|threefold|fold|half|double|million|billion|trillion)$/.test(doc.tokens[k]!.norm)) return true
+  return false
+}
+
+const headNoun = (doc: Doc, j: number): boolean => {
+  const next = doc.tokens[j]
+  if (next === undefined || next.kind !== "word" || next.cap) return true
+  if (doc.lex.triggers.longest(doc.tokens, j) !== null) return false
+  return AFTER_HEAD.has(next.norm) || /(s|ed|ly)$/.test(next.norm)
+}
+
 /**
  * The trigger entry at tokens [i, j) whose context fits ("welcomed the leaders" hosts, "welcomed
  * the move" praises); a form of both a verb and a noun ("meeting") is the noun after a determiner.
@@ -68,15 +109,23 @@ const determined = (doc: Doc, i: number): boolean => {
 const chooseTrigger = (doc: Doc, values: ReadonlyArray<TriggerEntry>, i: number, j: number): TriggerEntry | undefined => {
   const prev = doc.tokens[i - 1]?.norm ?? ""
   const next = doc.tokens.slice(j, j + 3).map((t) => t.norm)
+  const near = doc.tokens.slice(j, j + 4).map((t) => t.norm)
   const fitting = values.filter(
-    (v) => !(v.requires_after && !v.requires_after.some((w) => next.includes(w))) && !v.blocked_after?.some((w) => next[0] === w) && !v.blocked_before?.includes(prev)
+    (v) =>
+      !(v.requires_after && !v.requires_after.some((w) => next.includes(w))) && !v.blocked_after?.some((w) => next[0] === w) && !v.blocked_near?.some((w) => near.includes(w)) && !v.blocked_before?.includes(prev)
   )
-  if (!DETERMINER.has(prev)) return fitting[0]
+  if (!DETERMINER.has(prev)) {
+    const fits = fitting.find((v) => bareVerb(doc, v, i, j))
+    if (fits !== undefined || fitting[0] === undefined) return fits
+    // a verb's bare form where no verb can stand is its noun ("a partial ban"), unless it modifies a trigger noun after it ("the travel ban")
+    return headNoun(doc, j) ? { ...fitting[0], pos: "noun" } : undefined
+  }
   // after an article or a possessive a verb's form is its noun ("the freeze", "a ban", "the pause")
   const noun = fitting.find((v) => v.pos === "noun")
   if (noun !== undefined || fitting[0] === undefined) return noun
   // (not a participle, which modifies the noun after it: "a proposed corridor", "the frozen assets")
-  return ARTICLE.has(prev) && !/(ed|en)$/.test(doc.tokens[i]!.norm) ? { ...fitting[0], pos: "noun" } : fitting[0]
+  if (!ARTICLE.has(prev) || /(ed|en)$/.test(doc.tokens[i]!.norm)) return fitting[0]
+  return headNoun(doc, j) ? { ...fitting[0], pos: "noun" } : undefined
 }
 
 /** Find the events of a document. */
@@ -129,6 +178,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // a gerund after "for", "of", "by" names a means or a purpose ("a strategy for engaging the world"), not an event
     if (trigger.pos === "verb" && GERUND_PREPS.has(prev) && /ing$/.test(tokens[i]!.norm)) continue
     const [a, b] = clauseOf(doc, i)
+    if (trigger.requires_figure === true && !figureAfter(doc, j, b)) continue
     const si = doc.sentenceOf[i]!
     const trigStart = tokens[i]!.start
     if (si !== inSentenceOf) inSentence = []
@@ -199,7 +249,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
-      spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
+      spans: [{ start: tokens[eventStart(doc, at, trigger, participants, a, i, speaker !== undefined, local.length > 0)]!.start, end: tokens[b - 1]!.end }],
+      clauses: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
       dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport),
       modality,
