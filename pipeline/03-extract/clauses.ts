@@ -17,14 +17,45 @@ const gerundClause = (doc: Doc, k: number): boolean => GERUND_OPENERS.has(doc.to
 /** A dash with a space beside it separates clauses; one between two words ("Russia–Central Asia") joins them. */
 const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean => /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
 
-/** Token range [a, b) of the clause around token i. */
-export const clauseOf = (doc: Doc, i: number): [number, number] => {
+/** Reporting verbs that take a clause without "that" ("said Kazakhstan would ..."); others take an object ("described X as", "praised X"). */
+const BARE_COMPLEMENT = new Set(["say", "argue", "insist", "contend", "predict", "suggest"])
+
+/** Does a reporting verb or noun ("said", "warned", "the announcement") end at token k (`bare`: one that takes a clause without "that")? */
+const reports = (doc: Doc, k: number, bare = false): boolean => {
+  for (let s = k; s >= Math.max(0, k - 2); s--) {
+    const hit = doc.lex.triggers.longest(doc.tokens, s)
+    if (hit !== null && s + hit.length - 1 === k) return hit.values.some((v) => v.event_type === "statement" && (!bare || BARE_COMPLEMENT.has(v.lemma)))
+  }
+  return false
+}
+
+/** Does a reported-speech complement open at token k: "that" after a reporting word (over a short adjunct: "said on Monday that"), or the word right after a reporting verb ("said Kazakhstan would")? */
+const complementOpens = (doc: Doc, k: number, i: number): boolean => {
+  const t = doc.tokens[k - 1]
+  if (t === undefined) return false
+  if (t.norm === "that") {
+    for (let r = k - 2; r >= Math.max(0, k - 6); r--) {
+      if (reports(doc, r)) return true
+      if (doc.tokens[r]!.kind === "punct") return false
+    }
+    return false
+  }
+  return k - 1 !== i && k <= i && reports(doc, k - 1, true) && doc.tokens[k]?.kind === "word" && !/^(?:by|to|on|in|at|of|for|with|that)$/.test(doc.tokens[k]!.norm)
+}
+
+/**
+ * Token range [a, b) of the clause around token i. A reported-speech complement is a clause of its own
+ * ("Tokayev said that Kazakhstan would build a dam": "Kazakhstan would build a dam"); the reporting
+ * verb's clause runs over it. With `complements` false the complement is read within its report.
+ */
+export const clauseOf = (doc: Doc, i: number, complements = true): [number, number] => {
   const s = doc.sentences[doc.sentenceOf[i]!]!
   const { tokens } = doc
   let a = i
   while (a > s.tokStart) {
     const t = tokens[a - 1]!
     if (t.text === ";" || t.text === ":" || ((t.text === "—" || t.text === "–") && spaced(doc, t))) break
+    if (complements && a < i && complementOpens(doc, a, i)) break
     if (t.text === "," && CLAUSE_OPENERS.has(tokens[a]?.norm ?? "")) break
     if ((CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") || (gerundClause(doc, a - 1) && a - 1 > s.tokStart)) {
       a--
@@ -43,10 +74,14 @@ export const clauseOf = (doc: Doc, i: number): [number, number] => {
   return [a, b]
 }
 
-/** The modality the cues of the clause [a, b) give the trigger at tokens [i, j); "asserted" when none fits. */
+/**
+ * The modality the cues of the clause [a, b) give the trigger at tokens [i, j); "asserted" when none fits.
+ * A conditional "would" in a reported-speech complement is the future of a report ("said he would
+ * visit"): planned.
+ */
 export const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number): Modality => {
   const { tokens, lex } = doc
-  let best: { modality: Modality; priority: number } | null = null
+  let best: { modality: Modality; priority: number; cue: string } | null = null
   for (const c of lex.modality) {
     const lo = c.entry.position === "after" ? i : Math.max(a, i - c.entry.window)
     const hi = c.entry.position === "before" ? j : Math.min(b, j + c.entry.window)
@@ -57,8 +92,9 @@ export const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number)
     const own = (m: RegExpMatchArray) => from + m.index! >= tokens[i]!.start && from + m.index! + m[0].length <= tokens[j - 1]!.end
     const found = c.re.exec(text)
     if (found === null || (own(found) && ![...text.matchAll(new RegExp(c.re.source, "gi"))].some((m) => !own(m)))) continue
-    if (best === null || c.entry.priority > best.priority) best = { modality: c.entry.modality, priority: c.entry.priority }
+    if (best === null || c.entry.priority > best.priority) best = { modality: c.entry.modality, priority: c.entry.priority, cue: found[0].toLowerCase() }
   }
+  if (best?.modality === "hypothetical" && best.cue === "would" && a > 0 && complementOpens(doc, a, i)) return "planned"
   return best?.modality ?? "asserted"
 }
 
@@ -167,10 +203,22 @@ export const eventStart = (
   const phrase = trigger.pos === "noun" ? nounPhraseStart(doc, at, a, i) : i
   let first = phrase
   for (const p of participants) if (p.mention.tokStart >= a && p.mention.tokStart < first) first = p.mention.tokStart
-  if (trigger.pos === "verb" || first === phrase) return first
+  // a speaker told after what was said ('"...," Rahmon said', "..., the ministry said") states all of it
+  if (trigger.event_type === "statement" && trigger.pos === "verb" && first < i && /^[,"”’']$/.test(doc.tokens[first - 1]?.text ?? "")) return a
+  if (first === phrase) return first
   // a noun with arguments of its own is told by its phrase; one whose clause names its parties, from its subject
   // when no other trigger stands between ("Tokayev is on an official visit", not "Tokayev signed an agreement")
-  if (local) return phrase
-  for (let k = first; k < phrase; k++) if (at[k] === undefined && doc.lex.triggers.longest(doc.tokens, k) !== null) return phrase
+  if (trigger.pos === "noun" && local) return phrase
+  // a verb after another predicate of its subject starts at itself, over "to" and auxiliaries before it
+  // ("expressed readiness to host talks", "signed a treaty and agreed to reopen flights")
+  for (let k = first; k < phrase; k++)
+    if (at[k] === undefined && doc.lex.triggers.longest(doc.tokens, k) !== null) {
+      let v = phrase
+      while (trigger.pos === "verb" && v > k + 1 && AUXILIARY.has(doc.tokens[v - 1]!.norm)) v--
+      return v
+    }
   return first
 }
+
+/** Words that go with the verb after them: infinitive marker, modals, auxiliaries, negation. */
+const AUXILIARY = new Set(["to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "not", "also", "then", "jointly"])

@@ -69,8 +69,8 @@ const BARE_VERB_AFTER = new Set(["to", "will", "would", "can", "could", "may", "
 
 /**
  * A verb's bare form ("export", "travel", "build") is a verb only where English puts one: after "to",
- * a modal, do-support, negation, a coordinating "and", an adverb in -ly or a plural pronoun. Elsewhere
- * it is a noun or a modifier ("an export credit agency", "the travel ban").
+ * a modal, do-support, negation, a coordinating "and", an adverb in -ly, a plural pronoun or a plural
+ * noun. Elsewhere it is a noun or a modifier ("an export credit agency", "the travel ban").
  */
 const bareVerb = (doc: Doc, v: TriggerEntry, i: number, j: number): boolean => {
   if (v.pos !== "verb" || doc.tokens.slice(i, j).map((t) => t.norm).join(" ") !== v.lemma) return true
@@ -78,7 +78,8 @@ const bareVerb = (doc: Doc, v: TriggerEntry, i: number, j: number): boolean => {
   let k = i - 1
   while (k > 0 && /^[[("“‘']$/.test(doc.tokens[k]!.text)) k--
   const prev = doc.tokens[k]
-  return prev !== undefined && (BARE_VERB_AFTER.has(prev.norm) || (prev.kind === "word" && !prev.cap && /ly$/.test(prev.norm)))
+  // (a plural subject before a present-tense verb: "the two countries say", "analysts expect")
+  return prev !== undefined && (BARE_VERB_AFTER.has(prev.norm) || (prev.kind === "word" && !prev.cap && (/ly$/.test(prev.norm) || /[^s'u]s$/.test(prev.norm))))
 }
 
 /** Words that may follow a noun that heads its phrase: prepositions, conjunctions, auxiliaries, common adverbs. */
@@ -195,7 +196,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const speaker = reportedSpeaker(doc, at, trigger, i, j, b, lastSubject ?? lastPerson)
     if (speaker) participants = [{ mention: speaker, role: "actor" }, ...participants.filter((p) => p.mention.key !== speaker.key).map((p) => ({ mention: p.mention, role: "target" as const }))]
     if (!participants.some((p) => p.role === "actor")) {
-      const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out })
+      const before = [...(si > 0 ? mentionsIn[si - 1]! : []), ...mentionsIn[si]!.filter((m) => m.tokEnd <= a)]
+      const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out, before })
       participants.unshift(...borrowed.map((m) => ({ mention: m, role: "actor" as const })))
     }
     // "the Nov. 6 summit" refers back and dates its event even when its clause names no one
@@ -244,7 +246,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
-        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, clauseOf(doc, i, false)[0], i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,

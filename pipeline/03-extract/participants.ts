@@ -9,6 +9,7 @@ import type { Role } from "../../schemas/vocab.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { FoundEvent } from "./events.js"
+import { groupNoun, groupParties } from "./groupActors.js"
 import type { NounArgument } from "./nounArgs.js"
 
 /** A participant of an event mention. */
@@ -147,17 +148,21 @@ export interface SubjectContext {
   /** The person "he" or "she" would continue with. */
   readonly antecedent: Mention | undefined
   readonly events: ReadonlyArray<FoundEvent>
+  /** Mentions of the previous sentence and of this one before the clause (for "the two countries" after "Kyrgyzstan and Tajikistan"). */
+  readonly before: ReadonlyArray<Mention>
 }
 
 /**
  * Actors for a clause [a, ...) that names none before its trigger at i: the antecedent of a
- * pronoun opening it, a party of people ("the two leaders"), else the sentence's subject before it.
+ * pronoun opening it, the parties a generic plural stands for ("the two leaders", "both countries",
+ * "the sides"), else the sentence's subject before it.
  */
 export const borrowedActors = (doc: Doc, a: number, i: number, participants: ReadonlyArray<Participant>, ctx: SubjectContext): Array<Mention> => {
   const seen = new Set(participants.map((p) => p.mention.key))
   const first = doc.tokens[a]
   const subject = ctx.sentence.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !ctx.qualifier.has(m))
-  const party = groupSubject(doc, a, i, ctx.events)
+  const group = groupNoun(doc, a, i)
+  const party = group !== null ? groupParties(doc, group, ctx.events, ctx.before) : delegationSubject(doc, a, i, ctx.events)
   if (first && PRONOUNS.has(first.norm) && ctx.antecedent && !seen.has(ctx.antecedent.key)) return [ctx.antecedent]
   if (party.length > 0) return party.filter((m) => !seen.has(m.key))
   if (subject && !seen.has(subject.key)) return [subject]
@@ -246,27 +251,17 @@ export const receivedRoles = (doc: Doc, trigger: TriggerEntry, participants: Arr
   }
 }
 
-/** Nouns for a party of people ("the delegation", "the two leaders"). */
-const PARTY = new Set(["delegation", "delegations", "delegates", "diplomats", "envoys", "leaders", "presidents", "ministers", "officials", "sides"])
-const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]])
-
 /**
- * "The delegation met ...", "the two leaders discussed ...": a definite party of people before the
- * trigger refers to the people of the latest event that has such a party (as many as the number says).
+ * "The delegation met ...": a definite delegation before the trigger (within the clause's first tokens)
+ * is the one person of the latest event with one (a group of several: groupActors.ts).
  */
-const groupSubject = (doc: Doc, a: number, i: number, events: ReadonlyArray<FoundEvent>): Array<Mention> => {
-  const { tokens } = doc
+const delegationSubject = (doc: Doc, a: number, i: number, events: ReadonlyArray<FoundEvent>): Array<Mention> => {
   for (let k = a; k < i && k < a + 4; k++) {
-    if (!PARTY.has(tokens[k]!.norm)) continue
-    const det = tokens[k - 1]?.norm ?? ""
-    const det2 = tokens[k - 2]?.norm ?? ""
-    const count = NUMBER_WORDS.get(det) ?? null
-    if (!(det === "the" || (count !== null && (det2 === "the" || det === "both")))) return []
+    if (doc.tokens[k]!.norm !== "delegation" || doc.tokens[k - 1]?.norm !== "the") continue
     for (let e = events.length - 1; e >= Math.max(0, events.length - 6); e--) {
       const people = [...new Map(events[e]!.participants.filter((p) => p.mention.type === "person").map((p) => [p.mention.key, p.mention] as const)).values()]
-      if (people.length >= 2 || (people.length === 1 && count === null && tokens[k]!.norm.startsWith("delegation"))) return count === null || people.length === count ? people : []
+      if (people.length >= 1) return people
     }
-    return []
   }
   return []
 }

@@ -108,7 +108,7 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     nounFiles: ["noun.act"],
     // make, raise, rear, set up, put up: other senses first; lock, frame, groin, wattle, revet, dry-wall, corduroy, cantilever, channelize: crafts
     // building bridges, trust or a partnership is a figure of speech for cooperation, not construction
-    constraints: { build: { blocked_near: ["bridge", "bridges", "partnership", "partnerships", "relations", "relationship", "ties", "trust", "confidence", "consensus", "community", "future", "momentum", "capacity", "dialogue", "cooperation", "understanding", "coalition", "resilience"] } },
+    constraints: { build: { blocked_near: ["bridges", "partnership", "partnerships", "relations", "relationship", "ties", "trust", "confidence", "consensus", "community", "future", "momentum", "capacity", "dialogue", "cooperation", "understanding", "coalition", "resilience"] } },
     exclude: ["make", "raise", "rear", "set up", "put up", "lock", "frame", "frame up", "groin", "wattle", "revet", "dry-wall", "corduroy", "cantilever", "channelize", "channelise", "customize", "customise", "kick off", "dedicate", "swear in", "institute"],
     excludeNouns: ["building"]
   },
