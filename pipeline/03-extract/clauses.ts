@@ -33,6 +33,12 @@ const reports = (doc: Doc, k: number, bare = false): boolean => {
 const complementOpens = (doc: Doc, k: number, i: number): boolean => {
   const t = doc.tokens[k - 1]
   if (t === undefined) return false
+  // "According to X, ...": what follows the attribution's comma was said
+  if (t.text === ",") {
+    for (let r = k - 2; r >= Math.max(0, k - 14) && doc.tokens[r]!.text !== ","; r--)
+      if (doc.lex.triggers.longest(doc.tokens, r)?.values.some((v) => v.attribution === true)) return true
+    return false
+  }
   if (t.norm === "that") {
     for (let r = k - 2; r >= Math.max(0, k - 6); r--) {
       if (reports(doc, r)) return true
@@ -187,7 +193,7 @@ const nounPhraseStart = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: nu
  * The first token of an event's evidence in its clause [a, …) with the trigger at i: a statement told
  * before its verb ("..., Rahmon said", `inverted`) keeps its clause; a verb starts at the first name of
  * the clause before it (its subject); a noun at the start of its phrase, or at its clause's subject when
- * its parties come from the clause (not `local`). The evidence ends with the clause.
+ * its actors come from the clause (not `local`: the noun's own phrase names them). The evidence ends with the clause.
  */
 export const eventStart = (
   doc: Doc,
@@ -199,20 +205,27 @@ export const eventStart = (
   inverted: boolean,
   local: boolean
 ): number => {
-  if (inverted) return a
   const phrase = trigger.pos === "noun" ? nounPhraseStart(doc, at, a, i) : i
   let first = phrase
   for (const p of participants) if (p.mention.tokStart >= a && p.mention.tokStart < first) first = p.mention.tokStart
-  // a speaker told after what was said ('"...," Rahmon said', "..., the ministry said") states all of it
-  if (trigger.event_type === "statement" && trigger.pos === "verb" && first < i && /^[,"”’']$/.test(doc.tokens[first - 1]?.text ?? "")) return a
+  // an attribution after what was said ('"...," Rahmon said', "..., said X", "..., the commission said") states a
+  // quotation with it; reported words that are not quoted are events of their own, so it starts at its subject or verb
+  const attributed = inverted || (trigger.event_type === "statement" && trigger.pos === "verb" && first < i && /^[,"”’']$/.test(doc.tokens[first - 1]?.text ?? ""))
+  if (attributed) {
+    let k = i - 1
+    while (k > a && i - k <= 6 && doc.tokens[k]!.kind === "word") k--
+    const closing = (t: number) => /^["”’']$/.test(doc.tokens[t]?.text ?? "")
+    return closing(k) || (doc.tokens[k]?.text === "," && closing(k - 1)) ? a : k + 1
+  }
   if (first === phrase) return first
   // a noun with arguments of its own is told by its phrase; one whose clause names its parties, from its subject
   // when no other trigger stands between ("Tokayev is on an official visit", not "Tokayev signed an agreement")
   if (trigger.pos === "noun" && local) return phrase
   // a verb after another predicate of its subject starts at itself, over "to" and auxiliaries before it
   // ("expressed readiness to host talks", "signed a treaty and agreed to reopen flights")
+  // (a verb of taking part is no predicate of its own: "Japarov attended the summit")
   for (let k = first; k < phrase; k++)
-    if (at[k] === undefined && doc.lex.triggers.longest(doc.tokens, k) !== null) {
+    if (at[k] === undefined && doc.lex.triggers.longest(doc.tokens, k)?.values.some((v) => v.participates !== true) === true) {
       let v = phrase
       while (trigger.pos === "verb" && v > k + 1 && AUXILIARY.has(doc.tokens[v - 1]!.norm)) v--
       return v

@@ -73,7 +73,7 @@ const BARE_VERB_AFTER = new Set(["to", "will", "would", "can", "could", "may", "
  * noun. Elsewhere it is a noun or a modifier ("an export credit agency", "the travel ban").
  */
 const bareVerb = (doc: Doc, v: TriggerEntry, i: number, j: number): boolean => {
-  if (v.pos !== "verb" || doc.tokens.slice(i, j).map((t) => t.norm).join(" ") !== v.lemma) return true
+  if (v.pos !== "verb" || v.attribution === true || doc.tokens.slice(i, j).map((t) => t.norm).join(" ") !== v.lemma) return true
   // (over an opening bracket or quote: "due to [meet] with")
   let k = i - 1
   while (k > 0 && /^[[("“‘']$/.test(doc.tokens[k]!.text)) k--
@@ -93,6 +93,19 @@ const AFTER_HEAD = new Set(["of", "on", "in", "at", "to", "for", "from", "with",
 /** A number, an amount or a multiple within the clause after tokens [.., j) (up to b): "to $5 billion", "by 12%", "3.5 times". */
 const figureAfter = (doc: Doc, j: number, b: number): boolean => {
   for (let k = j; k < Math.min(b, j + 8); k++) if (doc.tokens[k]!.kind === "num" || /^(?:percent|per|times|twofold|threefold|fold|half|double|million|billion|trillion)$/.test(doc.tokens[k]!.norm)) return true
+  return false
+}
+
+/** The end of an event's evidence: its clause's, but a source attribution's ends at its comma ("According to the ministry, ..."), the rest being what the source said. */
+const attributionEnd = (doc: Doc, trigger: TriggerEntry, j: number, b: number): number => {
+  if (trigger.attribution !== true) return b
+  for (let k = j; k < b; k++) if (doc.tokens[k]!.text === ",") return k
+  return b
+}
+
+/** Is a meeting noun ("summit", "forum", "meeting") the object of the verb ending before j (within five tokens of its clause)? */
+const gatheringAfter = (doc: Doc, j: number, b: number, inMention: Uint8Array): boolean => {
+  for (let k = j; k < Math.min(b, j + 6); k++) if (!inMention[k] && doc.lex.triggers.longest(doc.tokens, k)?.values.some((v) => v.pos === "noun" && v.event_type === "meeting")) return true
   return false
 }
 
@@ -119,14 +132,16 @@ const chooseTrigger = (doc: Doc, values: ReadonlyArray<TriggerEntry>, i: number,
     const fits = fitting.find((v) => bareVerb(doc, v, i, j))
     if (fits !== undefined || fitting[0] === undefined) return fits
     // a verb's bare form where no verb can stand is its noun ("a partial ban"), unless it modifies a trigger noun after it ("the travel ban")
-    return headNoun(doc, j) ? { ...fitting[0], pos: "noun" } : undefined
+    const asNoun = fitting.find((v) => v.verb_only !== true)
+    return asNoun !== undefined && headNoun(doc, j) ? { ...asNoun, pos: "noun" } : undefined
   }
   // after an article or a possessive a verb's form is its noun ("the freeze", "a ban", "the pause")
   const noun = fitting.find((v) => v.pos === "noun")
   if (noun !== undefined || fitting[0] === undefined) return noun
   // (not a participle, which modifies the noun after it: "a proposed corridor", "the frozen assets")
   if (!ARTICLE.has(prev) || /(ed|en)$/.test(doc.tokens[i]!.norm)) return fitting[0]
-  return headNoun(doc, j) ? { ...fitting[0], pos: "noun" } : undefined
+  const asNoun = fitting.find((v) => v.verb_only !== true)
+  return asNoun !== undefined && headNoun(doc, j) ? { ...asNoun, pos: "noun" } : undefined
 }
 
 /** Find the events of a document. */
@@ -180,6 +195,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     if (trigger.pos === "verb" && GERUND_PREPS.has(prev) && /ing$/.test(tokens[i]!.norm)) continue
     const [a, b] = clauseOf(doc, i)
     if (trigger.requires_figure === true && !figureAfter(doc, j, b)) continue
+    // "attended the summit", "took part in a forum": the gathering named after the verb is the event
+    if (trigger.participates === true && gatheringAfter(doc, j, b, inMention)) continue
     const si = doc.sentenceOf[i]!
     const trigStart = tokens[i]!.start
     if (si !== inSentenceOf) inSentence = []
@@ -190,7 +207,12 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const location = clause.location
     let participants: Array<Participant> = clause.participants
     // an event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not the clause's
-    const local = trigger.pos === "noun" ? nounArguments(doc, at, i, j, a, b).filter((x) => !qualifier.has(x.mention)) : []
+    // (the source of a statement noun speaks: "a comment from the ministry", "a statement by X")
+    const local = trigger.pos === "noun"
+      ? nounArguments(doc, at, i, j, a, b)
+          .filter((x) => !qualifier.has(x.mention))
+          .map((x) => (trigger.event_type === "statement" && (x.prep === "from" || x.prep === "by") ? { ...x, role: "actor" as const } : x))
+      : []
     if (local.length > 0) participants = withNounArguments(participants, local, argOf, anchorAt(doc.text, { start: trigStart, end: tokens[j - 1]!.end }) !== null)
     // "..., said President X", "...,” he said": that person speaks; the names before the verb are what was said about
     const speaker = reportedSpeaker(doc, at, trigger, i, j, b, lastSubject ?? lastPerson)
@@ -234,7 +256,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const modifiers = trigger.pos === "noun" ? definiteModifiers(doc, at, a, i) : []
     const namedDefinite = modifiers.length > 0 && local.every((x) => modifiers.some((m) => m.key === x.mention.key))
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
-    const modality = modalityOf(doc, a, i, j, b)
+    const start = eventStart(doc, at, trigger, participants, a, i, speaker !== undefined, local.some((x) => x.role === "actor" && x.side !== "before"))
+    // (a statement's modality is its own, not that of the words it reports before it: "The border will open soon, said X")
+    const modality = modalityOf(doc, trigger.event_type === "statement" && trigger.pos === "verb" ? Math.max(a, start) : a, i, j, b)
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
     const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
@@ -251,7 +275,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
-      spans: [{ start: tokens[eventStart(doc, at, trigger, participants, a, i, speaker !== undefined, local.length > 0)]!.start, end: tokens[b - 1]!.end }],
+      spans: [{ start: tokens[start]!.start, end: tokens[attributionEnd(doc, trigger, j, b) - 1]!.end }],
       clauses: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
       dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport),

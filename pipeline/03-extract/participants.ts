@@ -174,8 +174,14 @@ const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 
 /** The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is none. */
 const attributionAfter = (doc: Doc, j: number, b: number): number => {
-  for (let t = j + 1; t < b; t++)
-    if (INVERSION_OPENERS.has(doc.tokens[t - 1]!.text) && doc.lex.triggers.longest(doc.tokens, t)?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return t
+  const reporting = (k: number) => doc.lex.triggers.longest(doc.tokens, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
+  for (let t = j + 1; t < b; t++) {
+    if (!INVERSION_OPENERS.has(doc.tokens[t - 1]!.text)) continue
+    if (reporting(t)) return t
+    // ", the election commission said (on Monday)": a short subject and a reporting verb that ends the sentence's clauses
+    for (let k = t + 1; k < Math.min(b, t + 8) && doc.tokens[k - 1]!.kind !== "punct"; k++)
+      if (reporting(k) && /^(?:[.,;]|on|in|at|late|earlier|later|today|yesterday|citing|adding|according)$/.test(doc.tokens[k + 1]?.norm ?? ".")) return t
+  }
   return b
 }
 
@@ -206,7 +212,22 @@ const speaksAfter = (doc: Doc, m: Mention): boolean => {
 export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number, b: number, antecedent: Mention | undefined): Mention | undefined => {
   const { tokens } = doc
   if (trigger.event_type !== "statement" || trigger.pos !== "verb") return undefined
+  // "according to X": the first party named after it (over "a report by", "official reports from")
+  // (a person or body before a state that only qualifies it: "the Kyrgyz National Security Committee")
+  if (trigger.attribution === true) {
+    const named: Array<Mention> = []
+    for (let k = j; k < Math.min(b, j + 10) && tokens[k]!.text !== ","; k++) if (at[k] !== undefined && at[k]!.tokStart === k && PARTICIPANT_TYPES.has(at[k]!.type)) named.push(at[k]!)
+    return named.find((m) => m.type !== "country") ?? named[0]
+  }
   if (PRONOUNS.has(tokens[i - 1]?.norm ?? "") && INVERSION_OPENERS.has(tokens[i - 2]?.text ?? "")) return antecedent
+  // "..., the election commission said": a name right before the verb, its phrase opened by the comma (or a closing quote)
+  const before = at[i - 1]
+  if (before !== undefined && PARTICIPANT_TYPES.has(before.type) && before.tokEnd === i) {
+    // (over a short phrase of titles and words before the name: "..., the commission's chairwoman X said")
+    let k = before.tokStart - 1
+    while (k > before.tokStart - 7 && k > 0 && (tokens[k]!.kind === "word" || tokens[k]!.text === "-") && at[k] === undefined) k--
+    if (k > 0 && INVERSION_OPENERS.has(tokens[k]!.text)) return before
+  }
   if (!INVERSION_OPENERS.has(tokens[i - 1]?.text ?? "")) return undefined
   let k = j
   for (let step = 0; step < 3 && k < b; step++) {
@@ -220,13 +241,14 @@ export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>
   return undefined
 }
 
-/** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon. */
+/** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon (also without a by-phrase: "X was dismissed"). */
 export const passiveRoles = (doc: Doc, trigger: TriggerEntry, participants: Array<Participant>, i: number, j: number, b: number): void => {
   const { tokens } = doc
   const aux = tokens[i - 1]?.norm ?? ""
   const byIdx = tokens.slice(j, b).findIndex((t) => t.norm === "by")
-  if (!(trigger.pos === "verb" && /^(was|were|been|be|is|are|being)$/.test(aux) && byIdx >= 0)) return
-  const agentStart = j + byIdx + 1
+  // (a participle, not the progressive "is visiting")
+  if (!(trigger.pos === "verb" && /^(was|were|been|be|is|are|being)$/.test(aux) && tokens[i]!.norm !== trigger.lemma && !/ing$/.test(tokens[i]!.norm))) return
+  const agentStart = byIdx >= 0 ? j + byIdx + 1 : b
   for (let k = 0; k < participants.length; k++) {
     const p = participants[k]!
     participants[k] = { mention: p.mention, role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role }

@@ -12,7 +12,7 @@ export interface TriggerClass {
   readonly event_type: EventType
   readonly cameo: string
   readonly plover: PloverType
-  /** Verb seed senses ("buy#1"). */
+  /** Verb seed senses ("buy#1"; "supply#1/0" takes no hyponyms of that seed). */
   readonly verbs: ReadonlyArray<string>
   /** Noun seed senses ("clash#2"). */
   readonly nouns: ReadonlyArray<string>
@@ -24,9 +24,11 @@ export interface TriggerClass {
   /** Nouns left out (their verbs stay): "the finance minister", "a buy", "the sell". */
   readonly excludeNouns?: ReadonlyArray<string>
   /** Context constraints of lemmas, general rules of their use ("pay a visit" is a light-verb use, no payment). */
-  readonly constraints?: Readonly<Record<string, { readonly blocked_near?: ReadonlyArray<string>; readonly requires_after?: ReadonlyArray<string> }>>
+  readonly constraints?: Readonly<Record<string, { readonly blocked_near?: ReadonlyArray<string>; readonly requires_after?: ReadonlyArray<string>; readonly requires_figure?: boolean }>>
   /** Every verb of the class needs a figure after it in its clause (changes of quantity). */
   readonly requiresFigure?: boolean
+  /** The verbs take part in a gathering named after them (attend, participate): the gathering is the event. */
+  readonly participates?: boolean
 }
 
 const ACT_NOUNS = ["noun.act", "noun.communication", "noun.event"]
@@ -71,18 +73,50 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     exclude: []
   },
   {
+    id: "report",
+    event_type: "statement",
+    cameo: "010",
+    plover: "OTHER",
+    verbs: ["comment#1", "underscore#1", "deny#1", "claim#1", "remark#1"],
+    nouns: [],
+    depth: 0,
+    nounFiles: ["noun.communication"],
+    // notice, observe: perception first; note: its own hand entry ('noted', 'notes that')
+    exclude: ["notice", "observe", "note", "underline", "emphasize", "emphasise", "point out"],
+    excludeNouns: ["claim", "notice", "observation"]
+  },
+  {
+    id: "attend",
+    event_type: "meeting",
+    cameo: "040",
+    plover: "CONSULT",
+    verbs: ["participate#1", "attend#1", "chair#2", "convene#1"],
+    nouns: [],
+    depth: 0,
+    nounFiles: ["noun.act"],
+    // go to: motion; lead, moderate: other senses first
+    exclude: ["go to", "lead", "moderate"],
+    participates: true,
+    excludeNouns: ["attending", "going"]
+  },
+  {
     id: "buy-sell",
     event_type: "economic",
     cameo: "061",
     plover: "COOPERATE",
-    verbs: ["buy#1", "sell#1", "pay#1", "invest#1", "export#1", "import#1"],
+    verbs: ["buy#1", "sell#1", "pay#1", "invest#1", "export#1", "import#1", "relinquish#1/0", "supply#1/0", "spend#2/0", "contribute#2/0"],
     nouns: ["purchase#1", "sale#1", "acquisition#1", "payment#1"],
     depth: 1,
     nounFiles: ACT_NOUNS,
     // take, get, pick up, clear, move, realize, dispose: everyday senses first; scalp, bootleg: not trade news
-    exclude: ["take", "get", "pick up", "clear", "move", "realize", "realise", "dispose", "scalp", "bootleg", "remainder", "sacrifice", "foot", "pick", "charge", "kick back", "go dutch", "tithe", "compensate", "recompense", "repair", "prefer", "put", "place", "commit", "shelter", "tie up", "job", "speculate", "subscribe", "syndicate", "dump", "spend", "subscribe to", "palm off"],
+    exclude: ["take", "get", "pick up", "clear", "move", "realize", "realise", "dispose", "scalp", "bootleg", "remainder", "sacrifice", "foot", "pick", "charge", "kick back", "go dutch", "tithe", "compensate", "recompense", "repair", "prefer", "put", "place", "commit", "shelter", "tie up", "job", "speculate", "subscribe", "syndicate", "dump", "subscribe to", "palm off", "release", "free", "resign", "give up", "provide", "render", "furnish", "expend", "drop", "give", "chip in", "kick in", "issue"],
     excludeNouns: ["finance", "sell", "buy", "pay", "cash", "buying", "selling"],
-    constraints: { pay: { blocked_near: ["visit", "visits", "call", "tribute", "homage", "attention", "respects", "heed", "lip"] } }
+    constraints: {
+      pay: { blocked_near: ["visit", "visits", "call", "tribute", "homage", "attention", "respects", "heed", "lip"] },
+      // spending and contributing are transactions when an amount is named ("spent $3 billion"), not "spent a week", "contributed to peace"
+      spend: { requires_figure: true },
+      contribute: { requires_figure: true }
+    }
   },
   {
     id: "fund",
@@ -123,6 +157,29 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     nounFiles: ["noun.act"],
     // plant, constitute, organize: other senses first
     exclude: ["plant", "constitute", "organize", "organise", "launch", "get rid of", "constitution", "institute"]
+  },
+  {
+    id: "honour",
+    event_type: "other",
+    cameo: "010",
+    plover: "OTHER",
+    verbs: ["award#1"],
+    nouns: [],
+    depth: 0,
+    nounFiles: [],
+    // present: other senses first
+    exclude: ["present"]
+  },
+  {
+    id: "win",
+    event_type: "other",
+    cameo: "010",
+    plover: "OTHER",
+    verbs: ["win#1"],
+    nouns: [],
+    depth: 0,
+    nounFiles: [],
+    exclude: []
   },
   {
     id: "office",

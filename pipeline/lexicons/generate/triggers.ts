@@ -23,6 +23,8 @@ export interface GeneratedTrigger {
   readonly note: string
   readonly blocked_near?: ReadonlyArray<string>
   readonly requires_figure?: boolean
+  readonly participates?: boolean
+  readonly verb_only?: boolean
   readonly requires_after?: ReadonlyArray<string>
 }
 
@@ -48,7 +50,9 @@ const classWords = (wn: WordNet, c: TriggerClass, pos: WnPos): Map<string, { syn
   const excluded = (w: string) => c.exclude.includes(w) || (pos === "noun" && (c.excludeNouns ?? []).includes(w))
   const seeds = pos === "verb" ? c.verbs : c.nouns
   for (const seed of seeds) {
-    const [word, n] = seed.split("#") as [string, string]
+    // "word#sense", or "word#sense/depth" to take fewer hyponym levels below this seed than the class does
+    const [word, rest] = seed.split("#") as [string, string]
+    const [n, seedDepth] = rest.split("/") as [string, string | undefined]
     const sense = wn.senses(pos, word).find((s) => s.rank === Number(n))
     if (sense === undefined) throw new Error(`triggers: no sense ${seed} (${pos})`)
     const walk = (offset: string, depth: number) => {
@@ -63,7 +67,7 @@ const classWords = (wn: WordNet, c: TriggerClass, pos: WnPos): Map<string, { syn
       }
       if (depth > 0) for (const h of ss.hyponyms) walk(h, depth - 1)
     }
-    walk(sense.offset, pos === "verb" ? c.depth : 0)
+    walk(sense.offset, pos === "verb" ? (seedDepth !== undefined ? Number(seedDepth) : c.depth) : 0)
   }
   return out
 }
@@ -160,13 +164,18 @@ export const generateTriggers = (wn: WordNet = loadWordNet()): Array<GeneratedTr
         plover: c.plover,
         note: `${c.id}: WordNet ${info.synset.lexfile} ${info.synset.offset} via ${info.via}`,
         ...(pos === "verb" ? (c.constraints?.[lemma] ?? {}) : {}),
+        ...(pos === "verb" && c.participates === true ? { participates: true } : {}),
+        // (the generator lists the class's nouns itself, or leaves them out on purpose)
+        ...(pos === "verb" ? { verb_only: true } : {}),
         ...(pos === "verb" && c.requiresFigure === true && !/^(double|triple|quadruple|halve)$/.test(lemma) ? { requires_figure: true } : {})
       })
     }
-    for (const [verb, info] of [...verbs].sort(([a], [b]) => compareStrings(a, b))) emit("verb", verb, info, verbForms(wn, verb))
+    // (a verb prefixed "re" before a vowel is also written with a hyphen: "reelect", "re-elect")
+    const hyphened = (forms: Array<string>) => forms.flatMap((f) => (/^re[aeiou]/.test(f) ? [f, `re-${f.slice(2)}`] : [f]))
+    for (const [verb, info] of [...verbs].sort(([a], [b]) => compareStrings(a, b))) emit("verb", verb, info, hyphened(verbForms(wn, verb)))
     // a hyphenated compound is also written closed ("cease-fire", "ceasefire")
     const spellings = (w: string) => (/^[a-z]+-[a-z]+$/.test(w) ? [w, w.replace("-", "")] : [w])
-    for (const [noun, info] of [...nouns].sort(([a], [b]) => compareStrings(a, b))) emit("noun", noun, info, [...new Set(spellings(noun).flatMap((w) => [w, pluralOf(w)]))])
+    for (const [noun, info] of [...nouns].sort(([a], [b]) => compareStrings(a, b))) emit("noun", noun, info, [...new Set(hyphened(spellings(noun).flatMap((w) => [w, pluralOf(w)])))])
   }
   return out
 }
