@@ -24,7 +24,7 @@ export interface TriggerClass {
   /** Nouns left out (their verbs stay): "the finance minister", "a buy", "the sell". */
   readonly excludeNouns?: ReadonlyArray<string>
   /** Context constraints of lemmas, general rules of their use ("pay a visit" is a light-verb use, no payment). */
-  readonly constraints?: Readonly<Record<string, { readonly blocked_near?: ReadonlyArray<string>; readonly requires_after?: ReadonlyArray<string>; readonly requires_figure?: boolean }>>
+  readonly constraints?: Readonly<Record<string, { readonly blocked_near?: ReadonlyArray<string>; readonly blocked_after?: ReadonlyArray<string>; readonly requires_after?: ReadonlyArray<string>; readonly requires_figure?: boolean }>>
   /** Every verb of the class needs a figure after it in its clause (changes of quantity). */
   readonly requiresFigure?: boolean
   /** The verbs take part in a gathering named after them (attend, participate): the gathering is the event. */
@@ -77,13 +77,15 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     event_type: "statement",
     cameo: "010",
     plover: "OTHER",
-    verbs: ["comment#1", "underscore#1", "deny#1", "claim#1", "remark#1"],
+    verbs: ["comment#1", "underscore#1", "deny#1", "claim#1", "remark#1", "report#2"],
     nouns: [],
     depth: 0,
     nounFiles: ["noun.communication"],
     // notice, observe: perception first; note: its own hand entry ('noted', 'notes that')
     exclude: ["notice", "observe", "note", "underline", "emphasize", "emphasise", "point out"],
-    excludeNouns: ["claim", "notice", "observation"]
+    excludeNouns: ["claim", "notice", "observation", "report", "account"],
+    // "..., Trend reports." ending the lead is the agency's credit line, not a statement
+    constraints: { report: { blocked_after: ["."] } }
   },
   {
     id: "attend",

@@ -22,6 +22,7 @@ export interface GeneratedTrigger {
   readonly plover: PloverType
   readonly note: string
   readonly blocked_near?: ReadonlyArray<string>
+  readonly blocked_after?: ReadonlyArray<string>
   readonly requires_figure?: boolean
   readonly participates?: boolean
   readonly verb_only?: boolean
