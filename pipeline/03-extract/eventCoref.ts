@@ -118,7 +118,8 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => 
   const da = a.dateFromReport ? null : a.date.value
   const db = b.dateFromReport ? null : b.date.value
   const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
-  if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
+  // ("other" gathers unlike events: two of its triggers with the same parties are one event only when they are one word: "winning the election and taking office")
+  if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k)) && (a.trigger.event_type !== "other" || a.trigger.lemma === b.trigger.lemma)) return true
   // one speaker's remarks in one turn are one statement, however many sentences report them
   if (a.trigger.event_type === "statement") {
     const sa = speaker(a)

@@ -51,6 +51,9 @@ const GERUND_PREPS = new Set(["for", "of", "by", "about", "toward", "towards"])
 /** Words that end a noun phrase to the left: prepositions and conjunctions. */
 const PHRASE_STOP = new Set(["to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "into", "over", "than"])
 
+/** A lone apostrophe after a word in -s: the possessive of a plural or a name in -s ("Airways’ order"). */
+const possessiveMark = (doc: Doc, k: number): boolean => /^['’]$/.test(doc.tokens[k]!.text) && /s$/i.test(doc.tokens[k - 1]?.text ?? "") && doc.tokens[k - 1]!.end === doc.tokens[k]!.start
+
 /** The noun at token i has a determiner or a number in its phrase ("a looming crisis", "the new fund", "two deals"). */
 const determined = (doc: Doc, i: number): boolean => {
   for (let k = i - 1, words = 0; k >= 0 && words < 4; k--, words++) {
@@ -58,7 +61,8 @@ const determined = (doc: Doc, i: number): boolean => {
     if (doc.tokens[k]!.text === ")") for (let o = k - 1; o >= Math.max(0, k - 5); o--) if (doc.tokens[o]!.text === "(") k = o - 1
     const t = doc.tokens[k]
     if (t === undefined) return false
-    if (DETERMINER.has(t.norm) || t.kind === "num") return true
+    // (a plural possessor's lone apostrophe is a determiner too: "the airlines’ purchase")
+    if (DETERMINER.has(t.norm) || t.kind === "num" || possessiveMark(doc, k)) return true
     if (t.kind !== "word" || t.cap || PHRASE_STOP.has(t.norm)) return false
   }
   return false
@@ -184,8 +188,11 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
 
   for (let i = 0; i < n; i++) {
     if (at[i]?.type === "person" && at[i]!.tokStart === i) lastPerson = at[i]
-    if (inMention[i] || inTitle[i] || skipped(tokens[i]!.start)) continue
-    const hit = lex.triggers.longest(tokens, i)
+    // a named gathering ("the C5+1 Presidential Summit", "the Astana Forum") is a meeting told by its head noun
+    const named = at[i]?.type === "named_event" && at[i]!.tokEnd === i + 1 && at[i]!.tokStart < i ? at[i]! : undefined
+    if ((inMention[i] && named === undefined) || inTitle[i] || skipped(tokens[i]!.start)) continue
+    const found = lex.triggers.longest(tokens, i)
+    const hit = named === undefined ? found : found !== null && found.length === 1 && found.values.some((v) => v.pos === "noun" && v.event_type === "meeting") ? { length: 1, values: found.values.filter((v) => v.pos === "noun" && v.event_type === "meeting") } : null
     if (!hit) continue
     const j = i + hit.length
     const prev = tokens[i - 1]?.norm ?? ""

@@ -113,7 +113,8 @@ export const clauseParticipants = (
       else if (k > i && trigger.event_type === "visit" && !location) location = m
       continue
     }
-    if (!PARTICIPANT_TYPES.has(m.type) && !(k > j && ["initiative", "legislation"].includes(m.type))) continue
+    // (what is traded is a party of an economic event: "exported gas to China")
+    if (!PARTICIPANT_TYPES.has(m.type) && !(k >= j && (["initiative", "legislation"].includes(m.type) || (m.type === "commodity" && trigger.event_type === "economic")))) continue
     if (qualifier.has(m) || seen.has(m.key)) continue
     // the speaker of a report told after it (", X said") takes no part in the events reported
     if (k > j && trigger.event_type !== "statement" && speaksAfter(doc, m)) continue
@@ -163,7 +164,9 @@ export const borrowedActors = (doc: Doc, a: number, i: number, participants: Rea
   const subject = ctx.sentence.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !ctx.qualifier.has(m))
   const group = groupNoun(doc, a, i)
   const party = group !== null ? groupParties(doc, group, ctx.events, ctx.before) : delegationSubject(doc, a, i, ctx.events)
-  if (first && PRONOUNS.has(first.norm) && ctx.antecedent && !seen.has(ctx.antecedent.key)) return [ctx.antecedent]
+  // (the pronoun may follow an opening adjunct: "Last year, he hosted ...")
+  const pronoun = first !== undefined && (PRONOUNS.has(first.norm) || doc.tokens.slice(a, i).some((t, k) => PRONOUNS.has(t.norm) && (k === 0 || doc.tokens[a + k - 1]!.text === ",")))
+  if (pronoun && ctx.antecedent && !seen.has(ctx.antecedent.key)) return [ctx.antecedent]
   if (party.length > 0) return party.filter((m) => !seen.has(m.key))
   if (subject && !seen.has(subject.key)) return [subject]
   return []

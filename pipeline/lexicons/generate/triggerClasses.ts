@@ -106,7 +106,7 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     event_type: "economic",
     cameo: "061",
     plover: "COOPERATE",
-    verbs: ["buy#1", "sell#1", "pay#1", "invest#1", "export#1", "import#1", "relinquish#1/0", "supply#1/0", "spend#2/0", "contribute#2/0"],
+    verbs: ["buy#1", "sell#1", "pay#1", "invest#1", "export#1", "import#1", "relinquish#1/0", "supply#1/0", "spend#2/0", "contribute#2/0", "deliver#2/0"],
     nouns: ["purchase#1", "sale#1", "acquisition#1", "payment#1"],
     depth: 1,
     nounFiles: ACT_NOUNS,
@@ -117,7 +117,9 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
       pay: { blocked_near: ["visit", "visits", "call", "tribute", "homage", "attention", "respects", "heed", "lip"] },
       // spending and contributing are transactions when an amount is named ("spent $3 billion"), not "spent a week", "contributed to peace"
       spend: { requires_figure: true },
-      contribute: { requires_figure: true }
+      contribute: { requires_figure: true },
+      // delivering a speech, an address or a verdict is saying it
+      deliver: { blocked_near: ["speech", "speeches", "address", "addresses", "remarks", "message", "statement", "lecture", "verdict", "blow", "promise", "promises", "results"] }
     }
   },
   {
