@@ -17,26 +17,60 @@ const gerundClause = (doc: Doc, k: number): boolean => GERUND_OPENERS.has(doc.to
 /** A dash with a space beside it separates clauses; one between two words ("Russia–Central Asia") joins them. */
 const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean => /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
 
+type TriggerHit = { readonly length: number; readonly values: ReadonlyArray<TriggerEntry> } | null
+/** Per document: the longest trigger phrase starting at each token, looked up once (undefined: not yet). */
+const hitCache = new WeakMap<Doc, Array<TriggerHit | undefined>>()
+
+/** The longest trigger phrase starting at token k (cached per document: the clause, span and role rules ask often). */
+export const triggerAt = (doc: Doc, k: number): TriggerHit => {
+  let cache = hitCache.get(doc)
+  if (cache === undefined) {
+    cache = new Array<TriggerHit | undefined>(doc.tokens.length)
+    hitCache.set(doc, cache)
+  }
+  if (k < 0 || k >= doc.tokens.length) return null
+  let hit = cache[k]
+  if (hit === undefined) {
+    hit = doc.lex.triggers.longest(doc.tokens, k)
+    cache[k] = hit
+  }
+  return hit
+}
+
 /** Reporting verbs that take a clause without "that" ("said Kazakhstan would ..."); others take an object ("described X as", "praised X"). */
 const BARE_COMPLEMENT = new Set(["say", "argue", "insist", "contend", "predict", "suggest"])
 
+/** Per document and token: 0 not known yet, 1 no reporting word ends here, 2 one does, 3 one that takes a bare clause does. */
+const reportCache = new WeakMap<Doc, Uint8Array>()
+
 /** Does a reporting verb or noun ("said", "warned", "the announcement") end at token k (`bare`: one that takes a clause without "that")? */
 const reports = (doc: Doc, k: number, bare = false): boolean => {
-  for (let s = k; s >= Math.max(0, k - 2); s--) {
-    const hit = doc.lex.triggers.longest(doc.tokens, s)
-    if (hit !== null && s + hit.length - 1 === k) return hit.values.some((v) => v.event_type === "statement" && (!bare || BARE_COMPLEMENT.has(v.lemma)))
+  let cache = reportCache.get(doc)
+  if (cache === undefined) {
+    cache = new Uint8Array(doc.tokens.length)
+    reportCache.set(doc, cache)
   }
-  return false
+  if (cache[k] === 0) {
+    cache[k] = 1
+    for (let s = k; s >= Math.max(0, k - 2); s--) {
+      const hit = triggerAt(doc, s)
+      if (hit === null || s + hit.length - 1 !== k) continue
+      const statement = hit.values.filter((v) => v.event_type === "statement")
+      if (statement.length > 0) cache[k] = statement.some((v) => BARE_COMPLEMENT.has(v.lemma)) ? 3 : 2
+      break
+    }
+  }
+  return bare ? cache[k] === 3 : cache[k]! >= 2
 }
 
-/** Does a reported-speech complement open at token k: "that" after a reporting word (over a short adjunct: "said on Monday that"), or the word right after a reporting verb ("said Kazakhstan would")? */
-const complementOpens = (doc: Doc, k: number, i: number): boolean => {
+/** Does a reported-speech complement open at token k (before or at the trigger i): "that" after a reporting word (over a short adjunct: "said on Monday that"), or the word right after a reporting verb ("said Kazakhstan would")? */
+export const complementOpens = (doc: Doc, k: number, i: number): boolean => {
   const t = doc.tokens[k - 1]
   if (t === undefined) return false
   // "According to X, ...": what follows the attribution's comma was said
   if (t.text === ",") {
     for (let r = k - 2; r >= Math.max(0, k - 14) && doc.tokens[r]!.text !== ","; r--)
-      if (doc.lex.triggers.longest(doc.tokens, r)?.values.some((v) => v.attribution === true)) return true
+      if (triggerAt(doc, r)?.values.some((v) => v.attribution === true)) return true
     return false
   }
   if (t.norm === "that") {
@@ -183,7 +217,7 @@ const nounPhraseStart = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: nu
     }
     // (the dot of an abbreviated month: "the Nov. 6 summit")
     if (t.text === "." && tokens[k - 1]?.cap === true && tokens[k - 1]!.text.length <= 4) continue
-    if (t.kind === "word" && !PHRASE_ENDS.has(t.norm) && doc.lex.triggers.longest(tokens, k) === null && ++loose <= 3) continue
+    if (t.kind === "word" && !PHRASE_ENDS.has(t.norm) && triggerAt(doc, k) === null && ++loose <= 3) continue
     break
   }
   return best
@@ -225,7 +259,7 @@ export const eventStart = (
   // ("expressed readiness to host talks", "signed a treaty and agreed to reopen flights")
   // (a verb of taking part is no predicate of its own: "Japarov attended the summit")
   for (let k = first; k < phrase; k++)
-    if (at[k] === undefined && doc.lex.triggers.longest(doc.tokens, k)?.values.some((v) => v.participates !== true) === true) {
+    if (at[k] === undefined && triggerAt(doc, k)?.values.some((v) => v.participates !== true) === true) {
       let v = phrase
       while (trigger.pos === "verb" && v > k + 1 && AUXILIARY.has(doc.tokens[v - 1]!.norm)) v--
       return v

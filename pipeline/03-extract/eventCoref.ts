@@ -5,7 +5,7 @@
  * merge into one. Pure, apart from merging into the found events it is given.
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
-import { tokenIndexAt } from "./clauses.js"
+import { tokenIndexAt, triggerAt } from "./clauses.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { FoundEvent } from "./events.js"
@@ -97,20 +97,30 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))
   return events.find(
     (e) =>
-      sameEvent(e, ev, sameTurn(e)) ||
+      sameEvent(e, ev, () => sameTurn(e)) ||
       retold(e) ||
       (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.clauses.some((x) => x.start === span0.start && x.end === span0.end))
   )
 }
 
-const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.key))
+/** Participant keys of an event, kept while its participants stay as many (merging only adds to them). */
+const keyCache = new WeakMap<FoundEvent, { readonly n: number; readonly keys: ReadonlySet<string> }>()
+const keysOf = (e: FoundEvent): ReadonlySet<string> => {
+  const hit = keyCache.get(e)
+  if (hit !== undefined && hit.n === e.participants.length) return hit.keys
+  const keys = new Set(e.participants.map((p) => p.mention.key))
+  keyCache.set(e, { n: e.participants.length, keys })
+  return keys
+}
 
 /**
  * Two mentions in one article describe the same event: same type, modality and date, and the same
  * participants, or (when dated) the same stated place or a shared participant.
  */
-const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => {
+const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: () => boolean): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
+  // (the turn is judged only for two statements: it scans the events and sentences between them)
+  const sameTurn = a.trigger.event_type === "statement" && inTurn()
   if (a.trigger.event_type === "statement" && !sameTurn) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
@@ -207,7 +217,7 @@ export const adjunctDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, j: numb
   for (let k = j; k < b - 2; k++) {
     if (!TIME_PREPS.has(tokens[k]!.norm) || !ANAPHORA.has(tokens[k + 1]!.norm)) continue
     for (let m = k + 2; m < Math.min(b, k + 6); m++) {
-      const noun = doc.lex.triggers.longest(tokens, m)?.values.find((v) => v.pos === "noun")
+      const noun = triggerAt(doc, m)?.values.find((v) => v.pos === "noun")
       if (noun === undefined) continue
       const antecedent = antecedentOf(events, noun, [])
       return antecedent !== undefined && antecedent.date.value !== null && !antecedent.dateFromReport ? antecedent.date : null

@@ -7,7 +7,7 @@
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { appositionDate, appositionHead, appositiveRoles, inApposition } from "./appositives.js"
-import { clauseOf, eventStart, modalityOf, quoteTest } from "./clauses.js"
+import { clauseOf, complementOpens, eventStart, modalityOf, quoteTest, triggerAt } from "./clauses.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
@@ -77,7 +77,7 @@ const BARE_VERB_AFTER = new Set(["to", "will", "would", "can", "could", "may", "
  * noun. Elsewhere it is a noun or a modifier ("an export credit agency", "the travel ban").
  */
 const bareVerb = (doc: Doc, v: TriggerEntry, i: number, j: number): boolean => {
-  if (v.pos !== "verb" || v.attribution === true || doc.tokens.slice(i, j).map((t) => t.norm).join(" ") !== v.lemma) return true
+  if (v.pos !== "verb" || v.attribution === true || (j - i === 1 ? doc.tokens[i]!.norm !== v.lemma : doc.tokens.slice(i, j).map((t) => t.norm).join(" ") !== v.lemma)) return true
   // (over an opening bracket or quote: "due to [meet] with")
   let k = i - 1
   while (k > 0 && /^[[("“‘']$/.test(doc.tokens[k]!.text)) k--
@@ -109,14 +109,14 @@ const attributionEnd = (doc: Doc, trigger: TriggerEntry, j: number, b: number): 
 
 /** Is a meeting noun ("summit", "forum", "meeting") the object of the verb ending before j (within five tokens of its clause)? */
 const gatheringAfter = (doc: Doc, j: number, b: number, inMention: Uint8Array): boolean => {
-  for (let k = j; k < Math.min(b, j + 6); k++) if (!inMention[k] && doc.lex.triggers.longest(doc.tokens, k)?.values.some((v) => v.pos === "noun" && v.event_type === "meeting")) return true
+  for (let k = j; k < Math.min(b, j + 6); k++) if (!inMention[k] && triggerAt(doc, k)?.values.some((v) => v.pos === "noun" && v.event_type === "meeting")) return true
   return false
 }
 
 const headNoun = (doc: Doc, j: number): boolean => {
   const next = doc.tokens[j]
   if (next === undefined || next.kind !== "word" || next.cap) return true
-  if (doc.lex.triggers.longest(doc.tokens, j) !== null) return false
+  if (triggerAt(doc, j) !== null) return false
   return AFTER_HEAD.has(next.norm) || /(s|ed|ly)$/.test(next.norm)
 }
 
@@ -150,7 +150,7 @@ const chooseTrigger = (doc: Doc, values: ReadonlyArray<TriggerEntry>, i: number,
 
 /** Find the events of a document. */
 export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: ReadonlyArray<{ readonly start: number; readonly end: number }> = []): Array<FoundEvent> => {
-  const { tokens, lex } = doc
+  const { tokens } = doc
   const skipped = (offset: number) => skip.some((r) => offset >= r.start && offset < r.end)
   // words inside a title ("Secretary of State", "Deputy Minister") are never triggers
   const inTitle = titleTokens(doc)
@@ -172,7 +172,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
   const triggersIn: Array<Array<{ start: number; end: number }>> = doc.sentences.map(() => [])
   for (let k = 0; k < n; k++) {
     if (inMention[k] || inTitle[k]) continue
-    const h = lex.triggers.longest(tokens, k)
+    const h = triggerAt(doc, k)
     if (h) triggersIn[doc.sentenceOf[k]!]!.push({ start: tokens[k]!.start, end: tokens[k + h.length - 1]!.end })
   }
   const out: Array<FoundEvent> = []
@@ -191,7 +191,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // a named gathering ("the C5+1 Presidential Summit", "the Astana Forum") is a meeting told by its head noun
     const named = at[i]?.type === "named_event" && at[i]!.tokEnd === i + 1 && at[i]!.tokStart < i ? at[i]! : undefined
     if ((inMention[i] && named === undefined) || inTitle[i] || skipped(tokens[i]!.start)) continue
-    const found = lex.triggers.longest(tokens, i)
+    const found = triggerAt(doc, i)
     const hit = named === undefined ? found : found !== null && found.length === 1 && found.values.some((v) => v.pos === "noun" && v.event_type === "meeting") ? { length: 1, values: found.values.filter((v) => v.pos === "noun" && v.event_type === "meeting") } : null
     if (!hit) continue
     const j = i + hit.length
@@ -201,6 +201,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // a gerund after "for", "of", "by" names a means or a purpose ("a strategy for engaging the world"), not an event
     if (trigger.pos === "verb" && GERUND_PREPS.has(prev) && /ing$/.test(tokens[i]!.norm)) continue
     const [a, b] = clauseOf(doc, i)
+    // (a reported-speech complement: its report's clause tells whether it is news)
+    const complement = a > doc.sentences[doc.sentenceOf[i]!]!.tokStart && complementOpens(doc, a, i)
     if (trigger.requires_figure === true && !figureAfter(doc, j, b)) continue
     // "attended the summit", "took part in a forum": the gathering named after the verb is the event
     if (trigger.participates === true && gatheringAfter(doc, j, b, inMention)) continue
@@ -277,7 +279,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const when =
       date !== null
         ? { value: date.value, precision: date.precision }
-        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, clauseOf(doc, i, false)[0], i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+        : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, complement ? clauseOf(doc, i, false)[0] : a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,

@@ -6,6 +6,7 @@
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { Role } from "../../schemas/vocab.js"
+import { triggerAt } from "./clauses.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { FoundEvent } from "./events.js"
@@ -177,7 +178,7 @@ const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 
 /** The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is none. */
 const attributionAfter = (doc: Doc, j: number, b: number): number => {
-  const reporting = (k: number) => doc.lex.triggers.longest(doc.tokens, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
+  const reporting = (k: number) => triggerAt(doc, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
   for (let t = j + 1; t < b; t++) {
     if (!INVERSION_OPENERS.has(doc.tokens[t - 1]!.text)) continue
     if (reporting(t)) return t
@@ -201,7 +202,7 @@ const anchorAfter = (doc: Doc, j: number, b: number): number => {
 
 /** A person between a comma (or a closing quote) and a reporting verb that ends the clause: the speaker of what came before (", Bekova said."). */
 const speaksAfter = (doc: Doc, m: Mention): boolean => {
-  const verb = doc.lex.triggers.longest(doc.tokens, m.tokEnd)
+  const verb = triggerAt(doc, m.tokEnd)
   if (!verb?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return false
   const after = doc.tokens[m.tokEnd + verb.length]
   return m.type === "person" && INVERSION_OPENERS.has(doc.tokens[m.tokStart - 1]?.text ?? "") && (after === undefined || [".", ",", ";", "!"].includes(after.text))
