@@ -94,6 +94,12 @@ const AFTER_HEAD = new Set(["of", "on", "in", "at", "to", "for", "from", "with",
  * covers")? Not when a trigger or a plain lowercase word follows that it modifies ("the travel ban",
  * "an export credit agency"); a word in -s or -ed after it may be its verb ("the pause affects").
  */
+/** Is a partial ISO date later than another at the coarser of their precisions ("2026" after "2025-11-20"; "2025-11" not after "2025-11-20")? */
+const laterThan = (x: string, y: string): boolean => {
+  const n = Math.min(x.length, y.length)
+  return x.slice(0, n) > y.slice(0, n)
+}
+
 /** A number, an amount or a multiple within the clause after tokens [.., j) (up to b): "to $5 billion", "by 12%", "3.5 times". */
 const figureAfter = (doc: Doc, j: number, b: number): boolean => {
   for (let k = j; k < Math.min(b, j + 8); k++) if (doc.tokens[k]!.kind === "num" || /^(?:percent|per|times|twofold|threefold|fold|half|double|million|billion|trillion)$/.test(doc.tokens[k]!.norm)) return true
@@ -280,6 +286,10 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       date !== null
         ? { value: date.value, precision: date.precision }
         : (occasion?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, complement ? clauseOf(doc, i, false)[0] : a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+    // an event told as happening, dated after the report, is still to come ("the G20 in Miami in December")
+    const stated = date !== null || adjunct !== null
+    // (compared at the coarser of the two precisions; not a statement, which is made when reported)
+    const toCome = modality === "asserted" && stated && trigger.event_type !== "statement" && when.value !== null && doc.ref.value !== null && laterThan(when.value, doc.ref.value)
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
@@ -288,7 +298,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       clauses: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
       dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport),
-      modality,
+      modality: toCome ? "planned" : modality,
       location,
       participants,
       method: trigger.pos === "verb" ? "event.verb-trigger.v1" : local.length > 0 ? "event.noun-phrase.v1" : "event.noun-trigger.v1",
