@@ -155,10 +155,13 @@ const headingBetween = (doc: Doc, from: number, to: number): boolean =>
     return alone && HEADING.test(t) && t.split(/\s+/).length <= 10
   })
 
-/** The one person who speaks in a statement event (its only person actor), if any. */
+/** The one person who speaks in a statement event (its only person actor), else its only organisation actor, if any. */
 const speaker = (e: FoundEvent): string | null => {
   const people = e.participants.filter((p) => p.role === "actor" && p.mention.type === "person")
-  return people.length === 1 ? people[0]!.mention.key : null
+  if (people.length === 1) return people[0]!.mention.key
+  // (a body speaks too when no person does: "the company said ... it said")
+  const bodies = e.participants.filter((p) => p.role === "actor" && p.mention.type === "organization")
+  return people.length === 0 && bodies.length === 1 ? bodies[0]!.mention.key : null
 }
 
 /** Merge a further mention into an event: its date when the event has none of its own, its spans, its new names as participants. */

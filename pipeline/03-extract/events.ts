@@ -308,7 +308,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     }
     // an anaphoric noun ("the summit") joins the latest event of its lemma, else of its type
     // "Trump's invitation" after "Trump has invited ...": a possessor that acted in an earlier event of the type refers back to it
-    const possessors = local.every((x) => x.side === "possessor") && trigger.event_type !== "statement" ? local.map((x) => x.mention) : []
+    // (so does an agent after it: "an invitation from President X" after "X invited ...")
+    const agentive = (x: (typeof local)[number]) => x.side === "possessor" || (x.role === "actor" && (x.prep === "from" || x.prep === "by"))
+    const possessors = local.every(agentive) && trigger.event_type !== "statement" ? local.map((x) => x.mention) : []
     const antecedent = anaphoric
       ? antecedentOf(out, trigger, namedDefinite ? modifiers : [])
       : possessors.length > 0
