@@ -52,7 +52,9 @@ export const groupNoun = (doc: Doc, a: number, i: number): GroupNoun | null => {
     // "the leaders of the two countries", "the leaderships of both countries": the complement says how many
     const of = tokens[k + 1]?.norm === "of" ? (tokens.slice(k + 2, k + 6).findIndex((t) => STATES.has(t.norm) || EITHER.has(t.norm)) + k + 2) : -1
     const inner = of > k + 1 ? openerOf(doc, of) : null
-    if (opener === null && inner === null) return null
+    // ("Participants underscored ...": the participants of the gathering told before need no article)
+    const bare = opener === null && /^(?:participants|attendees)$/.test(tokens[k]!.norm) && (k === a || tokens[k - 1]?.text === ",")
+    if (opener === null && inner === null && !bare) return null
     return { head: k, kind: inner !== null && kind !== "people" ? "states" : kind, count: inner?.count ?? opener?.count ?? null }
   }
   return null
