@@ -52,7 +52,8 @@ export const LINE_RULES: ReadonlyArray<{ readonly id: string; readonly kind: str
     id: "boilerplate.navigation.v1",
     kind: "navigation",
     test: (t) =>
-      /^(?:skip to (?:main )?content|home|menu|search|subscribe(?: now)?|sign in|log in|register|print|advertisement|support our journalism|scorecardresearch|add as a preferred source on google|follow us(?: on .*)?|back to top)$/i.test(t) ||
+      /^(?:skip to (?:main )?content|home|menu|search|subscribe(?: now)?|sign in|log in|register|print|advertisement|support our journalism|scorecardresearch|add as a preferred source on google|follow us|back to top)$/i.test(t) ||
+      (/^follow us on /i.test(t) && t.length <= 40) ||
       /^schema:[a-z]+$/i.test(t)
   }
 ]
