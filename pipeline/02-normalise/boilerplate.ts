@@ -42,8 +42,24 @@ export const LINE_RULES: ReadonlyArray<{ readonly id: string; readonly kind: str
   { id: "boilerplate.related.v1", kind: "related", test: (t) => /^(related( article| story)?|read (more|also)|see also):/i.test(t) },
   { id: "boilerplate.image-credit.v1", kind: "image_credit", test: (t) => /^(image|photo|photo credit|image credit|credit|picture|source)\s*:/i.test(t) },
   { id: "boilerplate.page-chrome.v1", kind: "page_chrome", test: (t) => /\bcomments off\b|\b\d+ min(ute)? read\b|^share (this|on)\b/i.test(t) },
-  { id: "boilerplate.dateline.v1", kind: "dateline", test: (t) => /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})$/.test(t) }
+  { id: "boilerplate.dateline.v1", kind: "dateline", test: (t) => /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})$/.test(t) },
+  // a date alone on its line, with a weekday or in figures ("Monday, January 19, 2026", "26/12/2025", "12.03.2025")
+  { id: "boilerplate.date-line.v1", kind: "dateline", test: (t) => /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )(?:[A-Z][a-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+,? \d{4})$/.test(t) || /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(t) },
+  // a figure alone on its line (a view or comment counter)
+  { id: "boilerplate.counter.v1", kind: "page_chrome", test: (t) => /^\d{1,7}$/.test(t) },
+  // page navigation and widgets ("Skip to main content", "Home", "Subscribe", "Support our journalism", "schema:articleBody")
+  {
+    id: "boilerplate.navigation.v1",
+    kind: "navigation",
+    test: (t) =>
+      /^(?:skip to (?:main )?content|home|menu|search|subscribe(?: now)?|sign in|log in|register|print|advertisement|support our journalism|scorecardresearch|add as a preferred source on google|follow us|back to top)$/i.test(t) ||
+      (/^follow us on /i.test(t) && t.length <= 40) ||
+      /^schema:[a-z]+$/i.test(t)
+  }
 ]
+
+/** A line compared with the title: lower case, typographic quotes and dashes unified, spaces collapsed. */
+const titleKey = (t: string): string => t.toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ").trim()
 
 const isHeadline = (t: string): boolean => t.length > 0 && t.length <= 200 && !/[.:;,]$/.test(t) && t.split(/\s+/).length >= 3
 
@@ -80,6 +96,9 @@ export const segment = (
       return push("author_bio", l)
     }
     if (l !== first && title !== null && t === title) return push("repeated_title", l)
+    // the title again in another case or quotes, or glued to a breadcrumb trail before it ("HomeWorld<title>")
+    if (l !== first && title !== null && title.length >= 20 && (titleKey(t) === titleKey(title) || (titleKey(t).endsWith(titleKey(title)) && /^[A-Z][A-Za-z]*$/.test(t.slice(0, t.length - title.length).trim()))))
+      return push("repeated_title", l)
     if (afterOriginalUrl && /^<?https?:\/\//.test(t)) {
       afterOriginalUrl = false
       return push("original_url", l)

@@ -5,7 +5,7 @@
  * merge into one. Pure, apart from merging into the found events it is given.
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
-import { tokenIndexAt } from "./clauses.js"
+import { tokenIndexAt, triggerAt } from "./clauses.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { FoundEvent } from "./events.js"
@@ -78,14 +78,14 @@ export const joinAnaphor = (antecedent: FoundEvent, ev: FoundEvent, date: { read
 /** An earlier event that the new mention `ev` (in sentence si) states again, if any. */
 export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEvent, si: number): FoundEvent | undefined => {
   // two triggers of one type in one clause ("The summit ... brought together") state one event
-  const span0 = ev.spans[0]!
+  const span0 = ev.clauses[0]!
   // one speaker's turn lasts until another person's statement is told ("A said ... B replied ... A, in turn,
   // said"); "also said" adds a further statement of the same speaker
   const further = doc.tokens[tokenIndexAt(doc, ev.triggerStart) - 1]?.norm === "also"
   const sameTurn = (e: FoundEvent) => {
-    const from = e.spans.at(-1)!.start
+    const from = e.clauses.at(-1)!.start
     const other = (x: FoundEvent) => x !== e && x.trigger.event_type === "statement" && x.modality === "asserted" && speaker(x) !== null && speaker(x) !== speaker(ev)
-    return !further && !events.some((x) => other(x) && x.spans.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
+    return !further && !events.some((x) => other(x) && x.clauses.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
   }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
   // (not one of another lemma with arguments of its own: "opened an embassy ..., soon after the end of the war")
@@ -97,20 +97,30 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))
   return events.find(
     (e) =>
-      sameEvent(e, ev, sameTurn(e)) ||
+      sameEvent(e, ev, () => sameTurn(e)) ||
       retold(e) ||
-      (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.spans.some((x) => x.start === span0.start && x.end === span0.end))
+      (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.clauses.some((x) => x.start === span0.start && x.end === span0.end))
   )
 }
 
-const keysOf = (e: FoundEvent) => new Set(e.participants.map((p) => p.mention.key))
+/** Participant keys of an event, kept while its participants stay as many (merging only adds to them). */
+const keyCache = new WeakMap<FoundEvent, { readonly n: number; readonly keys: ReadonlySet<string> }>()
+const keysOf = (e: FoundEvent): ReadonlySet<string> => {
+  const hit = keyCache.get(e)
+  if (hit !== undefined && hit.n === e.participants.length) return hit.keys
+  const keys = new Set(e.participants.map((p) => p.mention.key))
+  keyCache.set(e, { n: e.participants.length, keys })
+  return keys
+}
 
 /**
  * Two mentions in one article describe the same event: same type, modality and date, and the same
  * participants, or (when dated) the same stated place or a shared participant.
  */
-const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => {
+const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: () => boolean): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
+  // (the turn is judged only for two statements: it scans the events and sentences between them)
+  const sameTurn = a.trigger.event_type === "statement" && inTurn()
   if (a.trigger.event_type === "statement" && !sameTurn) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
@@ -118,7 +128,8 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, sameTurn: boolean): boolean => 
   const da = a.dateFromReport ? null : a.date.value
   const db = b.dateFromReport ? null : b.date.value
   const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
-  if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k))) return true
+  // ("other" gathers unlike events: two of its triggers with the same parties are one event only when they are one word: "winning the election and taking office")
+  if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k)) && (a.trigger.event_type !== "other" || a.trigger.lemma === b.trigger.lemma)) return true
   // one speaker's remarks in one turn are one statement, however many sentences report them
   if (a.trigger.event_type === "statement") {
     const sa = speaker(a)
@@ -144,10 +155,13 @@ const headingBetween = (doc: Doc, from: number, to: number): boolean =>
     return alone && HEADING.test(t) && t.split(/\s+/).length <= 10
   })
 
-/** The one person who speaks in a statement event (its only person actor), if any. */
+/** The one person who speaks in a statement event (its only person actor), else its only organisation actor, if any. */
 const speaker = (e: FoundEvent): string | null => {
   const people = e.participants.filter((p) => p.role === "actor" && p.mention.type === "person")
-  return people.length === 1 ? people[0]!.mention.key : null
+  if (people.length === 1) return people[0]!.mention.key
+  // (a body speaks too when no person does: "the company said ... it said")
+  const bodies = e.participants.filter((p) => p.role === "actor" && p.mention.type === "organization")
+  return people.length === 0 && bodies.length === 1 ? bodies[0]!.mention.key : null
 }
 
 /** Merge a further mention into an event: its date when the event has none of its own, its spans, its new names as participants. */
@@ -157,12 +171,23 @@ export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
     // (a finer date of a later mention dates the event more closely: "in late 2025" ... "last November")
     target.date = ev.date
     target.dateFromReport = false
-  } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.spans.some((t) => t.start === ev.spans[0]!.start))) {
+  } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.clauses.some((t) => t.start === ev.clauses[0]!.start))) {
     // a later mention that reports the event as news dates it by the report (not a verb of the same clause: "agreements signed")
     target.date = ev.date
     target.dateFromReport = true
   }
-  for (const s of ev.spans) if (!target.spans.some((t) => t.start === s.start && t.end === s.end)) target.spans.push(s)
+  // (spans and clauses are parallel: a further mention in a clause already told widens that clause's span)
+  ev.clauses.forEach((c, k) => {
+    const s = ev.spans[k]!
+    const at = target.clauses.findIndex((t) => t.start === c.start && t.end === c.end)
+    if (at < 0) {
+      target.clauses.push(c)
+      target.spans.push(s)
+    } else {
+      const t = target.spans[at]!
+      target.spans[at] = { start: Math.min(t.start, s.start), end: Math.max(t.end, s.end) }
+    }
+  })
   const keys = keysOf(target)
   for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
 }
@@ -173,7 +198,7 @@ export const anchorDates = (doc: Doc, events: ReadonlyArray<FoundEvent>, anchors
     if ((e.date.value !== null && e.trigger.event_type !== "statement") || e.modality !== "asserted") continue
     const anchor = anchors.get(doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!)
     // (not one told over a period of its own: "an initiative launched during Trump's first term")
-    const span = e.spans[0]!
+    const span = e.clauses[0]!
     if (anchor && (e.date.value === null || e.dateFromReport) && e.describing !== true && !overPeriod(doc.text, span.start, span.end, e.triggerStart, e.triggerEnd)) {
       e.date = anchor
       e.dateFromReport = false
@@ -195,7 +220,7 @@ export const adjunctDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, j: numb
   for (let k = j; k < b - 2; k++) {
     if (!TIME_PREPS.has(tokens[k]!.norm) || !ANAPHORA.has(tokens[k + 1]!.norm)) continue
     for (let m = k + 2; m < Math.min(b, k + 6); m++) {
-      const noun = doc.lex.triggers.longest(tokens, m)?.values.find((v) => v.pos === "noun")
+      const noun = triggerAt(doc, m)?.values.find((v) => v.pos === "noun")
       if (noun === undefined) continue
       const antecedent = antecedentOf(events, noun, [])
       return antecedent !== undefined && antecedent.date.value !== null && !antecedent.dateFromReport ? antecedent.date : null

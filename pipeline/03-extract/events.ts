@@ -7,7 +7,8 @@
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { appositionDate, appositionHead, appositiveRoles, inApposition } from "./appositives.js"
-import { clauseOf, modalityOf, quoteTest } from "./clauses.js"
+import { clauseOf, complementOpens, eventStart, modalityOf, quoteTest, triggerAt } from "./clauses.js"
+import { attributionEnd, chooseTrigger, determined, figureAfter, gatheringAfter, GERUND_PREPS, laterThan } from "./triggerChoice.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
@@ -23,7 +24,10 @@ export interface FoundEvent {
   readonly trigger: TriggerEntry
   readonly triggerStart: number
   readonly triggerEnd: number
+  /** Evidence: the smallest text that states the event (its subject or noun phrase to the end of its clause), one per mention. */
   readonly spans: Array<{ readonly start: number; readonly end: number }>
+  /** The clause of each mention (what coreference compares). */
+  readonly clauses: Array<{ readonly start: number; readonly end: number }>
   date: { readonly value: string | null; readonly precision: DatePrecision; readonly end?: string }
   /** The date is the report's (publication) date, not one stated for the event. */
   dateFromReport: boolean
@@ -38,50 +42,9 @@ export interface FoundEvent {
   readonly describing?: boolean
 }
 
-const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming"])
-/** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs). */
-const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another"])
-
-/** Prepositions whose gerund names an activity in general. */
-const GERUND_PREPS = new Set(["for", "of", "by", "about", "toward", "towards"])
-
-/** Words that end a noun phrase to the left: prepositions and conjunctions. */
-const PHRASE_STOP = new Set(["to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "into", "over", "than"])
-
-/** The noun at token i has a determiner or a number in its phrase ("a looming crisis", "the new fund", "two deals"). */
-const determined = (doc: Doc, i: number): boolean => {
-  for (let k = i - 1, words = 0; k >= 0 && words < 4; k--, words++) {
-    // (over a short aside in brackets: "the (unexpected) crisis")
-    if (doc.tokens[k]!.text === ")") for (let o = k - 1; o >= Math.max(0, k - 5); o--) if (doc.tokens[o]!.text === "(") k = o - 1
-    const t = doc.tokens[k]
-    if (t === undefined) return false
-    if (DETERMINER.has(t.norm) || t.kind === "num") return true
-    if (t.kind !== "word" || t.cap || PHRASE_STOP.has(t.norm)) return false
-  }
-  return false
-}
-
-/**
- * The trigger entry at tokens [i, j) whose context fits ("welcomed the leaders" hosts, "welcomed
- * the move" praises); a form of both a verb and a noun ("meeting") is the noun after a determiner.
- */
-const chooseTrigger = (doc: Doc, values: ReadonlyArray<TriggerEntry>, i: number, j: number): TriggerEntry | undefined => {
-  const prev = doc.tokens[i - 1]?.norm ?? ""
-  const next = doc.tokens.slice(j, j + 3).map((t) => t.norm)
-  const fitting = values.filter(
-    (v) => !(v.requires_after && !v.requires_after.some((w) => next.includes(w))) && !v.blocked_after?.some((w) => next[0] === w) && !v.blocked_before?.includes(prev)
-  )
-  if (!DETERMINER.has(prev)) return fitting[0]
-  // after an article or a possessive a verb's form is its noun ("the freeze", "a ban", "the pause")
-  const noun = fitting.find((v) => v.pos === "noun")
-  if (noun !== undefined || fitting[0] === undefined) return noun
-  // (not a participle, which modifies the noun after it: "a proposed corridor", "the frozen assets")
-  return ARTICLE.has(prev) && !/(ed|en)$/.test(doc.tokens[i]!.norm) ? { ...fitting[0], pos: "noun" } : fitting[0]
-}
-
 /** Find the events of a document. */
 export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: ReadonlyArray<{ readonly start: number; readonly end: number }> = []): Array<FoundEvent> => {
-  const { tokens, lex } = doc
+  const { tokens } = doc
   const skipped = (offset: number) => skip.some((r) => offset >= r.start && offset < r.end)
   // words inside a title ("Secretary of State", "Deputy Minister") are never triggers
   const inTitle = titleTokens(doc)
@@ -103,7 +66,7 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
   const triggersIn: Array<Array<{ start: number; end: number }>> = doc.sentences.map(() => [])
   for (let k = 0; k < n; k++) {
     if (inMention[k] || inTitle[k]) continue
-    const h = lex.triggers.longest(tokens, k)
+    const h = triggerAt(doc, k)
     if (h) triggersIn[doc.sentenceOf[k]!]!.push({ start: tokens[k]!.start, end: tokens[k + h.length - 1]!.end })
   }
   const out: Array<FoundEvent> = []
@@ -119,8 +82,11 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
 
   for (let i = 0; i < n; i++) {
     if (at[i]?.type === "person" && at[i]!.tokStart === i) lastPerson = at[i]
-    if (inMention[i] || inTitle[i] || skipped(tokens[i]!.start)) continue
-    const hit = lex.triggers.longest(tokens, i)
+    // a named gathering ("the C5+1 Presidential Summit", "the Astana Forum") is a meeting told by its head noun
+    const named = at[i]?.type === "named_event" && at[i]!.tokEnd === i + 1 && at[i]!.tokStart < i ? at[i]! : undefined
+    if ((inMention[i] && named === undefined) || inTitle[i] || skipped(tokens[i]!.start)) continue
+    const found = triggerAt(doc, i)
+    const hit = named === undefined ? found : found !== null && found.length === 1 && found.values.some((v) => v.pos === "noun" && v.event_type === "meeting") ? { length: 1, values: found.values.filter((v) => v.pos === "noun" && v.event_type === "meeting") } : null
     if (!hit) continue
     const j = i + hit.length
     const prev = tokens[i - 1]?.norm ?? ""
@@ -129,6 +95,11 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     // a gerund after "for", "of", "by" names a means or a purpose ("a strategy for engaging the world"), not an event
     if (trigger.pos === "verb" && GERUND_PREPS.has(prev) && /ing$/.test(tokens[i]!.norm)) continue
     const [a, b] = clauseOf(doc, i)
+    // (a reported-speech complement: its report's clause tells whether it is news)
+    const complement = a > doc.sentences[doc.sentenceOf[i]!]!.tokStart && complementOpens(doc, a, i)
+    if (trigger.requires_figure === true && !figureAfter(doc, j, b)) continue
+    // "attended the summit", "took part in a forum": the gathering named after the verb is the event
+    if (trigger.participates === true && gatheringAfter(doc, j, b, inMention)) continue
     const si = doc.sentenceOf[i]!
     const trigStart = tokens[i]!.start
     if (si !== inSentenceOf) inSentence = []
@@ -139,13 +110,19 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const location = clause.location
     let participants: Array<Participant> = clause.participants
     // an event noun with arguments of its own ("the war between Russia and Ukraine") takes those, not the clause's
-    const local = trigger.pos === "noun" ? nounArguments(doc, at, i, j, a, b).filter((x) => !qualifier.has(x.mention)) : []
+    // (the source of a statement noun speaks: "a comment from the ministry", "a statement by X")
+    const local = trigger.pos === "noun"
+      ? nounArguments(doc, at, i, j, a, b)
+          .filter((x) => !qualifier.has(x.mention))
+          .map((x) => (trigger.event_type === "statement" && (x.prep === "from" || x.prep === "by") ? { ...x, role: "actor" as const } : x))
+      : []
     if (local.length > 0) participants = withNounArguments(participants, local, argOf, anchorAt(doc.text, { start: trigStart, end: tokens[j - 1]!.end }) !== null)
     // "..., said President X", "...,” he said": that person speaks; the names before the verb are what was said about
     const speaker = reportedSpeaker(doc, at, trigger, i, j, b, lastSubject ?? lastPerson)
     if (speaker) participants = [{ mention: speaker, role: "actor" }, ...participants.filter((p) => p.mention.key !== speaker.key).map((p) => ({ mention: p.mention, role: "target" as const }))]
     if (!participants.some((p) => p.role === "actor")) {
-      const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out })
+      const before = [...(si > 0 ? mentionsIn[si - 1]! : []), ...mentionsIn[si]!.filter((m) => m.tokEnd <= a)]
+      const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out, before })
       participants.unshift(...borrowed.map((m) => ({ mention: m, role: "actor" as const })))
     }
     // "the Nov. 6 summit" refers back and dates its event even when its clause names no one
@@ -182,7 +159,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const modifiers = trigger.pos === "noun" ? definiteModifiers(doc, at, a, i) : []
     const namedDefinite = modifiers.length > 0 && local.every((x) => modifiers.some((m) => m.key === x.mention.key))
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
-    const modality = modalityOf(doc, a, i, j, b)
+    const start = eventStart(doc, at, trigger, participants, a, i, speaker !== undefined, local.some((x) => x.role === "actor" && x.side !== "before"))
+    // (a statement's modality is its own, not that of the words it reports before it: "The border will open soon, said X")
+    const modality = modalityOf(doc, trigger.event_type === "statement" && trigger.pos === "verb" ? Math.max(a, start) : a, i, j, b)
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
     const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
@@ -199,15 +178,20 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const when =
       date !== null
         ? eventDateOf(date)
-        : (occasion?.date ?? reported?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+        : (occasion?.date ?? reported?.date ?? adjunct ?? undatedDate(doc, trigger.event_type, modality, { progressive: progressive(doc, a, j), news: reportedAsNews(doc, complement ? clauseOf(doc, i, false)[0] : a, i, j, b, trigger.pos), multiDay: multiDay(doc, a, b), describing, commentary: speakers.length > 0 && speakers.every((p) => commenting.has(p.mention.key)) }, lead))
+    // an event told as happening, dated after the report, is still to come ("the G20 in Miami in December")
+    const stated = date !== null || adjunct !== null
+    // (compared at the coarser of the two precisions; not a statement, which is made when reported)
+    const toCome = modality === "asserted" && stated && trigger.event_type !== "statement" && when.value !== null && doc.ref.value !== null && laterThan(when.value, doc.ref.value)
     const ev: FoundEvent = {
       trigger,
       triggerStart: trigStart,
       triggerEnd: tokens[j - 1]!.end,
-      spans: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
+      spans: [{ start: tokens[start]!.start, end: tokens[attributionEnd(doc, trigger, j, b) - 1]!.end }],
+      clauses: [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }],
       date: when,
       dateFromReport: date === null && adjunct === null && when.value !== null && (occasion === null || occasion.fromReport) && (reported === null || reported.fromReport),
-      modality,
+      modality: toCome ? "planned" : modality,
       location,
       participants,
       method: trigger.pos === "verb" ? "event.verb-trigger.v1" : local.length > 0 ? "event.noun-phrase.v1" : "event.noun-trigger.v1",
@@ -217,7 +201,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     }
     // an anaphoric noun ("the summit") joins the latest event of its lemma, else of its type
     // "Trump's invitation" after "Trump has invited ...": a possessor that acted in an earlier event of the type refers back to it
-    const possessors = local.every((x) => x.side === "possessor") && trigger.event_type !== "statement" ? local.map((x) => x.mention) : []
+    // (so does an agent after it: "an invitation from President X" after "X invited ...")
+    const agentive = (x: (typeof local)[number]) => x.side === "possessor" || (x.role === "actor" && (x.prep === "from" || x.prep === "by"))
+    const possessors = local.every(agentive) && trigger.event_type !== "statement" ? local.map((x) => x.mention) : []
     const antecedent = anaphoric
       ? antecedentOf(out, trigger, namedDefinite ? modifiers : [])
       : possessors.length > 0

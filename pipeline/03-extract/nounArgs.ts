@@ -27,6 +27,8 @@ export interface NounArgument {
   readonly role: Role
   /** A possessor ("Russia's war"), a name compound before the noun ("the C5+1 summit") or a complement after it ("the war between ..."). */
   readonly side: "possessor" | "before" | "after"
+  /** The preposition of a complement after the noun ("from" in "a comment from the ministry"). */
+  readonly prep?: string
 }
 
 /**
@@ -39,7 +41,7 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
   const take = (m: Mention, role: Role, side: NounArgument["side"], prep = "") => {
     // a place is an argument only as the other side or the object of a dispute ("tensions with Europe over Greenland"), not as a venue ("talks in Astana")
     const typed = ARGUMENT_TYPES.has(m.type) || (m.type === "location" && PARTY_PREPS.has(prep))
-    if (typed && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role, side })
+    if (typed && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role, side, ...(prep !== "" ? { prep } : {}) })
   }
   // before: [name ('s) (and name ('s))] [up to two modifier words] NOUN
   let k = i - 1

@@ -6,9 +6,11 @@
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
 import type { Role } from "../../schemas/vocab.js"
+import { triggerAt } from "./clauses.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { FoundEvent } from "./events.js"
+import { groupNoun, groupParties } from "./groupActors.js"
 import type { NounArgument } from "./nounArgs.js"
 
 /** A participant of an event mention. */
@@ -112,7 +114,8 @@ export const clauseParticipants = (
       else if (k > i && trigger.event_type === "visit" && !location) location = m
       continue
     }
-    if (!PARTICIPANT_TYPES.has(m.type) && !(k > j && ["initiative", "legislation"].includes(m.type))) continue
+    // (what is traded is a party of an economic event: "exported gas to China")
+    if (!PARTICIPANT_TYPES.has(m.type) && !(k >= j && (["initiative", "legislation"].includes(m.type) || (m.type === "commodity" && trigger.event_type === "economic")))) continue
     if (qualifier.has(m) || seen.has(m.key)) continue
     // the speaker of a report told after it (", X said") takes no part in the events reported
     if (k > j && trigger.event_type !== "statement" && speaksAfter(doc, m)) continue
@@ -147,18 +150,24 @@ export interface SubjectContext {
   /** The person "he" or "she" would continue with. */
   readonly antecedent: Mention | undefined
   readonly events: ReadonlyArray<FoundEvent>
+  /** Mentions of the previous sentence and of this one before the clause (for "the two countries" after "Kyrgyzstan and Tajikistan"). */
+  readonly before: ReadonlyArray<Mention>
 }
 
 /**
  * Actors for a clause [a, ...) that names none before its trigger at i: the antecedent of a
- * pronoun opening it, a party of people ("the two leaders"), else the sentence's subject before it.
+ * pronoun opening it, the parties a generic plural stands for ("the two leaders", "both countries",
+ * "the sides"), else the sentence's subject before it.
  */
 export const borrowedActors = (doc: Doc, a: number, i: number, participants: ReadonlyArray<Participant>, ctx: SubjectContext): Array<Mention> => {
   const seen = new Set(participants.map((p) => p.mention.key))
   const first = doc.tokens[a]
   const subject = ctx.sentence.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !ctx.qualifier.has(m))
-  const party = groupSubject(doc, a, i, ctx.events)
-  if (first && PRONOUNS.has(first.norm) && ctx.antecedent && !seen.has(ctx.antecedent.key)) return [ctx.antecedent]
+  const group = groupNoun(doc, a, i)
+  const party = group !== null ? groupParties(doc, group, ctx.events, ctx.before) : delegationSubject(doc, a, i, ctx.events)
+  // (the pronoun may follow an opening adjunct: "Last year, he hosted ...")
+  const pronoun = first !== undefined && (PRONOUNS.has(first.norm) || doc.tokens.slice(a, i).some((t, k) => PRONOUNS.has(t.norm) && (k === 0 || doc.tokens[a + k - 1]!.text === ",")))
+  if (pronoun && ctx.antecedent && !seen.has(ctx.antecedent.key)) return [ctx.antecedent]
   if (party.length > 0) return party.filter((m) => !seen.has(m.key))
   if (subject && !seen.has(subject.key)) return [subject]
   return []
@@ -169,8 +178,14 @@ const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 
 /** The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is none. */
 const attributionAfter = (doc: Doc, j: number, b: number): number => {
-  for (let t = j + 1; t < b; t++)
-    if (INVERSION_OPENERS.has(doc.tokens[t - 1]!.text) && doc.lex.triggers.longest(doc.tokens, t)?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return t
+  const reporting = (k: number) => triggerAt(doc, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
+  for (let t = j + 1; t < b; t++) {
+    if (!INVERSION_OPENERS.has(doc.tokens[t - 1]!.text)) continue
+    if (reporting(t)) return t
+    // ", the election commission said (on Monday)": a short subject and a reporting verb that ends the sentence's clauses
+    for (let k = t + 1; k < Math.min(b, t + 8) && doc.tokens[k - 1]!.kind !== "punct"; k++)
+      if (reporting(k) && /^(?:[.,;]|on|in|at|late|earlier|later|today|yesterday|citing|adding|according)$/.test(doc.tokens[k + 1]?.norm ?? ".")) return t
+  }
   return b
 }
 
@@ -187,7 +202,7 @@ const anchorAfter = (doc: Doc, j: number, b: number): number => {
 
 /** A person between a comma (or a closing quote) and a reporting verb that ends the clause: the speaker of what came before (", Bekova said."). */
 const speaksAfter = (doc: Doc, m: Mention): boolean => {
-  const verb = doc.lex.triggers.longest(doc.tokens, m.tokEnd)
+  const verb = triggerAt(doc, m.tokEnd)
   if (!verb?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return false
   const after = doc.tokens[m.tokEnd + verb.length]
   return m.type === "person" && INVERSION_OPENERS.has(doc.tokens[m.tokStart - 1]?.text ?? "") && (after === undefined || [".", ",", ";", "!"].includes(after.text))
@@ -201,7 +216,22 @@ const speaksAfter = (doc: Doc, m: Mention): boolean => {
 export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number, b: number, antecedent: Mention | undefined): Mention | undefined => {
   const { tokens } = doc
   if (trigger.event_type !== "statement" || trigger.pos !== "verb") return undefined
+  // "according to X": the first party named after it (over "a report by", "official reports from")
+  // (a person or body before a state that only qualifies it: "the Kyrgyz National Security Committee")
+  if (trigger.attribution === true) {
+    const named: Array<Mention> = []
+    for (let k = j; k < Math.min(b, j + 10) && tokens[k]!.text !== ","; k++) if (at[k] !== undefined && at[k]!.tokStart === k && PARTICIPANT_TYPES.has(at[k]!.type)) named.push(at[k]!)
+    return named.find((m) => m.type !== "country") ?? named[0]
+  }
   if (PRONOUNS.has(tokens[i - 1]?.norm ?? "") && INVERSION_OPENERS.has(tokens[i - 2]?.text ?? "")) return antecedent
+  // "..., the election commission said": a name right before the verb, its phrase opened by the comma (or a closing quote)
+  const before = at[i - 1]
+  if (before !== undefined && PARTICIPANT_TYPES.has(before.type) && before.tokEnd === i) {
+    // (over a short phrase of titles and words before the name: "..., the commission's chairwoman X said")
+    let k = before.tokStart - 1
+    while (k > before.tokStart - 7 && k > 0 && (tokens[k]!.kind === "word" || tokens[k]!.text === "-") && at[k] === undefined) k--
+    if (k > 0 && INVERSION_OPENERS.has(tokens[k]!.text)) return before
+  }
   if (!INVERSION_OPENERS.has(tokens[i - 1]?.text ?? "")) return undefined
   let k = j
   for (let step = 0; step < 3 && k < b; step++) {
@@ -215,13 +245,14 @@ export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>
   return undefined
 }
 
-/** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon. */
+/** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon (also without a by-phrase: "X was dismissed"). */
 export const passiveRoles = (doc: Doc, trigger: TriggerEntry, participants: Array<Participant>, i: number, j: number, b: number): void => {
   const { tokens } = doc
   const aux = tokens[i - 1]?.norm ?? ""
   const byIdx = tokens.slice(j, b).findIndex((t) => t.norm === "by")
-  if (!(trigger.pos === "verb" && /^(was|were|been|be|is|are|being)$/.test(aux) && byIdx >= 0)) return
-  const agentStart = j + byIdx + 1
+  // (a participle, not the progressive "is visiting")
+  if (!(trigger.pos === "verb" && /^(was|were|been|be|is|are|being)$/.test(aux) && tokens[i]!.norm !== trigger.lemma && !/ing$/.test(tokens[i]!.norm))) return
+  const agentStart = byIdx >= 0 ? j + byIdx + 1 : b
   for (let k = 0; k < participants.length; k++) {
     const p = participants[k]!
     participants[k] = { mention: p.mention, role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role }
@@ -246,27 +277,17 @@ export const receivedRoles = (doc: Doc, trigger: TriggerEntry, participants: Arr
   }
 }
 
-/** Nouns for a party of people ("the delegation", "the two leaders"). */
-const PARTY = new Set(["delegation", "delegations", "delegates", "diplomats", "envoys", "leaders", "presidents", "ministers", "officials", "sides"])
-const NUMBER_WORDS = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]])
-
 /**
- * "The delegation met ...", "the two leaders discussed ...": a definite party of people before the
- * trigger refers to the people of the latest event that has such a party (as many as the number says).
+ * "The delegation met ...": a definite delegation before the trigger (within the clause's first tokens)
+ * is the one person of the latest event with one (a group of several: groupActors.ts).
  */
-const groupSubject = (doc: Doc, a: number, i: number, events: ReadonlyArray<FoundEvent>): Array<Mention> => {
-  const { tokens } = doc
+const delegationSubject = (doc: Doc, a: number, i: number, events: ReadonlyArray<FoundEvent>): Array<Mention> => {
   for (let k = a; k < i && k < a + 4; k++) {
-    if (!PARTY.has(tokens[k]!.norm)) continue
-    const det = tokens[k - 1]?.norm ?? ""
-    const det2 = tokens[k - 2]?.norm ?? ""
-    const count = NUMBER_WORDS.get(det) ?? null
-    if (!(det === "the" || (count !== null && (det2 === "the" || det === "both")))) return []
+    if (doc.tokens[k]!.norm !== "delegation" || doc.tokens[k - 1]?.norm !== "the") continue
     for (let e = events.length - 1; e >= Math.max(0, events.length - 6); e--) {
       const people = [...new Map(events[e]!.participants.filter((p) => p.mention.type === "person").map((p) => [p.mention.key, p.mention] as const)).values()]
-      if (people.length >= 2 || (people.length === 1 && count === null && tokens[k]!.norm.startsWith("delegation"))) return count === null || people.length === count ? people : []
+      if (people.length >= 1) return people
     }
-    return []
   }
   return []
 }
