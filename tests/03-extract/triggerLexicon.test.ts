@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { TRIGGER_LEXICON, triggerLexiconText } from "../../pipeline/lexicons/generate/triggers.js"
 
 describe("generated trigger lexicon", () => {
-  it("the committed file equals a regeneration (npm run generate:triggers)", () => {
+  it("the committed file equals a regeneration (npm run lexicons:triggers)", () => {
     expect(readFileSync(TRIGGER_LEXICON, "utf8") === triggerLexiconText()).toBe(true)
   }, 120_000)
 })

@@ -2,7 +2,7 @@
  * Generates pipeline/lexicons/triggers.wordnet.v1.jsonl: event triggers of whole semantic classes
  * (transactions, construction, changes of office or status, stance and thanks, conflict, quantities
  * that change) expanded from seed senses of WordNet 3.1, inflected by compromise. Deterministic:
- * `npm run generate:triggers` rewrites the file; a test checks that the committed file equals a run.
+ * `npm run lexicons:triggers` rewrites the file; a test checks that the committed file equals a run.
  */
 import { writeFileSync } from "node:fs"
 import nlp from "compromise"
