@@ -9,6 +9,7 @@ import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { appositionDate, appositionHead, appositiveRoles, inApposition } from "./appositives.js"
 import { clauseOf, complementOpens, eventStart, modalityOf, quoteTest, triggerAt } from "./clauses.js"
 import { attributionEnd, chooseTrigger, determined, figureAfter, gatheringAfter, GERUND_PREPS, laterThan } from "./triggerChoice.js"
+import { agentlessPassive, carriedParties, ownedByThem } from "./carriedParties.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
@@ -125,13 +126,16 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out, before })
       participants.unshift(...borrowed.map((m) => ({ mention: m, role: "actor" as const })))
     }
+    // "A truce was signed", "after their talks": no one named, the parties of the event just told (in their roles there)
+    const carried = participants.length === 0 && (agentlessPassive(doc, trigger, i) || ownedByThem(doc, trigger, i)) ? carriedParties(doc, out, si, trigStart) : []
     // "the Nov. 6 summit" refers back and dates its event even when its clause names no one
     const datedAnaphor = trigger.pos === "noun" && local.length === 0 && tokens[i - 1]?.kind === "num" && ANAPHORA.has(wordBefore(doc, i))
-    if (participants.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
+    if (participants.length === 0 && carried.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
     // "the Abraham Accords, an initiative launched during ...": done to the name the apposition describes
     participants = appositiveRoles(doc, at, trigger, participants, i, j) ?? participants
     passiveRoles(doc, trigger, participants, i, j, b)
     receivedRoles(doc, trigger, participants, i, j)
+    participants.push(...carried)
     // a bare economic noun without an article or arguments of its own names an activity in general
     // ("maintaining consistent investment", "trade and investment relationships"), not an event
     if (trigger.pos === "noun" && (trigger.event_type === "economic" || trigger.event_type === "other") && local.length === 0 && !determined(doc, i)) continue
