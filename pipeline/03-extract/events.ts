@@ -165,7 +165,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
     const start = eventStart(doc, at, trigger, participants, a, i, speaker !== undefined, local.some((x) => x.role === "actor" && x.side !== "before"))
     // (a statement's modality is its own, not that of the words it reports before it: "The border will open soon, said X")
-    const modality = modalityOf(doc, trigger.event_type === "statement" && trigger.pos === "verb" ? Math.max(a, start) : a, i, j, b)
+    // (nor, when its speaker follows the verb, that of the quotation before it: "'Prices will rise,' said X")
+    const inverted = speaker !== undefined && speaker.tokStart >= j
+    const modality = modalityOf(doc, trigger.event_type === "statement" && trigger.pos === "verb" ? (inverted ? i : Math.max(a, start)) : a, i, j, b)
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
     const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
