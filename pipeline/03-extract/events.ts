@@ -13,7 +13,7 @@ import { agentlessPassive, carriedParties, ownedByThem } from "./carriedParties.
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
+import { adjunctDate, anchorDates, ANAPHORA, repeatedMention, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
 import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
@@ -214,7 +214,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       ? antecedentOf(out, trigger, namedDefinite ? modifiers : [])
       : possessors.length > 0
         ? antecedentOf(out, trigger, possessors, true)
-        : undefined
+        : ANAPHORA.has(wordBefore(doc, i)) && local.length > 0
+          ? repeatedMention(out, trigger, local.map((x) => x.mention))
+          : undefined
     if (antecedent) {
       joinAnaphor(antecedent, ev, date)
       inSentence.push({ start: trigStart, ev: antecedent })
