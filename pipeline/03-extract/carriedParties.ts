@@ -8,6 +8,7 @@ import type { Doc } from "./doc.js"
 import type { FoundEvent } from "./events.js"
 import type { Participant } from "./participants.js"
 
+const NEGATION = new Set(["not", "n't", "never", "no"])
 const BE = /^(?:is|are|was|were|been|be|being)$/
 /** Adverbs that may stand between the auxiliary and the participle ("was first proposed", "has been formally signed"). */
 const BETWEEN = /^(?:[a-z]+ly|first|also|already|just|since|now|then|not|never|reportedly)$/
@@ -17,8 +18,10 @@ export const agentlessPassive = (doc: Doc, trigger: TriggerEntry, i: number): bo
   const { tokens } = doc
   if (trigger.pos !== "verb" || tokens[i]!.norm === trigger.lemma || /ing$/.test(tokens[i]!.norm)) return false
   const k = BETWEEN.test(tokens[i - 1]?.norm ?? "") ? i - 2 : i - 1
+  if (tokens[i - 1]?.norm === "never" || tokens[i - 1]?.norm === "not") return false
   if (!BE.test(tokens[k]?.norm ?? "")) return false
-  // (an agent named after "by" is the clause's own participant: nothing to carry)
+  // (not a negated one, "not likely to be discussed", "was never ratified": nothing happened to carry parties to)
+  for (let n = Math.max(0, k - 4); n < k; n++) if (NEGATION.has(tokens[n]!.norm)) return false
   return true
 }
 
