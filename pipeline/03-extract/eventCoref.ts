@@ -51,6 +51,16 @@ export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefine
  * a named one ("the C5+1 summit", `modifiers` non-empty) only one with that name among its participants;
  * a `possessive` one ("Trump's invitation") only one its possessor acted in.
  */
+/**
+ * "the war in Ukraine" again, "the anniversary of relations between X and Y" after "... on the anniversary of
+ * their relations": a definite event noun whose own arguments all took part in the latest event of its lemma
+ * is that event told again.
+ */
+export const repeatedMention = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, args: ReadonlyArray<Mention>): FoundEvent | undefined => {
+  const latest = [...events].reverse().find((e) => e.trigger.lemma === trigger.lemma)
+  return latest !== undefined && args.every((m) => latest.participants.some((p) => p.mention.key === m.key)) ? latest : undefined
+}
+
 export const antecedentOf = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, modifiers: ReadonlyArray<Mention>, possessive = false): FoundEvent | undefined => {
   // (named by another mention: the modifier itself may stand in the clause of an event before it, "meet ... before the White House summit")
   // (a possessor, "Trump's invitation", must have acted in it)

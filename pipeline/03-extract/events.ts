@@ -9,10 +9,11 @@ import type { DatePrecision, Modality, Role } from "../../schemas/vocab.js"
 import { appositionDate, appositionHead, appositiveRoles, inApposition } from "./appositives.js"
 import { clauseOf, complementOpens, eventStart, modalityOf, quoteTest, triggerAt } from "./clauses.js"
 import { attributionEnd, chooseTrigger, determined, figureAfter, gatheringAfter, GERUND_PREPS, laterThan } from "./triggerChoice.js"
+import { agentlessPassive, carriedParties, ownedByThem } from "./carriedParties.js"
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
+import { adjunctDate, anchorDates, ANAPHORA, repeatedMention, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
 import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
@@ -125,13 +126,16 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       const borrowed = borrowedActors(doc, a, i, participants, { sentence: mentionsIn[si]!, qualifier, antecedent: lastSubject ?? lastPerson, events: out, before })
       participants.unshift(...borrowed.map((m) => ({ mention: m, role: "actor" as const })))
     }
+    // "A truce was signed", "after their talks": no one named, the parties of the event just told (in their roles there)
+    const carried = participants.length === 0 && (agentlessPassive(doc, trigger, i) || ownedByThem(doc, trigger, i)) ? carriedParties(doc, out, si, trigStart) : []
     // "the Nov. 6 summit" refers back and dates its event even when its clause names no one
     const datedAnaphor = trigger.pos === "noun" && local.length === 0 && tokens[i - 1]?.kind === "num" && ANAPHORA.has(wordBefore(doc, i))
-    if (participants.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
+    if (participants.length === 0 && carried.length === 0 && !(datedAnaphor && antecedentOf(out, trigger, []) !== undefined)) continue
     // "the Abraham Accords, an initiative launched during ...": done to the name the apposition describes
     participants = appositiveRoles(doc, at, trigger, participants, i, j) ?? participants
     passiveRoles(doc, trigger, participants, i, j, b)
     receivedRoles(doc, trigger, participants, i, j)
+    participants.push(...carried)
     // a bare economic noun without an article or arguments of its own names an activity in general
     // ("maintaining consistent investment", "trade and investment relationships"), not an event
     if (trigger.pos === "noun" && (trigger.event_type === "economic" || trigger.event_type === "other") && local.length === 0 && !determined(doc, i)) continue
@@ -161,7 +165,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     const anaphoric = trigger.pos === "noun" && ((ANAPHORA.has(wordBefore(doc, i)) && local.length === 0) || namedDefinite)
     const start = eventStart(doc, at, trigger, participants, a, i, speaker !== undefined, local.some((x) => x.role === "actor" && x.side !== "before"))
     // (a statement's modality is its own, not that of the words it reports before it: "The border will open soon, said X")
-    const modality = modalityOf(doc, trigger.event_type === "statement" && trigger.pos === "verb" ? Math.max(a, start) : a, i, j, b)
+    // (nor, when its speaker follows the verb, that of the quotation before it: "'Prices will rise,' said X")
+    const inverted = speaker !== undefined && speaker.tokStart >= j
+    const modality = modalityOf(doc, trigger.event_type === "statement" && trigger.pos === "verb" ? (inverted ? i : Math.max(a, start)) : a, i, j, b)
     const speakers = participants.filter((p) => p.role === "actor" && p.mention.type === "person")
     const describing = describesName(doc, at, a) || inApposition(doc, at, trigger, i)
     // an event with no date of its own is dated by the report when the article reports it as news
@@ -208,7 +214,9 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       ? antecedentOf(out, trigger, namedDefinite ? modifiers : [])
       : possessors.length > 0
         ? antecedentOf(out, trigger, possessors, true)
-        : undefined
+        : ANAPHORA.has(wordBefore(doc, i)) && local.length > 0
+          ? repeatedMention(out, trigger, local.map((x) => x.mention))
+          : undefined
     if (antecedent) {
       joinAnaphor(antecedent, ev, date)
       inSentence.push({ start: trigStart, ev: antecedent })

@@ -234,12 +234,14 @@ export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>
   }
   if (!INVERSION_OPENERS.has(tokens[i - 1]?.text ?? "")) return undefined
   let k = j
-  for (let step = 0; step < 3 && k < b; step++) {
+  for (let step = 0; step < 5 && k < b; step++) {
     const m = at[k]
     if (m?.type === "person" && m.tokStart === k) return m
     const title = doc.lex.titles.longest(tokens, k)
     if (title) k += title.length
-    else if (m && m.via === "demonym") k = m.tokEnd
+    // (a demonym, or a body or state that qualifies the title after it: "said Air Astana Chairman X", over an unknown capitalised word of its name)
+    else if (m && (m.via === "demonym" || (m.tokStart === k && m.type !== "person"))) k = m.tokEnd
+    else if (m === undefined && tokens[k]!.kind === "word" && tokens[k]!.cap) k++
     else return undefined
   }
   return undefined
