@@ -34,6 +34,19 @@ const capJoined = (w: string): boolean => {
 /** Tokenise a text (or a slice of it: `offset` is added to every position). */
 export const tokenize = (text: string, offset = 0): Array<Token> => {
   const out: Array<Token> = []
+  scan(text, (t, start) => out.push(makeToken(t, start + offset)))
+  return out
+}
+
+/** The token texts of a phrase, split exactly as `tokenize` splits (for lexicon keys: no Token records). */
+export const tokenTexts = (text: string): Array<string> => {
+  const out: Array<string> = []
+  scan(text, (t) => out.push(t))
+  return out
+}
+
+/** Every token of the text in order, as its text and UTF-16 start. */
+const scan = (text: string, emit: (t: string, start: number) => void): void => {
   TOKEN_RE.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = TOKEN_RE.exec(text)) !== null) {
@@ -41,22 +54,23 @@ export const tokenize = (text: string, offset = 0): Array<Token> => {
     if (capJoined(whole)) {
       let pos = 0
       for (const part of whole.split(/([-–])/)) {
-        if (part !== "") out.push(makeToken(part, m.index + offset + pos))
+        if (part !== "") emit(part, m.index + pos)
         pos += part.length
       }
       continue
     }
     // a possessive 's / ’s is its own token, so "Kazakhstan’s" is found as Kazakhstan
-    const poss = /^(.+?)(['’]s)$/u.exec(whole)
+    const poss = POSSESSIVE.exec(whole)
     if (poss && poss[1]!.length > 1) {
-      out.push(makeToken(poss[1]!, m.index + offset))
-      out.push(makeToken(poss[2]!, m.index + offset + poss[1]!.length))
+      emit(poss[1]!, m.index)
+      emit(poss[2]!, m.index + poss[1]!.length)
       continue
     }
-    out.push(makeToken(whole, m.index + offset))
+    emit(whole, m.index)
   }
-  return out
 }
+
+const POSSESSIVE = /^(.+?)(['’]s)$/u
 
 const makeToken = (t: string, start: number): Token => {
   {
