@@ -9,7 +9,7 @@
  */
 import { inList, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { capRun, FUNCTION_WORDS, isCapWord, lineBreakBefore, patMention } from "./nameRuns.js"
+import { capRun, FUNCTION_WORDS, isCapWord, isJoin, lineBreakBefore, patMention } from "./nameRuns.js"
 
 /** Words that may stand between an article and a company noun: "a Canadian miner", "the state-owned lender". */
 const MAX_MODIFIERS = 3
@@ -61,6 +61,15 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
       if (end > i + 1 && !personLike(doc, i + 1, end)) {
         add(i + 1, end, "entity.company-cue.v1", 0.7)
         i = end - 1
+        continue
+      }
+    }
+    // the companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here)
+    if (inList(doc, "company_people", t.norm) && (tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at")) {
+      const items = companyList(doc, i + 2, mine)
+      for (const [a, b] of items) add(a, b, "entity.company-list.v1", 0.7)
+      if (items.length > 0) {
+        i = items[items.length - 1]![1] - 1
         continue
       }
     }
@@ -207,4 +216,25 @@ const orgTitleEnd = (doc: Doc, i: number, j: number): number => {
   const holderNext = isCapWord(after) && !lineBreakBefore(doc, e + hit.length)
   const apposition = tokens[i - 1]?.text === "," && (after?.text === "," || after?.text === "." || after?.norm === "said")
   return holderNext || apposition ? e : i
+}
+
+/** The names of a list from token k ("Vantex, Morgan Hale, and Oriel"): each a name run, dash-joined parts kept together. */
+const companyList = (doc: Doc, k: number, taken: Uint8Array): Array<[number, number]> => {
+  const { tokens } = doc
+  const out: Array<[number, number]> = []
+  let s = k
+  while (s < tokens.length && out.length < 12) {
+    if (!isCapWord(tokens[s]) || FUNCTION_WORDS.has(tokens[s]!.norm)) break
+    let e = nameRun(doc, s, taken)
+    while (e > s && isJoin(doc, e) && isCapWord(tokens[e + 1])) e = nameRun(doc, e + 1, taken)
+    if (e === s) break
+    out.push([s, e])
+    // ", " / " and " / ", and " before the next name
+    let n = e
+    if (tokens[n]?.text === ",") n++
+    if (tokens[n]?.norm === "and") n++
+    if (n === e || lineBreakBefore(doc, n)) break
+    s = n
+  }
+  return out
 }
