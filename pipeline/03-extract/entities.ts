@@ -131,7 +131,7 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
       const e = pick(doc, dem.values)
       const j = i + dem.length
       // a region's adjective opening a body's name is part of it: "European Investment Bank"
-      const runEnd = e?.type === "location" ? capRun(doc, j, taken, 8) : j
+      const runEnd = e?.type === "location" ? beforeTitle(doc, j, capRun(doc, j, taken, 8)) : j
       const headOf = runEnd > j ? headType(doc, tokens[runEnd - 1]!.norm) : null
       if (e && headOf !== null && headOf !== "location" && !titleCase[i]) {
         // the name starts where its capitalised run starts ("Central Eurasian Studies Society")
@@ -190,7 +190,7 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     // "CEO of Cove Capital": a title and "of" before a name are not part of it
     const title = lex.titles.longest(tokens, start)
     if (title && tokens[start + title.length]?.norm === "of" && isCapWord(tokens[start + title.length + 1])) start += title.length + 1
-    const end = capRun(doc, start, taken)
+    const end = beforeTitle(doc, start, capRun(doc, start, taken))
     if (end - start < 2) {
       i = Math.max(i, end - 1)
       continue
@@ -303,6 +303,15 @@ function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Ar
   // (a given name of the list, a patronymic after it, or a title or its state right before: "Ambassador to Kyrgyzstan Shadurdy Meredov")
   if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !(s > 0 && (doc.lex.titles.longest(tokens, s - 1) || (lex(doc, s - 1) && ["to", "in", "of"].includes(tokens[s - 2]?.norm ?? ""))))) return null
   return { start: s, same }
+}
+
+/**
+ * End of a capitalised run at a title that follows a body's head word: the body's name stops
+ * there ("European Commission President ...", "Steppe Bank Chairman ..."); else the run's end.
+ */
+const beforeTitle = (doc: Doc, i: number, end: number): number => {
+  for (let k = i + 1; k < end; k++) if (headType(doc, doc.tokens[k - 1]!.norm) !== null && doc.lex.titles.longest(doc.tokens, k)) return k
+  return end
 }
 
 /** Is token k a name or title of the lexicons (a place, a state, a demonym, a title)? */

@@ -9,7 +9,7 @@
  */
 import { inList, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { capRun, FUNCTION_WORDS, isCapWord, lineBreakBefore, patMention } from "./nameRuns.js"
+import { capRun, FUNCTION_WORDS, isCapWord, isJoin, lineBreakBefore, patMention } from "./nameRuns.js"
 
 /** Words that may stand between an article and a company noun: "a Canadian miner", "the state-owned lender". */
 const MAX_MODIFIERS = 3
@@ -64,6 +64,15 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
         continue
       }
     }
+    // the companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here)
+    if (inList(doc, "company_people", t.norm) && (tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at")) {
+      const items = companyList(doc, i + 2, mine)
+      for (const [a, b] of items) add(a, b, "entity.company-list.v1", 0.7)
+      if (items.length > 0) {
+        i = items[items.length - 1]![1] - 1
+        continue
+      }
+    }
     const prev = tokens[i - 1]
     if (!isCapWord(t) || FUNCTION_WORDS.has(t.norm) || (isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm) && !lineBreakBefore(doc, i))) continue
     const end = nameRun(doc, i, mine)
@@ -73,6 +82,19 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
     if ((after?.text === "," && cueAfterArticle(doc, end + 1)) || REPORTS.has(after?.norm ?? "") || (after?.norm === "reported" && tokens[i - 1]?.text === "," && /^[.,]$/.test(tokens[end + 1]?.text ?? ""))) {
       add(i, end, REPORTS.has(after?.norm ?? "") || after?.norm === "reported" ? "entity.reporting-outlet.v1" : "entity.company-cue.v1", 0.7)
       i = end - 1
+      continue
+    }
+    // what only a company has: "Vantex shareholders", "shares of Vantex", "Vantex's subsidiary", "Vantex shares fell"
+    if (companyHolding(doc, i, end)) {
+      add(i, end, "entity.company-holding.v1", 0.7)
+      i = end - 1
+      continue
+    }
+    // a title of an organisation after the name, its holder next: "Vantex chief executive Mara Ruiz", "Ruiz, Vantex CEO, said"
+    const titled = orgTitleEnd(doc, i, end)
+    if (titled > i) {
+      add(i, titled, "entity.org-title.v1", 0.7)
+      i = titled - 1
       continue
     }
     // the body a person heads: "CEO of Arctic Lithium", "Chairman of the Board of Steppe Power"
@@ -160,4 +182,59 @@ const domainAt = (doc: Doc, i: number): number => {
   if ((t.kind === "num" || t.kind === "word") && dot?.text === "." && dot.start === t.end && tld && tld.start === dot.end && DOMAIN_END.test(tld.text) && !glued)
     return t.kind === "num" || /^www$/i.test(t.text) ? i + 3 : i
   return i
+}
+
+/** Is the name at [i, j) shown to be a company by what it holds (cue lists `company_holding`, `share_move`)? */
+const companyHolding = (doc: Doc, i: number, j: number): boolean => {
+  const { tokens } = doc
+  const holding = (k: number) => inList(doc, "company_holding", tokens[k]?.norm ?? "") && (tokens[k]!.norm !== "board" || (tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm === "directors"))
+  // "X's shareholders", "X’s subsidiary"
+  if (tokens[j]?.norm === "'s" && holding(j + 1)) return true
+  // "X shareholders approved", "X shares fell", "X stock rallied"
+  const next = tokens[j]?.norm ?? ""
+  if (next === "shareholders" || next === "stockholders") return true
+  if ((next === "shares" || next === "stock") && inList(doc, "share_move", tokens[j + 1]?.norm ?? "")) return true
+  // "shares of X", "a subsidiary of X"
+  return tokens[i - 1]?.norm === "of" && holding(i - 2) && tokens[i - 2]!.norm !== "board" && tokens[i - 2]!.norm !== "stock"
+}
+
+/**
+ * Where the name starting at i ends if an organisation's title follows it (within its capitalised
+ * run or right after it, j), with the holder's name next or the whole in apposition
+ * ("Vantex CEO Mara Ruiz", "Mara Ruiz, Vantex chief executive,"); else i.
+ */
+const orgTitleEnd = (doc: Doc, i: number, j: number): number => {
+  const { tokens } = doc
+  let e = i + 1
+  while (e < j && !doc.lex.titles.longest(tokens, e)) e++
+  for (let k = i; k < e; k++) if (inList(doc, "title_modifier", tokens[k]!.norm) || doc.lex.titles.longest(tokens, k)) return i
+  // a lone company noun is no name ("Company CEO Mara Ruiz")
+  if (e - i === 1 && (inList(doc, "org_cue", tokens[i]!.norm) || tokens[i]!.norm === "board")) return i
+  const hit = doc.lex.titles.longest(tokens, e)
+  if (!hit || !hit.values.some((v) => v.holder_of === "organization")) return i
+  const after = tokens[e + hit.length]
+  const holderNext = isCapWord(after) && !lineBreakBefore(doc, e + hit.length)
+  const apposition = tokens[i - 1]?.text === "," && (after?.text === "," || after?.text === "." || after?.norm === "said")
+  return holderNext || apposition ? e : i
+}
+
+/** The names of a list from token k ("Vantex, Morgan Hale, and Oriel"): each a name run, dash-joined parts kept together. */
+const companyList = (doc: Doc, k: number, taken: Uint8Array): Array<[number, number]> => {
+  const { tokens } = doc
+  const out: Array<[number, number]> = []
+  let s = k
+  while (s < tokens.length && out.length < 12) {
+    if (!isCapWord(tokens[s]) || FUNCTION_WORDS.has(tokens[s]!.norm)) break
+    let e = nameRun(doc, s, taken)
+    while (e > s && isJoin(doc, e) && isCapWord(tokens[e + 1])) e = nameRun(doc, e + 1, taken)
+    if (e === s) break
+    out.push([s, e])
+    // ", " / " and " / ", and " before the next name
+    let n = e
+    if (tokens[n]?.text === ",") n++
+    if (tokens[n]?.norm === "and") n++
+    if (n === e || lineBreakBefore(doc, n)) break
+    s = n
+  }
+  return out
 }

@@ -1,55 +1,78 @@
 /** A token-sequence trie: longest-match lookup of multi-word phrases over a token array. */
-import { normWord, tokenize, type Token } from "../text/tokens.js"
+import { normWord, tokenTexts, type Token } from "../text/tokens.js"
+
+interface Entry<V> {
+  readonly value: V
+  readonly words: ReadonlyArray<string>
+  readonly caseSensitive: boolean
+}
 
 interface Node<V> {
   readonly next: Map<string, Node<V>>
-  values: Array<{ readonly value: V; readonly words: ReadonlyArray<string>; readonly caseSensitive: boolean }>
+  readonly values: Array<Entry<V>>
+  /** The distinct values in insertion order, when no entry has a case constraint (the answer needs no check). */
+  plain: ReadonlyArray<V> | null
 }
+
+const EMPTY: ReadonlyArray<never> = []
 
 /** Phrase trie keyed by normalised words. */
 export class PhraseTrie<V> {
-  private readonly root: Node<V> = { next: new Map(), values: [] }
+  private readonly root: Node<V> = { next: new Map(), values: [], plain: EMPTY }
 
   /** Add a phrase (tokenised like the text). */
   add(phrase: string, value: V, caseSensitive: boolean): void {
-    const words = tokenize(phrase).map((t) => t.text)
+    const words = tokenTexts(phrase)
     if (words.length === 0) return
     let node = this.root
     for (const w of words) {
       const k = normWord(w)
       let n = node.next.get(k)
       if (!n) {
-        n = { next: new Map(), values: [] }
+        n = { next: new Map(), values: [], plain: EMPTY }
         node.next.set(k, n)
       }
       node = n
     }
     // the same value under another capitalisation ("Batken Region", "Batken region") is kept: case is checked per form
-    if (!node.values.some((v) => v.value === value && (!caseSensitive || !v.caseSensitive || v.words.every((w, k) => w === words[k]))))
+    if (!node.values.some((v) => v.value === value && (!caseSensitive || !v.caseSensitive || v.words.every((w, k) => w === words[k])))) {
       node.values.push({ value, words, caseSensitive })
+      node.plain = node.values.some((v) => v.caseSensitive) ? null : [...new Set(node.values.map((v) => v.value))]
+    }
   }
 
   /** Longest phrase starting at token i whose case constraints hold; returns its length and values. */
   longest(tokens: ReadonlyArray<Token>, i: number): { readonly length: number; readonly values: ReadonlyArray<V> } | null {
     let node: Node<V> | undefined = this.root
-    let best: { length: number; values: Array<V> } | null = null
+    let bestLength = 0
+    let bestValues: ReadonlyArray<V> = EMPTY
     for (let j = i; j < tokens.length; j++) {
       node = node.next.get(tokens[j]!.norm)
       if (!node) break
-      if (node.values.length > 0) {
-        const ok: Array<V> = []
-        for (const v of node.values) if ((!v.caseSensitive || sameCase(v.words, tokens, i)) && !ok.includes(v.value)) ok.push(v.value)
-        if (ok.length > 0) best = { length: j - i + 1, values: ok }
+      if (node.values.length === 0) continue
+      const ok = node.plain ?? checked(node.values, tokens, i)
+      if (ok.length > 0) {
+        bestLength = j - i + 1
+        bestValues = ok
       }
     }
-    return best
+    return bestLength > 0 ? { length: bestLength, values: bestValues } : null
   }
 }
 
-const sameCase = (words: ReadonlyArray<string>, tokens: ReadonlyArray<Token>, i: number): boolean =>
-  words.every((w, k) => {
+/** The distinct values of the entries whose case constraints hold at token i. */
+const checked = <V>(entries: ReadonlyArray<Entry<V>>, tokens: ReadonlyArray<Token>, i: number): Array<V> => {
+  const ok: Array<V> = []
+  for (const v of entries) if ((!v.caseSensitive || sameCase(v.words, tokens, i)) && !ok.includes(v.value)) ok.push(v.value)
+  return ok
+}
+
+const sameCase = (words: ReadonlyArray<string>, tokens: ReadonlyArray<Token>, i: number): boolean => {
+  for (let k = 0; k < words.length; k++) {
     const t = tokens[i + k]!.text
-    const a = w[0]!
+    const a = words[k]![0]!
     const b = t[0]!
-    return (a === a.toLowerCase()) === (b === b.toLowerCase()) || t === t.toUpperCase()
-  })
+    if ((a === a.toLowerCase()) !== (b === b.toLowerCase()) && t !== t.toUpperCase()) return false
+  }
+  return true
+}

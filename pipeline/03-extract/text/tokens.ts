@@ -20,7 +20,11 @@ export interface Token {
 const TOKEN_RE = /[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|[-–'’.+&](?=[\p{L}\p{M}\p{N}]))*|\p{N}(?:\p{N}|[.,:+](?=\p{N}))*|[^\s\p{L}\p{M}\p{N}]/gu
 
 /** Matching key of a token or alias word: lower case, ’ → ', – → -, diacritics kept. */
-export const normWord = (s: string): string => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[–—‑]/g, "-")
+export const normWord = (s: string): string => {
+  const lower = s.toLowerCase()
+  return TYPOGRAPHIC.test(lower) ? lower.replace(/[’‘`]/g, "'").replace(/[–—‑]/g, "-") : lower
+}
+const TYPOGRAPHIC = /[’‘`–—‑]/
 
 // A hyphen or dash joining two capitalised parts ("Central Asia-United States", "US-Kazakhstan",
 // "Kassym-Jomart") is its own token, so each name is found; name runs rejoin across it.
@@ -37,26 +41,45 @@ export const tokenize = (text: string, offset = 0): Array<Token> => {
   TOKEN_RE.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = TOKEN_RE.exec(text)) !== null) {
-    const whole = m[0]
-    if (capJoined(whole)) {
-      let pos = 0
-      for (const part of whole.split(/([-–])/)) {
-        if (part !== "") out.push(makeToken(part, m.index + offset + pos))
-        pos += part.length
-      }
+    const parts = splitWord(m[0])
+    if (parts === null) {
+      out.push(makeToken(m[0], m.index + offset))
       continue
     }
-    // a possessive 's / ’s is its own token, so "Kazakhstan’s" is found as Kazakhstan
-    const poss = /^(.+?)(['’]s)$/u.exec(whole)
-    if (poss && poss[1]!.length > 1) {
-      out.push(makeToken(poss[1]!, m.index + offset))
-      out.push(makeToken(poss[2]!, m.index + offset + poss[1]!.length))
-      continue
+    let pos = m.index + offset
+    for (const part of parts) {
+      out.push(makeToken(part, pos))
+      pos += part.length
     }
-    out.push(makeToken(whole, m.index + offset))
   }
   return out
 }
+
+/** The token texts of a phrase, split exactly as `tokenize` splits (for lexicon keys: no Token records). */
+export const tokenTexts = (text: string): Array<string> => {
+  const out: Array<string> = []
+  TOKEN_RE.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    const parts = splitWord(m[0])
+    if (parts === null) out.push(m[0])
+    else out.push(...parts)
+  }
+  return out
+}
+
+/**
+ * The parts a matched word is split into, or null when it stays whole: a dash between two
+ * capitalised parts is a token of its own; a possessive 's / ’s is its own token, so
+ * "Kazakhstan’s" is found as Kazakhstan.
+ */
+const splitWord = (whole: string): Array<string> | null => {
+  if (capJoined(whole)) return whole.split(/([-–])/).filter((part) => part !== "")
+  const poss = POSSESSIVE.exec(whole)
+  return poss && poss[1]!.length > 1 ? [poss[1]!, poss[2]!] : null
+}
+
+const POSSESSIVE = /^(.+?)(['’]s)$/u
 
 const makeToken = (t: string, start: number): Token => {
   {
