@@ -3,13 +3,15 @@
  * occasion of ("arrived ... to take part in a meeting"), the event it is the time of ("signed during
  * the visit"), the statement whose complement tells it ("announced that X had joined"), and the
  * visit or meeting of the sentence before that it goes on with ("... for a three-day visit. He will
- * hold talks ..."). Called from events.ts through eventDates.ts.
+ * hold talks ..."), and the main clause of a sentence opened by a phrase setting its scene ("On
+ * the sidelines of the forum, ..."). Called from events.ts through eventDates.ts.
  */
 import type { Modality } from "../../schemas/vocab.js"
 import type { Doc } from "./doc.js"
 import type { EventDate } from "./eventDates.js"
 import { multiDay } from "./newsCues.js"
 import { timeAdjunct } from "./phraseScope.js"
+import { tokenIndexAt } from "./clauses.js"
 
 /** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
 const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
@@ -119,4 +121,51 @@ export const complementDate = (doc: Doc, i: number, earlier: ReadonlyArray<Earli
     return { date: x.ev.date, fromReport: x.ev.dateFromReport }
   }
   return null
+}
+
+/** A phrase opening a sentence that tells an event going on at the time of the main clause ("On the sidelines of the forum,", "During the talks,", "At the summit,", "Speaking at the forum,"). */
+const SIMULTANEOUS = /^(?:on the (?:sidelines|margins|fringes) of|during|at|in the course of|while|(?:while\s)?(?:attending|addressing|visiting|speaking (?:at|to|during)|taking part in|participating in))\s[^,;:]*$/i
+/** What a sentence may open with before its first phrase: a dateline ("Tashkent, Uzbekistan:", "ASTANA —"). */
+const DATELINE_HEAD = /^(?:[^:\n]{1,60}:|[^\n]{1,60}?\s[-–—]{1,2})\s+/
+
+/** An event as frontedDates reads and dates it. */
+export interface FrontedEvent {
+  readonly triggerStart: number
+  readonly triggerEnd: number
+  date: EventDate
+  dateFromReport: boolean
+  readonly modality: Modality
+}
+
+/**
+ * Dates events told in a phrase that opens a sentence and sets the scene of its main clause ("On the
+ * sidelines of the investment forum, X signed ...", "Attending the climate conference, A and B
+ * yesterday signed ...", "During the talks, ..."): with no date of their own (or only the
+ * report's), they take that of the first event the main clause tells after the comma that closes
+ * the phrase, the two going on together. Not a phrase that sets one event before or after the
+ * other ("Prior to the summit,", "In preparation for the talks,"); only events told as fact.
+ */
+export const frontedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): void => {
+  const bySentence = new Map<number, Array<FrontedEvent>>()
+  for (const e of events) {
+    const si = doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!
+    bySentence.set(si, [...(bySentence.get(si) ?? []), e])
+  }
+  for (const [si, inSentence] of bySentence) {
+    const s = doc.sentences[si]!
+    const sentenceEnd = s.start + s.text.length
+    for (const e of inSentence) {
+      if ((e.date.value !== null && !e.dateFromReport) || e.modality !== "asserted") continue
+      const head = doc.text.slice(s.start, e.triggerStart).replace(DATELINE_HEAD, "")
+      const trigger = doc.text.slice(e.triggerStart, e.triggerEnd)
+      // ("Attending the conference,": a participle opening the sentence is such a phrase itself)
+      if (!SIMULTANEOUS.test(head) && !(/^(?:while\s)?$/i.test(head) && /^[A-Za-z]+ing\b/.test(trigger))) continue
+      const comma = doc.text.indexOf(",", e.triggerEnd)
+      if (comma < 0 || comma >= sentenceEnd || comma - e.triggerEnd > 160 || /[;:!?]/.test(doc.text.slice(e.triggerEnd, comma))) continue
+      const main = inSentence.filter((m) => m.triggerStart > comma).reduce<FrontedEvent | undefined>((x, y) => (x === undefined || y.triggerStart < x.triggerStart ? y : x), undefined)
+      if (main === undefined || main.date.value === null || main.modality !== "asserted") continue
+      e.date = main.date
+      e.dateFromReport = main.dateFromReport
+    }
+  }
 }
