@@ -13,7 +13,7 @@ import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { adjunctDate, anchorDates, ANAPHORA, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
-import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, eventDateOf, frontedDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, eventDateOf, frontedDates, gatheringDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
@@ -224,5 +224,6 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
   }
   anchorDates(doc, out, sentenceAnchor)
   frontedDates(doc, out)
+  gatheringDates(doc, out)
   return out
 }

@@ -169,3 +169,48 @@ export const frontedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): voi
     }
   }
 }
+
+/** An event as gatheringDates reads and dates it. */
+export interface GatheringEvent extends FrontedEvent {
+  readonly trigger: { readonly lemma: string; readonly pos: string; readonly event_type: string }
+  readonly spans: ReadonlyArray<{ readonly start: number; readonly end: number }>
+}
+
+/**
+ * Dates a gathering told again by its head noun ("The Gulf–Central Asia summit, held in Jeddah,
+ * ..." after "arrived on July 19 to take part in the Gulf – Central Asian summit"): an undated
+ * definite event noun of a meeting ("the ... summit") takes the stated date of the latest
+ * meeting told before it whose words hold that noun and, when the noun has names or numbers
+ * before it ("the Turkic summit", "the 11th Summit"), one of those; one in the article's first
+ * sentence (its headline: "Highlights from the 11th Summit") the first such meeting told after it.
+ * Only events told as fact; a date from the report is no stated date.
+ */
+export const gatheringDates = (doc: Doc, events: ReadonlyArray<GatheringEvent>): void => {
+  const stated = (e: GatheringEvent) => e.date.value !== null && !e.dateFromReport && e.modality === "asserted" && e.trigger.event_type === "meeting"
+  const wordsOf = new Map<GatheringEvent, ReadonlySet<string>>()
+  const words = (e: GatheringEvent) => {
+    let w = wordsOf.get(e)
+    if (w === undefined) wordsOf.set(e, (w = new Set(e.spans.flatMap((s) => doc.text.slice(s.start, s.end).toLowerCase().match(/[a-z0-9]+/g) ?? []))))
+    return w
+  }
+  const sorted = [...events].sort((a, b) => a.triggerStart - b.triggerStart)
+  // the first stated meeting after the headline for each word it holds
+  const headEnd = (doc.sentences[0]?.start ?? 0) + (doc.sentences[0]?.text.length ?? 0)
+  const after = new Map<string, Array<GatheringEvent>>()
+  for (const e of sorted) if (stated(e) && e.triggerStart >= headEnd) for (const w of words(e)) after.set(w, [...(after.get(w) ?? []), e])
+  const before = new Map<string, Array<GatheringEvent>>()
+  for (const e of sorted) {
+    const phrase = /\bthe\s([^,.;:()]{0,60})$/i.exec(doc.text.slice(Math.max(0, e.triggerStart - 60), e.triggerStart))
+    if (phrase !== null && e.date.value === null && e.modality === "asserted" && e.trigger.pos === "noun" && e.trigger.event_type === "meeting") {
+      // (the names and numbers before the noun: "the Turkic summit" is not "the Caspian summit")
+      const modifiers = (phrase[1]!.match(/\b(?:[A-Z][A-Za-z]*|\d+[a-z]*)\b/g) ?? []).map((w) => w.toLowerCase())
+      const fits = (m: GatheringEvent) => modifiers.length === 0 || modifiers.some((w) => words(m).has(w))
+      const antecedent = [...(before.get(e.trigger.lemma) ?? [])].reverse().find(fits) ?? (e.triggerStart < headEnd ? after.get(e.trigger.lemma)?.find(fits) : undefined)
+      if (antecedent !== undefined) {
+        e.date = antecedent.date
+        e.dateFromReport = false
+      }
+    }
+    if (stated(e)) for (const w of words(e)) before.set(w, [...(before.get(w) ?? []), e])
+  }
+}
