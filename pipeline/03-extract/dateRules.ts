@@ -189,11 +189,11 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     resolve: (_m, { ref }) => (ref ? { value: iso(ref.y), precision: "year", relative: true } : null)
   },
   {
-    // day anaphora: the date mentioned just before, shifted
+    // day anaphora: the date mentioned just before, shifted ("in the evening", "that afternoon": the day just told)
     // (and "two days later", "a week earlier": counted from that date)
     id: "date.same-day.v2",
     re: new RegExp(
-      `\\b(?:(the\\ssame\\sday|that\\s(?:same\\s)?day|earlier\\sin\\sthe\\sday|later\\s(?:that|in\\sthe)\\sday|the\\sday\\sbefore|the\\sprevious\\sday|the\\snext\\sday|the\\sfollowing\\sday|the\\sday\\safter)|${COUNT}\\s(days?|weeks?)\\s(later|earlier))\\b`,
+      `\\b(?:(the\\ssame\\sday|that\\s(?:same\\s)?day|earlier\\sin\\sthe\\sday|later\\s(?:that|in\\sthe)\\sday|(?:later\\s)?(?:in\\sthe|that)\\s(?:morning|afternoon|evening)(?!\\sof\\b)|the\\sday\\sbefore|the\\sprevious\\sday|the\\snext\\sday|the\\sfollowing\\sday|the\\sday\\safter)|${COUNT}\\s(days?|weeks?)\\s(later|earlier))\\b`,
       "gi"
     ),
     resolve: (m, { prev }) => {
@@ -203,7 +203,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
         return { value: shiftDay(prev, /earlier/i.test(m[4]!) ? -n : n), precision: "day", relative: true }
       }
       const w = m[1].toLowerCase()
-      const shift = /before|previous/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0
+      const shift = /before|previous/.test(w) ? -1 : /next|following|day\safter/.test(w) ? 1 : 0
       return { value: shiftDay(prev, shift), precision: "day", relative: true }
     }
   },
