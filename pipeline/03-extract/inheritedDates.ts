@@ -17,6 +17,8 @@ import { tokenIndexAt } from "./clauses.js"
 const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
 /** Verbs before "in" that make the noun after it an occasion ("to participate in the summit", "took part in a forum"). */
 const OCCASION_IN = new Set(["participate", "participates", "participated", "participating", "part"])
+/** Verbs of taking part that, in an infinitive of purpose after a visit or meeting ("flew to Baku to attend the forum"), tell the occasion. */
+const PURPOSE = new Set(["attend", "participate", "take", "join"])
 const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "—", "(", ")", "first", "second", "third", "annual", "upcoming", "inaugural"])
 /** Words that end the noun phrase of an occasion to the left (a lowercase word other than these may be part of its name: "the Central Asian countries summit"). */
 const PHRASE_END = new Set(["to", "of", "on", "by", "with", "from", "that", "which", "who", "as", "than", "into", "over", "was", "were", "is", "are", "be", "been", "has", "have", "had"])
@@ -48,7 +50,7 @@ const OCCASION_HOSTS = new Set(["visit", "meeting"])
 /**
  * The date of an event noun (token i) that is the occasion of the visit or meeting told just
  * before it in its sentence ("flew to Bishkek on a two-day trip to attend a meeting of the CIS
- * council"), or the time of the event told just before it ("documents were signed during the
+ * council"; or a verb of taking part in an infinitive of purpose, "... to attend the summit"), or the time of the event told just before it ("documents were signed during the
  * president's visit to Bishkek"): that event's date (a visit, which lasts days, at its month);
  * null when it is neither. (`a`, the start of the noun's clause, is kept for callers; the sentence
  * is searched, since a dash in a name opens a clause.)
@@ -56,7 +58,9 @@ const OCCASION_HOSTS = new Set(["visit", "meeting"])
 export const occasionDate = (doc: Doc, _a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
   const a = doc.sentences[doc.sentenceOf[i]!]!.tokStart
   const during = doc.tokens[i - 1] !== undefined && timeAdjunct(doc.text, { start: doc.tokens[i]!.start, end: doc.tokens[i]!.end })
-  if (!during && !occasionOf(doc, a, i)) return null
+  // ("visited Dushanbe on a three-day trip to attend the summit": the verb of the purpose is the occasion itself)
+  const purpose = doc.tokens[i - 1]?.norm === "to" && PURPOSE.has(doc.tokens[i]!.norm)
+  if (!during && !purpose && !occasionOf(doc, a, i)) return null
   const from = doc.tokens[a]!.start
   const to = doc.tokens[i]!.start
   const host = [...earlier].reverse().find((x) => x.start >= from && x.start < to)
