@@ -12,7 +12,7 @@ import { overPeriod } from "./newsCues.js"
 import { asides, attributiveYear, describesEvent, embeddedAfter, frontedEnd, timeAdjunct, type Range } from "./phraseScope.js"
 
 export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
-export { complementDate, continuationDate, frontedDates, gatheringDates, occasionDate, type EarlierEvent, type TellingEvent } from "./inheritedDates.js"
+export { complementDate, continuationDate, countedDates, frontedDates, gatheringDates, occasionDate, type EarlierEvent, type TellingEvent } from "./inheritedDates.js"
 
 /** A date as an event carries it; `end`, the last day (or month) of an interval the text states ("from 10 to 13 June"). */
 export interface EventDate {

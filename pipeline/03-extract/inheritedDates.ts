@@ -12,6 +12,7 @@ import type { EventDate } from "./eventDates.js"
 import { multiDay } from "./newsCues.js"
 import { timeAdjunct } from "./phraseScope.js"
 import { tokenIndexAt } from "./clauses.js"
+import { COUNT, fromDate, iso, NUMBERS, shiftDay, utc } from "./dateParts.js"
 
 /** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
 const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
@@ -216,5 +217,57 @@ export const gatheringDates = (doc: Doc, events: ReadonlyArray<GatheringEvent>):
       }
     }
     if (stated(e)) for (const w of words(e)) before.set(w, [...(before.get(w) ?? []), e])
+  }
+}
+
+/** A count of time and "after" or "before" in front of an event ("almost a year after the authorities seized the mine", "two days before the vote"). */
+const COUNTED = new RegExp(
+  `\\b(?:(?:almost|nearly|about|around|some|roughly|more\\sthan|over|less\\sthan|just|barely|only)\\s)?${COUNT}\\s(day|week|month|year|decade)s?\\s(after|before)\\s([^,.;:!?]{0,60})$`,
+  "i"
+)
+
+/**
+ * Dates an event told as the point another is counted from ("an address that came almost a year
+ * after the authorities seized the mine", "signed two days before the vote"): with no date of its
+ * own (or only the report's, or the very date it is counted from), it takes the date of the event told just before the count in its
+ * sentence, moved back ("after") or on ("before") by the count, at the count's precision (a year
+ * count gives a year, a month count a month, a week count a month, a day count a day).
+ */
+export const countedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): void => {
+  const sorted = [...events].sort((a, b) => a.triggerStart - b.triggerStart)
+  const sentenceAt = (offset: number) => doc.sentenceOf[tokenIndexAt(doc, offset)]
+  for (let k = 0; k < sorted.length; k++) {
+    const e = sorted[k]!
+    if (e.modality !== "asserted") continue
+    const before = doc.text.slice(Math.max(0, e.triggerStart - 140), e.triggerStart)
+    const m = COUNTED.exec(before)
+    if (m === null) continue
+    const countAt = e.triggerStart - (before.length - m.index)
+    const si = sentenceAt(e.triggerStart)
+    let main: FrontedEvent | undefined
+    for (let p = k - 1; p >= 0 && main === undefined; p--) {
+      const x = sorted[p]!
+      if (sentenceAt(x.triggerStart) !== si) break
+      if (x.triggerStart < countAt && x.date.value !== null) main = x
+    }
+    // (a date of its own stands, unless it is the very date it is counted from: taken from the clause before)
+    if (main === undefined || main.date.value === null || (e.date.value !== null && !e.dateFromReport && e.date.value !== main.date.value)) continue
+    const n = (NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])) * (/decade/i.test(m[2]!) ? 10 : 1) * (/after/i.test(m[3]!) ? -1 : 1)
+    const unit = m[2]!.toLowerCase()
+    const v = main.date.value
+    const [y, mo] = fromDate(utc(Number(v.slice(0, 4)), Number(v.slice(5, 7)) + (unit === "month" ? n : 0), 1))
+    const date: EventDate | null =
+      unit === "year" || unit === "decade"
+        ? { value: iso(Number(v.slice(0, 4)) + n), precision: "year" }
+        : unit === "month" && v.length >= 7
+          ? { value: iso(y, mo), precision: "month" }
+          : v.length === 10
+            ? unit === "day"
+              ? { value: shiftDay(v, n), precision: "day" }
+              : { value: shiftDay(v, 7 * n).slice(0, 7), precision: "month" }
+            : null
+    if (date === null) continue
+    e.date = date
+    e.dateFromReport = main.dateFromReport
   }
 }
