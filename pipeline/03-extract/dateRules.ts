@@ -45,6 +45,12 @@ const futureBefore = (before: string): boolean => {
   const m = FUTURE_BEFORE.exec(before)
   return m !== null && !PAST_VERB.test(m[2]!)
 }
+/** An invitation to a gathering before a month ("has invited both leaders to the summit in Rome in June"): what one is invited to lies ahead, unless a past verb stands between ("to the talks held in June"). */
+const INVITED_TO = /\binvit(?:e|es|ed|ing|ation|ations)\b[^.;!?]{0,80}?\bto\s([^.;!?]{0,60})$/i
+const invitedTo = (before: string): boolean => {
+  const m = INVITED_TO.exec(before)
+  return m !== null && !PAST_VERB.test(m[1]!)
+}
 /** A weekday that opens its sentence before a future verb ("On Tuesday, the president will travel"), with no past verb or "that" between. */
 const FUTURE_AFTER = /^,?\s([^.;!?]{0,60}?)\b(will|is to|are to|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to|is expected to|are expected to)\b/i
 const futureAfter = (before: string, after: string): boolean => {
@@ -183,11 +189,11 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     resolve: (_m, { ref }) => (ref ? { value: iso(ref.y), precision: "year", relative: true } : null)
   },
   {
-    // day anaphora: the date mentioned just before, shifted
+    // day anaphora: the date mentioned just before, shifted ("in the evening", "that afternoon": the day just told)
     // (and "two days later", "a week earlier": counted from that date)
     id: "date.same-day.v2",
     re: new RegExp(
-      `\\b(?:(the\\ssame\\sday|that\\s(?:same\\s)?day|earlier\\sin\\sthe\\sday|later\\s(?:that|in\\sthe)\\sday|the\\sday\\sbefore|the\\sprevious\\sday|the\\snext\\sday|the\\sfollowing\\sday|the\\sday\\safter)|${COUNT}\\s(days?|weeks?)\\s(later|earlier))\\b`,
+      `\\b(?:(the\\ssame\\sday|that\\s(?:same\\s)?day|earlier\\sin\\sthe\\sday|later\\s(?:that|in\\sthe)\\sday|(?:later\\s)?(?:in\\sthe|that)\\s(?:morning|afternoon|evening)(?!\\sof\\b)|the\\sday\\sbefore|the\\sprevious\\sday|the\\snext\\sday|the\\sfollowing\\sday|the\\sday\\safter)|${COUNT}\\s(days?|weeks?)\\s(later|earlier))\\b`,
       "gi"
     ),
     resolve: (m, { prev }) => {
@@ -197,7 +203,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
         return { value: shiftDay(prev, /earlier/i.test(m[4]!) ? -n : n), precision: "day", relative: true }
       }
       const w = m[1].toLowerCase()
-      const shift = /before|previous/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0
+      const shift = /before|previous/.test(w) ? -1 : /next|following|day\safter/.test(w) ? 1 : 0
       return { value: shiftDay(prev, shift), precision: "day", relative: true }
     }
   },
@@ -229,14 +235,15 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     resolve: (m) => ({ value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1), precision: "month", relative: false })
   },
   {
-    // "in March": the last March, or this one just ahead; after a future verb ("will open in March") the next one
+    // "in March": the last March, or this one just ahead; after a future verb ("will open in March") or an invitation to something ("invited X to the summit in March") the next one
     id: "date.in-month.v2",
     re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`, "g"),
     resolve: (m, { ref }, text) => {
       if (!ref) return null
       const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
       const refM = ref.m ?? ref.mGuess ?? 12
-      if (ref.m !== null && futureBefore(text.slice(Math.max(0, m.index - 110), m.index))) return { value: iso(mi >= refM ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
+      const before = text.slice(Math.max(0, m.index - 140), m.index)
+      if (ref.m !== null && (futureBefore(before.slice(-110)) || invitedTo(before))) return { value: iso(mi >= refM ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
       return { value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi), precision: "month", relative: true }
     }
   }

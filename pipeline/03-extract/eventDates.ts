@@ -12,7 +12,7 @@ import { overPeriod } from "./newsCues.js"
 import { asides, attributiveYear, describesEvent, embeddedAfter, frontedEnd, timeAdjunct, type Range } from "./phraseScope.js"
 
 export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
-export { complementDate, continuationDate, occasionDate, type EarlierEvent, type TellingEvent } from "./inheritedDates.js"
+export { complementDate, continuationDate, countedDates, frontedDates, gatheringDates, occasionDate, type EarlierEvent, type TellingEvent } from "./inheritedDates.js"
 
 /** A date as an event carries it; `end`, the last day (or month) of an interval the text states ("from 10 to 13 June"). */
 export interface EventDate {
@@ -85,6 +85,12 @@ const datelineAt = (text: string, from: number, d: DateMention): boolean => {
   return !d.relative && isDateline(before) && (before.trim() !== "" || /^\s*[-–—(]/.test(text.slice(d.end, d.end + 3)))
 }
 
+/** Is the trigger a participle opening the text after `from` and closed by a comma ("Attending the climate conference in Dubai, ...")? */
+const participleOpener = (text: string, from: number, t: Range): boolean => {
+  const comma = text.indexOf(",", t.end)
+  return /^\s*(?:while\s)?$/i.test(text.slice(from, t.start)) && /ing$/.test(text.slice(t.start, t.end)) && comma >= 0 && comma - t.end <= 160 && !/[.;:!?]/.test(text.slice(t.end, comma))
+}
+
 /** Distance in characters between a trigger and a date expression (0 when they touch). */
 const gap = (t: Range, d: Range) => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0)
 
@@ -151,7 +157,8 @@ export const attachDate = (
     if (attributiveYear(context.text, d) && !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(context.text.slice(d.end, trig.start)))) return true
     if (aside.some((r) => d.start >= r.start && d.end <= r.end)) return true
     // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
-    if (datelineAt(context.text, clause.start, d) && others.some((t) => gap(t, d) < gap(trig, d))) return true
+    // (nor a participle opening the sentence after it, "Attending the forum, X yesterday signed": the scene of the main clause)
+    if (datelineAt(context.text, clause.start, d) && (others.some((t) => gap(t, d) < gap(trig, d)) || participleOpener(context.text, d.end, trig))) return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
     if (d.end <= trig.start)
       return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d) && !((fronted(t) ?? Infinity) < d.start))

@@ -14,7 +14,7 @@ import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { adjunctDate, anchorDates, ANAPHORA, repeatedMention, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
-import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, eventDateOf, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
+import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, countedDates, eventDateOf, frontedDates, gatheringDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
 
@@ -231,5 +231,8 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
     i = j - 1
   }
   anchorDates(doc, out, sentenceAnchor)
+  frontedDates(doc, out)
+  gatheringDates(doc, out)
+  countedDates(doc, out)
   return out
 }

@@ -8,9 +8,13 @@ import type { Mention } from "./entities.js"
 
 /** Words that may stand between "is" and its participle ("are now traveling", "is also holding"). */
 const BEFORE_PARTICIPLE = new Set(["now", "also", "still", "currently", "already", "reportedly"])
-/** "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written. */
+/** A closing quotation mark: what stands before it in the clause is quoted speech. */
+const CLOSING_QUOTE = /[”"]/
+/** "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written (not the words of a quotation before the trigger: "'we are watching,' X said"). */
 export const progressive = (doc: Doc, a: number, j: number): boolean => {
+  const at = doc.tokens[j - 1]!.start
   for (let k = a; k < j; k++) {
+    if (CLOSING_QUOTE.test(doc.text.slice(doc.tokens[k]!.start, at))) continue
     const t = doc.tokens[k]!.norm
     // (the participle follows "is" at once or over an adverb: not "is to enshrine everlasting friendship, said X")
     let v = k + 1
