@@ -62,9 +62,13 @@ parser.parsers = parser.parsers.filter((p) => !NOT_READ.has(p.constructor.name))
 if (parser.parsers.length !== chrono.casual.parsers.length - NOT_READ.size) throw new Error("chrono-node's parsers are not the ones dates.ts was written for")
 /** A month name or its abbreviation (chrono also reads "5/11" and "the 5th"; news dates name the month). */
 const MONTH_NAME = new RegExp(MONTH_RE.slice(1, -1).split("|").map((x) => x.slice(0, 3)).join("|"), "i")
+/** A month's name or abbreviation as a word, as chrono reads them ("Sept.", "March"); the texts chrono is run on. */
+const MONTH_WORD = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i
 
 /** chrono's absolute month-name dates, with the year closest to the reference when it is implied. */
 const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
+  // every result kept names its month, so a text without one needs no parse (the same output, much faster)
+  if (!MONTH_WORD.test(text)) return []
   const refDate = ref ? utc(ref.y, ref.m ?? ref.mGuess ?? 7, ref.d ?? 1) : utc(2000, 1, 1)
   let results: Array<chrono.ParsedResult>
   try {
@@ -132,7 +136,7 @@ export const dayHints = (text: string): DayHints => {
   const monthDays = new Set<string>()
   let results: Array<chrono.ParsedResult> = []
   try {
-    results = parser.parse(text, utc(2000, 1, 1), { forwardDate: false })
+    if (MONTH_WORD.test(text)) results = parser.parse(text, utc(2000, 1, 1), { forwardDate: false })
   } catch {
     results = []
   }
