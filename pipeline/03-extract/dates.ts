@@ -63,7 +63,7 @@ if (parser.parsers.length !== chrono.casual.parsers.length - NOT_READ.size) thro
 /** A month name or its abbreviation (chrono also reads "5/11" and "the 5th"; news dates name the month). */
 const MONTH_NAME = new RegExp(MONTH_RE.slice(1, -1).split("|").map((x) => x.slice(0, 3)).join("|"), "i")
 /** A month's name or abbreviation as a word, as chrono reads them ("Sept.", "March"); the texts chrono is run on. */
-const MONTH_WORD = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i
+const MONTH_WORD = /\b(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b/i
 
 /** chrono's absolute month-name dates, with the year closest to the reference when it is implied. */
 const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
