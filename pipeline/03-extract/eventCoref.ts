@@ -253,3 +253,43 @@ export const exampleDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, si: num
   const last = prevDates.at(-1)
   return last !== undefined ? { value: last.value, precision: last.precision } : adjunctDate(doc, events, prev.tokStart, prev.tokEnd)
 }
+
+/** Function words that end a verb's object phrase before its head noun ("discussed ways to end the war", "signed in the presence of"). */
+const NOT_IN_OBJECT = new Set([
+  "to", "of", "in", "on", "at", "by", "for", "with", "from", "about", "over", "into", "after", "before", "during", "since", "as", "than",
+  "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "if", "when", "while", "because", "would", "will", "could", "should",
+  "may", "might", "must", "can", "is", "are", "was", "were", "be", "been", "has", "have", "had", "not"
+])
+
+/** Event types whose verb takes what was said or discussed as its object: the noun after it tells an event of its own ("discussed the war"). */
+const TOPIC_VERBS: ReadonlySet<string> = new Set(["statement", "meeting"])
+
+/**
+ * The event of a verb whose object the event noun at token i heads: "signed a joint declaration",
+ * "launched its invasion of ...", "called for a snap election", "issued a statement". The noun names what
+ * the verb did or made: one event, told by the verb (its clause is [a, i)). Not a verb of saying or
+ * meeting, whose object is a topic with an event of its own ("discussed the war"), nor a verb that itself
+ * retold an earlier event, nor over a function
+ * word, a comma or more than four words of pre-modifiers.
+ */
+export const objectOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, a: number, i: number): FoundEvent | undefined => {
+  const { tokens } = doc
+  for (const x of inSentence) {
+    const k = tokenIndexAt(doc, x.start)
+    // (the verb's own event, not one it was joined to: "the creation of a council and work to establish a fund")
+    if (k < a || k >= i || x.ev.triggerStart !== x.start || TOPIC_VERBS.has(x.ev.trigger.event_type)) continue
+    const hit = triggerAt(doc, k)
+    if (hit === null || !hit.values.some((v) => v.pos === "verb")) continue
+    const end = k + hit.length
+    if (i - end > 4) continue
+    let ok = true
+    for (let m = end; m < i && ok; m++) {
+      const t = tokens[m]!
+      // (a noun of a compound already joined to the verb may stand before the head: "signed a supply contract")
+      const joined = () => inSentence.some((y) => y.start === t.start && y.ev === x.ev)
+      ok = t.norm === "'s" || t.kind === "num" || (t.kind === "word" && !NOT_IN_OBJECT.has(t.norm) && (triggerAt(doc, m) === null || joined()))
+    }
+    if (ok) return x.ev
+  }
+  return undefined
+}
