@@ -293,3 +293,36 @@ export const objectOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: n
   }
   return undefined
 }
+
+/** Prepositions that make a gathering after a statement verb the setting of the statement ("said at a news conference"). */
+const SETTING = new Set(["at", "during"])
+
+/**
+ * The statement whose setting the gathering noun at token i names: "said at a news conference", "told
+ * reporters during a briefing in Tashkent that ...". An indefinite gathering after "at" or "during" that
+ * follows a statement verb of its clause (over at most four words of its object, no comma) is where the
+ * words were said, not a meeting of its own; a definite one ("said at the summit") is an event told
+ * elsewhere in the article and stays its own.
+ */
+export const settingOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, trigger: TriggerEntry, a: number, i: number): FoundEvent | undefined => {
+  if (trigger.event_type !== "meeting") return undefined
+  const { tokens } = doc
+  // "at" / "during", "a" / "an", at most two plain words, the noun
+  let k = i - 1
+  while (k > a && i - k <= 3 && tokens[k]!.kind === "word" && !tokens[k]!.cap && !/^(a|an)$/.test(tokens[k]!.norm) && !NOT_IN_OBJECT.has(tokens[k]!.norm)) k--
+  if (!/^(a|an)$/.test(tokens[k]?.norm ?? "") || !SETTING.has(tokens[k - 1]?.norm ?? "")) return undefined
+  const prep = k - 1
+  for (const x of inSentence) {
+    if (x.ev.trigger.event_type !== "statement" || x.ev.triggerStart !== x.start) continue
+    const v = tokenIndexAt(doc, x.start)
+    const hit = triggerAt(doc, v)
+    // (the verb may stand before the noun's clause: "told officials during a meeting that ..." opens a complement)
+    if (hit === null || !hit.values.some((e) => e.pos === "verb")) continue
+    const end = v + hit.length
+    if (end > prep || prep - end > 4) continue
+    let ok = true
+    for (let m = end; m < prep && ok; m++) ok = tokens[m]!.kind === "word" && !NOT_IN_OBJECT.has(tokens[m]!.norm) && triggerAt(doc, m) === null
+    if (ok) return x.ev
+  }
+  return undefined
+}
