@@ -326,3 +326,33 @@ export const settingOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: 
   }
   return undefined
 }
+
+/** Words of a reduced or full relative clause between a noun and its participle: "the treaty (that was) signed", "an invasion (which had been) launched". */
+const RELATIVE = new Set(["that", "which", "was", "were", "is", "are", "been", "had", "has", "have", "being"])
+
+/**
+ * The event of an event noun that a past participle after it describes: "the invasion of Ukraine launched
+ * in 2022", "a contract that was signed in June", "the agreement, which was reached in May" is not. The
+ * participle tells how the noun's event came about: one event, told by the noun. Between them only the
+ * noun's own names and their prepositions ("of", "between", "to", "against" ...), then the relative's words; no comma.
+ */
+export const participleOf = (doc: Doc, at: ReadonlyArray<Mention | undefined>, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, i: number): FoundEvent | undefined => {
+  const { tokens } = doc
+  if (!/ed$/.test(tokens[i]!.norm) && !/^(begun|made|held|done|undertaken|signed|won|sold|built|put)$/.test(tokens[i]!.norm)) return undefined
+  let k = i - 1
+  while (k >= 0 && i - k <= 3 && RELATIVE.has(tokens[k]!.norm)) k--
+  // over the noun's own arguments: "of Ukraine", "between Russia and Kazakhstan"
+  for (let n = 0; k >= 0 && n < 8; n++) {
+    const m = at[k]
+    if (m !== undefined) k = m.tokStart - 1
+    else if (/^(of|between|and|with|to|in|on|against|from|for|over)$/.test(tokens[k]!.norm)) k--
+    else break
+  }
+  if (k < 0) return undefined
+  for (const x of inSentence) {
+    const s = tokenIndexAt(doc, x.start)
+    const hit = triggerAt(doc, s)
+    if (hit !== null && s + hit.length - 1 === k && hit.values.some((v) => v.pos === "noun")) return x.ev
+  }
+  return undefined
+}
