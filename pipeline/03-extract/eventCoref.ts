@@ -356,3 +356,10 @@ export const participleOf = (doc: Doc, at: ReadonlyArray<Mention | undefined>, i
   }
   return undefined
 }
+
+/**
+ * The participle's mention as it joins the noun's event: undated when the noun was itself joined to
+ * another event ("buys gas under a contract that was signed in May": the signing's date is not the buying's).
+ */
+export const participleMention = (inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, target: FoundEvent, ev: FoundEvent): FoundEvent =>
+  inSentence.some((x) => x.ev === target && x.start === target.triggerStart) ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false }
