@@ -253,3 +253,113 @@ export const exampleDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, si: num
   const last = prevDates.at(-1)
   return last !== undefined ? { value: last.value, precision: last.precision } : adjunctDate(doc, events, prev.tokStart, prev.tokEnd)
 }
+
+/** Function words that end a verb's object phrase before its head noun ("discussed ways to end the war", "signed in the presence of"). */
+const NOT_IN_OBJECT = new Set([
+  "to", "of", "in", "on", "at", "by", "for", "with", "from", "about", "over", "into", "after", "before", "during", "since", "as", "than",
+  "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "if", "when", "while", "because", "would", "will", "could", "should",
+  "may", "might", "must", "can", "is", "are", "was", "were", "be", "been", "has", "have", "had", "not"
+])
+
+/** Event types whose verb takes what was said or discussed as its object: the noun after it tells an event of its own ("discussed the war"). */
+const TOPIC_VERBS: ReadonlySet<string> = new Set(["statement", "meeting"])
+
+/**
+ * The event of a verb whose object the event noun at token i heads: "signed a joint declaration",
+ * "launched its invasion of ...", "called for a snap election", "issued a statement". The noun names what
+ * the verb did or made: one event, told by the verb (its clause is [a, i)). Not a verb of saying or
+ * meeting, whose object is a topic with an event of its own ("discussed the war"), nor a verb that itself
+ * retold an earlier event, nor over a function
+ * word, a comma or more than four words of pre-modifiers.
+ */
+export const objectOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, a: number, i: number): FoundEvent | undefined => {
+  const { tokens } = doc
+  for (const x of inSentence) {
+    const k = tokenIndexAt(doc, x.start)
+    // (the verb's own event, not one it was joined to: "the creation of a council and work to establish a fund")
+    if (k < a || k >= i || x.ev.triggerStart !== x.start || TOPIC_VERBS.has(x.ev.trigger.event_type)) continue
+    const hit = triggerAt(doc, k)
+    if (hit === null || !hit.values.some((v) => v.pos === "verb")) continue
+    const end = k + hit.length
+    if (i - end > 4) continue
+    let ok = true
+    for (let m = end; m < i && ok; m++) {
+      const t = tokens[m]!
+      // (a noun of a compound already joined to the verb may stand before the head: "signed a supply contract")
+      const joined = () => inSentence.some((y) => y.start === t.start && y.ev === x.ev)
+      ok = t.norm === "'s" || t.kind === "num" || (t.kind === "word" && !NOT_IN_OBJECT.has(t.norm) && (triggerAt(doc, m) === null || joined()))
+    }
+    if (ok) return x.ev
+  }
+  return undefined
+}
+
+/** Prepositions that make a gathering after a statement verb the setting of the statement ("said at a news conference"). */
+const SETTING = new Set(["at", "during"])
+
+/**
+ * The statement whose setting the gathering noun at token i names: "said at a news conference", "told
+ * reporters during a briefing in Tashkent that ...". An indefinite gathering after "at" or "during" that
+ * follows a statement verb of its clause (over at most four words of its object, no comma) is where the
+ * words were said, not a meeting of its own; a definite one ("said at the summit") is an event told
+ * elsewhere in the article and stays its own.
+ */
+export const settingOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, trigger: TriggerEntry, a: number, i: number): FoundEvent | undefined => {
+  if (trigger.event_type !== "meeting") return undefined
+  const { tokens } = doc
+  // "at" / "during", "a" / "an", at most two plain words, the noun
+  let k = i - 1
+  while (k > a && i - k <= 3 && tokens[k]!.kind === "word" && !tokens[k]!.cap && !/^(a|an)$/.test(tokens[k]!.norm) && !NOT_IN_OBJECT.has(tokens[k]!.norm)) k--
+  if (!/^(a|an)$/.test(tokens[k]?.norm ?? "") || !SETTING.has(tokens[k - 1]?.norm ?? "")) return undefined
+  const prep = k - 1
+  for (const x of inSentence) {
+    if (x.ev.trigger.event_type !== "statement" || x.ev.triggerStart !== x.start) continue
+    const v = tokenIndexAt(doc, x.start)
+    const hit = triggerAt(doc, v)
+    // (the verb may stand before the noun's clause: "told officials during a meeting that ..." opens a complement)
+    if (hit === null || !hit.values.some((e) => e.pos === "verb")) continue
+    const end = v + hit.length
+    if (end > prep || prep - end > 4) continue
+    let ok = true
+    for (let m = end; m < prep && ok; m++) ok = tokens[m]!.kind === "word" && !NOT_IN_OBJECT.has(tokens[m]!.norm) && triggerAt(doc, m) === null
+    if (ok) return x.ev
+  }
+  return undefined
+}
+
+/** Words of a reduced or full relative clause between a noun and its participle: "the treaty (that was) signed", "an invasion (which had been) launched". */
+const RELATIVE = new Set(["that", "which", "was", "were", "is", "are", "been", "had", "has", "have", "being"])
+
+/**
+ * The event of an event noun that a past participle after it describes: "the invasion of Ukraine launched
+ * in 2022", "a contract that was signed in June", "the agreement, which was reached in May" is not. The
+ * participle tells how the noun's event came about: one event, told by the noun. Between them only the
+ * noun's own names and their prepositions ("of", "between", "to", "against" ...), then the relative's words; no comma.
+ */
+export const participleOf = (doc: Doc, at: ReadonlyArray<Mention | undefined>, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, i: number): FoundEvent | undefined => {
+  const { tokens } = doc
+  if (!/ed$/.test(tokens[i]!.norm) && !/^(begun|made|held|done|undertaken|signed|won|sold|built|put)$/.test(tokens[i]!.norm)) return undefined
+  let k = i - 1
+  while (k >= 0 && i - k <= 3 && RELATIVE.has(tokens[k]!.norm)) k--
+  // over the noun's own arguments: "of Ukraine", "between Russia and Kazakhstan"
+  for (let n = 0; k >= 0 && n < 8; n++) {
+    const m = at[k]
+    if (m !== undefined) k = m.tokStart - 1
+    else if (/^(of|between|and|with|to|in|on|against|from|for|over)$/.test(tokens[k]!.norm)) k--
+    else break
+  }
+  if (k < 0) return undefined
+  for (const x of inSentence) {
+    const s = tokenIndexAt(doc, x.start)
+    const hit = triggerAt(doc, s)
+    if (hit !== null && s + hit.length - 1 === k && hit.values.some((v) => v.pos === "noun")) return x.ev
+  }
+  return undefined
+}
+
+/**
+ * The participle's mention as it joins the noun's event: undated when the noun was itself joined to
+ * another event ("buys gas under a contract that was signed in May": the signing's date is not the buying's).
+ */
+export const participleMention = (inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, target: FoundEvent, ev: FoundEvent): FoundEvent =>
+  inSentence.some((x) => x.ev === target && x.start === target.triggerStart) ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false }

@@ -13,7 +13,7 @@ import { agentlessPassive, carriedParties, ownedByThem } from "./carriedParties.
 import { commentators } from "./commentary.js"
 import { bySentence, type Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { adjunctDate, anchorDates, ANAPHORA, repeatedMention, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, sameAs, wordBefore } from "./eventCoref.js"
+import { adjunctDate, anchorDates, ANAPHORA, repeatedMention, exampleDate, antecedentOf, definiteModifiers, joinAnaphor, mergeInto, objectOf, participleMention, participleOf, sameAs, settingOf, wordBefore } from "./eventCoref.js"
 import { anchorAt, attachDate, complementDate, continuationDate, describesName, documentDates, countedDates, eventDateOf, frontedDates, gatheringDates, leadDate, multiDay, occasionDate, pastTense, progressive, reportedAsNews, undatedDate } from "./eventDates.js"
 import { nounArguments } from "./nounArgs.js"
 import { borrowedActors, clauseParticipants, passiveRoles, receivedRoles, reportedSpeaker, titleQualifiers, titleTokens, withNounArguments, type Participant } from "./participants.js"
@@ -224,8 +224,12 @@ export const findEvents = (doc: Doc, mentions: ReadonlyArray<Mention>, skip: Rea
       if (antecedent.date.value !== null && !antecedent.dateFromReport && antecedent.modality === "asserted") sentenceAnchor.set(si, antecedent.date)
       continue
     }
-    const same = sameAs(doc, out, ev, si)
-    if (same) mergeInto(same, ev)
+    // "signed a joint declaration": the noun the verb before it made or did is that verb's event
+    // "said at a news conference": an indefinite gathering after a statement verb is where it was said
+    // "the invasion of Ukraine launched in 2022": a participle after an event noun tells how the noun's event came about
+    const participle = trigger.pos === "verb" ? participleOf(doc, at, inSentence, i) : undefined
+    const same = (trigger.pos === "noun" ? (objectOf(doc, inSentence, a, i) ?? settingOf(doc, inSentence, trigger, a, i)) : participle) ?? sameAs(doc, out, ev, si)
+    if (same) mergeInto(same, participle !== undefined ? participleMention(inSentence, participle, ev) : ev)
     else out.push(ev)
     inSentence.push({ start: trigStart, ev: same ?? ev })
     i = j - 1
