@@ -174,12 +174,16 @@ const datelineCredit = (doc: Doc, i: number, j: number): boolean => {
 const domainAt = (doc: Doc, i: number): number => {
   const { tokens } = doc
   const t = tokens[i]!
-  const host = t.text.replace(/^www\./i, "")
-  if (t.kind === "word" && host.includes(".") && DOMAIN_TOKEN.test(host) && !NOT_DOMAINS.has(host.toLowerCase()) && /\p{L}{2}/u.test(host.split(".")[0]!)) return i + 1
+  // cheap guards first: a domain token holds a dot; a split domain has a glued "." next
+  if (t.kind === "word" && t.text.includes(".")) {
+    const host = t.text.replace(/^www\./i, "")
+    if (host.includes(".") && DOMAIN_TOKEN.test(host) && !NOT_DOMAINS.has(host.toLowerCase()) && /\p{L}{2}/u.test(host.split(".")[0]!)) return i + 1
+  }
   const dot = tokens[i + 1]
+  if (dot === undefined || dot.text !== "." || dot.start !== t.end) return i
   const tld = tokens[i + 2]
   const glued = tokens[i + 3] && tokens[i + 3]!.start === tld?.end && tokens[i + 3]!.kind !== "punct"
-  if ((t.kind === "num" || t.kind === "word") && dot?.text === "." && dot.start === t.end && tld && tld.start === dot.end && DOMAIN_END.test(tld.text) && !glued)
+  if ((t.kind === "num" || t.kind === "word") && tld && tld.start === dot.end && DOMAIN_END.test(tld.text) && !glued)
     return t.kind === "num" || /^www$/i.test(t.text) ? i + 3 : i
   return i
 }
