@@ -107,7 +107,7 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))
   return events.find(
     (e) =>
-      sameEvent(e, ev, () => sameTurn(e)) ||
+      sameEvent(e, ev, sameTurn) ||
       retold(e) ||
       (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.clauses.some((x) => x.start === span0.start && x.end === span0.end))
   )
@@ -127,10 +127,10 @@ const keysOf = (e: FoundEvent): ReadonlySet<string> => {
  * Two mentions in one article describe the same event: same type, modality and date, and the same
  * participants, or (when dated) the same stated place or a shared participant.
  */
-const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: () => boolean): boolean => {
+const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: (a: FoundEvent) => boolean): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
   // (the turn is judged only for two statements: it scans the events and sentences between them)
-  const sameTurn = a.trigger.event_type === "statement" && inTurn()
+  const sameTurn = a.trigger.event_type === "statement" && inTurn(a)
   if (a.trigger.event_type === "statement" && !sameTurn) return false
   const ka = keysOf(a)
   const kb = keysOf(b)

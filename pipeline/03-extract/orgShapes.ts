@@ -189,17 +189,20 @@ const domainAt = (doc: Doc, i: number): number => {
 }
 
 /** Is the name at [i, j) shown to be a company by what it holds (cue lists `company_holding`, `share_move`)? */
+const holdingAt = (doc: Doc, k: number): boolean => {
+  const { tokens } = doc
+  return inList(doc, "company_holding", tokens[k]?.norm ?? "") && (tokens[k]!.norm !== "board" || (tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm === "directors"))
+}
 const companyHolding = (doc: Doc, i: number, j: number): boolean => {
   const { tokens } = doc
-  const holding = (k: number) => inList(doc, "company_holding", tokens[k]?.norm ?? "") && (tokens[k]!.norm !== "board" || (tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm === "directors"))
   // "X's shareholders", "X’s subsidiary"
-  if (tokens[j]?.norm === "'s" && holding(j + 1)) return true
+  if (tokens[j]?.norm === "'s" && holdingAt(doc, j + 1)) return true
   // "X shareholders approved", "X shares fell", "X stock rallied"
   const next = tokens[j]?.norm ?? ""
   if (next === "shareholders" || next === "stockholders") return true
   if ((next === "shares" || next === "stock") && inList(doc, "share_move", tokens[j + 1]?.norm ?? "")) return true
   // "shares of X", "a subsidiary of X"
-  return tokens[i - 1]?.norm === "of" && holding(i - 2) && tokens[i - 2]!.norm !== "board" && tokens[i - 2]!.norm !== "stock"
+  return tokens[i - 1]?.norm === "of" && holdingAt(doc, i - 2) && tokens[i - 2]!.norm !== "board" && tokens[i - 2]!.norm !== "stock"
 }
 
 /**
