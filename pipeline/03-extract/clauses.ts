@@ -20,14 +20,19 @@ const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): 
 type TriggerHit = { readonly length: number; readonly values: ReadonlyArray<TriggerEntry> } | null
 /** Per document: the longest trigger phrase starting at each token, looked up once (undefined: not yet). */
 const hitCache = new WeakMap<Doc, Array<TriggerHit | undefined>>()
+let lastDoc: Doc | null = null
+let lastHits: Array<TriggerHit | undefined> | undefined
 
 /** The longest trigger phrase starting at token k (cached per document: the clause, span and role rules ask often). */
 export const triggerAt = (doc: Doc, k: number): TriggerHit => {
-  let cache = hitCache.get(doc)
+  // (the document asked about last is kept at hand: the passes ask about one document at a time)
+  let cache = doc === lastDoc ? lastHits : hitCache.get(doc)
   if (cache === undefined) {
     cache = new Array<TriggerHit | undefined>(doc.tokens.length)
     hitCache.set(doc, cache)
   }
+  lastDoc = doc
+  lastHits = cache
   if (k < 0 || k >= doc.tokens.length) return null
   let hit = cache[k]
   if (hit === undefined) {

@@ -45,7 +45,7 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
     }
     const t = tokens[i]!
     // a legal form before the name: "OJSC Keremet Bank", "JSC «Steppe Grain»"
-    if (inList(doc, "legal_form_prefix", t.norm) && t.cap) {
+    if (t.cap && inList(doc, "legal_form_prefix", t.norm)) {
       const q = QUOTES.has(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1
       const end = capRun(doc, q, mine, 6)
       if (end > q) {
@@ -65,7 +65,7 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
       }
     }
     // the companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here)
-    if (inList(doc, "company_people", t.norm) && (tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at")) {
+    if ((tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at") && inList(doc, "company_people", t.norm)) {
       const items = companyList(doc, i + 2, mine)
       for (const [a, b] of items) add(a, b, "entity.company-list.v1", 0.7)
       if (items.length > 0) {
