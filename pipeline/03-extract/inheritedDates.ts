@@ -236,6 +236,8 @@ const COUNTED = new RegExp(
   "i"
 )
 
+const AFTER_OR_BEFORE = /after|before/i
+
 /**
  * Dates an event told as the point another is counted from ("an address that came almost a year
  * after the authorities seized the mine", "signed two days before the vote"): with no date of its
@@ -250,6 +252,8 @@ export const countedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): voi
     const e = sorted[k]!
     if (e.modality !== "asserted") continue
     const before = doc.text.slice(Math.max(0, e.triggerStart - 140), e.triggerStart)
+    // (the count's pattern is tried only where "after" or "before" is written: a cheap test first)
+    if (!AFTER_OR_BEFORE.test(before)) continue
     const m = COUNTED.exec(before)
     if (m === null) continue
     const countAt = e.triggerStart - (before.length - m.index)
