@@ -20,14 +20,19 @@ const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): 
 type TriggerHit = { readonly length: number; readonly values: ReadonlyArray<TriggerEntry> } | null
 /** Per document: the longest trigger phrase starting at each token, looked up once (undefined: not yet). */
 const hitCache = new WeakMap<Doc, Array<TriggerHit | undefined>>()
+let lastDoc: Doc | null = null
+let lastHits: Array<TriggerHit | undefined> | undefined
 
 /** The longest trigger phrase starting at token k (cached per document: the clause, span and role rules ask often). */
 export const triggerAt = (doc: Doc, k: number): TriggerHit => {
-  let cache = hitCache.get(doc)
+  // (the document asked about last is kept at hand: the passes ask about one document at a time)
+  let cache = doc === lastDoc ? lastHits : hitCache.get(doc)
   if (cache === undefined) {
     cache = new Array<TriggerHit | undefined>(doc.tokens.length)
     hitCache.set(doc, cache)
   }
+  lastDoc = doc
+  lastHits = cache
   if (k < 0 || k >= doc.tokens.length) return null
   let hit = cache[k]
   if (hit === undefined) {
@@ -122,20 +127,38 @@ export const clauseOf = (doc: Doc, i: number, complements = true): [number, numb
 export const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number): Modality => {
   const { tokens, lex } = doc
   let best: { modality: Modality; priority: number; cue: string } | null = null
+  const ownStart = tokens[i]!.start
+  const ownEnd = tokens[j - 1]!.end
+  // cues with the same window share one slice of the text
+  let sliceLo = -1
+  let sliceHi = -1
+  let text = ""
   for (const c of lex.modality) {
     const lo = c.entry.position === "after" ? i : Math.max(a, i - c.entry.window)
     const hi = c.entry.position === "before" ? j : Math.min(b, j + c.entry.window)
     if (hi <= lo) continue
     const from = tokens[lo]!.start
-    const text = doc.text.slice(from, tokens[hi - 1]!.end)
-    // a cue that is the trigger word itself ("predicted", "forecast") reports, it does not qualify
-    const own = (m: RegExpMatchArray) => from + m.index! >= tokens[i]!.start && from + m.index! + m[0].length <= tokens[j - 1]!.end
+    if (lo !== sliceLo || hi !== sliceHi) {
+      text = doc.text.slice(from, tokens[hi - 1]!.end)
+      sliceLo = lo
+      sliceHi = hi
+    }
     const found = c.re.exec(text)
-    if (found === null || (own(found) && ![...text.matchAll(new RegExp(c.re.source, "gi"))].some((m) => !own(m)))) continue
+    if (found === null || (ownCue(found, from, ownStart, ownEnd) && !otherCue(text, c.re, from, ownStart, ownEnd))) continue
     if (best === null || c.entry.priority > best.priority) best = { modality: c.entry.modality, priority: c.entry.priority, cue: found[0].toLowerCase() }
   }
   if (best?.modality === "hypothetical" && best.cue === "would" && a > 0 && complementOpens(doc, a, i)) return "planned"
   return best?.modality ?? "asserted"
+}
+
+// a cue that is the trigger word itself ("predicted", "forecast") reports, it does not qualify
+const ownCue = (m: RegExpMatchArray, from: number, ownStart: number, ownEnd: number): boolean =>
+  from + m.index! >= ownStart && from + m.index! + m[0].length <= ownEnd
+
+/** Does the cue occur in the text elsewhere than on the trigger itself? */
+const otherCue = (text: string, re: RegExp, from: number, ownStart: number, ownEnd: number): boolean => {
+  for (const m of text.matchAll(new RegExp(re.source, "gi"))) if (!ownCue(m, from, ownStart, ownEnd)) return true
+  return false
 }
 
 /** UTF-16 ranges [open, close] of quotations: curly quotes paired, straight double quotes toggling; an unclosed quote runs to the paragraph's end. */

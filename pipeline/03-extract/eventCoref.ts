@@ -107,7 +107,7 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     ev.participants.every((p) => e.participants.some((q) => q.mention.key === p.mention.key))
   return events.find(
     (e) =>
-      sameEvent(e, ev, () => sameTurn(e)) ||
+      sameEvent(e, ev, sameTurn) ||
       retold(e) ||
       (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.clauses.some((x) => x.start === span0.start && x.end === span0.end))
   )
@@ -127,10 +127,10 @@ const keysOf = (e: FoundEvent): ReadonlySet<string> => {
  * Two mentions in one article describe the same event: same type, modality and date, and the same
  * participants, or (when dated) the same stated place or a shared participant.
  */
-const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: () => boolean): boolean => {
+const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: (a: FoundEvent) => boolean): boolean => {
   if (a.trigger.event_type !== b.trigger.event_type || a.modality !== b.modality) return false
   // (the turn is judged only for two statements: it scans the events and sentences between them)
-  const sameTurn = a.trigger.event_type === "statement" && inTurn()
+  const sameTurn = a.trigger.event_type === "statement" && inTurn(a)
   if (a.trigger.event_type === "statement" && !sameTurn) return false
   const ka = keysOf(a)
   const kb = keysOf(b)
@@ -139,7 +139,7 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: () => boolean): boolean
   const db = b.dateFromReport ? null : b.date.value
   const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
   // ("other" gathers unlike events: two of its triggers with the same parties are one event only when they are one word: "winning the election and taking office")
-  if (compatible && ka.size === kb.size && [...ka].every((k) => kb.has(k)) && (a.trigger.event_type !== "other" || a.trigger.lemma === b.trigger.lemma)) return true
+  if (compatible && ka.size === kb.size && allIn(ka, kb) && (a.trigger.event_type !== "other" || a.trigger.lemma === b.trigger.lemma)) return true
   // one speaker's remarks in one turn are one statement, however many sentences report them
   if (a.trigger.event_type === "statement") {
     const sa = speaker(a)
@@ -151,7 +151,19 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: () => boolean): boolean
   // (a date at a coarser precision contains a finer one: "in late 2025" and "last November")
   const within = da !== null && db !== null && (da.startsWith(db) || db.startsWith(da))
   if (!(within || (a.modality !== "asserted" && compatible))) return false
-  return (a.location !== null && a.location.key === b.location?.key) || [...ka].some((k) => kb.has(k) && k !== "gaz:country:USA")
+  return (a.location !== null && a.location.key === b.location?.key) || sharesKey(ka, kb)
+}
+
+/** Is every key of a also in b? */
+const allIn = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  for (const k of a) if (!b.has(k)) return false
+  return true
+}
+
+/** Do a and b share a key other than the excluded one? */
+const sharesKey = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  for (const k of a) if (b.has(k) && k !== "gaz:country:USA") return true
+  return false
 }
 
 /** A line of at most ten words without closing punctuation, alone between line breaks: a section heading. */

@@ -137,6 +137,8 @@ export const attachDate = (
   opener: string | null,
   context: { readonly text: string; readonly reporting: boolean } = { text: "", reporting: false }
 ): DateMention | null => {
+  // (no date in reach: nothing to attach, whatever the clause holds)
+  if (dates.length === 0) return null
   const others = triggers.filter((t) => t.start !== trig.start && t.start >= clause.start && t.end <= clause.end)
   // an event that elaborates the one just before it ("trade deals, including equipment supplies") shares its time
   const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))

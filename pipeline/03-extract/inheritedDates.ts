@@ -57,6 +57,8 @@ const OCCASION_HOSTS = new Set(["visit", "meeting"])
  * is searched, since a dash in a name opens a clause.)
  */
 export const occasionDate = (doc: Doc, _a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+  // (no event told before it in the sentence: no host to take the time of)
+  if (earlier.length === 0) return null
   const a = doc.sentences[doc.sentenceOf[i]!]!.tokStart
   const during = doc.tokens[i - 1] !== undefined && timeAdjunct(doc.text, { start: doc.tokens[i]!.start, end: doc.tokens[i]!.end })
   // ("visited Dushanbe on a three-day trip to attend the summit": the verb of the purpose is the occasion itself)
@@ -202,11 +204,12 @@ export const gatheringDates = (doc: Doc, events: ReadonlyArray<GatheringEvent>):
   // the first stated meeting after the headline for each word it holds
   const headEnd = (doc.sentences[0]?.start ?? 0) + (doc.sentences[0]?.text.length ?? 0)
   const after = new Map<string, Array<GatheringEvent>>()
-  for (const e of sorted) if (stated(e) && e.triggerStart >= headEnd) for (const w of words(e)) after.set(w, [...(after.get(w) ?? []), e])
+  for (const e of sorted) if (stated(e) && e.triggerStart >= headEnd) for (const w of words(e)) pushTo(after, w, e)
   const before = new Map<string, Array<GatheringEvent>>()
   for (const e of sorted) {
-    const phrase = /\bthe\s([^,.;:()]{0,60})$/i.exec(doc.text.slice(Math.max(0, e.triggerStart - 60), e.triggerStart))
-    if (phrase !== null && e.date.value === null && e.modality === "asserted" && e.trigger.pos === "noun" && e.trigger.event_type === "meeting") {
+    // (the phrase before the noun is read only for an undated meeting noun told as fact)
+    const phrase = e.date.value === null && e.modality === "asserted" && e.trigger.pos === "noun" && e.trigger.event_type === "meeting" ? /\bthe\s([^,.;:()]{0,60})$/i.exec(doc.text.slice(Math.max(0, e.triggerStart - 60), e.triggerStart)) : null
+    if (phrase !== null) {
       // (the names and numbers before the noun: "the Turkic summit" is not "the Caspian summit")
       const modifiers = (phrase[1]!.match(/\b(?:[A-Z][A-Za-z]*|\d+[a-z]*)\b/g) ?? []).map((w) => w.toLowerCase())
       const fits = (m: GatheringEvent) => modifiers.length === 0 || modifiers.some((w) => words(m).has(w))
@@ -216,8 +219,15 @@ export const gatheringDates = (doc: Doc, events: ReadonlyArray<GatheringEvent>):
         e.dateFromReport = false
       }
     }
-    if (stated(e)) for (const w of words(e)) before.set(w, [...(before.get(w) ?? []), e])
+    if (stated(e)) for (const w of words(e)) pushTo(before, w, e)
   }
+}
+
+/** Append to the list under a key (lists read in order, never kept while appended to). */
+const pushTo = <K, V>(m: Map<K, Array<V>>, k: K, v: V): void => {
+  const list = m.get(k)
+  if (list === undefined) m.set(k, [v])
+  else list.push(v)
 }
 
 /** A count of time and "after" or "before" in front of an event ("almost a year after the authorities seized the mine", "two days before the vote"). */
@@ -225,6 +235,8 @@ const COUNTED = new RegExp(
   `\\b(?:(?:almost|nearly|about|around|some|roughly|more\\sthan|over|less\\sthan|just|barely|only)\\s)?${COUNT}\\s(day|week|month|year|decade)s?\\s(after|before)\\s([^,.;:!?]{0,60})$`,
   "i"
 )
+
+const AFTER_OR_BEFORE = /after|before/i
 
 /**
  * Dates an event told as the point another is counted from ("an address that came almost a year
@@ -240,6 +252,8 @@ export const countedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): voi
     const e = sorted[k]!
     if (e.modality !== "asserted") continue
     const before = doc.text.slice(Math.max(0, e.triggerStart - 140), e.triggerStart)
+    // (the count's pattern is tried only where "after" or "before" is written: a cheap test first)
+    if (!AFTER_OR_BEFORE.test(before)) continue
     const m = COUNTED.exec(before)
     if (m === null) continue
     const countAt = e.triggerStart - (before.length - m.index)

@@ -45,7 +45,7 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
     }
     const t = tokens[i]!
     // a legal form before the name: "OJSC Keremet Bank", "JSC «Steppe Grain»"
-    if (inList(doc, "legal_form_prefix", t.norm) && t.cap) {
+    if (t.cap && inList(doc, "legal_form_prefix", t.norm)) {
       const q = QUOTES.has(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1
       const end = capRun(doc, q, mine, 6)
       if (end > q) {
@@ -65,7 +65,7 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
       }
     }
     // the companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here)
-    if (inList(doc, "company_people", t.norm) && (tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at")) {
+    if ((tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at") && inList(doc, "company_people", t.norm)) {
       const items = companyList(doc, i + 2, mine)
       for (const [a, b] of items) add(a, b, "entity.company-list.v1", 0.7)
       if (items.length > 0) {
@@ -174,28 +174,35 @@ const datelineCredit = (doc: Doc, i: number, j: number): boolean => {
 const domainAt = (doc: Doc, i: number): number => {
   const { tokens } = doc
   const t = tokens[i]!
-  const host = t.text.replace(/^www\./i, "")
-  if (t.kind === "word" && host.includes(".") && DOMAIN_TOKEN.test(host) && !NOT_DOMAINS.has(host.toLowerCase()) && /\p{L}{2}/u.test(host.split(".")[0]!)) return i + 1
+  // cheap guards first: a domain token holds a dot; a split domain has a glued "." next
+  if (t.kind === "word" && t.text.includes(".")) {
+    const host = t.text.replace(/^www\./i, "")
+    if (host.includes(".") && DOMAIN_TOKEN.test(host) && !NOT_DOMAINS.has(host.toLowerCase()) && /\p{L}{2}/u.test(host.split(".")[0]!)) return i + 1
+  }
   const dot = tokens[i + 1]
+  if (dot === undefined || dot.text !== "." || dot.start !== t.end) return i
   const tld = tokens[i + 2]
   const glued = tokens[i + 3] && tokens[i + 3]!.start === tld?.end && tokens[i + 3]!.kind !== "punct"
-  if ((t.kind === "num" || t.kind === "word") && dot?.text === "." && dot.start === t.end && tld && tld.start === dot.end && DOMAIN_END.test(tld.text) && !glued)
+  if ((t.kind === "num" || t.kind === "word") && tld && tld.start === dot.end && DOMAIN_END.test(tld.text) && !glued)
     return t.kind === "num" || /^www$/i.test(t.text) ? i + 3 : i
   return i
 }
 
 /** Is the name at [i, j) shown to be a company by what it holds (cue lists `company_holding`, `share_move`)? */
+const holdingAt = (doc: Doc, k: number): boolean => {
+  const { tokens } = doc
+  return inList(doc, "company_holding", tokens[k]?.norm ?? "") && (tokens[k]!.norm !== "board" || (tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm === "directors"))
+}
 const companyHolding = (doc: Doc, i: number, j: number): boolean => {
   const { tokens } = doc
-  const holding = (k: number) => inList(doc, "company_holding", tokens[k]?.norm ?? "") && (tokens[k]!.norm !== "board" || (tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm === "directors"))
   // "X's shareholders", "X’s subsidiary"
-  if (tokens[j]?.norm === "'s" && holding(j + 1)) return true
+  if (tokens[j]?.norm === "'s" && holdingAt(doc, j + 1)) return true
   // "X shareholders approved", "X shares fell", "X stock rallied"
   const next = tokens[j]?.norm ?? ""
   if (next === "shareholders" || next === "stockholders") return true
   if ((next === "shares" || next === "stock") && inList(doc, "share_move", tokens[j + 1]?.norm ?? "")) return true
   // "shares of X", "a subsidiary of X"
-  return tokens[i - 1]?.norm === "of" && holding(i - 2) && tokens[i - 2]!.norm !== "board" && tokens[i - 2]!.norm !== "stock"
+  return tokens[i - 1]?.norm === "of" && holdingAt(doc, i - 2) && tokens[i - 2]!.norm !== "board" && tokens[i - 2]!.norm !== "stock"
 }
 
 /**

@@ -177,14 +177,14 @@ export const borrowedActors = (doc: Doc, a: number, i: number, participants: Rea
 const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 
 /** The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is none. */
+const reportingAt = (doc: Doc, k: number): boolean => triggerAt(doc, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
 const attributionAfter = (doc: Doc, j: number, b: number): number => {
-  const reporting = (k: number) => triggerAt(doc, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
   for (let t = j + 1; t < b; t++) {
     if (!INVERSION_OPENERS.has(doc.tokens[t - 1]!.text)) continue
-    if (reporting(t)) return t
+    if (reportingAt(doc, t)) return t
     // ", the election commission said (on Monday)": a short subject and a reporting verb that ends the sentence's clauses
     for (let k = t + 1; k < Math.min(b, t + 8) && doc.tokens[k - 1]!.kind !== "punct"; k++)
-      if (reporting(k) && /^(?:[.,;]|on|in|at|late|earlier|later|today|yesterday|citing|adding|according)$/.test(doc.tokens[k + 1]?.norm ?? ".")) return t
+      if (reportingAt(doc, k) && /^(?:[.,;]|on|in|at|late|earlier|later|today|yesterday|citing|adding|according)$/.test(doc.tokens[k + 1]?.norm ?? ".")) return t
   }
   return b
 }

@@ -32,10 +32,13 @@ export const siteMentions = (doc: Doc, taken: Uint8Array): Array<SiteMention> =>
   const { tokens } = doc
   const out: Array<SiteMention> = []
   let last = -1
+  // (the two head lists looked up once, not per token: the same answers as inList)
+  const places = doc.lex.cues.get("site_head_place")
+  const projects = doc.lex.cues.get("site_head_project")
   for (let h = 1; h < tokens.length; h++) {
     const head = tokens[h]!
-    const place = inList(doc, "site_head_place", head.norm)
-    if (!place && !inList(doc, "site_head_project", head.norm)) continue
+    const place = places?.has(head.norm) ?? false
+    if (!place && !(projects?.has(head.norm) ?? false)) continue
     // a head that modifies a later head is a modifier ("Dostyk road checkpoint")
     if (modifier(doc, h) && isHead(doc, h + 1)) continue
     // a capitalised head inside a longer name is no head ("Silk Road Council")

@@ -16,6 +16,14 @@ interface Node<V> {
 
 const EMPTY: ReadonlyArray<never> = []
 
+/** A phrase found: its length in tokens and its values. */
+export interface Hit<V> {
+  readonly length: number
+  readonly values: ReadonlyArray<V>
+}
+
+const MEMO_MIN = 32
+
 /** Phrase trie keyed by normalised words. */
 export class PhraseTrie<V> {
   private readonly root: Node<V> = { next: new Map(), values: [], plain: EMPTY }
@@ -35,14 +43,34 @@ export class PhraseTrie<V> {
       node = n
     }
     // the same value under another capitalisation ("Batken Region", "Batken region") is kept: case is checked per form
+    this.memoTokens = null
     if (!node.values.some((v) => v.value === value && (!caseSensitive || !v.caseSensitive || v.words.every((w, k) => w === words[k])))) {
       node.values.push({ value, words, caseSensitive })
       node.plain = node.values.some((v) => v.caseSensitive) ? null : [...new Set(node.values.map((v) => v.value))]
     }
   }
 
+  // The answers for the last long token array asked about (an article's tokens, read-only once built): the
+  // passes ask about the same positions many times. Short arrays (a phrase tokenised on the spot) are not kept.
+  private memoTokens: ReadonlyArray<Token> | null = null
+  private memo: Array<Hit<V> | null | undefined> = []
+
   /** Longest phrase starting at token i whose case constraints hold; returns its length and values. */
-  longest(tokens: ReadonlyArray<Token>, i: number): { readonly length: number; readonly values: ReadonlyArray<V> } | null {
+  longest(tokens: ReadonlyArray<Token>, i: number): Hit<V> | null {
+    if (tokens.length < MEMO_MIN || i < 0 || i >= tokens.length) return this.find(tokens, i)
+    if (tokens !== this.memoTokens) {
+      this.memoTokens = tokens
+      this.memo = new Array(tokens.length)
+    }
+    let hit = this.memo[i]
+    if (hit === undefined) {
+      hit = this.find(tokens, i)
+      this.memo[i] = hit
+    }
+    return hit
+  }
+
+  private find(tokens: ReadonlyArray<Token>, i: number): Hit<V> | null {
     let node: Node<V> | undefined = this.root
     let bestLength = 0
     let bestValues: ReadonlyArray<V> = EMPTY

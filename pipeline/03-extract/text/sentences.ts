@@ -36,17 +36,18 @@ const splitLine = (text: string, lineStart: number, lineEnd: number, out: Array<
     const isInitial = /^\p{Lu}$/u.test(before ? before[1]!.replace(/\.$/, "") : "")
     if (line[m.index] === "." && (ABBREVIATIONS.has(word) || isInitial || !nextIsStart)) continue
     if (line[m.index] !== "." && !nextIsStart) continue
-    push(lineStart + segStart, lineStart + cut)
+    pushSegment(text, lineStart + segStart, lineStart + cut, out)
     segStart = cut
   }
-  push(lineStart + segStart, lineEnd)
+  pushSegment(text, lineStart + segStart, lineEnd, out)
+}
 
-  function push(s: number, e: number) {
-    const seg = text.slice(s, e)
-    const lead = seg.length - seg.trimStart().length
-    const t = seg.trim()
-    if (t.length > 0) out.push({ start: s + lead, end: s + lead + t.length, text: t })
-  }
+/** The trimmed text of [s, e) as a sentence, when it holds any. */
+const pushSegment = (text: string, s: number, e: number, out: Array<Sentence>): void => {
+  const seg = text.slice(s, e)
+  const lead = seg.length - seg.trimStart().length
+  const t = seg.trim()
+  if (t.length > 0) out.push({ start: s + lead, end: s + lead + t.length, text: t })
 }
 
 /** Split a whole text into sentences. */

@@ -75,17 +75,22 @@ export const tokenTexts = (text: string): Array<string> => {
  */
 const splitWord = (whole: string): Array<string> | null => {
   if (capJoined(whole)) return whole.split(/([-–])/).filter((part) => part !== "")
+  // (the possessive pattern is tried only on a word ending in 's or ’s: most words do not)
+  const n = whole.length
+  if (n < 3 || whole[n - 1] !== "s" || (whole[n - 2] !== "'" && whole[n - 2] !== "’")) return null
   const poss = POSSESSIVE.exec(whole)
   return poss && poss[1]!.length > 1 ? [poss[1]!, poss[2]!] : null
 }
 
 const POSSESSIVE = /^(.+?)(['’]s)$/u
 
+const LETTER = /[\p{L}\p{M}]/u
+const LONE_POSSESSIVE = /^['’]s$/
 const makeToken = (t: string, start: number): Token => {
   {
     const c = t.charCodeAt(0)
     const isNum = c >= 48 && c <= 57
-    const isWord = !isNum && (/[\p{L}\p{M}]/u.test(t[0]!) || /^['’]s$/.test(t))
+    const isWord = !isNum && (LETTER.test(t[0]!) || LONE_POSSESSIVE.test(t))
     return {
       text: t,
       start,
