@@ -119,12 +119,16 @@ const changedColumns = (def: TableDef<Record<string, Column>>, a: RowLookup, b: 
   return cellsDiffer(a, b, id, suspects)
 }
 
-/** Of the columns whose typed values differ, those whose cells differ too (the cells are made only when there are any). */
+/**
+ * Of the columns whose typed values differ, those whose cells differ too (the cells are made only
+ * when there are any). A column one side's release does not have (added to the schema since) is not
+ * compared: its rows did not change, the schema did (the manifest's schema_version says so).
+ */
 const cellsDiffer = (a: RowLookup, b: RowLookup, id: string, suspects: ReadonlyArray<string>): Array<string> => {
   if (suspects.length === 0) return []
   const x = a.get(id)!
   const y = b.get(id)!
-  return suspects.filter((c) => x[c] !== y[c])
+  return suspects.filter((c) => c in x && c in y && x[c] !== y[c])
 }
 
 /** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made; with `only`, perhaps only those columns). */
