@@ -28,6 +28,8 @@ export interface ReleaseChanges {
   readonly events_lineage?: EventLineage
   /** Built with `--base none`: the newest release then in the output folder, which this one was not compared with. */
   readonly base_skipped?: string
+  /** Per table, the columns one release has and the other lacks (the schema changed between them); absent when none. */
+  readonly columns?: Record<string, { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> }>
 }
 
 /** A table's rows by primary key as CSV cells, without a CSV text (rows about to be written). */
@@ -231,8 +233,15 @@ const walkLines = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLo
 /** What the event lineage reads of an evidence row. */
 const LINEAGE_COLUMNS = ["row_table", "row_id", "source_id", "char_start", "char_end"]
 
+/** The columns a table's rows hold (those of its first row), or null for an empty table. */
+const columnsOf = (t: RowLookup): ReadonlySet<string> | null => {
+  for (const id of t.ids()) return new Set(Object.keys(t.get(id) ?? {}))
+  return null
+}
+
 export const diffTables = (from: { version: string | null; tables: TableTexts }, to: { version: string; tables: TableTexts }): ReleaseChanges => {
   const tables: Record<string, TableChanges> = {}
+  const schemaColumns: Record<string, { added: Array<string>; removed: Array<string> }> = {}
   for (const def of TABLES) {
     const b = rowsById(to.tables.get(def.name))
     if (!from.tables.has(def.name)) {
@@ -242,6 +251,13 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
     }
     const a = rowsById(from.tables.get(def.name))
     const table = def as unknown as TableDef<Record<string, Column>>
+    const had = columnsOf(a)
+    const has = columnsOf(b)
+    if (had !== null && has !== null) {
+      const added = [...has].filter((c) => !had.has(c))
+      const removed = [...had].filter((c) => !has.has(c))
+      if (added.length > 0 || removed.length > 0) schemaColumns[def.name] = { added, removed }
+    }
     const walked = (a.lines && b.lines ? walkLines(table, a, b) : null) ?? (a.ordered && b.ordered ? walkChanges(table, a, b) : null)
     if (walked !== null) {
       tables[def.name] = walked
@@ -263,7 +279,8 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
     types: new Map([...rowsOf(tables.get("events"))].map((e) => [e.event_id!, e.event_type!] as const))
   })
   const lineage = from.version === null ? {} : { events_lineage: eventLineage(reports(from.tables), reports(to.tables)) }
-  return { from: from.version, to: to.version, sources: { added: tables.sources!.added, removed: tables.sources!.removed }, tables, ...lineage }
+  const schema = Object.keys(schemaColumns).length > 0 ? { columns: schemaColumns } : {}
+  return { from: from.version, to: to.version, sources: { added: tables.sources!.added, removed: tables.sources!.removed }, tables, ...lineage, ...schema }
 }
 
 /** Human-readable CHANGELOG.md, naming every added, removed and changed row of the fact tables. */
@@ -301,6 +318,11 @@ export const emitChangelog = (c: ReleaseChanges, labels: (table: string, id: str
   lines.push("| table | added | removed | changed |", "| --- | --- | --- | --- |")
   for (const [t, ch] of Object.entries(c.tables)) lines.push(`| ${t} | ${ch.added.length} | ${ch.removed.length} | ${ch.changed.length} |`)
   lines.push("")
+  for (const [t, cols] of Object.entries(c.columns ?? {})) {
+    const names = (xs: ReadonlyArray<string>) => xs.map((x) => `\`${x}\``).join(", ")
+    if (cols.added.length) lines.push(`Schema: \`${t}\` gains ${names(cols.added)} (rows of ${c.from} have no value there; not listed as changed).`, "")
+    if (cols.removed.length) lines.push(`Schema: \`${t}\` no longer has ${names(cols.removed)}.`, "")
+  }
   if (c.sources.added.length) lines.push(`Sources added: ${c.sources.added.map((s) => `\`${s}\` (${labels("sources", s)})`).join(", ")}.`, "")
   if (c.sources.removed.length) lines.push(`Sources removed: ${c.sources.removed.map((s) => `\`${s}\``).join(", ")}.`, "")
   for (const [t, ch] of Object.entries(c.tables)) {
