@@ -2,10 +2,8 @@
  * Runs the event coreference corpus (eventCoref.corpus.json): handmade phrasings that tell one event
  * twice (they must yield it once, by the kept trigger) and phrasings that tell two events (both must stay).
  */
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { extractArticle } from "../../pipeline/03-extract/extract.js"
-import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
+import { extractPhrasing, readCorpus, thinGroups } from "../lib/ruleCorpus.js"
 
 interface Kind {
   readonly type: string
@@ -19,15 +17,17 @@ interface Corpus {
   }>
 }
 
-const corpus = JSON.parse(readFileSync(new URL("./eventCoref.corpus.json", import.meta.url), "utf8")) as Corpus
-const lex = loadLexicons()
+const corpus = readCorpus<Corpus>(new URL("./eventCoref.corpus.json", import.meta.url))
 
 const eventsOf = (text: string): Array<Kind> =>
-  extractArticle({ sourceId: "src_test", text, published: { value: "2025-11-07", precision: "day" } }, lex).events.map((e) => ({ type: e.type, trigger: e.trigger }))
+  extractPhrasing(text).events.map((e) => ({ type: e.type, trigger: e.trigger }))
 
 const has = (found: ReadonlyArray<Kind>, k: Kind) => found.some((f) => f.type === k.type && f.trigger === k.trigger)
 
 describe("event coreference corpus", () => {
+  it("has at least five phrasings that join and two that stay apart per group", () => {
+    expect(thinGroups(corpus.groups.map((g) => ({ rule: g.rule, fire: g.join.length, notFire: g.apart.length })))).toEqual([])
+  })
   for (const g of corpus.groups) {
     describe(g.rule, () => {
       for (const p of g.join)

@@ -3,10 +3,8 @@
  * yield (type, trigger lemma, actors and targets by canonical name, evidence quote, modality), and
  * negatives naming events they must not yield.
  */
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { extractArticle } from "../../pipeline/03-extract/extract.js"
-import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
+import { extractPhrasing, readCorpus, thinGroups, type RuleCorpus } from "../lib/ruleCorpus.js"
 
 interface Expected {
   readonly type: string
@@ -16,16 +14,7 @@ interface Expected {
   readonly quote?: string
   readonly modality?: string
 }
-interface Corpus {
-  readonly groups: ReadonlyArray<{
-    readonly rule: string
-    readonly phrasings: ReadonlyArray<{ readonly text: string; readonly expect: ReadonlyArray<Expected> }>
-    readonly negatives: ReadonlyArray<{ readonly text: string; readonly reject: ReadonlyArray<Expected> }>
-  }>
-}
-
-const corpus = JSON.parse(readFileSync(new URL("./events.corpus.json", import.meta.url), "utf8")) as Corpus
-const lex = loadLexicons()
+const corpus = readCorpus<RuleCorpus<Expected>>(new URL("./events.corpus.json", import.meta.url))
 
 interface Found {
   readonly type: string
@@ -38,7 +27,7 @@ interface Found {
 
 /** The events of a text with participants by canonical name. */
 const eventsOf = (text: string): Array<Found> => {
-  const x = extractArticle({ sourceId: "src_test", text, published: { value: "2025-11-07", precision: "day" } }, lex)
+  const x = extractPhrasing(text)
   const name = new Map(x.entities.map((e) => [e.key, e.name]))
   return x.events.map((e) => ({
     type: e.type,
@@ -59,6 +48,9 @@ const fits = (f: Found, x: Expected): boolean =>
   (x.modality === undefined || f.modality === x.modality)
 
 describe("event rules corpus", () => {
+  it("has at least five phrasings and two negatives per group", () => {
+    expect(thinGroups(corpus.groups.map((g) => ({ rule: g.rule, fire: g.phrasings.length, notFire: (g.negatives ?? []).length })))).toEqual([])
+  })
   for (const g of corpus.groups) {
     describe(g.rule, () => {
       for (const p of g.phrasings)
@@ -66,7 +58,7 @@ describe("event rules corpus", () => {
           const found = eventsOf(p.text)
           for (const x of p.expect) expect(found.some((f) => fits(f, x)), `${JSON.stringify(x)} in ${JSON.stringify(found)}`).toBe(true)
         })
-      for (const n of g.negatives)
+      for (const n of g.negatives ?? [])
         it(`not: ${n.text}`, () => {
           const found = eventsOf(n.text)
           for (const x of n.reject) expect(found.some((f) => fits(f, x)), `${JSON.stringify(x)} in ${JSON.stringify(found)}`).toBe(false)

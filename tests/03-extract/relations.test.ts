@@ -6,24 +6,16 @@
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { extractArticle } from "../../pipeline/03-extract/extract.js"
-import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
+import { extractPhrasing, readCorpus, thinGroups, type RuleCorpus } from "../lib/ruleCorpus.js"
 
 type Triple = [predicate: string, subject: string, object: string, role?: string]
-interface Corpus {
-  readonly groups: ReadonlyArray<{
-    /** The rule (evidence method) every phrasing must fire with its expected triples. */
-    readonly rule: string
-    readonly phrasings: ReadonlyArray<{ readonly text: string; readonly expect: ReadonlyArray<Triple> }>
-    readonly negatives?: ReadonlyArray<{ readonly text: string; readonly reject: ReadonlyArray<Triple> }>
-  }>
-}
+/** Each group's rule is the evidence method every phrasing must fire with its expected triples. */
+type Corpus = RuleCorpus<Triple>
 
 const corpora = readdirSync(new URL(".", import.meta.url))
   .filter((f) => /^relations(\.[a-z-]+)?\.corpus\.json$/.test(f))
   .sort()
-  .map((f) => [f, JSON.parse(readFileSync(new URL(`./${f}`, import.meta.url), "utf8")) as Corpus] as const)
-const lex = loadLexicons()
+  .map((f) => [f, readCorpus<Corpus>(new URL(`./${f}`, import.meta.url))] as const)
 const ruleDir = new URL("../../pipeline/03-extract/relations/", import.meta.url)
 const rulesInCode = [...new Set(readdirSync(ruleDir).flatMap((f) => readFileSync(new URL(f, ruleDir), "utf8").match(/relation\.[a-z-]+\.v\d+/g) ?? []))]
   .filter((m) => m !== "relation.country-anaphor.v1")
@@ -32,7 +24,7 @@ const rulesInCode = [...new Set(readdirSync(ruleDir).flatMap((f) => readFileSync
 /** A relation of a text as [predicate, subject, object, role] with canonical names, and the rule that found it. */
 type Found = { readonly triple: Triple; readonly method: string }
 const relationsOf = (text: string): Array<Found> => {
-  const x = extractArticle({ sourceId: "src_test", text, published: { value: "2025-11-07", precision: "day" } }, lex)
+  const x = extractPhrasing(text)
   const name = new Map(x.entities.map((e) => [e.key, e.name]))
   return x.relations.map((r) => ({ triple: [r.predicate, name.get(r.subject)!, name.get(r.object)!, r.role ?? ""], method: r.method }))
 }
@@ -42,7 +34,7 @@ const show = (found: ReadonlyArray<Found>) => JSON.stringify(found.map((f) => [.
 describe("relation rules corpora", () => {
   it("has a group of at least five phrasings and two negatives for every relation rule", () => {
     const groups = corpora.flatMap(([, c]) => c.groups)
-    const thin = groups.filter((g) => g.phrasings.length < 5 || (g.negatives ?? []).length < 2).map((g) => g.rule)
+    const thin = thinGroups(groups.map((g) => ({ rule: g.rule, fire: g.phrasings.length, notFire: (g.negatives ?? []).length })))
     const untested = rulesInCode.filter((r) => !groups.some((g) => g.rule === r))
     expect([thin, untested]).toEqual([[], []])
   })
