@@ -14,6 +14,7 @@ import { sha256 } from "../shared/hash.js"
 import { makeDir } from "../shared/makeDir.js"
 import { Fault, nodeDisk, undoAll, type DiskService, type Step } from "./disk.js"
 import { PublishFailed, ReleaseExists, storageError } from "./errors.js"
+import { alive } from "./lock.js"
 import { recordingSink, type FileInfo, type FileSink } from "./sink.js"
 
 /**
@@ -89,15 +90,6 @@ const syncTree = (disk: DiskService, dir: string, files: ReadonlyArray<string>) 
   const dirs = new Set(files.map((p) => nodePath.dirname(nodePath.join(dir, p))))
   for (const d of [...dirs].sort((a, b) => b.length - a.length)) fsyncDir(disk, "sync", d)
   fsyncDir(disk, "sync", dir)
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"
-  }
 }
 
 /** Remove temporary directories and files left by killed or failed builds (call while holding the lock); a build taking the lock right now keeps its own. */

@@ -17,7 +17,8 @@ export interface Lock {
   readonly release: () => void
 }
 
-const alive = (pid: number): boolean => {
+/** Is process `pid` running (EPERM: it is, under another user)? */
+export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
     return true
