@@ -11,21 +11,22 @@
  *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist]   (rebuild the newest release, compare bytes)
  * Handlers only parse options and call the stage functions.
  */
-import { Args, Command, Options } from "@effect/cli"
-import { Config, Console, Effect, Option } from "effect"
+
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
+import { Args, Command, Options } from "@effect/cli"
+import { Config, Console, Effect, Option } from "effect"
+import { readLatest } from "./05-publish/Publish.js"
 import { build, verify } from "./Build.js"
 import { readReleaseTables } from "./diff/arrowTables.js"
 import { diffTables, summarize } from "./diff/diff.js"
-import { measureCard, runEval } from "./eval/Eval.js"
-import { CARD_PATH, cardJson, DEFAULT_CORPORA, renderCard } from "./eval/card.js"
 import { replaceBetween } from "./docs/tablesDoc.js"
+import { CARD_PATH, cardJson, DEFAULT_CORPORA, renderCard } from "./eval/card.js"
+import { measureCard, runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
-import { readLatest } from "./05-publish/Publish.js"
 import { validateRelease } from "./validate/checks.js"
 import { checkDataPackage } from "./validate/datapackage.js"
-import { ValidationFailed, ReleaseNotFound } from "./validate/errors.js"
+import { ReleaseNotFound, ValidationFailed } from "./validate/errors.js"
 
 const sources = Options.directory("sources").pipe(
   Options.withDescription("Folder of .txt articles (with an optional sources.json or .meta.json sidecars)"),
@@ -37,10 +38,19 @@ const out = Options.text("out").pipe(
   Options.withFallbackConfig(Config.string("PIPELINE_OUT")),
   Options.withDefault("dist")
 )
-const version = Options.text("version").pipe(Options.withDescription("Version to publish; refused when it does not fit the change"), Options.optional)
+const version = Options.text("version").pipe(
+  Options.withDescription("Version to publish; refused when it does not fit the change"),
+  Options.optional
+)
 const strict = Options.boolean("strict").pipe(Options.withDescription("Exit non-zero when any source is rejected"))
-const timings = Options.file("timings").pipe(Options.withDescription("Write per-stage timings and peak memory of the build (JSON) to this file"), Options.optional)
-const releaseArg = Args.directory({ name: "release" }).pipe(Args.withDescription("A release directory (default: the newest in dist/)"), Args.optional)
+const timings = Options.file("timings").pipe(
+  Options.withDescription("Write per-stage timings and peak memory of the build (JSON) to this file"),
+  Options.optional
+)
+const releaseArg = Args.directory({ name: "release" }).pipe(
+  Args.withDescription("A release directory (default: the newest in dist/)"),
+  Args.optional
+)
 
 /** The release directory named, or the newest in dist/. */
 export const releaseDir = (arg: Option.Option<string>, dist = "dist") =>
@@ -53,10 +63,15 @@ export const releaseDir = (arg: Option.Option<string>, dist = "dist") =>
   })
 
 const workers = Options.integer("workers").pipe(
-  Options.withDescription("Worker threads for normalising and extracting articles (default: the number of cores; small folders run in the main thread; 0: the main thread)"),
+  Options.withDescription(
+    "Worker threads for normalising and extracting articles (default: the number of cores; small folders run in the main thread; 0: the main thread)"
+  ),
   Options.optional
 )
-const cache = Options.text("cache").pipe(Options.withDescription("Folder of the extraction cache (default: node_modules/.cache/car-extract)"), Options.optional)
+const cache = Options.text("cache").pipe(
+  Options.withDescription("Folder of the extraction cache (default: node_modules/.cache/car-extract)"),
+  Options.optional
+)
 const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not read or write the extraction cache"))
 
 const base = Options.choice("base", ["latest", "none"]).pipe(
@@ -66,9 +81,9 @@ const base = Options.choice("base", ["latest", "none"]).pipe(
   Options.withDefault("latest" as const)
 )
 
-const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache, base }, (o) => build(o)).pipe(
-  Command.withDescription("Build a release from a folder of articles")
-)
+const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache, base }, (o) =>
+  build(o)
+).pipe(Command.withDescription("Build a release from a folder of articles"))
 
 const validateCmd = Command.make("validate", { release: releaseArg }, ({ release }) =>
   Effect.gen(function* () {
@@ -83,28 +98,47 @@ const validateCmd = Command.make("validate", { release: releaseArg }, ({ release
 const statsCmd = Command.make("stats", { release: releaseArg }, ({ release }) =>
   Effect.gen(function* () {
     const dir = yield* releaseDir(release)
-    const m = JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")) as { version: string; tables: Record<string, { rows: number }>; rejected: Array<unknown> }
+    const m = JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")) as {
+      version: string
+      tables: Record<string, { rows: number }>
+      rejected: Array<unknown>
+    }
     yield* Console.log(`release ${m.version} (${dir})`)
-    for (const [n, t] of Object.entries(m.tables)) yield* Console.log(`  ${n.padEnd(20)} ${String(t.rows).padStart(7)} rows`)
+    for (const [n, t] of Object.entries(m.tables))
+      yield* Console.log(`  ${n.padEnd(20)} ${String(t.rows).padStart(7)} rows`)
     yield* Console.log(`  rejected sources     ${String(m.rejected.length).padStart(7)}`)
   })
 ).pipe(Command.withDescription("Print row counts of a release"))
 
-const gold = Options.directory("gold").pipe(Options.withDescription("Folder of <article>.gold.json files (default: <sources>/gold)"), Options.optional)
+const gold = Options.directory("gold").pipe(
+  Options.withDescription("Folder of <article>.gold.json files (default: <sources>/gold)"),
+  Options.optional
+)
 const json = Options.boolean("json").pipe(Options.withDescription("Print the report as JSON"))
 
 const evalCmd = Command.make("eval", { sources, gold, json }, (o) =>
   Effect.gen(function* () {
-    const report = yield* runEval(o.sources, Option.getOrElse(o.gold, () => nodePath.join(o.sources, "gold")))
+    const report = yield* runEval(
+      o.sources,
+      Option.getOrElse(o.gold, () => nodePath.join(o.sources, "gold"))
+    )
     yield* Console.log(o.json ? toJson(report) : formatReport(report))
   })
-).pipe(Command.withDescription("Precision / recall / F1 of the extraction against gold annotations, beside a compromise baseline"))
+).pipe(
+  Command.withDescription(
+    "Precision / recall / F1 of the extraction against gold annotations, beside a compromise baseline"
+  )
+)
 
 const corpus = Options.text("corpus").pipe(
-  Options.withDescription(`An annotated corpus folder (gold in <corpus>/gold), relative to the repository root; repeatable (default: ${DEFAULT_CORPORA.join(", ")})`),
+  Options.withDescription(
+    `An annotated corpus folder (gold in <corpus>/gold), relative to the repository root; repeatable (default: ${DEFAULT_CORPORA.join(", ")})`
+  ),
   Options.repeated
 )
-const write = Options.boolean("write").pipe(Options.withDescription("Write pipeline/eval/quality-card.json and the README's quality table"))
+const write = Options.boolean("write").pipe(
+  Options.withDescription("Write pipeline/eval/quality-card.json and the README's quality table")
+)
 
 const cardCmd = Command.make("card", { corpus, write }, (o) =>
   Effect.gen(function* () {
@@ -118,18 +152,32 @@ const cardCmd = Command.make("card", { corpus, write }, (o) =>
       yield* Console.error(`card: wrote ${nodePath.relative(process.cwd(), CARD_PATH)} and the README's quality table`)
     }
   })
-).pipe(Command.withDescription("Measure the extraction on every annotated corpus, per corpus and genre family, beside the compromise baseline"))
+).pipe(
+  Command.withDescription(
+    "Measure the extraction on every annotated corpus, per corpus and genre family, beside the compromise baseline"
+  )
+)
 
 const diffCmd = Command.make(
   "diff",
-  { old: Args.directory({ name: "old" }), new: Args.directory({ name: "new" }), json },
+  {
+    old: Args.directory({ name: "old" }),
+    new: Args.directory({ name: "new" }),
+    json
+  },
   (o) =>
     Effect.gen(function* () {
-      const version = (d: string) => (JSON.parse(fs.readFileSync(nodePath.join(d, "manifest.json"), "utf8")) as { version: string }).version
-      const c = diffTables({ version: version(o.old), tables: readReleaseTables(o.old) }, { version: version(o.new), tables: readReleaseTables(o.new) })
+      const version = (d: string) =>
+        (JSON.parse(fs.readFileSync(nodePath.join(d, "manifest.json"), "utf8")) as { version: string }).version
+      const c = diffTables(
+        { version: version(o.old), tables: readReleaseTables(o.old) },
+        { version: version(o.new), tables: readReleaseTables(o.new) }
+      )
       yield* Console.log(o.json ? JSON.stringify(c, null, 2) : summarize(c))
     })
-).pipe(Command.withDescription("Rows added, removed and changed (with changed columns) between two releases, per table"))
+).pipe(
+  Command.withDescription("Rows added, removed and changed (with changed columns) between two releases, per table")
+)
 
 const verifyCmd = Command.make("verify", { sources, out }, (o) =>
   Effect.gen(function* () {
@@ -137,7 +185,9 @@ const verifyCmd = Command.make("verify", { sources, out }, (o) =>
     const n = yield* verify(o.sources, o.out, dir)
     yield* Console.log(`${dir}: reproducible (${n} files rebuilt from ${o.sources} and the code, byte for byte)`)
   })
-).pipe(Command.withDescription("Rebuild the newest release from the sources and code; fail listing every file that differs"))
+).pipe(
+  Command.withDescription("Rebuild the newest release from the sources and code; fail listing every file that differs")
+)
 
 /** The root command. */
 export const cli = Command.make("pipeline").pipe(

@@ -12,7 +12,10 @@ run(process.argv).pipe(
     Cause.isInterruptedOnly(cause)
       ? Effect.void
       : Effect.gen(function* () {
-          const e = Cause.squash(cause) as { message?: string; constructor?: { code?: string } }
+          const e = Cause.squash(cause) as {
+            message?: string
+            constructor?: { code?: string }
+          }
           const code = e?.constructor?.code
           yield* Console.error(`error${code ? ` [${code}]` : ""}: ${e?.message ?? String(e)}`)
           process.exitCode = 1

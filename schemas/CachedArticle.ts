@@ -14,7 +14,14 @@ export class CachedArticle extends Schema.Class<CachedArticle>("CachedArticle")(
   title: Schema.NullOr(Schema.String),
   /** UTF-16 span of the title line when the text opens with it. */
   titleSpan: Schema.NullOr(Range),
-  boilerplate: Schema.Array(Schema.Struct({ kind: Schema.String, start: Schema.Int, end: Schema.Int, text: Schema.String })),
+  boilerplate: Schema.Array(
+    Schema.Struct({
+      kind: Schema.String,
+      start: Schema.Int,
+      end: Schema.Int,
+      text: Schema.String
+    })
+  ),
   published: Schema.Struct({
     value: Schema.NullOr(Schema.String),
     precision: Schema.Literal(...DATE_PRECISIONS),

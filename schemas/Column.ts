@@ -44,14 +44,22 @@ export const col = {
     pattern: idPattern(prefix),
     ...(references ? { references } : {})
   }),
-  text: (description: string): Column<Schema.Schema<string>> => ({ kind: "text", schema: Schema.String, nullable: false, description }),
+  text: (description: string): Column<Schema.Schema<string>> => ({
+    kind: "text",
+    schema: Schema.String,
+    nullable: false,
+    description
+  }),
   textNullable: (description: string): Column<Schema.Schema<string | null>> => ({
     kind: "text",
     schema: Nullable(Schema.String),
     nullable: true,
     description
   }),
-  category: <const V extends ReadonlyArray<string>>(values: V, description: string): Column<Schema.Schema<V[number]>> => ({
+  category: <const V extends ReadonlyArray<string>>(
+    values: V,
+    description: string
+  ): Column<Schema.Schema<V[number]>> => ({
     kind: "category",
     schema: Schema.Literal(...values) as unknown as Schema.Schema<V[number]>,
     nullable: false,
@@ -80,7 +88,12 @@ export const col = {
     nullable: false,
     description
   }),
-  bool: (description: string): Column<Schema.Schema<boolean>> => ({ kind: "bool", schema: Schema.Boolean, nullable: false, description }),
+  bool: (description: string): Column<Schema.Schema<boolean>> => ({
+    kind: "bool",
+    schema: Schema.Boolean,
+    nullable: false,
+    description
+  }),
   /** ISO 8601 calendar date (YYYY-MM-DD) stored as Arrow date32. */
   dateNullable: (description: string): Column<Schema.Schema<string | null>> => ({
     kind: "date",
@@ -110,7 +123,12 @@ export const defineTable = <Fields extends Record<string, Column>>(
   name: string,
   description: string,
   columns: Fields
-): TableDef<Fields> => ({ name, description, columns, primaryKey: Object.keys(columns)[0] as keyof Fields & string })
+): TableDef<Fields> => ({
+  name,
+  description,
+  columns,
+  primaryKey: Object.keys(columns)[0] as keyof Fields & string
+})
 
 /** The Effect Schema struct fields of a table. */
 export const fieldsOf = <Fields extends Record<string, Column>>(t: TableDef<Fields>) =>

@@ -3,7 +3,16 @@
  * pure value (offsets already in Unicode code points). It is what the per-article cache stores.
  */
 import { Schema } from "effect"
-import { DATE_PRECISIONS, DETECTIONS, ENTITY_TYPES, EVENT_TYPES, MODALITIES, PLOVER_TYPES, PREDICATES, ROLES } from "./vocab.js"
+import {
+  DATE_PRECISIONS,
+  DETECTIONS,
+  ENTITY_TYPES,
+  EVENT_TYPES,
+  MODALITIES,
+  PLOVER_TYPES,
+  PREDICATES,
+  ROLES
+} from "./vocab.js"
 
 /** A code-point span of the source text with its quote. */
 export const Span = Schema.Struct({

@@ -18,7 +18,9 @@ const isRealDate = (s: string): boolean => {
 
 /** An ISO 8601 calendar date at day, month or year precision that exists (no 2025-02-30). */
 export const PartialIsoDate = Schema.String.pipe(
-  Schema.filter((s) => isRealDate(s) || `expected an existing date YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(s)}`)
+  Schema.filter(
+    (s) => isRealDate(s) || `expected an existing date YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(s)}`
+  )
 )
 
 /** An absolute http(s) URL. */
@@ -26,7 +28,10 @@ export const HttpUrl = Schema.String.pipe(
   Schema.filter((s) => {
     try {
       const u = new URL(s)
-      return ((u.protocol === "http:" || u.protocol === "https:") && u.hostname.includes(".")) || `expected an http(s) URL, got ${JSON.stringify(s)}`
+      return (
+        ((u.protocol === "http:" || u.protocol === "https:") && u.hostname.includes(".")) ||
+        `expected an http(s) URL, got ${JSON.stringify(s)}`
+      )
     } catch {
       return `expected an http(s) URL, got ${JSON.stringify(s)}`
     }
@@ -52,7 +57,10 @@ export class SourcesManifest extends Schema.Class<SourcesManifest>("SourcesManif
   description: Schema.optional(Schema.String),
   sources: Schema.Array(ManifestSource)
 }) {
-  static readonly decode = Schema.decodeUnknown(this, { onExcessProperty: "error", errors: "all" })
+  static readonly decode = Schema.decodeUnknown(this, {
+    onExcessProperty: "error",
+    errors: "all"
+  })
 }
 
 /** A `<name>.meta.json` sidecar (the dev corpus format). Unknown fields are an error. */
@@ -65,5 +73,8 @@ export class Sidecar extends Schema.Class<Sidecar>("Sidecar")({
   language: Schema.optional(Schema.String),
   licence: Schema.optional(Schema.String)
 }) {
-  static readonly decode = Schema.decodeUnknown(this, { onExcessProperty: "error", errors: "all" })
+  static readonly decode = Schema.decodeUnknown(this, {
+    onExcessProperty: "error",
+    errors: "all"
+  })
 }

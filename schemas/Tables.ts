@@ -31,56 +31,80 @@ export const sourcesTable = defineTable("sources", "One row per source article a
   published_note: col.textNullable("Free-text note on how the publication date was established."),
   language: col.text("BCP 47 language tag of the text."),
   licence: col.textNullable("Licence or rights note for the source text."),
-  metadata_origin: col.category(METADATA_ORIGINS, "Where the metadata came from: manifest, sidecar .meta.json, or inferred."),
+  metadata_origin: col.category(
+    METADATA_ORIGINS,
+    "Where the metadata came from: manifest, sidecar .meta.json, or inferred."
+  ),
   raw_sha256: col.text("SHA-256 of the raw bytes of the source file as received."),
   text_sha256: col.text("SHA-256 of the UTF-8 bytes of the published text file (text_path)."),
   text_path: col.text("Path, inside the release, of the text that every evidence offset refers to."),
   char_count: col.int("Length of the published text in Unicode code points."),
-  boilerplate: col.list("Lines that are not article text (repeated title, tags, credits, author bio, original url), verbatim."),
+  boilerplate: col.list(
+    "Lines that are not article text (repeated title, tags, credits, author bio, original url), verbatim."
+  ),
   boilerplate_kinds: col.list("Kind of each line in `boilerplate`, in the same order.")
 })
 
 /** One row per real-world entity. */
-export const entitiesTable = defineTable("entities", "People, states, organisations, places, initiatives, laws, commodities and named events.", {
-  entity_id: col.id("ent", "Entity id: ent_ + hash of the entity's canonical key (gazetteer id, or type + folded name)."),
-  entity_type: col.category(ENTITY_TYPES, "Entity type."),
-  name: col.text("Canonical name."),
-  aliases: col.list("Every surface form seen in the sources, plus gazetteer aliases that occurred, sorted."),
-  iso_alpha2: col.textNullable("ISO 3166-1 alpha-2 code (countries)."),
-  iso_alpha3: col.textNullable("ISO 3166-1 alpha-3 code (countries)."),
-  wikidata_qid: col.textNullable("Wikidata item (Q-number) where the gazetteer records it."),
-  gazetteer_key: col.textNullable("Key of the gazetteer entry the entity was resolved to; null for names found by patterns."),
-  detection: col.category(DETECTIONS, "gazetteer: listed in a lexicon; pattern: found by title, suffix or capitalisation cues."),
-  confidence: col.float("Highest confidence over the entity's mentions (0–1)."),
-  source_count: col.int("Number of sources that mention the entity."),
-  mention_count: col.int("Number of mentions (evidence rows) of the entity.")
-})
+export const entitiesTable = defineTable(
+  "entities",
+  "People, states, organisations, places, initiatives, laws, commodities and named events.",
+  {
+    entity_id: col.id(
+      "ent",
+      "Entity id: ent_ + hash of the entity's canonical key (gazetteer id, or type + folded name)."
+    ),
+    entity_type: col.category(ENTITY_TYPES, "Entity type."),
+    name: col.text("Canonical name."),
+    aliases: col.list("Every surface form seen in the sources, plus gazetteer aliases that occurred, sorted."),
+    iso_alpha2: col.textNullable("ISO 3166-1 alpha-2 code (countries)."),
+    iso_alpha3: col.textNullable("ISO 3166-1 alpha-3 code (countries)."),
+    wikidata_qid: col.textNullable("Wikidata item (Q-number) where the gazetteer records it."),
+    gazetteer_key: col.textNullable(
+      "Key of the gazetteer entry the entity was resolved to; null for names found by patterns."
+    ),
+    detection: col.category(
+      DETECTIONS,
+      "gazetteer: listed in a lexicon; pattern: found by title, suffix or capitalisation cues."
+    ),
+    confidence: col.float("Highest confidence over the entity's mentions (0–1)."),
+    source_count: col.int("Number of sources that mention the entity."),
+    mention_count: col.int("Number of mentions (evidence rows) of the entity.")
+  }
+)
 
 /** One row per real-world event, merged across sources. */
-export const eventsTable = defineTable("events", "Events (meetings, visits, calls, agreements, accessions, restrictions, ...), one row per real-world event.", {
-  event_id: col.id("evt", "Event id: evt_ + hash of the event's founding mention (see README, id scheme)."),
-  event_type: col.category(EVENT_TYPES, "Event type (gold-format vocabulary)."),
-  cameo_code: col.text("CAMEO event code (string, keeps leading zeros)."),
-  plover_type: col.category(PLOVER_TYPES, "PLOVER event category."),
-  summary: col.text("Generated one-line summary: type, trigger and participants."),
-  trigger: col.text("Lemma of the word that signalled the event."),
-  date: col.textNullable("Event date as ISO 8601 at its precision; null when the text gives no time."),
-  date_start: col.dateNullable("First day of `date` (date32)."),
-  date_end: col.textNullable(
-    "When the text states an interval (\"from 10 to 13 June\", \"June 10–13\", \"a three-day visit starting June 10\"): its last day (or month), ISO 8601 at the precision of `date`, which is then the first; null otherwise."
-  ),
-  date_precision: col.category(DATE_PRECISIONS, "Precision of `date`."),
-  modality: col.category(MODALITIES, "asserted, planned, expected, hypothetical or negated."),
-  location_id: col.idNullable("ent", "Where the event took place (an entity), if stated.", "entities"),
-  source_count: col.int("Number of sources reporting the event."),
-  evidence_count: col.int("Number of evidence rows (reports) of the event."),
-  date_conflict: col.bool("True when reports give incompatible dates; each report's date is on its evidence row."),
-  confidence: col.float("Confidence of the extraction (0–1).")
-})
+export const eventsTable = defineTable(
+  "events",
+  "Events (meetings, visits, calls, agreements, accessions, restrictions, ...), one row per real-world event.",
+  {
+    event_id: col.id("evt", "Event id: evt_ + hash of the event's founding mention (see README, id scheme)."),
+    event_type: col.category(EVENT_TYPES, "Event type (gold-format vocabulary)."),
+    cameo_code: col.text("CAMEO event code (string, keeps leading zeros)."),
+    plover_type: col.category(PLOVER_TYPES, "PLOVER event category."),
+    summary: col.text("Generated one-line summary: type, trigger and participants."),
+    trigger: col.text("Lemma of the word that signalled the event."),
+    date: col.textNullable("Event date as ISO 8601 at its precision; null when the text gives no time."),
+    date_start: col.dateNullable("First day of `date` (date32)."),
+    date_end: col.textNullable(
+      'When the text states an interval ("from 10 to 13 June", "June 10–13", "a three-day visit starting June 10"): its last day (or month), ISO 8601 at the precision of `date`, which is then the first; null otherwise.'
+    ),
+    date_precision: col.category(DATE_PRECISIONS, "Precision of `date`."),
+    modality: col.category(MODALITIES, "asserted, planned, expected, hypothetical or negated."),
+    location_id: col.idNullable("ent", "Where the event took place (an entity), if stated.", "entities"),
+    source_count: col.int("Number of sources reporting the event."),
+    evidence_count: col.int("Number of evidence rows (reports) of the event."),
+    date_conflict: col.bool("True when reports give incompatible dates; each report's date is on its evidence row."),
+    confidence: col.float("Confidence of the extraction (0–1).")
+  }
+)
 
 /** Who took part in an event, in which role. */
 export const participantsTable = defineTable("event_participants", "Participants of events with their roles.", {
-  participant_id: col.id("par", "Participant id: par_ + hash of (event_id, entity_id); the role is a column and may change as reports are added."),
+  participant_id: col.id(
+    "par",
+    "Participant id: par_ + hash of (event_id, entity_id); the role is a column and may change as reports are added."
+  ),
   event_id: col.id("evt", "The event.", "events"),
   entity_id: col.id("ent", "The participating entity.", "entities"),
   role: col.category(ROLES, "actor (acts), target (acted upon), participant (otherwise involved).")
@@ -98,24 +122,35 @@ export const relationsTable = defineTable("relations", "Relations stated in the 
 })
 
 /** One row per (row, source span) supporting a published row. */
-export const evidenceTable = defineTable("evidence", "Provenance: every row of every table is supported by one or more quoted spans.", {
-  evidence_id: col.id("evd", "Evidence id: evd_ + hash of (row_id, source_id, char_start, char_end, method)."),
-  row_id: col.text("Primary key of the supported row (entity, event, participant or relation)."),
-  row_table: col.category(EVIDENCE_TABLES, "Table of the supported row."),
-  source_id: col.id("src", "Source the quote comes from.", "sources"),
-  text_sha256: col.text("SHA-256 of the source text the offsets refer to."),
-  char_start: col.int("Start offset in Unicode code points (W3C TextPositionSelector, inclusive)."),
-  char_end: col.int("End offset in Unicode code points (exclusive)."),
-  quote: col.text("The exact text between char_start and char_end."),
-  method: col.text("Versioned id of the rule that produced the row (e.g. event.trigger.v1)."),
-  pipeline_version: col.text("Pipeline version that produced the row."),
-  confidence: col.float("Confidence of this piece of evidence (0–1)."),
-  reported_date: col.textNullable("For events: the date as this report gives it."),
-  reported_precision: col.categoryNullable(DATE_PRECISIONS, "For events: precision of reported_date."),
-  reported_modality: col.categoryNullable(MODALITIES, "For events: modality as this report gives it."),
-  conflict: col.bool("True when this report contradicts another report of the same event (e.g. another date).")
-})
+export const evidenceTable = defineTable(
+  "evidence",
+  "Provenance: every row of every table is supported by one or more quoted spans.",
+  {
+    evidence_id: col.id("evd", "Evidence id: evd_ + hash of (row_id, source_id, char_start, char_end, method)."),
+    row_id: col.text("Primary key of the supported row (entity, event, participant or relation)."),
+    row_table: col.category(EVIDENCE_TABLES, "Table of the supported row."),
+    source_id: col.id("src", "Source the quote comes from.", "sources"),
+    text_sha256: col.text("SHA-256 of the source text the offsets refer to."),
+    char_start: col.int("Start offset in Unicode code points (W3C TextPositionSelector, inclusive)."),
+    char_end: col.int("End offset in Unicode code points (exclusive)."),
+    quote: col.text("The exact text between char_start and char_end."),
+    method: col.text("Versioned id of the rule that produced the row (e.g. event.trigger.v1)."),
+    pipeline_version: col.text("Pipeline version that produced the row."),
+    confidence: col.float("Confidence of this piece of evidence (0–1)."),
+    reported_date: col.textNullable("For events: the date as this report gives it."),
+    reported_precision: col.categoryNullable(DATE_PRECISIONS, "For events: precision of reported_date."),
+    reported_modality: col.categoryNullable(MODALITIES, "For events: modality as this report gives it."),
+    conflict: col.bool("True when this report contradicts another report of the same event (e.g. another date).")
+  }
+)
 
 /** All tables in publication order (evidence first among fact tables is not required; sources first). */
-export const TABLES = [sourcesTable, entitiesTable, eventsTable, participantsTable, relationsTable, evidenceTable] as const
+export const TABLES = [
+  sourcesTable,
+  entitiesTable,
+  eventsTable,
+  participantsTable,
+  relationsTable,
+  evidenceTable
+] as const
 export type AnyTable = (typeof TABLES)[number]

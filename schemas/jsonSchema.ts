@@ -8,7 +8,10 @@ import { TABLES } from "./Tables.js"
 export const jsonSchemas = (): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
   for (const t of TABLES) {
-    const row = Schema.Struct(fieldsOf(t as never)).annotations({ title: t.name, description: t.description })
+    const row = Schema.Struct(fieldsOf(t as never)).annotations({
+      title: t.name,
+      description: t.description
+    })
     out[`${t.name}.schema.json`] = JSONSchema.make(row)
   }
   out["manifest.schema.json"] = JSONSchema.make(ReleaseManifest)

@@ -2,25 +2,26 @@
  * Stage 01 — ingest: a sources folder → accepted sources (bytes hashed, text decoded, metadata
  * attached) and rejected sources (as values). Never extracts, never drops a file silently.
  */
+
+import * as nodeFs from "node:fs"
 import { FileSystem, Path } from "@effect/platform"
 import { Effect, Either, Option, ParseResult } from "effect"
-import * as nodeFs from "node:fs"
-import { SourcesManifest, Sidecar, type ManifestSource } from "../../schemas/SourceMeta.js"
 import { deriveId } from "../../schemas/ids.js"
+import { type ManifestSource, Sidecar, SourcesManifest } from "../../schemas/SourceMeta.js"
 import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { decodeText } from "./decodeText.js"
 import {
+  codeOf,
   DuplicateSource,
   InvalidFileName,
   InvalidSidecar,
   ManifestInvalid,
   MissingFile,
   PathNotAllowed,
+  type SourceError,
   SourcesFolderMissing,
-  UnreadableFile,
-  codeOf,
-  type SourceError
+  UnreadableFile
 } from "./errors.js"
 import { escapeName, fileName, nameProblem } from "./fileNames.js"
 import { fromManifest, fromSidecar, inferredMeta, type SourceMeta } from "./sourceMeta.js"
@@ -65,20 +66,39 @@ const linesOfRows = (text: string): Array<number> => {
 
 /** What a path that is not a regular file is, in words. */
 const kindOf = (st: nodeFs.Stats): string =>
-  st.isDirectory() ? "directory" : st.isSymbolicLink() ? "symbolic link" : st.isFIFO() ? "fifo" : st.isSocket() ? "socket" : st.isCharacterDevice() || st.isBlockDevice() ? "device" : "special file"
+  st.isDirectory()
+    ? "directory"
+    : st.isSymbolicLink()
+      ? "symbolic link"
+      : st.isFIFO()
+        ? "fifo"
+        : st.isSocket()
+          ? "socket"
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? "device"
+            : "special file"
 
-const reject = (e: SourceError): RejectedSource => ({ file: e.file, code: codeOf(e), message: e.message })
+const reject = (e: SourceError): RejectedSource => ({
+  file: e.file,
+  code: codeOf(e),
+  message: e.message
+})
 
 /**
  * Ingest every `.txt` article of `dir` (and every file its manifest names). `today` (YYYY-MM-DD)
  * bounds publication dates in sidecars: a date after it is an error. With `each`, accepted sources
  * are handed to it one by one in file order as they are read (a stream: none are kept).
  */
-export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, today: string | null = null, each?: (s: IngestedSource) => Effect.Effect<void>) {
+export const ingestFolder = Effect.fn("Ingest.folder")(function* (
+  dir: string,
+  today: string | null = null,
+  each?: (s: IngestedSource) => Effect.Effect<void>
+) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const info = yield* fs.stat(dir).pipe(Effect.option)
-  if (Option.isNone(info) || info.value.type !== "Directory") return yield* Effect.fail(new SourcesFolderMissing({ dir }))
+  if (Option.isNone(info) || info.value.type !== "Directory")
+    return yield* Effect.fail(new SourcesFolderMissing({ dir }))
   const root = nodeFs.realpathSync.native(dir)
 
   // -- the folder manifest, if any
@@ -86,14 +106,25 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, t
   const manifestPath = path.join(dir, MANIFEST)
   if (yield* fs.exists(manifestPath).pipe(Effect.orElseSucceed(() => false))) {
     const text = yield* fs.readFileString(manifestPath).pipe(
-      Effect.mapError((e) => new ManifestInvalid({ file: manifestPath, line: 1, detail: `cannot read: ${e.message}` }))
+      Effect.mapError(
+        (e) =>
+          new ManifestInvalid({
+            file: manifestPath,
+            line: 1,
+            detail: `cannot read: ${e.message}`
+          })
+      )
     )
     const json = yield* Effect.try({
       try: () => JSON.parse(text) as unknown,
       catch: (e) => {
         const pos = /position (\d+)/.exec(String(e))
         const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : 1
-        return new ManifestInvalid({ file: manifestPath, line, detail: `not valid JSON: ${(e as Error).message}` })
+        return new ManifestInvalid({
+          file: manifestPath,
+          line,
+          detail: `not valid JSON: ${(e as Error).message}`
+        })
       }
     })
     const manifest = yield* SourcesManifest.decode(json).pipe(
@@ -108,12 +139,17 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, t
       })
     )
     const lines = linesOfRows(text)
-    manifest.sources.forEach((row, i) => manifestRows.set(row.file, { row, line: lines[i] ?? 1 }))
+    manifest.sources.forEach((row, i) => {
+      manifestRows.set(row.file, { row, line: lines[i] ?? 1 })
+    })
   }
 
   // -- candidate files: every .txt in the folder plus every file the manifest names; names read
   // as bytes, since a name that is not UTF-8 would otherwise come back altered and not be found
-  const entries = yield* Effect.try({ try: () => nodeFs.readdirSync(dir, { encoding: "buffer" }), catch: () => new SourcesFolderMissing({ dir }) })
+  const entries = yield* Effect.try({
+    try: () => nodeFs.readdirSync(dir, { encoding: "buffer" }),
+    catch: () => new SourcesFolderMissing({ dir })
+  })
   const names = new Set<string>()
   const badNames = new Map<string, string>()
   for (const raw of entries) {
@@ -156,7 +192,12 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, t
     return Effect.gen(function* () {
       const listed = manifestRows.get(file)
       if (path.isAbsolute(file) || file.split(/[\\/]/).includes(".."))
-        return yield* Effect.fail(new PathNotAllowed({ file, reason: "path must be relative to the sources folder and stay inside it" }))
+        return yield* Effect.fail(
+          new PathNotAllowed({
+            file,
+            reason: "path must be relative to the sources folder and stay inside it"
+          })
+        )
       const full = path.join(dir, file)
       // node:fs's synchronous calls: on this scale an article is 5 file-system calls, and each
       // asynchronous one costs the main thread ~0.1-0.4 ms of hand-off (10× the call itself)
@@ -164,20 +205,44 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, t
         // a dangling symlink also lands here
         return yield* Effect.fail(new MissingFile({ file, line: listed?.line ?? 0 }))
       }
-      const real = yield* Effect.try({ try: () => nodeFs.realpathSync.native(full), catch: (e) => new UnreadableFile({ file, reason: (e as Error).message }) })
+      const real = yield* Effect.try({
+        try: () => nodeFs.realpathSync.native(full),
+        catch: (e) => new UnreadableFile({ file, reason: (e as Error).message })
+      })
       const rel = path.relative(root, real)
       if (rel.startsWith("..") || path.isAbsolute(rel))
-        return yield* Effect.fail(new PathNotAllowed({ file, reason: "resolves (through a symlink) to a file outside the sources folder" }))
-      const st = yield* Effect.try({ try: () => nodeFs.statSync(real), catch: (e) => new UnreadableFile({ file, reason: (e as Error).message }) })
-      if (!st.isFile()) return yield* Effect.fail(new PathNotAllowed({ file, reason: `is a ${kindOf(st)}, not a regular file` }))
+        return yield* Effect.fail(
+          new PathNotAllowed({
+            file,
+            reason: "resolves (through a symlink) to a file outside the sources folder"
+          })
+        )
+      const st = yield* Effect.try({
+        try: () => nodeFs.statSync(real),
+        catch: (e) => new UnreadableFile({ file, reason: (e as Error).message })
+      })
+      if (!st.isFile())
+        return yield* Effect.fail(
+          new PathNotAllowed({
+            file,
+            reason: `is a ${kindOf(st)}, not a regular file`
+          })
+        )
       const bytes = yield* Effect.try({
         try: () => {
           const b = nodeFs.readFileSync(real)
           return new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
         },
-        catch: (e) => new UnreadableFile({ file, reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message })
+        catch: (e) =>
+          new UnreadableFile({
+            file,
+            reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message
+          })
       })
-      const text = yield* Either.match(decodeText(file, bytes), { onLeft: Effect.fail, onRight: Effect.succeed })
+      const text = yield* Either.match(decodeText(file, bytes), {
+        onLeft: Effect.fail,
+        onRight: Effect.succeed
+      })
       const meta = listed ? fromManifest(listed.row) : yield* sidecarMeta(file)
       const textSha256 = sha256(text)
       return {
@@ -195,19 +260,42 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (dir: string, t
     return Effect.gen(function* () {
       const side = path.join(dir, file.replace(/\.txt$/, "") + ".meta.json")
       if (!nodeFs.existsSync(side)) return inferredMeta
-      const raw = yield* Effect.try({ try: () => nodeFs.readFileSync(side, "utf8"), catch: (e) => new InvalidSidecar({ file, detail: `cannot read sidecar: ${(e as Error).message}` }) })
+      const raw = yield* Effect.try({
+        try: () => nodeFs.readFileSync(side, "utf8"),
+        catch: (e) =>
+          new InvalidSidecar({
+            file,
+            detail: `cannot read sidecar: ${(e as Error).message}`
+          })
+      })
       const json = yield* Effect.try({
         try: () => JSON.parse(raw) as unknown,
-        catch: (e) => new InvalidSidecar({ file, detail: `sidecar is not JSON (${(e as Error).message})` })
+        catch: (e) =>
+          new InvalidSidecar({
+            file,
+            detail: `sidecar is not JSON (${(e as Error).message})`
+          })
       })
       const sidecar = yield* Sidecar.decode(json).pipe(
         Effect.mapError((e) => {
           const issue = ParseResult.ArrayFormatter.formatErrorSync(e)[0]
-          return new InvalidSidecar({ file, detail: issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : e.message })
+          return new InvalidSidecar({
+            file,
+            detail: issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : e.message
+          })
         })
       )
-      if (today !== null && sidecar.published && sidecar.published.slice(0, today.length) > today.slice(0, sidecar.published.length))
-        return yield* Effect.fail(new InvalidSidecar({ file, detail: `published: ${sidecar.published} is in the future (after ${today})` }))
+      if (
+        today !== null &&
+        sidecar.published &&
+        sidecar.published.slice(0, today.length) > today.slice(0, sidecar.published.length)
+      )
+        return yield* Effect.fail(
+          new InvalidSidecar({
+            file,
+            detail: `published: ${sidecar.published} is in the future (after ${today})`
+          })
+        )
       return fromSidecar(sidecar)
     })
   }

@@ -5,7 +5,18 @@
 import { Either } from "effect"
 import { splitSentences } from "../03-extract/text/sentences.js"
 import { codePointLength } from "../shared/codepoints.js"
-import { BidiControl, BinaryFile, EmptyFile, FileTooLarge, HtmlDocument, InvalidUtf8, NotEnglish, SentenceTooLong, UnsupportedEncoding, WhitespaceOnly } from "./errors.js"
+import {
+  BidiControl,
+  BinaryFile,
+  EmptyFile,
+  FileTooLarge,
+  HtmlDocument,
+  InvalidUtf8,
+  NotEnglish,
+  SentenceTooLong,
+  UnsupportedEncoding,
+  WhitespaceOnly
+} from "./errors.js"
 
 /** Largest accepted article, in bytes (documented in the README). */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -17,7 +28,17 @@ export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
  */
 export const MAX_SENTENCE_CHARS = 10_000
 
-export type DecodeError = EmptyFile | WhitespaceOnly | BinaryFile | InvalidUtf8 | UnsupportedEncoding | FileTooLarge | HtmlDocument | BidiControl | NotEnglish | SentenceTooLong
+export type DecodeError =
+  | EmptyFile
+  | WhitespaceOnly
+  | BinaryFile
+  | InvalidUtf8
+  | UnsupportedEncoding
+  | FileTooLarge
+  | HtmlDocument
+  | BidiControl
+  | NotEnglish
+  | SentenceTooLong
 
 /**
  * The first sentence longer than MAX_SENTENCE_CHARS, split as extraction splits them (a line
@@ -30,8 +51,14 @@ export const overlongSentence = (text: string): { readonly offset: number; reado
     const end = nl < 0 ? text.length : nl
     if (end - start > MAX_SENTENCE_CHARS) {
       const line = text.slice(start, end)
-      const long = splitSentences(line).find((s) => s.end - s.start > MAX_SENTENCE_CHARS && codePointLength(s.text) > MAX_SENTENCE_CHARS)
-      if (long) return { offset: codePointLength(text.slice(0, start + long.start)), chars: codePointLength(long.text) }
+      const long = splitSentences(line).find(
+        (s) => s.end - s.start > MAX_SENTENCE_CHARS && codePointLength(s.text) > MAX_SENTENCE_CHARS
+      )
+      if (long)
+        return {
+          offset: codePointLength(text.slice(0, start + long.start)),
+          chars: codePointLength(long.text)
+        }
     }
     start = end + 1
   }
@@ -39,7 +66,11 @@ export const overlongSentence = (text: string): { readonly offset: number; reado
 }
 
 /** English function words; an article of 40+ words with fewer than 8% of them is not English. */
-const FUNCTION_WORDS = new Set("the of and to in a is that for on with as by at from was were are be has have had it its this which will an or not but said their after over".split(" "))
+const FUNCTION_WORDS = new Set(
+  "the of and to in a is that for on with as by at from was were are be has have had it its this which will an or not but said their after over".split(
+    " "
+  )
+)
 
 const LETTER = /^\p{L}$/u
 const letters = new Map<number, boolean>()
@@ -91,9 +122,15 @@ const firstInvalidUtf8 = (b: Uint8Array): number => {
 /** Decode one source file's bytes into its published text, or say why it cannot be. */
 export const decodeText = (file: string, bytes: Uint8Array): Either.Either<string, DecodeError> => {
   if (bytes.length === 0) return Either.left(new EmptyFile({ file }))
-  if (bytes.length > MAX_SOURCE_BYTES) return Either.left(new FileTooLarge({ file, bytes: bytes.length, limit: MAX_SOURCE_BYTES }))
+  if (bytes.length > MAX_SOURCE_BYTES)
+    return Either.left(new FileTooLarge({ file, bytes: bytes.length, limit: MAX_SOURCE_BYTES }))
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
-    return Either.left(new UnsupportedEncoding({ file, encoding: bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE" }))
+    return Either.left(
+      new UnsupportedEncoding({
+        file,
+        encoding: bytes[0] === 0xff ? "UTF-16LE" : "UTF-16BE"
+      })
+    )
   const nul = bytes.indexOf(0)
   if (nul >= 0) return Either.left(new BinaryFile({ file, offset: nul }))
   let text: string

@@ -7,7 +7,9 @@ import { Schema } from "effect"
 // == per-source errors (rejected, build continues)
 
 /** The file has no bytes. */
-export class EmptyFile extends Schema.TaggedError<EmptyFile>()("EmptyFile", { file: Schema.String }) {
+export class EmptyFile extends Schema.TaggedError<EmptyFile>()("EmptyFile", {
+  file: Schema.String
+}) {
   static readonly code = "empty-file"
   override get message() {
     return `${this.file}: the file is empty (0 bytes)`
@@ -131,7 +133,10 @@ export class HtmlDocument extends Schema.TaggedError<HtmlDocument>()("HtmlDocume
 }
 
 /** Bidirectional-override control characters (a "Trojan Source" hazard: text that displays otherwise than it reads). */
-export class BidiControl extends Schema.TaggedError<BidiControl>()("BidiControl", { file: Schema.String, offset: Schema.Int }) {
+export class BidiControl extends Schema.TaggedError<BidiControl>()("BidiControl", {
+  file: Schema.String,
+  offset: Schema.Int
+}) {
   static readonly code = "bidi-control"
   override get message() {
     return `${this.file}: bidirectional control character at character ${this.offset}; remove it (it can make the text display differently from what it says)`
@@ -139,7 +144,10 @@ export class BidiControl extends Schema.TaggedError<BidiControl>()("BidiControl"
 }
 
 /** Text that is not in English (the lexicons and rules are English). */
-export class NotEnglish extends Schema.TaggedError<NotEnglish>()("NotEnglish", { file: Schema.String, ratio: Schema.Number }) {
+export class NotEnglish extends Schema.TaggedError<NotEnglish>()("NotEnglish", {
+  file: Schema.String,
+  ratio: Schema.Number
+}) {
   static readonly code = "not-english"
   override get message() {
     return `${this.file}: the text does not read as English (${(this.ratio * 100).toFixed(1)}% English function words); add a translation or leave it out`
@@ -147,7 +155,10 @@ export class NotEnglish extends Schema.TaggedError<NotEnglish>()("NotEnglish", {
 }
 
 /** The same article as another source with other boilerplate (title lines, tags, credits). */
-export class NearDuplicate extends Schema.TaggedError<NearDuplicate>()("NearDuplicate", { file: Schema.String, duplicateOf: Schema.String }) {
+export class NearDuplicate extends Schema.TaggedError<NearDuplicate>()("NearDuplicate", {
+  file: Schema.String,
+  duplicateOf: Schema.String
+}) {
   static readonly code = "near-duplicate-source"
   override get message() {
     return `${this.file}: the same article body as ${this.duplicateOf} (only boilerplate differs); a source is published once`
@@ -155,7 +166,10 @@ export class NearDuplicate extends Schema.TaggedError<NearDuplicate>()("NearDupl
 }
 
 /** A file name that cannot stand in a manifest, a CSV cell or a one-line message: not UTF-8, or holding a control or bidirectional character. */
-export class InvalidFileName extends Schema.TaggedError<InvalidFileName>()("InvalidFileName", { file: Schema.String, reason: Schema.String }) {
+export class InvalidFileName extends Schema.TaggedError<InvalidFileName>()("InvalidFileName", {
+  file: Schema.String,
+  reason: Schema.String
+}) {
   static readonly code = "invalid-file-name"
   override get message() {
     return `${this.file}: the file name ${this.reason} (shown escaped); rename the file`

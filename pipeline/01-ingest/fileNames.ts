@@ -9,21 +9,38 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u
 
 /** A name with its forbidden characters escaped (\n, \t, \u{…}): one line, and what the bytes were. */
 export const escapeName = (name: string): string =>
-  name.replace(new RegExp(FORBIDDEN.source, "gu"), (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : c === "\r" ? "\\r" : `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}}`))
+  name.replace(new RegExp(FORBIDDEN.source, "gu"), (c) =>
+    c === "\n"
+      ? "\\n"
+      : c === "\t"
+        ? "\\t"
+        : c === "\r"
+          ? "\\r"
+          : `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}}`
+  )
 
 /** Why a (UTF-8) name cannot be published, in words; null when it can. */
 export const nameProblem = (name: string): string | null => {
   const m = FORBIDDEN.exec(name)
   if (m === null) return null
   const cp = m[0].codePointAt(0)!
-  const what = cp === 10 || cp === 13 || cp === 0x2028 || cp === 0x2029 ? "a line break" : cp >= 0x202a ? "a bidirectional control character" : "a control character"
+  const what =
+    cp === 10 || cp === 13 || cp === 0x2028 || cp === 0x2029
+      ? "a line break"
+      : cp >= 0x202a
+        ? "a bidirectional control character"
+        : "a control character"
   return `holds ${what} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true })
 
 /** A directory entry's name from its bytes: the name, or (not UTF-8) the name with each byte that does not decode shown as \xNN, and why. */
-export const fileName = (raw: Uint8Array): { readonly ok: true; readonly name: string } | { readonly ok: false; readonly name: string; readonly reason: string } => {
+export const fileName = (
+  raw: Uint8Array
+):
+  | { readonly ok: true; readonly name: string }
+  | { readonly ok: false; readonly name: string; readonly reason: string } => {
   try {
     return { ok: true, name: decoder.decode(raw) }
   } catch {
@@ -41,7 +58,11 @@ export const fileName = (raw: Uint8Array): { readonly ok: true; readonly name: s
         i++
       }
     }
-    return { ok: false, name: shown, reason: `is not valid UTF-8 (byte 0x${raw[first]!.toString(16).toUpperCase().padStart(2, "0")} at byte ${first})` }
+    return {
+      ok: false,
+      name: shown,
+      reason: `is not valid UTF-8 (byte 0x${raw[first]!.toString(16).toUpperCase().padStart(2, "0")} at byte ${first})`
+    }
   }
 }
 

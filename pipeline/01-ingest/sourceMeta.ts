@@ -1,6 +1,7 @@
 /** Metadata of one source, merged from the folder manifest, a sidecar, or nothing (inferred later). */
-import type { DateBasis, DatePrecision, MetadataOrigin } from "../../schemas/vocab.js"
+
 import type { ManifestSource, Sidecar } from "../../schemas/SourceMeta.js"
+import type { DateBasis, DatePrecision, MetadataOrigin } from "../../schemas/vocab.js"
 
 /** Metadata as known at ingest; a null `published` is inferred from the text in 02-normalise. */
 export interface SourceMeta {

@@ -6,7 +6,7 @@
  * from the latest year-bearing date the text mentions. The note says which.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
-import { dayHints, findDates, type DateMention } from "../03-extract/dates.js"
+import { type DateMention, dayHints, findDates } from "../03-extract/dates.js"
 
 /** A publication date with how it was established. */
 export interface PublicationDate {
@@ -16,7 +16,20 @@ export interface PublicationDate {
   readonly note: string
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december"
+]
 const pad = (n: number) => String(n).padStart(2, "0")
 
 /** A dateline: a top line that is (or starts with, or ends with) a full date. */
@@ -25,13 +38,22 @@ const statedDate = (text: string): string | null => {
   // a "date YYYY-MM-DD" marker opening one of the top lines (some excerpts carry it after a title)
   const marker = /^[^\S\n]*date ((?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b/m.exec(head)
   if (marker) return marker[1]!
-  const re = /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b/g
+  const re =
+    /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b/g
   let m: RegExpExecArray | null
   while ((m = re.exec(head)) !== null) {
-    const line = head.slice(head.lastIndexOf("\n", m.index) + 1, head.indexOf("\n", m.index) < 0 ? undefined : head.indexOf("\n", m.index))
+    const line = head.slice(
+      head.lastIndexOf("\n", m.index) + 1,
+      head.indexOf("\n", m.index) < 0 ? undefined : head.indexOf("\n", m.index)
+    )
     // a line that is only the date, a "CITY, date (AGENCY)" dateline, or a byline line with the date
     // (short and not a sentence: "World March 3, 2024 Leave a comment"; "It was signed on May 2, 2025." dates an event)
-    if (line.trim() === m[0] || /^[A-Z][A-Z .'-]+, /.test(line) || (line.length < 200 && !/[.!?]["”’')]?$/.test(line.trim()))) return `${m[3]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`
+    if (
+      line.trim() === m[0] ||
+      /^[A-Z][A-Z .'-]+, /.test(line) ||
+      (line.length < 200 && !/[.!?]["”’')]?$/.test(line.trim()))
+    )
+      return `${m[3]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}-${pad(Number(m[2]))}`
   }
   return null
 }
@@ -48,43 +70,87 @@ export const urlDate = (url: string | null): { value: string; precision: DatePre
   const ymd = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//.exec(path)
   if (ymd) return { value: `${ymd[1]}-${ymd[2]}-${ymd[3]}`, precision: "day" }
   const compact = /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\//.exec(path)
-  if (compact) return { value: `${compact[1]}-${compact[2]}-${compact[3]}`, precision: "day" }
+  if (compact)
+    return {
+      value: `${compact[1]}-${compact[2]}-${compact[3]}`,
+      precision: "day"
+    }
   const ym = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path)
   if (ym) return { value: `${ym[1]}-${ym[2]}`, precision: "month" }
   return null
 }
 
 /** Decide an article's publication date from metadata, the text, the URL, or the content. */
-export const inferPublicationDate = (input: { readonly text: string; readonly url: string | null; readonly metadataDate: string | null }): PublicationDate => {
+export const inferPublicationDate = (input: {
+  readonly text: string
+  readonly url: string | null
+  readonly metadataDate: string | null
+}): PublicationDate => {
   if (input.metadataDate) {
-    const p: DatePrecision = input.metadataDate.length === 10 ? "day" : input.metadataDate.length === 7 ? "month" : "year"
-    return { value: input.metadataDate, precision: p, basis: "metadata", note: "from the source's metadata" }
+    const p: DatePrecision =
+      input.metadataDate.length === 10 ? "day" : input.metadataDate.length === 7 ? "month" : "year"
+    return {
+      value: input.metadataDate,
+      precision: p,
+      basis: "metadata",
+      note: "from the source's metadata"
+    }
   }
   const stated = statedDate(input.text)
-  if (stated) return { value: stated, precision: "day", basis: "stated_in_text", note: "dateline stated at the top of the text" }
+  if (stated)
+    return {
+      value: stated,
+      precision: "day",
+      basis: "stated_in_text",
+      note: "dateline stated at the top of the text"
+    }
   const u = urlDate(input.url)
   if (u) return { ...u, basis: "url", note: "date in the URL path" }
   const wire = weekdayDateline(input.text)
-  if (wire) return { value: wire.value, precision: "day", basis: "inferred_from_content", note: wire.note }
+  if (wire)
+    return {
+      value: wire.value,
+      precision: "day",
+      basis: "inferred_from_content",
+      note: wire.note
+    }
   const inferred = contentDate(input.text)
-  if (inferred === null) return { value: null, precision: "unknown", basis: "unknown", note: "no date in metadata, text or URL" }
-  return { value: inferred.value, precision: "month", basis: "inferred_from_content", note: inferred.note }
+  if (inferred === null)
+    return {
+      value: null,
+      precision: "unknown",
+      basis: "unknown",
+      note: "no date in metadata, text or URL"
+    }
+  return {
+    value: inferred.value,
+    precision: "month",
+    basis: "inferred_from_content",
+    note: inferred.note
+  }
 }
 
 /** Words before a date that make it a date still to come ("by 2030", "will ... in 2026"). */
-const FUTURE_BEFORE = /\b(by|until|through|will|would|plans?|aims?|target(?:s|ed)?|scheduled|set for|expected|due|forthcoming|upcoming|next)\b[^.;]{0,50}$/i
+const FUTURE_BEFORE =
+  /\b(by|until|through|will|would|plans?|aims?|target(?:s|ed)?|scheduled|set for|expected|due|forthcoming|upcoming|next)\b[^.;]{0,50}$/i
 
 /**
  * A bare year before a noun names a thing ("the 2021 clashes", "a 2002 report", "to host the 2027
  * games"), which may lie ahead as well as behind: no bound. A year in a time phrase ("in 2021",
  * "since 2020", "early 2023") is one.
  */
-const attributive = (text: string, d: DateMention): boolean => d.precision === "year" && /^\d{4}$/.test(d.text) && /^[^\S\n][a-z]/.test(text.slice(d.end, d.end + 2))
+const attributive = (text: string, d: DateMention): boolean =>
+  d.precision === "year" && /^\d{4}$/.test(d.text) && /^[^\S\n][a-z]/.test(text.slice(d.end, d.end + 2))
 
 /** The latest date a text states with its year and not as one to come: a lower bound of when it was written. */
 const latestPastDate = (text: string): DateMention | null => {
   const past = findDates(text, { value: null, precision: "unknown" }).filter(
-    (d) => !d.relative && !attributive(text, d) && !FUTURE_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start) + (/^(by|until|through)\b/i.test(d.text) ? " by" : ""))
+    (d) =>
+      !d.relative &&
+      !attributive(text, d) &&
+      !FUTURE_BEFORE.test(
+        text.slice(Math.max(0, d.start - 60), d.start) + (/^(by|until|through)\b/i.test(d.text) ? " by" : "")
+      )
   )
   return past.length === 0 ? null : past.reduce((a, b) => (b.value > a.value ? b : a))
 }
@@ -129,7 +195,23 @@ const DATELINE_MD = new RegExp(
   "m"
 )
 /** Abbreviations a full stop follows inside a sentence ("Mr. Li", "Gen. Staff"). */
-const ABBREVIATIONS = new Set(["Mr", "Ms", "Mrs", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "No", "vs"])
+const ABBREVIATIONS = new Set([
+  "Mr",
+  "Ms",
+  "Mrs",
+  "Dr",
+  "St",
+  "Gen",
+  "Sen",
+  "Rep",
+  "Gov",
+  "Lt",
+  "Col",
+  "Jr",
+  "Sr",
+  "No",
+  "vs"
+])
 /** A paragraph's sentences: split at line breaks and at a stop before a capital, not after an initial or an abbreviation ("S. Jaishankar"). */
 const firstSentences = (text: string): Array<string> => {
   const out: Array<string> = []
@@ -144,7 +226,8 @@ const firstSentences = (text: string): Array<string> => {
   return out
 }
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-const monthIndex = (w: string) => MONTHS.findIndex((m) => m.startsWith(w.replace(/\.$/, "").toLowerCase().slice(0, 3))) + 1
+const monthIndex = (w: string) =>
+  MONTHS.findIndex((m) => m.startsWith(w.replace(/\.$/, "").toLowerCase().slice(0, 3))) + 1
 
 /**
  * A year-less wire dateline whose sentence names the weekday of its news ("BISHKEK, Feb 10
@@ -163,7 +246,9 @@ export const weekdayDateline = (text: string): { value: string; note: string } |
   // the dateline's sentence: up to its first full stop before a capital, or the end of its paragraph
   const rest = head.slice(m.index + m[0].length)
   const sentence = firstSentences(rest).find((x) => /[a-z]{3}/.test(x)) ?? ""
-  const named = new Set([...sentence.matchAll(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g)].map((w) => w[1]!))
+  const named = new Set(
+    [...sentence.matchAll(/\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g)].map((w) => w[1]!)
+  )
   if (named.size !== 1) return null
   const weekday = WEEKDAYS.indexOf([...named][0]!)
   const bound = latestPastDate(text)

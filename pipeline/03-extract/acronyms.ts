@@ -5,7 +5,7 @@
  * head word ("Partnership for Global Infrastructure and Investment (PGII)"). Pure.
  */
 import type { EntityType } from "../../schemas/vocab.js"
-import { inList, type Doc } from "./doc.js"
+import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { CONNECTORS, headType, headTypeLeading, isCapWord, patMention } from "./nameRuns.js"
 
@@ -16,7 +16,16 @@ const NAMED: ReadonlySet<EntityType> = new Set(["organization", "initiative", "n
 
 /** The initials of a name's capitalised words ("Office of Foreign Assets Control" → "OFAC"). */
 const initials = (words: ReadonlyArray<string>): string =>
-  words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.split(/[-–]/).map((p) => p[0] ?? "").join("")).join("").toUpperCase()
+  words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) =>
+      w
+        .split(/[-–]/)
+        .map((p) => p[0] ?? "")
+        .join("")
+    )
+    .join("")
+    .toUpperCase()
 
 /**
  * Does the acronym stand for the name? Its letters are the name's initials, or begin like them and
@@ -64,7 +73,16 @@ export const acronymMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, take
       // a later use of a defined acronym
       const t = tokens[k]!
       const m = defined.get(t.text)
-      if (m && !taken[k] && t.kind === "word") take({ ...m, tokStart: k, tokEnd: k + 1, start: t.start, end: t.end, method: "entity.acronym.v1", confidence: Math.min(m.confidence, 0.8) })
+      if (m && !taken[k] && t.kind === "word")
+        take({
+          ...m,
+          tokStart: k,
+          tokEnd: k + 1,
+          start: t.start,
+          end: t.end,
+          method: "entity.acronym.v1",
+          confidence: Math.min(m.confidence, 0.8)
+        })
       continue
     }
     let named = byEnd.get(k)
@@ -81,7 +99,14 @@ export const acronymMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, take
     if (!named) {
       // the capitalised run before the brackets whose initials spell the acronym
       let s = k
-      while (s > 0 && !taken[s - 1] && (isCapWord(tokens[s - 1]) || (CONNECTORS.has(tokens[s - 1]!.norm) && isCapWord(tokens[s - 2])) || tokens[s - 1]!.text === "&")) s--
+      while (
+        s > 0 &&
+        !taken[s - 1] &&
+        (isCapWord(tokens[s - 1]) ||
+          (CONNECTORS.has(tokens[s - 1]!.norm) && isCapWord(tokens[s - 2])) ||
+          tokens[s - 1]!.text === "&")
+      )
+        s--
       while (s < k && !isCapWord(tokens[s])) s++
       for (; s < k; s++) {
         if (!isCapWord(tokens[s])) continue
@@ -103,9 +128,26 @@ export const acronymMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, take
         }
       }
     }
-    if (!named || !(spelled || standsFor(acr.text, named.name.replace(/^the\s+/i, "")) || standsFor(acr.text, doc.text.slice(named.start, named.end)))) continue
+    if (
+      !named ||
+      !(
+        spelled ||
+        standsFor(acr.text, named.name.replace(/^the\s+/i, "")) ||
+        standsFor(acr.text, doc.text.slice(named.start, named.end))
+      )
+    )
+      continue
     defined.set(acr.text, named)
-    take({ ...named, tokStart: k + 1, tokEnd: k + 2, start: acr.start, end: acr.end, via: "name", method: "entity.acronym.v1", confidence: Math.min(named.confidence, 0.8) })
+    take({
+      ...named,
+      tokStart: k + 1,
+      tokEnd: k + 2,
+      start: acr.start,
+      end: acr.end,
+      via: "name",
+      method: "entity.acronym.v1",
+      confidence: Math.min(named.confidence, 0.8)
+    })
     k += 2
   }
   return out

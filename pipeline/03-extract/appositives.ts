@@ -19,7 +19,14 @@ const SEPARATORS = new Set([",", "—", "–"])
  * by ..."), the event's participants: the name
  * as its target, the names after the trigger (a by-phrase acting); null when the trigger is no such participle.
  */
-export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, participants: ReadonlyArray<Participant>, i: number, j: number): Array<Participant> | null => {
+export const appositiveRoles = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  trigger: TriggerEntry,
+  participants: ReadonlyArray<Participant>,
+  i: number,
+  j: number
+): Array<Participant> | null => {
   const { tokens } = doc
   const named = appositionHead(doc, at, trigger, i)
   if (named === null) return null
@@ -27,11 +34,22 @@ export const appositiveRoles = (doc: Doc, at: ReadonlyArray<Mention | undefined>
   let byEnd = j
   if (tokens[j]?.norm === "by") while (byEnd < tokens.length && tokens[byEnd]!.kind !== "punct") byEnd++
   const after = participants.filter((p) => p.mention.tokStart >= j && p.mention.key !== named.key)
-  return [{ mention: named, role: "target" }, ...after.map((p) => ({ mention: p.mention, role: p.mention.tokStart < byEnd ? ("actor" as const) : p.role }))]
+  return [
+    { mention: named, role: "target" },
+    ...after.map((p) => ({
+      mention: p.mention,
+      role: p.mention.tokStart < byEnd ? ("actor" as const) : p.role
+    }))
+  ]
 }
 
 /** The name a participle trigger at token i stands in apposition to (see appositiveRoles), if any. */
-export const appositionHead = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number): Mention | null => {
+export const appositionHead = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  trigger: TriggerEntry,
+  i: number
+): Mention | null => {
   const { tokens } = doc
   if (trigger.pos !== "verb" || !/^[a-z]{2,}ed$/.test(tokens[i]!.norm)) return null
   let k = i - 1
@@ -42,7 +60,8 @@ export const appositionHead = (doc: Doc, at: ReadonlyArray<Mention | undefined>,
   }
   // (or the participle itself opens the apposition: "Jane Doe, appointed by the cabinet as envoy ...")
   if (words === 0 && SEPARATORS.has(tokens[i - 1]?.text ?? "")) k = i
-  else if (words === 0 || !DETERMINERS.has(tokens[k]?.norm ?? "") || !SEPARATORS.has(tokens[k - 1]?.text ?? "")) return null
+  else if (words === 0 || !DETERMINERS.has(tokens[k]?.norm ?? "") || !SEPARATORS.has(tokens[k - 1]?.text ?? ""))
+    return null
   const named = at[k - 2]
   return named === undefined || named.tokEnd !== k - 1 || named.type === "location" ? null : named
 }
@@ -52,7 +71,17 @@ export const appositionHead = (doc: Doc, at: ReadonlyArray<Mention | undefined>,
  * C5+1 platform — an initiative launched to ..."): an anniversary just before the name.
  */
 export const appositionDate = (doc: Doc, dates: ReadonlyArray<DateMention>, head: Mention): DateMention | null =>
-  dates.find((d) => d.rule === "date.anniversary.v1" && d.end <= head.start && ["", "the"].includes(doc.text.slice(d.end, head.start).trim().toLowerCase())) ?? null
+  dates.find(
+    (d) =>
+      d.rule === "date.anniversary.v1" &&
+      d.end <= head.start &&
+      ["", "the"].includes(doc.text.slice(d.end, head.start).trim().toLowerCase())
+  ) ?? null
 
 /** Does a participle trigger at token i open or close an apposition to a name (see appositiveRoles)? */
-export const inApposition = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number): boolean => appositionHead(doc, at, trigger, i) !== null
+export const inApposition = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  trigger: TriggerEntry,
+  i: number
+): boolean => appositionHead(doc, at, trigger, i) !== null

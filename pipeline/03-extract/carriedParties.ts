@@ -37,7 +37,12 @@ export const ownedByThem = (doc: Doc, trigger: TriggerEntry, i: number): boolean
 }
 
 /** The participants of the latest event whose trigger lies in sentence si or the one before it, before offset `before`. */
-export const carriedParties = (doc: Doc, events: ReadonlyArray<FoundEvent>, si: number, before: number): Array<Participant> => {
+export const carriedParties = (
+  doc: Doc,
+  events: ReadonlyArray<FoundEvent>,
+  si: number,
+  before: number
+): Array<Participant> => {
   const from = doc.tokens[doc.sentences[Math.max(0, si - 1)]!.tokStart]!.start
   for (let e = events.length - 1; e >= 0; e--) {
     const ev = events[e]!

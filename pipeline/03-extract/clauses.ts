@@ -8,16 +8,38 @@ import type { Modality } from "../../schemas/vocab.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 
-const CLAUSE_OPENERS = new Set(["which", "who", "while", "with", "but", "as", "after", "before", "when", "where", "although", "though", "whereas", "since", "because", "whose"])
+const CLAUSE_OPENERS = new Set([
+  "which",
+  "who",
+  "while",
+  "with",
+  "but",
+  "as",
+  "after",
+  "before",
+  "when",
+  "where",
+  "although",
+  "though",
+  "whereas",
+  "since",
+  "because",
+  "whose"
+])
 
 /** Openers of a non-finite clause without a comma before them: "before attending", "after meeting". */
 const GERUND_OPENERS = new Set(["before", "after", "while", "since", "when"])
-const gerundClause = (doc: Doc, k: number): boolean => GERUND_OPENERS.has(doc.tokens[k]?.norm ?? "") && /^[a-z]{3,}ing$/.test(doc.tokens[k + 1]?.norm ?? "")
+const gerundClause = (doc: Doc, k: number): boolean =>
+  GERUND_OPENERS.has(doc.tokens[k]?.norm ?? "") && /^[a-z]{3,}ing$/.test(doc.tokens[k + 1]?.norm ?? "")
 
 /** A dash with a space beside it separates clauses; one between two words ("Russia–Central Asia") joins them. */
-const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean => /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
+const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean =>
+  /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
 
-type TriggerHit = { readonly length: number; readonly values: ReadonlyArray<TriggerEntry> } | null
+type TriggerHit = {
+  readonly length: number
+  readonly values: ReadonlyArray<TriggerEntry>
+} | null
 /** Per document: the longest trigger phrase starting at each token, looked up once (undefined: not yet). */
 const hitCache = new WeakMap<Doc, Array<TriggerHit | undefined>>()
 let lastDoc: Doc | null = null
@@ -85,7 +107,13 @@ export const complementOpens = (doc: Doc, k: number, i: number): boolean => {
     }
     return false
   }
-  return k - 1 !== i && k <= i && reports(doc, k - 1, true) && doc.tokens[k]?.kind === "word" && !/^(?:by|to|on|in|at|of|for|with|that)$/.test(doc.tokens[k]!.norm)
+  return (
+    k - 1 !== i &&
+    k <= i &&
+    reports(doc, k - 1, true) &&
+    doc.tokens[k]?.kind === "word" &&
+    !/^(?:by|to|on|in|at|of|for|with|that)$/.test(doc.tokens[k]!.norm)
+  )
 }
 
 /**
@@ -102,7 +130,10 @@ export const clauseOf = (doc: Doc, i: number, complements = true): [number, numb
     if (t.text === ";" || t.text === ":" || ((t.text === "—" || t.text === "–") && spaced(doc, t))) break
     if (complements && a < i && complementOpens(doc, a, i)) break
     if (t.text === "," && CLAUSE_OPENERS.has(tokens[a]?.norm ?? "")) break
-    if ((CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") || (gerundClause(doc, a - 1) && a - 1 > s.tokStart)) {
+    if (
+      (CLAUSE_OPENERS.has(t.norm) && a - 1 > s.tokStart && tokens[a - 2]?.text === ",") ||
+      (gerundClause(doc, a - 1) && a - 1 > s.tokStart)
+    ) {
       a--
       break
     }
@@ -144,8 +175,14 @@ export const modalityOf = (doc: Doc, a: number, i: number, j: number, b: number)
       sliceHi = hi
     }
     const found = c.re.exec(text)
-    if (found === null || (ownCue(found, from, ownStart, ownEnd) && !otherCue(text, c.re, from, ownStart, ownEnd))) continue
-    if (best === null || c.entry.priority > best.priority) best = { modality: c.entry.modality, priority: c.entry.priority, cue: found[0].toLowerCase() }
+    if (found === null || (ownCue(found, from, ownStart, ownEnd) && !otherCue(text, c.re, from, ownStart, ownEnd)))
+      continue
+    if (best === null || c.entry.priority > best.priority)
+      best = {
+        modality: c.entry.modality,
+        priority: c.entry.priority,
+        cue: found[0].toLowerCase()
+      }
   }
   if (best?.modality === "hypothetical" && best.cue === "would" && a > 0 && complementOpens(doc, a, i)) return "planned"
   return best?.modality ?? "asserted"
@@ -210,9 +247,56 @@ export const tokenIndexAt = (doc: Doc, offset: number): number => {
 }
 
 /** Words that open a noun phrase: articles, demonstratives, possessive pronouns, quantifiers. */
-const PHRASE_OPENERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "another", "both", "all", "each", "every", "several", "many", "some", "any", "no"])
+const PHRASE_OPENERS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "my",
+  "your",
+  "another",
+  "both",
+  "all",
+  "each",
+  "every",
+  "several",
+  "many",
+  "some",
+  "any",
+  "no"
+])
 /** Words that end a noun phrase to the left. */
-const PHRASE_ENDS = new Set(["to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "into", "over", "than", "after", "before", "during", "that", "which", "who"])
+const PHRASE_ENDS = new Set([
+  "to",
+  "of",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "from",
+  "with",
+  "as",
+  "and",
+  "or",
+  "into",
+  "over",
+  "than",
+  "after",
+  "before",
+  "during",
+  "that",
+  "which",
+  "who"
+])
 
 /**
  * The first token of a noun's phrase ending at token i, not before a: its opener ("the", "their"),
@@ -267,7 +351,12 @@ export const eventStart = (
   for (const p of participants) if (p.mention.tokStart >= a && p.mention.tokStart < first) first = p.mention.tokStart
   // an attribution after what was said ('"...," Rahmon said', "..., said X", "..., the commission said") states a
   // quotation with it; reported words that are not quoted are events of their own, so it starts at its subject or verb
-  const attributed = inverted || (trigger.event_type === "statement" && trigger.pos === "verb" && first < i && /^[,"”’']$/.test(doc.tokens[first - 1]?.text ?? ""))
+  const attributed =
+    inverted ||
+    (trigger.event_type === "statement" &&
+      trigger.pos === "verb" &&
+      first < i &&
+      /^[,"”’']$/.test(doc.tokens[first - 1]?.text ?? ""))
   if (attributed) {
     let k = i - 1
     while (k > a && i - k <= 6 && doc.tokens[k]!.kind === "word") k--
@@ -291,4 +380,29 @@ export const eventStart = (
 }
 
 /** Words that go with the verb after them: infinitive marker, modals, auxiliaries, negation. */
-const AUXILIARY = new Set(["to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "not", "also", "then", "jointly"])
+const AUXILIARY = new Set([
+  "to",
+  "will",
+  "would",
+  "can",
+  "could",
+  "may",
+  "might",
+  "shall",
+  "should",
+  "must",
+  "has",
+  "have",
+  "had",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "not",
+  "also",
+  "then",
+  "jointly"
+])

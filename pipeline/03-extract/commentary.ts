@@ -10,7 +10,7 @@ import type { Mention } from "./entities.js"
 /** Is a commentator's title (cue list commentator_titles) at token k? Its length, else 0. */
 const commentatorTitle = (doc: Doc, k: number): number => {
   const hit = doc.lex.titles.longest(doc.tokens, k)
-  return hit !== null && hit.values.some((t) => inList(doc, "commentator_titles", t.id)) ? hit.length : 0
+  return hit?.values.some((t) => inList(doc, "commentator_titles", t.id)) ? hit.length : 0
 }
 
 /**
@@ -26,7 +26,8 @@ export const commentators = (doc: Doc, mentions: ReadonlyArray<Mention>): Readon
     const before = [1, 2, 3].some((n) => m.tokStart - n >= 0 && commentatorTitle(doc, m.tokStart - n) === n)
     let after = false
     if (tokens[m.tokEnd]?.text === ",")
-      for (let k = m.tokEnd + 1; k < Math.min(tokens.length, m.tokEnd + 5) && tokens[k]!.kind !== "punct"; k++) if (commentatorTitle(doc, k) > 0) after = true
+      for (let k = m.tokEnd + 1; k < Math.min(tokens.length, m.tokEnd + 5) && tokens[k]!.kind !== "punct"; k++)
+        if (commentatorTitle(doc, k) > 0) after = true
     if (before || after) out.add(m.key)
   }
   return out

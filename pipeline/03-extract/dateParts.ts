@@ -41,22 +41,69 @@ export interface Rule {
   readonly resolve: (m: RegExpExecArray, ctx: RuleContext, text: string) => Resolved | null
 }
 
-export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+export const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december"
+]
 /** Counts in words. */
 export const NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
-  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90
 }
 /** A count in words or digits ("two", "25"); the word alternatives of NUMBERS, longest first. */
-export const COUNT = `(${Object.keys(NUMBERS).sort((x, y) => y.length - x.length).join("|")}|\\d{1,3})`
+export const COUNT = `(${Object.keys(NUMBERS)
+  .sort((x, y) => y.length - x.length)
+  .join("|")}|\\d{1,3})`
 /** Two digits. */
 export const pad = (n: number) => String(n).padStart(2, "0")
 /** ISO 8601 at year, month or day precision. */
-export const iso = (y: number, m?: number, d?: number) => (m === undefined ? `${y}` : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`)
+export const iso = (y: number, m?: number, d?: number) =>
+  m === undefined ? `${y}` : d === undefined ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`
 /** A UTC calendar day (months and days may overflow; Date normalises them). */
 export const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 /** A Date's UTC year, month (1-12) and day. */
-export const fromDate = (dt: Date): [number, number, number] => [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()]
+export const fromDate = (dt: Date): [number, number, number] => [
+  dt.getUTCFullYear(),
+  dt.getUTCMonth() + 1,
+  dt.getUTCDate()
+]
 /** An ISO day moved by `days` (negative: back). */
 export const shiftDay = (value: string, days: number): string => {
   const [y, m, d] = value.split("-").map(Number)

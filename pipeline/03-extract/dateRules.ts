@@ -6,21 +6,65 @@
  * anniversary of"), and day anaphora ("the same day", "the next day", "two days later") resolved
  * against the date mentioned just before. Each rule is a linear regular expression and a resolver.
  */
-import { COUNT, fromDate, iso, MONTH_RE, MONTHS, NUMBERS, shiftDay, utc, type Ref, type Resolved, type Rule } from "./dateParts.js"
+import {
+  COUNT,
+  fromDate,
+  iso,
+  MONTH_RE,
+  MONTHS,
+  NUMBERS,
+  type Ref,
+  type Resolved,
+  type Rule,
+  shiftDay,
+  utc
+} from "./dateParts.js"
 import { RANGE_RULES } from "./dateRanges.js"
 
+export {
+  iso,
+  MONTH_RE,
+  MONTHS,
+  type Ref,
+  type Resolved,
+  type Rule,
+  type RuleContext,
+  utc
+} from "./dateParts.js"
 export { addDays, lastingDays } from "./dateRanges.js"
-export { iso, MONTH_RE, MONTHS, utc, type Ref, type Resolved, type Rule, type RuleContext } from "./dateParts.js"
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
-  fifteenth: 15, twentieth: 20, "twenty-fifth": 25, thirtieth: 30, "thirty-fifth": 35, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, seventy: 70, hundredth: 100
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  fifteenth: 15,
+  twentieth: 20,
+  "twenty-fifth": 25,
+  thirtieth: 30,
+  "thirty-fifth": 35,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  seventy: 70,
+  hundredth: 100
 }
 /** "tenth", "10th", "twenty-fifth": the number of an ordinal, else null. */
-const ordinal = (w: string): number | null => ORDINALS[w.toLowerCase()] ?? (/^\d{1,3}(?:st|nd|rd|th)$/i.test(w) ? parseInt(w, 10) : null)
+const ordinal = (w: string): number | null =>
+  ORDINALS[w.toLowerCase()] ?? (/^\d{1,3}(?:st|nd|rd|th)$/i.test(w) ? parseInt(w, 10) : null)
 /** Hedges before a count that leave the date where the count puts it, at the count's precision ("more than 30 years ago", "nearly a decade ago"). */
-const HEDGE = "(?:(?:more\\sthan|over|nearly|almost|about|around|some|roughly|just\\sover|just\\sunder|less\\sthan|at\\sleast|barely|fully)\\s)?"
+const HEDGE =
+  "(?:(?:more\\sthan|over|nearly|almost|about|around|some|roughly|just\\sover|just\\sunder|less\\sthan|at\\sleast|barely|fully)\\s)?"
 /** The reference itself, at its own precision. */
 const refValue = (ref: Ref): Resolved =>
   ref.d !== null && ref.m !== null
@@ -29,7 +73,25 @@ const refValue = (ref: Ref): Resolved =>
       ? { value: iso(ref.y, ref.m), precision: "month", relative: true }
       : { value: iso(ref.y), precision: "year", relative: true }
 
-const OPENERS = new Set(["In", "By", "Since", "Until", "From", "During", "Of", "Before", "After", "Through", "For", "And", "Or", "The", "Early", "Late", "Mid"])
+const OPENERS = new Set([
+  "In",
+  "By",
+  "Since",
+  "Until",
+  "From",
+  "During",
+  "Of",
+  "Before",
+  "After",
+  "Through",
+  "For",
+  "And",
+  "Or",
+  "The",
+  "Early",
+  "Late",
+  "Mid"
+])
 /** Does a capitalised word (part of a name, not a sentence's first word or a preposition) end `before`? */
 const nameBefore = (before: string): boolean => {
   const m = /([A-Za-z]+)\s$/.exec(before)
@@ -40,7 +102,8 @@ const nameBefore = (before: string): boolean => {
 /** A clause that speaks of the future before a weekday ("will meet on Monday", "is due to"), within its sentence. */
 const FUTURE_BEFORE = /\b(will|would|is to|are to|set to|due to|scheduled|plans? to|expected to)\b([^.;!?]{0,90})$/i
 /** A verb in the past between that cue and the weekday: the weekday is the past verb's ("…, who will retire soon, spoke on Monday"). */
-const PAST_VERB = /\b(said|says|met|held|spoke|told|was|were|had|did|came|went|left|took|gave|made|signed|[a-z]{3,}ed)\b/i
+const PAST_VERB =
+  /\b(said|says|met|held|spoke|told|was|were|had|did|came|went|left|took|gave|made|signed|[a-z]{3,}ed)\b/i
 const futureBefore = (before: string): boolean => {
   const m = FUTURE_BEFORE.exec(before)
   return m !== null && !PAST_VERB.test(m[2]!)
@@ -52,7 +115,8 @@ const invitedTo = (before: string): boolean => {
   return m !== null && !PAST_VERB.test(m[1]!)
 }
 /** A weekday that opens its sentence before a future verb ("On Tuesday, the president will travel"), with no past verb or "that" between. */
-const FUTURE_AFTER = /^,?\s([^.;!?]{0,60}?)\b(will|is to|are to|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to|is expected to|are expected to)\b/i
+const FUTURE_AFTER =
+  /^,?\s([^.;!?]{0,60}?)\b(will|is to|are to|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to|is expected to|are expected to)\b/i
 const futureAfter = (before: string, after: string): boolean => {
   if (!/(?:^|[.!?]["”’]?\s)\s*(?:On\s)?$/.test(before)) return false
   const m = FUTURE_AFTER.exec(after)
@@ -102,8 +166,17 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       const mi = MONTHS.indexOf(m[2]!.toLowerCase()) + 1
       const word = m[1]!.toLowerCase()
       if (word === "this") return { value: iso(ref.y, mi), precision: "month", relative: true }
-      if (word === "next") return { value: iso(ref.m !== null && mi > ref.m ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
-      return { value: iso(ref.m !== null && mi < ref.m ? ref.y : ref.y - 1, mi), precision: "month", relative: true }
+      if (word === "next")
+        return {
+          value: iso(ref.m !== null && mi > ref.m ? ref.y : ref.y + 1, mi),
+          precision: "month",
+          relative: true
+        }
+      return {
+        value: iso(ref.m !== null && mi < ref.m ? ref.y : ref.y - 1, mi),
+        precision: "month",
+        relative: true
+      }
     }
   },
   {
@@ -113,14 +186,21 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     resolve: (m, { ref }) => {
       if (!ref) return null
       const dir = m[2] === "last" ? -1 : m[2] === "next" ? 1 : 0
-      return { value: iso(ref.y + dir, MONTHS.indexOf(m[1]!.toLowerCase()) + 1), precision: "month", relative: true }
+      return {
+        value: iso(ref.y + dir, MONTHS.indexOf(m[1]!.toLowerCase()) + 1),
+        precision: "month",
+        relative: true
+      }
     }
   },
   {
     id: "date.qualified-year.v1",
     re: /\b(?:(?:in|during|since|by|until|from|through|of|before|after)\s)?(?:the\s(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-]|(?:early|mid|late|end\sof|start\sof|beginning\sof|first\shalf\sof|second\shalf\sof)[\s-])?((?:19|20)\d\d)\b(?![-–]\d|\d|,\d\d\d|s\b|\s?(?:percent|%|people|participants|countries|million|billion))/gi,
     // a year that ends a capitalised name ("Regional Ecological Summit 2026", "Vision 2030") names it, not a time
-    resolve: (m, _ctx, text) => (m[0] === m[1] && nameBefore(text.slice(Math.max(0, m.index - 30), m.index)) ? null : { value: m[1]!, precision: "year", relative: false })
+    resolve: (m, _ctx, text) =>
+      m[0] === m[1] && nameBefore(text.slice(Math.max(0, m.index - 30), m.index))
+        ? null
+        : { value: m[1]!, precision: "year", relative: false }
   },
   {
     id: "date.weekday.v1",
@@ -130,16 +210,26 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
       if (ref.d === null) {
         // a month known from the latest day the article states (the 8th): the weekday is the first on or after it ("on Friday": the 9th)
-        if (ref.dFloor == null) return { value: iso(ref.y, ref.m), precision: "month", relative: true }
-        const delta = (wd - utc(ref.y, ref.m, ref.dFloor).getUTCDay() + 7) % 7 + (/\bnext\b/i.test(m[0]) ? 7 : 0)
+        if (ref.dFloor == null)
+          return {
+            value: iso(ref.y, ref.m),
+            precision: "month",
+            relative: true
+          }
+        const delta = ((wd - utc(ref.y, ref.m, ref.dFloor).getUTCDay() + 7) % 7) + (/\bnext\b/i.test(m[0]) ? 7 : 0)
         const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.dFloor + delta))
         // (past the end of the month the reference is known to: the month is all that is known)
-        return mo === ref.m ? { value: iso(y, mo, d), precision: "day", relative: true } : { value: iso(ref.y, ref.m), precision: "month", relative: true }
+        return mo === ref.m
+          ? { value: iso(y, mo, d), precision: "day", relative: true }
+          : { value: iso(ref.y, ref.m), precision: "month", relative: true }
       }
       const base = utc(ref.y, ref.m, ref.d)
       const next = /\bnext\b/i.test(m[0])
       const end = m.index + m[0].length
-      const future = next || futureBefore(text.slice(Math.max(0, m.index - 110), m.index)) || futureAfter(text.slice(Math.max(0, m.index - 4), m.index), text.slice(end, end + 90))
+      const future =
+        next ||
+        futureBefore(text.slice(Math.max(0, m.index - 110), m.index)) ||
+        futureAfter(text.slice(Math.max(0, m.index - 4), m.index), text.slice(end, end + 90))
       let delta = wd - base.getUTCDay()
       // (a weekday to come that is the reference's own day is that day: "will arrive on Monday" in Monday's paper; "next Monday" is a week on)
       if (future) delta = delta < 0 || (delta === 0 && next) ? delta + 7 : delta
@@ -153,19 +243,32 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     re: /\b(today|tonight|this\s(?:morning|afternoon|evening)|yesterday|as\sof\snow)\b/gi,
     resolve: (m, { ref }) => {
       if (!ref) return null
-      if (ref.d !== null && ref.m !== null && /yesterday/i.test(m[1]!)) return { value: shiftDay(iso(ref.y, ref.m, ref.d), -1), precision: "day", relative: true }
+      if (ref.d !== null && ref.m !== null && /yesterday/i.test(m[1]!))
+        return {
+          value: shiftDay(iso(ref.y, ref.m, ref.d), -1),
+          precision: "day",
+          relative: true
+        }
       return refValue(ref)
     }
   },
   {
     // "20 years ago", "more than two decades ago", "nearly a decade ago", "five months ago", "a week ago"; a hedge keeps the count's date
     id: "date.ago.v2",
-    re: new RegExp(`\\b${HEDGE}(?:${COUNT}\\s(year|month|week|day|decade)s?|(half\\sa\\scentury|a\\scentury))\\sago\\b`, "gi"),
+    re: new RegExp(
+      `\\b${HEDGE}(?:${COUNT}\\s(year|month|week|day|decade)s?|(half\\sa\\scentury|a\\scentury))\\sago\\b`,
+      "gi"
+    ),
     resolve: (m, { ref }) => {
       if (!ref) return null
       const n = m[3] !== undefined ? (/half/i.test(m[3]) ? 50 : 100) : (NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]))
       const unit = m[3] !== undefined ? "year" : m[2]!.toLowerCase()
-      if (unit === "year" || unit === "decade") return { value: iso(ref.y - (unit === "decade" ? 10 * n : n)), precision: "year", relative: true }
+      if (unit === "year" || unit === "decade")
+        return {
+          value: iso(ref.y - (unit === "decade" ? 10 * n : n)),
+          precision: "year",
+          relative: true
+        }
       if (ref.m === null) return null
       if (unit === "month") {
         const [y, mo] = fromDate(utc(ref.y, ref.m - n, 1))
@@ -173,14 +276,23 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       }
       if (ref.d === null) return null
       const value = shiftDay(iso(ref.y, ref.m, ref.d), unit === "week" ? -7 * n : -n)
-      return unit === "week" ? { value: value.slice(0, 7), precision: "month", relative: true } : { value, precision: "day", relative: true }
+      return unit === "week"
+        ? { value: value.slice(0, 7), precision: "month", relative: true }
+        : { value, precision: "day", relative: true }
     }
   },
   {
     // "by the end of the decade", "before the decade is out": the first year of the next decade, as news counts decades (2020s → 2030)
     id: "date.decade-end.v1",
     re: /\b(?:(?:by|at|before|until|toward|towards)\s)?(?:the\s)?end\sof\s(?:the|this)\sdecade\b/gi,
-    resolve: (_m, { ref }) => (ref ? { value: iso(ref.y - (ref.y % 10) + 10), precision: "year", relative: true } : null)
+    resolve: (_m, { ref }) =>
+      ref
+        ? {
+            value: iso(ref.y - (ref.y % 10) + 10),
+            precision: "year",
+            relative: true
+          }
+        : null
   },
   {
     // "recently", "recent months", "on the heels of": the year of the report (how far back is not said)
@@ -200,7 +312,11 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       if (prev === null) return null
       if (m[1] === undefined) {
         const n = (NUMBERS[m[2]!.toLowerCase()] ?? Number(m[2])) * (/week/i.test(m[3]!) ? 7 : 1)
-        return { value: shiftDay(prev, /earlier/i.test(m[4]!) ? -n : n), precision: "day", relative: true }
+        return {
+          value: shiftDay(prev, /earlier/i.test(m[4]!) ? -n : n),
+          precision: "day",
+          relative: true
+        }
       }
       const w = m[1].toLowerCase()
       const shift = /before|previous/.test(w) ? -1 : /next|following|day\safter/.test(w) ? 1 : 0
@@ -232,19 +348,35 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     // "inMay 2006": a month name glued to the word before it (scraped text); group 1 is that letter, skipped
     re: new RegExp(`([a-z])${MONTH_RE}\\s((?:19|20)\\d\\d)\\b`, "g"),
     skip: 1,
-    resolve: (m) => ({ value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1), precision: "month", relative: false })
+    resolve: (m) => ({
+      value: iso(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1),
+      precision: "month",
+      relative: false
+    })
   },
   {
     // "in March": the last March, or this one just ahead; after a future verb ("will open in March") or an invitation to something ("invited X to the summit in March") the next one
     id: "date.in-month.v2",
-    re: new RegExp(`\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`, "g"),
+    re: new RegExp(
+      `\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`,
+      "g"
+    ),
     resolve: (m, { ref }, text) => {
       if (!ref) return null
       const mi = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
       const refM = ref.m ?? ref.mGuess ?? 12
       const before = text.slice(Math.max(0, m.index - 140), m.index)
-      if (ref.m !== null && (futureBefore(before.slice(-110)) || invitedTo(before))) return { value: iso(mi >= refM ? ref.y : ref.y + 1, mi), precision: "month", relative: true }
-      return { value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi), precision: "month", relative: true }
+      if (ref.m !== null && (futureBefore(before.slice(-110)) || invitedTo(before)))
+        return {
+          value: iso(mi >= refM ? ref.y : ref.y + 1, mi),
+          precision: "month",
+          relative: true
+        }
+      return {
+        value: iso(mi - refM > 2 ? ref.y - 1 : ref.y, mi),
+        precision: "month",
+        relative: true
+      }
     }
   }
 ]

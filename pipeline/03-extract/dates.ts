@@ -5,7 +5,7 @@
  */
 import * as chrono from "chrono-node"
 import type { DatePrecision } from "../../schemas/vocab.js"
-import { addDays, DATE_RULES, iso, lastingDays, MONTH_RE, utc, type Ref } from "./dateRules.js"
+import { addDays, DATE_RULES, iso, lastingDays, MONTH_RE, type Ref, utc } from "./dateRules.js"
 
 export { DATE_RULES } from "./dateRules.js"
 
@@ -35,10 +35,18 @@ export interface DateMention {
 const parseRef = (r: DateRef): Ref | null => {
   if (!r.value) return null
   const [y, m, d] = r.value.split("-").map(Number)
-  return { y: y!, m: m ?? null, d: d ?? null, precision: r.precision, mGuess: m === undefined ? (r.monthGuess ?? null) : null, dFloor: m !== undefined && d === undefined ? (r.dayFloor ?? null) : null }
+  return {
+    y: y!,
+    m: m ?? null,
+    d: d ?? null,
+    precision: r.precision,
+    mGuess: m === undefined ? (r.monthGuess ?? null) : null,
+    dFloor: m !== undefined && d === undefined ? (r.dayFloor ?? null) : null
+  }
 }
 
-const PREFILTER = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|decade|19\d\d|20\d\d)/i
+const PREFILTER =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|morning|week|month|year|ago|recent|heels|day|now|decade|19\d\d|20\d\d)/i
 /**
  * chrono's casual English parsers without those of times of day and of numeric or casual dates
  * ("at 3 pm", "tonight", "2025-11-06", "11/6", "today", "end of the month", "within a week"):
@@ -59,11 +67,19 @@ const NOT_READ = new Set([
 ])
 const parser = chrono.casual.clone()
 parser.parsers = parser.parsers.filter((p) => !NOT_READ.has(p.constructor.name))
-if (parser.parsers.length !== chrono.casual.parsers.length - NOT_READ.size) throw new Error("chrono-node's parsers are not the ones dates.ts was written for")
+if (parser.parsers.length !== chrono.casual.parsers.length - NOT_READ.size)
+  throw new Error("chrono-node's parsers are not the ones dates.ts was written for")
 /** A month name or its abbreviation (chrono also reads "5/11" and "the 5th"; news dates name the month). */
-const MONTH_NAME = new RegExp(MONTH_RE.slice(1, -1).split("|").map((x) => x.slice(0, 3)).join("|"), "i")
+const MONTH_NAME = new RegExp(
+  MONTH_RE.slice(1, -1)
+    .split("|")
+    .map((x) => x.slice(0, 3))
+    .join("|"),
+  "i"
+)
 /** A month's name or abbreviation as a word, as chrono reads them ("Sept.", "March"); the texts chrono is run on. */
-const MONTH_WORD = /\b(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b/i
+const MONTH_WORD =
+  /\b(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b/i
 
 /** chrono's absolute month-name dates, with the year closest to the reference when it is implied. */
 const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
@@ -89,14 +105,17 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
     if (!hasYear && ref) {
       // the year that puts the date closest to the reference, at most ~10 months ahead
       const refT = refDate.getTime()
-      const cands = [y - 1, y, y + 1].map((yy) => ({ yy, t: utc(yy, mo, day ?? 15).getTime() }))
+      const cands = [y - 1, y, y + 1].map((yy) => ({
+        yy,
+        t: utc(yy, mo, day ?? 15).getTime()
+      }))
       const ok = cands.filter((c) => c.t - refT <= 300 * 86400000)
       y = ok.reduce((a, b) => (Math.abs(b.t - refT) < Math.abs(a.t - refT) ? b : a)).yy
     }
     // an interval ("June 9 to 12", "28 June to 2 July 2025", "March to May 2024"): its last day or month, in the start's year or the next
     const e = r.end
     let last: string | undefined
-    if (e && e.isCertain("month") && (day === null) === !e.isCertain("day")) {
+    if (e?.isCertain("month") && (day === null) === !e.isCertain("day")) {
       const eMo = e.get("month")!
       const eDay = day !== null ? e.get("day")! : null
       let ey = e.isCertain("year") ? e.get("year")! : y
@@ -145,7 +164,10 @@ export const dayHints = (text: string): DayHints => {
       monthDays.add(`${String(r.start.get("month")).padStart(2, "0")}-${String(r.start.get("day")).padStart(2, "0")}`)
   const weekdays = new Set<number>()
   for (const m of text.matchAll(WEEKDAY_RE)) weekdays.add(WEEKDAY_NAMES.indexOf(m[1]!.toLowerCase()))
-  return { monthDays: [...monthDays].sort(), weekdays: [...weekdays].sort((a, b) => a - b) }
+  return {
+    monthDays: [...monthDays].sort(),
+    weekdays: [...weekdays].sort((a, b) => a - b)
+  }
 }
 
 const ANAPHORIC = "date.same-day.v2"
@@ -165,7 +187,14 @@ export const findDates = (text: string, ref: DateRef, prev: string | null = null
     while ((m = rule.re.exec(text)) !== null) {
       const v = rule.resolve(m, { ref: r, prev: prevAt(m.index) }, text)
       const skip = typeof rule.skip === "function" ? rule.skip(m) : (rule.skip ?? 0)
-      if (v) found.push({ start: m.index + skip, end: m.index + m[0].length, text: m[0].slice(skip), ...v, rule: rule.id })
+      if (v)
+        found.push({
+          start: m.index + skip,
+          end: m.index + m[0].length,
+          text: m[0].slice(skip),
+          ...v,
+          rule: rule.id
+        })
       if (m[0].length === 0) rule.re.lastIndex++
     }
   }
@@ -175,7 +204,11 @@ export const findDates = (text: string, ref: DateRef, prev: string | null = null
     direct.filter((d) => d.precision === "day" && d.end <= index).sort((a, b) => b.end - a.end)[0]?.value ?? prev
   for (const rule of DATE_RULES) if (rule.id === ANAPHORIC) run(rule, latestDayBefore)
   // keep the longest of overlapping expressions; rules win ties over chrono (they know news usage)
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.rule === "date.chrono.v1" ? 1 : 0) - (b.rule === "date.chrono.v1" ? 1 : 0))
+  found.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      (a.rule === "date.chrono.v1" ? 1 : 0) - (b.rule === "date.chrono.v1" ? 1 : 0)
+  )
   const kept: Array<DateMention> = []
   for (const f of found) {
     if (kept.some((k) => f.start < k.end && k.start < f.end)) continue

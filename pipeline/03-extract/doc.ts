@@ -1,8 +1,8 @@
 /** The per-article working state shared by the extraction passes (built once, read-only after). */
 import type { DatePrecision } from "../../schemas/vocab.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
-import { splitSentences, type Sentence } from "./text/sentences.js"
-import { tokenize, type Token } from "./text/tokens.js"
+import { type Sentence, splitSentences } from "./text/sentences.js"
+import { type Token, tokenize } from "./text/tokens.js"
 
 /** A sentence with its token range [tokStart, tokEnd). */
 export interface DocSentence extends Sentence {
@@ -17,7 +17,10 @@ export interface Doc {
   readonly sentences: ReadonlyArray<DocSentence>
   /** Sentence index of each token. */
   readonly sentenceOf: Int32Array
-  readonly ref: { readonly value: string | null; readonly precision: DatePrecision }
+  readonly ref: {
+    readonly value: string | null
+    readonly precision: DatePrecision
+  }
   readonly lex: LexiconBundle
 }
 
@@ -41,7 +44,10 @@ export const makeDoc = (text: string, ref: Doc["ref"], lex: LexiconBundle): Doc 
 export const inList = (doc: Doc, list: string, norm: string): boolean => doc.lex.cues.get(list)?.has(norm) ?? false
 
 /** Group items with a token range by the sentence they start in (one pass; for per-sentence rules). */
-export const bySentence = <T extends { readonly tokStart: number; readonly tokEnd: number }>(doc: Doc, items: ReadonlyArray<T>): Array<Array<T>> => {
+export const bySentence = <T extends { readonly tokStart: number; readonly tokEnd: number }>(
+  doc: Doc,
+  items: ReadonlyArray<T>
+): Array<Array<T>> => {
   const out: Array<Array<T>> = doc.sentences.map(() => [])
   for (const it of items) {
     if (it.tokStart < 0 || it.tokStart >= doc.tokens.length) continue

@@ -4,18 +4,32 @@
  * runs with given names, and surname coreference. Rules fire on any article of the domain.
  */
 import type { EntityType } from "../../schemas/vocab.js"
-import { inList, type Doc } from "./doc.js"
+import { acronymMentions } from "./acronyms.js"
+import { type Doc, inList } from "./doc.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
 import {
-  capRun, COMPOUND_PLACE, FUNCTION_WORDS, gazMention, headType, headTypeLeading, isCapWord, isJoin, lineBreakBefore, LOCATIVE, PATRONYMIC, patMention, personRun, pick, titleWithin
+  COMPOUND_PLACE,
+  capRun,
+  FUNCTION_WORDS,
+  gazMention,
+  headType,
+  headTypeLeading,
+  isCapWord,
+  isJoin,
+  LOCATIVE,
+  lineBreakBefore,
+  PATRONYMIC,
+  patMention,
+  personRun,
+  pick,
+  titleWithin
 } from "./nameRuns.js"
-import { tokenize } from "./text/tokens.js"
-import { acronymMentions } from "./acronyms.js"
 import { orgShapeMentions } from "./orgShapes.js"
 import { personShapeMentions } from "./people.js"
 import { institutionMentions, qualifyBodies } from "./qualified.js"
-import { siteMentions, siteShortMentions } from "./sites.js"
 import { roleMentions } from "./roleCoref.js"
+import { siteMentions, siteShortMentions } from "./sites.js"
+import { tokenize } from "./text/tokens.js"
 
 export { foldName } from "./nameRuns.js"
 
@@ -50,7 +64,12 @@ export interface AliasMention {
 export const findMentions = (doc: Doc): Array<Mention> => findEntityMentions(doc).mentions
 
 /** Find every entity mention in the document, and the further names written over other mentions ("China-Kyrgyzstan-Uzbekistan railway"). */
-export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention>; readonly aliases: Array<AliasMention> } => {
+export const findEntityMentions = (
+  doc: Doc
+): {
+  readonly mentions: Array<Mention>
+  readonly aliases: Array<AliasMention>
+} => {
   const { tokens, lex } = doc
   const n = tokens.length
   const taken = new Uint8Array(n)
@@ -77,7 +96,16 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     if (hit) {
       const e = pick(doc, hit.values)
       // a commodity written capitalised inside a name is part of it ("Centerra Gold", "Gold Fields")
-      if (e?.type === "commodity" && tokens[i]!.cap && (isCapWord(tokens[i + hit.length]) || (isCapWord(tokens[i - 1]) && !FUNCTION_WORDS.has(tokens[i - 1]!.norm) && doc.sentences[doc.sentenceOf[i]!]!.tokStart !== i - 1)) && !lineBreakBefore(doc, i)) continue
+      if (
+        e?.type === "commodity" &&
+        tokens[i]!.cap &&
+        (isCapWord(tokens[i + hit.length]) ||
+          (isCapWord(tokens[i - 1]) &&
+            !FUNCTION_WORDS.has(tokens[i - 1]!.norm) &&
+            doc.sentences[doc.sentenceOf[i]!]!.tokStart !== i - 1)) &&
+        !lineBreakBefore(doc, i)
+      )
+        continue
       if (e) {
         const j = i + hit.length
         // a longer capitalised name containing a gazetteer name is left to the pattern passes
@@ -87,10 +115,25 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
         // (not when a gazetteer body follows the state: "US Department of the Treasury" is the Treasury, qualified)
         const next = lex.names.longest(tokens, j)
         const bodyNext = !!next && e.type === "country" && QUALIFIABLE.has(pick(doc, next.values)?.type ?? "person")
-        if (runEnd > j && head && headType(doc, head.norm) !== null && e.type !== "person" && !titleCase[i] && !bodyNext) {
+        if (
+          runEnd > j &&
+          head &&
+          headType(doc, head.norm) !== null &&
+          e.type !== "person" &&
+          !titleCase[i] &&
+          !bodyNext
+        ) {
           // the name starts where its capitalised run starts ("George Washington University")
           let runStart = i
-          while (runStart > 0 && isCapWord(tokens[runStart - 1]) && !taken[runStart - 1] && !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) && !lineBreakBefore(doc, runStart) && i - runStart < 3) runStart--
+          while (
+            runStart > 0 &&
+            isCapWord(tokens[runStart - 1]) &&
+            !taken[runStart - 1] &&
+            !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) &&
+            !lineBreakBefore(doc, runStart) &&
+            i - runStart < 3
+          )
+            runStart--
           if (runStart < i && doc.sentences[doc.sentenceOf[runStart]!]!.tokStart === runStart) runStart++
           take(patMention(doc, headType(doc, head.norm)!, runStart, runEnd, "entity.head-word.v1", 0.75))
           i = runEnd - 1
@@ -122,7 +165,10 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
       const hit = lex.names.longest(head, 0)
       const e = hit && hit.length === head.length ? pick(doc, hit.values) : null
       if (e && (e.type === "country" || e.type === "location" || e.type === "organization")) {
-        take({ ...gazMention(doc, e, i, i + 1, "name", "entity.compound-place.v1", 0.85), end: head[head.length - 1]!.end })
+        take({
+          ...gazMention(doc, e, i, i + 1, "name", "entity.compound-place.v1", 0.85),
+          end: head[head.length - 1]!.end
+        })
         continue
       }
     }
@@ -136,7 +182,16 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
       if (e && headOf !== null && headOf !== "location" && !titleCase[i]) {
         // the name starts where its capitalised run starts ("Central Eurasian Studies Society")
         let runStart = i
-        while (runStart > 0 && isCapWord(tokens[runStart - 1]) && !taken[runStart - 1] && !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) && !lineBreakBefore(doc, runStart) && doc.sentences[doc.sentenceOf[runStart]!]!.tokStart !== runStart - 1 && i - runStart < 2) runStart--
+        while (
+          runStart > 0 &&
+          isCapWord(tokens[runStart - 1]) &&
+          !taken[runStart - 1] &&
+          !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) &&
+          !lineBreakBefore(doc, runStart) &&
+          doc.sentences[doc.sentenceOf[runStart]!]!.tokStart !== runStart - 1 &&
+          i - runStart < 2
+        )
+          runStart--
         take(patMention(doc, headOf, runStart, runEnd, "entity.head-word.v1", 0.75))
         i = runEnd - 1
         continue
@@ -167,11 +222,25 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     if (end - i < 2) continue
     const after = tokens[end]
     const art = tokens[end + 1]
-    const appositive = after?.text === "," && art && (art.norm === "a" || art.norm === "an" || art.norm === "the") && titleWithin(doc, end + 2, 5)
+    const appositive =
+      after?.text === "," &&
+      art &&
+      (art.norm === "a" || art.norm === "an" || art.norm === "the") &&
+      titleWithin(doc, end + 2, 5)
     // a given name first ("Emilbek Dzhuraev") or second in a longer name ("Wilder Alejandro Sánchez")
-    const firstName = inList(doc, "given_names", tokens[i]!.norm) || (end - i >= 3 && inList(doc, "given_names", tokens[i + 1]!.norm))
+    const firstName =
+      inList(doc, "given_names", tokens[i]!.norm) || (end - i >= 3 && inList(doc, "given_names", tokens[i + 1]!.norm))
     if (appositive || firstName) {
-      take(patMention(doc, "person", i, end, appositive ? "entity.appositive-person.v1" : "entity.given-name.v1", appositive ? 0.75 : 0.7))
+      take(
+        patMention(
+          doc,
+          "person",
+          i,
+          end,
+          appositive ? "entity.appositive-person.v1" : "entity.given-name.v1",
+          appositive ? 0.75 : 0.7
+        )
+      )
       i = end - 1
     }
   }
@@ -189,7 +258,8 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     }
     // "CEO of Cove Capital": a title and "of" before a name are not part of it
     const title = lex.titles.longest(tokens, start)
-    if (title && tokens[start + title.length]?.norm === "of" && isCapWord(tokens[start + title.length + 1])) start += title.length + 1
+    if (title && tokens[start + title.length]?.norm === "of" && isCapWord(tokens[start + title.length + 1]))
+      start += title.length + 1
     const end = beforeTitle(doc, start, capRun(doc, start, taken))
     if (end - start < 2) {
       i = Math.max(i, end - 1)
@@ -228,7 +298,16 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
     const base = tokens[i]!.norm.replace(/'s$/, "")
     const p = people.get(base)
     if (!p) continue
-    take({ ...p, tokStart: i, tokEnd: i + 1, start: tokens[i]!.start, end: tokens[i]!.start + base.length, via: "surname", method: "entity.surname-coref.v1", confidence: Math.min(p.confidence, 0.8) })
+    take({
+      ...p,
+      tokStart: i,
+      tokEnd: i + 1,
+      start: tokens[i]!.start,
+      end: tokens[i]!.start + base.length,
+      via: "surname",
+      method: "entity.surname-coref.v1",
+      confidence: Math.min(p.confidence, 0.8)
+    })
   }
 
   // F. role descriptions of people already found: "the Kazakh leader", "the U.S. president"
@@ -236,7 +315,16 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
 
   // G. bodies found by a pattern are known by the fuller name the article gives them ("National Bank of Kyrgyzstan")
   const mentions = qualifyBodies(doc, out).sort((a, b) => a.start - b.start || b.end - a.end)
-  return { mentions, aliases: sites.filter((s) => s.overlay).map((s) => ({ mention: s.mention, start: s.mention.start, end: s.mention.end })) }
+  return {
+    mentions,
+    aliases: sites
+      .filter((s) => s.overlay)
+      .map((s) => ({
+        mention: s.mention,
+        start: s.mention.start,
+        end: s.mention.end
+      }))
+  }
 }
 
 /**
@@ -246,7 +334,15 @@ export const findEntityMentions = (doc: Doc): { readonly mentions: Array<Mention
 export const roleView = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<Mention> =>
   mentions.map((m) => {
     const state = m.via === "metonym" && m.gaz?.capitalOf ? doc.lex.entities.get(m.gaz.capitalOf) : undefined
-    return state ? { ...m, key: `gaz:${state.id}`, type: state.type, name: state.name, gaz: state } : m
+    return state
+      ? {
+          ...m,
+          key: `gaz:${state.id}`,
+          type: state.type,
+          name: state.name,
+          gaz: state
+        }
+      : m
   })
 
 /**
@@ -284,24 +380,55 @@ function titleCaseTokens(doc: Doc, shortToo: boolean): Uint8Array {
  * where it starts, and whether it is that person's (same first letter once transliteration is
  * evened out: "Zheenbek"/"Jeenbek", "Sapar"/"Sadyr") or another person's ("Shadurdy"/"Rashid").
  */
-function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Array): { readonly start: number; readonly same: boolean } | null {
+function namePrefix(
+  doc: Doc,
+  i: number,
+  j: number,
+  e: GazEntity,
+  taken: Uint8Array
+): { readonly start: number; readonly same: boolean } | null {
   const { tokens } = doc
   const parts = e.name.split(" ")
   if (j - i !== 1 || parts.length < 2 || tokens[i]!.text === parts[0]) return null
-  const ok = (k: number) => k >= 0 && !taken[k] && isCapWord(tokens[k]) && !inList(doc, "non_name", tokens[k]!.norm) && !lineBreakBefore(doc, k + 1) && !lex(doc, k)
+  const ok = (k: number) =>
+    k >= 0 &&
+    !taken[k] &&
+    isCapWord(tokens[k]) &&
+    !inList(doc, "non_name", tokens[k]!.norm) &&
+    !lineBreakBefore(doc, k + 1) &&
+    !lex(doc, k)
   let s = i
   if (ok(s - 1) && PATRONYMIC.test(tokens[s - 1]!.text)) s--
   else if (tokens[s - 1]?.text === "." && /^\p{Lu}$/u.test(tokens[s - 2]?.text ?? "") && !taken[s - 2]) s -= 2
   if (!ok(s - 1) || tokens[s - 1]!.text.length < 2) return s < i ? { start: s, same: true } : null
   s--
   // a capitalised word opening a sentence or heading is no evidence of a name ("Buying Trump's ...")
-  const opens = s === 0 || lineBreakBefore(doc, s) || doc.sentences[doc.sentenceOf[s]!]!.tokStart === s || !/[\p{L}\p{N}]/u.test(tokens[s - 1]!.text)
+  const opens =
+    s === 0 ||
+    lineBreakBefore(doc, s) ||
+    doc.sentences[doc.sentenceOf[s]!]!.tokStart === s ||
+    !/[\p{L}\p{N}]/u.test(tokens[s - 1]!.text)
   if (opens && !inList(doc, "given_names", tokens[s]!.norm)) return null
-  const initial = (w: string) => w.toLowerCase().replace(/^(dzh|zh|dj|j)/, "j").replace(/^kh/, "h").replace(/^q/, "k")[0]
+  const initial = (w: string) =>
+    w
+      .toLowerCase()
+      .replace(/^(dzh|zh|dj|j)/, "j")
+      .replace(/^kh/, "h")
+      .replace(/^q/, "k")[0]
   const same = initial(tokens[s]!.text) === initial(parts[0]!)
   // another person's given name must read as one
   // (a given name of the list, a patronymic after it, or a title or its state right before: "Ambassador to Kyrgyzstan Shadurdy Meredov")
-  if (!same && !inList(doc, "given_names", tokens[s]!.norm) && !PATRONYMIC.test(tokens[s + 1]?.text ?? "") && !(s > 0 && (doc.lex.titles.longest(tokens, s - 1) || (lex(doc, s - 1) && ["to", "in", "of"].includes(tokens[s - 2]?.norm ?? ""))))) return null
+  if (
+    !same &&
+    !inList(doc, "given_names", tokens[s]!.norm) &&
+    !PATRONYMIC.test(tokens[s + 1]?.text ?? "") &&
+    !(
+      s > 0 &&
+      (doc.lex.titles.longest(tokens, s - 1) ||
+        (lex(doc, s - 1) && ["to", "in", "of"].includes(tokens[s - 2]?.norm ?? "")))
+    )
+  )
+    return null
   return { start: s, same }
 }
 
@@ -310,12 +437,16 @@ function namePrefix(doc: Doc, i: number, j: number, e: GazEntity, taken: Uint8Ar
  * there ("European Commission President ...", "Steppe Bank Chairman ..."); else the run's end.
  */
 const beforeTitle = (doc: Doc, i: number, end: number): number => {
-  for (let k = i + 1; k < end; k++) if (headType(doc, doc.tokens[k - 1]!.norm) !== null && doc.lex.titles.longest(doc.tokens, k)) return k
+  for (let k = i + 1; k < end; k++)
+    if (headType(doc, doc.tokens[k - 1]!.norm) !== null && doc.lex.titles.longest(doc.tokens, k)) return k
   return end
 }
 
 /** Is token k a name or title of the lexicons (a place, a state, a demonym, a title)? */
-const lex = (doc: Doc, k: number): boolean => !!doc.lex.names.longest(doc.tokens, k) || !!doc.lex.demonyms.longest(doc.tokens, k) || !!doc.lex.titles.longest(doc.tokens, k)
+const lex = (doc: Doc, k: number): boolean =>
+  !!doc.lex.names.longest(doc.tokens, k) ||
+  !!doc.lex.demonyms.longest(doc.tokens, k) ||
+  !!doc.lex.titles.longest(doc.tokens, k)
 
 /** First words of a byline line, which is no heading: "By ...", "Author: ...", "(Reporting by ...". */
 const BYLINE_OPENERS = new Set(["by", "author", "authors", "reporting", "written", "writing"])
@@ -333,7 +464,8 @@ function isMetonymic(doc: Doc, i: number, j: number, countryId: string): boolean
   const { tokens } = doc
   if (PLACE_BEFORE.has(tokens[i - 1]?.norm ?? "")) return false
   // "Kazakhstan's capital, Astana", "Astana, the capital of Kazakhstan": named as the city it is
-  for (let k = Math.max(0, i - 3); k < Math.min(tokens.length, j + 4); k++) if ((k < i || k >= j) && CITY_NOUNS.has(tokens[k]!.norm)) return false
+  for (let k = Math.max(0, i - 3); k < Math.min(tokens.length, j + 4); k++)
+    if ((k < i || k >= j) && CITY_NOUNS.has(tokens[k]!.norm)) return false
   if (tokens[j]?.text === "," && nextIsCountry(doc, j + 1, countryId)) return false
   if ((i === 0 || lineBreakBefore(doc, i)) && /^[,.(/—–-]$/.test(tokens[j]?.text ?? "")) return false
   return true
@@ -343,4 +475,3 @@ function nextIsCountry(doc: Doc, k: number, countryId: string): boolean {
   const hit = doc.lex.names.longest(doc.tokens, k)
   return !!hit && hit.values.includes(countryId)
 }
-

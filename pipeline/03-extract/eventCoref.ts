@@ -19,12 +19,22 @@ const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/
 /** The word before the noun at token i, over a date that modifies it ("the Nov. 5 letter", "the 2024 summit"). */
 export const wordBefore = (doc: Doc, i: number): string => {
   let k = i - 1
-  while (k > 0 && i - k <= 4 && (doc.tokens[k]!.kind === "num" || doc.tokens[k]!.text === "." || MONTH.test(doc.tokens[k]!.norm))) k--
+  while (
+    k > 0 &&
+    i - k <= 4 &&
+    (doc.tokens[k]!.kind === "num" || doc.tokens[k]!.text === "." || MONTH.test(doc.tokens[k]!.norm))
+  )
+    k--
   return doc.tokens[k]?.norm ?? ""
 }
 
 /** Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article. */
-export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefined>, a: number, i: number): Array<Mention> => {
+export const definiteModifiers = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  a: number,
+  i: number
+): Array<Mention> => {
   const found: Array<Mention> = []
   let d = i - 1
   while (d >= a && i - d <= 6) {
@@ -43,7 +53,10 @@ export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefine
   }
   // (a name may take its article in: "the White House summit")
   const first = found.at(-1)
-  return first !== undefined && (ANAPHORA.has(doc.tokens[d]?.norm ?? "") || ANAPHORA.has(doc.tokens[first.tokStart]!.norm)) ? found : []
+  return first !== undefined &&
+    (ANAPHORA.has(doc.tokens[d]?.norm ?? "") || ANAPHORA.has(doc.tokens[first.tokStart]!.norm))
+    ? found
+    : []
 }
 
 /**
@@ -56,16 +69,32 @@ export const definiteModifiers = (doc: Doc, at: ReadonlyArray<Mention | undefine
  * their relations": a definite event noun whose own arguments all took part in the latest event of its lemma
  * is that event told again.
  */
-export const repeatedMention = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, args: ReadonlyArray<Mention>): FoundEvent | undefined => {
+export const repeatedMention = (
+  events: ReadonlyArray<FoundEvent>,
+  trigger: TriggerEntry,
+  args: ReadonlyArray<Mention>
+): FoundEvent | undefined => {
   const latest = [...events].reverse().find((e) => e.trigger.lemma === trigger.lemma)
-  return latest !== undefined && args.every((m) => latest.participants.some((p) => p.mention.key === m.key)) ? latest : undefined
+  return latest !== undefined && args.every((m) => latest.participants.some((p) => p.mention.key === m.key))
+    ? latest
+    : undefined
 }
 
-export const antecedentOf = (events: ReadonlyArray<FoundEvent>, trigger: TriggerEntry, modifiers: ReadonlyArray<Mention>, possessive = false): FoundEvent | undefined => {
+export const antecedentOf = (
+  events: ReadonlyArray<FoundEvent>,
+  trigger: TriggerEntry,
+  modifiers: ReadonlyArray<Mention>,
+  possessive = false
+): FoundEvent | undefined => {
   // (named by another mention: the modifier itself may stand in the clause of an event before it, "meet ... before the White House summit")
   // (a possessor, "Trump's invitation", must have acted in it)
   const fits = (e: FoundEvent) =>
-    modifiers.length === 0 || e.participants.some((p) => (!possessive || p.role === "actor") && modifiers.some((m) => m.key === p.mention.key && m.tokStart !== p.mention.tokStart))
+    modifiers.length === 0 ||
+    e.participants.some(
+      (p) =>
+        (!possessive || p.role === "actor") &&
+        modifiers.some((m) => m.key === p.mention.key && m.tokStart !== p.mention.tokStart)
+    )
   const latest = [...events].reverse()
   return (
     latest.find((e) => e.trigger.lemma === trigger.lemma && fits(e)) ??
@@ -79,14 +108,35 @@ export const antecedentOf = (events: ReadonlyArray<FoundEvent>, trigger: Trigger
  * it modifies the noun ("the Nov. 6 summit", "the announcement on Wednesday"); otherwise it belongs
  * to the clause's own event ("In the Nov. 5 letter, ... at the summit").
  */
-export const joinAnaphor = (antecedent: FoundEvent, ev: FoundEvent, date: { readonly start: number; readonly end: number } | null): void => {
+export const joinAnaphor = (
+  antecedent: FoundEvent,
+  ev: FoundEvent,
+  date: { readonly start: number; readonly end: number } | null
+): void => {
   const trigStart = ev.triggerStart
-  const modifies = date !== null && ((trigStart - date.end <= 2 && trigStart >= date.end) || (date.start >= ev.triggerEnd && date.start - ev.triggerEnd <= 2))
-  mergeInto(antecedent, modifies ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false })
+  const modifies =
+    date !== null &&
+    ((trigStart - date.end <= 2 && trigStart >= date.end) ||
+      (date.start >= ev.triggerEnd && date.start - ev.triggerEnd <= 2))
+  mergeInto(
+    antecedent,
+    modifies
+      ? ev
+      : {
+          ...ev,
+          date: { value: null, precision: "unknown" },
+          dateFromReport: false
+        }
+  )
 }
 
 /** An earlier event that the new mention `ev` (in sentence si) states again, if any. */
-export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEvent, si: number): FoundEvent | undefined => {
+export const sameAs = (
+  doc: Doc,
+  events: ReadonlyArray<FoundEvent>,
+  ev: FoundEvent,
+  si: number
+): FoundEvent | undefined => {
   // two triggers of one type in one clause ("The summit ... brought together") state one event
   const span0 = ev.clauses[0]!
   // one speaker's turn lasts until another person's statement is told ("A said ... B replied ... A, in turn,
@@ -94,8 +144,17 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
   const further = doc.tokens[tokenIndexAt(doc, ev.triggerStart) - 1]?.norm === "also"
   const sameTurn = (e: FoundEvent) => {
     const from = e.clauses.at(-1)!.start
-    const other = (x: FoundEvent) => x !== e && x.trigger.event_type === "statement" && x.modality === "asserted" && speaker(x) !== null && speaker(x) !== speaker(ev)
-    return !further && !events.some((x) => other(x) && x.clauses.some((t) => t.start > from && t.start < span0.start)) && !headingBetween(doc, from, span0.start)
+    const other = (x: FoundEvent) =>
+      x !== e &&
+      x.trigger.event_type === "statement" &&
+      x.modality === "asserted" &&
+      speaker(x) !== null &&
+      speaker(x) !== speaker(ev)
+    return (
+      !further &&
+      !events.some((x) => other(x) && x.clauses.some((t) => t.start > from && t.start < span0.start)) &&
+      !headingBetween(doc, from, span0.start)
+    )
   }
   // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
   // (not one of another lemma with arguments of its own: "opened an embassy ..., soon after the end of the war")
@@ -109,7 +168,10 @@ export const sameAs = (doc: Doc, events: ReadonlyArray<FoundEvent>, ev: FoundEve
     (e) =>
       sameEvent(e, ev, sameTurn) ||
       retold(e) ||
-      (e.trigger.event_type === ev.trigger.event_type && ev.trigger.event_type !== "other" && !(e.local && ev.local) && e.clauses.some((x) => x.start === span0.start && x.end === span0.end))
+      (e.trigger.event_type === ev.trigger.event_type &&
+        ev.trigger.event_type !== "other" &&
+        !(e.local && ev.local) &&
+        e.clauses.some((x) => x.start === span0.start && x.end === span0.end))
   )
 }
 
@@ -139,13 +201,26 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: (a: FoundEvent) => bool
   const db = b.dateFromReport ? null : b.date.value
   const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
   // ("other" gathers unlike events: two of its triggers with the same parties are one event only when they are one word: "winning the election and taking office")
-  if (compatible && ka.size === kb.size && allIn(ka, kb) && (a.trigger.event_type !== "other" || a.trigger.lemma === b.trigger.lemma)) return true
+  if (
+    compatible &&
+    ka.size === kb.size &&
+    allIn(ka, kb) &&
+    (a.trigger.event_type !== "other" || a.trigger.lemma === b.trigger.lemma)
+  )
+    return true
   // one speaker's remarks in one turn are one statement, however many sentences report them
   if (a.trigger.event_type === "statement") {
     const sa = speaker(a)
     // (not a statement noun, "the minister's recent announcement", which names a statement of its own,
     // nor an announcing verb, "announced", "revealed", which reports news of its own)
-    return sameTurn && b.trigger.pos === "verb" && b.trigger.announces !== true && sa !== null && sa === speaker(b) && compatible
+    return (
+      sameTurn &&
+      b.trigger.pos === "verb" &&
+      b.trigger.announces !== true &&
+      sa !== null &&
+      sa === speaker(b) &&
+      compatible
+    )
   }
   // upcoming events are told with a date once at most ("prepares to host ... The upcoming meeting will")
   // (a date at a coarser precision contains a finer one: "in late 2025" and "last November")
@@ -188,12 +263,25 @@ const speaker = (e: FoundEvent): string | null => {
 
 /** Merge a further mention into an event: its date when the event has none of its own, its spans, its new names as participants. */
 export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
-  const finer = target.date.value !== null && !target.dateFromReport && !ev.dateFromReport && ev.date.value !== null && ev.date.value.length > target.date.value.length && ev.date.value.startsWith(target.date.value)
-  if (((target.date.value === null || target.dateFromReport) && ev.date.value !== null && !ev.dateFromReport) || finer) {
+  const finer =
+    target.date.value !== null &&
+    !target.dateFromReport &&
+    !ev.dateFromReport &&
+    ev.date.value !== null &&
+    ev.date.value.length > target.date.value.length &&
+    ev.date.value.startsWith(target.date.value)
+  if (
+    ((target.date.value === null || target.dateFromReport) && ev.date.value !== null && !ev.dateFromReport) ||
+    finer
+  ) {
     // (a finer date of a later mention dates the event more closely: "in late 2025" ... "last November")
     target.date = ev.date
     target.dateFromReport = false
-  } else if (target.date.value === null && ev.date.value !== null && (ev.trigger.pos === "noun" || !target.clauses.some((t) => t.start === ev.clauses[0]!.start))) {
+  } else if (
+    target.date.value === null &&
+    ev.date.value !== null &&
+    (ev.trigger.pos === "noun" || !target.clauses.some((t) => t.start === ev.clauses[0]!.start))
+  ) {
     // a later mention that reports the event as news dates it by the report (not a verb of the same clause: "agreements signed")
     target.date = ev.date
     target.dateFromReport = true
@@ -207,21 +295,34 @@ export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
       target.spans.push(s)
     } else {
       const t = target.spans[at]!
-      target.spans[at] = { start: Math.min(t.start, s.start), end: Math.max(t.end, s.end) }
+      target.spans[at] = {
+        start: Math.min(t.start, s.start),
+        end: Math.max(t.end, s.end)
+      }
     }
   })
   const keys = keysOf(target)
-  for (const p of ev.participants) if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
+  for (const p of ev.participants)
+    if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
 }
 
 /** Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones, nor ones told over a period or describing a name). */
-export const anchorDates = (doc: Doc, events: ReadonlyArray<FoundEvent>, anchors: ReadonlyMap<number, FoundEvent["date"]>): void => {
+export const anchorDates = (
+  doc: Doc,
+  events: ReadonlyArray<FoundEvent>,
+  anchors: ReadonlyMap<number, FoundEvent["date"]>
+): void => {
   for (const e of events) {
     if ((e.date.value !== null && e.trigger.event_type !== "statement") || e.modality !== "asserted") continue
     const anchor = anchors.get(doc.sentenceOf[tokenIndexAt(doc, e.triggerStart)]!)
     // (not one told over a period of its own: "an initiative launched during Trump's first term")
     const span = e.clauses[0]!
-    if (anchor && (e.date.value === null || e.dateFromReport) && e.describing !== true && !overPeriod(doc.text, span.start, span.end, e.triggerStart, e.triggerEnd)) {
+    if (
+      anchor &&
+      (e.date.value === null || e.dateFromReport) &&
+      e.describing !== true &&
+      !overPeriod(doc.text, span.start, span.end, e.triggerStart, e.triggerEnd)
+    ) {
       e.date = anchor
       e.dateFromReport = false
     }
@@ -237,7 +338,12 @@ const TIME_PREPS = new Set(["during", "at"])
  * during the summit", "agreements to be unveiled during the visit") take that noun's antecedent's
  * stated date. Null when there is no such adjunct or the antecedent has no stated date.
  */
-export const adjunctDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, j: number, b: number): FoundEvent["date"] | null => {
+export const adjunctDate = (
+  doc: Doc,
+  events: ReadonlyArray<FoundEvent>,
+  j: number,
+  b: number
+): FoundEvent["date"] | null => {
   const { tokens } = doc
   for (let k = j; k < b - 2; k++) {
     if (!TIME_PREPS.has(tokens[k]!.norm) || !ANAPHORA.has(tokens[k + 1]!.norm)) continue
@@ -245,7 +351,9 @@ export const adjunctDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, j: numb
       const noun = triggerAt(doc, m)?.values.find((v) => v.pos === "noun")
       if (noun === undefined) continue
       const antecedent = antecedentOf(events, noun, [])
-      return antecedent !== undefined && antecedent.date.value !== null && !antecedent.dateFromReport ? antecedent.date : null
+      return antecedent !== undefined && antecedent.date.value !== null && !antecedent.dateFromReport
+        ? antecedent.date
+        : null
     }
   }
   return null
@@ -258,19 +366,75 @@ const EXAMPLE = /\bfor (?:example|instance)\b/i
  * of the sentence before it ("Leaders may raise other issues during the summit. X, for example,
  * will raise ..."): the last date that sentence states, else its time adjunct (see adjunctDate).
  */
-export const exampleDate = (doc: Doc, events: ReadonlyArray<FoundEvent>, si: number, prevDates: ReadonlyArray<{ readonly value: string; readonly precision: "day" | "month" | "year" }>): FoundEvent["date"] | null => {
+export const exampleDate = (
+  doc: Doc,
+  events: ReadonlyArray<FoundEvent>,
+  si: number,
+  prevDates: ReadonlyArray<{
+    readonly value: string
+    readonly precision: "day" | "month" | "year"
+  }>
+): FoundEvent["date"] | null => {
   const s = doc.sentences[si]!
   const prev = doc.sentences[si - 1]
   if (prev === undefined || !EXAMPLE.test(s.text)) return null
   const last = prevDates.at(-1)
-  return last !== undefined ? { value: last.value, precision: last.precision } : adjunctDate(doc, events, prev.tokStart, prev.tokEnd)
+  return last !== undefined
+    ? { value: last.value, precision: last.precision }
+    : adjunctDate(doc, events, prev.tokStart, prev.tokEnd)
 }
 
 /** Function words that end a verb's object phrase before its head noun ("discussed ways to end the war", "signed in the presence of"). */
 const NOT_IN_OBJECT = new Set([
-  "to", "of", "in", "on", "at", "by", "for", "with", "from", "about", "over", "into", "after", "before", "during", "since", "as", "than",
-  "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "if", "when", "while", "because", "would", "will", "could", "should",
-  "may", "might", "must", "can", "is", "are", "was", "were", "be", "been", "has", "have", "had", "not"
+  "to",
+  "of",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "with",
+  "from",
+  "about",
+  "over",
+  "into",
+  "after",
+  "before",
+  "during",
+  "since",
+  "as",
+  "than",
+  "and",
+  "or",
+  "but",
+  "nor",
+  "that",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "if",
+  "when",
+  "while",
+  "because",
+  "would",
+  "will",
+  "could",
+  "should",
+  "may",
+  "might",
+  "must",
+  "can",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "has",
+  "have",
+  "had",
+  "not"
 ])
 
 /** Event types whose verb takes what was said or discussed as its object: the noun after it tells an event of its own ("discussed the war"). */
@@ -284,7 +448,15 @@ const TOPIC_VERBS: ReadonlySet<string> = new Set(["statement", "meeting"])
  * retold an earlier event, nor over a function
  * word, a comma or more than four words of pre-modifiers.
  */
-export const objectOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, a: number, i: number): FoundEvent | undefined => {
+export const objectOf = (
+  doc: Doc,
+  inSentence: ReadonlyArray<{
+    readonly start: number
+    readonly ev: FoundEvent
+  }>,
+  a: number,
+  i: number
+): FoundEvent | undefined => {
   const { tokens } = doc
   for (const x of inSentence) {
     const k = tokenIndexAt(doc, x.start)
@@ -299,7 +471,10 @@ export const objectOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: n
       const t = tokens[m]!
       // (a noun of a compound already joined to the verb may stand before the head: "signed a supply contract")
       const joined = () => inSentence.some((y) => y.start === t.start && y.ev === x.ev)
-      ok = t.norm === "'s" || t.kind === "num" || (t.kind === "word" && !NOT_IN_OBJECT.has(t.norm) && (triggerAt(doc, m) === null || joined()))
+      ok =
+        t.norm === "'s" ||
+        t.kind === "num" ||
+        (t.kind === "word" && !NOT_IN_OBJECT.has(t.norm) && (triggerAt(doc, m) === null || joined()))
     }
     if (ok) return x.ev
   }
@@ -316,12 +491,29 @@ const SETTING = new Set(["at", "during"])
  * words were said, not a meeting of its own; a definite one ("said at the summit") is an event told
  * elsewhere in the article and stays its own.
  */
-export const settingOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, trigger: TriggerEntry, a: number, i: number): FoundEvent | undefined => {
+export const settingOf = (
+  doc: Doc,
+  inSentence: ReadonlyArray<{
+    readonly start: number
+    readonly ev: FoundEvent
+  }>,
+  trigger: TriggerEntry,
+  a: number,
+  i: number
+): FoundEvent | undefined => {
   if (trigger.event_type !== "meeting") return undefined
   const { tokens } = doc
   // "at" / "during", "a" / "an", at most two plain words, the noun
   let k = i - 1
-  while (k > a && i - k <= 3 && tokens[k]!.kind === "word" && !tokens[k]!.cap && !/^(a|an)$/.test(tokens[k]!.norm) && !NOT_IN_OBJECT.has(tokens[k]!.norm)) k--
+  while (
+    k > a &&
+    i - k <= 3 &&
+    tokens[k]!.kind === "word" &&
+    !tokens[k]!.cap &&
+    !/^(a|an)$/.test(tokens[k]!.norm) &&
+    !NOT_IN_OBJECT.has(tokens[k]!.norm)
+  )
+    k--
   if (!/^(a|an)$/.test(tokens[k]?.norm ?? "") || !SETTING.has(tokens[k - 1]?.norm ?? "")) return undefined
   const prep = k - 1
   for (const x of inSentence) {
@@ -333,7 +525,8 @@ export const settingOf = (doc: Doc, inSentence: ReadonlyArray<{ readonly start: 
     const end = v + hit.length
     if (end > prep || prep - end > 4) continue
     let ok = true
-    for (let m = end; m < prep && ok; m++) ok = tokens[m]!.kind === "word" && !NOT_IN_OBJECT.has(tokens[m]!.norm) && triggerAt(doc, m) === null
+    for (let m = end; m < prep && ok; m++)
+      ok = tokens[m]!.kind === "word" && !NOT_IN_OBJECT.has(tokens[m]!.norm) && triggerAt(doc, m) === null
     if (ok) return x.ev
   }
   return undefined
@@ -348,9 +541,21 @@ const RELATIVE = new Set(["that", "which", "was", "were", "is", "are", "been", "
  * participle tells how the noun's event came about: one event, told by the noun. Between them only the
  * noun's own names and their prepositions ("of", "between", "to", "against" ...), then the relative's words; no comma.
  */
-export const participleOf = (doc: Doc, at: ReadonlyArray<Mention | undefined>, inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, i: number): FoundEvent | undefined => {
+export const participleOf = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  inSentence: ReadonlyArray<{
+    readonly start: number
+    readonly ev: FoundEvent
+  }>,
+  i: number
+): FoundEvent | undefined => {
   const { tokens } = doc
-  if (!/ed$/.test(tokens[i]!.norm) && !/^(begun|made|held|done|undertaken|signed|won|sold|built|put)$/.test(tokens[i]!.norm)) return undefined
+  if (
+    !/ed$/.test(tokens[i]!.norm) &&
+    !/^(begun|made|held|done|undertaken|signed|won|sold|built|put)$/.test(tokens[i]!.norm)
+  )
+    return undefined
   let k = i - 1
   while (k >= 0 && i - k <= 3 && RELATIVE.has(tokens[k]!.norm)) k--
   // over the noun's own arguments: "of Ukraine", "between Russia and Kazakhstan"
@@ -373,5 +578,18 @@ export const participleOf = (doc: Doc, at: ReadonlyArray<Mention | undefined>, i
  * The participle's mention as it joins the noun's event: undated when the noun was itself joined to
  * another event ("buys gas under a contract that was signed in May": the signing's date is not the buying's).
  */
-export const participleMention = (inSentence: ReadonlyArray<{ readonly start: number; readonly ev: FoundEvent }>, target: FoundEvent, ev: FoundEvent): FoundEvent =>
-  inSentence.some((x) => x.ev === target && x.start === target.triggerStart) ? ev : { ...ev, date: { value: null, precision: "unknown" }, dateFromReport: false }
+export const participleMention = (
+  inSentence: ReadonlyArray<{
+    readonly start: number
+    readonly ev: FoundEvent
+  }>,
+  target: FoundEvent,
+  ev: FoundEvent
+): FoundEvent =>
+  inSentence.some((x) => x.ev === target && x.start === target.triggerStart)
+    ? ev
+    : {
+        ...ev,
+        date: { value: null, precision: "unknown" },
+        dateFromReport: false
+      }

@@ -6,13 +6,36 @@
  * or month) for reported events.
  */
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
-import { findDates, type DateMention } from "./dates.js"
+import { type DateMention, findDates } from "./dates.js"
 import type { Doc } from "./doc.js"
 import { overPeriod } from "./newsCues.js"
-import { asides, attributiveYear, describesEvent, embeddedAfter, frontedEnd, timeAdjunct, type Range } from "./phraseScope.js"
+import {
+  asides,
+  attributiveYear,
+  describesEvent,
+  embeddedAfter,
+  frontedEnd,
+  type Range,
+  timeAdjunct
+} from "./phraseScope.js"
 
-export { describesName, multiDay, pastTense, progressive, reportedAsNews } from "./newsCues.js"
-export { complementDate, continuationDate, countedDates, frontedDates, gatheringDates, occasionDate, type EarlierEvent, type TellingEvent } from "./inheritedDates.js"
+export {
+  complementDate,
+  continuationDate,
+  countedDates,
+  type EarlierEvent,
+  frontedDates,
+  gatheringDates,
+  occasionDate,
+  type TellingEvent
+} from "./inheritedDates.js"
+export {
+  describesName,
+  multiDay,
+  pastTense,
+  progressive,
+  reportedAsNews
+} from "./newsCues.js"
 
 /** A date as an event carries it; `end`, the last day (or month) of an interval the text states ("from 10 to 13 June"). */
 export interface EventDate {
@@ -22,8 +45,11 @@ export interface EventDate {
 }
 
 /** The date of an event told by a date expression: its value, and the end of the interval it states. */
-export const eventDateOf = (d: DateMention): EventDate => ({ value: d.value, precision: d.precision, ...(d.last !== undefined ? { end: d.last } : {}) })
-
+export const eventDateOf = (d: DateMention): EventDate => ({
+  value: d.value,
+  precision: d.precision,
+  ...(d.last !== undefined ? { end: d.last } : {})
+})
 
 /**
  * For a reference known only to its year, the month it is taken to be in: that of the latest
@@ -33,7 +59,11 @@ export const eventDateOf = (d: DateMention): EventDate => ({ value: d.value, pre
  */
 export const monthGuess = (text: string, year: number): number | null => {
   const past = findDates(text, { value: null, precision: "unknown" }).filter(
-    (d) => !d.relative && d.precision !== "year" && Number(d.value.slice(0, 4)) <= year && !FUTURE_CUE.test(text.slice(Math.max(0, d.start - 60), d.start))
+    (d) =>
+      !d.relative &&
+      d.precision !== "year" &&
+      Number(d.value.slice(0, 4)) <= year &&
+      !FUTURE_CUE.test(text.slice(Math.max(0, d.start - 60), d.start))
   )
   if (past.length === 0) return null
   const latest = past.reduce((x, y) => (y.value > x.value ? y : x)).value
@@ -47,7 +77,11 @@ export const monthGuess = (text: string, year: number): number | null => {
  */
 export const dayFloor = (text: string, month: string): number | null => {
   const days = findDates(text, { value: null, precision: "unknown" }).filter(
-    (d) => !d.relative && d.precision === "day" && d.value.startsWith(month) && !FUTURE_CUE.test(text.slice(Math.max(0, d.start - 60), d.start))
+    (d) =>
+      !d.relative &&
+      d.precision === "day" &&
+      d.value.startsWith(month) &&
+      !FUTURE_CUE.test(text.slice(Math.max(0, d.start - 60), d.start))
   )
   return days.length === 0 ? null : Math.max(...days.map((d) => Number(d.value.slice(8, 10))))
 }
@@ -58,12 +92,19 @@ export const documentDates = (doc: Doc): ReadonlyArray<ReadonlyArray<DateMention
   const value = doc.ref.value
   const ref =
     doc.ref.precision === "year" && value !== null
-      ? { ...doc.ref, monthGuess: monthGuess(doc.text, Number(value.slice(0, 4))) }
+      ? {
+          ...doc.ref,
+          monthGuess: monthGuess(doc.text, Number(value.slice(0, 4)))
+        }
       : doc.ref.precision === "month" && value !== null
         ? { ...doc.ref, dayFloor: dayFloor(doc.text, value) }
         : doc.ref
   return doc.sentences.map((s) => {
-    const ds = findDates(s.text, ref, prev).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
+    const ds = findDates(s.text, ref, prev).map((x) => ({
+      ...x,
+      start: x.start + s.start,
+      end: x.end + s.start
+    }))
     for (const d of ds) if (d.precision === "day") prev = d.value
     return ds
   })
@@ -71,7 +112,8 @@ export const documentDates = (doc: Doc): ReadonlyArray<ReadonlyArray<DateMention
 
 const RELATIVE_OPENERS = new Set(["where", "when", "which", "while"])
 /** Words before a date that make it the date of something still to come. */
-const FUTURE_CUE = /\b(will|would|scheduled|upcoming|set to|due to|starting|plans? to|expected|to be held)\b[^.;]{0,60}$/i
+const FUTURE_CUE =
+  /\b(will|would|scheduled|upcoming|set to|due to|starting|plans? to|expected|to be held)\b[^.;]{0,60}$/i
 
 /** What precedes a dateline's date: nothing, a "date" marker, or a city in capitals and a comma. */
 const isDateline = (before: string): boolean => {
@@ -88,7 +130,13 @@ const datelineAt = (text: string, from: number, d: DateMention): boolean => {
 /** Is the trigger a participle opening the text after `from` and closed by a comma ("Attending the climate conference in Dubai, ...")? */
 const participleOpener = (text: string, from: number, t: Range): boolean => {
   const comma = text.indexOf(",", t.end)
-  return /^\s*(?:while\s)?$/i.test(text.slice(from, t.start)) && /ing$/.test(text.slice(t.start, t.end)) && comma >= 0 && comma - t.end <= 160 && !/[.;:!?]/.test(text.slice(t.end, comma))
+  return (
+    /^\s*(?:while\s)?$/i.test(text.slice(from, t.start)) &&
+    /ing$/.test(text.slice(t.start, t.end)) &&
+    comma >= 0 &&
+    comma - t.end <= 160 &&
+    !/[.;:!?]/.test(text.slice(t.end, comma))
+  )
 }
 
 /** Distance in characters between a trigger and a date expression (0 when they touch). */
@@ -135,14 +183,21 @@ export const attachDate = (
   clause: Range,
   triggers: ReadonlyArray<Range>,
   opener: string | null,
-  context: { readonly text: string; readonly reporting: boolean } = { text: "", reporting: false }
+  context: { readonly text: string; readonly reporting: boolean } = {
+    text: "",
+    reporting: false
+  }
 ): DateMention | null => {
   // (no date in reach: nothing to attach, whatever the clause holds)
   if (dates.length === 0) return null
   const others = triggers.filter((t) => t.start !== trig.start && t.start >= clause.start && t.end <= clause.end)
   // an event that elaborates the one just before it ("trade deals, including equipment supplies") shares its time
   const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
-  if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text: context.text, reporting: false })
+  if (elaborated)
+    return attachDate(dates, elaborated, clause, triggers, opener, {
+      text: context.text,
+      reporting: false
+    })
   // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its own dates lie before it
   const fronted = (t: Range) => frontedEnd(context.text, clause.start, t)
   const own = fronted(trig)
@@ -151,19 +206,31 @@ export const attachDate = (
   const aside = asides(context.text, clause).filter(
     (r) =>
       !(trig.start >= r.start && trig.end <= r.end) &&
-      (/^,?\s?(?:who|whom|whose)\b/i.test(context.text.slice(r.start, r.start + 8)) || !(trig.end <= r.start && r.start - trig.end <= 40 && !/[,;]/.test(context.text.slice(trig.end, r.start))))
+      (/^,?\s?(?:who|whom|whose)\b/i.test(context.text.slice(r.start, r.start + 8)) ||
+        !(trig.end <= r.start && r.start - trig.end <= 40 && !/[,;]/.test(context.text.slice(trig.end, r.start))))
   )
   const claimed = (d: DateMention) => {
     if (own !== null && d.start > own) return true
     // a bare year before a noun names that noun's time ("a 2002 report", "the 2022 election"): only a trigger in that noun phrase takes it
-    if (attributiveYear(context.text, d) && !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(context.text.slice(d.end, trig.start)))) return true
+    if (
+      attributiveYear(context.text, d) &&
+      !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(context.text.slice(d.end, trig.start)))
+    )
+      return true
     if (aside.some((r) => d.start >= r.start && d.end <= r.end)) return true
     // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
     // (nor a participle opening the sentence after it, "Attending the forum, X yesterday signed": the scene of the main clause)
-    if (datelineAt(context.text, clause.start, d) && (others.some((t) => gap(t, d) < gap(trig, d)) || participleOpener(context.text, d.end, trig))) return true
+    if (
+      datelineAt(context.text, clause.start, d) &&
+      (others.some((t) => gap(t, d) < gap(trig, d)) || participleOpener(context.text, d.end, trig))
+    )
+      return true
     // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
     if (d.end <= trig.start)
-      return /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) && others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d) && !((fronted(t) ?? Infinity) < d.start))
+      return (
+        /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) &&
+        others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d) && !((fronted(t) ?? Infinity) < d.start))
+      )
     const lo = Math.min(trig.end, d.end)
     const hi = Math.max(trig.start, d.start)
     if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
@@ -171,15 +238,34 @@ export const attachDate = (
     // unless the clause describes the trigger noun itself ("a contract that was signed in 2023")
     if (embeddedAfter(context.text, trig, d)) return true
     // (a verb whose clause describes the event noun, "a contract that was signed in June 2023", tells the noun's time)
-    return others.some((t) => t.start >= lo && t.end <= hi && !timeAdjunct(context.text, t) && !(d.start >= trig.end && describesEvent(context.text, trig, t)))
+    return others.some(
+      (t) =>
+        t.start >= lo &&
+        t.end <= hi &&
+        !timeAdjunct(context.text, t) &&
+        !(d.start >= trig.end && describesEvent(context.text, trig, t))
+    )
   }
   // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
-  const vague = (d: DateMention) => d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
+  const vague = (d: DateMention) =>
+    d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
   const anchor = anchorAt(context.text, trig)
   // (a date that holds the trigger, "the tenth anniversary of", is the time of what it counts from, not the trigger's)
-  const pool = dates.filter((d) => d.start >= (anchor ?? clause.start) && d.end <= clause.end && !claimed(d) && !vague(d) && !(d.start <= trig.start && d.end >= trig.end))
+  const pool = dates.filter(
+    (d) =>
+      d.start >= (anchor ?? clause.start) &&
+      d.end <= clause.end &&
+      !claimed(d) &&
+      !vague(d) &&
+      !(d.start <= trig.start && d.end >= trig.end)
+  )
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
-  if (opener === null || !RELATIVE_OPENERS.has(opener) || dates.some((d) => d.start >= clause.start && d.end <= clause.end)) return null
+  if (
+    opener === null ||
+    !RELATIVE_OPENERS.has(opener) ||
+    dates.some((d) => d.start >= clause.start && d.end <= clause.end)
+  )
+    return null
   const before = dates.filter((d) => d.end <= clause.start)
   const last = before[before.length - 1]
   if (!last) return null
@@ -191,7 +277,12 @@ export const attachDate = (
  * The article's lead date: the first day-precision date of its first three body sentences that
  * does not announce something to come, is not quoted, and (when the publication day is known) not after it.
  */
-export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMention>>, isBody: (offset: number) => boolean, quoted: (offset: number) => boolean = () => false): EventDate | null => {
+export const leadDate = (
+  doc: Doc,
+  dates: ReadonlyArray<ReadonlyArray<DateMention>>,
+  isBody: (offset: number) => boolean,
+  quoted: (offset: number) => boolean = () => false
+): EventDate | null => {
   let seen = 0
   for (let si = 0; si < doc.sentences.length && seen < 3; si++) {
     const s = doc.sentences[si]!
@@ -203,7 +294,14 @@ export const leadDate = (doc: Doc, dates: ReadonlyArray<ReadonlyArray<DateMentio
       const before = doc.text.slice(s.start, d.start)
       // not a date to come, a dateline ("ALMATY, March 2, 2024 (PRNewswire)") or the start of a span ("from June 9 to 12")
       // (nor a speaker's own "today" inside a quotation)
-      if (d.precision !== "day" || quoted(d.start) || FUTURE_CUE.test(before) || isDateline(before) || /\bfrom\s$/i.test(before)) continue
+      if (
+        d.precision !== "day" ||
+        quoted(d.start) ||
+        FUTURE_CUE.test(before) ||
+        isDateline(before) ||
+        /\bfrom\s$/i.test(before)
+      )
+        continue
       if (doc.ref.precision === "day" && doc.ref.value !== null && d.value > doc.ref.value) continue
       return { value: d.value, precision: "day" }
     }
@@ -232,11 +330,28 @@ export interface UndatedCues {
  * co-founded"), none; a statement (not a commentator's), or an event reported as news, the lead's date (its month for an event of
  * several days), else the publication day (a report without a lead tells the news of its own day), or month when only that is known; anything else none.
  */
-export const undatedDate = (doc: Doc, type: string, modality: Modality, cues: UndatedCues, lead: EventDate | null): EventDate => {
+export const undatedDate = (
+  doc: Doc,
+  type: string,
+  modality: Modality,
+  cues: UndatedCues,
+  lead: EventDate | null
+): EventDate => {
   const none: EventDate = { value: null, precision: "unknown" }
-  const month: EventDate = doc.ref.value !== null && doc.ref.value.length >= 7 ? { value: doc.ref.value.slice(0, 7), precision: "month" } : none
-  const day: EventDate = doc.ref.value !== null && doc.ref.precision === "day" ? { value: doc.ref.value, precision: "day" } : month
-  const reported = lead === null ? (cues.multiDay ? month : day) : cues.multiDay && lead.value !== null ? { value: lead.value.slice(0, 7), precision: "month" as const } : lead
+  const month: EventDate =
+    doc.ref.value !== null && doc.ref.value.length >= 7
+      ? { value: doc.ref.value.slice(0, 7), precision: "month" }
+      : none
+  const day: EventDate =
+    doc.ref.value !== null && doc.ref.precision === "day" ? { value: doc.ref.value, precision: "day" } : month
+  const reported =
+    lead === null
+      ? cues.multiDay
+        ? month
+        : day
+      : cues.multiDay && lead.value !== null
+        ? { value: lead.value.slice(0, 7), precision: "month" as const }
+        : lead
   if (modality === "hypothetical") return none
   if (cues.progressive) return month
   if (modality === "planned" || modality === "expected" || cues.describing === true) return none

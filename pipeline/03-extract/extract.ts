@@ -2,24 +2,37 @@
  * The pure per-article extractor: (source id, text, publication date, lexicons) →
  * ArticleExtraction with code-point spans. Same inputs, same output; no I/O.
  */
-import { ArticleExtraction, type EntityInfo, type EntityMention, type EventMention, type RelationMention, type Span } from "../../schemas/Extraction.js"
+import {
+  ArticleExtraction,
+  type EntityInfo,
+  type EntityMention,
+  type EventMention,
+  type RelationMention,
+  type Span
+} from "../../schemas/Extraction.js"
 import type { DatePrecision } from "../../schemas/vocab.js"
 import { makeCodePointIndex } from "../shared/codepoints.js"
 import { compareStrings } from "../shared/compare.js"
 import { makeDoc } from "./doc.js"
-import { findEntityMentions, roleView, type Mention } from "./entities.js"
+import { findEntityMentions, type Mention, roleView } from "./entities.js"
 import { findEvents } from "./events.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
-import { findRelations } from "./relations.js"
 import { qualifiedNames } from "./qualified.js"
+import { findRelations } from "./relations.js"
 
 /** What the extractor needs to know about an article. */
 export interface ExtractInput {
   readonly sourceId: string
   readonly text: string
-  readonly published: { readonly value: string | null; readonly precision: DatePrecision }
+  readonly published: {
+    readonly value: string | null
+    readonly precision: DatePrecision
+  }
   /** UTF-16 ranges that are not article body (title line, boilerplate): no events or relations are read there. */
-  readonly nonBody?: ReadonlyArray<{ readonly start: number; readonly end: number }>
+  readonly nonBody?: ReadonlyArray<{
+    readonly start: number
+    readonly end: number
+  }>
 }
 
 /** Extract entities, events and relations from one article. */
@@ -27,7 +40,11 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   const { text } = input
   const doc = makeDoc(text, input.published, lex)
   const cp = makeCodePointIndex(text)
-  const span = (start: number, end: number): Span => ({ start: cp(start), end: cp(end), quote: text.slice(start, end) })
+  const span = (start: number, end: number): Span => ({
+    start: cp(start),
+    end: cp(end),
+    quote: text.slice(start, end)
+  })
 
   const { mentions: found, aliases } = findEntityMentions(doc)
   // events and relations read a capital that stands for its government as that state: the state
@@ -48,7 +65,8 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   // a pattern person known by surname only takes the full name of a same-surname person
   for (const m of [...found, ...metonyms, ...aliases.map((a) => a.mention)]) {
     const prev = infos.get(m.key)
-    if (!prev || (m.via === "name" && m.name.length > prev.name.length && prev.detection === "pattern")) infos.set(m.key, info(m))
+    if (!prev || (m.via === "name" && m.name.length > prev.name.length && prev.detection === "pattern"))
+      infos.set(m.key, info(m))
   }
   const mentions: Array<EntityMention> = [...found, ...metonyms].map((m) => ({
     key: m.key,
@@ -83,7 +101,11 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
     dateFromReport: e.dateFromReport,
     modality: e.modality,
     location: e.location?.key ?? null,
-    participants: e.participants.map((p) => ({ key: p.mention.key, role: p.role, span: span(p.mention.start, p.mention.end) })),
+    participants: e.participants.map((p) => ({
+      key: p.mention.key,
+      role: p.role,
+      span: span(p.mention.start, p.mention.end)
+    })),
     method: e.method,
     confidence: e.confidence
   }))
@@ -102,5 +124,8 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
       confidence: r.confidence
     }))
   const entities = [...infos.values()].sort((a, b) => compareStrings(a.key, b.key))
-  return new ArticleExtraction({ sourceId: input.sourceId, entities, mentions, events, relations }, { disableValidation: true })
+  return new ArticleExtraction(
+    { sourceId: input.sourceId, entities, mentions, events, relations },
+    { disableValidation: true }
+  )
 }

@@ -9,12 +9,42 @@ import type { Mention } from "./entities.js"
 import type { FoundEvent } from "./events.js"
 
 /** Nouns for a group of people. */
-const PEOPLE = new Set(["leaders", "presidents", "ministers", "premiers", "officials", "delegations", "delegates", "diplomats", "envoys", "heads", "leaderships", "counterparts", "chiefs"])
+const PEOPLE = new Set([
+  "leaders",
+  "presidents",
+  "ministers",
+  "premiers",
+  "officials",
+  "delegations",
+  "delegates",
+  "diplomats",
+  "envoys",
+  "heads",
+  "leaderships",
+  "counterparts",
+  "chiefs"
+])
 /** Nouns for a group of states. */
-const STATES = new Set(["countries", "nations", "states", "republics", "neighbours", "neighbors", "governments", "capitals"])
+const STATES = new Set([
+  "countries",
+  "nations",
+  "states",
+  "republics",
+  "neighbours",
+  "neighbors",
+  "governments",
+  "capitals"
+])
 /** Nouns for either. */
 const EITHER = new Set(["sides", "parties", "participants", "partners"])
-const COUNT = new Map([["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["both", 2]])
+const COUNT = new Map([
+  ["two", 2],
+  ["three", 3],
+  ["four", 4],
+  ["five", 5],
+  ["six", 6],
+  ["both", 2]
+])
 /** Words that open a definite group ("the sides", "both presidents", "all five leaders"). */
 const OPENERS = new Set(["the", "both", "all", "these", "those", "their"])
 
@@ -25,7 +55,8 @@ export interface GroupNoun {
   readonly count: number | null
 }
 
-const kindOf = (w: string): GroupNoun["kind"] | null => (PEOPLE.has(w) ? "people" : STATES.has(w) ? "states" : EITHER.has(w) ? "either" : null)
+const kindOf = (w: string): GroupNoun["kind"] | null =>
+  PEOPLE.has(w) ? "people" : STATES.has(w) ? "states" : EITHER.has(w) ? "either" : null
 
 /** The opener and count of a group noun at token k: up to three words back ("the two Central Asian countries"); null when it is no definite group. */
 const openerOf = (doc: Doc, k: number): { count: number | null } | null => {
@@ -50,17 +81,29 @@ export const groupNoun = (doc: Doc, a: number, i: number): GroupNoun | null => {
     if (kind === null) continue
     const opener = openerOf(doc, k)
     // "the leaders of the two countries", "the leaderships of both countries": the complement says how many
-    const of = tokens[k + 1]?.norm === "of" ? (tokens.slice(k + 2, k + 6).findIndex((t) => STATES.has(t.norm) || EITHER.has(t.norm)) + k + 2) : -1
+    const of =
+      tokens[k + 1]?.norm === "of"
+        ? tokens.slice(k + 2, k + 6).findIndex((t) => STATES.has(t.norm) || EITHER.has(t.norm)) + k + 2
+        : -1
     const inner = of > k + 1 ? openerOf(doc, of) : null
     // ("Participants underscored ...": the participants of the gathering told before need no article)
-    const bare = opener === null && /^(?:participants|attendees)$/.test(tokens[k]!.norm) && (k === a || tokens[k - 1]?.text === ",")
+    const bare =
+      opener === null &&
+      /^(?:participants|attendees)$/.test(tokens[k]!.norm) &&
+      (k === a || tokens[k - 1]?.text === ",")
     if (opener === null && inner === null && !bare) return null
-    return { head: k, kind: inner !== null && kind !== "people" ? "states" : kind, count: inner?.count ?? opener?.count ?? null }
+    return {
+      head: k,
+      kind: inner !== null && kind !== "people" ? "states" : kind,
+      count: inner?.count ?? opener?.count ?? null
+    }
   }
   return null
 }
 
-const distinct = (ms: ReadonlyArray<Mention>): Array<Mention> => [...new Map(ms.map((m) => [m.key, m] as const)).values()]
+const distinct = (ms: ReadonlyArray<Mention>): Array<Mention> => [
+  ...new Map(ms.map((m) => [m.key, m] as const)).values()
+]
 
 /** The latest coordination of names of a type ("A and B", "A, B and C") among `mentions` (in text order). */
 const latestCoordination = (doc: Doc, mentions: ReadonlyArray<Mention>, type: string): Array<Mention> => {
@@ -70,7 +113,13 @@ const latestCoordination = (doc: Doc, mentions: ReadonlyArray<Mention>, type: st
   for (const m of of) {
     const prev = run.at(-1)
     const between = prev === undefined ? [] : doc.tokens.slice(prev.tokEnd, m.tokStart).map((t) => t.norm)
-    if (prev !== undefined && between.length > 0 && between.length <= 2 && between.every((w) => w === "and" || w === "," || w === "&")) run.push(m)
+    if (
+      prev !== undefined &&
+      between.length > 0 &&
+      between.length <= 2 &&
+      between.every((w) => w === "and" || w === "," || w === "&")
+    )
+      run.push(m)
     else run = [m]
     if (distinct(run).length >= 2) best = [...run]
   }
@@ -81,9 +130,15 @@ const latestCoordination = (doc: Doc, mentions: ReadonlyArray<Mention>, type: st
  * The named parties a group noun stands for: the people or states of the latest of the last eight
  * events that has as many (at least two), else the latest coordination of such names in `before`.
  */
-export const groupParties = (doc: Doc, g: GroupNoun, events: ReadonlyArray<FoundEvent>, before: ReadonlyArray<Mention>): Array<Mention> => {
+export const groupParties = (
+  doc: Doc,
+  g: GroupNoun,
+  events: ReadonlyArray<FoundEvent>,
+  before: ReadonlyArray<Mention>
+): Array<Mention> => {
   const fits = (ms: Array<Mention>) => ms.length >= 2 && (g.count === null || ms.length === g.count)
-  const wanted: Array<"person" | "country"> = g.kind === "people" ? ["person"] : g.kind === "states" ? ["country"] : ["person", "country"]
+  const wanted: Array<"person" | "country"> =
+    g.kind === "people" ? ["person"] : g.kind === "states" ? ["country"] : ["person", "country"]
   for (let e = events.length - 1; e >= Math.max(0, events.length - 8); e--) {
     for (const type of wanted) {
       const ms = distinct(events[e]!.participants.filter((p) => p.mention.type === type).map((p) => p.mention))

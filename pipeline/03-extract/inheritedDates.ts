@@ -7,12 +7,12 @@
  * the sidelines of the forum, ..."). Called from events.ts through eventDates.ts.
  */
 import type { Modality } from "../../schemas/vocab.js"
+import { tokenIndexAt } from "./clauses.js"
+import { COUNT, fromDate, iso, NUMBERS, shiftDay, utc } from "./dateParts.js"
 import type { Doc } from "./doc.js"
 import type { EventDate } from "./eventDates.js"
 import { multiDay } from "./newsCues.js"
 import { timeAdjunct } from "./phraseScope.js"
-import { tokenIndexAt } from "./clauses.js"
-import { COUNT, fromDate, iso, NUMBERS, shiftDay, utc } from "./dateParts.js"
 
 /** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
 const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
@@ -20,9 +20,55 @@ const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attendi
 const OCCASION_IN = new Set(["participate", "participates", "participated", "participating", "part"])
 /** Verbs of taking part that, in an infinitive of purpose after a visit or meeting ("flew to Baku to attend the forum"), tell the occasion. */
 const PURPOSE = new Set(["attend", "participate", "take", "join"])
-const SKIPPED = new Set(["the", "a", "an", "its", "their", "his", "her", "and", "or", "'s", "’s", "-", "–", "—", "(", ")", "first", "second", "third", "annual", "upcoming", "inaugural"])
+const SKIPPED = new Set([
+  "the",
+  "a",
+  "an",
+  "its",
+  "their",
+  "his",
+  "her",
+  "and",
+  "or",
+  "'s",
+  "’s",
+  "-",
+  "–",
+  "—",
+  "(",
+  ")",
+  "first",
+  "second",
+  "third",
+  "annual",
+  "upcoming",
+  "inaugural"
+])
 /** Words that end the noun phrase of an occasion to the left (a lowercase word other than these may be part of its name: "the Central Asian countries summit"). */
-const PHRASE_END = new Set(["to", "of", "on", "by", "with", "from", "that", "which", "who", "as", "than", "into", "over", "was", "were", "is", "are", "be", "been", "has", "have", "had"])
+const PHRASE_END = new Set([
+  "to",
+  "of",
+  "on",
+  "by",
+  "with",
+  "from",
+  "that",
+  "which",
+  "who",
+  "as",
+  "than",
+  "into",
+  "over",
+  "was",
+  "were",
+  "is",
+  "are",
+  "be",
+  "been",
+  "has",
+  "have",
+  "had"
+])
 
 /**
  * Is the event noun at token i introduced by "for", "at", "attend" or "participate in" / "take
@@ -43,7 +89,12 @@ const occasionOf = (doc: Doc, a: number, i: number): boolean => {
 /** An event told earlier in the sentence, at its trigger's offset. */
 export interface EarlierEvent {
   readonly start: number
-  readonly ev: { readonly date: EventDate; readonly dateFromReport: boolean; readonly modality: Modality; readonly trigger: { readonly event_type: string } }
+  readonly ev: {
+    readonly date: EventDate
+    readonly dateFromReport: boolean
+    readonly modality: Modality
+    readonly trigger: { readonly event_type: string }
+  }
 }
 /** Events whose occasion an event noun can be ("visited Dushanbe to attend a meeting", "arrived for the summit"). */
 const OCCASION_HOSTS = new Set(["visit", "meeting"])
@@ -56,20 +107,42 @@ const OCCASION_HOSTS = new Set(["visit", "meeting"])
  * null when it is neither. (`a`, the start of the noun's clause, is kept for callers; the sentence
  * is searched, since a dash in a name opens a clause.)
  */
-export const occasionDate = (doc: Doc, _a: number, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+export const occasionDate = (
+  doc: Doc,
+  _a: number,
+  i: number,
+  earlier: ReadonlyArray<EarlierEvent>
+): { readonly date: EventDate; readonly fromReport: boolean } | null => {
   // (no event told before it in the sentence: no host to take the time of)
   if (earlier.length === 0) return null
   const a = doc.sentences[doc.sentenceOf[i]!]!.tokStart
-  const during = doc.tokens[i - 1] !== undefined && timeAdjunct(doc.text, { start: doc.tokens[i]!.start, end: doc.tokens[i]!.end })
+  const during =
+    doc.tokens[i - 1] !== undefined &&
+    timeAdjunct(doc.text, {
+      start: doc.tokens[i]!.start,
+      end: doc.tokens[i]!.end
+    })
   // ("visited Dushanbe on a three-day trip to attend the summit": the verb of the purpose is the occasion itself)
   const purpose = doc.tokens[i - 1]?.norm === "to" && PURPOSE.has(doc.tokens[i]!.norm)
   if (!during && !purpose && !occasionOf(doc, a, i)) return null
   const from = doc.tokens[a]!.start
   const to = doc.tokens[i]!.start
   const host = [...earlier].reverse().find((x) => x.start >= from && x.start < to)
-  if (!host || host.ev.date.value === null || host.ev.modality !== "asserted" || (!during && !OCCASION_HOSTS.has(host.ev.trigger.event_type))) return null
-  const lasting = during && host.ev.date.precision === "day" && doc.lex.triggers.longest(doc.tokens, i)?.values.some((v) => v.pos === "noun" && v.event_type === "visit") === true
-  return { date: lasting ? { value: host.ev.date.value.slice(0, 7), precision: "month" } : host.ev.date, fromReport: host.ev.dateFromReport }
+  if (
+    !host ||
+    host.ev.date.value === null ||
+    host.ev.modality !== "asserted" ||
+    (!during && !OCCASION_HOSTS.has(host.ev.trigger.event_type))
+  )
+    return null
+  const lasting =
+    during &&
+    host.ev.date.precision === "day" &&
+    doc.lex.triggers.longest(doc.tokens, i)?.values.some((v) => v.pos === "noun" && v.event_type === "visit") === true
+  return {
+    date: lasting ? { value: host.ev.date.value.slice(0, 7), precision: "month" } : host.ev.date,
+    fromReport: host.ev.dateFromReport
+  }
 }
 
 /** An event told before, as continuationDate needs it. */
@@ -92,21 +165,43 @@ const TO_COME: ReadonlySet<Modality> = new Set(["planned", "expected"])
  * stated date and the same standing (held, or to come; or to come within a visit of several days
  * under way). A visit of several days gives its month (the day within it is not said). Null otherwise; a statement stays the news of the report.
  */
-export const continuationDate = (doc: Doc, earlier: ReadonlyArray<TellingEvent>, si: number, i: number, type: string, modality: Modality): EventDate | null => {
+export const continuationDate = (
+  doc: Doc,
+  earlier: ReadonlyArray<TellingEvent>,
+  si: number,
+  i: number,
+  type: string,
+  modality: Modality
+): EventDate | null => {
   const s = doc.sentences[si]!
   const prev = doc.sentences[si - 1]
-  if (prev === undefined || type === "statement" || !PRONOUN_SUBJECT.has(doc.tokens[s.tokStart]?.norm ?? "") || i - s.tokStart > 4) return null
+  if (
+    prev === undefined ||
+    type === "statement" ||
+    !PRONOUN_SUBJECT.has(doc.tokens[s.tokStart]?.norm ?? "") ||
+    i - s.tokStart > 4
+  )
+    return null
   if (!FACTUAL.has(modality) && !TO_COME.has(modality)) return null
   const from = prev.start
   const to = prev.start + prev.text.length
   const host = [...earlier]
     .reverse()
-    .find((e) => e.triggerStart >= from && e.triggerStart < to && (e.trigger.event_type === "visit" || e.trigger.event_type === "meeting") && (FACTUAL.has(e.modality) || TO_COME.has(e.modality)))
+    .find(
+      (e) =>
+        e.triggerStart >= from &&
+        e.triggerStart < to &&
+        (e.trigger.event_type === "visit" || e.trigger.event_type === "meeting") &&
+        (FACTUAL.has(e.modality) || TO_COME.has(e.modality))
+    )
   if (!host || host.date.value === null || host.dateFromReport) return null
-  const lasting = host.date.precision === "day" && (host.date.end !== undefined || multiDay(doc, prev.tokStart, prev.tokEnd))
+  const lasting =
+    host.date.precision === "day" && (host.date.end !== undefined || multiDay(doc, prev.tokStart, prev.tokEnd))
   // (the same standing: held after held, to come after to come; or to come within a visit of several days under way)
   if (FACTUAL.has(modality) !== FACTUAL.has(host.modality) && !(lasting && FACTUAL.has(host.modality))) return null
-  return lasting ? { value: host.date.value.slice(0, 7), precision: "month" } : { value: host.date.value, precision: host.date.precision }
+  return lasting
+    ? { value: host.date.value.slice(0, 7), precision: "month" }
+    : { value: host.date.value, precision: host.date.precision }
 }
 
 /** A reporting verb and up to five words before the "that" of its complement ("announced that", "said on Monday that", "told reporters that"). */
@@ -118,20 +213,26 @@ const COMPLEMENT = /^[\w'’-]+[\w'’.,\s-]{0,50}?\sthat\s/i
  * Washington is issuing licenses"): the statement's date, the time the report makes it known.
  * Only for events told as fact; null when no dated statement governs the event this way.
  */
-export const complementDate = (doc: Doc, i: number, earlier: ReadonlyArray<EarlierEvent>): { readonly date: EventDate; readonly fromReport: boolean } | null => {
+export const complementDate = (
+  doc: Doc,
+  i: number,
+  earlier: ReadonlyArray<EarlierEvent>
+): { readonly date: EventDate; readonly fromReport: boolean } | null => {
   const at = doc.tokens[i]!.start
   const s = doc.sentences[doc.sentenceOf[i]!]!
   for (let k = earlier.length - 1; k >= 0; k--) {
     const x = earlier[k]!
     if (x.start < s.start || x.start >= at || x.ev.trigger.event_type !== "statement") continue
-    if (x.ev.date.value === null || x.ev.modality !== "asserted" || !COMPLEMENT.test(doc.text.slice(x.start, at))) continue
+    if (x.ev.date.value === null || x.ev.modality !== "asserted" || !COMPLEMENT.test(doc.text.slice(x.start, at)))
+      continue
     return { date: x.ev.date, fromReport: x.ev.dateFromReport }
   }
   return null
 }
 
 /** A phrase opening a sentence that tells an event going on at the time of the main clause ("On the sidelines of the forum,", "During the talks,", "At the summit,", "Speaking at the forum,"). */
-const SIMULTANEOUS = /^(?:on the (?:sidelines|margins|fringes) of|during|at|in the course of|while|(?:while\s)?(?:attending|addressing|visiting|speaking (?:at|to|during)|taking part in|participating in))\s[^,;:]*$/i
+const SIMULTANEOUS =
+  /^(?:on the (?:sidelines|margins|fringes) of|during|at|in the course of|while|(?:while\s)?(?:attending|addressing|visiting|speaking (?:at|to|during)|taking part in|participating in))\s[^,;:]*$/i
 /** What a sentence may open with before its first phrase: a dateline ("Tashkent, Uzbekistan:", "ASTANA —"). */
 const DATELINE_HEAD = /^(?:[^:\n]{1,60}:|[^\n]{1,60}?\s[-–—]{1,2})\s+/
 
@@ -168,8 +269,19 @@ export const frontedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): voi
       // ("Attending the conference,": a participle opening the sentence is such a phrase itself)
       if (!SIMULTANEOUS.test(head) && !(/^(?:while\s)?$/i.test(head) && /^[A-Za-z]+ing\b/.test(trigger))) continue
       const comma = doc.text.indexOf(",", e.triggerEnd)
-      if (comma < 0 || comma >= sentenceEnd || comma - e.triggerEnd > 160 || /[;:!?]/.test(doc.text.slice(e.triggerEnd, comma))) continue
-      const main = inSentence.filter((m) => m.triggerStart > comma).reduce<FrontedEvent | undefined>((x, y) => (x === undefined || y.triggerStart < x.triggerStart ? y : x), undefined)
+      if (
+        comma < 0 ||
+        comma >= sentenceEnd ||
+        comma - e.triggerEnd > 160 ||
+        /[;:!?]/.test(doc.text.slice(e.triggerEnd, comma))
+      )
+        continue
+      const main = inSentence
+        .filter((m) => m.triggerStart > comma)
+        .reduce<FrontedEvent | undefined>(
+          (x, y) => (x === undefined || y.triggerStart < x.triggerStart ? y : x),
+          undefined
+        )
       if (main === undefined || main.date.value === null || main.modality !== "asserted") continue
       e.date = main.date
       e.dateFromReport = main.dateFromReport
@@ -179,8 +291,15 @@ export const frontedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): voi
 
 /** An event as gatheringDates reads and dates it. */
 export interface GatheringEvent extends FrontedEvent {
-  readonly trigger: { readonly lemma: string; readonly pos: string; readonly event_type: string }
-  readonly spans: ReadonlyArray<{ readonly start: number; readonly end: number }>
+  readonly trigger: {
+    readonly lemma: string
+    readonly pos: string
+    readonly event_type: string
+  }
+  readonly spans: ReadonlyArray<{
+    readonly start: number
+    readonly end: number
+  }>
 }
 
 /**
@@ -193,11 +312,24 @@ export interface GatheringEvent extends FrontedEvent {
  * Only events told as fact; a date from the report is no stated date.
  */
 export const gatheringDates = (doc: Doc, events: ReadonlyArray<GatheringEvent>): void => {
-  const stated = (e: GatheringEvent) => e.date.value !== null && !e.dateFromReport && e.modality === "asserted" && e.trigger.event_type === "meeting"
+  const stated = (e: GatheringEvent) =>
+    e.date.value !== null && !e.dateFromReport && e.modality === "asserted" && e.trigger.event_type === "meeting"
   const wordsOf = new Map<GatheringEvent, ReadonlySet<string>>()
   const words = (e: GatheringEvent) => {
     let w = wordsOf.get(e)
-    if (w === undefined) wordsOf.set(e, (w = new Set(e.spans.flatMap((s) => doc.text.slice(s.start, s.end).toLowerCase().match(/[a-z0-9]+/g) ?? []))))
+    if (w === undefined)
+      wordsOf.set(
+        e,
+        (w = new Set(
+          e.spans.flatMap(
+            (s) =>
+              doc.text
+                .slice(s.start, s.end)
+                .toLowerCase()
+                .match(/[a-z0-9]+/g) ?? []
+          )
+        ))
+      )
     return w
   }
   const sorted = [...events].sort((a, b) => a.triggerStart - b.triggerStart)
@@ -208,12 +340,20 @@ export const gatheringDates = (doc: Doc, events: ReadonlyArray<GatheringEvent>):
   const before = new Map<string, Array<GatheringEvent>>()
   for (const e of sorted) {
     // (the phrase before the noun is read only for an undated meeting noun told as fact)
-    const phrase = e.date.value === null && e.modality === "asserted" && e.trigger.pos === "noun" && e.trigger.event_type === "meeting" ? /\bthe\s([^,.;:()]{0,60})$/i.exec(doc.text.slice(Math.max(0, e.triggerStart - 60), e.triggerStart)) : null
+    const phrase =
+      e.date.value === null &&
+      e.modality === "asserted" &&
+      e.trigger.pos === "noun" &&
+      e.trigger.event_type === "meeting"
+        ? /\bthe\s([^,.;:()]{0,60})$/i.exec(doc.text.slice(Math.max(0, e.triggerStart - 60), e.triggerStart))
+        : null
     if (phrase !== null) {
       // (the names and numbers before the noun: "the Turkic summit" is not "the Caspian summit")
       const modifiers = (phrase[1]!.match(/\b(?:[A-Z][A-Za-z]*|\d+[a-z]*)\b/g) ?? []).map((w) => w.toLowerCase())
       const fits = (m: GatheringEvent) => modifiers.length === 0 || modifiers.some((w) => words(m).has(w))
-      const antecedent = [...(before.get(e.trigger.lemma) ?? [])].reverse().find(fits) ?? (e.triggerStart < headEnd ? after.get(e.trigger.lemma)?.find(fits) : undefined)
+      const antecedent =
+        [...(before.get(e.trigger.lemma) ?? [])].reverse().find(fits) ??
+        (e.triggerStart < headEnd ? after.get(e.trigger.lemma)?.find(fits) : undefined)
       if (antecedent !== undefined) {
         e.date = antecedent.date
         e.dateFromReport = false
@@ -265,8 +405,16 @@ export const countedDates = (doc: Doc, events: ReadonlyArray<FrontedEvent>): voi
       if (x.triggerStart < countAt && x.date.value !== null) main = x
     }
     // (a date of its own stands, unless it is the very date it is counted from: taken from the clause before)
-    if (main === undefined || main.date.value === null || (e.date.value !== null && !e.dateFromReport && e.date.value !== main.date.value)) continue
-    const n = (NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])) * (/decade/i.test(m[2]!) ? 10 : 1) * (/after/i.test(m[3]!) ? -1 : 1)
+    if (
+      main === undefined ||
+      main.date.value === null ||
+      (e.date.value !== null && !e.dateFromReport && e.date.value !== main.date.value)
+    )
+      continue
+    const n =
+      (NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])) *
+      (/decade/i.test(m[2]!) ? 10 : 1) *
+      (/after/i.test(m[3]!) ? -1 : 1)
     const unit = m[2]!.toLowerCase()
     const v = main.date.value
     const [y, mo] = fromDate(utc(Number(v.slice(0, 4)), Number(v.slice(5, 7)) + (unit === "month" ? n : 0), 1))

@@ -3,7 +3,7 @@
  * types and the small word sets the passes of entities.ts and its shape rules read. Pure.
  */
 import type { EntityType } from "../../schemas/vocab.js"
-import { inList, type Doc } from "./doc.js"
+import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
 import type { Token } from "./text/tokens.js"
@@ -19,9 +19,84 @@ export const TYPE_PRIORITY: ReadonlyArray<EntityType> = [
   "commodity"
 ]
 
-export const LOCATIVE = new Set(["in", "to", "at", "from", "into", "near", "outside", "across", "around", "visit", "visited", "visiting", "visits", "via", "toward", "towards", "arrived", "arriving", "landed", "land", "through"])
+export const LOCATIVE = new Set([
+  "in",
+  "to",
+  "at",
+  "from",
+  "into",
+  "near",
+  "outside",
+  "across",
+  "around",
+  "visit",
+  "visited",
+  "visiting",
+  "visits",
+  "via",
+  "toward",
+  "towards",
+  "arrived",
+  "arriving",
+  "landed",
+  "land",
+  "through"
+])
 /** Words stripped from the start of a capitalised run before typing it by its head word. */
-export const FUNCTION_WORDS = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "in", "on", "at", "for", "with", "from", "by", "as", "but", "and", "or", "if", "while", "when", "since", "after", "before", "during", "despite", "however", "meanwhile", "according", "both", "all", "some", "many", "most", "several", "other", "another", "such", "unlike", "like", "amid", "among", "under", "over", "about", "to", "of"])
+export const FUNCTION_WORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "in",
+  "on",
+  "at",
+  "for",
+  "with",
+  "from",
+  "by",
+  "as",
+  "but",
+  "and",
+  "or",
+  "if",
+  "while",
+  "when",
+  "since",
+  "after",
+  "before",
+  "during",
+  "despite",
+  "however",
+  "meanwhile",
+  "according",
+  "both",
+  "all",
+  "some",
+  "many",
+  "most",
+  "several",
+  "other",
+  "another",
+  "such",
+  "unlike",
+  "like",
+  "amid",
+  "among",
+  "under",
+  "over",
+  "about",
+  "to",
+  "of"
+])
 export const CONNECTORS = new Set(["of", "for", "and", "the", "de", "on", "&"])
 
 /** Fold a name for pattern keys: lower case, no diacritics, unified punctuation. */
@@ -37,7 +112,15 @@ export const foldName = (s: string): string =>
     .trim()
 
 /** A mention of a gazetteer entity over tokens [i, j). */
-export const gazMention = (doc: Doc, e: GazEntity, i: number, j: number, via: Mention["via"], method: string, confidence: number): Mention => ({
+export const gazMention = (
+  doc: Doc,
+  e: GazEntity,
+  i: number,
+  j: number,
+  via: Mention["via"],
+  method: string,
+  confidence: number
+): Mention => ({
   key: `gaz:${e.id}`,
   type: e.type,
   name: e.name,
@@ -53,7 +136,15 @@ export const gazMention = (doc: Doc, e: GazEntity, i: number, j: number, via: Me
 })
 
 /** A mention of a name found by a pattern over tokens [i, j) (its name is the text unless given). */
-export const patMention = (doc: Doc, type: EntityType, i: number, j: number, method: string, confidence: number, name?: string): Mention => {
+export const patMention = (
+  doc: Doc,
+  type: EntityType,
+  i: number,
+  j: number,
+  method: string,
+  confidence: number,
+  name?: string
+): Mention => {
   const surface = name ?? doc.text.slice(doc.tokens[i]!.start, doc.tokens[j - 1]!.end)
   return {
     key: `pat:${type}:${foldName(surface)}`,
@@ -79,11 +170,13 @@ export const pick = (doc: Doc, ids: ReadonlyArray<string>): GazEntity | null => 
 }
 
 /** A capitalised word that can be part of a name: not a compound adjective ("Soviet-era", "US-based"). */
-export const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && t.cap && !(hasDash(t.text) && COMPOUND_ADJ.test(t.text))
+export const isCapWord = (t: Token | undefined): boolean =>
+  !!t && t.kind === "word" && t.cap && !(hasDash(t.text) && COMPOUND_ADJ.test(t.text))
 const hasDash = (s: string): boolean => s.includes("-") || s.includes("–")
 export const COMPOUND_ADJ = /[-–]\p{Ll}{2,}$/u
 /** "Kyrgyzstan-based", "Russia-backed", "U.S.-led": the name before the dash is a place or state of its own. */
-export const COMPOUND_PLACE = /^(.+?)[-–](based|headquartered|registered|listed|led|backed|owned|funded|sponsored|brokered|controlled|run)$/u
+export const COMPOUND_PLACE =
+  /^(.+?)[-–](based|headquartered|registered|listed|led|backed|owned|funded|sponsored|brokered|controlled|run)$/u
 
 /** Extend a capitalised run from i (names may join with lower-case connectors: "Movement for Reform and Growth"). */
 export const capRun = (doc: Doc, i: number, taken: Uint8Array, maxLen = 8): number => {
@@ -98,7 +191,12 @@ export const capRun = (doc: Doc, i: number, taken: Uint8Array, maxLen = 8): numb
       j++
       continue
     }
-    if (j > i && (isJoin(doc, j) || (CONNECTORS.has(t.norm) && t.norm !== "the")) && isCapWord(doc.tokens[j + 1]) && !taken[j + 1]) {
+    if (
+      j > i &&
+      (isJoin(doc, j) || (CONNECTORS.has(t.norm) && t.norm !== "the")) &&
+      isCapWord(doc.tokens[j + 1]) &&
+      !taken[j + 1]
+    ) {
       j++
       continue
     }
@@ -125,14 +223,27 @@ export function headTypeLeading(doc: Doc, norm: string, len: number): EntityType
 export function personRun(doc: Doc, i: number, taken: Uint8Array): number {
   const { tokens } = doc
   let j = i
-  while (j < tokens.length && j - i < 8 && !taken[j] && isCapWord(tokens[j]) && !inList(doc, "non_name", tokens[j]!.norm) && !(j > i && lineBreakBefore(doc, j))) {
+  while (
+    j < tokens.length &&
+    j - i < 8 &&
+    !taken[j] &&
+    isCapWord(tokens[j]) &&
+    !inList(doc, "non_name", tokens[j]!.norm) &&
+    !(j > i && lineBreakBefore(doc, j))
+  ) {
     if (headType(doc, tokens[j]!.norm) !== null) break
     if (doc.lex.titles.longest(tokens, j)) break
     j++
     // a hyphenated given name ("Kassym-Jomart") continues the run
     if (isJoin(doc, j) && isCapWord(tokens[j + 1]) && !taken[j + 1]) j++
     // an initial ("Antony J. Blinken", "S. Jaishankar") and a particle ("Abdulaziz bin Salman Al Saud") continue it
-    else if (/^\p{Lu}$/u.test(tokens[j - 1]!.text) && tokens[j]?.text === "." && isCapWord(tokens[j + 1]) && !taken[j + 1]) j++
+    else if (
+      /^\p{Lu}$/u.test(tokens[j - 1]!.text) &&
+      tokens[j]?.text === "." &&
+      isCapWord(tokens[j + 1]) &&
+      !taken[j + 1]
+    )
+      j++
     else if (NAME_PARTICLES.has(tokens[j]?.text ?? "") && isCapWord(tokens[j + 1]) && !taken[j + 1] && j - i >= 1) j++
   }
   // a run does not end on an initial
@@ -141,7 +252,24 @@ export function personRun(doc: Doc, i: number, taken: Uint8Array): number {
 }
 
 /** Lower-case particles inside personal names: "bin", "ibn", "al", "van der", "de". */
-export const NAME_PARTICLES = new Set(["bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da", "dos", "du", "la", "le", "ul", "ud"])
+export const NAME_PARTICLES = new Set([
+  "bin",
+  "bint",
+  "ibn",
+  "al",
+  "el",
+  "de",
+  "van",
+  "von",
+  "der",
+  "da",
+  "dos",
+  "du",
+  "la",
+  "le",
+  "ul",
+  "ud"
+])
 
 /** A patronymic ("Miramonovich", "Mironovna", "Ahmad-ogly"): the middle of a three-part name. */
 export const PATRONYMIC = /^\p{Lu}\p{Ll}+(ovich|evich|ovna|evna|ichna|uly|ulu|kyzy|qizi|ogly|oglu|o‘g‘li|ugli)$/u
@@ -156,11 +284,17 @@ export function lineBreakBefore(doc: Doc, k: number): boolean {
 /** A dash token written without spaces between two words ("Kassym-Jomart"). */
 export function isJoin(doc: Doc, k: number): boolean {
   const t = doc.tokens[k]
-  return !!t && (t.text === "-" || t.text === "–") && doc.tokens[k - 1]?.end === t.start && doc.tokens[k + 1]?.start === t.end
+  return (
+    !!t &&
+    (t.text === "-" || t.text === "–") &&
+    doc.tokens[k - 1]?.end === t.start &&
+    doc.tokens[k + 1]?.start === t.end
+  )
 }
 
 /** Is there a title among the `window` tokens from k? */
 export function titleWithin(doc: Doc, k: number, window: number): boolean {
-  for (let x = k; x < Math.min(doc.tokens.length, k + window); x++) if (doc.lex.titles.longest(doc.tokens, x)) return true
+  for (let x = k; x < Math.min(doc.tokens.length, k + window); x++)
+    if (doc.lex.titles.longest(doc.tokens, x)) return true
   return false
 }

@@ -26,7 +26,29 @@ export const progressive = (doc: Doc, a: number, j: number): boolean => {
   return false
 }
 
-const IRREGULAR_PAST = new Set(["met", "was", "were", "had", "took", "began", "held", "made", "led", "saw", "said", "came", "went", "gave", "spoke", "brought", "became", "told", "won", "sent", "signed"])
+const IRREGULAR_PAST = new Set([
+  "met",
+  "was",
+  "were",
+  "had",
+  "took",
+  "began",
+  "held",
+  "made",
+  "led",
+  "saw",
+  "said",
+  "came",
+  "went",
+  "gave",
+  "spoke",
+  "brought",
+  "became",
+  "told",
+  "won",
+  "sent",
+  "signed"
+])
 /** Does the clause up to its trigger speak of the past ("where they met", "which included")? */
 export const pastTense = (doc: Doc, a: number, j: number): boolean => {
   for (let k = a; k < j; k++) {
@@ -37,7 +59,21 @@ export const pastTense = (doc: Doc, a: number, j: number): boolean => {
 }
 
 /** Words that put an event in the background of the news: it happened at some other, unsaid time. */
-const BACKGROUND = new Set(["previously", "ever", "never", "long", "regularly", "repeatedly", "traditionally", "often", "formerly", "once", "already", "historically", "had"])
+const BACKGROUND = new Set([
+  "previously",
+  "ever",
+  "never",
+  "long",
+  "regularly",
+  "repeatedly",
+  "traditionally",
+  "often",
+  "formerly",
+  "once",
+  "already",
+  "historically",
+  "had"
+])
 const AUXILIARIES = new Set(["has", "have", "was", "were"])
 /** Words that end the verb phrase governing a noun ("noted that Trump's invitation": not governed by "noted"). */
 const NOUN_PHRASE_STOP = new Set(["that", "which", "who", "of", "'s", "’s"])
@@ -46,13 +82,36 @@ const PREPOSITIONS = new Set(["with", "to", "for", "in", "on", "at", "by", "from
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
 
 /** Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited Washington regularly"). */
-const STATE_AFTER = new Set(["heavily", "extensively", "regularly", "repeatedly", "often", "frequently", "consistently", "steadily", "continuously"])
+const STATE_AFTER = new Set([
+  "heavily",
+  "extensively",
+  "regularly",
+  "repeatedly",
+  "often",
+  "frequently",
+  "consistently",
+  "steadily",
+  "continuously"
+])
 /** A period an event spans up to now or lies in, rather than a time of the news ("so far", "over the past eight years", "during his first term"). */
 const PERIOD =
   /\b(?:so far|to date|for (?:years|decades)|in recent (?:years|decades)|(?:over|during|in) the (?:past|last) (?:two |three |four |five |six |seven |eight |nine |ten |few |several )?(?:years|decades)|(?:during|in) (?:his|her|their|its|[A-Z][\w-]*['’]s) (?:first|second|third|previous) (?:term|presidency|tenure|mandate))\b/gi
 
 /** Words in -est that are no superlatives. */
-const NOT_SUPERLATIVE = new Set(["interest", "forest", "request", "protest", "harvest", "west", "contest", "suggest", "honest", "modest", "invest", "arrest"])
+const NOT_SUPERLATIVE = new Set([
+  "interest",
+  "forest",
+  "request",
+  "protest",
+  "harvest",
+  "west",
+  "contest",
+  "suggest",
+  "honest",
+  "modest",
+  "invest",
+  "arrest"
+])
 /** Is there a superlative or an ordinal among the six words before "so far" / "to date" ("the largest order so far")? */
 const ranked = (before: string): boolean =>
   before
@@ -80,16 +139,39 @@ export const overPeriod = (text: string, from: number, to: number, tStart: numbe
 
 /** Does the clause [a, b) tell its event (trigger tokens [i, j)) as a state, a habit or something spanning a period (see STATE_AFTER, PERIOD)? */
 const standing = (doc: Doc, a: number, i: number, j: number, b: number): boolean => {
-  for (let k = j; k < Math.min(b, j + 4) && doc.tokens[k]!.kind !== "punct"; k++) if (STATE_AFTER.has(doc.tokens[k]!.norm)) return true
-  return overPeriod(doc.text, doc.tokens[a]!.start, doc.tokens[b - 1]!.end, doc.tokens[i]!.start, doc.tokens[j - 1]!.end)
+  for (let k = j; k < Math.min(b, j + 4) && doc.tokens[k]!.kind !== "punct"; k++)
+    if (STATE_AFTER.has(doc.tokens[k]!.norm)) return true
+  return overPeriod(
+    doc.text,
+    doc.tokens[a]!.start,
+    doc.tokens[b - 1]!.end,
+    doc.tokens[i]!.start,
+    doc.tokens[j - 1]!.end
+  )
 }
 
 /** Does the text after a noun phrase (tokens from j to the clause end b, up to punctuation) hold a verb of its own ("said Trump's visit was")? */
 const verbAfter = (doc: Doc, j: number, b: number): boolean => {
-  for (let k = j; k < b && doc.tokens[k]!.kind !== "punct"; k++) if (isPast(doc.tokens[k]!.norm) || FINITE.has(doc.tokens[k]!.norm)) return true
+  for (let k = j; k < b && doc.tokens[k]!.kind !== "punct"; k++)
+    if (isPast(doc.tokens[k]!.norm) || FINITE.has(doc.tokens[k]!.norm)) return true
   return false
 }
-const FINITE = new Set(["is", "are", "was", "were", "has", "have", "will", "would", "can", "could", "may", "might", "should", "must"])
+const FINITE = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "will",
+  "would",
+  "can",
+  "could",
+  "may",
+  "might",
+  "should",
+  "must"
+])
 
 /** Words a subject noun's own phrase may hold before its verb ("Trump's conversation with President X of Uzbekistan similarly focused"). */
 const PHRASE_WORDS = new Set(["with", "of", "between", "and", "in", "on", "to", "the", "a", "an", "'s", "’s"])
@@ -124,7 +206,8 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: num
   const { tokens } = doc
   for (let k = a; k < j; k++) if (BACKGROUND.has(tokens[k]!.norm)) return false
   if (standing(doc, a, i, j, b)) return false
-  if (pos === "verb") return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
+  if (pos === "verb")
+    return isPast(tokens[i]!.norm) || [1, 2].some((d) => i - d >= a && AUXILIARIES.has(tokens[i - d]!.norm))
   if (tokens[i - 1]?.norm === "of") return false
   let ownPhrase = true
   for (let k = i - 1; k >= Math.max(a, i - 8); k--) {
@@ -149,7 +232,8 @@ export const reportedAsNews = (doc: Doc, a: number, i: number, j: number, b: num
 /** "a three-day trip", "a week-long tour": the event lasts several days, so a report's day is not its day. */
 const MULTI_DAY = /\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[- ]day\b|\bweek-?long\b|\bmulti-?day\b/i
 /** Does the clause [a, b) say its event lasts several days? */
-export const multiDay = (doc: Doc, a: number, b: number): boolean => MULTI_DAY.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
+export const multiDay = (doc: Doc, a: number, b: number): boolean =>
+  MULTI_DAY.test(doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end))
 
 /**
  * Does the clause from token a describe a name before it (", which she chairs", after "the

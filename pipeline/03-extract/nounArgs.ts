@@ -9,17 +9,88 @@ import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 
 /** Prepositions that open a complement of an event noun; "between" and "by" name actors. */
-const COMPLEMENT = new Set(["between", "with", "in", "into", "to", "of", "over", "against", "on", "by", "from", "among", "involving"])
+const COMPLEMENT = new Set([
+  "between",
+  "with",
+  "in",
+  "into",
+  "to",
+  "of",
+  "over",
+  "against",
+  "on",
+  "by",
+  "from",
+  "among",
+  "involving"
+])
 /** Words that may stand between a name modifier and its noun ("the US military operation"). */
 const MODIFIER_MAX = 2
-const STOP_BEFORE = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"])
+const STOP_BEFORE = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "of",
+  "in",
+  "on",
+  "at",
+  "to",
+  "for",
+  "with",
+  "and",
+  "or",
+  "by",
+  "from",
+  "as",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would"
+])
 /** Tokens a complement list may run over: conjunctions, commas, articles. */
-const LIST_GLUE = new Set(["and", ",", "the", "both", "its", "their", "other", "several", "five", "two", "three", "four"])
+const LIST_GLUE = new Set([
+  "and",
+  ",",
+  "the",
+  "both",
+  "its",
+  "their",
+  "other",
+  "several",
+  "five",
+  "two",
+  "three",
+  "four"
+])
 
 /** Prepositions whose object is a party to the event or what it is about, never its venue. */
 const PARTY_PREPS = new Set(["with", "between", "over", "against", "among", "involving"])
 const FRAME_TYPES = new Set(["initiative", "legislation", "named_event"])
-const ARGUMENT_TYPES = new Set(["person", "country", "organization", "initiative", "legislation", "named_event", "commodity"])
+const ARGUMENT_TYPES = new Set([
+  "person",
+  "country",
+  "organization",
+  "initiative",
+  "legislation",
+  "named_event",
+  "commodity"
+])
 
 /** One argument of an event noun and its role. */
 export interface NounArgument {
@@ -35,13 +106,21 @@ export interface NounArgument {
  * The arguments of the event noun at tokens [i, j), within the clause [lo, hi): `at[k]` is the
  * mention covering token k. Empty when the noun phrase names nobody.
  */
-export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, i: number, j: number, lo: number, hi: number): Array<NounArgument> => {
+export const nounArguments = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  i: number,
+  j: number,
+  lo: number,
+  hi: number
+): Array<NounArgument> => {
   const { tokens } = doc
   const out: Array<NounArgument> = []
   const take = (m: Mention, role: Role, side: NounArgument["side"], prep = "") => {
     // a place is an argument only as the other side or the object of a dispute ("tensions with Europe over Greenland"), not as a venue ("talks in Astana")
     const typed = ARGUMENT_TYPES.has(m.type) || (m.type === "location" && PARTY_PREPS.has(prep))
-    if (typed && !out.some((a) => a.mention.key === m.key)) out.push({ mention: m, role, side, ...(prep !== "" ? { prep } : {}) })
+    if (typed && !out.some((a) => a.mention.key === m.key))
+      out.push({ mention: m, role, side, ...(prep !== "" ? { prep } : {}) })
   }
   // before: [name ('s) (and name ('s))] [up to two modifier words] NOUN
   let k = i - 1
@@ -74,7 +153,12 @@ export const nounArguments = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
     while (k < hi) {
       const m = at[k]
       if (m) {
-        take(m, prep === "by" || (prep === "between" && first) || (prep === "among" && first) ? "actor" : "target", "after", prep)
+        take(
+          m,
+          prep === "by" || (prep === "between" && first) || (prep === "among" && first) ? "actor" : "target",
+          "after",
+          prep
+        )
         first = false
         k = m.tokEnd
         if (tokens[k]?.norm === "'s") break

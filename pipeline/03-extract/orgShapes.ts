@@ -7,7 +7,7 @@
  * They run before the gazetteer (a place inside a company's name, "Volga Credit", is the company's);
  * a name the gazetteer holds as it stands is left to it. Pure; the caller takes the mentions in order.
  */
-import { inList, type Doc } from "./doc.js"
+import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { capRun, FUNCTION_WORDS, isCapWord, isJoin, lineBreakBefore, patMention } from "./nameRuns.js"
 
@@ -15,12 +15,27 @@ import { capRun, FUNCTION_WORDS, isCapWord, isJoin, lineBreakBefore, patMention 
 const MAX_MODIFIERS = 3
 /** Outlet verbs and nouns after a name: "Trend reports", "an Interfax correspondent". */
 const REPORTS = new Set(["reports", "correspondent", "correspondents", "reporter"])
-const QUOTES = new Set(["\"", "“", "”", "«", "»", "'", "‘", "’"])
+const QUOTES = new Set(['"', "“", "”", "«", "»", "'", "‘", "’"])
 const DOMAIN_END = /^[a-z]{2,6}$/
 const DOMAIN_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}-]*\.[a-z]{2,6}$/u
 const NOT_DOMAINS = new Set(["e.g", "i.e", "a.m", "p.m", "vs", "etc"])
 /** Tokens that close an apposition after its noun. */
-const CLOSERS = new Set([",", ".", ";", ")", "—", "–", "that", "which", "based", "headquartered", "of", "in", "with", "whose"])
+const CLOSERS = new Set([
+  ",",
+  ".",
+  ";",
+  ")",
+  "—",
+  "–",
+  "that",
+  "which",
+  "based",
+  "headquartered",
+  "of",
+  "in",
+  "with",
+  "whose"
+])
 
 /** Every organisation mention the shape rules find, given the tokens already taken (not changed). */
 export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> => {
@@ -39,7 +54,13 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
     if (mine[i]) continue
     const d = domainAt(doc, i)
     if (d > i) {
-      add(i, d, "entity.domain-outlet.v1", 0.75, doc.text.slice(tokens[i]!.start, tokens[d - 1]!.end).replace(/^www\./i, ""))
+      add(
+        i,
+        d,
+        "entity.domain-outlet.v1",
+        0.75,
+        doc.text.slice(tokens[i]!.start, tokens[d - 1]!.end).replace(/^www\./i, "")
+      )
       i = d - 1
       continue
     }
@@ -65,7 +86,10 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
       }
     }
     // the companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here)
-    if ((tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at") && inList(doc, "company_people", t.norm)) {
+    if (
+      (tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at") &&
+      inList(doc, "company_people", t.norm)
+    ) {
       const items = companyList(doc, i + 2, mine)
       for (const [a, b] of items) add(a, b, "entity.company-list.v1", 0.7)
       if (items.length > 0) {
@@ -74,13 +98,29 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
       }
     }
     const prev = tokens[i - 1]
-    if (!isCapWord(t) || FUNCTION_WORDS.has(t.norm) || (isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm) && !lineBreakBefore(doc, i))) continue
+    if (
+      !isCapWord(t) ||
+      FUNCTION_WORDS.has(t.norm) ||
+      (isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm) && !lineBreakBefore(doc, i))
+    )
+      continue
     const end = nameRun(doc, i, mine)
     if (end === i || personLike(doc, i, end)) continue
     // after the name: "Gazprom, the Russian gas giant," / "Trend reports" / ", Trend reported."
     const after = tokens[end]
-    if ((after?.text === "," && cueAfterArticle(doc, end + 1)) || REPORTS.has(after?.norm ?? "") || (after?.norm === "reported" && tokens[i - 1]?.text === "," && /^[.,]$/.test(tokens[end + 1]?.text ?? ""))) {
-      add(i, end, REPORTS.has(after?.norm ?? "") || after?.norm === "reported" ? "entity.reporting-outlet.v1" : "entity.company-cue.v1", 0.7)
+    if (
+      (after?.text === "," && cueAfterArticle(doc, end + 1)) ||
+      REPORTS.has(after?.norm ?? "") ||
+      (after?.norm === "reported" && tokens[i - 1]?.text === "," && /^[.,]$/.test(tokens[end + 1]?.text ?? ""))
+    ) {
+      add(
+        i,
+        end,
+        REPORTS.has(after?.norm ?? "") || after?.norm === "reported"
+          ? "entity.reporting-outlet.v1"
+          : "entity.company-cue.v1",
+        0.7
+      )
       i = end - 1
       continue
     }
@@ -117,7 +157,15 @@ export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> =>
 const nameRun = (doc: Doc, i: number, taken: Uint8Array): number => {
   const { tokens } = doc
   let j = i
-  while (j < tokens.length && j - i < 4 && !taken[j] && isCapWord(tokens[j]) && !inList(doc, "non_name", tokens[j]!.norm) && !(j > i && lineBreakBefore(doc, j))) j++
+  while (
+    j < tokens.length &&
+    j - i < 4 &&
+    !taken[j] &&
+    isCapWord(tokens[j]) &&
+    !inList(doc, "non_name", tokens[j]!.norm) &&
+    !(j > i && lineBreakBefore(doc, j))
+  )
+    j++
   // "Prospectors & Developers": an ampersand joins two capitalised words
   if (j > i && tokens[j]?.text === "&" && isCapWord(tokens[j + 1]) && !taken[j + 1]) return nameRun(doc, j + 1, taken)
   return j
@@ -125,7 +173,8 @@ const nameRun = (doc: Doc, i: number, taken: Uint8Array): number => {
 
 /** A person's name rather than a body: a given name first, or a title right before. */
 const personLike = (doc: Doc, i: number, j: number): boolean =>
-  (j - i >= 2 && inList(doc, "given_names", doc.tokens[i]!.norm)) || inList(doc, "person_prefix", doc.tokens[i - 1]?.norm ?? "")
+  (j - i >= 2 && inList(doc, "given_names", doc.tokens[i]!.norm)) ||
+  inList(doc, "person_prefix", doc.tokens[i - 1]?.norm ?? "")
 
 /** ", a Canadian miner" / ", the state-owned lender": an article, a few modifiers, a company noun. */
 const cueAfterArticle = (doc: Doc, k: number): boolean => {
@@ -135,7 +184,8 @@ const cueAfterArticle = (doc: Doc, k: number): boolean => {
     const t = tokens[x]!
     if (t.kind !== "word") return false
     // the apposition closes right after its noun ("X, a Canadian miner, said"; not "Then, the company said")
-    if (inList(doc, "org_cue", t.norm)) return !doc.lex.titles.longest(tokens, x) && CLOSERS.has(tokens[x + 1]?.norm ?? ".")
+    if (inList(doc, "org_cue", t.norm))
+      return !doc.lex.titles.longest(tokens, x) && CLOSERS.has(tokens[x + 1]?.norm ?? ".")
   }
   return false
 }
@@ -177,7 +227,13 @@ const domainAt = (doc: Doc, i: number): number => {
   // cheap guards first: a domain token holds a dot; a split domain has a glued "." next
   if (t.kind === "word" && t.text.includes(".")) {
     const host = t.text.replace(/^www\./i, "")
-    if (host.includes(".") && DOMAIN_TOKEN.test(host) && !NOT_DOMAINS.has(host.toLowerCase()) && /\p{L}{2}/u.test(host.split(".")[0]!)) return i + 1
+    if (
+      host.includes(".") &&
+      DOMAIN_TOKEN.test(host) &&
+      !NOT_DOMAINS.has(host.toLowerCase()) &&
+      /\p{L}{2}/u.test(host.split(".")[0]!)
+    )
+      return i + 1
   }
   const dot = tokens[i + 1]
   if (dot === undefined || dot.text !== "." || dot.start !== t.end) return i
@@ -191,7 +247,10 @@ const domainAt = (doc: Doc, i: number): number => {
 /** Is the name at [i, j) shown to be a company by what it holds (cue lists `company_holding`, `share_move`)? */
 const holdingAt = (doc: Doc, k: number): boolean => {
   const { tokens } = doc
-  return inList(doc, "company_holding", tokens[k]?.norm ?? "") && (tokens[k]!.norm !== "board" || (tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm === "directors"))
+  return (
+    inList(doc, "company_holding", tokens[k]?.norm ?? "") &&
+    (tokens[k]!.norm !== "board" || (tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm === "directors"))
+  )
 }
 const companyHolding = (doc: Doc, i: number, j: number): boolean => {
   const { tokens } = doc
@@ -202,7 +261,12 @@ const companyHolding = (doc: Doc, i: number, j: number): boolean => {
   if (next === "shareholders" || next === "stockholders") return true
   if ((next === "shares" || next === "stock") && inList(doc, "share_move", tokens[j + 1]?.norm ?? "")) return true
   // "shares of X", "a subsidiary of X"
-  return tokens[i - 1]?.norm === "of" && holdingAt(doc, i - 2) && tokens[i - 2]!.norm !== "board" && tokens[i - 2]!.norm !== "stock"
+  return (
+    tokens[i - 1]?.norm === "of" &&
+    holdingAt(doc, i - 2) &&
+    tokens[i - 2]!.norm !== "board" &&
+    tokens[i - 2]!.norm !== "stock"
+  )
 }
 
 /**
@@ -214,14 +278,16 @@ const orgTitleEnd = (doc: Doc, i: number, j: number): number => {
   const { tokens } = doc
   let e = i + 1
   while (e < j && !doc.lex.titles.longest(tokens, e)) e++
-  for (let k = i; k < e; k++) if (inList(doc, "title_modifier", tokens[k]!.norm) || doc.lex.titles.longest(tokens, k)) return i
+  for (let k = i; k < e; k++)
+    if (inList(doc, "title_modifier", tokens[k]!.norm) || doc.lex.titles.longest(tokens, k)) return i
   // a lone company noun is no name ("Company CEO Mara Ruiz")
   if (e - i === 1 && (inList(doc, "org_cue", tokens[i]!.norm) || tokens[i]!.norm === "board")) return i
   const hit = doc.lex.titles.longest(tokens, e)
-  if (!hit || !hit.values.some((v) => v.holder_of === "organization")) return i
+  if (!hit?.values.some((v) => v.holder_of === "organization")) return i
   const after = tokens[e + hit.length]
   const holderNext = isCapWord(after) && !lineBreakBefore(doc, e + hit.length)
-  const apposition = tokens[i - 1]?.text === "," && (after?.text === "," || after?.text === "." || after?.norm === "said")
+  const apposition =
+    tokens[i - 1]?.text === "," && (after?.text === "," || after?.text === "." || after?.norm === "said")
   return holderNext || apposition ? e : i
 }
 

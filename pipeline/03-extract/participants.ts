@@ -77,7 +77,8 @@ const titleAppositions = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<rea
     // (from the article on: a name may take it in, "the U.S.")
     const start = p.tokEnd + 1
     let titled = false
-    for (let k = start + 1; k < Math.min(tokens.length, start + 6); k++) if (lex.titles.longest(tokens, k)) titled = true
+    for (let k = start + 1; k < Math.min(tokens.length, start + 6); k++)
+      if (lex.titles.longest(tokens, k)) titled = true
     if (!titled) continue
     const sEnd = doc.sentences[doc.sentenceOf[p.tokStart]!]!.tokEnd
     let end = start
@@ -109,13 +110,27 @@ export const clauseParticipants = (
     const m = at[k]
     if (!m || m.tokStart !== k) continue
     const preceding = tokens[k - 1]?.norm ?? ""
-    if (m.type === "location" || (m.via === "name" && m.type === "organization" && /white house/i.test(m.name) && (preceding === "at" || preceding === "in"))) {
+    if (
+      m.type === "location" ||
+      (m.via === "name" &&
+        m.type === "organization" &&
+        /white house/i.test(m.name) &&
+        (preceding === "at" || preceding === "in"))
+    ) {
       if (k > i && ["in", "at", "to"].includes(preceding) && !location) location = m
       else if (k > i && trigger.event_type === "visit" && !location) location = m
       continue
     }
     // (what is traded is a party of an economic event: "exported gas to China")
-    if (!PARTICIPANT_TYPES.has(m.type) && !(k >= j && (["initiative", "legislation"].includes(m.type) || (m.type === "commodity" && trigger.event_type === "economic")))) continue
+    if (
+      !PARTICIPANT_TYPES.has(m.type) &&
+      !(
+        k >= j &&
+        (["initiative", "legislation"].includes(m.type) ||
+          (m.type === "commodity" && trigger.event_type === "economic"))
+      )
+    )
+      continue
     if (qualifier.has(m) || seen.has(m.key)) continue
     // the speaker of a report told after it (", X said") takes no part in the events reported
     if (k > j && trigger.event_type !== "statement" && speaksAfter(doc, m)) continue
@@ -131,13 +146,21 @@ export const clauseParticipants = (
  * unless the noun is the time the clause is told against (`anchor`: "after the collapse of X").
  * `argOf` marks names already taken as another noun's arguments (updated).
  */
-export const withNounArguments = (clause: ReadonlyArray<Participant>, local: ReadonlyArray<NounArgument>, argOf: Uint8Array, anchor = false): Array<Participant> => {
+export const withNounArguments = (
+  clause: ReadonlyArray<Participant>,
+  local: ReadonlyArray<NounArgument>,
+  argOf: Uint8Array,
+  anchor = false
+): Array<Participant> => {
   // (not names that are another event noun's arguments: "the war between Russia and Ukraine and the crisis in Iran")
   // (a name compound before the noun, "the Central Asia-United States summit", names the format, so the subject still takes part)
   // (a noun the clause is told against, "opened an embassy soon after the end of the war", is no act of the subject's)
-  const clauseActors = anchor || local.some((x) => x.role === "actor" && x.side !== "before")
-    ? []
-    : clause.filter((p) => p.role === "actor" && !argOf[p.mention.tokStart] && !local.some((x) => x.mention.key === p.mention.key))
+  const clauseActors =
+    anchor || local.some((x) => x.role === "actor" && x.side !== "before")
+      ? []
+      : clause.filter(
+          (p) => p.role === "actor" && !argOf[p.mention.tokStart] && !local.some((x) => x.mention.key === p.mention.key)
+        )
   for (const x of local) argOf[x.mention.tokStart] = 1
   return [...clauseActors, ...local]
 }
@@ -159,14 +182,24 @@ export interface SubjectContext {
  * pronoun opening it, the parties a generic plural stands for ("the two leaders", "both countries",
  * "the sides"), else the sentence's subject before it.
  */
-export const borrowedActors = (doc: Doc, a: number, i: number, participants: ReadonlyArray<Participant>, ctx: SubjectContext): Array<Mention> => {
+export const borrowedActors = (
+  doc: Doc,
+  a: number,
+  i: number,
+  participants: ReadonlyArray<Participant>,
+  ctx: SubjectContext
+): Array<Mention> => {
   const seen = new Set(participants.map((p) => p.mention.key))
   const first = doc.tokens[a]
   const subject = ctx.sentence.find((m) => m.tokEnd <= a && PARTICIPANT_TYPES.has(m.type) && !ctx.qualifier.has(m))
   const group = groupNoun(doc, a, i)
-  const party = group !== null ? groupParties(doc, group, ctx.events, ctx.before) : delegationSubject(doc, a, i, ctx.events)
+  const party =
+    group !== null ? groupParties(doc, group, ctx.events, ctx.before) : delegationSubject(doc, a, i, ctx.events)
   // (the pronoun may follow an opening adjunct: "Last year, he hosted ...")
-  const pronoun = first !== undefined && (PRONOUNS.has(first.norm) || doc.tokens.slice(a, i).some((t, k) => PRONOUNS.has(t.norm) && (k === 0 || doc.tokens[a + k - 1]!.text === ",")))
+  const pronoun =
+    first !== undefined &&
+    (PRONOUNS.has(first.norm) ||
+      doc.tokens.slice(a, i).some((t, k) => PRONOUNS.has(t.norm) && (k === 0 || doc.tokens[a + k - 1]!.text === ",")))
   if (pronoun && ctx.antecedent && !seen.has(ctx.antecedent.key)) return [ctx.antecedent]
   if (party.length > 0) return party.filter((m) => !seen.has(m.key))
   if (subject && !seen.has(subject.key)) return [subject]
@@ -177,14 +210,21 @@ export const borrowedActors = (doc: Doc, a: number, i: number, participants: Rea
 const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 
 /** The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is none. */
-const reportingAt = (doc: Doc, k: number): boolean => triggerAt(doc, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
+const reportingAt = (doc: Doc, k: number): boolean =>
+  triggerAt(doc, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
 const attributionAfter = (doc: Doc, j: number, b: number): number => {
   for (let t = j + 1; t < b; t++) {
     if (!INVERSION_OPENERS.has(doc.tokens[t - 1]!.text)) continue
     if (reportingAt(doc, t)) return t
     // ", the election commission said (on Monday)": a short subject and a reporting verb that ends the sentence's clauses
     for (let k = t + 1; k < Math.min(b, t + 8) && doc.tokens[k - 1]!.kind !== "punct"; k++)
-      if (reportingAt(doc, k) && /^(?:[.,;]|on|in|at|late|earlier|later|today|yesterday|citing|adding|according)$/.test(doc.tokens[k + 1]?.norm ?? ".")) return t
+      if (
+        reportingAt(doc, k) &&
+        /^(?:[.,;]|on|in|at|late|earlier|later|today|yesterday|citing|adding|according)$/.test(
+          doc.tokens[k + 1]?.norm ?? "."
+        )
+      )
+        return t
   }
   return b
 }
@@ -205,7 +245,11 @@ const speaksAfter = (doc: Doc, m: Mention): boolean => {
   const verb = triggerAt(doc, m.tokEnd)
   if (!verb?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return false
   const after = doc.tokens[m.tokEnd + verb.length]
-  return m.type === "person" && INVERSION_OPENERS.has(doc.tokens[m.tokStart - 1]?.text ?? "") && (after === undefined || [".", ",", ";", "!"].includes(after.text))
+  return (
+    m.type === "person" &&
+    INVERSION_OPENERS.has(doc.tokens[m.tokStart - 1]?.text ?? "") &&
+    (after === undefined || [".", ",", ";", "!"].includes(after.text))
+  )
 }
 
 /**
@@ -213,14 +257,23 @@ const speaksAfter = (doc: Doc, m: Mention): boolean => {
  * a demonym and a title: "..., said Chinese President X"), or the person a pronoun right before it
  * refers to ("...,” he said"). Undefined when the verb is not so placed.
  */
-export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>, trigger: TriggerEntry, i: number, j: number, b: number, antecedent: Mention | undefined): Mention | undefined => {
+export const reportedSpeaker = (
+  doc: Doc,
+  at: ReadonlyArray<Mention | undefined>,
+  trigger: TriggerEntry,
+  i: number,
+  j: number,
+  b: number,
+  antecedent: Mention | undefined
+): Mention | undefined => {
   const { tokens } = doc
   if (trigger.event_type !== "statement" || trigger.pos !== "verb") return undefined
   // "according to X": the first party named after it (over "a report by", "official reports from")
   // (a person or body before a state that only qualifies it: "the Kyrgyz National Security Committee")
   if (trigger.attribution === true) {
     const named: Array<Mention> = []
-    for (let k = j; k < Math.min(b, j + 10) && tokens[k]!.text !== ","; k++) if (at[k] !== undefined && at[k]!.tokStart === k && PARTICIPANT_TYPES.has(at[k]!.type)) named.push(at[k]!)
+    for (let k = j; k < Math.min(b, j + 10) && tokens[k]!.text !== ","; k++)
+      if (at[k] !== undefined && at[k]!.tokStart === k && PARTICIPANT_TYPES.has(at[k]!.type)) named.push(at[k]!)
     return named.find((m) => m.type !== "country") ?? named[0]
   }
   if (PRONOUNS.has(tokens[i - 1]?.norm ?? "") && INVERSION_OPENERS.has(tokens[i - 2]?.text ?? "")) return antecedent
@@ -229,7 +282,13 @@ export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>
   if (before !== undefined && PARTICIPANT_TYPES.has(before.type) && before.tokEnd === i) {
     // (over a short phrase of titles and words before the name: "..., the commission's chairwoman X said")
     let k = before.tokStart - 1
-    while (k > before.tokStart - 7 && k > 0 && (tokens[k]!.kind === "word" || tokens[k]!.text === "-") && at[k] === undefined) k--
+    while (
+      k > before.tokStart - 7 &&
+      k > 0 &&
+      (tokens[k]!.kind === "word" || tokens[k]!.text === "-") &&
+      at[k] === undefined
+    )
+      k--
     if (k > 0 && INVERSION_OPENERS.has(tokens[k]!.text)) return before
   }
   if (!INVERSION_OPENERS.has(tokens[i - 1]?.text ?? "")) return undefined
@@ -248,24 +307,59 @@ export const reportedSpeaker = (doc: Doc, at: ReadonlyArray<Mention | undefined>
 }
 
 /** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon (also without a by-phrase: "X was dismissed"). */
-export const passiveRoles = (doc: Doc, trigger: TriggerEntry, participants: Array<Participant>, i: number, j: number, b: number): void => {
+export const passiveRoles = (
+  doc: Doc,
+  trigger: TriggerEntry,
+  participants: Array<Participant>,
+  i: number,
+  j: number,
+  b: number
+): void => {
   const { tokens } = doc
   const aux = tokens[i - 1]?.norm ?? ""
   const byIdx = tokens.slice(j, b).findIndex((t) => t.norm === "by")
   // (a participle, not the progressive "is visiting")
-  if (!(trigger.pos === "verb" && /^(was|were|been|be|is|are|being)$/.test(aux) && tokens[i]!.norm !== trigger.lemma && !/ing$/.test(tokens[i]!.norm))) return
+  if (
+    !(
+      trigger.pos === "verb" &&
+      /^(was|were|been|be|is|are|being)$/.test(aux) &&
+      tokens[i]!.norm !== trigger.lemma &&
+      !/ing$/.test(tokens[i]!.norm)
+    )
+  )
+    return
   const agentStart = byIdx >= 0 ? j + byIdx + 1 : b
   for (let k = 0; k < participants.length; k++) {
     const p = participants[k]!
-    participants[k] = { mention: p.mention, role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role }
+    participants[k] = {
+      mention: p.mention,
+      role: p.mention.tokStart >= agentStart ? "actor" : p.role === "actor" ? "target" : p.role
+    }
   }
 }
 
 /** Verbs whose subject receives the event noun after them ("received an invitation from X"). */
-const RECEIVING = new Set(["received", "receives", "receiving", "accepted", "accepts", "declined", "declines", "rejected", "rejects", "got"])
+const RECEIVING = new Set([
+  "received",
+  "receives",
+  "receiving",
+  "accepted",
+  "accepts",
+  "declined",
+  "declines",
+  "rejected",
+  "rejects",
+  "got"
+])
 
 /** "X received an (official) invitation from Y": X is acted upon, the from-phrase acts. */
-export const receivedRoles = (doc: Doc, trigger: TriggerEntry, participants: Array<Participant>, i: number, j: number): void => {
+export const receivedRoles = (
+  doc: Doc,
+  trigger: TriggerEntry,
+  participants: Array<Participant>,
+  i: number,
+  j: number
+): void => {
   const { tokens } = doc
   if (trigger.pos !== "noun") return
   let k = i - 1
@@ -275,7 +369,8 @@ export const receivedRoles = (doc: Doc, trigger: TriggerEntry, participants: Arr
   for (let x = 0; x < participants.length; x++) {
     const p = participants[x]!
     if (p.mention.tokStart < k) participants[x] = { mention: p.mention, role: "target" }
-    else if (from >= 0 && p.mention.tokStart >= from && p.mention.tokStart <= from + 2) participants[x] = { mention: p.mention, role: "actor" }
+    else if (from >= 0 && p.mention.tokStart >= from && p.mention.tokStart <= from + 2)
+      participants[x] = { mention: p.mention, role: "actor" }
   }
 }
 
@@ -287,7 +382,13 @@ const delegationSubject = (doc: Doc, a: number, i: number, events: ReadonlyArray
   for (let k = a; k < i && k < a + 4; k++) {
     if (doc.tokens[k]!.norm !== "delegation" || doc.tokens[k - 1]?.norm !== "the") continue
     for (let e = events.length - 1; e >= Math.max(0, events.length - 6); e--) {
-      const people = [...new Map(events[e]!.participants.filter((p) => p.mention.type === "person").map((p) => [p.mention.key, p.mention] as const)).values()]
+      const people = [
+        ...new Map(
+          events[e]!.participants.filter((p) => p.mention.type === "person").map(
+            (p) => [p.mention.key, p.mention] as const
+          )
+        ).values()
+      ]
       if (people.length >= 1) return people
     }
   }

@@ -6,12 +6,26 @@
  * "Tokayev's spokesman, Ruslan Zheldibay,") and a name with its state after it in a list of
  * officials ("Mukhtar Tileuberdi of Kazakhstan"). Pure; the caller takes the mentions in order.
  */
-import { inList, type Doc } from "./doc.js"
+import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { isCapWord, isJoin, lineBreakBefore, PATRONYMIC, patMention, personRun } from "./nameRuns.js"
 
 const BY = new Set(["by"])
-const BYLINE_VERBS = new Set(["written", "reported", "compiled", "edited", "owned", "controlled", "founded", "photographed", "translated", "interviewed", "reporting", "writing", "editing"])
+const BYLINE_VERBS = new Set([
+  "written",
+  "reported",
+  "compiled",
+  "edited",
+  "owned",
+  "controlled",
+  "founded",
+  "photographed",
+  "translated",
+  "interviewed",
+  "reporting",
+  "writing",
+  "editing"
+])
 
 /** Every person mention the shape rules find, given the tokens already taken (updated). */
 export const personShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> => {
@@ -21,7 +35,18 @@ export const personShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention>
     if (taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1) || inList(doc, "non_name", tokens[i]!.norm)) continue
     const end = personRun(doc, i, taken)
     const len = end - i
-    if (len < 2 || len > 5 || !tokens.slice(i, end).every((t) => t.kind !== "word" || /^\p{Lu}[\p{Ll}'’.-]|^\p{Lu}$|^(bin|bint|ibn|al|el|de|van|von|der|da|dos|du|la|le|ul|ud)$/u.test(t.text))) continue
+    if (
+      len < 2 ||
+      len > 5 ||
+      !tokens
+        .slice(i, end)
+        .every(
+          (t) =>
+            t.kind !== "word" ||
+            /^\p{Lu}[\p{Ll}'’.-]|^\p{Lu}$|^(bin|bint|ibn|al|el|de|van|von|der|da|dos|du|la|le|ul|ud)$/u.test(t.text)
+        )
+    )
+      continue
     const method = cue(doc, i, end)
     if (!method) continue
     for (let k = i; k < end; k++) taken[k] = 1
@@ -38,16 +63,34 @@ const cue = (doc: Doc, i: number, j: number): string | null => {
   const next = tokens[j]
   if (j - i === 3 && PATRONYMIC.test(tokens[i + 1]!.text)) return "entity.patronymic-person.v1"
   // "18-year-old Dana Whitfield", "Dana Whitfield, 65,"
-  if (/(^|-)years?-old$/.test(prev?.norm ?? "") || (next?.text === "," && tokens[j + 1]?.kind === "num" && /^\d{1,2}$/.test(tokens[j + 1]!.text) && tokens[j + 2]?.text === ","))
+  if (
+    /(^|-)years?-old$/.test(prev?.norm ?? "") ||
+    (next?.text === "," &&
+      tokens[j + 1]?.kind === "num" &&
+      /^\d{1,2}$/.test(tokens[j + 1]!.text) &&
+      tokens[j + 2]?.text === ",")
+  )
     return "entity.age-person.v1"
   // "By Dana Whitfield" opening a line; "written by", "owned by"
-  if (BY.has(prev?.norm ?? "") && ((i === 1 || lineBreakBefore(doc, i - 1)) || BYLINE_VERBS.has(tokens[i - 2]?.norm ?? ""))) return "entity.byline-person.v1"
+  if (
+    BY.has(prev?.norm ?? "") &&
+    (i === 1 || lineBreakBefore(doc, i - 1) || BYLINE_VERBS.has(tokens[i - 2]?.norm ?? ""))
+  )
+    return "entity.byline-person.v1"
   // "Author: Dana Whitfield"
-  if (prev?.text === ":" && /^authors?$/.test(tokens[i - 2]?.norm ?? "") && (i === 2 || lineBreakBefore(doc, i - 2))) return "entity.byline-person.v1"
+  if (prev?.text === ":" && /^authors?$/.test(tokens[i - 2]?.norm ?? "") && (i === 2 || lineBreakBefore(doc, i - 2)))
+    return "entity.byline-person.v1"
   // "the Prime Minister of Japan, Sanae Takaichi," / "Tokayev's spokesman, Ruslan Zheldibay,"
-  if (prev?.text === "," && /^[,.;]$|^(and|said|says|who)$/.test(next?.norm ?? ".") && titleBefore(doc, i - 1)) return "entity.title-apposition-person.v1"
+  if (prev?.text === "," && /^[,.;]$|^(and|said|says|who)$/.test(next?.norm ?? ".") && titleBefore(doc, i - 1))
+    return "entity.title-apposition-person.v1"
   // "Mukhtar Tileuberdi of Kazakhstan" among officials
-  if (next?.norm === "of" && stateAt(doc, j + 1) && (prev?.text === "," || prev?.norm === "and" || prev?.norm === "minister" || titleBefore(doc, i)) && !isCapWord(tokens[j + 2])) return "entity.name-of-state-person.v1"
+  if (
+    next?.norm === "of" &&
+    stateAt(doc, j + 1) &&
+    (prev?.text === "," || prev?.norm === "and" || prev?.norm === "minister" || titleBefore(doc, i)) &&
+    !isCapWord(tokens[j + 2])
+  )
+    return "entity.name-of-state-person.v1"
   return null
 }
 

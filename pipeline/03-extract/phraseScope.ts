@@ -15,13 +15,18 @@ export interface Range {
 
 /** A trigger introduced by "during" ("reached during his visit to Washington in November") names the time of the event before it. */
 export const timeAdjunct = (text: string, t: Range): boolean => {
-  const words = text.slice(Math.max(0, t.start - 50), t.start).trimEnd().split(/\s+/).slice(-4)
+  const words = text
+    .slice(Math.max(0, t.start - 50), t.start)
+    .trimEnd()
+    .split(/\s+/)
+    .slice(-4)
   const k = words.map((w) => w.toLowerCase()).lastIndexOf("during")
   return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'-]+$/.test(w))
 }
 
 /** A phrase opening a clause that places what follows in time against an event ("Prior to the summit,", "During the talks,"). */
-const FRONTED = /^\s*(?:prior to|before|after|ahead of|following|during|at|on the sidelines of|on the margins of|in the run-up to|on the eve of|in preparation for)\s[^,;:]*$/i
+const FRONTED =
+  /^\s*(?:prior to|before|after|ahead of|following|during|at|on the sidelines of|on the margins of|in the run-up to|on the eve of|in preparation for)\s[^,;:]*$/i
 
 /**
  * Where the fronted time phrase that holds trigger `t` ends (the comma that closes it: "Prior to
@@ -35,7 +40,8 @@ export const frontedEnd = (text: string, clauseStart: number, t: Range): number 
 }
 
 /** A bare year before a word of its noun phrase ("a 2002 report", "the 2022 election", "its 2030 target"). */
-export const attributiveYear = (text: string, d: DateMention): boolean => d.precision === "year" && /^\d{4}$/.test(d.text) && /^\s[a-z]/.test(text.slice(d.end, d.end + 2))
+export const attributiveYear = (text: string, d: DateMention): boolean =>
+  d.precision === "year" && /^\d{4}$/.test(d.text) && /^\s[a-z]/.test(text.slice(d.end, d.end + 2))
 
 /** A comma that opens an aside describing the name before it: a relative pronoun or a participle (", who has been in power since 2016,", ", elected in 2019,"). */
 const ASIDE_OPEN = /,\s(?:who|whom|whose|which|where|(?:[a-z]+ed|born|chosen|known|seen|held|won)\s)/g
@@ -55,7 +61,10 @@ export const asides = (text: string, clause: Range): Array<Range> => {
   for (const m of body.matchAll(ASIDE_OPEN)) {
     const close = body.slice(m.index + 1).search(/,|\s[-–—]{1,2}\s/)
     if (close < 0 || close > 120) continue
-    out.push({ start: clause.start + m.index, end: clause.start + m.index + 1 + close })
+    out.push({
+      start: clause.start + m.index,
+      end: clause.start + m.index + 1 + close
+    })
   }
   return out
 }
@@ -64,7 +73,8 @@ export const asides = (text: string, clause: Range): Array<Range> => {
 const RELATIVE_ON_NOUN = /^\s(?:that\s|which\s)?(?:was\s|were\s|is\s|are\s|had\sbeen\s|has\sbeen\s|have\sbeen\s)?$/i
 
 /** "that" or "which" opening a clause with a verb of its own ("an agreement that will take effect in 2026", "a fund which began work in 2022"), not a determiner ("that agreement"). */
-const EMBEDDED = /\b(?:that|which)\s[\w ]{0,40}?\b(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|shall|should|took|came|began|went|became|[a-z]{3,}ed)\b/i
+const EMBEDDED =
+  /\b(?:that|which)\s[\w ]{0,40}?\b(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|shall|should|took|came|began|went|became|[a-z]{3,}ed)\b/i
 
 /** A relative clause that opens right after the trigger noun ("a contract that ...", "the fund, which ..."). */
 const RELATIVE_ON_NOUN_START = /^,?\s(?:that|which)\s/i
@@ -73,7 +83,10 @@ const RELATIVE_ON_NOUN_START = /^,?\s(?:that|which)\s/i
 export const describesEvent = (text: string, trig: Range, t: Range): boolean => {
   const between = text.slice(trig.end, t.start)
   const verb = text.slice(t.start, t.end)
-  return RELATIVE_ON_NOUN.test(between) && (/\b(?:that|which)\b/i.test(between) || /(?:ed|held|made|reached|won|signed|struck|given|taken)$/i.test(verb))
+  return (
+    RELATIVE_ON_NOUN.test(between) &&
+    (/\b(?:that|which)\b/i.test(between) || /(?:ed|held|made|reached|won|signed|struck|given|taken)$/i.test(verb))
+  )
 }
 
 /** Is the date `d` after the trigger in a clause embedded after the trigger's object ("signed an agreement that will take effect in 2026"), not one on the trigger noun itself ("a contract that was signed in 2023")? */

@@ -7,7 +7,7 @@
  * (an alias), and a body found by a pattern is known by its fuller name (so that one state's
  * ministry is not another's). Pure.
  */
-import { inList, type Doc } from "./doc.js"
+import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { foldName, isCapWord, lineBreakBefore, patMention } from "./nameRuns.js"
 
@@ -18,7 +18,10 @@ const SEATED = new Set(["embassy", "consulate", "mission", "office", "representa
 
 /** A mention of a qualified name: the body's mention and where its fuller name starts and ends (UTF-16). */
 export interface QualifiedName {
-  readonly mention: Mention & { readonly method: string; readonly confidence: number }
+  readonly mention: Mention & {
+    readonly method: string
+    readonly confidence: number
+  }
   readonly start: number
   readonly end: number
 }
@@ -26,7 +29,9 @@ export interface QualifiedName {
 /** Can this mention qualify a body written next to it? A state by name or demonym, or an organisation's short name. */
 const qualifier = (doc: Doc, m: Mention): boolean =>
   (m.type === "country" && (m.via === "name" || m.via === "demonym") && m.method !== "entity.compound-place.v1") ||
-  (m.type === "organization" && m.detection === "gazetteer" && /^[\p{Lu}\p{N}]{2,6}$/u.test(doc.text.slice(m.start, m.end)))
+  (m.type === "organization" &&
+    m.detection === "gazetteer" &&
+    /^[\p{Lu}\p{N}]{2,6}$/u.test(doc.text.slice(m.start, m.end)))
 
 /** Every body mention with a state (or organisation) named right before or right after it. */
 export const qualifiedNames = (doc: Doc, mentions: ReadonlyArray<Mention>): Array<QualifiedName> => {
@@ -47,7 +52,10 @@ export const qualifiedNames = (doc: Doc, mentions: ReadonlyArray<Mention>): Arra
     let q = byEnd.get(k)
     if (q && q.tokEnd === k && !(q.type === "organization" && k !== m.tokStart)) {
       // "Uzbekistan–U.S.": states joined by a dash without spaces
-      while (DASHES.has(tokens[q.tokStart - 1]?.text ?? "") && tokens[q.tokStart - 1]!.start === tokens[q.tokStart - 2]?.end) {
+      while (
+        DASHES.has(tokens[q.tokStart - 1]?.text ?? "") &&
+        tokens[q.tokStart - 1]!.start === tokens[q.tokStart - 2]?.end
+      ) {
         const before = byEnd.get(q.tokStart - 1)
         if (!before) break
         q = before
@@ -58,10 +66,23 @@ export const qualifiedNames = (doc: Doc, mentions: ReadonlyArray<Mention>): Arra
     let end = m.end
     const link = tokens[m.tokEnd]?.norm
     const after = byStart.get(m.tokEnd + 1)
-    if (after && !isCapWord(tokens[after.tokEnd]) && ((link === "of" && after.type === "country" && after.via === "name") || (link === "in" && SEATED.has(tokens[m.tokEnd - 1]!.norm) && after.type === "location")))
+    if (
+      after &&
+      !isCapWord(tokens[after.tokEnd]) &&
+      ((link === "of" && after.type === "country" && after.via === "name") ||
+        (link === "in" && SEATED.has(tokens[m.tokEnd - 1]!.norm) && after.type === "location"))
+    )
       end = after.end
     if (start === m.start && end === m.end) continue
-    out.push({ mention: { ...m, method: "entity.qualified-name.v1", confidence: Math.min(m.confidence, 0.8) }, start, end })
+    out.push({
+      mention: {
+        ...m,
+        method: "entity.qualified-name.v1",
+        confidence: Math.min(m.confidence, 0.8)
+      },
+      start,
+      end
+    })
   }
   return out
 }
@@ -104,7 +125,15 @@ export const institutionMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, 
     if (!qualifier(doc, q) || q.type !== "country") continue
     const k = tokens[q.tokEnd]?.norm === "'s" ? q.tokEnd + 1 : q.tokEnd
     const t = tokens[k]
-    if (!t || taken[k] || !isCapWord(t) || !inList(doc, "institution", t.norm) || lineBreakBefore(doc, k) || isCapWord(tokens[k + 1])) continue
+    if (
+      !t ||
+      taken[k] ||
+      !isCapWord(t) ||
+      !inList(doc, "institution", t.norm) ||
+      lineBreakBefore(doc, k) ||
+      isCapWord(tokens[k + 1])
+    )
+      continue
     taken[k] = 1
     out.push(patMention(doc, "organization", k, k + 1, "entity.institution.v1", 0.7))
   }

@@ -9,7 +9,7 @@ import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { appointmentRelations } from "./relations/appointments.js"
 import { bylineRelations, worksForRelations } from "./relations/bylines.js"
-import { gazMention, makeContext, type FoundRelation, type RelContext } from "./relations/context.js"
+import { type FoundRelation, gazMention, makeContext, type RelContext } from "./relations/context.js"
 import { countedGroupRelations, groupRelations } from "./relations/groups.js"
 import { memberListRelations } from "./relations/memberLists.js"
 import { membershipRelations } from "./relations/membership.js"
@@ -27,7 +27,9 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   const positions = positionRelations(ctx)
   // the state a person holds office in, as this article states it
   const offices = new Map<string, Mention>()
-  for (const r of positions) if (r.predicate === "holds_position" && r.object.type === "country" && !offices.has(r.subject.key)) offices.set(r.subject.key, r.object)
+  for (const r of positions)
+    if (r.predicate === "holds_position" && r.object.type === "country" && !offices.has(r.subject.key))
+      offices.set(r.subject.key, r.object)
   const all = [
     ...positions,
     ...appointmentRelations(ctx),
@@ -46,13 +48,17 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
   const seen = new Set<string>()
   return all.filter((r) => {
     const k = [r.predicate, r.subject.key, r.object.key, r.role, r.start, r.end].join("\u0000")
-    return seen.has(k) ? false : (seen.add(k), true)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
   })
 }
 
 /** The state a gazetteer person holds office in at the article's date, if any. */
 const officeInGazetteer = (ctx: RelContext, m: Mention): Mention | null => {
   const at = ctx.doc.ref.value
-  const p = (m.gaz?.positions ?? []).find((p) => p.of.startsWith("country:") && (at === null || ((p.from ?? "0000") <= at && (p.to ?? "9999") >= at)))
+  const p = (m.gaz?.positions ?? []).find(
+    (p) => p.of.startsWith("country:") && (at === null || ((p.from ?? "0000") <= at && (p.to ?? "9999") >= at))
+  )
   return p ? gazMention(ctx, p.of) : null
 }

@@ -11,7 +11,13 @@ import type { Mention } from "./entities.js"
 import { tokenize } from "./text/tokens.js"
 
 /** Titles that a generic "leader" may stand for. */
-const LEADER_TITLES = new Set(["title.leader", "title.president", "title.prime-minister", "title.king", "title.chancellor"])
+const LEADER_TITLES = new Set([
+  "title.leader",
+  "title.president",
+  "title.prime-minister",
+  "title.king",
+  "title.chancellor"
+])
 const DETERMINERS = new Set(["the", "this", "that"])
 
 interface Role {
@@ -39,8 +45,10 @@ const titleEndingAt = (doc: Doc, k: number): { readonly entry: TitleEntry; reado
   return null
 }
 
-const validAt = (p: { readonly from?: string | undefined; readonly to?: string | undefined }, day: string | null): boolean =>
-  day === null || ((p.from === undefined || p.from <= day) && (p.to === undefined || day <= p.to))
+const validAt = (
+  p: { readonly from?: string | undefined; readonly to?: string | undefined },
+  day: string | null
+): boolean => day === null || ((p.from === undefined || p.from <= day) && (p.to === undefined || day <= p.to))
 
 /**
  * New person mentions for the role descriptions of a document, given its mentions so far and
@@ -70,19 +78,36 @@ export const roleMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, taken: 
   for (const p of sorted) {
     if (p.type !== "person") continue
     const before = titleEndingAt(doc, p.tokStart)
-    if (before) roles.push({ title: before.entry.id, holder: holderBefore(doc, byEnd, before.start)?.key ?? null, person: p, at: p.tokStart })
+    if (before)
+      roles.push({
+        title: before.entry.id,
+        holder: holderBefore(doc, byEnd, before.start)?.key ?? null,
+        person: p,
+        at: p.tokStart
+      })
     // apposition: "Tokayev, the president of Kazakhstan"
     if (tokens[p.tokEnd]?.text === "," && DETERMINERS.has(tokens[p.tokEnd + 1]?.norm ?? "")) {
       const t = lex.titles.longest(tokens, p.tokEnd + 2)
       if (t) {
         const after = p.tokEnd + 2 + t.length
         const of = tokens[after]?.norm === "of" ? byStart.get(after + 1) : undefined
-        roles.push({ title: t.values[0]!.id, holder: of?.key ?? null, person: p, at: p.tokStart })
+        roles.push({
+          title: t.values[0]!.id,
+          holder: of?.key ?? null,
+          person: p,
+          at: p.tokStart
+        })
       }
     }
     for (const pos of p.gaz?.positions ?? []) {
       const id = titleOfRole(pos.role)
-      if (id !== null && validAt(pos, doc.ref.value)) roles.push({ title: id, holder: `gaz:${pos.of}`, person: p, at: p.tokStart })
+      if (id !== null && validAt(pos, doc.ref.value))
+        roles.push({
+          title: id,
+          holder: `gaz:${pos.of}`,
+          person: p,
+          at: p.tokStart
+        })
     }
   }
   if (roles.length === 0) return []
@@ -102,19 +127,33 @@ export const roleMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, taken: 
     }
     // the holder is named before the title ("the Kazakh leader", "Uzbekistan's president") or after it ("the president of Tajikistan")
     const after = tokens[j]?.norm === "of" ? byStart.get(j + 1) : undefined
-    const holder = holderBefore(doc, byEnd, i) ?? (after && (after.type === "country" || after.type === "organization") ? after : undefined)
+    const holder =
+      holderBefore(doc, byEnd, i) ??
+      (after && (after.type === "country" || after.type === "organization") ? after : undefined)
     const first = holder && holder.tokEnd <= i ? holder.tokStart : i
-    const determined = DETERMINERS.has(tokens[first - 1]?.norm ?? "") || (holder !== undefined && tokens[i - 1]?.norm === "'s")
+    const determined =
+      DETERMINERS.has(tokens[first - 1]?.norm ?? "") || (holder !== undefined && tokens[i - 1]?.norm === "'s")
     if (!determined || /s$/.test(tokens[j - 1]!.norm)) {
       i = j - 1
       continue
     }
-    const candidates = roles.filter((r) => r.at < i && compatible(entry.id, r.title) && (holder === undefined || r.holder === holder.key))
+    const candidates = roles.filter(
+      (r) => r.at < i && compatible(entry.id, r.title) && (holder === undefined || r.holder === holder.key)
+    )
     // without a stated holder, "the president" is resolved only when one person of the article can be meant
     const found = candidates.at(-1)
     if (found && (holder !== undefined || candidates.every((r) => r.person.key === found.person.key))) {
       const p = found.person
-      out.push({ ...p, tokStart: i, tokEnd: j, start: tokens[i]!.start, end: tokens[j - 1]!.end, via: "description", method: "entity.role-coref.v1", confidence: Math.min(p.confidence, 0.7) })
+      out.push({
+        ...p,
+        tokStart: i,
+        tokEnd: j,
+        start: tokens[i]!.start,
+        end: tokens[j - 1]!.end,
+        via: "description",
+        method: "entity.role-coref.v1",
+        confidence: Math.min(p.confidence, 0.7)
+      })
     }
     i = j - 1
   }

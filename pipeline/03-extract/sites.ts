@@ -8,7 +8,7 @@
  * and `site_modifier`. Pure.
  */
 import type { EntityType } from "../../schemas/vocab.js"
-import { inList, type Doc } from "./doc.js"
+import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { FUNCTION_WORDS, isCapWord, isJoin, lineBreakBefore, patMention } from "./nameRuns.js"
 
@@ -49,7 +49,13 @@ export const siteMentions = (doc: Doc, taken: Uint8Array): Array<SiteMention> =>
     while (m > 0 && h - m < MAX_MODIFIERS && modifier(doc, m - 1)) mods.push(tokens[--m]!.norm)
     // the name: capitalised words (dash-joined, "X-1") right before, not a function word, on one line
     let s = m
-    while (s > 0 && m - s < MAX_NAME * 2 && !lineBreakBefore(doc, s) && (nameWord(doc, s - 1) || (isJoin(doc, s - 1) && nameWord(doc, s - 2)))) s--
+    while (
+      s > 0 &&
+      m - s < MAX_NAME * 2 &&
+      !lineBreakBefore(doc, s) &&
+      (nameWord(doc, s - 1) || (isJoin(doc, s - 1) && nameWord(doc, s - 2)))
+    )
+      s--
     while (s < m && (FUNCTION_WORDS.has(tokens[s]!.norm) || !isCapWord(tokens[s]))) s++
     if (s >= m || s <= last || taken[s]) continue
     // the end of a longer name ("Financing for Rogun Hydropower Project") is left to the head-word pass
@@ -60,13 +66,25 @@ export const siteMentions = (doc: Doc, taken: Uint8Array): Array<SiteMention> =>
     if (names.every((t) => doc.lex.demonyms.longest([t], 0) !== null || inList(doc, "non_name", t.norm))) continue
     if (states.length === names.length && states.length < 2) continue
     if (inList(doc, "given_names", tokens[s]!.norm) && names.length >= 2) continue
-    const type: EntityType = place || (["plant", "station"].includes(head.norm) && mods.some((x) => HYDRO.has(x))) ? "location" : "initiative"
+    const type: EntityType =
+      place || (["plant", "station"].includes(head.norm) && mods.some((x) => HYDRO.has(x))) ? "location" : "initiative"
     const name = doc.text.slice(tokens[s]!.start, head.end)
     const short = doc.text.slice(tokens[s]!.start, tokens[m - 1]!.end)
     // one short name, one site: "the TAPI pipeline" ... "the TAPI project"
     const same = out.find((x) => x.short === short)
     const mention = patMention(doc, type, s, h + 1, "entity.site.v1", 0.7, name)
-    out.push({ mention: same ? { ...mention, key: same.mention.key, type: same.mention.type, name: same.mention.name } : mention, overlay: states.length === names.length, short })
+    out.push({
+      mention: same
+        ? {
+            ...mention,
+            key: same.mention.key,
+            type: same.mention.type,
+            name: same.mention.name
+          }
+        : mention,
+      overlay: states.length === names.length,
+      short
+    })
     last = h
   }
   return out
@@ -83,7 +101,15 @@ export const siteShortMentions = (doc: Doc, sites: ReadonlyArray<SiteMention>, t
     const s = byShort.get(tokens[k]!.text)
     if (!s || taken[k] || k < s.mention.tokEnd || isCapWord(tokens[k + 1])) continue
     taken[k] = 1
-    out.push({ ...s.mention, tokStart: k, tokEnd: k + 1, start: tokens[k]!.start, end: tokens[k]!.end, method: "entity.site-short.v1", confidence: 0.6 })
+    out.push({
+      ...s.mention,
+      tokStart: k,
+      tokEnd: k + 1,
+      start: tokens[k]!.start,
+      end: tokens[k]!.end,
+      method: "entity.site-short.v1",
+      confidence: 0.6
+    })
   }
   return out
 }
@@ -100,7 +126,8 @@ const modifier = (doc: Doc, k: number): boolean => {
   if (inList(doc, "site_modifier", t.norm)) return true
   // a code after the name ("Sirdarya CCGT plant"), not the name itself ("the TAPI pipeline")
   const prev = doc.tokens[k - 1]
-  if (/^\p{Lu}{2,5}$/u.test(t.text) && doc.lex.names.longest(doc.tokens, k) === null) return isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm)
+  if (/^\p{Lu}{2,5}$/u.test(t.text) && doc.lex.names.longest(doc.tokens, k) === null)
+    return isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm)
   const hit = !t.cap ? doc.lex.names.longest(doc.tokens, k) : null
   return !!hit && hit.length === 1 && hit.values.some((id) => id.startsWith("commodity:"))
 }
@@ -111,11 +138,33 @@ const nameWord = (doc: Doc, k: number): boolean => {
   const prev = doc.tokens[k - 1]
   // a unit after a number ("1.5GW", "3,600 MW") is no name
   if (!t || prev?.kind === "num" || (prev?.text === "-" && doc.tokens[k - 2]?.kind === "num")) return false
-  return t.kind === "word" && t.cap && !inList(doc, "site_head_project", t.norm) && !doc.lex.titles.longest(doc.tokens, k)
+  return (
+    t.kind === "word" && t.cap && !inList(doc, "site_head_project", t.norm) && !doc.lex.titles.longest(doc.tokens, k)
+  )
 }
 
 /** Is this word (or the name it starts) a state or a region of the gazetteer? */
 const stateOrRegion = (doc: Doc, word: string): boolean => {
-  const hit = doc.lex.names.longest([{ text: word, norm: word.toLowerCase().replace(/[’‘`]/g, "'"), start: 0, end: word.length, cap: true, kind: "word" }], 0)
-  return !!hit && hit.values.some((id) => id.startsWith("country:") || id === "location:central-asia" || id.startsWith("location:") && doc.lex.entities.get(id)?.locatedIn === null)
+  const hit = doc.lex.names.longest(
+    [
+      {
+        text: word,
+        norm: word.toLowerCase().replace(/[’‘`]/g, "'"),
+        start: 0,
+        end: word.length,
+        cap: true,
+        kind: "word"
+      }
+    ],
+    0
+  )
+  return (
+    !!hit &&
+    hit.values.some(
+      (id) =>
+        id.startsWith("country:") ||
+        id === "location:central-asia" ||
+        (id.startsWith("location:") && doc.lex.entities.get(id)?.locatedIn === null)
+    )
+  )
 }

@@ -9,7 +9,24 @@ import { triggerAt } from "./clauses.js"
 import type { Doc } from "./doc.js"
 
 /** Words before a noun that make a form after them a noun and an event noun a definite one. */
-const DETERMINER = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "another", "first", "next", "last", "upcoming", "'s"])
+const DETERMINER = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "another",
+  "first",
+  "next",
+  "last",
+  "upcoming",
+  "'s"
+])
 /** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs; a possessive "'s"). */
 const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another", "'s"])
 
@@ -17,16 +34,36 @@ const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her",
 export const GERUND_PREPS = new Set(["for", "of", "by", "about", "toward", "towards"])
 
 /** Words that end a noun phrase to the left: prepositions and conjunctions. */
-const PHRASE_STOP = new Set(["to", "of", "in", "on", "at", "by", "for", "from", "with", "as", "and", "or", "into", "over", "than"])
+const PHRASE_STOP = new Set([
+  "to",
+  "of",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "from",
+  "with",
+  "as",
+  "and",
+  "or",
+  "into",
+  "over",
+  "than"
+])
 
 /** A lone apostrophe after a word in -s: the possessive of a plural or a name in -s ("Airways’ order"). */
-const possessiveMark = (doc: Doc, k: number): boolean => /^['’]$/.test(doc.tokens[k]!.text) && /s$/i.test(doc.tokens[k - 1]?.text ?? "") && doc.tokens[k - 1]!.end === doc.tokens[k]!.start
+const possessiveMark = (doc: Doc, k: number): boolean =>
+  /^['’]$/.test(doc.tokens[k]!.text) &&
+  /s$/i.test(doc.tokens[k - 1]?.text ?? "") &&
+  doc.tokens[k - 1]!.end === doc.tokens[k]!.start
 
 /** The noun at token i has a determiner or a number in its phrase ("a looming crisis", "the new fund", "two deals"). */
 export const determined = (doc: Doc, i: number): boolean => {
   for (let k = i - 1, words = 0; k >= 0 && words < 4; k--, words++) {
     // (over a short aside in brackets: "the (unexpected) crisis")
-    if (doc.tokens[k]!.text === ")") for (let o = k - 1; o >= Math.max(0, k - 5); o--) if (doc.tokens[o]!.text === "(") k = o - 1
+    if (doc.tokens[k]!.text === ")")
+      for (let o = k - 1; o >= Math.max(0, k - 5); o--) if (doc.tokens[o]!.text === "(") k = o - 1
     const t = doc.tokens[k]
     if (t === undefined) return false
     // (a plural possessor's lone apostrophe is a determiner too: "the airlines’ purchase")
@@ -37,7 +74,33 @@ export const determined = (doc: Doc, i: number): boolean => {
 }
 
 /** Words after which a verb's bare form is a verb (infinitive marker, modals, do-support, negation, coordination, plural pronouns). */
-const BARE_VERB_AFTER = new Set(["to", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "'ll", "do", "does", "did", "not", "n't", "never", "also", "and", "or", "they", "we", "you", "i", "let"])
+const BARE_VERB_AFTER = new Set([
+  "to",
+  "will",
+  "would",
+  "can",
+  "could",
+  "may",
+  "might",
+  "must",
+  "shall",
+  "should",
+  "'ll",
+  "do",
+  "does",
+  "did",
+  "not",
+  "n't",
+  "never",
+  "also",
+  "and",
+  "or",
+  "they",
+  "we",
+  "you",
+  "i",
+  "let"
+])
 
 /**
  * A verb's bare form ("export", "travel", "build") is a verb only where English puts one: after "to",
@@ -45,17 +108,77 @@ const BARE_VERB_AFTER = new Set(["to", "will", "would", "can", "could", "may", "
  * noun. Elsewhere it is a noun or a modifier ("an export credit agency", "the travel ban").
  */
 const bareVerb = (doc: Doc, v: TriggerEntry, i: number, j: number): boolean => {
-  if (v.pos !== "verb" || v.attribution === true || (j - i === 1 ? doc.tokens[i]!.norm !== v.lemma : doc.tokens.slice(i, j).map((t) => t.norm).join(" ") !== v.lemma)) return true
+  if (
+    v.pos !== "verb" ||
+    v.attribution === true ||
+    (j - i === 1
+      ? doc.tokens[i]!.norm !== v.lemma
+      : doc.tokens
+          .slice(i, j)
+          .map((t) => t.norm)
+          .join(" ") !== v.lemma)
+  )
+    return true
   // (over an opening bracket or quote: "due to [meet] with")
   let k = i - 1
   while (k > 0 && /^[[("“‘']$/.test(doc.tokens[k]!.text)) k--
   const prev = doc.tokens[k]
   // (a plural subject before a present-tense verb: "the two countries say", "analysts expect")
-  return prev !== undefined && (BARE_VERB_AFTER.has(prev.norm) || (prev.kind === "word" && !prev.cap && (/ly$/.test(prev.norm) || /[^s'u]s$/.test(prev.norm))))
+  return (
+    prev !== undefined &&
+    (BARE_VERB_AFTER.has(prev.norm) ||
+      (prev.kind === "word" && !prev.cap && (/ly$/.test(prev.norm) || /[^s'u]s$/.test(prev.norm))))
+  )
 }
 
 /** Words that may follow a noun that heads its phrase: prepositions, conjunctions, auxiliaries, common adverbs. */
-const AFTER_HEAD = new Set(["of", "on", "in", "at", "to", "for", "from", "with", "by", "against", "between", "over", "and", "or", "but", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might", "should", "can", "also", "already", "still", "now", "then", "as", "after", "before", "since", "until", "during", "amid", "into"])
+const AFTER_HEAD = new Set([
+  "of",
+  "on",
+  "in",
+  "at",
+  "to",
+  "for",
+  "from",
+  "with",
+  "by",
+  "against",
+  "between",
+  "over",
+  "and",
+  "or",
+  "but",
+  "that",
+  "which",
+  "who",
+  "is",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "could",
+  "may",
+  "might",
+  "should",
+  "can",
+  "also",
+  "already",
+  "still",
+  "now",
+  "then",
+  "as",
+  "after",
+  "before",
+  "since",
+  "until",
+  "during",
+  "amid",
+  "into"
+])
 
 /** Is a partial ISO date later than another at the coarser of their precisions ("2026" after "2025-11-20"; "2025-11" not after "2025-11-20")? */
 export const laterThan = (x: string, y: string): boolean => {
@@ -65,7 +188,12 @@ export const laterThan = (x: string, y: string): boolean => {
 
 /** A number, an amount or a multiple within the clause after tokens [.., j) (up to b): "to $5 billion", "by 12%", "3.5 times". */
 export const figureAfter = (doc: Doc, j: number, b: number): boolean => {
-  for (let k = j; k < Math.min(b, j + 8); k++) if (doc.tokens[k]!.kind === "num" || /^(?:percent|per|times|twofold|threefold|fold|half|double|million|billion|trillion)$/.test(doc.tokens[k]!.norm)) return true
+  for (let k = j; k < Math.min(b, j + 8); k++)
+    if (
+      doc.tokens[k]!.kind === "num" ||
+      /^(?:percent|per|times|twofold|threefold|fold|half|double|million|billion|trillion)$/.test(doc.tokens[k]!.norm)
+    )
+      return true
   return false
 }
 
@@ -78,7 +206,9 @@ export const attributionEnd = (doc: Doc, trigger: TriggerEntry, j: number, b: nu
 
 /** Is a meeting noun ("summit", "forum", "meeting") the object of the verb ending before j (within five tokens of its clause)? */
 export const gatheringAfter = (doc: Doc, j: number, b: number, inMention: Uint8Array): boolean => {
-  for (let k = j; k < Math.min(b, j + 6); k++) if (!inMention[k] && triggerAt(doc, k)?.values.some((v) => v.pos === "noun" && v.event_type === "meeting")) return true
+  for (let k = j; k < Math.min(b, j + 6); k++)
+    if (!inMention[k] && triggerAt(doc, k)?.values.some((v) => v.pos === "noun" && v.event_type === "meeting"))
+      return true
   return false
 }
 
@@ -98,13 +228,21 @@ const headNoun = (doc: Doc, j: number): boolean => {
  * The trigger entry at tokens [i, j) whose context fits ("welcomed the leaders" hosts, "welcomed
  * the move" praises); a form of both a verb and a noun ("meeting") is the noun after a determiner.
  */
-export const chooseTrigger = (doc: Doc, values: ReadonlyArray<TriggerEntry>, i: number, j: number): TriggerEntry | undefined => {
+export const chooseTrigger = (
+  doc: Doc,
+  values: ReadonlyArray<TriggerEntry>,
+  i: number,
+  j: number
+): TriggerEntry | undefined => {
   const prev = doc.tokens[i - 1]?.norm ?? ""
   const next = doc.tokens.slice(j, j + 3).map((t) => t.norm)
   const near = doc.tokens.slice(j, j + 4).map((t) => t.norm)
   const fitting = values.filter(
     (v) =>
-      !(v.requires_after && !v.requires_after.some((w) => next.includes(w))) && !v.blocked_after?.some((w) => next[0] === w) && !v.blocked_near?.some((w) => near.includes(w)) && !v.blocked_before?.includes(prev)
+      !(v.requires_after && !v.requires_after.some((w) => next.includes(w))) &&
+      !v.blocked_after?.some((w) => next[0] === w) &&
+      !v.blocked_near?.some((w) => near.includes(w)) &&
+      !v.blocked_before?.includes(prev)
   )
   if (!DETERMINER.has(prev)) {
     const fits = fitting.find((v) => bareVerb(doc, v, i, j))

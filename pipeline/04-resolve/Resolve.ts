@@ -7,12 +7,20 @@ import type { ArticleExtraction, Span } from "../../schemas/Extraction.js"
 import { deriveId } from "../../schemas/ids.js"
 import type { Role } from "../../schemas/vocab.js"
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
+import { foldName } from "../03-extract/entities.js"
 import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
-import { foldName } from "../03-extract/entities.js"
-import { evidenceBuilder, type EvidenceSource, type Reported } from "./evidenceTable.js"
+import { type EvidenceSource, evidenceBuilder, type Reported } from "./evidenceTable.js"
 import { clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
-import type { EntityRow, EventRow, EvidenceRow, ParticipantRow, RelationRow, ReleaseTables, SourceRow } from "./tables.js"
+import type {
+  EntityRow,
+  EventRow,
+  EvidenceRow,
+  ParticipantRow,
+  RelationRow,
+  ReleaseTables,
+  SourceRow
+} from "./tables.js"
 
 /** One article with its extraction. */
 export interface ResolveInput {
@@ -33,7 +41,8 @@ const entityIds = (): ((key: string) => string) => {
   }
 }
 
-const firstDay = (d: string | null): string | null => (d === null ? null : d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d)
+const firstDay = (d: string | null): string | null =>
+  d === null ? null : d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d
 
 const ROLE_RANK: ReadonlyArray<Role> = ["actor", "target", "participant"]
 
@@ -41,7 +50,8 @@ const ROLE_RANK: ReadonlyArray<Role> = ["actor", "target", "participant"]
 export type PreviousEventIds = ReadonlyMap<string, string>
 
 /** Key of an event report's span for id carry-over. */
-export const reportKey = (sourceId: string, start: number, end: number, type: string, trigger: string): string => `${sourceId}|${start}|${end}|${type}|${trigger}`
+export const reportKey = (sourceId: string, start: number, end: number, type: string, trigger: string): string =>
+  `${sourceId}|${start}|${end}|${type}|${trigger}`
 
 /**
  * Build the release tables from every article (order of `inputs` does not matter). Events keep
@@ -67,16 +77,49 @@ type SourceRef = EvidenceSource
  * events the order of all articles), so an article's extraction is not held until the end;
  * `finish` clusters the events and makes the tables. The tables do not depend on the order of `add`.
  */
-export const makeResolver = (textPath: (sourceId: string) => string, previous: PreviousEventIds = new Map(), firstRelease: ReadonlyMap<string, number> = new Map()) => {
+export const makeResolver = (
+  textPath: (sourceId: string) => string,
+  previous: PreviousEventIds = new Map(),
+  firstRelease: ReadonlyMap<string, number> = new Map()
+) => {
   const evidence = evidenceBuilder()
   const entityIdOf = entityIds()
-  const addEvidence = (rowId: string, table: EvidenceRow["row_table"], src: SourceRef, s: Span, method: string, confidence: number, reported?: Reported) =>
-    evidence.add(deriveId("evd", rowId, src.sourceId, s.start, s.end, method), rowId, table, src, s, method, round(confidence), reported)
-  type Acc = { key: string; info: ArticleExtraction["entities"][number]; aliases: Set<string>; sources: Set<string>; mentions: number; confidence: number }
+  const addEvidence = (
+    rowId: string,
+    table: EvidenceRow["row_table"],
+    src: SourceRef,
+    s: Span,
+    method: string,
+    confidence: number,
+    reported?: Reported
+  ) =>
+    evidence.add(
+      deriveId("evd", rowId, src.sourceId, s.start, s.end, method),
+      rowId,
+      table,
+      src,
+      s,
+      method,
+      round(confidence),
+      reported
+    )
+  type Acc = {
+    key: string
+    info: ArticleExtraction["entities"][number]
+    aliases: Set<string>
+    sources: Set<string>
+    mentions: number
+    confidence: number
+  }
   const ents = new Map<string, Acc>()
   const sources: Array<SourceRow> = []
   /** Per article: what finish() still needs (its place in the order of articles, its events and relations). */
-  const kept: Array<{ readonly src: SourceRef; readonly published: string | null; readonly events: ArticleExtraction["events"]; readonly relations: ArticleExtraction["relations"] }> = []
+  const kept: Array<{
+    readonly src: SourceRef
+    readonly published: string | null
+    readonly events: ArticleExtraction["events"]
+    readonly relations: ArticleExtraction["relations"]
+  }> = []
 
   const add = ({ source: s, extraction }: ResolveInput): void => {
     sources.push({
@@ -100,13 +143,29 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
       boilerplate: s.boilerplate.map((b) => b.text),
       boilerplate_kinds: s.boilerplate.map((b) => b.kind)
     })
-    const src: SourceRef = { sourceId: s.sourceId, textSha256: s.textSha256, text: s.text }
+    const src: SourceRef = {
+      sourceId: s.sourceId,
+      textSha256: s.textSha256,
+      text: s.text
+    }
     const infos = new Map(extraction.entities.map((e) => [e.key, e]))
     for (const m of extraction.mentions) {
       const info = infos.get(m.key)!
-      const acc = ents.get(m.key) ?? { key: m.key, info, aliases: new Set<string>(), sources: new Set<string>(), mentions: 0, confidence: 0 }
+      const acc = ents.get(m.key) ?? {
+        key: m.key,
+        info,
+        aliases: new Set<string>(),
+        sources: new Set<string>(),
+        mentions: 0,
+        confidence: 0
+      }
       // the longest name wins, ties to the smallest string: independent of the order of articles
-      if (info.detection === "pattern" && (info.name.length > acc.info.name.length || (info.name.length === acc.info.name.length && info.name < acc.info.name))) acc.info = info
+      if (
+        info.detection === "pattern" &&
+        (info.name.length > acc.info.name.length ||
+          (info.name.length === acc.info.name.length && info.name < acc.info.name))
+      )
+        acc.info = info
       acc.aliases.add(m.span.quote)
       acc.sources.add(src.sourceId)
       acc.mentions++
@@ -114,7 +173,12 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
       ents.set(m.key, acc)
       addEvidence(entityIdOf(m.key), "entities", src, m.span, m.method, m.confidence)
     }
-    kept.push({ src, published: s.published.value, events: extraction.events, relations: extraction.relations })
+    kept.push({
+      src,
+      published: s.published.value,
+      events: extraction.events,
+      relations: extraction.relations
+    })
   }
 
   const finish = (): ReleaseTables => {
@@ -123,7 +187,10 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
     // publication date, then by source id
     const rank = (id: string) => firstRelease.get(id) ?? Number.MAX_SAFE_INTEGER
     const docs = kept.sort(
-      (a, b) => rank(a.src.sourceId) - rank(b.src.sourceId) || compareStrings(a.published ?? "9999", b.published ?? "9999") || compareStrings(a.src.sourceId, b.src.sourceId)
+      (a, b) =>
+        rank(a.src.sourceId) - rank(b.src.sourceId) ||
+        compareStrings(a.published ?? "9999", b.published ?? "9999") ||
+        compareStrings(a.src.sourceId, b.src.sourceId)
     )
     return tablesOf(docs)
   }
@@ -147,7 +214,9 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
     // -- events
     const bySource = new Map(docs.map((d) => [d.src.sourceId, d.src]))
     const reports: Array<Report> = []
-    docs.forEach(({ src, events }, order) => events.forEach((mention) => reports.push({ sourceId: src.sourceId, order, mention })))
+    docs.forEach(({ src, events }, order) => {
+      for (const mention of events) reports.push({ sourceId: src.sourceId, order, mention })
+    })
     const clusters = clusterEvents(reports)
     const eventIds = assignEventIds(clusters, previous)
     const events: Array<EventRow> = []
@@ -164,7 +233,10 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
         }
       const location = c.reports.map((r) => r.mention.location).find((l) => l !== null) ?? null
       const names = (role: Role) =>
-        [...roles].filter(([, r]) => r === role).map(([k]) => ents.get(k)?.info.name ?? k).sort(compareStrings)
+        [...roles]
+          .filter(([, r]) => r === role)
+          .map(([k]) => ents.get(k)?.info.name ?? k)
+          .sort(compareStrings)
       const m0 = founder.mention
       const actorNames = names("actor")
       const targetNames = names("target")
@@ -188,7 +260,11 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
       })
       for (const r of c.reports) {
         const src = bySource.get(r.sourceId)!
-        const conflict = c.conflict && r.mention.date.value !== null && date.value !== null && !(date.value.startsWith(r.mention.date.value) || r.mention.date.value.startsWith(date.value))
+        const conflict =
+          c.conflict &&
+          r.mention.date.value !== null &&
+          date.value !== null &&
+          !(date.value.startsWith(r.mention.date.value) || r.mention.date.value.startsWith(date.value))
         for (const s of r.mention.spans)
           addEvidence(eventId, "events", src, s, r.mention.method, r.mention.confidence, {
             reported_date: r.mention.date.value,
@@ -201,7 +277,12 @@ export const makeResolver = (textPath: (sourceId: string) => string, previous: P
           const role = roles.get(p.key)!
           const entityId = entityIdOf(p.key)
           const pid = deriveId("par", eventId, entityId)
-          participants.set(pid, { participant_id: pid, event_id: eventId, entity_id: entityId, role })
+          participants.set(pid, {
+            participant_id: pid,
+            event_id: eventId,
+            entity_id: entityId,
+            role
+          })
           addEvidence(pid, "event_participants", src, p.span, "event.participant.v1", r.mention.confidence)
         }
       }
@@ -258,15 +339,19 @@ const round = (x: number): number => Math.round(x * 1000) / 1000
  * otherwise the id is minted from the founding report (source id, span start, type), salted when
  * that id is already given (the split-off part of a previous event founded by its founding report).
  */
-const assignEventIds = (clusters: ReadonlyArray<ReturnType<typeof clusterEvents>[number]>, previous: PreviousEventIds): Array<string> => {
+const assignEventIds = (
+  clusters: ReadonlyArray<ReturnType<typeof clusterEvents>[number]>,
+  previous: PreviousEventIds
+): Array<string> => {
   const claims = clusters.map((c) => {
     const votes = new Map<string, number>()
     // keyed with the event's trigger too: one clause can report two events of one type ("the war ... and the crisis ...")
     const trigger = c.reports[0]!.mention.trigger
-    for (const r of c.reports) for (const s of r.mention.spans) {
-      const old = previous.get(reportKey(r.sourceId, s.start, s.end, r.mention.type, trigger))
-      if (old) votes.set(old, (votes.get(old) ?? 0) + 1)
-    }
+    for (const r of c.reports)
+      for (const s of r.mention.spans) {
+        const old = previous.get(reportKey(r.sourceId, s.start, s.end, r.mention.type, trigger))
+        if (old) votes.set(old, (votes.get(old) ?? 0) + 1)
+      }
     return [...votes].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))
   })
   const taken = new Set<string>()
@@ -279,7 +364,8 @@ const assignEventIds = (clusters: ReadonlyArray<ReturnType<typeof clusterEvents>
     let id = keep ? keep[0] : deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type)
     // the part split off a previous event may be founded by that event's founding report: never give an id twice
     // (clusters without claims come last, so a free previous id minted again is a genuine match)
-    for (let salt = 1; !keep && taken.has(id); salt++) id = deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type, "split", salt)
+    for (let salt = 1; !keep && taken.has(id); salt++)
+      id = deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type, "split", salt)
     taken.add(id)
     ids[i] = id
   }

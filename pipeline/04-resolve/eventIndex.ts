@@ -63,7 +63,8 @@ export const makeEventIndex = <C extends Indexed>() => {
         return
       }
       for (let i = 0; i < strongKeys.length; i++)
-        for (let j = i + 1; j < strongKeys.length; j++) add(byTriple, `${type}|${[key, strongKeys[i]!, strongKeys[j]!].sort().join("|")}`, c, null)
+        for (let j = i + 1; j < strongKeys.length; j++)
+          add(byTriple, `${type}|${[key, strongKeys[i]!, strongKeys[j]!].sort().join("|")}`, c, null)
     },
     /** The cluster's representative date changed from `before`: register it under the new windows of each of its `keys`. */
     moveDate: (type: string, c: C, before: string | null, keys: Iterable<string>) => {
@@ -73,22 +74,29 @@ export const makeEventIndex = <C extends Indexed>() => {
     },
     /** Clusters holding `key` whose representative date is compatible with `md`, in the order they acquired the key (may repeat). */
     *dated(type: string, key: string, md: string): Generator<C> {
-      const lists = compatibleWindows(md).map((w) => ({ w, list: byDate.get(`${type}|${key}|${w}`) ?? [], i: 0 }))
-      const live = (w: string, c: C) => (w.startsWith("=") ? c.cd === w.slice(1) : c.cd !== null && c.cd.startsWith(w.slice(1)))
+      const lists = compatibleWindows(md).map((w) => ({
+        w,
+        list: byDate.get(`${type}|${key}|${w}`) ?? [],
+        i: 0
+      }))
+      const live = (w: string, c: C) => (w.startsWith("=") ? c.cd === w.slice(1) : c.cd?.startsWith(w.slice(1)))
       for (;;) {
         let best: (typeof lists)[number] | null = null
         for (const l of lists) {
           while (l.i < l.list.length && !live(l.w, l.list[l.i]!)) l.i++
-          if (l.i < l.list.length && (best === null || l.list[l.i]!.seq.get(key)! < best.list[best.i]!.seq.get(key)!)) best = l
+          if (l.i < l.list.length && (best === null || l.list[l.i]!.seq.get(key)! < best.list[best.i]!.seq.get(key)!))
+            best = l
         }
         if (best === null) return
         yield best.list[best.i++]!
       }
     },
     /** Clusters holding all of three keys (wide clusters are found with `wide`). */
-    triple: (type: string, a: string, b: string, c: string): ReadonlyArray<C> => byTriple.get(`${type}|${[a, b, c].sort().join("|")}`) ?? [],
+    triple: (type: string, a: string, b: string, c: string): ReadonlyArray<C> =>
+      byTriple.get(`${type}|${[a, b, c].sort().join("|")}`) ?? [],
     /** `triple` of three keys already in sorted order (a ≤ b ≤ c), without sorting them again. */
-    sortedTriple: (type: string, a: string, b: string, c: string): ReadonlyArray<C> => byTriple.get(`${type}|${a}|${b}|${c}`) ?? [],
+    sortedTriple: (type: string, a: string, b: string, c: string): ReadonlyArray<C> =>
+      byTriple.get(`${type}|${a}|${b}|${c}`) ?? [],
     /** Clusters with more than WIDE keys holding `key`. */
     wide: (type: string, key: string): ReadonlyArray<C> => wide.get(`${type}|${key}`) ?? []
   }

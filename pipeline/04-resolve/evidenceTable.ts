@@ -31,7 +31,12 @@ export interface Rows<T> extends Iterable<T> {
 }
 
 /** The values of one column of rows (of rows `from` to `to`): a columnar table gives them without making its rows. */
-export const columnValues = (rows: Rows<Record<string, unknown>>, name: string, from = 0, to = rows.length): Array<unknown> => {
+export const columnValues = (
+  rows: Rows<Record<string, unknown>>,
+  name: string,
+  from = 0,
+  to = rows.length
+): Array<unknown> => {
   if (rows.column) return rows.column(name, from, to)
   const out = new Array<unknown>(to - from)
   for (let i = from; i < to; i++) out[i - from] = rows.at(i)![name]
@@ -108,7 +113,20 @@ export const evidenceBuilder = () => {
   /** Quotes that are not the span of their text (never expected: kept as given). */
   const odd = new Map<number, string>()
 
-  const add = (id: string, rowId: string, table: TableName, src: EvidenceSource, span: { readonly start: number; readonly end: number; readonly quote: string }, method: string, confidence: number, reported?: Reported): void => {
+  const add = (
+    id: string,
+    rowId: string,
+    table: TableName,
+    src: EvidenceSource,
+    span: {
+      readonly start: number
+      readonly end: number
+      readonly quote: string
+    },
+    method: string,
+    confidence: number,
+    reported?: Reported
+  ): void => {
     let si = sourceIndex.get(src.sourceId)
     if (si === undefined) {
       sourceIndex.set(src.sourceId, (si = sources.length))
@@ -193,7 +211,8 @@ const makeTable = (
   const { hi, lo, row, source, start, end, a, b, method, date, precision, modality } = g.u32
   const { table, conflict } = g.u8
   const confidence = g.confidence
-  const quote = (i: number): string => (odd.size > 0 && odd.has(i) ? odd.get(i)! : sources[source[i]!]!.text.slice(a[i], b[i]))
+  const quote = (i: number): string =>
+    odd.size > 0 && odd.has(i) ? odd.get(i)! : sources[source[i]!]!.text.slice(a[i], b[i])
   const format = idFormatter()
   const value = (i: number, name: keyof EvidenceRow): unknown => {
     switch (name) {
@@ -252,24 +271,62 @@ const makeTable = (
   // positions grouped by row id: the rows of string code c are positions[starts[c] .. starts[c + 1])
   let groups: { starts: Uint32Array; positions: Uint32Array } | undefined
   /** The codes of a column whose values repeat: row i's value is values(code(i)). */
-  const coded = (name: keyof EvidenceRow): { readonly codes: ArrayLike<number>; readonly size: number; readonly valueOf: (c: number) => unknown } | null => {
+  const coded = (
+    name: keyof EvidenceRow
+  ): {
+    readonly codes: ArrayLike<number>
+    readonly size: number
+    readonly valueOf: (c: number) => unknown
+  } | null => {
     switch (name) {
       case "row_id":
-        return { codes: row!, size: strings.length, valueOf: (c) => strings[c] }
+        return {
+          codes: row!,
+          size: strings.length,
+          valueOf: (c) => strings[c]
+        }
       case "method":
-        return { codes: method!, size: strings.length, valueOf: (c) => strings[c] }
+        return {
+          codes: method!,
+          size: strings.length,
+          valueOf: (c) => strings[c]
+        }
       case "reported_date":
-        return { codes: date!, size: strings.length, valueOf: (c) => strings[c] ?? null }
+        return {
+          codes: date!,
+          size: strings.length,
+          valueOf: (c) => strings[c] ?? null
+        }
       case "reported_precision":
-        return { codes: precision!, size: strings.length, valueOf: (c) => strings[c] ?? null }
+        return {
+          codes: precision!,
+          size: strings.length,
+          valueOf: (c) => strings[c] ?? null
+        }
       case "reported_modality":
-        return { codes: modality!, size: strings.length, valueOf: (c) => strings[c] ?? null }
+        return {
+          codes: modality!,
+          size: strings.length,
+          valueOf: (c) => strings[c] ?? null
+        }
       case "row_table":
-        return { codes: table!, size: TABLE_NAMES.length, valueOf: (c) => TABLE_NAMES[c] }
+        return {
+          codes: table!,
+          size: TABLE_NAMES.length,
+          valueOf: (c) => TABLE_NAMES[c]
+        }
       case "source_id":
-        return { codes: source!, size: sources.length, valueOf: (c) => sources[c]!.sourceId }
+        return {
+          codes: source!,
+          size: sources.length,
+          valueOf: (c) => sources[c]!.sourceId
+        }
       case "text_sha256":
-        return { codes: source!, size: sources.length, valueOf: (c) => sources[c]!.textSha256 }
+        return {
+          codes: source!,
+          size: sources.length,
+          valueOf: (c) => sources[c]!.textSha256
+        }
       case "conflict":
         return { codes: conflict!, size: 2, valueOf: (c) => c === 1 }
       default:
@@ -282,7 +339,9 @@ const makeTable = (
     // a plain iterator: a generator costs more than the row it yields
     [Symbol.iterator]: () => {
       let k = 0
-      return { next: () => (k < g.n ? { done: false, value: rowAt(k++) } : { done: true, value: undefined }) } as Iterator<EvidenceRow>
+      return {
+        next: () => (k < g.n ? { done: false, value: rowAt(k++) } : { done: true, value: undefined })
+      } as Iterator<EvidenceRow>
     },
     toJSON: () => Array.from({ length: g.n }, (_, k) => rowAt(k)),
     column: (name, from = 0, to = g.n) => {
@@ -297,16 +356,16 @@ const makeTable = (
       }
       const c = coded(name)
       if (c === null) return (k: number) => format(value(k, name))
-      const { codes, valueOf } = c
-      const cache = new Array<A>(c.size)
+      const { codes, valueOf: valueAt } = c
+      const formatted = new Array<A>(c.size)
       const done = new Uint8Array(c.size)
       return (k: number) => {
         const code = codes[k]!
         if (done[code] === 0) {
-          cache[code] = format(valueOf(code))
+          formatted[code] = format(valueAt(code))
           done[code] = 1
         }
-        return cache[code]!
+        return formatted[code]!
       }
     },
     distinctValues: function* (name) {
@@ -342,7 +401,9 @@ const makeTable = (
       return {
         get: (rowId: string) => {
           const c = stringIndex.get(rowId)
-          return c === undefined || starts[c] === starts[c + 1] ? undefined : Array.from(positions.subarray(starts[c], starts[c + 1]))
+          return c === undefined || starts[c] === starts[c + 1]
+            ? undefined
+            : Array.from(positions.subarray(starts[c], starts[c + 1]))
         }
       }
     }

@@ -102,7 +102,13 @@ const sharedKeys = (c: Live, keys: ReadonlyArray<string>): Array<string> => keys
  * Can report `r` join cluster `c`? null: no; else whether it joins with conflicting dates.
  * `strong`: the report's keys but generic ones and its place; `people`: its person keys.
  */
-const joins = (c: Live, r: Report, strong: ReadonlyArray<string>, people: ReadonlyArray<string>, objects: ReadonlyArray<string>): { conflict: boolean } | null => {
+const joins = (
+  c: Live,
+  r: Report,
+  strong: ReadonlyArray<string>,
+  people: ReadonlyArray<string>,
+  objects: ReadonlyArray<string>
+): { conflict: boolean } | null => {
   const m = r.mention
   if (c.unreal || c.sources.has(r.sourceId)) return null
   // reports placed in two different places are two events ("met in Washington" is not the summit in Miami)
@@ -119,10 +125,20 @@ const joins = (c: Live, r: Report, strong: ReadonlyArray<string>, people: Readon
     // participant (more of them, and a named one, the less precise the dates), or (undated) when
     // they share three, one of them named, and are not led by other people
     if (cd !== null && md !== null) return joinable(sharedKeys(c, strong), cd, md) ? JOIN : null
-    return joinable(sharedKeys(c, strong), cd, md) && !otherHosts(m, c) && (c.dated === (m.date.value !== null) || sameLead(namedActors(m), objects, c.leads, c.keys)) ? JOIN : null
+    return joinable(sharedKeys(c, strong), cd, md) &&
+      !otherHosts(m, c) &&
+      (c.dated === (m.date.value !== null) || sameLead(namedActors(m), objects, c.leads, c.keys))
+      ? JOIN
+      : null
   }
   // the same people, place and kind of event with another date close to it: one event, conflicting reports
-  return m.location !== null && c.placeTriggers.has(`${m.location}|${m.trigger}`) && nearDates(cd!, md!) && shared(c, people, 1) >= 1 && shared(c, strong, 3) >= 3 ? JOIN_CONFLICT : null
+  return m.location !== null &&
+    c.placeTriggers.has(`${m.location}|${m.trigger}`) &&
+    nearDates(cd!, md!) &&
+    shared(c, people, 1) >= 1 &&
+    shared(c, strong, 3) >= 3
+    ? JOIN_CONFLICT
+    : null
 }
 /** The named parties (people, organisations) that act in a report. */
 export const namedActors = (m: EventMention): Array<string> =>
@@ -132,8 +148,12 @@ export const namedActors = (m: EventMention): Array<string> =>
  * An undated report joins a dated event only when it is led by the same named party or is about
  * the same initiative, law or named event: the people met (five foreign ministers) meet many hosts.
  */
-export const sameLead = (mine: ReadonlyArray<string>, objects: ReadonlyArray<string>, leads: ReadonlySet<string>, keys: ReadonlySet<string>): boolean =>
-  mine.some((k) => leads.has(k)) || objects.some((k) => keys.has(k))
+export const sameLead = (
+  mine: ReadonlyArray<string>,
+  objects: ReadonlyArray<string>,
+  leads: ReadonlySet<string>,
+  keys: ReadonlySet<string>
+): boolean => mine.some((k) => leads.has(k)) || objects.some((k) => keys.has(k))
 
 /** The people who act in a report (hosts, visitors, speakers). */
 export const personActors = (m: EventMention): Array<string> =>
@@ -168,7 +188,12 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
     if (isObjectKey(k)) c.objects++
     // generic keys are never looked up; clusters that cannot be joined are not indexed
     if (c.unreal || NO_CROSS_DOC.has(c.type) || GENERIC(k)) return
-    index.addKey(c.type, c, k, [...c.keys].filter((x) => x !== k && !GENERIC(x)))
+    index.addKey(
+      c.type,
+      c,
+      k,
+      [...c.keys].filter((x) => x !== k && !GENERIC(x))
+    )
   }
   for (const r of reports) {
     const m = r.mention
@@ -215,12 +240,14 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
         const sorted = [...strongKeys].sort()
         for (let i = 0; i < sorted.length; i++) {
           for (let j = i + 1; j < sorted.length; j++)
-            for (let l = j + 1; l < sorted.length; l++) for (const c of index.sortedTriple(m.type, sorted[i]!, sorted[j]!, sorted[l]!)) consider(c)
+            for (let l = j + 1; l < sorted.length; l++)
+              for (const c of index.sortedTriple(m.type, sorted[i]!, sorted[j]!, sorted[l]!)) consider(c)
           for (const c of index.wide(m.type, sorted[i]!)) consider(c)
         }
       }
       // one shared participant and compatible dates
-      if (m.date.value !== null) for (const k of strongKeys) for (const c of index.dated(m.type, k, m.date.value)) consider(c)
+      if (m.date.value !== null)
+        for (const k of strongKeys) for (const c of index.dated(m.type, k, m.date.value)) consider(c)
       if (best !== null) {
         target = best
         conflict = bestConflict
@@ -239,7 +266,13 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       const previous = target.cd
       if (d !== null && (previous === null || d.length > previous.length)) {
         target.cd = d
-        if (!target.unreal && !NO_CROSS_DOC.has(target.type)) index.moveDate(target.type, target, previous, [...target.keys].filter((x) => !GENERIC(x)))
+        if (!target.unreal && !NO_CROSS_DOC.has(target.type))
+          index.moveDate(
+            target.type,
+            target,
+            previous,
+            [...target.keys].filter((x) => !GENERIC(x))
+          )
       }
       for (const k of keys) if (!target.keys.has(k)) addKey(target, k)
     } else {
@@ -278,7 +311,13 @@ export const clusterModality = (c: Cluster): Modality =>
  * end of the interval a report states from that day, if any). Dates the reports state come first; a date taken from a report's own time ("Trump said", dated by the
  * article) dates the event only when no report states one.
  */
-export const clusterDate = (c: Cluster): { value: string | null; precision: "day" | "month" | "year" | "unknown"; end?: string } => {
+export const clusterDate = (
+  c: Cluster
+): {
+  value: string | null
+  precision: "day" | "month" | "year" | "unknown"
+  end?: string
+} => {
   const all = c.reports.filter((r) => r.mention.date.value !== null)
   const stated = all.filter((r) => statedDate(r.mention) !== null)
   const dated = stated.length > 0 ? stated : all
@@ -286,12 +325,22 @@ export const clusterDate = (c: Cluster): { value: string | null; precision: "day
   // pick the report whose date is compatible with the most other reports; ties → more precise, then earlier
   // (scores per distinct date, then one pass keeping the first best: linear in the reports)
   const score = new Map<string, number>()
-  for (const d of new Set(dated.map((r) => r.mention.date.value!))) score.set(d, dated.filter((r) => datesCompatible(r.mention.date.value, d)).length)
+  for (const d of new Set(dated.map((r) => r.mention.date.value!)))
+    score.set(d, dated.filter((r) => datesCompatible(r.mention.date.value, d)).length)
   const better = (a: Report, b: Report) =>
-    score.get(b.mention.date.value!)! - score.get(a.mention.date.value!)! || b.mention.date.value!.length - a.mention.date.value!.length || a.order - b.order
+    score.get(b.mention.date.value!)! - score.get(a.mention.date.value!)! ||
+    b.mention.date.value!.length - a.mention.date.value!.length ||
+    a.order - b.order
   let best = dated[0]!
   for (const r of dated) if (better(r, best) < 0) best = r
   // the interval's end: of the chosen report, else of another report stating an interval from the same first day
-  const end = best.mention.date.end ?? dated.find((r) => r.mention.date.value === best.mention.date.value && r.mention.date.end !== undefined)?.mention.date.end
-  return { value: best.mention.date.value, precision: best.mention.date.precision, ...(end !== undefined ? { end } : {}) }
+  const end =
+    best.mention.date.end ??
+    dated.find((r) => r.mention.date.value === best.mention.date.value && r.mention.date.end !== undefined)?.mention
+      .date.end
+  return {
+    value: best.mention.date.value,
+    precision: best.mention.date.precision,
+    ...(end !== undefined ? { end } : {})
+  }
 }

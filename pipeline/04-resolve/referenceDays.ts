@@ -16,7 +16,10 @@ import { datesCompatible } from "./mergeEvents.js"
 /** What the search needs to know of one article. */
 export interface ReferenceInput {
   readonly sourceId: string
-  readonly published: { readonly value: string | null; readonly precision: DatePrecision }
+  readonly published: {
+    readonly value: string | null
+    readonly precision: DatePrecision
+  }
   readonly hints: DayHints
   readonly events: ReadonlyArray<EventMention>
   /** The latest past date the article states (ISO at any precision): it was written no earlier. */
@@ -53,7 +56,8 @@ export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMa
     if (a.published.precision === "day" || (a.hints.monthDays.length === 0 && a.hints.weekdays.length === 0)) continue
     // (a weekday fits only with two named participants in common; a day of the month with one)
     const fits = (day: string, common: number) =>
-      (a.hints.monthDays.includes(day.slice(5)) || (common >= 2 && a.hints.weekdays.includes(weekdayOf(day)))) && (a.notBefore == null || day.slice(0, a.notBefore.length) >= a.notBefore)
+      (a.hints.monthDays.includes(day.slice(5)) || (common >= 2 && a.hints.weekdays.includes(weekdayOf(day)))) &&
+      (a.notBefore == null || day.slice(0, a.notBefore.length) >= a.notBefore)
     const score = new Map<string, number>()
     for (const e of a.events) {
       if (GENERIC_TYPES.has(e.type) || e.modality === "negated" || e.modality === "hypothetical") continue
@@ -61,7 +65,12 @@ export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMa
       const mine = new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))
       for (const p of mine)
         for (const d of dated.get(`${e.type}|${p}`) ?? [])
-          if (d.sourceId !== a.sourceId && !seen.has(d.day) && datesCompatible(a.published.value, d.day) && fits(d.day, [...mine].filter((k) => d.named.has(k)).length)) {
+          if (
+            d.sourceId !== a.sourceId &&
+            !seen.has(d.day) &&
+            datesCompatible(a.published.value, d.day) &&
+            fits(d.day, [...mine].filter((k) => d.named.has(k)).length)
+          ) {
             seen.add(d.day)
             score.set(d.day, (score.get(d.day) ?? 0) + 1)
           }

@@ -5,17 +5,18 @@
  * Every file-system call goes through the Disk (disk.ts) as a named step; when one fails, what
  * the build wrote is undone (the rename too), so dist/ is left as it was.
  */
-import { Effect } from "effect"
+
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
-import { stableStringify } from "../shared/stableJson.js"
+import { Effect } from "effect"
 import { sha256 } from "../shared/hash.js"
 import { makeDir } from "../shared/makeDir.js"
-import { Fault, nodeDisk, undoAll, type DiskService, type Step } from "./disk.js"
+import { stableStringify } from "../shared/stableJson.js"
+import { type DiskService, Fault, nodeDisk, type Step, undoAll } from "./disk.js"
 import { PublishFailed, ReleaseExists, storageError } from "./errors.js"
 import { alive } from "./lock.js"
-import { recordingSink, type FileInfo, type FileSink } from "./sink.js"
+import { type FileInfo, type FileSink, recordingSink } from "./sink.js"
 
 /**
  * Test hook for the crash tests: when PIPELINE_CRASH_AT names a step ("files:N" after N files,
@@ -102,7 +103,8 @@ export const cleanLeftovers = (dist: string, disk: DiskService): ReadonlyArray<s
       const taking = /^\.tmp-lock-(\d+)$/.exec(n)
       return taking === null || !alive(Number(taking[1]))
     })
-  for (const n of left) disk.run("clean", nodePath.join(dist, n), () => fs.rmSync(nodePath.join(dist, n), { recursive: true, force: true }))
+  for (const n of left)
+    disk.run("clean", nodePath.join(dist, n), () => fs.rmSync(nodePath.join(dist, n), { recursive: true, force: true }))
   return left
 }
 
@@ -162,7 +164,12 @@ export const openStaging = (dist: string, disk: DiskService): Staging => {
       }
     }
   })
-  return { ...sink, dir, onDisk: (p) => (sink.files.has(p) ? nodePath.join(dir, p) : null), discard }
+  return {
+    ...sink,
+    dir,
+    onDisk: (p) => (sink.files.has(p) ? nodePath.join(dir, p) : null),
+    discard
+  }
 }
 
 /** Point latest.json to `version`: a synced temporary file renamed over it (what to undo is pushed on `undo` as it is done). */
@@ -192,20 +199,35 @@ const pointLatest = (disk: DiskService, dist: string, latest: Latest, undo: Arra
  * bytes are already published there (the staging directory is then removed). On a fault of the
  * file system, the rename and latest.json are undone and the staging directory removed.
  */
-export const publishRelease = Effect.fn("Publish.release")(function* (dist: string, version: string, staging: Staging, disk: DiskService) {
+export const publishRelease = Effect.fn("Publish.release")(function* (
+  dist: string,
+  version: string,
+  staging: Staging,
+  disk: DiskService
+) {
   const final = nodePath.join(dist, version)
-  const latest: Latest = { version, path: version, sha256sums: staging.files.get("SHA256SUMS")!.sha256 }
+  const latest: Latest = {
+    version,
+    path: version,
+    sha256sums: staging.files.get("SHA256SUMS")!.sha256
+  }
   const undo: Array<readonly [string, () => void]> = []
   const failed = (e: unknown) => {
     const left = undoAll(undo)
-    return e instanceof Fault ? storageError(e.leaving(left), dist) : new PublishFailed({ dir: final, detail: (e as Error).message })
+    return e instanceof Fault
+      ? storageError(e.leaving(left), dist)
+      : new PublishFailed({ dir: final, detail: (e as Error).message })
   }
   if (fs.existsSync(final)) {
     const same = sameAsPublished(final, staging.files)
     staging.discard()
     if (!same) return yield* Effect.fail(new ReleaseExists({ version, dir: final }))
     // complete and identical: a build killed between the two renames left latest.json behind
-    if (readLatest(dist)?.version !== version) yield* Effect.try({ try: () => pointLatest(disk, dist, latest, undo), catch: failed })
+    if (readLatest(dist)?.version !== version)
+      yield* Effect.try({
+        try: () => pointLatest(disk, dist, latest, undo),
+        catch: failed
+      })
     return "unchanged" as const
   }
   return yield* Effect.try({

@@ -8,7 +8,7 @@
  * of a column shares one dictionary (the file format allows no other), listing the column's
  * values in order of first appearance.
  */
-import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
+
 import {
   AsyncByteQueue,
   Bool,
@@ -32,6 +32,7 @@ import {
   Vector
 } from "apache-arrow"
 import type { Column, TableDef } from "../../schemas/Column.js"
+import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
 
 /** Arrow type of a column; dictionary ids are explicit (the column index) because arrow-js would otherwise take them from a process-global counter, and the bytes would depend on what ran before. */
 const arrowType = (c: Column, index: number): DataType => {
@@ -59,7 +60,15 @@ export const arrowSchema = (table: TableDef<Record<string, Column>>, metadata: R
   new Schema(
     Object.entries(table.columns).map(
       ([name, c], index) =>
-        new Field(name, arrowType(c, index), c.nullable, new Map([["description", c.description], ...(c.values ? [["values", c.values.join("|")] as [string, string]] : [])]))
+        new Field(
+          name,
+          arrowType(c, index),
+          c.nullable,
+          new Map([
+            ["description", c.description],
+            ...(c.values ? [["values", c.values.join("|")] as [string, string]] : [])
+          ])
+        )
     ),
     new Map([["table", table.name], ["description", table.description], ...metadata])
   )
@@ -80,7 +89,9 @@ const validity = (values: ReadonlyArray<unknown>): { bitmap: Uint8Array | undefi
 const RUN = 4096
 
 /** UTF-8 bytes of strings end to end, with their offsets (null counts as ""). */
-export const utf8Buffers = (values: ReadonlyArray<string | null | undefined>): { offsets: Int32Array; bytes: Uint8Array } => {
+export const utf8Buffers = (
+  values: ReadonlyArray<string | null | undefined>
+): { offsets: Int32Array; bytes: Uint8Array } => {
   const offsets = new Int32Array(values.length + 1)
   // runs of RUN values: an all-ASCII run (its byte length is its length) is written by one call;
   // any other run value by value (joined, two lone surrogates would become one character)
@@ -107,20 +118,33 @@ export const utf8Buffers = (values: ReadonlyArray<string | null | undefined>): {
         if (v) bytes.write(v, offsets[i]!, "utf8")
       }
   })
-  return { offsets, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, size) }
+  return {
+    offsets,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, size)
+  }
 }
 
 const utf8Data = (values: ReadonlyArray<string | null | undefined>) => {
   const { bitmap, nulls } = validity(values)
   const { offsets, bytes } = utf8Buffers(values)
-  return makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: bytes })
+  return makeData({
+    type: new Utf8(),
+    length: values.length,
+    nullCount: nulls,
+    nullBitmap: bitmap,
+    valueOffsets: offsets,
+    data: bytes
+  })
 }
 
 /** Rows per record batch: a multiple of 1,024 that divides 1,048,576, so that the Parquet made from the batches is that of one batch (parquet.ts). */
 export const BATCH_ROWS = 131_072
 
 /** A categorical column's dictionary: its values' codes, and the dictionary vector every batch shares. */
-type Dict = { readonly codes: ReadonlyMap<string, number>; readonly vector: Vector }
+type Dict = {
+  readonly codes: ReadonlyMap<string, number>
+  readonly vector: Vector
+}
 
 /**
  * The Arrow data of one column, built from typed arrays (no per-value builder calls); a
@@ -138,18 +162,43 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, d
       values.forEach((v, i) => {
         if (v !== null && v !== undefined) codes[i] = dict!.codes.get(v as string)!
       })
-      return makeData({ type: type as Dictionary<Utf8, Int32>, length: n, nullCount: nulls, nullBitmap: bitmap, data: codes, dictionary: dict!.vector })
+      return makeData({
+        type: type as Dictionary<Utf8, Int32>,
+        length: n,
+        nullCount: nulls,
+        nullBitmap: bitmap,
+        data: codes,
+        dictionary: dict!.vector
+      })
     }
     case "int":
-      return makeData({ type: new Int32(), length: n, nullCount: nulls, nullBitmap: bitmap, data: Int32Array.from(values, (v) => (v as number | null) ?? 0) })
+      return makeData({
+        type: new Int32(),
+        length: n,
+        nullCount: nulls,
+        nullBitmap: bitmap,
+        data: Int32Array.from(values, (v) => (v as number | null) ?? 0)
+      })
     case "float":
-      return makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: bitmap, data: Float64Array.from(values, (v) => (v as number | null) ?? 0) })
+      return makeData({
+        type: new Float64(),
+        length: n,
+        nullCount: nulls,
+        nullBitmap: bitmap,
+        data: Float64Array.from(values, (v) => (v as number | null) ?? 0)
+      })
     case "bool": {
       const bits = new Uint8Array(((n + 63) >> 6) << 3)
       values.forEach((v, i) => {
         if (v === true) bits[i >> 3]! |= 1 << (i & 7)
       })
-      return makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap: bitmap, data: bits })
+      return makeData({
+        type: new Bool(),
+        length: n,
+        nullCount: nulls,
+        nullBitmap: bitmap,
+        data: bits
+      })
     }
     case "date":
       return makeData({
@@ -157,7 +206,9 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, d
         length: n,
         nullCount: nulls,
         nullBitmap: bitmap,
-        data: Int32Array.from(values, (v) => (v === null || v === undefined ? 0 : Math.floor(Date.parse(`${v as string}T00:00:00Z`) / 86_400_000)))
+        data: Int32Array.from(values, (v) =>
+          v === null || v === undefined ? 0 : Math.floor(Date.parse(`${v as string}T00:00:00Z`) / 86_400_000)
+        )
       })
     case "list": {
       const offsets = new Int32Array(n + 1)
@@ -166,21 +217,34 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, d
         for (const x of (v as ReadonlyArray<string> | null) ?? []) items.push(x)
         offsets[i + 1] = items.length
       })
-      return makeData({ type: type as List<Utf8>, length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, child: utf8Data(items) })
+      return makeData({
+        type: type as List<Utf8>,
+        length: n,
+        nullCount: nulls,
+        nullBitmap: bitmap,
+        valueOffsets: offsets,
+        child: utf8Data(items)
+      })
     }
   }
 }
 
 /** The row ranges of a table's batches: [from, to) by `size` rows, at least one (an empty table has one empty batch). */
 const batchRanges = (length: number, size: number): Array<readonly [number, number]> => {
-  if (size % 1024 !== 0 || 1_048_576 % size !== 0) throw new Error(`a record batch must be a multiple of 1,024 rows dividing 1,048,576 (got ${size})`)
+  if (size % 1024 !== 0 || 1_048_576 % size !== 0)
+    throw new Error(`a record batch must be a multiple of 1,024 rows dividing 1,048,576 (got ${size})`)
   const out: Array<readonly [number, number]> = []
   for (let from = 0; from < length || from === 0; from += size) out.push([from, Math.min(length, from + size)])
   return out
 }
 
 /** The record batches of a table's rows, `batchRows` at a time, each made when it is asked for. */
-export function* arrowBatches(table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, schema: Schema, batchRows = BATCH_ROWS): Generator<RecordBatch> {
+export function* arrowBatches(
+  table: TableDef<Record<string, Column>>,
+  rows: Rows<Record<string, unknown>>,
+  schema: Schema,
+  batchRows = BATCH_ROWS
+): Generator<RecordBatch> {
   const ranges = batchRanges(rows.length, batchRows)
   // each categorical column's values in order of first appearance, read batch by batch
   const dicts = new Map<string, Dict>()
@@ -188,17 +252,36 @@ export function* arrowBatches(table: TableDef<Record<string, Column>>, rows: Row
     if (table.columns[f.name]!.kind !== "category") continue
     const codes = new Map<string, number>()
     for (const [from, to] of ranges)
-      for (const v of columnValues(rows, f.name, from, to)) if (v !== null && v !== undefined && !codes.has(v as string)) codes.set(v as string, codes.size)
-    dicts.set(f.name, { codes, vector: new Vector([utf8Data([...codes.keys()])]) })
+      for (const v of columnValues(rows, f.name, from, to))
+        if (v !== null && v !== undefined && !codes.has(v as string)) codes.set(v as string, codes.size)
+    dicts.set(f.name, {
+      codes,
+      vector: new Vector([utf8Data([...codes.keys()])])
+    })
   }
   for (const [from, to] of ranges) {
-    const children = schema.fields.map((f) => columnData(table.columns[f.name]!, f.type, columnValues(rows, f.name, from, to), dicts.get(f.name)))
-    yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: to - from, nullCount: 0, children }))
+    const children = schema.fields.map((f) =>
+      columnData(table.columns[f.name]!, f.type, columnValues(rows, f.name, from, to), dicts.get(f.name))
+    )
+    yield new RecordBatch(
+      schema,
+      makeData({
+        type: new Struct(schema.fields),
+        length: to - from,
+        nullCount: 0,
+        children
+      })
+    )
   }
 }
 
 /** The Arrow table of a table's rows (record batches of `batchRows`, one dictionary per categorical column). */
-export const arrowTable = (table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, metadata: ReadonlyMap<string, string>, batchRows = BATCH_ROWS): Table => {
+export const arrowTable = (
+  table: TableDef<Record<string, Column>>,
+  rows: Rows<Record<string, unknown>>,
+  metadata: ReadonlyMap<string, string>,
+  batchRows = BATCH_ROWS
+): Table => {
   const schema = arrowSchema(table, metadata)
   return new Table(schema, [...arrowBatches(table, rows, schema, batchRows)])
 }
@@ -218,7 +301,12 @@ class Forward extends AsyncByteQueue {
  * pieces are views of the columns), one batch at a time; `each` is given every batch once it is
  * written, before the next one is made.
  */
-export const writeArrowFile = (schema: Schema, batches: Iterable<RecordBatch>, out: (chunk: Uint8Array) => void, each: (batch: RecordBatch) => void = () => {}): void => {
+export const writeArrowFile = (
+  schema: Schema,
+  batches: Iterable<RecordBatch>,
+  out: (chunk: Uint8Array) => void,
+  each: (batch: RecordBatch) => void = () => {}
+): void => {
   const writer = new RecordBatchFileWriter()
   writer.reset(new Forward(out), schema)
   for (const batch of batches) {
@@ -229,11 +317,19 @@ export const writeArrowFile = (schema: Schema, batches: Iterable<RecordBatch>, o
 }
 
 /** Serialise rows of a table as an Arrow IPC file (record batches of BATCH_ROWS, one dictionary per categorical column). */
-export const toArrow = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>, metadata: ReadonlyMap<string, string>): Uint8Array =>
-  tableToIPC(arrowTable(table, rows, metadata), "file")
+export const toArrow = (
+  table: TableDef<Record<string, Column>>,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  metadata: ReadonlyMap<string, string>
+): Uint8Array => tableToIPC(arrowTable(table, rows, metadata), "file")
 
 /** Read an Arrow IPC file back into plain rows (dates as YYYY-MM-DD, lists as arrays). */
-export const fromArrow = (bytes: Uint8Array): { readonly fields: ReadonlyArray<string>; readonly rows: ReadonlyArray<Record<string, unknown>> } => {
+export const fromArrow = (
+  bytes: Uint8Array
+): {
+  readonly fields: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<Record<string, unknown>>
+} => {
   const t = tableFromIPC(bytes)
   const fields = t.schema.fields.map((f) => f.name)
   const rows: Array<Record<string, unknown>> = []

@@ -5,10 +5,11 @@
  * (read for the release each source first appeared in) must match their own SHA256SUMS. Hashes
  * only: nothing is parsed but latest.json, SHA256SUMS and the manifests.
  */
-import { Either, ParseResult, Schema } from "effect"
+
 import { createHash } from "node:crypto"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
+import { Either, ParseResult, Schema } from "effect"
 import { ReleaseManifest } from "../../schemas/Manifest.js"
 import type { Latest } from "./Publish.js"
 
@@ -27,7 +28,10 @@ export const readPointer = (dist: string): Pointer => {
     text = fs.readFileSync(nodePath.join(dist, "latest.json"), "utf8")
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return { _tag: "none" }
-    return { _tag: "invalid", problem: `latest.json: cannot be read (${(e as Error).message})` }
+    return {
+      _tag: "invalid",
+      problem: `latest.json: cannot be read (${(e as Error).message})`
+    }
   }
   let json: Partial<Record<keyof Latest, unknown>>
   try {
@@ -36,9 +40,22 @@ export const readPointer = (dist: string): Pointer => {
     return { _tag: "invalid", problem: "latest.json: not valid JSON" }
   }
   const { version, path, sha256sums } = json ?? {}
-  if (typeof version !== "string" || !SEMVER.test(version) || typeof sha256sums !== "string" || !/^[0-9a-f]{64}$/.test(sha256sums) || typeof path !== "string")
-    return { _tag: "invalid", problem: "latest.json: not a release pointer ({version, path, sha256sums})" }
-  if (path !== version) return { _tag: "invalid", problem: `latest.json: path ${JSON.stringify(path)} is not the folder of version ${version}` }
+  if (
+    typeof version !== "string" ||
+    !SEMVER.test(version) ||
+    typeof sha256sums !== "string" ||
+    !/^[0-9a-f]{64}$/.test(sha256sums) ||
+    typeof path !== "string"
+  )
+    return {
+      _tag: "invalid",
+      problem: "latest.json: not a release pointer ({version, path, sha256sums})"
+    }
+  if (path !== version)
+    return {
+      _tag: "invalid",
+      problem: `latest.json: path ${JSON.stringify(path)} is not the folder of version ${version}`
+    }
   return { _tag: "found", latest: { version, path, sha256sums } }
 }
 
@@ -48,17 +65,18 @@ const hashFile = (path: string): string => {
   const fd = fs.openSync(path, "r")
   try {
     const buf = Buffer.allocUnsafe(1 << 20)
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n))
+    for (let n: number; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n))
   } finally {
     fs.closeSync(fd)
   }
   return h.digest("hex")
 }
 
-const reason = (e: unknown) => ((e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : `cannot be read (${(e as Error).message})`)
+const reason = (e: unknown) =>
+  (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : `cannot be read (${(e as Error).message})`
 
 /** Parse a release's SHA256SUMS into path → hash; problems are pushed, named `<folder>/<file>`. */
-const readSums = (dir: string, name: string, text: string, problems: Array<string>): Map<string, string> => {
+const readSums = (_dir: string, name: string, text: string, problems: Array<string>): Map<string, string> => {
   const sums = new Map<string, string>()
   text
     .split("\n")
@@ -66,7 +84,8 @@ const readSums = (dir: string, name: string, text: string, problems: Array<strin
     .forEach((line, i) => {
       const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
       const p = m?.[2] ?? ""
-      if (!m || nodePath.isAbsolute(p) || p.split(/[\\/]/).includes("..")) problems.push(`${name}/SHA256SUMS: line ${i + 1} is not \`<sha256>  <path inside the release>\``)
+      if (!m || nodePath.isAbsolute(p) || p.split(/[\\/]/).includes(".."))
+        problems.push(`${name}/SHA256SUMS: line ${i + 1} is not \`<sha256>  <path inside the release>\``)
       else sums.set(p, m[1]!)
     })
   return sums
@@ -75,7 +94,9 @@ const readSums = (dir: string, name: string, text: string, problems: Array<strin
 /** The manifest of a release, read through its schema (a problem is pushed when it does not decode). */
 const readManifest = (dir: string, name: string, problems: Array<string>): ReleaseManifest | null => {
   try {
-    const decoded = Schema.decodeUnknownEither(ReleaseManifest)(JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")))
+    const decoded = Schema.decodeUnknownEither(ReleaseManifest)(
+      JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8"))
+    )
     if (Either.isRight(decoded)) return decoded.right
     const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
     problems.push(`${name}/manifest.json: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "does not decode"}`)
@@ -100,7 +121,8 @@ export const baseProblems = (dist: string, latest: Latest): Array<string> => {
   } catch (e) {
     return [`${name}/SHA256SUMS: ${reason(e)}`]
   }
-  if (createHash("sha256").update(sumsBytes).digest("hex") !== latest.sha256sums) problems.push(`${name}/SHA256SUMS: its SHA-256 is not the one latest.json records`)
+  if (createHash("sha256").update(sumsBytes).digest("hex") !== latest.sha256sums)
+    problems.push(`${name}/SHA256SUMS: its SHA-256 is not the one latest.json records`)
   const sums = readSums(dir, name, sumsBytes.toString("utf8"), problems)
   for (const [p, expected] of sums) {
     try {
@@ -112,8 +134,11 @@ export const baseProblems = (dist: string, latest: Latest): Array<string> => {
   if (!sums.has("manifest.json")) problems.push(`${name}/SHA256SUMS: does not list manifest.json`)
   const manifest = readManifest(dir, name, problems)
   if (manifest !== null) {
-    if (manifest.version !== latest.version) problems.push(`${name}/manifest.json: version ${manifest.version}, but latest.json says ${latest.version}`)
-    for (const f of manifest.files) if (sums.get(f.path) !== f.sha256) problems.push(`${name}/manifest.json: ${f.path}: SHA-256 differs from SHA256SUMS`)
+    if (manifest.version !== latest.version)
+      problems.push(`${name}/manifest.json: version ${manifest.version}, but latest.json says ${latest.version}`)
+    for (const f of manifest.files)
+      if (sums.get(f.path) !== f.sha256)
+        problems.push(`${name}/manifest.json: ${f.path}: SHA-256 differs from SHA256SUMS`)
     problems.push(...chainProblems(dist, manifest.previous_version))
   }
   return problems
@@ -123,7 +148,10 @@ export const baseProblems = (dist: string, latest: Latest): Array<string> => {
 const chainProblems = (dist: string, first: string | null): Array<string> => {
   const problems: Array<string> = []
   const seen = new Set<string>()
-  for (let v = first; v !== null && SEMVER.test(v) && !seen.has(v) && fs.existsSync(nodePath.join(dist, v, "manifest.json")); ) {
+  for (
+    let v = first;
+    v !== null && SEMVER.test(v) && !seen.has(v) && fs.existsSync(nodePath.join(dist, v, "manifest.json"));
+  ) {
     seen.add(v)
     const dir = nodePath.join(dist, v)
     let sums: Map<string, string>

@@ -10,7 +10,13 @@ const count = <T>(rows: ReadonlyArray<T>, key: (r: T) => string): string =>
     .join(", ")
 
 /** Render README.md for a release. */
-export const renderCard = (t: ReleaseTables, meta: ReleaseMeta & { readonly contentSha256: string; readonly quality?: string }): string => `# ${DATASET_NAME} ${meta.version}
+export const renderCard = (
+  t: ReleaseTables,
+  meta: ReleaseMeta & {
+    readonly contentSha256: string
+    readonly quality?: string
+  }
+): string => `# ${DATASET_NAME} ${meta.version}
 
 Open dataset of US–Central Asia relations (summits, visits, calls, agreements, critical-minerals
 deals, accessions, sanctions and visa measures, and the people, states, organisations and

@@ -9,7 +9,16 @@ import { TABLES } from "../../schemas/Tables.js"
 import { DATASET_NAME } from "../../schemas/version.js"
 import type { FileInfo } from "./sink.js"
 
-const DATA_TYPE: Record<Column["kind"], string> = { id: "sc:Text", text: "sc:Text", category: "sc:Text", int: "sc:Integer", float: "sc:Float", bool: "sc:Boolean", date: "sc:Date", list: "sc:Text" }
+const DATA_TYPE: Record<Column["kind"], string> = {
+  id: "sc:Text",
+  text: "sc:Text",
+  category: "sc:Text",
+  int: "sc:Integer",
+  float: "sc:Float",
+  bool: "sc:Boolean",
+  date: "sc:Date",
+  list: "sc:Text"
+}
 
 /** The Croissant context (inline; from the Croissant 1.1 specification). */
 const CONTEXT = {
@@ -50,7 +59,10 @@ const CONTEXT = {
 }
 
 /** The croissant.jsonld document. */
-export const croissant = (files: ReadonlyMap<string, FileInfo>, meta: { readonly version: string; readonly created: string }) => {
+export const croissant = (
+  files: ReadonlyMap<string, FileInfo>,
+  meta: { readonly version: string; readonly created: string }
+) => {
   const fo = (path: string, format: string) => ({
     "@type": "cr:FileObject",
     "@id": path,
@@ -70,14 +82,23 @@ export const croissant = (files: ReadonlyMap<string, FileInfo>, meta: { readonly
     version: meta.version,
     datePublished: meta.created,
     license: "https://creativecommons.org/licenses/by/4.0/",
-    creator: { "@type": "sc:Organization", name: "central-asia-relations dataset maintainers" },
+    creator: {
+      "@type": "sc:Organization",
+      name: "central-asia-relations dataset maintainers"
+    },
     citeAs: `${DATASET_NAME}, version ${meta.version} (${meta.created.slice(0, 10)}).`,
     keywords: ["Central Asia", "United States", "C5+1", "event data", "provenance"],
     isLiveDataset: false,
     distribution: TABLES.flatMap((d) => [
       fo(`data/${d.name}.csv`, "text/csv"),
-      { ...fo(`data/${d.name}.arrow`, "application/vnd.apache.arrow.file"), sameAs: `data/${d.name}.csv` },
-      { ...fo(`data/${d.name}.parquet`, "application/x-parquet"), sameAs: `data/${d.name}.csv` }
+      {
+        ...fo(`data/${d.name}.arrow`, "application/vnd.apache.arrow.file"),
+        sameAs: `data/${d.name}.csv`
+      },
+      {
+        ...fo(`data/${d.name}.parquet`, "application/x-parquet"),
+        sameAs: `data/${d.name}.csv`
+      }
     ]),
     recordSet: TABLES.map((d) => {
       const def = d as unknown as TableDef<Record<string, Column>>
@@ -93,8 +114,19 @@ export const croissant = (files: ReadonlyMap<string, FileInfo>, meta: { readonly
           name,
           description: c.description,
           dataType: DATA_TYPE[c.kind],
-          source: { fileObject: { "@id": `data/${d.name}.csv` }, extract: { column: name } },
-          ...(c.references ? { references: { field: { "@id": `${c.references}/${TABLES.find((t) => t.name === c.references)!.primaryKey}` } } } : {})
+          source: {
+            fileObject: { "@id": `data/${d.name}.csv` },
+            extract: { column: name }
+          },
+          ...(c.references
+            ? {
+                references: {
+                  field: {
+                    "@id": `${c.references}/${TABLES.find((t) => t.name === c.references)!.primaryKey}`
+                  }
+                }
+              }
+            : {})
         }))
       }
     })

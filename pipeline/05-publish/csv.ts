@@ -8,8 +8,8 @@
  */
 import Papa from "papaparse"
 import type { Column, TableDef } from "../../schemas/Column.js"
-import { joinBytes } from "../shared/stableJson.js"
 import type { Rows } from "../04-resolve/evidenceTable.js"
+import { joinBytes } from "../shared/stableJson.js"
 
 /** The CSV cell of one value. */
 export const csvCell = (c: Column, v: unknown): string => {
@@ -35,7 +35,10 @@ const line = (fields: ReadonlyArray<string>, columns: ReadonlyArray<Column>, r: 
 }
 
 /** The CSV lines (without line breaks) of a table's rows, in row order: the same text as `line` of each row. */
-export function* csvLines(table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>): Generator<string> {
+export function* csvLines(
+  table: TableDef<Record<string, Column>>,
+  rows: Rows<Record<string, unknown>>
+): Generator<string> {
   const fields = Object.keys(table.columns)
   const columns = fields.map((f) => table.columns[f]!)
   const formatter = rows.cellFormatter?.bind(rows)
@@ -54,13 +57,20 @@ export function* csvLines(table: TableDef<Record<string, Column>>, rows: Rows<Re
 }
 
 /** Push the lines of a table (header first), each followed by CRLF. */
-export const emitCsv = (table: TableDef<Record<string, Column>>, rows: Rows<Record<string, unknown>>, push: (s: string) => void): void => {
+export const emitCsv = (
+  table: TableDef<Record<string, Column>>,
+  rows: Rows<Record<string, unknown>>,
+  push: (s: string) => void
+): void => {
   push(Object.keys(table.columns).map(quoteCell).join(",") + "\r\n")
   for (const l of csvLines(table, rows)) push(l + "\r\n")
 }
 
 /** Serialise rows of a table. */
-export const toCsv = (table: TableDef<Record<string, Column>>, rows: ReadonlyArray<Record<string, unknown>>): string => {
+export const toCsv = (
+  table: TableDef<Record<string, Column>>,
+  rows: ReadonlyArray<Record<string, unknown>>
+): string => {
   const parts: Array<string> = []
   emitCsv(table, rows, (s) => parts.push(s))
   return parts.join("")
@@ -71,7 +81,20 @@ export const toCsvBytes = (table: TableDef<Record<string, Column>>, rows: Rows<R
   joinBytes((push) => emitCsv(table, rows, push))
 
 /** Parse a CSV written by toCsv back into string cells (for validation). */
-export const parseCsv = (text: string): { readonly fields: ReadonlyArray<string>; readonly rows: ReadonlyArray<Record<string, string>>; readonly errors: ReadonlyArray<string> } => {
-  const r = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true })
-  return { fields: r.meta.fields ?? [], rows: r.data, errors: r.errors.map((e) => `row ${e.row}: ${e.message}`) }
+export const parseCsv = (
+  text: string
+): {
+  readonly fields: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<Record<string, string>>
+  readonly errors: ReadonlyArray<string>
+} => {
+  const r = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: true
+  })
+  return {
+    fields: r.meta.fields ?? [],
+    rows: r.data,
+    errors: r.errors.map((e) => `row ${e.row}: ${e.message}`)
+  }
 }

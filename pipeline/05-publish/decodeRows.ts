@@ -4,10 +4,11 @@
  * pattern, range) passes the rows that fit; a row it rejects is decoded with the table's Effect
  * Schema for the message (tests hold the two to the same verdicts).
  */
-import type { Rows } from "../04-resolve/evidenceTable.js"
+
 import { ParseResult, Schema } from "effect"
-import { fieldsOf, type Column, type TableDef } from "../../schemas/Column.js"
+import { type Column, fieldsOf, type TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
+import type { Rows } from "../04-resolve/evidenceTable.js"
 import type { ReleaseTables } from "../04-resolve/tables.js"
 
 const INT_MAX = 2_147_483_647
@@ -67,13 +68,16 @@ export const rowViolations = (t: ReleaseTables, limit = 10): Array<string> => {
     // a columnar table whose columns all fit has no row to report; else its rows are checked one by one for the messages
     if (rows.distinctValues && columnsFit(table, rows.distinctValues.bind(rows))) continue
     const fits = rowCheck(table)
-    const decode = Schema.decodeUnknownEither(Schema.Struct(fieldsOf(table)) as unknown as Schema.Schema<unknown>, { onExcessProperty: "error" })
+    const decode = Schema.decodeUnknownEither(Schema.Struct(fieldsOf(table)) as unknown as Schema.Schema<unknown>, {
+      onExcessProperty: "error"
+    })
     for (let i = 0; i < rows.length && out.length < limit; i++) {
       const r = rows.at(i)
       if (fits(r)) continue
       const res = decode(r)
       if (res._tag === "Left")
-        for (const issue of ParseResult.ArrayFormatter.formatErrorSync(res.left)) out.push(`${def.name}[${i}].${issue.path.join(".")}: ${issue.message}`)
+        for (const issue of ParseResult.ArrayFormatter.formatErrorSync(res.left))
+          out.push(`${def.name}[${i}].${issue.path.join(".")}: ${issue.message}`)
     }
   }
   return out.slice(0, limit)

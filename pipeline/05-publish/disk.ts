@@ -39,13 +39,17 @@ export class Fault extends Error {
 
   /** The same fault, with more paths left behind. */
   leaving(paths: ReadonlyArray<string>): Fault {
-    return paths.length === 0 ? this : new Fault(this.step, this.path, this.errno, this.message, [...this.left, ...paths])
+    return paths.length === 0
+      ? this
+      : new Fault(this.step, this.path, this.errno, this.message, [...this.left, ...paths])
   }
 }
 
 /** Turn anything a call threw into a Fault of `step` on `path` (a Fault is kept as it is). */
 export const toFault = (step: Step, path: string, e: unknown): Fault =>
-  e instanceof Fault ? e : new Fault(step, path, (e as NodeJS.ErrnoException)?.code ?? "UNKNOWN", e instanceof Error ? e.message : String(e))
+  e instanceof Fault
+    ? e
+    : new Fault(step, path, (e as NodeJS.ErrnoException)?.code ?? "UNKNOWN", e instanceof Error ? e.message : String(e))
 
 /** Run undo actions, last first, each on its own: the paths whose undo failed. */
 export const undoAll = (undo: ReadonlyArray<readonly [path: string, action: () => void]>): Array<string> => {
@@ -78,4 +82,6 @@ export const nodeDisk: DiskService = {
 }
 
 /** The Disk a build publishes through (default: node:fs as it is). */
-export class Disk extends Context.Reference<Disk>()("@pipeline/Disk", { defaultValue: (): DiskService => nodeDisk }) {}
+export class Disk extends Context.Reference<Disk>()("@pipeline/Disk", {
+  defaultValue: (): DiskService => nodeDisk
+}) {}

@@ -1,9 +1,12 @@
 /** Publish errors: these fail the build. */
 import { Schema } from "effect"
-import { STEP_WORDS, STEPS, type Fault } from "./disk.js"
+import { type Fault, STEP_WORDS, STEPS } from "./disk.js"
 
 /** A version directory exists already with other content: published releases are immutable. */
-export class ReleaseExists extends Schema.TaggedError<ReleaseExists>()("ReleaseExists", { version: Schema.String, dir: Schema.String }) {
+export class ReleaseExists extends Schema.TaggedError<ReleaseExists>()("ReleaseExists", {
+  version: Schema.String,
+  dir: Schema.String
+}) {
   static readonly code = "release-exists"
   override get message() {
     return `${this.dir}: version ${this.version} is already published with other content; published releases are never overwritten (choose a new version)`
@@ -23,7 +26,10 @@ export class VersionMismatch extends Schema.TaggedError<VersionMismatch>()("Vers
 }
 
 /** Writing the release failed. */
-export class PublishFailed extends Schema.TaggedError<PublishFailed>()("PublishFailed", { dir: Schema.String, detail: Schema.String }) {
+export class PublishFailed extends Schema.TaggedError<PublishFailed>()("PublishFailed", {
+  dir: Schema.String,
+  detail: Schema.String
+}) {
   static readonly code = "publish-failed"
   override get message() {
     return `${this.dir}: ${this.detail}`
@@ -31,7 +37,10 @@ export class PublishFailed extends Schema.TaggedError<PublishFailed>()("PublishF
 }
 
 /** Another build holds dist/.lock. */
-export class LockHeld extends Schema.TaggedError<LockHeld>()("LockHeld", { dir: Schema.String, pid: Schema.Int }) {
+export class LockHeld extends Schema.TaggedError<LockHeld>()("LockHeld", {
+  dir: Schema.String,
+  pid: Schema.Int
+}) {
   static readonly code = "release-locked"
   override get message() {
     return `${this.dir}/.lock is held by running process ${this.pid}: another build is publishing into ${this.dir}; wait for it to finish (a lock left by a killed process is taken over automatically)`
@@ -45,13 +54,17 @@ export class BaseReleaseInvalid extends Schema.TaggedError<BaseReleaseInvalid>()
 }) {
   static readonly code = "base-release-invalid"
   override get message() {
-    const shown = this.problems.slice(0, 8).join("; ") + (this.problems.length > 8 ? `; and ${this.problems.length - 8} more` : "")
+    const shown =
+      this.problems.slice(0, 8).join("; ") + (this.problems.length > 8 ? `; and ${this.problems.length - 8} more` : "")
     return `${this.dir}: the base release does not match its checksums (${shown}), so this build neither carries event ids over from it nor diffs against it; restore the release from an archive, or build with --base none to publish without a diff (the changelog says so)`
   }
 }
 
 /** dist/.lock exists but cannot be read: nobody can tell whether a build holds it. */
-export class LockUnreadable extends Schema.TaggedError<LockUnreadable>()("LockUnreadable", { dir: Schema.String, detail: Schema.String }) {
+export class LockUnreadable extends Schema.TaggedError<LockUnreadable>()("LockUnreadable", {
+  dir: Schema.String,
+  detail: Schema.String
+}) {
   static readonly code = "lock-unreadable"
   override get message() {
     return `${this.dir}/.lock exists but cannot be read (${this.detail}), so whether another build holds it is unknown; if no build is publishing into ${this.dir}, remove the file`
@@ -101,11 +114,20 @@ export class IoError extends Schema.TaggedError<IoError>()("IoError", storageFie
 /** A storage fault as the error of its cause: full, not writable, I/O error, or (any other errno) publish-failed. */
 export const storageError = (f: Fault, dir: string): DiskFull | OutputNotWritable | IoError | PublishFailed => {
   const left = f.left
-  const fields = { step: f.step, path: f.path, errno: f.errno, detail: f.message, left }
+  const fields = {
+    step: f.step,
+    path: f.path,
+    errno: f.errno,
+    detail: f.message,
+    left
+  }
   if (f.errno === "ENOSPC" || f.errno === "EDQUOT") return new DiskFull(fields)
   if (f.errno === "EROFS" || f.errno === "EACCES" || f.errno === "EPERM") return new OutputNotWritable(fields)
   if (f.errno === "EIO") return new IoError(fields)
-  return new PublishFailed({ dir, detail: `${f.path}: ${f.message} while ${STEP_WORDS[f.step]}; ${outcome(left)}` })
+  return new PublishFailed({
+    dir,
+    detail: `${f.path}: ${f.message} while ${STEP_WORDS[f.step]}; ${outcome(left)}`
+  })
 }
 
 /** Every error of a storage step. */

@@ -2,28 +2,29 @@
  * Every file of a release from the tables, handed to a sink one by one (sink.ts). manifest.json
  * and SHA256SUMS come last because they hash the others.
  */
-import type { Rows } from "../04-resolve/evidenceTable.js"
+
 import { performance } from "node:perf_hooks"
+import { type RecordBatch, Table } from "apache-arrow"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { jsonSchemas } from "../../schemas/jsonSchema.js"
-import { DATASET_NAME, PIPELINE_VERSION, SCHEMA_VERSION } from "../../schemas/version.js"
 import { TABLES } from "../../schemas/Tables.js"
+import { DATASET_NAME, PIPELINE_VERSION, SCHEMA_VERSION } from "../../schemas/version.js"
+import type { LexiconProvenance } from "../03-extract/lexicon/Lexicons.js"
+import type { Rows } from "../04-resolve/evidenceTable.js"
 import type { ReleaseTables } from "../04-resolve/tables.js"
 import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { stableStringify } from "../shared/stableJson.js"
-import { RecordBatch, Table } from "apache-arrow"
+import { noTimings, type Timings } from "../shared/timings.js"
 import { arrowBatches, arrowSchema, writeArrowFile } from "./arrow.js"
+import { renderCard } from "./card.js"
+import { croissant } from "./croissant.js"
+import { emitCsv } from "./csv.js"
+import { dataPackage } from "./datapackage.js"
+import { CONTEXT, emitJsonLd } from "./jsonld.js"
 import { arrowToParquet } from "./parquet.js"
 import { startParquetThread } from "./parquetThread.js"
-import { renderCard } from "./card.js"
-import { emitCsv } from "./csv.js"
-import { CONTEXT, emitJsonLd } from "./jsonld.js"
-import { dataPackage } from "./datapackage.js"
-import { croissant } from "./croissant.js"
-import { noTimings, type Timings } from "../shared/timings.js"
 import type { FileInfo, FileSink } from "./sink.js"
-import type { LexiconProvenance } from "../03-extract/lexicon/Lexicons.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -33,7 +34,11 @@ export interface ReleaseMeta {
   readonly lexiconHash: string
   /** Where the lexicons and data packages the extraction read come from (their headers). */
   readonly lexicons?: ReadonlyArray<LexiconProvenance>
-  readonly rejected: ReadonlyArray<{ readonly file: string; readonly code: string; readonly message: string }>
+  readonly rejected: ReadonlyArray<{
+    readonly file: string
+    readonly code: string
+    readonly message: string
+  }>
   readonly texts: ReadonlyMap<string, string>
   readonly extra?: ReadonlyMap<string, Uint8Array>
   /** Markdown of the release's evaluation for the card, when gold was available. */
@@ -69,10 +74,21 @@ export const contentHash = (files: ReadonlyMap<string, FileInfo>, rejected: Rele
  * and every text. The content hash reads only these, so a build knows whether it has anything
  * to publish before it writes the rest.
  */
-export const writeContentFiles = (t: ReleaseTables, texts: ReadonlyMap<string, string>, sink: FileSink, timings: Timings = noTimings): void => {
+export const writeContentFiles = (
+  t: ReleaseTables,
+  texts: ReadonlyMap<string, string>,
+  sink: FileSink,
+  timings: Timings = noTimings
+): void => {
   for (const def of TABLES)
     timings.time("publish: csv", () =>
-      sink.stream(`data/${def.name}.csv`, (push) => emitCsv(def as unknown as TableDef<Record<string, Column>>, t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>, push))
+      sink.stream(`data/${def.name}.csv`, (push) =>
+        emitCsv(
+          def as unknown as TableDef<Record<string, Column>>,
+          t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>,
+          push
+        )
+      )
     )
   for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b))) sink.put(textPathOf(id), enc(text))
 }
@@ -81,7 +97,13 @@ export const writeContentFiles = (t: ReleaseTables, texts: ReadonlyMap<string, s
 export const PARQUET_THREAD_ROWS = 200_000
 
 /** Write the rest of a release after writeContentFiles: Arrow, Parquet, JSON-LD, schemas, metadata; manifest.json and SHA256SUMS last, because they hash the others. */
-export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: FileSink, timings: Timings = noTimings, parquetThreadRows = PARQUET_THREAD_ROWS): void => {
+export const writeReleaseFiles = (
+  t: ReleaseTables,
+  meta: ReleaseMeta,
+  sink: FileSink,
+  timings: Timings = noTimings,
+  parquetThreadRows = PARQUET_THREAD_ROWS
+): void => {
   const arrowMeta = new Map([
     ["dataset", DATASET_NAME],
     ["dataset_version", meta.version],
@@ -102,10 +124,18 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
       const parquet = `data/${def.name}.parquet`
       const kept: Array<RecordBatch> = []
       timings.time("publish: arrow", () =>
-        sink.write(`data/${def.name}.arrow`, (out) => writeArrowFile(schema, arrowBatches(table, rows, schema), out, (b) => (thread ? thread.add(parquet, b) : kept.push(b))))
+        sink.write(`data/${def.name}.arrow`, (out) =>
+          writeArrowFile(schema, arrowBatches(table, rows, schema), out, (b) =>
+            thread ? thread.add(parquet, b) : kept.push(b)
+          )
+        )
       )
       if (thread) thread.end(parquet)
-      else sink.put(parquet, timings.time("publish: parquet", () => arrowToParquet(new Table(schema, kept))))
+      else
+        sink.put(
+          parquet,
+          timings.time("publish: parquet", () => arrowToParquet(new Table(schema, kept)))
+        )
       tableInfo[def.name] = {
         csv: `data/${def.name}.csv`,
         arrow: `data/${def.name}.arrow`,
@@ -113,12 +143,21 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
         schema: `schemas/${def.name}.schema.json`,
         rows: rows.length,
         primary_key: def.primaryKey,
-        columns: Object.entries(table.columns).map(([name, c]) => ({ name, type: c.kind, nullable: c.nullable, description: c.description }))
+        columns: Object.entries(table.columns).map(([name, c]) => ({
+          name,
+          type: c.kind,
+          nullable: c.nullable,
+          description: c.description
+        }))
       }
     }
     for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
     sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
-    timings.time("publish: json-ld", () => sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }, push)))
+    timings.time("publish: json-ld", () =>
+      sink.stream("release.jsonld", (push) =>
+        emitJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }, push)
+      )
+    )
     if (thread) for (const [p, b] of timings.time("publish: parquet (wait)", () => thread.finish())) sink.put(p, b)
   } finally {
     thread?.stop()
@@ -145,10 +184,21 @@ export const writeReleaseFiles = (t: ReleaseTables, meta: ReleaseMeta, sink: Fil
       const f = sink.files.get(p)!
       const tbl = /^data\/(.+)\.(csv|arrow|parquet)$/.exec(p)
       const rows = tbl ? (t[tbl[1] as keyof ReleaseTables] as ReadonlyArray<unknown>).length : undefined
-      return { path: p, sha256: f.sha256, bytes: f.bytes, media_type: MEDIA[p.split(".").pop()!] ?? "application/octet-stream", ...(rows !== undefined ? { rows } : {}) }
+      return {
+        path: p,
+        sha256: f.sha256,
+        bytes: f.bytes,
+        media_type: MEDIA[p.split(".").pop()!] ?? "application/octet-stream",
+        ...(rows !== undefined ? { rows } : {})
+      }
     }),
     tables: tableInfo,
-    sources: t.sources.map((s) => ({ source_id: s.source_id, file_name: s.file_name, raw_sha256: s.raw_sha256, text_sha256: s.text_sha256 })),
+    sources: t.sources.map((s) => ({
+      source_id: s.source_id,
+      file_name: s.file_name,
+      raw_sha256: s.raw_sha256,
+      text_sha256: s.text_sha256
+    })),
     rejected: meta.rejected
   }
   sink.put("manifest.json", enc(stableStringify(manifest)))

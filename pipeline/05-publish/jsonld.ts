@@ -107,10 +107,20 @@ type Evidence = Tables["evidence"]
 type EvidenceColumn = Parameters<Evidence["cellFormatter"]>[0]
 
 /** Row k's value of one evidence column as `format` gives it, from the columns. */
-const cells = <A>(evidence: Evidence, name: EvidenceColumn, format: (v: unknown) => A): ((k: number) => A) => evidence.cellFormatter(name, format)
+const cells = <A>(evidence: Evidence, name: EvidenceColumn, format: (v: unknown) => A): ((k: number) => A) =>
+  evidence.cellFormatter(name, format)
 
 /** The evidence columns an annotation reads, in the order of its values below. */
-const ANNOTATION_COLUMNS = ["confidence", "char_end", "char_start", "quote", "source_id", "evidence_id", "method", "pipeline_version"] as const
+const ANNOTATION_COLUMNS = [
+  "confidence",
+  "char_end",
+  "char_start",
+  "quote",
+  "source_id",
+  "evidence_id",
+  "method",
+  "pipeline_version"
+] as const
 
 /** A node's evidence as W3C Web Annotations: objects, or (`json`) the JSON text of their list (tests/05-publish/jsonld.test.ts holds the two equal). */
 const annotations = (evidence: Evidence, form: "objects" | "json"): ((positions: ReadonlyArray<number>) => unknown) => {
@@ -158,7 +168,8 @@ export function* graphNodes(t: Tables, form: "objects" | "json" = "objects"): Ge
   const sourceOf = cells(t.evidence, "source_id", (v) => v as string)
   const derived = (rowId: string) => [...new Set((positions.get(rowId) ?? []).map(sourceOf))]
   const partsOf = groupBy(t.event_participants, (p) => p.event_id)
-  const withRole = (eventId: string, role: string) => (partsOf.get(eventId) ?? []).filter((p) => p.role === role).map((p) => p.entity_id)
+  const withRole = (eventId: string, role: string) =>
+    (partsOf.get(eventId) ?? []).filter((p) => p.role === role).map((p) => p.entity_id)
   for (const s of t.sources)
     yield {
       ...(s.published ? { datePublished: s.published } : {}),
@@ -227,11 +238,18 @@ export const toJsonLd = (t: Tables, meta: { readonly version: string; readonly c
  * release.jsonld: the document of toJsonLd, written node by node, one graph node per line
  * (compact JSON; a release diff shows whole changed nodes). Never one string of the whole graph.
  */
-export const jsonLdBytes = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): Uint8Array => joinBytes((push) => emitJsonLd(t, meta, push))
+export const jsonLdBytes = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): Uint8Array =>
+  joinBytes((push) => emitJsonLd(t, meta, push))
 
 /** Push the text of release.jsonld (see jsonLdBytes) piece by piece. */
-export const emitJsonLd = (t: Tables, meta: { readonly version: string; readonly contextFile: string }, push: (s: string) => void): void => {
-  push(`{\n  "@context": ${JSON.stringify(meta.contextFile)},\n  "car:datasetVersion": ${JSON.stringify(meta.version)},\n  "graph": [`)
+export const emitJsonLd = (
+  t: Tables,
+  meta: { readonly version: string; readonly contextFile: string },
+  push: (s: string) => void
+): void => {
+  push(
+    `{\n  "@context": ${JSON.stringify(meta.contextFile)},\n  "car:datasetVersion": ${JSON.stringify(meta.version)},\n  "graph": [`
+  )
   let first = true
   for (const node of graphNodes(t, "json")) {
     push(first ? "\n    " : ",\n    ")

@@ -6,7 +6,7 @@
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { makeDir } from "../shared/makeDir.js"
-import { Fault, undoAll, type DiskService } from "./disk.js"
+import { type DiskService, Fault, undoAll } from "./disk.js"
 import { LockHeld, LockUnreadable } from "./errors.js"
 
 /** A lock this process holds. */
@@ -51,7 +51,10 @@ export const acquireLock = (dist: string, disk: DiskService): Lock => {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         linkOrCreate(disk, mine, lock)
-        return { tookOver, release: () => disk.run("unlock", lock, () => fs.rmSync(lock, { force: true })) }
+        return {
+          tookOver,
+          release: () => disk.run("unlock", lock, () => fs.rmSync(lock, { force: true }))
+        }
       } catch (e) {
         if (!(e instanceof Fault) || e.errno !== "EEXIST") throw e
       }
@@ -61,7 +64,12 @@ export const acquireLock = (dist: string, disk: DiskService): Lock => {
       tookOver = held
       disk.run("lock", lock, () => fs.rmSync(lock, { force: true }))
     }
-    throw new Fault("lock", lock, "EEXIST", "the lock was taken by another build each time this one took over a stale lock")
+    throw new Fault(
+      "lock",
+      lock,
+      "EEXIST",
+      "the lock was taken by another build each time this one took over a stale lock"
+    )
   } catch (e) {
     throw e instanceof Fault ? e.leaving(removeMine()) : e
   } finally {
@@ -94,7 +102,11 @@ const holderOf = (dist: string, lock: string, disk: DiskService): number | strin
   } catch (e) {
     if (!(e instanceof Fault)) throw e
     if (e.errno === "ENOENT") return null
-    if (e.errno === "EACCES" || e.errno === "EPERM" || e.errno === "EISDIR") throw new LockUnreadable({ dir: dist, detail: `${e.errno}: ${e.message}` })
+    if (e.errno === "EACCES" || e.errno === "EPERM" || e.errno === "EISDIR")
+      throw new LockUnreadable({
+        dir: dist,
+        detail: `${e.errno}: ${e.message}`
+      })
     throw e
   }
   const t = text.trim()
@@ -104,5 +116,7 @@ const holderOf = (dist: string, lock: string, disk: DiskService): number | strin
     if (alive(pid)) return pid
     return `left by process ${pid}, which is no longer running`
   }
-  return t === "" ? "empty (left by a build that stopped while taking it)" : `holding no process id (${JSON.stringify(t.slice(0, 40))})`
+  return t === ""
+    ? "empty (left by a build that stopped while taking it)"
+    : `holding no process id (${JSON.stringify(t.slice(0, 40))})`
 }

@@ -10,22 +10,31 @@
  * a batch and row groups every 1,048,576 rows, so these fall on the same rows.
  */
 import { createRequire } from "node:module"
-import { tableToIPC, type Table } from "apache-arrow"
+import { type Table, tableToIPC } from "apache-arrow"
 
 type WasmTable = { recordBatches: () => Array<unknown>; free: () => void }
 type ParquetWasm = {
   Table: { fromIPCStream: (b: Uint8Array) => WasmTable }
-  WriterPropertiesBuilder: new () => { setCompression: (c: number) => { setCreatedBy: (s: string) => { build: () => unknown } } }
+  WriterPropertiesBuilder: new () => {
+    setCompression: (c: number) => {
+      setCreatedBy: (s: string) => { build: () => unknown }
+    }
+  }
   Compression: { ZSTD: number }
   writeParquet: (t: unknown, p: unknown) => Uint8Array
   transformParquetStream: (batches: ReadableStream<unknown>, p: unknown) => Promise<ReadableStream<Uint8Array>>
 }
 const pq = createRequire(import.meta.url)("parquet-wasm") as ParquetWasm
 
-const properties = () => new pq.WriterPropertiesBuilder().setCompression(pq.Compression.ZSTD).setCreatedBy("central-asia-relations pipeline").build()
+const properties = () =>
+  new pq.WriterPropertiesBuilder()
+    .setCompression(pq.Compression.ZSTD)
+    .setCreatedBy("central-asia-relations pipeline")
+    .build()
 
 /** Parquet bytes of an Arrow table given as its IPC stream. */
-export const ipcToParquet = (stream: Uint8Array): Uint8Array => pq.writeParquet(pq.Table.fromIPCStream(stream), properties())
+export const ipcToParquet = (stream: Uint8Array): Uint8Array =>
+  pq.writeParquet(pq.Table.fromIPCStream(stream), properties())
 
 /** Parquet bytes of an Arrow table. */
 export const arrowToParquet = (table: Table): Uint8Array => ipcToParquet(tableToIPC(table, "stream"))
@@ -40,7 +49,9 @@ export interface ParquetStream {
 
 export const parquetStream = (): ParquetStream => {
   let controller!: ReadableStreamDefaultController<unknown>
-  const batches = new ReadableStream<unknown>({ start: (c) => void (controller = c) })
+  const batches = new ReadableStream<unknown>({
+    start: (c) => void (controller = c)
+  })
   const bytes = pq.transformParquetStream(batches, properties()).then(async (out) => {
     const chunks: Array<Uint8Array> = []
     for await (const chunk of out as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk)

@@ -8,8 +8,9 @@
  * it stops the thread, whose WebAssembly memory goes with it. The bytes are those of
  * arrowToParquet.
  */
-import { RecordBatch, Table, tableToIPC } from "apache-arrow"
+
 import { MessageChannel, receiveMessageOnPort } from "node:worker_threads"
+import { type RecordBatch, Table, tableToIPC } from "apache-arrow"
 import { tsWorker } from "../shared/worker.js"
 
 /** Tables whose Parquet is being made elsewhere. */
@@ -25,10 +26,17 @@ export interface ParquetThread {
 }
 
 /** What the thread is sent: a table's next batch as an IPC stream, or (no `ipc`) the end of the table. */
-export type ParquetMessage = { readonly path: string; readonly ipc?: Uint8Array }
+export type ParquetMessage = {
+  readonly path: string
+  readonly ipc?: Uint8Array
+}
 
 /** What the thread answers for one table. */
-export type ParquetAnswer = { readonly path: string; readonly bytes?: Uint8Array; readonly error?: string }
+export type ParquetAnswer = {
+  readonly path: string
+  readonly bytes?: Uint8Array
+  readonly error?: string
+}
 
 /** Start the thread (it loads parquet-wasm while the caller writes the first tables). */
 export const startParquetThread = (): ParquetThread => {
@@ -64,13 +72,18 @@ export const startParquetThread = (): ParquetThread => {
           const m = receiveMessageOnPort(port1)
           if (m !== undefined) {
             const a = m.message as ParquetAnswer
-            if (a.error !== undefined || a.bytes === undefined) throw new Error(`Parquet of ${a.path} failed on its thread: ${a.error}`)
+            if (a.error !== undefined || a.bytes === undefined)
+              throw new Error(`Parquet of ${a.path} failed on its thread: ${a.error}`)
             got.set(a.path, a.bytes)
             continue
           }
           // sleep until the thread posts its next answer (its events cannot reach this blocked thread:
           // a thread that never loaded is given up after a minute)
-          if (Atomics.wait(shared, 0, got.size, 1000) === "timed-out" && Atomics.load(shared, 1) === 0 && performance.now() - started > 60_000)
+          if (
+            Atomics.wait(shared, 0, got.size, 1000) === "timed-out" &&
+            Atomics.load(shared, 1) === 0 &&
+            performance.now() - started > 60_000
+          )
             throw new Error("the Parquet thread did not start")
         }
       } finally {

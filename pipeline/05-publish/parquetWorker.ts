@@ -3,11 +3,14 @@
  * bytes out. A table of one batch goes through ipcToParquet; from its second batch on, a table
  * goes through parquetStream, each batch added as it arrives.
  */
-import { workerData, type MessagePort } from "node:worker_threads"
-import { ipcToParquet, parquetStream, type ParquetStream } from "./parquet.js"
+import { type MessagePort, workerData } from "node:worker_threads"
+import { ipcToParquet, type ParquetStream, parquetStream } from "./parquet.js"
 import type { ParquetAnswer, ParquetMessage } from "./parquetThread.js"
 
-const { port, shared } = workerData as { port: MessagePort; shared: Int32Array }
+const { port, shared } = workerData as {
+  port: MessagePort
+  shared: Int32Array
+}
 const answer = (a: ParquetAnswer) => {
   port.postMessage(a, a.bytes ? [a.bytes.buffer as ArrayBuffer] : [])
   Atomics.add(shared, 0, 1)

@@ -3,9 +3,10 @@
  * (or compares it) and keeps only its hash and size. No build holds all its files in memory;
  * the metadata files (datapackage, croissant, manifest, SHA256SUMS) are made from the hashes.
  */
+
+import { createHash } from "node:crypto"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
-import { createHash } from "node:crypto"
 
 /** What the metadata files need of a written file. */
 export interface FileInfo {
@@ -33,7 +34,10 @@ export interface FileSink {
 }
 
 /** Where a sink's files go: opened once per file, given its bytes in order, then closed. */
-export type Destination = (path: string) => { readonly write: (chunk: Uint8Array) => void; readonly close: () => void }
+export type Destination = (path: string) => {
+  readonly write: (chunk: Uint8Array) => void
+  readonly close: () => void
+}
 
 const PIECE = 1 << 20
 
@@ -90,12 +94,17 @@ export const recordingSink = (open: Destination): FileSink => {
 }
 
 /** A sink that keeps the bytes (tests and small tools). */
-export const memorySink = (): FileSink & { readonly bytes: ReadonlyMap<string, Uint8Array> } => {
+export const memorySink = (): FileSink & {
+  readonly bytes: ReadonlyMap<string, Uint8Array>
+} => {
   const bytes = new Map<string, Uint8Array>()
   return {
     ...recordingSink((p) => {
       const chunks: Array<Buffer> = []
-      return { write: (c) => chunks.push(Buffer.from(c)), close: () => bytes.set(p, Buffer.concat(chunks)) }
+      return {
+        write: (c) => chunks.push(Buffer.from(c)),
+        close: () => bytes.set(p, Buffer.concat(chunks))
+      }
     }),
     bytes
   }
@@ -112,7 +121,8 @@ export const comparingSink = (dir: string): FileSink & { readonly differing: Rea
     return {
       write: (c) => {
         const b = Buffer.from(c.buffer, c.byteOffset, c.byteLength)
-        if (same && !(at + b.length <= published!.length && b.equals(published!.subarray(at, at + b.length)))) same = false
+        if (same && !(at + b.length <= published!.length && b.equals(published!.subarray(at, at + b.length))))
+          same = false
         at += b.length
       },
       close: () => {
@@ -121,5 +131,9 @@ export const comparingSink = (dir: string): FileSink & { readonly differing: Rea
     }
   })
   // a file equal to the published one can be read there
-  return { ...sink, differing, onDisk: (p) => (sink.files.has(p) && !differing.includes(p) ? nodePath.join(dir, p) : null) }
+  return {
+    ...sink,
+    differing,
+    onDisk: (p) => (sink.files.has(p) && !differing.includes(p) ? nodePath.join(dir, p) : null)
+  }
 }

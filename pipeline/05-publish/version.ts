@@ -24,4 +24,10 @@ export const nextVersion = (previous: string | null, c: Change): string | null =
 
 /** Why a change has the bump it has (for messages). */
 export const bumpReason = (c: Change): string =>
-  c.schemaChanged ? "the schema changed (major)" : c.sourcesChanged ? "sources were added or removed (minor)" : c.contentChanged ? "rows were corrected (patch)" : "nothing changed"
+  c.schemaChanged
+    ? "the schema changed (major)"
+    : c.sourcesChanged
+      ? "sources were added or removed (minor)"
+      : c.contentChanged
+        ? "rows were corrected (patch)"
+        : "nothing changed"

@@ -14,12 +14,12 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { cpus, freemem, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
-import { article } from "./generate.js"
+import type { TimingReport } from "../shared/timings.js"
 import { ROOT, seedModel, writeCorpus } from "./corpus.js"
 import { extrapolate, growthExponent } from "./fit.js"
+import { article } from "./generate.js"
 import { BUILD_HEAP_MB, runBuild, runChild } from "./run.js"
-import { renderTable, type BuildRun } from "./table.js"
-import type { TimingReport } from "../shared/timings.js"
+import { type BuildRun, renderTable } from "./table.js"
 
 const argv = process.argv.slice(2)
 const opt = (name: string): string | undefined => {
@@ -70,14 +70,33 @@ const main = async () => {
     // machine's memory, or whose heap would pass the build's heap limit, is not run (it would
     // run for long and then fail): --force runs it anyway
     const fit = runs.filter((r) => r.ok && r.peakRssMb !== null && r.memory !== null && r.articles < n)
-    const predict = (y: (r: (typeof fit)[number]) => number) => extrapolate(fit.map((r) => [r.articles, y(r)] as const), n)
+    const predict = (y: (r: (typeof fit)[number]) => number) =>
+      extrapolate(
+        fit.map((r) => [r.articles, y(r)] as const),
+        n
+      )
     const rss = predict((r) => r.peakRssMb!)
     const heap = predict((r) => Math.max(...Object.values(r.memory!).map((m) => m.heapMb)))
     const over = rss !== null && heap !== null && (rss > memoryMb * 0.9 || heap > BUILD_HEAP_MB)
     if (over && !argv.includes("--force")) {
       const reason = `not run: extrapolated from ${fit.map((r) => r.articles.toLocaleString("en-US")).join(" and ")} articles, its peak RSS would reach about ${(rss! / 1024).toFixed(1)} GB (the machine has ${(memoryMb / 1024).toFixed(1)} GB) and its heap ${(heap! / 1024).toFixed(1)} GB (the build's limit is ${(BUILD_HEAP_MB / 1024).toFixed(1)} GB; --force runs it)`
       log(`build ${n} articles: ${reason}`)
-      runs.push({ articles: n, ok: false, skipped: true, reason, textMb: null, wallS: 0, articlesPerS: null, mbPerS: null, peakRssMb: null, rssFrom: null, slowestStage: null, slowestArticle: null, stages: null, memory: null })
+      runs.push({
+        articles: n,
+        ok: false,
+        skipped: true,
+        reason,
+        textMb: null,
+        wallS: 0,
+        articlesPerS: null,
+        mbPerS: null,
+        peakRssMb: null,
+        rssFrom: null,
+        slowestStage: null,
+        slowestArticle: null,
+        stages: null,
+        memory: null
+      })
       continue
     }
     const dir = corpus(n, model)
@@ -109,8 +128,23 @@ const main = async () => {
     if (n === mid) {
       log(`compromise pass over the same ${n} articles...`)
       const c = await runChild("pipeline/bench/compromise.ts", [dir], timeoutMs)
-      const j = c.ok ? (JSON.parse(c.stdout) as { articles: number; bytes: number; ms: number; maxRssKb: number }) : null
-      compromise = { articles: n, ok: c.ok, reason: c.reason, wallS: c.wallMs / 1000, articlesPerS: j ? n / (c.wallMs / 1000) : null, mbPerS: j ? j.bytes / 1e6 / (c.wallMs / 1000) : null, peakRssMb: c.rssMb ?? (j ? j.maxRssKb / 1024 : null) }
+      const j = c.ok
+        ? (JSON.parse(c.stdout) as {
+            articles: number
+            bytes: number
+            ms: number
+            maxRssKb: number
+          })
+        : null
+      compromise = {
+        articles: n,
+        ok: c.ok,
+        reason: c.reason,
+        wallS: c.wallMs / 1000,
+        articlesPerS: j ? n / (c.wallMs / 1000) : null,
+        mbPerS: j ? j.bytes / 1e6 / (c.wallMs / 1000) : null,
+        peakRssMb: c.rssMb ?? (j ? j.maxRssKb / 1024 : null)
+      }
       log(`  ${(c.wallMs / 1000).toFixed(1)} s`)
       if (r.ok) {
         log(`incremental: one more article, warm cache...`)
@@ -119,7 +153,16 @@ const main = async () => {
         const a = article(model, seed, n)
         writeCorpus(more, seed, n + 1, n, model)
         const inc = await runBuild(more, out, cache, join(scratch, `timings-${n}-inc.json`), timeoutMs, extra)
-        incremental = { articles: n + 1, added: `${a.name}.txt`, ok: inc.ok, reason: inc.reason, wallS: inc.wallMs / 1000, fractionOfFull: inc.ok ? inc.wallMs / r.wallMs : null, peakRssMb: inc.rssMb, stages: inc.timings?.stages ?? null }
+        incremental = {
+          articles: n + 1,
+          added: `${a.name}.txt`,
+          ok: inc.ok,
+          reason: inc.reason,
+          wallS: inc.wallMs / 1000,
+          fractionOfFull: inc.ok ? inc.wallMs / r.wallMs : null,
+          peakRssMb: inc.rssMb,
+          stages: inc.timings?.stages ?? null
+        }
         rmSync(more, { recursive: true, force: true })
         log(`  ${(inc.wallMs / 1000).toFixed(1)} s`)
       }
@@ -130,11 +173,18 @@ const main = async () => {
   const ok = runs.filter((r) => r.ok)
   const full = runs.find((r) => r.articles === mid)
   const figures = {
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? "?", memoryGb: totalmem() / 2 ** 30, freeMemoryGbAtStart: freemem() / 2 ** 30, node: process.version },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? "?",
+      memoryGb: totalmem() / 2 ** 30,
+      freeMemoryGbAtStart: freemem() / 2 ** 30,
+      node: process.version
+    },
     seed,
     runs,
     compromise,
-    throughputRatio: full?.articlesPerS && compromise?.articlesPerS ? full.articlesPerS / compromise.articlesPerS : null,
+    throughputRatio:
+      full?.articlesPerS && compromise?.articlesPerS ? full.articlesPerS / compromise.articlesPerS : null,
     incremental,
     growth: {
       sizes: ok.map((r) => r.articles),

@@ -13,9 +13,15 @@ export const ROOT = new URL("../../", import.meta.url).pathname
 /** The generator's model: the seed articles' sentences and the lexicons' names. */
 export const seedModel = () => {
   const seeds = join(ROOT, "seeds")
-  const texts = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(seeds, f), "utf8"))
+  const texts = readdirSync(seeds)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(join(seeds, f), "utf8"))
   const countries = new Set(
-    readFileSync(join(LEXICON_DIR, "countries.v1.jsonl"), "utf8").split("\n").flatMap((l) => (l.trim() ? [(JSON.parse(l) as { id?: string }).id] : [])).filter((x): x is string => !!x)
+    readFileSync(join(LEXICON_DIR, "countries.v1.jsonl"), "utf8")
+      .split("\n")
+      .flatMap((l) => (l.trim() ? [(JSON.parse(l) as { id?: string }).id] : []))
+      .filter((x): x is string => !!x)
   )
   return corpusModel(texts, loadLexicons(), countries)
 }

@@ -4,9 +4,10 @@
  * the sentences of seeds/ and putting other lexicon names of the same type in place of the names
  * they hold, so the extraction really fires. Deterministic from a seed number (pure generation).
  */
+
+import { LINE_RULES } from "../02-normalise/boilerplate.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import { splitSentences } from "../03-extract/text/sentences.js"
-import { LINE_RULES } from "../02-normalise/boilerplate.js"
 
 /** A small deterministic PRNG (mulberry32): same seed, same sequence. */
 export const rng = (seed: number) => {
@@ -19,7 +20,11 @@ export const rng = (seed: number) => {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
   const int = (n: number) => Math.floor(next() * n)
-  return { next, int, pick: <T>(xs: ReadonlyArray<T>): T => xs[int(xs.length)]! }
+  return {
+    next,
+    int,
+    pick: <T>(xs: ReadonlyArray<T>): T => xs[int(xs.length)]!
+  }
 }
 type Rng = ReturnType<typeof rng>
 
@@ -27,7 +32,7 @@ type Rng = ReturnType<typeof rng>
 type Template = ReadonlyArray<string | { readonly slot: string }>
 
 const SLOT_TYPES = new Set(["person", "country", "organization", "location", "commodity"])
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
 
 /** Sentence templates and name pools from the seed texts and the lexicons (`countries`: the ids of the states the domain overlay lists). */
@@ -45,7 +50,13 @@ export const corpusModel = (seedTexts: ReadonlyArray<string>, lex: LexiconBundle
     pool.push(e.name)
     pools.set(e.type, pool)
   }
-  const names = new RegExp([...typeOf.keys()].sort((a, b) => b.length - a.length).map(escape).join("|"), "g")
+  const names = new RegExp(
+    [...typeOf.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join("|"),
+    "g"
+  )
   const template = (s: string): Template => {
     const out: Array<string | { slot: string }> = []
     let last = 0
@@ -57,20 +68,62 @@ export const corpusModel = (seedTexts: ReadonlyArray<string>, lex: LexiconBundle
     out.push(s.slice(last))
     return out
   }
-  const lines = seedTexts.flatMap((t) => t.split("\n").map((l) => l.trim()).filter((l) => l.length > 0))
+  const lines = seedTexts.flatMap((t) =>
+    t
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0)
+  )
   // body sentences: lines cut at sentence ends; short lines without a full stop serve as titles
-  const sentences = lines.flatMap((l) => splitSentences(l).map((s) => s.text)).filter((s) => s.length >= 40 && /[.!?]["”]?$/.test(s))
+  const sentences = lines
+    .flatMap((l) => splitSentences(l).map((s) => s.text))
+    .filter((s) => s.length >= 40 && /[.!?]["”]?$/.test(s))
   const boilerplate = (l: string) => /^about the author\b/i.test(l) || LINE_RULES.some((r) => r.test(l))
   const titles = lines.filter((l) => l.length >= 30 && l.length <= 120 && !/[.!?:]$/.test(l) && !boilerplate(l))
-  return { sentences: sentences.map(template), quotes: sentences.filter((s) => /["“]/.test(s)).map(template), titles: titles.map(template), pools }
+  return {
+    sentences: sentences.map(template),
+    quotes: sentences.filter((s) => /["“]/.test(s)).map(template),
+    titles: titles.map(template),
+    pools
+  }
 }
 type Model = ReturnType<typeof corpusModel>
 
-const fill = (t: Template, m: Model, r: Rng): string => t.map((p) => (typeof p === "string" ? p : r.pick(m.pools.get(p.slot)!))).join("")
+const fill = (t: Template, m: Model, r: Rng): string =>
+  t.map((p) => (typeof p === "string" ? p : r.pick(m.pools.get(p.slot)!))).join("")
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-const CREDITS = ["Photo: Reuters", "Image credit: Press service", "Share this article", "3 min read", "Related: Central Asia news", "Tags: diplomacy, trade, Central Asia"]
-const PUBLISHERS = ["Reuters", "Associated Press", "The Diplomat", "Eurasianet", "RFE/RL", "Kun.uz", "Astana Times", "Trend News Agency"]
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+]
+const CREDITS = [
+  "Photo: Reuters",
+  "Image credit: Press service",
+  "Share this article",
+  "3 min read",
+  "Related: Central Asia news",
+  "Tags: diplomacy, trade, Central Asia"
+]
+const PUBLISHERS = [
+  "Reuters",
+  "Associated Press",
+  "The Diplomat",
+  "Eurasianet",
+  "RFE/RL",
+  "Kun.uz",
+  "Astana Times",
+  "Trend News Agency"
+]
 
 /** One generated article: file name, text and sidecar metadata (with a publication date). */
 export const article = (m: Model, seed: number, i: number) => {
@@ -81,13 +134,20 @@ export const article = (m: Model, seed: number, i: number) => {
   const published = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`
   const title = fill(r.pick(m.titles), m, r)
   const target = 1024 + r.int(9 * 1024)
-  const parts: Array<string> = [title, "", ...(r.next() < 0.5 ? [`${MONTHS[mo - 1]} ${d}, ${y}`, ""] : []), ...(r.next() < 0.6 ? [r.pick(CREDITS), ""] : [])]
+  const parts: Array<string> = [
+    title,
+    "",
+    ...(r.next() < 0.5 ? [`${MONTHS[mo - 1]} ${d}, ${y}`, ""] : []),
+    ...(r.next() < 0.6 ? [r.pick(CREDITS), ""] : [])
+  ]
   let bytes = Buffer.byteLength(parts.join("\n"))
   while (bytes < target) {
     const roll = r.next()
     const para =
       roll < 0.1
-        ? ["Key points:", ...Array.from({ length: 2 + r.int(3) }, () => `- ${fill(r.pick(m.sentences), m, r)}`)].join("\n")
+        ? ["Key points:", ...Array.from({ length: 2 + r.int(3) }, () => `- ${fill(r.pick(m.sentences), m, r)}`)].join(
+            "\n"
+          )
         : roll < 0.3
           ? fill(r.pick(m.quotes), m, r)
           : Array.from({ length: 1 + r.int(3) }, () => fill(r.pick(m.sentences), m, r)).join(" ")
@@ -99,6 +159,11 @@ export const article = (m: Model, seed: number, i: number) => {
   const syndication = `This article was originally published by ${r.pick(PUBLISHERS)}.`
   if (r.next() < 0.3 && bytes + syndication.length + 1 <= 10 * 1024) parts.push(syndication)
   const name = `gen_${String(i).padStart(6, "0")}`
-  const meta = { title, publisher: r.pick(PUBLISHERS), url: `https://news.example.org/${y}/${String(mo).padStart(2, "0")}/${name}`, published }
+  const meta = {
+    title,
+    publisher: r.pick(PUBLISHERS),
+    url: `https://news.example.org/${y}/${String(mo).padStart(2, "0")}/${name}`,
+    published
+  }
   return { name, text: parts.join("\n").trimEnd() + "\n", meta }
 }

@@ -8,10 +8,10 @@
  */
 import { spawn } from "node:child_process"
 import { existsSync, readFileSync } from "node:fs"
+import { totalmem } from "node:os"
 import { join } from "node:path"
 import { performance } from "node:perf_hooks"
 import { pathToFileURL } from "node:url"
-import { totalmem } from "node:os"
 import type { TimingReport } from "../shared/timings.js"
 import { ROOT } from "./corpus.js"
 
@@ -34,12 +34,22 @@ export interface ChildRun {
 }
 
 /** Run a TypeScript entry point of this repository with arguments (and Node options); kill it after `timeoutMs`. */
-export const runChild = (script: string, args: ReadonlyArray<string>, timeoutMs: number, env: Record<string, string> = {}, nodeOptions: ReadonlyArray<string> = []): Promise<ChildRun> =>
+export const runChild = (
+  script: string,
+  args: ReadonlyArray<string>,
+  timeoutMs: number,
+  env: Record<string, string> = {},
+  nodeOptions: ReadonlyArray<string> = []
+): Promise<ChildRun> =>
   new Promise((resolve) => {
     const node = [process.execPath, ...nodeOptions, "--import", LOADER, join(ROOT, script), ...args]
     const useTime = existsSync(TIME)
     const t0 = performance.now()
-    const child = spawn(useTime ? TIME : node[0]!, useTime ? ["-v", ...node] : node.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(useTime ? TIME : node[0]!, useTime ? ["-v", ...node] : node.slice(1), {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (d) => (stdout += String(d)))
@@ -60,7 +70,11 @@ export const runChild = (script: string, args: ReadonlyArray<string>, timeoutMs:
         ? "out of memory (the V8 heap limit)"
         : killed?.[1] === "9" && !timedOut
           ? "killed (most likely by the kernel, out of the machine's memory)"
-        : stderr.split("\n").filter((l) => /^error|Error:/.test(l)).slice(-1).join("")
+          : stderr
+              .split("\n")
+              .filter((l) => /^error|Error:/.test(l))
+              .slice(-1)
+              .join("")
       resolve({
         ok: !failed,
         wallMs,
@@ -68,15 +82,38 @@ export const runChild = (script: string, args: ReadonlyArray<string>, timeoutMs:
         rssFrom: m ? "time -v" : null,
         stdout,
         stderr,
-        reason: timedOut ? `timed out after ${Math.round(timeoutMs / 60000)} min` : failed ? `${killed ? `signal ${killed[1]}` : `exit ${exit?.[1] ?? code ?? signal}`}: ${lastError}` : null
+        reason: timedOut
+          ? `timed out after ${Math.round(timeoutMs / 60000)} min`
+          : failed
+            ? `${killed ? `signal ${killed[1]}` : `exit ${exit?.[1] ?? code ?? signal}`}: ${lastError}`
+            : null
       })
     })
   })
 
 /** Run a full build of `sources` into `out` with the cache in `cache`; `timings` receives the build's own figures. */
-export const runBuild = async (sources: string, out: string, cache: string, timingsFile: string, timeoutMs: number, extra: ReadonlyArray<string> = []) => {
-  const r = await runChild("pipeline/bin.ts", ["build", "--sources", sources, "--out", out, "--cache", cache, "--timings", timingsFile, ...extra], timeoutMs, { SOURCE_DATE_EPOCH: "1767225600" }, [`--max-old-space-size=${BUILD_HEAP_MB}`])
-  const timings = r.ok && existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, "utf8")) as TimingReport) : null
+export const runBuild = async (
+  sources: string,
+  out: string,
+  cache: string,
+  timingsFile: string,
+  timeoutMs: number,
+  extra: ReadonlyArray<string> = []
+) => {
+  const r = await runChild(
+    "pipeline/bin.ts",
+    ["build", "--sources", sources, "--out", out, "--cache", cache, "--timings", timingsFile, ...extra],
+    timeoutMs,
+    { SOURCE_DATE_EPOCH: "1767225600" },
+    [`--max-old-space-size=${BUILD_HEAP_MB}`]
+  )
+  const timings =
+    r.ok && existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, "utf8")) as TimingReport) : null
   const rssMb = r.rssMb ?? (timings ? timings.maxRssKb / 1024 : null)
-  return { ...r, rssMb, rssFrom: r.rssFrom ?? (timings ? ("child" as const) : null), timings }
+  return {
+    ...r,
+    rssMb,
+    rssFrom: r.rssFrom ?? (timings ? ("child" as const) : null),
+    timings
+  }
 }

@@ -13,17 +13,42 @@ export interface BuildRun {
   readonly mbPerS: number | null
   readonly peakRssMb: number | null
   readonly slowestStage: { readonly name: string; readonly s: number } | null
-  readonly slowestArticle: { readonly file: string; readonly ms: number } | null
+  readonly slowestArticle: {
+    readonly file: string
+    readonly ms: number
+  } | null
 }
 
 /** Every figure of one benchmark run. */
 export interface Figures {
-  readonly machine: { readonly cores: number; readonly cpu: string; readonly memoryGb: number; readonly node: string }
+  readonly machine: {
+    readonly cores: number
+    readonly cpu: string
+    readonly memoryGb: number
+    readonly node: string
+  }
   readonly runs: ReadonlyArray<BuildRun>
-  readonly compromise: { readonly articles: number; readonly ok: boolean; readonly wallS: number; readonly articlesPerS: number | null; readonly mbPerS: number | null; readonly peakRssMb: number | null } | null
+  readonly compromise: {
+    readonly articles: number
+    readonly ok: boolean
+    readonly wallS: number
+    readonly articlesPerS: number | null
+    readonly mbPerS: number | null
+    readonly peakRssMb: number | null
+  } | null
   readonly throughputRatio: number | null
-  readonly incremental: { readonly articles: number; readonly ok: boolean; readonly reason: string | null; readonly wallS: number; readonly fractionOfFull: number | null } | null
-  readonly growth: { readonly sizes: ReadonlyArray<number>; readonly time: number | null; readonly memory: number | null }
+  readonly incremental: {
+    readonly articles: number
+    readonly ok: boolean
+    readonly reason: string | null
+    readonly wallS: number
+    readonly fractionOfFull: number | null
+  } | null
+  readonly growth: {
+    readonly sizes: ReadonlyArray<number>
+    readonly time: number | null
+    readonly memory: number | null
+  }
 }
 
 const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? "–" : x.toFixed(d))
@@ -42,10 +67,14 @@ export const renderTable = (g: Figures): string => {
           : `| full build | ${n(r.articles)} | – | ${f(r.wallS)} | – | – | ${f(r.peakRssMb, 0)} | failed: ${r.reason} | – |`
     ),
     ...(g.compromise
-      ? [`| compromise NER pass (1 thread) | ${n(g.compromise.articles)} | | ${f(g.compromise.wallS)} | ${f(g.compromise.articlesPerS)} | ${f(g.compromise.mbPerS, 2)} | ${f(g.compromise.peakRssMb, 0)} | | |`]
+      ? [
+          `| compromise NER pass (1 thread) | ${n(g.compromise.articles)} | | ${f(g.compromise.wallS)} | ${f(g.compromise.articlesPerS)} | ${f(g.compromise.mbPerS, 2)} | ${f(g.compromise.peakRssMb, 0)} | | |`
+        ]
       : []),
     ...(g.incremental
-      ? [`| incremental (+1 article, warm cache) | ${n(g.incremental.articles)} | | ${g.incremental.ok ? f(g.incremental.wallS) : `failed: ${g.incremental.reason}`} | | | | | |`]
+      ? [
+          `| incremental (+1 article, warm cache) | ${n(g.incremental.articles)} | | ${g.incremental.ok ? f(g.incremental.wallS) : `failed: ${g.incremental.reason}`} | | | | | |`
+        ]
       : [])
   ]
   const summary = [

@@ -4,14 +4,15 @@
  * CSV holds them (verify-release checks that the CSV and Arrow files agree). Reading the columns
  * of one file is far lighter than parsing its CSV into one record per row.
  */
-import { tableFromIPC, type Table } from "apache-arrow"
+
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
+import { type Table, tableFromIPC } from "apache-arrow"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
 import { csvCell } from "../05-publish/csv.js"
-import type { RowLookup, TableTexts } from "./diff.js"
 import { csvFileTable } from "./csvFile.js"
+import type { RowLookup, TableTexts } from "./diff.js"
 
 /** The CSV cell of a value as arrow-js reads it (dates come as epoch milliseconds, lists as vectors). */
 const arrowCell = (c: Column, v: unknown): string => {
@@ -93,7 +94,13 @@ export const readReleaseTables = (dir: string): TableTexts =>
     TABLES.flatMap((d): Array<readonly [string, string | RowLookup]> => {
       const t = readArrowTable(dir, d.name)
       const p = nodePath.join(dir, "data", `${d.name}.csv`)
-      if (t !== null) return [[d.name, arrowLookup(d as unknown as TableDef<Record<string, Column>>, t, fs.existsSync(p) ? p : null)] as const]
+      if (t !== null)
+        return [
+          [
+            d.name,
+            arrowLookup(d as unknown as TableDef<Record<string, Column>>, t, fs.existsSync(p) ? p : null)
+          ] as const
+        ]
       return fs.existsSync(p) ? [[d.name, fs.readFileSync(p, "utf8")] as const] : []
     })
   )

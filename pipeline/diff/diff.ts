@@ -5,31 +5,43 @@
  */
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
-import { csvCell, csvLines, parseCsv, quoteCell } from "../05-publish/csv.js"
-import { csvLineCells } from "./csvFile.js"
-import { compareStrings } from "../shared/compare.js"
 import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
-import { eventLineage, type EventLineage } from "./lineage.js"
+import { csvCell, csvLines, parseCsv, quoteCell } from "../05-publish/csv.js"
+import { compareStrings } from "../shared/compare.js"
+import { csvLineCells } from "./csvFile.js"
+import { type EventLineage, eventLineage } from "./lineage.js"
 
 /** Changes of one table. */
 export interface TableChanges {
   readonly added: ReadonlyArray<string>
   readonly removed: ReadonlyArray<string>
-  readonly changed: ReadonlyArray<{ readonly id: string; readonly columns: ReadonlyArray<string> }>
+  readonly changed: ReadonlyArray<{
+    readonly id: string
+    readonly columns: ReadonlyArray<string>
+  }>
 }
 
 /** Changes between two releases (machine form, written as changes.json). */
 export interface ReleaseChanges {
   readonly from: string | null
   readonly to: string
-  readonly sources: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> }
+  readonly sources: {
+    readonly added: ReadonlyArray<string>
+    readonly removed: ReadonlyArray<string>
+  }
   readonly tables: Record<string, TableChanges>
   /** Previous events merged, split or retired (tombstones), linked by shared report spans; absent in a first release. */
   readonly events_lineage?: EventLineage
   /** Built with `--base none`: the newest release then in the output folder, which this one was not compared with. */
   readonly base_skipped?: string
   /** Per table, the columns one release has and the other lacks (the schema changed between them); absent when none. */
-  readonly columns?: Record<string, { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> }>
+  readonly columns?: Record<
+    string,
+    {
+      readonly added: ReadonlyArray<string>
+      readonly removed: ReadonlyArray<string>
+    }
+  >
 }
 
 /** A table's rows by primary key as CSV cells, without a CSV text (rows about to be written). */
@@ -115,9 +127,17 @@ const comparable = (c: Column, v: unknown): unknown => {
 }
 
 /** The columns whose cells differ between row `id` of two tables (raw values first; cells only when they differ). */
-const changedColumns = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup, id: string): Array<string> => {
+const changedColumns = (
+  def: TableDef<Record<string, Column>>,
+  a: RowLookup,
+  b: RowLookup,
+  id: string
+): Array<string> => {
   const cols = Object.keys(def.columns)
-  const suspects = a.raw && b.raw ? cols.filter((c) => comparable(def.columns[c]!, a.raw!(id, c)) !== comparable(def.columns[c]!, b.raw!(id, c))) : cols
+  const suspects =
+    a.raw && b.raw
+      ? cols.filter((c) => comparable(def.columns[c]!, a.raw!(id, c)) !== comparable(def.columns[c]!, b.raw!(id, c)))
+      : cols
   return cellsDiffer(a, b, id, suspects)
 }
 
@@ -134,7 +154,12 @@ const cellsDiffer = (a: RowLookup, b: RowLookup, id: string, suspects: ReadonlyA
 }
 
 /** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made; with `only`, perhaps only those columns). */
-const rowsWhere = (t: string | RowLookup | undefined, column: string, value: string, only?: ReadonlyArray<string>): Iterable<Record<string, string>> => {
+const rowsWhere = (
+  t: string | RowLookup | undefined,
+  column: string,
+  value: string,
+  only?: ReadonlyArray<string>
+): Iterable<Record<string, string>> => {
   if (t === undefined || typeof t === "string" || !t.raw) return [...rowsOf(t)].filter((r) => r[column] === value)
   if (t.where) return t.where(column, value, only)
   return (function* () {
@@ -149,7 +174,11 @@ const rowsById = (t: string | RowLookup | undefined): RowLookup => {
     const { fields, rows } = parseCsv(t)
     for (const r of rows) m.set(r[fields[0]!]!, r)
   }
-  return { ids: () => m.keys(), has: (id) => m.has(id), get: (id) => m.get(id) }
+  return {
+    ids: () => m.keys(),
+    has: (id) => m.has(id),
+    get: (id) => m.get(id)
+  }
 }
 
 const rowsOf = (t: string | RowLookup | undefined): Iterable<Record<string, string>> => {
@@ -164,7 +193,12 @@ const rowsOf = (t: string | RowLookup | undefined): Iterable<Record<string, stri
  * row): `id` keys an item, `differ` names the columns in which two items of one id differ. Null
  * when a side turns out not to be in strict order (the caller then compares otherwise).
  */
-const mergeWalk = <T>(xs: Iterator<T>, ys: Iterator<T>, id: (item: T) => string | null, differ: (x: T, y: T, id: string) => Array<string>): TableChanges | null => {
+const mergeWalk = <T>(
+  xs: Iterator<T>,
+  ys: Iterator<T>,
+  id: (item: T) => string | null,
+  differ: (x: T, y: T, id: string) => Array<string>
+): TableChanges | null => {
   const added: Array<string> = []
   const removed: Array<string> = []
   const changed: Array<{ id: string; columns: Array<string> }> = []
@@ -205,7 +239,13 @@ const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: Row
     a.ordered!()[Symbol.iterator](),
     b.ordered!()[Symbol.iterator](),
     ([id]) => id,
-    ([, vx], [, vy], id) => cellsDiffer(a, b, id, cols.filter(([, c], i) => comparable(c, vx[i]) !== comparable(c, vy[i])).map(([k]) => k))
+    ([, vx], [, vy], id) =>
+      cellsDiffer(
+        a,
+        b,
+        id,
+        cols.filter(([, c], i) => comparable(c, vx[i]) !== comparable(c, vy[i])).map(([k]) => k)
+      )
   )
 }
 
@@ -239,14 +279,21 @@ const columnsOf = (t: RowLookup): ReadonlySet<string> | null => {
   return null
 }
 
-export const diffTables = (from: { version: string | null; tables: TableTexts }, to: { version: string; tables: TableTexts }): ReleaseChanges => {
+export const diffTables = (
+  from: { version: string | null; tables: TableTexts },
+  to: { version: string; tables: TableTexts }
+): ReleaseChanges => {
   const tables: Record<string, TableChanges> = {}
   const schemaColumns: Record<string, { added: Array<string>; removed: Array<string> }> = {}
   for (const def of TABLES) {
     const b = rowsById(to.tables.get(def.name))
     if (!from.tables.has(def.name)) {
       // nothing to compare with (a first release): every row is added
-      tables[def.name] = { added: [...b.ids()].sort(compareStrings), removed: [], changed: [] }
+      tables[def.name] = {
+        added: [...b.ids()].sort(compareStrings),
+        removed: [],
+        changed: []
+      }
       continue
     }
     const a = rowsById(from.tables.get(def.name))
@@ -258,7 +305,8 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
       const removed = [...had].filter((c) => !has.has(c))
       if (added.length > 0 || removed.length > 0) schemaColumns[def.name] = { added, removed }
     }
-    const walked = (a.lines && b.lines ? walkLines(table, a, b) : null) ?? (a.ordered && b.ordered ? walkChanges(table, a, b) : null)
+    const walked =
+      (a.lines && b.lines ? walkLines(table, a, b) : null) ?? (a.ordered && b.ordered ? walkChanges(table, a, b) : null)
     if (walked !== null) {
       tables[def.name] = walked
       continue
@@ -278,9 +326,21 @@ export const diffTables = (from: { version: string | null; tables: TableTexts },
     evidence: [...rowsWhere(tables.get("evidence"), "row_table", "events", LINEAGE_COLUMNS)],
     types: new Map([...rowsOf(tables.get("events"))].map((e) => [e.event_id!, e.event_type!] as const))
   })
-  const lineage = from.version === null ? {} : { events_lineage: eventLineage(reports(from.tables), reports(to.tables)) }
+  const lineage =
+    from.version === null
+      ? {}
+      : {
+          events_lineage: eventLineage(reports(from.tables), reports(to.tables))
+        }
   const schema = Object.keys(schemaColumns).length > 0 ? { columns: schemaColumns } : {}
-  return { from: from.version, to: to.version, sources: { added: tables.sources!.added, removed: tables.sources!.removed }, tables, ...lineage, ...schema }
+  return {
+    from: from.version,
+    to: to.version,
+    sources: { added: tables.sources!.added, removed: tables.sources!.removed },
+    tables,
+    ...lineage,
+    ...schema
+  }
 }
 
 /** Human-readable CHANGELOG.md, naming every added, removed and changed row of the fact tables. */
@@ -291,7 +351,11 @@ export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: s
 }
 
 /** renderChangelog's text line by line, given to `push` in order (a large first release's changelog is longer than the longest string V8 can hold). */
-export const emitChangelog = (c: ReleaseChanges, labels: (table: string, id: string) => string, push: (s: string) => void): void => {
+export const emitChangelog = (
+  c: ReleaseChanges,
+  labels: (table: string, id: string) => string,
+  push: (s: string) => void
+): void => {
   // lines joined by "\n", the last one (empty) with nothing after it
   let first = true
   const lines = {
@@ -303,11 +367,13 @@ export const emitChangelog = (c: ReleaseChanges, labels: (table: string, id: str
     }
   }
   // one line at a time: a spread of a whole table's ids into push() overflows the call stack
-  const add = (...head: Array<string>) => (xs: ReadonlyArray<string>, ...tail: Array<string>) => {
-    for (const x of head) lines.push(x)
-    for (const x of xs) lines.push(x)
-    for (const x of tail) lines.push(x)
-  }
+  const add =
+    (...head: Array<string>) =>
+    (xs: ReadonlyArray<string>, ...tail: Array<string>) => {
+      for (const x of head) lines.push(x)
+      for (const x of xs) lines.push(x)
+      for (const x of tail) lines.push(x)
+    }
   const against =
     c.base_skipped !== undefined
       ? `Not compared with ${c.base_skipped}: built with \`--base none\` (the base release was not used), so every row is listed as new and event ids were not carried over.`
@@ -316,31 +382,69 @@ export const emitChangelog = (c: ReleaseChanges, labels: (table: string, id: str
         : `Against ${c.from}.`
   lines.push(`# Changes in ${c.to}`, "", against, "")
   lines.push("| table | added | removed | changed |", "| --- | --- | --- | --- |")
-  for (const [t, ch] of Object.entries(c.tables)) lines.push(`| ${t} | ${ch.added.length} | ${ch.removed.length} | ${ch.changed.length} |`)
+  for (const [t, ch] of Object.entries(c.tables))
+    lines.push(`| ${t} | ${ch.added.length} | ${ch.removed.length} | ${ch.changed.length} |`)
   lines.push("")
   for (const [t, cols] of Object.entries(c.columns ?? {})) {
     const names = (xs: ReadonlyArray<string>) => xs.map((x) => `\`${x}\``).join(", ")
-    if (cols.added.length) lines.push(`Schema: \`${t}\` gains ${names(cols.added)} (rows of ${c.from} have no value there; not listed as changed).`, "")
+    if (cols.added.length)
+      lines.push(
+        `Schema: \`${t}\` gains ${names(cols.added)} (rows of ${c.from} have no value there; not listed as changed).`,
+        ""
+      )
     if (cols.removed.length) lines.push(`Schema: \`${t}\` no longer has ${names(cols.removed)}.`, "")
   }
-  if (c.sources.added.length) lines.push(`Sources added: ${c.sources.added.map((s) => `\`${s}\` (${labels("sources", s)})`).join(", ")}.`, "")
-  if (c.sources.removed.length) lines.push(`Sources removed: ${c.sources.removed.map((s) => `\`${s}\``).join(", ")}.`, "")
+  if (c.sources.added.length)
+    lines.push(`Sources added: ${c.sources.added.map((s) => `\`${s}\` (${labels("sources", s)})`).join(", ")}.`, "")
+  if (c.sources.removed.length)
+    lines.push(`Sources removed: ${c.sources.removed.map((s) => `\`${s}\``).join(", ")}.`, "")
   for (const [t, ch] of Object.entries(c.tables)) {
     if (t === "sources" || t === "evidence") continue
-    if (ch.added.length) add(`## ${t}: added`, "")(ch.added.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
-    if (ch.removed.length) add(`## ${t}: removed`, "")(ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`), "")
-    if (ch.changed.length) add(`## ${t}: changed`, "")(ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`), "")
+    if (ch.added.length)
+      add(`## ${t}: added`, "")(
+        ch.added.map((id) => `- \`${id}\` ${labels(t, id)}`),
+        ""
+      )
+    if (ch.removed.length)
+      add(`## ${t}: removed`, "")(
+        ch.removed.map((id) => `- \`${id}\` ${labels(t, id)}`),
+        ""
+      )
+    if (ch.changed.length)
+      add(`## ${t}: changed`, "")(
+        ch.changed.map((x) => `- \`${x.id}\` ${labels(t, x.id)}: ${x.columns.join(", ")}`),
+        ""
+      )
   }
   const l = c.events_lineage ?? { merged: [], split: [], tombstones: [] }
-  if (l.merged.length) add("## events: merged", "")(l.merged.map((m) => `- \`${m.event_id}\` now also holds the reports of ${m.merged_ids.map((id) => `\`${id}\``).join(", ")}`), "")
-  if (l.split.length) add("## events: split", "")(l.split.map((x) => `- the reports of \`${x.event_id}\` are now in ${x.into.map((id) => `\`${id}\``).join(", ")}`), "")
+  if (l.merged.length)
+    add("## events: merged", "")(
+      l.merged.map(
+        (m) => `- \`${m.event_id}\` now also holds the reports of ${m.merged_ids.map((id) => `\`${id}\``).join(", ")}`
+      ),
+      ""
+    )
+  if (l.split.length)
+    add("## events: split", "")(
+      l.split.map((x) => `- the reports of \`${x.event_id}\` are now in ${x.into.map((id) => `\`${id}\``).join(", ")}`),
+      ""
+    )
   if (l.tombstones.length)
-    add("## events: retired ids (tombstones)", "")(l.tombstones.map((t) => `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`), "")
+    add("## events: retired ids (tombstones)", "")(
+      l.tombstones.map(
+        (t) =>
+          `- \`${t.event_id}\` → ${t.replaced_by.length ? t.replaced_by.map((id) => `\`${id}\``).join(", ") : "no successor (its reports are gone)"}`
+      ),
+      ""
+    )
   lines.push("Evidence rows are listed by id in `changes.json`.", "")
 }
 
 /** Labels for changelog lines, read from the new release's CSV text (names, summaries, predicates). */
-export const labeller = (tables: TableTexts, previous: TableTexts = new Map()): ((table: string, id: string) => string) => {
+export const labeller = (
+  tables: TableTexts,
+  previous: TableTexts = new Map()
+): ((table: string, id: string) => string) => {
   const by = new Map(TABLES.map((d) => [d.name, rowsById(tables.get(d.name))]))
   // removed rows are labelled from the previous release
   const before = new Map(TABLES.map((d) => [d.name, rowsById(previous.get(d.name))]))
@@ -359,7 +463,8 @@ export const labeller = (tables: TableTexts, previous: TableTexts = new Map()): 
     if (table === "entities") return `${r("name")} (${r("entity_type")})`
     if (table === "events") return `${r("summary")} [${r("date") || "undated"}, ${r("modality")}]`
     if (table === "event_participants") return `${name(r("entity_id"))} as ${r("role")} of \`${r("event_id")}\``
-    if (table === "relations") return `${name(r("subject_id"))} ${r("predicate")} ${name(r("object_id"))}${r("role_title") ? ` (${r("role_title")})` : ""}`
+    if (table === "relations")
+      return `${name(r("subject_id"))} ${r("predicate")} ${name(r("object_id"))}${r("role_title") ? ` (${r("role_title")})` : ""}`
     return ""
   }
 }
@@ -368,6 +473,13 @@ export const labeller = (tables: TableTexts, previous: TableTexts = new Map()): 
 export const summarize = (c: ReleaseChanges): string =>
   [
     `${c.from ?? "(nothing)"} → ${c.to}: sources +${c.sources.added.length} −${c.sources.removed.length}`,
-    ...Object.entries(c.tables).map(([t, ch]) => `  ${t.padEnd(20)} +${String(ch.added.length).padStart(5)}  −${String(ch.removed.length).padStart(5)}  ~${String(ch.changed.length).padStart(5)}`),
-    ...(c.events_lineage ? [`  events lineage: ${c.events_lineage.merged.length} merged, ${c.events_lineage.split.length} split, ${c.events_lineage.tombstones.length} retired ids`] : [])
+    ...Object.entries(c.tables).map(
+      ([t, ch]) =>
+        `  ${t.padEnd(20)} +${String(ch.added.length).padStart(5)}  −${String(ch.removed.length).padStart(5)}  ~${String(ch.changed.length).padStart(5)}`
+    ),
+    ...(c.events_lineage
+      ? [
+          `  events lineage: ${c.events_lineage.merged.length} merged, ${c.events_lineage.split.length} split, ${c.events_lineage.tombstones.length} retired ids`
+        ]
+      : [])
   ].join("\n")

@@ -9,11 +9,20 @@ import { compareStrings } from "../shared/compare.js"
 /** Where the reports of previous events went. */
 export interface EventLineage {
   /** Previous event ids that are gone; `replaced_by` holds the events that now carry their reports (empty: retired). */
-  readonly tombstones: ReadonlyArray<{ readonly event_id: string; readonly replaced_by: ReadonlyArray<string> }>
+  readonly tombstones: ReadonlyArray<{
+    readonly event_id: string
+    readonly replaced_by: ReadonlyArray<string>
+  }>
   /** Events of the new release holding reports of previous events other than themselves (OpenAlex `merged_ids`). */
-  readonly merged: ReadonlyArray<{ readonly event_id: string; readonly merged_ids: ReadonlyArray<string> }>
+  readonly merged: ReadonlyArray<{
+    readonly event_id: string
+    readonly merged_ids: ReadonlyArray<string>
+  }>
   /** Previous events whose reports now lie in more than one event (reports shared before do not count). */
-  readonly split: ReadonlyArray<{ readonly event_id: string; readonly into: ReadonlyArray<string> }>
+  readonly split: ReadonlyArray<{
+    readonly event_id: string
+    readonly into: ReadonlyArray<string>
+  }>
 }
 
 /** Evidence rows as parsed from evidence.csv (only the columns read here). */
@@ -58,13 +67,23 @@ export const eventLineage = (previous: EventReports, next: EventReports): EventL
     successors.set(oldId, s)
     moved.set(oldId, m)
   }
-  const tombstones = sorted([...a.byEvent.keys()].filter((id) => !b.byEvent.has(id))).map((id) => ({ event_id: id, replaced_by: sorted(successors.get(id)!) }))
+  const tombstones = sorted([...a.byEvent.keys()].filter((id) => !b.byEvent.has(id))).map((id) => ({
+    event_id: id,
+    replaced_by: sorted(successors.get(id)!)
+  }))
   const absorbed = new Map<string, Set<string>>()
-  for (const [oldId, s] of successors) for (const n of s) if (n !== oldId) absorbed.set(n, (absorbed.get(n) ?? new Set()).add(oldId))
+  for (const [oldId, s] of successors)
+    for (const n of s) if (n !== oldId) absorbed.set(n, (absorbed.get(n) ?? new Set()).add(oldId))
   // a new event "merges" a previous one when it holds that event's reports and the previous id is gone
   const merged = sorted(absorbed.keys())
-    .map((id) => ({ event_id: id, merged_ids: sorted([...absorbed.get(id)!].filter((o) => !b.byEvent.has(o))) }))
+    .map((id) => ({
+      event_id: id,
+      merged_ids: sorted([...absorbed.get(id)!].filter((o) => !b.byEvent.has(o)))
+    }))
     .filter((m) => m.merged_ids.length > 0)
-  const split = sorted([...moved].filter(([, s]) => s.size > 1).map(([id]) => id)).map((id) => ({ event_id: id, into: sorted(moved.get(id)!) }))
+  const split = sorted([...moved].filter(([, s]) => s.size > 1).map(([id]) => id)).map((id) => ({
+    event_id: id,
+    into: sorted(moved.get(id)!)
+  }))
   return { tombstones, merged, split }
 }

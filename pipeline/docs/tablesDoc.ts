@@ -18,7 +18,8 @@ export const renderTablesDoc = (): string =>
   TABLES.map((def) => {
     const t = def as unknown as TableDef<Record<string, Column>>
     const rows = Object.entries(t.columns).map(
-      ([name, c]) => `| \`${name}\` | ${ARROW[c.kind]}${c.nullable ? ", nullable" : ""} | ${c.description}${c.values ? ` Values: ${c.values.join(", ")}.` : ""}${c.references ? ` References \`${c.references}\`.` : ""} |`
+      ([name, c]) =>
+        `| \`${name}\` | ${ARROW[c.kind]}${c.nullable ? ", nullable" : ""} | ${c.description}${c.values ? ` Values: ${c.values.join(", ")}.` : ""}${c.references ? ` References \`${c.references}\`.` : ""} |`
     )
     return `### \`${t.name}\`\n\n${t.description} Primary key: \`${t.primaryKey}\`.\n\n| column | Arrow type | description |\n| --- | --- | --- |\n${rows.join("\n")}\n`
   }).join("\n")

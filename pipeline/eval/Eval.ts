@@ -2,12 +2,13 @@
  * The eval shell: build (in memory) or read a release, turn it into per-article predictions,
  * run the plain compromise baseline on the same texts, and score both against a gold folder.
  */
-import { Effect } from "effect"
-import { buildTables, type Built } from "../Build.js"
+
 import { existsSync } from "node:fs"
 import { basename, join, relative } from "node:path"
+import { Effect } from "effect"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
-import { corpusFigures, MATCHING, measuredHash, ROOT, type CorpusFigures, type QualityCard } from "./card.js"
+import { type Built, buildTables } from "../Build.js"
+import { type CorpusFigures, corpusFigures, MATCHING, measuredHash, type QualityCard, ROOT } from "./card.js"
 import { readGenres } from "./genres.js"
 import { scoreTables } from "./score.js"
 
@@ -34,7 +35,15 @@ export const measureCard = Effect.fn("Eval.card")(function* (dirs: ReadonlyArray
   const missing = dirs.filter((d) => !existsSync(join(root, d, "gold")))
   const corpora: Array<CorpusFigures> = []
   for (const d of present) corpora.push(yield* measureCorpus(d, root))
-  const card: QualityCard = { description: "Extraction quality of this code on every annotated corpus, per corpus and per genre family, beside a plain compromise NER baseline; measured by `npm run pipeline -- card --write`.", matching: MATCHING, measured_with: { pipeline_version: PIPELINE_VERSION, code_hash: measuredHash(root) }, corpora }
+  const card: QualityCard = {
+    description:
+      "Extraction quality of this code on every annotated corpus, per corpus and per genre family, beside a plain compromise NER baseline; measured by `npm run pipeline -- card --write`.",
+    matching: MATCHING,
+    measured_with: {
+      pipeline_version: PIPELINE_VERSION,
+      code_hash: measuredHash(root)
+    },
+    corpora
+  }
   return { card, missing }
 })
-

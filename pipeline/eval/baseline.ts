@@ -62,7 +62,12 @@ export const baselineEntities = (text: string): ReadonlyArray<PredEntity> => {
       else seen.aliases.add(surface)
     }
   }
-  return [...byFold].map(([f, e]) => ({ id: `baseline:${f}`, name: e.name, type: e.type, aliases: [...e.aliases] }))
+  return [...byFold].map(([f, e]) => ({
+    id: `baseline:${f}`,
+    name: e.name,
+    type: e.type,
+    aliases: [...e.aliases]
+  }))
 }
 
 /**

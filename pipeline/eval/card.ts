@@ -25,21 +25,47 @@ export const CARD_PATH = join(ROOT, "pipeline", "eval", "quality-card.json")
 export const DEFAULT_CORPORA: ReadonlyArray<string> = ["seeds", "../shared/corpus/dev", "../shared/corpus/dev-b"]
 
 /** Everything whose change can change a figure: the stages up to resolution, eval, the lexicons, the contracts. */
-const MEASURED_DIRS = ["pipeline/01-ingest", "pipeline/02-normalise", "pipeline/03-extract", "pipeline/04-resolve", "pipeline/eval", "pipeline/lexicons", "pipeline/scale", "pipeline/shared", "schemas"]
+const MEASURED_DIRS = [
+  "pipeline/01-ingest",
+  "pipeline/02-normalise",
+  "pipeline/03-extract",
+  "pipeline/04-resolve",
+  "pipeline/eval",
+  "pipeline/lexicons",
+  "pipeline/scale",
+  "pipeline/shared",
+  "schemas"
+]
 
 const walk = (d: string): Array<string> =>
-  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : /\.(ts|jsonl)$/.test(e.name) ? [join(d, e.name)] : []))
+  readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(d, e.name)) : /\.(ts|jsonl)$/.test(e.name) ? [join(d, e.name)] : []
+  )
 
 /** SHA-256 over the code and lexicons the figures depend on (the card file itself excluded) and the dependency versions. */
 export const measuredHash = (root = ROOT): string => {
   const files = MEASURED_DIRS.flatMap((d) => walk(join(root, d))).sort(compareStrings)
-  const deps = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies
-  return sha256([stableStringify(deps), ...files.map((f) => `${relative(root, f).split("\\").join("/")} ${sha256(readFileSync(f))}`)].join("\n"))
+  const deps = (
+    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>
+    }
+  ).dependencies
+  return sha256(
+    [
+      stableStringify(deps),
+      ...files.map((f) => `${relative(root, f).split("\\").join("/")} ${sha256(readFileSync(f))}`)
+    ].join("\n")
+  )
 }
 
 /** A figure rounded for the card (counts stay exact). */
 const r3 = (x: number): number => Math.round(x * 1000) / 1000
-const scores = (s: Scores): Scores => ({ ...s, precision: r3(s.precision), recall: r3(s.recall), f1: r3(s.f1) })
+const scores = (s: Scores): Scores => ({
+  ...s,
+  precision: r3(s.precision),
+  recall: r3(s.recall),
+  f1: r3(s.f1)
+})
 const acc = (a: Accuracy): Accuracy => ({ ...a, accuracy: r3(a.accuracy) })
 const attrs = (a: EventAttributeAccuracies): EventAttributeAccuracies => ({
   type: acc(a.type),
@@ -50,7 +76,11 @@ const attrs = (a: EventAttributeAccuracies): EventAttributeAccuracies => ({
 })
 const group = (g: GroupFigures): GroupFigures => ({
   articles: g.articles,
-  tables: { entities: scores(g.tables.entities), events: scores(g.tables.events), relations: scores(g.tables.relations) },
+  tables: {
+    entities: scores(g.tables.entities),
+    events: scores(g.tables.events),
+    relations: scores(g.tables.relations)
+  },
   events_attributes: attrs(g.events_attributes),
   baseline: { entities: scores(g.baseline.entities) }
 })
@@ -62,14 +92,23 @@ export interface CorpusFigures extends GroupFigures {
   /** Its path relative to the repository root. */
   readonly path: string
   readonly by_genre: ReadonlyArray<GroupFigures & { readonly genre: string }>
-  readonly per_article: ReadonlyArray<{ readonly doc: string; readonly genre: string | null; readonly entities_f1: number; readonly events_f1: number; readonly relations_f1: number }>
+  readonly per_article: ReadonlyArray<{
+    readonly doc: string
+    readonly genre: string | null
+    readonly entities_f1: number
+    readonly events_f1: number
+    readonly relations_f1: number
+  }>
 }
 
 /** The card. */
 export interface QualityCard {
   readonly description: string
   readonly matching: string
-  readonly measured_with: { readonly pipeline_version: string; readonly code_hash: string }
+  readonly measured_with: {
+    readonly pipeline_version: string
+    readonly code_hash: string
+  }
   readonly corpora: ReadonlyArray<CorpusFigures>
 }
 
@@ -83,11 +122,18 @@ export const corpusFigures = (corpus: string, path: string, r: EvalReport): Corp
   path,
   ...group(r),
   by_genre: r.by_genre.map((g) => ({ genre: g.genre, ...group(g) })),
-  per_article: r.per_doc.map((d) => ({ doc: d.doc, genre: d.genre, entities_f1: r3(d.entities.f1), events_f1: r3(d.events.f1), relations_f1: r3(d.relations.f1) }))
+  per_article: r.per_doc.map((d) => ({
+    doc: d.doc,
+    genre: d.genre,
+    entities_f1: r3(d.entities.f1),
+    events_f1: r3(d.events.f1),
+    relations_f1: r3(d.relations.f1)
+  }))
 })
 
 /** The committed card, or null when there is none. */
-export const readCard = (path: string = CARD_PATH): QualityCard | null => (existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as QualityCard) : null)
+export const readCard = (path: string = CARD_PATH): QualityCard | null =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as QualityCard) : null
 
 /** The card as its file's bytes. */
 export const cardJson = (card: QualityCard): string => stableStringify(card)

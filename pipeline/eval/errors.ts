@@ -5,7 +5,9 @@ import { Schema } from "effect"
 
 /** A gold file that is not JSON, does not decode as schemas/Gold.ts, or names another doc. */
 export class GoldFileInvalid extends Schema.TaggedError<GoldFileInvalid>()("GoldFileInvalid", {
-  code: Schema.optionalWith(Schema.Literal("gold-file-invalid"), { default: () => "gold-file-invalid" as const }),
+  code: Schema.optionalWith(Schema.Literal("gold-file-invalid"), {
+    default: () => "gold-file-invalid" as const
+  }),
   file: Schema.String,
   detail: Schema.String
 }) {

@@ -71,7 +71,11 @@ export const predictionsFromRelease = (
 
   return tables.sources.map((source) => {
     const evidence = evidenceBySource.get(source.source_id) ?? []
-    const byTable = (t: EvidenceRow["row_table"]) => groupBy(evidence.filter((e) => e.row_table === t), (e) => e.row_id)
+    const byTable = (t: EvidenceRow["row_table"]) =>
+      groupBy(
+        evidence.filter((e) => e.row_table === t),
+        (e) => e.row_id
+      )
     const entityEvidence = byTable("entities")
 
     const asPred = (e: EntityRow): PredEntity => ({
@@ -92,27 +96,43 @@ export const predictionsFromRelease = (
       const row = eventById.get(id)
       if (row === undefined) return []
       const parts = participantsByEvent.get(id) ?? []
-      return [{
-        id,
-        type: row.event_type,
-        spans: ev.map((e) => ({ start: e.char_start, end: e.char_end })),
-        actors: withRole(parts, "actor"),
-        targets: withRole(parts, "target"),
-        participants: withRole(parts, "participant"),
-        location: entity(row.location_id),
-        // what this article reports (an event merged across articles may be dated or held differently elsewhere)
-        date: ev[0]!.reported_precision != null ? (ev[0]!.reported_date ?? null) : row.date,
-        precision: ev[0]!.reported_precision ?? row.date_precision,
-        modality: ev[0]!.reported_modality ?? row.modality
-      }]
+      return [
+        {
+          id,
+          type: row.event_type,
+          spans: ev.map((e) => ({ start: e.char_start, end: e.char_end })),
+          actors: withRole(parts, "actor"),
+          targets: withRole(parts, "target"),
+          participants: withRole(parts, "participant"),
+          location: entity(row.location_id),
+          // what this article reports (an event merged across articles may be dated or held differently elsewhere)
+          date: ev[0]!.reported_precision != null ? (ev[0]!.reported_date ?? null) : row.date,
+          precision: ev[0]!.reported_precision ?? row.date_precision,
+          modality: ev[0]!.reported_modality ?? row.modality
+        }
+      ]
     })
     const relations = [...byTable("relations").keys()].flatMap((id): ReadonlyArray<PredRelation> => {
       const row = relationById.get(id)
       const subject = row === undefined ? null : entity(row.subject_id)
       const object = row === undefined ? null : entity(row.object_id)
       if (row === undefined || subject === null || object === null) return []
-      return [{ id, predicate: row.predicate, subject, object, role: row.role_title }]
+      return [
+        {
+          id,
+          predicate: row.predicate,
+          subject,
+          object,
+          role: row.role_title
+        }
+      ]
     })
-    return { doc: source.file_name, text: readText(source), entities, events, relations }
+    return {
+      doc: source.file_name,
+      text: readText(source),
+      entities,
+      events,
+      relations
+    }
   })
 }

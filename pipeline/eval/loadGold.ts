@@ -21,9 +21,10 @@ const formatIssues = (issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>): s
   return [...byPath]
     .map(([path, messages]) => {
       const parts = messages.map((m) => /^Expected (.*), actual (.*)$/s.exec(m))
-      const merged = parts.every((x) => x !== null) && messages.length > 1
-        ? `Expected ${parts.map((x) => x![1]).join(" | ")}, actual ${parts[0]![2]}`
-        : messages.join("; ")
+      const merged =
+        parts.every((x) => x !== null) && messages.length > 1
+          ? `Expected ${parts.map((x) => x![1]).join(" | ")}, actual ${parts[0]![2]}`
+          : messages.join("; ")
       return `${path}: ${merged}`
     })
     .join("; ")
@@ -34,7 +35,11 @@ export const decodeGold = (file: string, content: string): Effect.Effect<GoldDoc
   Effect.gen(function* () {
     const json = yield* Effect.try({
       try: (): unknown => JSON.parse(content),
-      catch: (e) => new GoldFileInvalid({ file, detail: `not JSON: ${e instanceof Error ? e.message : String(e)}` })
+      catch: (e) =>
+        new GoldFileInvalid({
+          file,
+          detail: `not JSON: ${e instanceof Error ? e.message : String(e)}`
+        })
     })
     const doc = yield* GoldDocument.decode(json, { errors: "all" }).pipe(
       Effect.mapError(
@@ -47,7 +52,10 @@ export const decodeGold = (file: string, content: string): Effect.Effect<GoldDoc
     )
     const base = file.split(/[\\/]/).pop() ?? file
     if (`${doc.doc}.gold.json` !== base) {
-      return yield* new GoldFileInvalid({ file, detail: `"doc" is ${JSON.stringify(doc.doc)}, expected ${JSON.stringify(base.replace(/\.gold\.json$/, ""))}` })
+      return yield* new GoldFileInvalid({
+        file,
+        detail: `"doc" is ${JSON.stringify(doc.doc)}, expected ${JSON.stringify(base.replace(/\.gold\.json$/, ""))}`
+      })
     }
     return doc
   })
@@ -61,4 +69,6 @@ export const loadGold = Effect.fn("Eval.loadGold")(function* (dir: string) {
     const file = path.join(dir, name)
     return Effect.flatMap(fs.readFileString(file), (content) => decodeGold(file, content))
   })
-}) satisfies (dir: string) => Effect.Effect<ReadonlyArray<GoldDocument>, GoldFileInvalid | PlatformError, FileSystem.FileSystem | Path.Path>
+}) satisfies (
+  dir: string
+) => Effect.Effect<ReadonlyArray<GoldDocument>, GoldFileInvalid | PlatformError, FileSystem.FileSystem | Path.Path>

@@ -115,7 +115,9 @@ export const matchEvents = (pred: PredictedDoc, gold: GoldDocument): EventMatchR
       unlocated.push(g)
       continue
     }
-    const gNames = [...g.actors, ...g.targets, ...(g.location === null ? [] : [g.location])].map((n) => goldFolds(gold, n))
+    const gNames = [...g.actors, ...g.targets, ...(g.location === null ? [] : [g.location])].map((n) =>
+      goldFolds(gold, n)
+    )
     const anyPredicted = gNames.some((gf) => articleEntities.some((pf) => intersects(pf, gf)))
     let best: PredEvent | undefined
     let bestOverlap = 0
@@ -154,9 +156,13 @@ export const matchRelations = (pred: PredictedDoc, gold: GoldDocument): MatchRes
   for (const g of gold.relations) {
     const sf = goldFolds(gold, g.subject)
     const of = goldFolds(gold, g.object)
-    const ends = (p: PredRelation, a: ReadonlySet<string>, b: ReadonlySet<string>) => intersects(predFolds(p.subject), a) && intersects(predFolds(p.object), b)
+    const ends = (p: PredRelation, a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+      intersects(predFolds(p.subject), a) && intersects(predFolds(p.object), b)
     const candidates = preds.filter(
-      (p) => !used.has(p) && p.predicate === g.predicate && (ends(p, sf, of) || (SYMMETRIC_PREDICATES.has(g.predicate) && ends(p, of, sf)))
+      (p) =>
+        !used.has(p) &&
+        p.predicate === g.predicate &&
+        (ends(p, sf, of) || (SYMMETRIC_PREDICATES.has(g.predicate) && ends(p, of, sf)))
     )
     const best = candidates.find((p) => foldRole(p.role) === foldRole(g.role)) ?? candidates[0]
     if (best !== undefined) {

@@ -51,17 +51,30 @@ export const countsOf = <P, G>(m: MatchResult<P, G>): Counts => ({
 
 /** Sum of counts (micro-averaging: add counts over articles, then score). */
 export const sumCounts = (cs: ReadonlyArray<Counts>): Counts =>
-  cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 })
+  cs.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0
+  })
 
 /** P = tp/(tp+fp), R = tp/(tp+fn), F1 = 2PR/(P+R); any 0/0 is reported as 0 (the counts show it). */
 export const score = (c: Counts): Scores => {
   const precision = ratio(c.tp, c.tp + c.fp)
   const recall = ratio(c.tp, c.tp + c.fn)
-  return { ...c, precision, recall, f1: ratio(2 * precision * recall, precision + recall) }
+  return {
+    ...c,
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall)
+  }
 }
 
 /** An accuracy; 0/0 is reported as 0. */
-export const accuracy = (correct: number, total: number): Accuracy => ({ correct, total, accuracy: ratio(correct, total) })
+export const accuracy = (correct: number, total: number): Accuracy => ({
+  correct,
+  total,
+  accuracy: ratio(correct, total)
+})
 
 const DATE_LENGTH = { year: 4, month: 7, day: 10 } as const
 /** Length of the ISO prefix a partial date has at its own shape (YYYY / YYYY-MM / YYYY-MM-DD). */
@@ -93,9 +106,18 @@ export const attributeChecks = (pred: PredEvent, gold: GoldEvent): readonly [boo
 export const attributeAccuracies = (
   pairs: ReadonlyArray<{ readonly pred: PredEvent; readonly gold: GoldEvent }>
 ): EventAttributeAccuracies => {
-  const all = pairs.map((p) => ({ dated: p.gold.date !== null, checks: attributeChecks(p.pred, p.gold) }))
+  const all = pairs.map((p) => ({
+    dated: p.gold.date !== null,
+    checks: attributeChecks(p.pred, p.gold)
+  }))
   const dated = all.filter((x) => x.dated)
   const undated = all.filter((x) => !x.dated)
   const at = (xs: typeof all, i: number) => accuracy(xs.filter((x) => x.checks[i]).length, xs.length)
-  return { type: at(all, 0), date: at(dated, 1), date_precision: at(dated, 2), undated: at(undated, 1), modality: at(all, 3) }
+  return {
+    type: at(all, 0),
+    date: at(dated, 1),
+    date_precision: at(dated, 2),
+    undated: at(undated, 1),
+    modality: at(all, 3)
+  }
 }

@@ -27,7 +27,11 @@ export interface DocReport {
 /** Figures of a group of articles (all of them, or one genre family). */
 export interface GroupFigures {
   readonly articles: number
-  readonly tables: { readonly entities: Scores; readonly events: Scores; readonly relations: Scores }
+  readonly tables: {
+    readonly entities: Scores
+    readonly events: Scores
+    readonly relations: Scores
+  }
   readonly events_attributes: EventAttributeAccuracies
   readonly baseline: { readonly entities: Scores }
 }
@@ -38,14 +42,45 @@ export interface EvalReport extends GroupFigures {
   readonly by_genre: ReadonlyArray<GroupFigures & { readonly genre: string }>
   readonly per_doc: ReadonlyArray<DocReport>
   readonly misses: {
-    readonly entities: ReadonlyArray<{ readonly doc: string; readonly name: string; readonly type: string }>
-    readonly events: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly type: string; readonly quote: string; readonly located: boolean }>
-    readonly relations: ReadonlyArray<{ readonly doc: string; readonly subject: string; readonly predicate: string; readonly object: string }>
+    readonly entities: ReadonlyArray<{
+      readonly doc: string
+      readonly name: string
+      readonly type: string
+    }>
+    readonly events: ReadonlyArray<{
+      readonly doc: string
+      readonly id: string
+      readonly type: string
+      readonly quote: string
+      readonly located: boolean
+    }>
+    readonly relations: ReadonlyArray<{
+      readonly doc: string
+      readonly subject: string
+      readonly predicate: string
+      readonly object: string
+    }>
   }
   readonly false_positives: {
-    readonly entities: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly name: string; readonly type: string }>
-    readonly events: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly type: string; readonly quotes: ReadonlyArray<string> }>
-    readonly relations: ReadonlyArray<{ readonly doc: string; readonly id: string; readonly subject: string; readonly predicate: string; readonly object: string }>
+    readonly entities: ReadonlyArray<{
+      readonly doc: string
+      readonly id: string
+      readonly name: string
+      readonly type: string
+    }>
+    readonly events: ReadonlyArray<{
+      readonly doc: string
+      readonly id: string
+      readonly type: string
+      readonly quotes: ReadonlyArray<string>
+    }>
+    readonly relations: ReadonlyArray<{
+      readonly doc: string
+      readonly id: string
+      readonly subject: string
+      readonly predicate: string
+      readonly object: string
+    }>
   }
   /** Matched events with a wrong type, date, precision or modality: what was predicted and what the gold says. */
   readonly attribute_errors: ReadonlyArray<{
@@ -53,8 +88,18 @@ export interface EvalReport extends GroupFigures {
     readonly id: string
     readonly pred_id: string
     readonly wrong: ReadonlyArray<"type" | "date" | "date_precision" | "modality">
-    readonly predicted: { readonly type: string; readonly date: string | null; readonly date_precision: string; readonly modality: string }
-    readonly gold: { readonly type: string; readonly date: string | null; readonly date_precision: string; readonly modality: string }
+    readonly predicted: {
+      readonly type: string
+      readonly date: string | null
+      readonly date_precision: string
+      readonly modality: string
+    }
+    readonly gold: {
+      readonly type: string
+      readonly date: string | null
+      readonly date_precision: string
+      readonly modality: string
+    }
   }>
   /** Gold documents without any prediction (counted as all missed). */
   readonly not_predicted: ReadonlyArray<string>
@@ -84,11 +129,18 @@ export const evaluate = (
   const goldDocs = new Set(gold.map((g) => g.doc))
   const rows = gold.map((g) => {
     const found = predByDoc.get(g.doc)
-    const p: PredictedDoc = found ?? { doc: g.doc, text: options.texts?.get(g.doc) ?? "", entities: [], events: [], relations: [] }
+    const p: PredictedDoc = found ?? {
+      doc: g.doc,
+      text: options.texts?.get(g.doc) ?? "",
+      entities: [],
+      events: [],
+      relations: []
+    }
     const ents = matchEntities(p, g)
     const evts = matchEvents(p, g)
     const rels = matchRelations(p, g)
-    const base = p.text === "" ? null : matchEntities({ ...p, entities: baselineEntities(p.text) }, g, baselineTypesAgree)
+    const base =
+      p.text === "" ? null : matchEntities({ ...p, entities: baselineEntities(p.text) }, g, baselineTypesAgree)
     const baseCounts = base === null ? { tp: 0, fp: 0, fn: g.entities.length } : countsOf(base)
     return { g, p, found: found !== undefined, ents, evts, rels, baseCounts }
   })
@@ -97,7 +149,11 @@ export const evaluate = (
     const total = (f: (r: Row) => { tp: number; fp: number; fn: number }) => score(sumCounts(rs.map(f)))
     return {
       articles: rs.length,
-      tables: { entities: total((r) => countsOf(r.ents)), events: total((r) => countsOf(r.evts)), relations: total((r) => countsOf(r.rels)) },
+      tables: {
+        entities: total((r) => countsOf(r.ents)),
+        events: total((r) => countsOf(r.evts)),
+        relations: total((r) => countsOf(r.rels))
+      },
       events_attributes: attributeAccuracies(rs.flatMap((r) => r.evts.matched)),
       baseline: { entities: total((r) => r.baseCounts) }
     }
@@ -107,7 +163,10 @@ export const evaluate = (
   const unlocated = new Set(rows.flatMap((r) => r.evts.unlocated))
   return {
     ...figures(rows),
-    by_genre: families.map((genre) => ({ genre, ...figures(rows.filter((r) => genreFamily(genreOf(r.g.doc)) === genre)) })),
+    by_genre: families.map((genre) => ({
+      genre,
+      ...figures(rows.filter((r) => genreFamily(genreOf(r.g.doc)) === genre))
+    })),
     per_doc: rows.map((r) => ({
       doc: r.g.doc,
       genre: genreOf(r.g.doc),
@@ -119,22 +178,57 @@ export const evaluate = (
       baseline_entities: score(r.baseCounts)
     })),
     misses: {
-      entities: rows.flatMap((r) => r.ents.unmatchedGold.map((e) => ({ doc: r.g.doc, name: e.name, type: e.type }))),
+      entities: rows.flatMap((r) =>
+        r.ents.unmatchedGold.map((e) => ({
+          doc: r.g.doc,
+          name: e.name,
+          type: e.type
+        }))
+      ),
       events: rows.flatMap((r) =>
-        r.evts.unmatchedGold.map((e) => ({ doc: r.g.doc, id: e.id, type: e.type, quote: e.quote, located: !unlocated.has(e) }))
+        r.evts.unmatchedGold.map((e) => ({
+          doc: r.g.doc,
+          id: e.id,
+          type: e.type,
+          quote: e.quote,
+          located: !unlocated.has(e)
+        }))
       ),
       relations: rows.flatMap((r) =>
-        r.rels.unmatchedGold.map((x) => ({ doc: r.g.doc, subject: x.subject, predicate: x.predicate, object: x.object }))
+        r.rels.unmatchedGold.map((x) => ({
+          doc: r.g.doc,
+          subject: x.subject,
+          predicate: x.predicate,
+          object: x.object
+        }))
       )
     },
     false_positives: {
-      entities: rows.flatMap((r) => r.ents.unmatchedPred.map((e) => ({ doc: r.g.doc, id: e.id, name: e.name, type: e.type }))),
+      entities: rows.flatMap((r) =>
+        r.ents.unmatchedPred.map((e) => ({
+          doc: r.g.doc,
+          id: e.id,
+          name: e.name,
+          type: e.type
+        }))
+      ),
       events: rows.flatMap((r) => {
         const cps = [...r.p.text]
-        return r.evts.unmatchedPred.map((e) => ({ doc: r.g.doc, id: e.id, type: e.type, quotes: e.spans.map((s) => cps.slice(s.start, s.end).join("")) }))
+        return r.evts.unmatchedPred.map((e) => ({
+          doc: r.g.doc,
+          id: e.id,
+          type: e.type,
+          quotes: e.spans.map((s) => cps.slice(s.start, s.end).join(""))
+        }))
       }),
       relations: rows.flatMap((r) =>
-        r.rels.unmatchedPred.map((x) => ({ doc: r.g.doc, id: x.id, subject: x.subject.name, predicate: x.predicate, object: x.object.name }))
+        r.rels.unmatchedPred.map((x) => ({
+          doc: r.g.doc,
+          id: x.id,
+          subject: x.subject.name,
+          predicate: x.predicate,
+          object: x.object.name
+        }))
       )
     },
     attribute_errors: rows.flatMap((r) =>
@@ -143,14 +237,26 @@ export const evaluate = (
         const wrong = ATTRIBUTES.filter((_, i) => !checks[i])
         return wrong.length === 0
           ? []
-          : [{
-              doc: r.g.doc,
-              id: g.id,
-              pred_id: pred.id,
-              wrong,
-              predicted: { type: pred.type, date: pred.date, date_precision: pred.precision, modality: pred.modality },
-              gold: { type: g.type, date: g.date, date_precision: g.date_precision, modality: g.modality }
-            }]
+          : [
+              {
+                doc: r.g.doc,
+                id: g.id,
+                pred_id: pred.id,
+                wrong,
+                predicted: {
+                  type: pred.type,
+                  date: pred.date,
+                  date_precision: pred.precision,
+                  modality: pred.modality
+                },
+                gold: {
+                  type: g.type,
+                  date: g.date,
+                  date_precision: g.date_precision,
+                  modality: g.modality
+                }
+              }
+            ]
       })
     ),
     not_predicted: rows.filter((r) => !r.found).map((r) => r.g.doc),
@@ -162,7 +268,10 @@ const ATTRIBUTES = ["type", "date", "date_precision", "modality"] as const
 
 const num = (x: number): string => x.toFixed(3)
 const row = (cells: ReadonlyArray<string>, widths: ReadonlyArray<number>): string =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd()
+  cells
+    .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+    .join("  ")
+    .trimEnd()
 
 /** Plain-text rendering for the terminal (figures with 3 decimals). */
 export const formatReport = (r: EvalReport): string => {
@@ -176,7 +285,20 @@ export const formatReport = (r: EvalReport): string => {
   const gw = [26, 8, 8, 8, 9, 6, 6, 8, 8, 8]
   const genreRow = (g: EvalReport["by_genre"][number]) => {
     const a = g.events_attributes
-    return row([g.genre, String(g.articles), num(g.tables.entities.f1), num(g.tables.events.f1), num(g.tables.relations.f1), num(a.type.accuracy), num(a.date.accuracy), num(a.modality.accuracy), num(g.baseline.entities.f1)], gw)
+    return row(
+      [
+        g.genre,
+        String(g.articles),
+        num(g.tables.entities.f1),
+        num(g.tables.events.f1),
+        num(g.tables.relations.f1),
+        num(a.type.accuracy),
+        num(a.date.accuracy),
+        num(a.modality.accuracy),
+        num(g.baseline.entities.f1)
+      ],
+      gw
+    )
   }
   const dw = [52, 8, 8, 9, 8]
   return [
@@ -197,12 +319,24 @@ export const formatReport = (r: EvalReport): string => {
     attr("both undated (gold undated)", "undated"),
     attr("modality", "modality"),
     "",
-    row(["genre (f1; accuracy)", "articles", "entities", "events", "relations", "type", "date", "modality", "baseline"], gw),
+    row(
+      ["genre (f1; accuracy)", "articles", "entities", "events", "relations", "type", "date", "modality", "baseline"],
+      gw
+    ),
     ...r.by_genre.map(genreRow),
     "",
     row(["article (f1)", "entities", "events", "relations", "baseline"], dw),
     ...r.per_doc.map((d) =>
-      row([d.predicted ? d.doc : `${d.doc} (none)`, num(d.entities.f1), num(d.events.f1), num(d.relations.f1), num(d.baseline_entities.f1)], dw)
+      row(
+        [
+          d.predicted ? d.doc : `${d.doc} (none)`,
+          num(d.entities.f1),
+          num(d.events.f1),
+          num(d.relations.f1),
+          num(d.baseline_entities.f1)
+        ],
+        dw
+      )
     ),
     ...(r.not_evaluated.length > 0 ? ["", `not evaluated (no gold): ${r.not_evaluated.join(", ")}`] : [])
   ].join("\n")

@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import type { ReleaseTables } from "../04-resolve/tables.js"
 import { predictionsFromRelease } from "./fromRelease.js"
 import { loadGold } from "./loadGold.js"
-import { evaluate, type EvalReport } from "./report.js"
+import { type EvalReport, evaluate } from "./report.js"
 
 /** Evaluate release tables (with their texts by source id) against the gold files in `goldDir`. */
 export const scoreTables = Effect.fn("Eval.score")(function* (
@@ -13,15 +13,21 @@ export const scoreTables = Effect.fn("Eval.score")(function* (
   genres: ReadonlyMap<string, string> = new Map()
 ) {
   const gold = yield* loadGold(goldDir)
-  return evaluate(predictionsFromRelease({ ...tables, evidence: [...tables.evidence] }, (s) => texts.get(s.source_id) ?? ""), gold, { genres })
+  return evaluate(
+    predictionsFromRelease({ ...tables, evidence: [...tables.evidence] }, (s) => texts.get(s.source_id) ?? ""),
+    gold,
+    { genres }
+  )
 })
 
 const f3 = (x: number) => x.toFixed(3)
 
 /** Markdown section of the dataset card with the release's own evaluation. */
 export const qualityMarkdown = (r: EvalReport, goldNote: string): string => {
-  const row = (name: string, s: EvalReport["tables"]["entities"]) => `| ${name} | ${s.tp} | ${s.fp} | ${s.fn} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} |`
-  const acc = (name: string, a: { correct: number; total: number; accuracy: number }) => `| ${name} | ${a.correct} / ${a.total} | ${f3(a.accuracy)} |`
+  const row = (name: string, s: EvalReport["tables"]["entities"]) =>
+    `| ${name} | ${s.tp} | ${s.fp} | ${s.fn} | ${f3(s.precision)} | ${f3(s.recall)} | ${f3(s.f1)} |`
+  const acc = (name: string, a: { correct: number; total: number; accuracy: number }) =>
+    `| ${name} | ${a.correct} / ${a.total} | ${f3(a.accuracy)} |`
   const ea = r.events_attributes
   return `Measured against ${goldNote} (${r.per_doc.length} annotated articles), with the matching rules of the
 repository's \`eval\` command (events paired with gold by span overlap and a shared participant only;

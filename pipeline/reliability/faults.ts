@@ -6,14 +6,26 @@
  * of that step. Each cell records the error code and step, whether the previous release and
  * latest.json are intact, and what is left in the output folder that was not there before.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect, Either, Option } from "effect"
+
 import { execFileSync } from "node:child_process"
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, writeFileSync, writeSync } from "node:fs"
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { build, type BuildOptions } from "../Build.js"
-import { Disk, Fault, nodeDisk, STEPS, type DiskService, type Step } from "../05-publish/disk.js"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Either, Option } from "effect"
+import { Disk, type DiskService, Fault, nodeDisk, STEPS, type Step } from "../05-publish/disk.js"
+import { type BuildOptions, build } from "../Build.js"
 import { tree } from "./harness.js"
 
 /** The faults of the matrix. */
@@ -26,7 +38,11 @@ export interface Expected {
   readonly step: Step | null
 }
 
-const CODE: Record<FaultKind, string> = { ENOSPC: "disk-full", EROFS: "output-not-writable", EIO: "io-error" }
+const CODE: Record<FaultKind, string> = {
+  ENOSPC: "disk-full",
+  EROFS: "output-not-writable",
+  EIO: "io-error"
+}
 
 /**
  * The outcome each cell must have. A full disk cannot fail a removal, a sync or a rename (they
@@ -36,7 +52,11 @@ const CODE: Record<FaultKind, string> = { ENOSPC: "disk-full", EROFS: "output-no
 export const expected = (step: Step, fault: FaultKind, real: boolean): Expected => {
   if (step === "unlock") return { code: null, step: null }
   if (!real || fault === "EIO") return { code: CODE[fault], step }
-  if (fault === "ENOSPC") return { code: CODE[fault], step: step === "clean" ? "staging" : step === "sync" || step === "rename" ? "latest" : step }
+  if (fault === "ENOSPC")
+    return {
+      code: CODE[fault],
+      step: step === "clean" ? "staging" : step === "sync" || step === "rename" ? "latest" : step
+    }
   return { code: CODE[fault], step: step === "sync" ? "rename" : step }
 }
 
@@ -64,7 +84,9 @@ export const canMount = (): boolean => {
   if (process.getuid?.() !== 0) return false
   const dir = mkdtempSync(join(tmpdir(), "car-mnt-"))
   try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir], { stdio: "ignore" })
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir], {
+      stdio: "ignore"
+    })
     execFileSync("umount", [dir], { stdio: "ignore" })
     return true
   } catch {
@@ -94,7 +116,11 @@ export const fill = (file: string) => {
 }
 
 /** A Disk that meets `fault` before the first call of `step` and after: as root on `mount`, by the kernel; otherwise injected. */
-const faultyDisk = (step: Step, fault: FaultKind, mount: string | null): { readonly disk: DiskService; readonly met: () => boolean } => {
+const faultyDisk = (
+  step: Step,
+  fault: FaultKind,
+  mount: string | null
+): { readonly disk: DiskService; readonly met: () => boolean } => {
   let met = false
   const disk: DiskService = {
     run: (s, path, call) => {
@@ -102,7 +128,10 @@ const faultyDisk = (step: Step, fault: FaultKind, mount: string | null): { reado
         if (mount !== null && fault !== "EIO") {
           if (!met) {
             if (fault === "ENOSPC") fill(join(mount, "filler"))
-            else execFileSync("mount", ["-o", "remount,ro", mount], { stdio: "ignore" })
+            else
+              execFileSync("mount", ["-o", "remount,ro", mount], {
+                stdio: "ignore"
+              })
           }
         } else {
           met = true
@@ -128,18 +157,38 @@ export const buildThrough = async (
   out: string,
   disk: DiskService = nodeDisk,
   options: Partial<BuildOptions> = {}
-): Promise<{ code: string | null; step: Step | null; message: string; stderr: string }> => {
+): Promise<{
+  code: string | null
+  step: Step | null
+  message: string
+  stderr: string
+}> => {
   // what the build says goes through console.error (Effect's Console), kept here instead
   const said: Array<string> = []
   const error = console.error
   console.error = (...args: Array<unknown>) => void said.push(`${args.map(String).join(" ")}\n`)
   try {
     const r = await Effect.runPromise(
-      build({ sources, out, version: Option.none(), strict: false, ...options }).pipe(Effect.provideService(Disk, disk), Effect.either, Effect.provide(NodeContext.layer))
+      build({
+        sources,
+        out,
+        version: Option.none(),
+        strict: false,
+        ...options
+      }).pipe(Effect.provideService(Disk, disk), Effect.either, Effect.provide(NodeContext.layer))
     )
     if (Either.isRight(r)) return { code: null, step: null, message: "", stderr: said.join("") }
-    const e = r.left as { constructor: { code?: string }; step?: Step; message: string }
-    return { code: e.constructor.code ?? "(none)", step: e.step ?? null, message: e.message, stderr: said.join("") }
+    const e = r.left as {
+      constructor: { code?: string }
+      step?: Step
+      message: string
+    }
+    return {
+      code: e.constructor.code ?? "(none)",
+      step: e.step ?? null,
+      message: e.message,
+      stderr: said.join("")
+    }
   } finally {
     console.error = error
   }
@@ -179,7 +228,10 @@ const LEFTOVER = ".tmp-build-99999"
 export const runCell = async (fx: Fixture, step: Step, fault: FaultKind, real: boolean): Promise<Cell> => {
   const root = mkdtempSync(join(tmpdir(), "car-cell-"))
   const mounted = real && fault !== "EIO"
-  if (mounted) execFileSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", root], { stdio: "ignore" })
+  if (mounted)
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", root], {
+      stdio: "ignore"
+    })
   try {
     const out = join(root, "dist")
     cpSync(fx.before, out, { recursive: true })
@@ -199,14 +251,31 @@ export const runCell = async (fx: Fixture, step: Step, fault: FaultKind, real: b
     const tops = (t: Record<string, string>) => new Set(Object.keys(t).map((p) => p.split("/")[0]!))
     const before = tops(was)
     const after = tops(now)
-    const left = [...new Set([...after].filter((p) => !before.has(p) && !(published && p === "1.1.0")).concat(existsSync(join(out, ".lock")) ? [".lock"] : []))].sort()
+    const left = [
+      ...new Set(
+        [...after]
+          .filter((p) => !before.has(p) && !(published && p === "1.1.0"))
+          .concat(existsSync(join(out, ".lock")) ? [".lock"] : [])
+      )
+    ].sort()
     const named = left.every((p) => r.message.includes(join(out, p)) || r.stderr.includes(join(out, p)))
     // with the fault gone, the next build cleans up and publishes what an untroubled build does
     // (the fixture's second build already did that from the same files, when nothing changed)
     const untouched = same(now, was)
     const next = untouched || (published && left.length === 0) ? { code: null } : await buildThrough(fx.sources, out)
     const recovered = untouched || (next.code === null && same(tree(out), tree(fx.after)))
-    return { step, fault, real: mounted, code: r.code, failedStep: r.step, expected: expected(step, fault, mounted), intact, left, named, recovered }
+    return {
+      step,
+      fault,
+      real: mounted,
+      code: r.code,
+      failedStep: r.step,
+      expected: expected(step, fault, mounted),
+      intact,
+      left,
+      named,
+      recovered
+    }
   } finally {
     if (mounted) {
       try {
@@ -244,9 +313,19 @@ export const runMatrix = async (fx: Fixture, real = canMount()): Promise<Array<C
 export const renderMatrix = (cells: ReadonlyArray<Cell>): string => {
   const show = (c: Cell) => {
     const what = c.code === null ? "published" : `\`${c.code}\`${c.failedStep !== c.step ? ` at ${c.failedStep}` : ""}`
-    const left = c.left.length === 0 ? "" : `; left ${c.left.map((p) => p.replace(/-\d+$/, "-<pid>")).join(", ")} (named)`
+    const left =
+      c.left.length === 0 ? "" : `; left ${c.left.map((p) => p.replace(/-\d+$/, "-<pid>")).join(", ")} (named)`
     return `${what}${left}${cellOk(c) ? "" : " **WRONG**"}`
   }
-  const rows = STEPS.map((s) => `| ${s} | ${FAULTS.map((f) => cells.find((c) => c.step === s && c.fault === f)).map((c) => (c ? show(c) : "")).join(" | ")} |`)
-  return ["| step | ENOSPC (disk full) | EROFS (read-only) | EIO (injected) |", "| --- | --- | --- | --- |", ...rows].join("\n")
+  const rows = STEPS.map(
+    (s) =>
+      `| ${s} | ${FAULTS.map((f) => cells.find((c) => c.step === s && c.fault === f))
+        .map((c) => (c ? show(c) : ""))
+        .join(" | ")} |`
+  )
+  return [
+    "| step | ENOSPC (disk full) | EROFS (read-only) | EIO (injected) |",
+    "| --- | --- | --- | --- |",
+    ...rows
+  ].join("\n")
 }

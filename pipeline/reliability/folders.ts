@@ -18,13 +18,18 @@ export interface FolderCase {
   readonly bounds: { readonly seconds: number; readonly rssMb: number }
 }
 
-const ARTICLE = "Kazakh President Kassym-Jomart Tokayev met U.S. Secretary of State Marco Rubio in Astana on November 4, 2025.\n"
+const ARTICLE =
+  "Kazakh President Kassym-Jomart Tokayev met U.S. Secretary of State Marco Rubio in Astana on November 4, 2025.\n"
 
 /** `n` files of one short line each, all different. */
 export const tinyFiles = (n: number): FolderCase => ({
   name: `${n.toLocaleString("en")} tiny files`,
   make: (dir) => {
-    for (let i = 0; i < n; i++) writeFileSync(join(dir, `n${String(i).padStart(6, "0")}.txt`), `Bulletin ${i}: officials in Astana reviewed the plan.\n`)
+    for (let i = 0; i < n; i++)
+      writeFileSync(
+        join(dir, `n${String(i).padStart(6, "0")}.txt`),
+        `Bulletin ${i}: officials in Astana reviewed the plan.\n`
+      )
   },
   published: n,
   rejected: {},
@@ -39,7 +44,10 @@ export const nestedFolders = (depth: number, wide: number): FolderCase => ({
     for (let i = 0; i < wide; i++) mkdirSync(join(dir, `d${i}`))
     mkdirSync(join(dir, "folder.txt"))
     // deeper than a path can name (PATH_MAX): made one level at a time from inside, by a process that can change directory
-    execFileSync(process.execPath, ["-e", `const fs=require("fs");process.chdir(${JSON.stringify(dir)});for(let i=0;i<${depth};i++){fs.mkdirSync("n");process.chdir("n")}fs.writeFileSync("deep.txt","x")`])
+    execFileSync(process.execPath, [
+      "-e",
+      `const fs=require("fs");process.chdir(${JSON.stringify(dir)});for(let i=0;i<${depth};i++){fs.mkdirSync("n");process.chdir("n")}fs.writeFileSync("deep.txt","x")`
+    ])
   },
   published: 1,
   rejected: { "path-not-allowed": 1 },
@@ -80,7 +88,8 @@ export const manifestRows = (rows: number): FolderCase => ({
 export const oneSentence = (bytes = 4 * 1024 * 1024 - 1): FolderCase => ({
   name: `one ${(bytes / 1048576).toFixed(0)} MiB article, a single sentence`,
   make: (dir) => {
-    const clause = "Kazakh President Tokayev met Secretary Rubio in Astana and Uzbek President Mirziyoyev visited Washington and "
+    const clause =
+      "Kazakh President Tokayev met Secretary Rubio in Astana and Uzbek President Mirziyoyev visited Washington and "
     const text = clause.repeat(Math.ceil(bytes / clause.length)).slice(0, bytes - 2)
     writeFileSync(join(dir, "one-sentence.txt"), `${text.slice(0, text.lastIndexOf(" "))}.\n`)
   },

@@ -5,7 +5,64 @@
 import fc from "fast-check"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 
-const WORDS = ["met", "visited", "said", "announced", "signed", "invited", "will join", "did not visit", "would host", "the summit", "talks", "a deal worth", "on Thursday", "next year", "last November", "in early 2023", "Nov. 4", "September 22, 2025", "in", "and", "with", "of", "the", "President", "Secretary of State", "Senator", "Minister", "political scientist", "Kazakh", "Uzbek", "U.S.", "—", "–", "-", ",", ";", ":", "(", ")", "\"", "“", "”", "’s", "$900 million", "75", "2025", "C5+1", "😀", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "Астана", "Sánchez", "Jackson–Vanik", "\u200b", "\t", "\n", "\n\n"]
+const WORDS = [
+  "met",
+  "visited",
+  "said",
+  "announced",
+  "signed",
+  "invited",
+  "will join",
+  "did not visit",
+  "would host",
+  "the summit",
+  "talks",
+  "a deal worth",
+  "on Thursday",
+  "next year",
+  "last November",
+  "in early 2023",
+  "Nov. 4",
+  "September 22, 2025",
+  "in",
+  "and",
+  "with",
+  "of",
+  "the",
+  "President",
+  "Secretary of State",
+  "Senator",
+  "Minister",
+  "political scientist",
+  "Kazakh",
+  "Uzbek",
+  "U.S.",
+  "—",
+  "–",
+  "-",
+  ",",
+  ";",
+  ":",
+  "(",
+  ")",
+  '"',
+  "“",
+  "”",
+  "’s",
+  "$900 million",
+  "75",
+  "2025",
+  "C5+1",
+  "😀",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  "Астана",
+  "Sánchez",
+  "Jackson–Vanik",
+  "\u200b",
+  "\t",
+  "\n",
+  "\n\n"
+]
 
 /** An arbitrary article for the given lexicons. */
 export const articleArb = (lex: LexiconBundle) => {
@@ -15,8 +72,15 @@ export const articleArb = (lex: LexiconBundle) => {
     { weight: 6, arbitrary: fc.constantFrom(...WORDS) },
     { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 3000 }).map(String) },
-    { weight: 1, arbitrary: fc.constantFrom("A", "x", "-", ".", "1").chain((c) => fc.integer({ min: 50, max: 3000 }).map((n) => c.repeat(n))) }
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom("A", "x", "-", ".", "1")
+        .chain((c) => fc.integer({ min: 50, max: 3000 }).map((n) => c.repeat(n)))
+    }
   )
-  const sentence = fc.tuple(fc.array(token, { minLength: 1, maxLength: 25 }), fc.constantFrom(".", "!", "?", "")).map(([ts, end]) => ts.join(" ") + end)
+  const sentence = fc
+    .tuple(fc.array(token, { minLength: 1, maxLength: 25 }), fc.constantFrom(".", "!", "?", ""))
+    .map(([ts, end]) => ts.join(" ") + end)
   return fc.array(sentence, { minLength: 1, maxLength: 12 }).map((ss) => ss.join(" "))
 }

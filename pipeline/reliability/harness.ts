@@ -25,11 +25,15 @@ export const runBuild = (
   args: ReadonlyArray<string> = []
 ): Promise<{ status: number | null; signal: string | null; stderr: string }> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", LOADER, BIN, "build", "--sources", sources, "--out", out, ...args], {
-      cwd,
-      env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", ...env },
-      stdio: ["ignore", "ignore", "pipe"]
-    })
+    const child = spawn(
+      process.execPath,
+      ["--import", LOADER, BIN, "build", "--sources", sources, "--out", out, ...args],
+      {
+        cwd,
+        env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", ...env },
+        stdio: ["ignore", "ignore", "pipe"]
+      }
+    )
     let stderr = ""
     child.stderr.on("data", (d) => (stderr += String(d)))
     child.on("close", (status, signal) => resolve({ status, signal, stderr }))
@@ -38,7 +42,11 @@ export const runBuild = (
 /** Start a build and kill it with SIGKILL after `ms` milliseconds (or let it finish first). */
 export const killAfter = (sources: string, out: string, ms: number): Promise<string | null> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", LOADER, BIN, "build", "--sources", sources, "--out", out], { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" }, stdio: "ignore" })
+    const child = spawn(process.execPath, ["--import", LOADER, BIN, "build", "--sources", sources, "--out", out], {
+      cwd: ROOT,
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" },
+      stdio: "ignore"
+    })
     const t = setTimeout(() => child.kill("SIGKILL"), ms)
     child.on("exit", (_code, signal) => {
       clearTimeout(t)
@@ -63,8 +71,16 @@ export const tree = (dir: string): Record<string, string> => {
 /** What a reader sees: the files of the release latest.json points to, plus the pointer. */
 export const visible = (dir: string): Record<string, string> => {
   const t = tree(dir)
-  const latest = existsSync(join(dir, "latest.json")) ? (JSON.parse(readFileSync(join(dir, "latest.json"), "utf8")) as { path: string }).path : null
-  return Object.fromEntries(Object.entries(t).filter(([p]) => p === "latest.json" || (latest !== null && p.startsWith(`${latest}/`))))
+  const latest = existsSync(join(dir, "latest.json"))
+    ? (
+        JSON.parse(readFileSync(join(dir, "latest.json"), "utf8")) as {
+          path: string
+        }
+      ).path
+    : null
+  return Object.fromEntries(
+    Object.entries(t).filter(([p]) => p === "latest.json" || (latest !== null && p.startsWith(`${latest}/`)))
+  )
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), "car-repro-"))
@@ -73,9 +89,15 @@ const tmp = () => mkdtempSync(join(tmpdir(), "car-repro-"))
 export const buildsAnywhere = async (): Promise<Array<Record<string, string>>> => {
   const seeds = join(ROOT, "seeds")
   const reversed = tmp()
-  for (const f of readdirSync(seeds, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort().reverse()) copyFileSync(join(seeds, f), join(reversed, f))
+  for (const f of readdirSync(seeds, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort()
+    .reverse())
+    copyFileSync(join(seeds, f), join(reversed, f))
   mkdirSync(join(reversed, "gold"))
-  for (const f of readdirSync(join(seeds, "gold")).sort().reverse()) copyFileSync(join(seeds, "gold", f), join(reversed, "gold", f))
+  for (const f of readdirSync(join(seeds, "gold")).sort().reverse())
+    copyFileSync(join(seeds, "gold", f), join(reversed, "gold", f))
   const runs: Array<[string, string, Record<string, string>]> = [
     [ROOT, seeds, { TZ: "UTC", LANG: "C", LC_ALL: "C" }],
     [ROOT, seeds, { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" }],

@@ -47,28 +47,45 @@ export const expectedCodes = (asRoot: boolean): Record<string, string | null> =>
 /** Fill `src` with the matrix: fixtures from `fixtures` (tests/fixtures) plus generated cases. */
 export const makeMatrix = (src: string, fixtures: string, good: Uint8Array): void => {
   writeFileSync(join(src, "good.txt"), good)
-  for (const f of readdirSync(join(fixtures, "bad-inputs"))) if (f.endsWith(".txt") && f !== "bom-crlf.txt") cpSync(join(fixtures, "bad-inputs", f), join(src, f))
+  for (const f of readdirSync(join(fixtures, "bad-inputs")))
+    if (f.endsWith(".txt") && f !== "bom-crlf.txt") cpSync(join(fixtures, "bad-inputs", f), join(src, f))
   for (const f of readdirSync(join(fixtures, "bad-sidecars"))) cpSync(join(fixtures, "bad-sidecars", f), join(src, f))
-  const sentence = "Kazakh President Kassym-Jomart Tokayev met U.S. Secretary of State Marco Rubio in Astana to discuss critical minerals and trade. "
+  const sentence =
+    "Kazakh President Kassym-Jomart Tokayev met U.S. Secretary of State Marco Rubio in Astana to discuss critical minerals and trade. "
   writeFileSync(join(src, "one-megabyte-line.txt"), sentence.repeat(Math.ceil(1_048_576 / sentence.length)) + "\n")
   writeFileSync(join(src, "too-large.txt"), sentence.repeat(Math.ceil((5 * 1_048_576) / sentence.length)))
   writeFileSync(join(src, "same-bytes-other-name.txt"), good)
-  writeFileSync(join(src, "same-article-other-boilerplate.txt"), `A headline that differs from any other\n\n${Buffer.from(good).toString("utf8")}\nTags\n`)
+  writeFileSync(
+    join(src, "same-article-other-boilerplate.txt"),
+    `A headline that differs from any other\n\n${Buffer.from(good).toString("utf8")}\nTags\n`
+  )
   writeFileSync(join(src, "..", "outside.txt"), "Tokayev met Rubio in Astana.\n")
   symlinkSync("/etc/hostname", join(src, "symlink-out.txt"))
   symlinkSync(join(src, "no-such-target"), join(src, "dangling-symlink.txt"))
   mkdirSync(join(src, "a directory.txt"))
-  writeFileSync(join(src, "name with spaces & $(echo shell) ünïcödé.txt"), "Turkmen President Serdar Berdimuhamedow met Chinese President Xi Jinping in Beijing.\n")
+  writeFileSync(
+    join(src, "name with spaces & $(echo shell) ünïcödé.txt"),
+    "Turkmen President Serdar Berdimuhamedow met Chinese President Xi Jinping in Beijing.\n"
+  )
   writeFileSync(join(src, "mode-000.txt"), "Tajik President Emomali Rahmon visited Moscow.\n")
   chmodSync(join(src, "mode-000.txt"), 0o000)
   const row = (file: string) =>
     `    { "file": ${JSON.stringify(file)}, "publisher": null, "url": null, "published": "2025-11-06", "published_precision": "day", "published_basis": "metadata", "published_note": "test", "language": "en", "licence": "test" }`
-  writeFileSync(join(src, "sources.json"), `{\n  "sources": [\n${["good.txt", "missing-from-disk.txt", "../outside.txt", "/etc/hostname"].map(row).join(",\n")}\n  ]\n}\n`)
+  writeFileSync(
+    join(src, "sources.json"),
+    `{\n  "sources": [\n${["good.txt", "missing-from-disk.txt", "../outside.txt", "/etc/hostname"].map(row).join(",\n")}\n  ]\n}\n`
+  )
 }
 
 /** Compare a built release's manifest with the expected codes: [file, expected, got] for every mismatch. */
-export const matrixMismatches = (manifestPath: string, expected: Record<string, string | null>): Array<[string, string | null, string | null]> => {
-  const m = JSON.parse(readFileSync(manifestPath, "utf8")) as { rejected: Array<{ file: string; code: string }>; sources: Array<{ file_name: string }> }
+export const matrixMismatches = (
+  manifestPath: string,
+  expected: Record<string, string | null>
+): Array<[string, string | null, string | null]> => {
+  const m = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    rejected: Array<{ file: string; code: string }>
+    sources: Array<{ file_name: string }>
+  }
   const rejected = Object.fromEntries(m.rejected.map((r) => [r.file, r.code]))
   const published = new Set(m.sources.map((s) => s.file_name))
   return Object.entries(expected).flatMap(([file, code]): Array<[string, string | null, string | null]> => {

@@ -9,25 +9,34 @@
  * Options: --fuzz N (default 10000), --crashes N (default 20), --only a,b (checks by name:
  * crashes, inputs, fuzz, network, reproducible, adversarial, storage, base, folders).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+
 import dns from "node:dns"
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import http from "node:http"
 import https from "node:https"
 import net from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import fc from "fast-check"
 import { NodeContext } from "@effect/platform-node"
 import { Effect, Option } from "effect"
-import { build } from "../Build.js"
+import fc from "fast-check"
 import { extractArticle } from "../03-extract/extract.js"
 import { loadLexicons } from "../03-extract/lexicon/Lexicons.js"
+import { build } from "../Build.js"
 import { validateRelease } from "../validate/checks.js"
+import { buildThrough, canMount, cellOk, type Fixture, makeFixture, renderMatrix, runMatrix } from "./faults.js"
+import {
+  type FolderCase,
+  hostileNames,
+  manifestRows,
+  nestedFolders,
+  oneSentence,
+  removeDeep,
+  tinyFiles
+} from "./folders.js"
 import { articleArb } from "./generate.js"
 import { buildsAnywhere, ROOT, runBuild, tree, visible } from "./harness.js"
 import { expectedCodes, makeMatrix, matrixMismatches } from "./matrix.js"
-import { buildThrough, canMount, cellOk, makeFixture, renderMatrix, runMatrix, type Fixture } from "./faults.js"
-import { hostileNames, manifestRows, nestedFolders, oneSentence, removeDeep, tinyFiles, type FolderCase } from "./folders.js"
 
 const root = ROOT
 const arg = (name: string, dflt: number) => {
@@ -44,13 +53,22 @@ const crashes = async (n: number) => {
   cpSync(join(root, "seeds"), sources, { recursive: true })
   const before = tmp()
   await runBuild(sources, before)
-  writeFileSync(join(sources, "extra.txt"), "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n")
+  writeFileSync(
+    join(sources, "extra.txt"),
+    "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n"
+  )
   const after = tmp()
   cpSync(before, after, { recursive: true })
   await runBuild(sources, after)
   const files = Object.keys(tree(join(after, "1.1.0"))).length
   const named = ["before-rename", "after-rename", "before-latest"]
-  const points = [...Array.from({ length: n - named.length }, (_, i) => `files:${1 + Math.floor((i * (files - 1)) / Math.max(1, n - named.length - 1))}`), ...named]
+  const points = [
+    ...Array.from(
+      { length: n - named.length },
+      (_, i) => `files:${1 + Math.floor((i * (files - 1)) / Math.max(1, n - named.length - 1))}`
+    ),
+    ...named
+  ]
   let survived = 0
   for (const p of points) {
     const dist = tmp()
@@ -70,11 +88,16 @@ const badInputs = async () => {
   const src = tmp()
   makeMatrix(src, join(root, "tests", "fixtures"), readFileSync(join(root, "seeds", "001_fccaafa6b50e0d75.txt")))
   const out = tmp()
-  await Effect.runPromise(build({ sources: src, out, version: Option.none(), strict: false }).pipe(Effect.provide(NodeContext.layer)))
+  await Effect.runPromise(
+    build({ sources: src, out, version: Option.none(), strict: false }).pipe(Effect.provide(NodeContext.layer))
+  )
   const expected = expectedCodes(process.getuid?.() === 0)
   const mismatches = matrixMismatches(join(out, "1.0.0", "manifest.json"), expected)
   for (const m of mismatches) log(`bad input ${m[0]}: expected ${m[1]}, got ${m[2]}`)
-  const m = JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as { rejected: Array<{ code: string }>; sources: Array<unknown> }
+  const m = JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as {
+    rejected: Array<{ code: string }>
+    sources: Array<unknown>
+  }
   return {
     tried: Object.keys(expected).length - 1,
     rejected: Object.values(expected).filter((c) => c !== null).length,
@@ -92,9 +115,20 @@ const fuzz = (n: number) => {
   let spanFailures = 0
   for (const text of texts) {
     try {
-      const x = extractArticle({ sourceId: "src_0000000000000000", text, published: { value: "2025-11-06", precision: "day" } }, lex)
+      const x = extractArticle(
+        {
+          sourceId: "src_0000000000000000",
+          text,
+          published: { value: "2025-11-06", precision: "day" }
+        },
+        lex
+      )
       const cps = [...text]
-      const spans = [...x.mentions.map((m) => m.span), ...x.events.flatMap((e) => [...e.spans, ...e.participants.map((p) => p.span)]), ...x.relations.map((r) => r.span)]
+      const spans = [
+        ...x.mentions.map((m) => m.span),
+        ...x.events.flatMap((e) => [...e.spans, ...e.participants.map((p) => p.span)]),
+        ...x.relations.map((r) => r.span)
+      ]
       spanFailures += spans.filter((s) => cps.slice(s.start, s.end).join("") !== s.quote).length
     } catch (e) {
       exceptions++
@@ -116,13 +150,23 @@ const network = async () => {
     }
   }
   block(globalThis, "fetch")
-  for (const m of [http, https]) (block(m, "request"), block(m, "get"))
+  for (const m of [http, https]) {
+    block(m, "request")
+    block(m, "get")
+  }
   block(net, "connect")
   block(net, "createConnection")
   block(dns, "lookup")
   try {
     const out = tmp()
-    await Effect.runPromise(build({ sources: join(root, "seeds"), out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+    await Effect.runPromise(
+      build({
+        sources: join(root, "seeds"),
+        out,
+        version: Option.none(),
+        strict: true
+      }).pipe(Effect.provide(NodeContext.layer))
+    )
     validateRelease(join(out, "1.0.0"))
   } finally {
     for (const [o, k, f] of saved.reverse()) (o as Record<string, unknown>)[k] = f
@@ -139,11 +183,27 @@ const reproducible = async () => {
 // 6. adversarial inputs
 const adversarial = () => {
   const lex = loadLexicons()
-  const lines = ["A".repeat(100_000), "A. ".repeat(33_000), "-".repeat(100_000), "1".repeat(100_000), "Kazakh-".repeat(14_000), "The U.S. ".repeat(11_000), "President ".repeat(10_000), "in 2025 ".repeat(12_500)]
+  const lines = [
+    "A".repeat(100_000),
+    "A. ".repeat(33_000),
+    "-".repeat(100_000),
+    "1".repeat(100_000),
+    "Kazakh-".repeat(14_000),
+    "The U.S. ".repeat(11_000),
+    "President ".repeat(10_000),
+    "in 2025 ".repeat(12_500)
+  ]
   return Math.max(
     ...lines.map((text) => {
       const t = performance.now()
-      extractArticle({ sourceId: "src_0000000000000000", text, published: { value: "2025-11-06", precision: "day" } }, lex)
+      extractArticle(
+        {
+          sourceId: "src_0000000000000000",
+          text,
+          published: { value: "2025-11-06", precision: "day" }
+        },
+        lex
+      )
       return performance.now() - t
     })
   )
@@ -176,8 +236,21 @@ const tamperedBase = async (fx: Fixture) => {
 
 // 9. large and hostile folders, built in a child process each (its own peak memory)
 const folders = async () => {
-  const cases: Array<FolderCase> = [tinyFiles(100_000), nestedFolders(10_000, 10_000), hostileNames(), manifestRows(100_000), oneSentence()]
-  const rows: Array<{ c: FolderCase; published: number; rejected: Record<string, number>; seconds: number; rssMb: number; status: number | null }> = []
+  const cases: Array<FolderCase> = [
+    tinyFiles(100_000),
+    nestedFolders(10_000, 10_000),
+    hostileNames(),
+    manifestRows(100_000),
+    oneSentence()
+  ]
+  const rows: Array<{
+    c: FolderCase
+    published: number
+    rejected: Record<string, number>
+    seconds: number
+    rssMb: number
+    status: number | null
+  }> = []
   for (const c of cases) {
     log(`  ${c.name} ...`)
     const src = tmp("car-folder-")
@@ -188,20 +261,42 @@ const folders = async () => {
     const r = await runBuild(src, out, {}, root, ["--timings", timings])
     const seconds = (performance.now() - t0) / 1000
     const m = existsSync(join(out, "1.0.0", "manifest.json"))
-      ? (JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as { sources: Array<unknown>; rejected: Array<{ code: string }> })
+      ? (JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as {
+          sources: Array<unknown>
+          rejected: Array<{ code: string }>
+        })
       : null
     const rejected: Record<string, number> = {}
     for (const x of m?.rejected ?? []) rejected[x.code] = (rejected[x.code] ?? 0) + 1
-    const rssMb = existsSync(timings) ? (JSON.parse(readFileSync(timings, "utf8")) as { maxRssKb: number }).maxRssKb / 1024 : NaN
+    const rssMb = existsSync(timings)
+      ? (JSON.parse(readFileSync(timings, "utf8")) as { maxRssKb: number }).maxRssKb / 1024
+      : NaN
     if (r.status !== 0) log(`  ${c.name}: exit ${r.status} ${r.signal ?? ""}: ${r.stderr.slice(-500)}`)
-    rows.push({ c, published: m?.sources.length ?? -1, rejected, seconds, rssMb, status: r.status })
+    rows.push({
+      c,
+      published: m?.sources.length ?? -1,
+      rejected,
+      seconds,
+      rssMb,
+      status: r.status
+    })
     removeDeep(src)
     removeDeep(out)
   }
   return rows
 }
 
-const CHECKS = ["crashes", "inputs", "fuzz", "network", "reproducible", "adversarial", "storage", "base", "folders"] as const
+const CHECKS = [
+  "crashes",
+  "inputs",
+  "fuzz",
+  "network",
+  "reproducible",
+  "adversarial",
+  "storage",
+  "base",
+  "folders"
+] as const
 
 const main = async () => {
   const onlyAt = process.argv.indexOf("--only")
@@ -210,20 +305,32 @@ const main = async () => {
   if (only.has("crashes")) {
     log("crash test ...")
     const c = await crashes(arg("crashes", 20))
-    rows.push(["crash points survived (SIGKILL, then rebuild)", `${c.survived}/${c.total}`, c.survived === c.total && c.total >= 20])
+    rows.push([
+      "crash points survived (SIGKILL, then rebuild)",
+      `${c.survived}/${c.total}`,
+      c.survived === c.total && c.total >= 20
+    ])
   }
   if (only.has("inputs")) {
     log("bad inputs ...")
     const b = await badInputs()
     rows.push(
-      ["bad inputs tried (each rejected with its code, or accepted as it should be)", `${b.tried} (${b.rejected} rejected, ${b.codes} distinct codes), ${b.mismatches} mismatches`, b.tried >= 30 && b.mismatches === 0],
+      [
+        "bad inputs tried (each rejected with its code, or accepted as it should be)",
+        `${b.tried} (${b.rejected} rejected, ${b.codes} distinct codes), ${b.mismatches} mismatches`,
+        b.tried >= 30 && b.mismatches === 0
+      ],
       ["sources lost (neither published nor rejected)", `${b.lost}`, b.lost === 0]
     )
   }
   if (only.has("fuzz")) {
     log("fuzz ...")
     const f = fuzz(arg("fuzz", 10_000))
-    rows.push(["fuzzed articles / exceptions / span failures", `${f.articles} / ${f.exceptions} / ${f.spanFailures}`, f.articles >= 10_000 && f.exceptions === 0 && f.spanFailures === 0])
+    rows.push([
+      "fuzzed articles / exceptions / span failures",
+      `${f.articles} / ${f.exceptions} / ${f.spanFailures}`,
+      f.articles >= 10_000 && f.exceptions === 0 && f.spanFailures === 0
+    ])
   }
   if (only.has("network")) {
     log("network ...")
@@ -254,7 +361,11 @@ const main = async () => {
     }
     if (only.has("base")) {
       const t = await tamperedBase(fx)
-      rows.push(["tampered base release (one cell of its entities.csv edited)", `${t.code ?? "published"}${t.named ? ", naming the file" : ""}${t.untouched ? ", nothing written" : ""}`, t.code === "base-release-invalid" && t.named && t.untouched])
+      rows.push([
+        "tampered base release (one cell of its entities.csv edited)",
+        `${t.code ?? "published"}${t.named ? ", naming the file" : ""}${t.untouched ? ", nothing written" : ""}`,
+        t.code === "base-release-invalid" && t.named && t.untouched
+      ])
     }
   }
   if (only.has("folders")) {
@@ -273,7 +384,10 @@ const main = async () => {
   const w = Math.max(...rows.map((x) => x[0].length))
   console.log(`| ${"check".padEnd(w)} | figure | ok |\n| ${"-".repeat(w)} | --- | --- |`)
   for (const [k, v, ok] of rows) console.log(`| ${k.padEnd(w)} | ${v} | ${ok ? "yes" : "NO"} |`)
-  if (matrix !== null) console.log(`\nStorage faults, per step (the code of the error, and the step it names when the fault shows at a later one):\n\n${matrix}`)
+  if (matrix !== null)
+    console.log(
+      `\nStorage faults, per step (the code of the error, and the step it names when the fault shows at a later one):\n\n${matrix}`
+    )
   process.exitCode = rows.every((x) => x[2]) ? 0 : 1
 }
 void main()

@@ -6,16 +6,16 @@
  * here (the first file in order is kept).
  */
 import { Console, Effect, Fiber } from "effect"
-import { ingestFolder, type IngestedSource, type RejectedSource } from "../01-ingest/Ingest.js"
 import { NearDuplicate } from "../01-ingest/errors.js"
+import { type IngestedSource, ingestFolder, type RejectedSource } from "../01-ingest/Ingest.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import type { ResolveInput } from "../04-resolve/Resolve.js"
 import { compareStrings } from "../shared/compare.js"
 import { noTimings, type Timings } from "../shared/timings.js"
 import { interner, revive, withResult } from "./article.js"
-import { cacheConfig, CacheUnwritable } from "./cache.js"
+import { CacheUnwritable, cacheConfig } from "./cache.js"
 import { makePool } from "./pool.js"
-import { runTask, type Outcome } from "./task.js"
+import { type Outcome, runTask } from "./task.js"
 
 /** How the per-article work runs: `workers` threads (0: in the main thread), through the cache in `cacheDir` (null: none). */
 export interface ArticleOptions {
@@ -56,21 +56,31 @@ export const processSources = Effect.fn("Articles.process")(function* (
         total += ms
       }
       timings.article(src.file, total, Buffer.byteLength(src.text))
-      if (o.cache === "corrupt") yield* Console.error(`cache: ${src.file}: damaged entry (${o.reason}); recomputed and rewritten`)
+      if (o.cache === "corrupt")
+        yield* Console.error(`cache: ${src.file}: damaged entry (${o.reason}); recomputed and rewritten`)
       // said once: every later entry fails the same way
       if (o.unstored !== undefined && !unstored && cache !== null) {
         unstored = true
-        yield* Console.error(`warning [${CacheUnwritable.code}]: ${new CacheUnwritable({ dir: cache.dir, detail: o.unstored }).message}`)
+        yield* Console.error(
+          `warning [${CacheUnwritable.code}]: ${new CacheUnwritable({ dir: cache.dir, detail: o.unstored }).message}`
+        )
       }
       const result = revive(o.result, intern)
       // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
       const first = bodies.get(result.bodyKey)
       if (first !== undefined) {
-        nearDuplicates.push({ file: src.file, code: NearDuplicate.code, message: new NearDuplicate({ file: src.file, duplicateOf: first }).message })
+        nearDuplicates.push({
+          file: src.file,
+          code: NearDuplicate.code,
+          message: new NearDuplicate({ file: src.file, duplicateOf: first }).message
+        })
         return
       }
       bodies.set(result.bodyKey, src.file)
-      const input = { source: withResult(src, result), extraction: result.extraction }
+      const input = {
+        source: withResult(src, result),
+        extraction: result.extraction
+      }
       if (onInput) onInput(input)
       else inputs.push(input)
     })
@@ -80,7 +90,10 @@ export const processSources = Effect.fn("Articles.process")(function* (
       : yield* Effect.scoped(
           Effect.gen(function* () {
             const pool = yield* makePool(opts.workers, cache)
-            const window: Array<{ readonly src: IngestedSource; readonly fiber: Fiber.Fiber<Outcome> }> = []
+            const window: Array<{
+              readonly src: IngestedSource
+              readonly fiber: Fiber.Fiber<Outcome>
+            }> = []
             const next = Effect.suspend(() => {
               const { src, fiber } = window.shift()!
               return Effect.flatMap(Fiber.join(fiber), (o) => take(src, o))

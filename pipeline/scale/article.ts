@@ -4,10 +4,10 @@
  * thread or in a worker (worker.ts), and its result is what the extraction cache stores.
  */
 import { performance } from "node:perf_hooks"
-import { CachedArticle } from "../../schemas/CachedArticle.js"
+import type { CachedArticle } from "../../schemas/CachedArticle.js"
 import { ArticleExtraction } from "../../schemas/Extraction.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
-import { normalise, type NormalisedSource } from "../02-normalise/Normalise.js"
+import { type NormalisedSource, normalise } from "../02-normalise/Normalise.js"
 import { extractArticle } from "../03-extract/extract.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import { sha256 } from "../shared/hash.js"
@@ -23,7 +23,10 @@ export type ArticleTimes = {
 
 /** Hash of an article's body: its lines minus boilerplate and the title line, whitespace collapsed. */
 export const bodyKey = (s: NormalisedSource): string => {
-  const skip = [...s.boilerplate.map((b) => [b.start, b.end] as const), ...(s.titleSpan ? [[s.titleSpan.start, s.titleSpan.end] as const] : [])]
+  const skip = [
+    ...s.boilerplate.map((b) => [b.start, b.end] as const),
+    ...(s.titleSpan ? [[s.titleSpan.start, s.titleSpan.end] as const] : [])
+  ]
   let pos = 0
   const lines: Array<string> = []
   for (const line of s.text.split("\n")) {
@@ -44,13 +47,31 @@ const nonBodyOf = (source: NormalisedSource): Array<{ readonly start: number; re
 }
 
 /** Normalise and extract one article (pure). */
-export const processSource = (src: IngestedSource, lex: LexiconBundle): { readonly result: ArticleResult; readonly times: ArticleTimes } => {
+export const processSource = (
+  src: IngestedSource,
+  lex: LexiconBundle
+): { readonly result: ArticleResult; readonly times: ArticleTimes } => {
   const t0 = performance.now()
   const source = normalise(src)
   const t1 = performance.now()
-  const extraction = extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published, nonBody: nonBodyOf(source) }, lex)
+  const extraction = extractArticle(
+    {
+      sourceId: source.sourceId,
+      text: source.text,
+      published: source.published,
+      nonBody: nonBodyOf(source)
+    },
+    lex
+  )
   const t2 = performance.now()
-  const result: ArticleResult = { title: source.title, titleSpan: source.titleSpan, boilerplate: source.boilerplate, published: source.published, extraction, bodyKey: bodyKey(source) }
+  const result: ArticleResult = {
+    title: source.title,
+    titleSpan: source.titleSpan,
+    boilerplate: source.boilerplate,
+    published: source.published,
+    extraction,
+    bodyKey: bodyKey(source)
+  }
   return { result, times: { normalise: t1 - t0, extract: t2 - t1 } }
 }
 
@@ -59,12 +80,30 @@ export const processSource = (src: IngestedSource, lex: LexiconBundle): { readon
  * other articles give its events; 04-resolve/referenceDays.ts). Pure; not cached, since it
  * depends on other articles.
  */
-export const reextract = (source: NormalisedSource, lex: LexiconBundle, reference: { readonly value: string; readonly precision: "day" }) => {
-  return extractArticle({ sourceId: source.sourceId, text: source.text, published: reference, nonBody: nonBodyOf(source) }, lex)
+export const reextract = (
+  source: NormalisedSource,
+  lex: LexiconBundle,
+  reference: { readonly value: string; readonly precision: "day" }
+) => {
+  return extractArticle(
+    {
+      sourceId: source.sourceId,
+      text: source.text,
+      published: reference,
+      nonBody: nonBodyOf(source)
+    },
+    lex
+  )
 }
 
 /** The normalised source of an ingested source and its result. */
-export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSource => ({ ...src, title: r.title, titleSpan: r.titleSpan, boilerplate: r.boilerplate, published: r.published })
+export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSource => ({
+  ...src,
+  title: r.title,
+  titleSpan: r.titleSpan,
+  boilerplate: r.boilerplate,
+  published: r.published
+})
 
 /**
  * A result that crossed a thread or came from disk as plain data, made compact again: the
@@ -76,11 +115,20 @@ export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSou
 export const revive = (r: ArticleResult, intern: (s: string) => string): ArticleResult => {
   const x = r.extraction
   const i = intern
-  const span = (s: { start: number; end: number; quote: string }) => ({ start: s.start, end: s.end, quote: s.quote })
+  const span = (s: { start: number; end: number; quote: string }) => ({
+    start: s.start,
+    end: s.end,
+    quote: s.quote
+  })
   const extraction = new ArticleExtraction(
     {
       sourceId: i(x.sourceId),
-      entities: x.entities.map((e) => ({ ...e, key: i(e.key), name: i(e.name), gazetteerKey: e.gazetteerKey === null ? null : i(e.gazetteerKey) })),
+      entities: x.entities.map((e) => ({
+        ...e,
+        key: i(e.key),
+        name: i(e.name),
+        gazetteerKey: e.gazetteerKey === null ? null : i(e.gazetteerKey)
+      })),
       // mentions are folded into entities and evidence columns as the article is resolved, then dropped: not worth interning
       mentions: x.mentions,
       events: x.events.map((e) => ({
@@ -88,12 +136,27 @@ export const revive = (r: ArticleResult, intern: (s: string) => string): Article
         cameo: i(e.cameo),
         trigger: i(e.trigger),
         spans: e.spans.map(span),
-        date: { value: e.date.value === null ? null : i(e.date.value), precision: e.date.precision, ...(e.date.end !== undefined ? { end: e.date.end } : {}) },
+        date: {
+          value: e.date.value === null ? null : i(e.date.value),
+          precision: e.date.precision,
+          ...(e.date.end !== undefined ? { end: e.date.end } : {})
+        },
         location: e.location === null ? null : i(e.location),
-        participants: e.participants.map((p) => ({ key: i(p.key), role: p.role, span: span(p.span) })),
+        participants: e.participants.map((p) => ({
+          key: i(p.key),
+          role: p.role,
+          span: span(p.span)
+        })),
         method: i(e.method)
       })),
-      relations: x.relations.map((l) => ({ ...l, subject: i(l.subject), object: i(l.object), role: l.role === null ? null : i(l.role), span: span(l.span), method: i(l.method) }))
+      relations: x.relations.map((l) => ({
+        ...l,
+        subject: i(l.subject),
+        object: i(l.object),
+        role: l.role === null ? null : i(l.role),
+        span: span(l.span),
+        method: i(l.method)
+      }))
     },
     { disableValidation: true }
   )

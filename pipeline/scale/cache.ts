@@ -7,15 +7,15 @@
  * no output byte.
  */
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { Schema } from "effect"
 import { join, relative } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
+import { Schema } from "effect"
 import { CachedArticle } from "../../schemas/CachedArticle.js"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { compareStrings } from "../shared/compare.js"
-import { makeDir } from "../shared/makeDir.js"
 import { sha256 } from "../shared/hash.js"
+import { makeDir } from "../shared/makeDir.js"
 import { stableStringify } from "../shared/stableJson.js"
 import type { ArticleResult } from "./article.js"
 
@@ -27,13 +27,21 @@ export const DEFAULT_CACHE_DIR = join(ROOT, "node_modules", ".cache", "car-extra
 const CODE_DIRS = ["pipeline/02-normalise", "pipeline/03-extract", "pipeline/shared", "pipeline/scale", "schemas"]
 
 const walk = (d: string): Array<string> =>
-  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith(".ts") ? [join(d, e.name)] : []))
+  readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith(".ts") ? [join(d, e.name)] : []
+  )
 
 /** SHA-256 over the source files the per-article work depends on and the versions of the libraries it uses. */
 export const codeHash = (root = ROOT): string => {
   const files = CODE_DIRS.flatMap((d) => walk(join(root, d))).sort(compareStrings)
-  const deps = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies
-  return sha256([stableStringify(deps), ...files.map((f) => `${relative(root, f)} ${sha256(readFileSync(f))}`)].join("\n"))
+  const deps = (
+    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>
+    }
+  ).dependencies
+  return sha256(
+    [stableStringify(deps), ...files.map((f) => `${relative(root, f)} ${sha256(readFileSync(f))}`)].join("\n")
+  )
 }
 
 /** Where and under which salt (pipeline version, lexicon hash, code hash) entries live. */
@@ -43,15 +51,22 @@ export interface CacheConfig {
 }
 
 /** The cache of this code and these lexicons in `dir`. */
-export const cacheConfig = (dir: string, lexiconHash: string): CacheConfig => ({ dir, salt: sha256(`${PIPELINE_VERSION}\n${lexiconHash}\n${codeHash()}`) })
+export const cacheConfig = (dir: string, lexiconHash: string): CacheConfig => ({
+  dir,
+  salt: sha256(`${PIPELINE_VERSION}\n${lexiconHash}\n${codeHash()}`)
+})
 
 /** The key of one article: its text and the metadata normalisation reads, under the salt. */
-export const cacheKey = (c: CacheConfig, src: IngestedSource): string => sha256(`${c.salt}\n${src.textSha256}\n${stableStringify(src.meta)}`)
+export const cacheKey = (c: CacheConfig, src: IngestedSource): string =>
+  sha256(`${c.salt}\n${src.textSha256}\n${stableStringify(src.meta)}`)
 
 const entryPath = (c: CacheConfig, key: string) => join(c.dir, key.slice(0, 2), `${key}.json.gz`)
 
 /** What a lookup found. */
-export type Lookup = { readonly _tag: "hit"; readonly result: ArticleResult } | { readonly _tag: "miss" } | { readonly _tag: "corrupt"; readonly reason: string }
+export type Lookup =
+  | { readonly _tag: "hit"; readonly result: ArticleResult }
+  | { readonly _tag: "miss" }
+  | { readonly _tag: "corrupt"; readonly reason: string }
 
 /** Read the entry of `key`: a hit only when the hash, the JSON and the schema all check. */
 export const readEntry = (c: CacheConfig, key: string): Lookup => {
@@ -64,11 +79,21 @@ export const readEntry = (c: CacheConfig, key: string): Lookup => {
   try {
     const text = gunzipSync(bytes).toString("utf8")
     const nl = text.indexOf("\n")
-    const header = JSON.parse(text.slice(0, nl)) as { key?: unknown; sha256?: unknown }
+    const header = JSON.parse(text.slice(0, nl)) as {
+      key?: unknown
+      sha256?: unknown
+    }
     const payload = text.slice(nl + 1)
     if (nl < 0 || header.key !== key) return { _tag: "corrupt", reason: "the header names another key" }
-    if (header.sha256 !== sha256(payload)) return { _tag: "corrupt", reason: "the payload does not match its SHA-256" }
-    return { _tag: "hit", result: CachedArticle.decodeSync(JSON.parse(payload)) }
+    if (header.sha256 !== sha256(payload))
+      return {
+        _tag: "corrupt",
+        reason: "the payload does not match its SHA-256"
+      }
+    return {
+      _tag: "hit",
+      result: CachedArticle.decodeSync(JSON.parse(payload))
+    }
   } catch (e) {
     return { _tag: "corrupt", reason: (e as Error).message.split("\n")[0]! }
   }
@@ -110,7 +135,10 @@ export const writeEntry = (c: CacheConfig, key: string, result: ArticleResult): 
 }
 
 /** The cache folder cannot be written (full, read-only, an I/O error): the build goes on without storing entries. */
-export class CacheUnwritable extends Schema.TaggedError<CacheUnwritable>()("CacheUnwritable", { dir: Schema.String, detail: Schema.String }) {
+export class CacheUnwritable extends Schema.TaggedError<CacheUnwritable>()("CacheUnwritable", {
+  dir: Schema.String,
+  detail: Schema.String
+}) {
   static readonly code = "cache-unwritable"
   override get message() {
     return `${this.dir}: cannot store extraction cache entries (${this.detail}); the build goes on without storing them, and its release is the same`

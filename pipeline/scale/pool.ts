@@ -6,10 +6,11 @@
  * millisecond on a small VM, more than a short article's task), so no worker waits while another
  * holds the whole queue.
  */
-import { Effect } from "effect"
+
 import type { Worker } from "node:worker_threads"
-import { tsWorker } from "../shared/worker.js"
+import { Effect } from "effect"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
+import { tsWorker } from "../shared/worker.js"
 import type { CacheConfig } from "./cache.js"
 import type { Outcome } from "./task.js"
 
@@ -25,13 +26,19 @@ export interface Pool {
 /** Most tasks in one message. */
 export const BATCH = 8
 
-type Pending = { readonly src: IngestedSource; readonly done: (r: { outcome?: Outcome; error?: string }) => void }
+type Pending = {
+  readonly src: IngestedSource
+  readonly done: (r: { outcome?: Outcome; error?: string }) => void
+}
 type Answer = { readonly outcome?: Outcome; readonly error?: string }
 
 /** Start `size` workers (each loads the lexicons) for the duration of the scope. */
 export const makePool = (size: number, cache: CacheConfig | null) =>
   Effect.acquireRelease(
-    Effect.async<{ readonly pool: Pool; readonly workers: ReadonlyArray<Worker> }>((resume) => {
+    Effect.async<{
+      readonly pool: Pool
+      readonly workers: ReadonlyArray<Worker>
+    }>((resume) => {
       const url = new URL("./worker.ts", import.meta.url)
       const workers = Array.from({ length: size }, () => tsWorker(url, { cache }))
       const idle: Array<Worker> = []
@@ -58,7 +65,9 @@ export const makePool = (size: number, cache: CacheConfig | null) =>
           const tasks = busy.get(w)!
           busy.delete(w)
           idle.push(w)
-          tasks.forEach((p, i) => p.done(m.answers![i]!))
+          tasks.forEach((p, i) => {
+            p.done(m.answers![i]!)
+          })
           dispatch()
         })
         // a worker that dies takes its tasks down as a defect (a bug, not bad input)
@@ -73,7 +82,15 @@ export const makePool = (size: number, cache: CacheConfig | null) =>
         batch: BATCH,
         run: (src) =>
           Effect.async<Outcome>((done) => {
-            queue.push({ src, done: (r) => done(r.outcome ? Effect.succeed(r.outcome) : Effect.die(new Error(`worker failed on ${src.file}: ${r.error}`))) })
+            queue.push({
+              src,
+              done: (r) =>
+                done(
+                  r.outcome
+                    ? Effect.succeed(r.outcome)
+                    : Effect.die(new Error(`worker failed on ${src.file}: ${r.error}`))
+                )
+            })
             dispatch()
           })
       }

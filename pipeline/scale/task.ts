@@ -5,8 +5,8 @@
 import { performance } from "node:perf_hooks"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
-import { processSource, type ArticleResult } from "./article.js"
-import { cacheKey, readEntry, writeEntry, type CacheConfig } from "./cache.js"
+import { type ArticleResult, processSource } from "./article.js"
+import { type CacheConfig, cacheKey, readEntry, writeEntry } from "./cache.js"
 
 /** What became of one article. */
 export interface Outcome {
@@ -29,7 +29,12 @@ export const runTask = (src: IngestedSource, lex: LexiconBundle, cache: CacheCon
   const t0 = performance.now()
   const key = cacheKey(cache, src)
   const found = readEntry(cache, key)
-  if (found._tag === "hit") return { result: found.result, times: { "cache read": performance.now() - t0 }, cache: "hit" }
+  if (found._tag === "hit")
+    return {
+      result: found.result,
+      times: { "cache read": performance.now() - t0 },
+      cache: "hit"
+    }
   const { result, times } = processSource(src, lex)
   const t1 = performance.now()
   let unstored: string | null = null
@@ -39,6 +44,9 @@ export const runTask = (src: IngestedSource, lex: LexiconBundle, cache: CacheCon
     unstored = (e as Error).message
   }
   const stored = { ...times, "cache write": performance.now() - t1 }
-  const outcome: Outcome = found._tag === "corrupt" ? { result, times: stored, cache: "corrupt", reason: found.reason } : { result, times: stored, cache: "miss" }
+  const outcome: Outcome =
+    found._tag === "corrupt"
+      ? { result, times: stored, cache: "corrupt", reason: found.reason }
+      : { result, times: stored, cache: "miss" }
   return unstored === null ? outcome : { ...outcome, unstored }
 }

@@ -31,12 +31,16 @@ export const stableStringifyTo = (v: unknown, push: (s: string) => void): void =
     }
     const inner = indent + "  "
     if (Array.isArray(x)) {
-      if (x.length === 0) return push("[]")
+      if (x.length === 0) {
+        push("[]")
+        return
+      }
       x.forEach((item, i) => {
         push(i === 0 ? `[\n${inner}` : `,\n${inner}`)
         write(item, inner, true)
       })
-      return push(`\n${indent}]`)
+      push(`\n${indent}]`)
+      return
     }
     const o = x as Record<string, unknown>
     // stableStringify's order: sorted, then as an object holds them (integer-like keys first)
@@ -44,7 +48,10 @@ export const stableStringifyTo = (v: unknown, push: (s: string) => void): void =
       .filter((k) => o[k] !== undefined && typeof o[k] !== "function" && typeof o[k] !== "symbol")
       .sort()
     const keys = Object.keys(Object.fromEntries(sorted.map((k) => [k, 0])))
-    if (keys.length === 0) return push("{}")
+    if (keys.length === 0) {
+      push("{}")
+      return
+    }
     keys.forEach((k, i) => {
       push(`${i === 0 ? "{" : ","}\n${inner}${JSON.stringify(k)}: `)
       write(o[k], inner, false)

@@ -7,7 +7,10 @@ import { performance } from "node:perf_hooks"
 /** The figures of one build. */
 export interface TimingReport {
   readonly stages: Record<string, { readonly ms: number; readonly calls: number }>
-  readonly slowestArticle: { readonly file: string; readonly ms: number } | null
+  readonly slowestArticle: {
+    readonly file: string
+    readonly ms: number
+  } | null
   readonly articles: number
   readonly textBytes: number
   /** Peak resident set size of the process, in kilobytes. */
@@ -52,7 +55,10 @@ export const makeTimings = (enabled = true) => {
     mark: (point: string) => {
       if (!enabled) return
       const m = process.memoryUsage()
-      memory[point] = { rssMb: Math.round(m.rss / 1e6), heapMb: Math.round(m.heapUsed / 1e6) }
+      memory[point] = {
+        rssMb: Math.round(m.rss / 1e6),
+        heapMb: Math.round(m.heapUsed / 1e6)
+      }
     },
     report: (): TimingReport => ({
       stages: Object.fromEntries([...stages].map(([k, v]) => [k, { ms: Math.round(v.ms), calls: v.calls }])),

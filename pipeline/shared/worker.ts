@@ -1,5 +1,12 @@
 /** Start a worker thread running a TypeScript module (through the bootstrap tsWorker.mjs); `data` is its workerData beside `module`. */
-import { Worker, type TransferListItem } from "node:worker_threads"
+import { type TransferListItem, Worker } from "node:worker_threads"
 
-export const tsWorker = (module: URL, data: Record<string, unknown>, transferList: ReadonlyArray<TransferListItem> = []): Worker =>
-  new Worker(new URL("./tsWorker.mjs", import.meta.url), { workerData: { ...data, module: module.href }, transferList: [...transferList] })
+export const tsWorker = (
+  module: URL,
+  data: Record<string, unknown>,
+  transferList: ReadonlyArray<TransferListItem> = []
+): Worker =>
+  new Worker(new URL("./tsWorker.mjs", import.meta.url), {
+    workerData: { ...data, module: module.href },
+    transferList: [...transferList]
+  })

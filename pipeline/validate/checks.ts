@@ -19,7 +19,8 @@ export interface Problem {
 
 /** Resolve a release-relative path, refusing anything that leaves the release (.., absolute, symlinks out). */
 export const insideRelease = (root: string, rel: string): string | null => {
-  if (typeof rel !== "string" || rel === "" || nodePath.isAbsolute(rel) || rel.split(/[\\/]/).includes("..")) return null
+  if (typeof rel !== "string" || rel === "" || nodePath.isAbsolute(rel) || rel.split(/[\\/]/).includes(".."))
+    return null
   const full = nodePath.join(root, rel)
   try {
     const real = fs.realpathSync(full)
@@ -93,7 +94,8 @@ export const validateRelease = (root: string): Array<Problem> => {
     const csv = parseCsv(csvBytes.toString("utf8"))
     const cols = Object.keys(table.columns)
     if (csv.errors.length) add("csv-malformed", info.csv, csv.errors.slice(0, 3).join("; "))
-    if (csv.fields.join(",") !== cols.join(",")) add("csv-columns", info.csv, `columns ${csv.fields.join(",")} differ from the schema ${cols.join(",")}`)
+    if (csv.fields.join(",") !== cols.join(","))
+      add("csv-columns", info.csv, `columns ${csv.fields.join(",")} differ from the schema ${cols.join(",")}`)
     let arrow: ReturnType<typeof fromArrow>
     try {
       arrow = fromArrow(arrowBytes)
@@ -101,14 +103,21 @@ export const validateRelease = (root: string): Array<Problem> => {
       add("arrow-unreadable", info.arrow, `cannot read Arrow file: ${(e as Error).message}`)
       continue
     }
-    if (arrow.rows.length !== csv.rows.length) add("row-count-mismatch", info.arrow, `Arrow has ${arrow.rows.length} rows, CSV ${csv.rows.length}`)
-    if (csv.rows.length !== info.rows) add("row-count-mismatch", info.csv, `CSV has ${csv.rows.length} rows, manifest says ${info.rows}`)
+    if (arrow.rows.length !== csv.rows.length)
+      add("row-count-mismatch", info.arrow, `Arrow has ${arrow.rows.length} rows, CSV ${csv.rows.length}`)
+    if (csv.rows.length !== info.rows)
+      add("row-count-mismatch", info.csv, `CSV has ${csv.rows.length} rows, manifest says ${info.rows}`)
     let diffs = 0
     for (let i = 0; i < Math.min(arrow.rows.length, csv.rows.length) && diffs < 3; i++)
       for (const c of cols) {
         const a = csvCell(table.columns[c]!, arrow.rows[i]![c])
         if (a !== (csv.rows[i]![c] ?? "")) {
-          if (diffs++ < 3) add("csv-arrow-mismatch", info.csv, `row ${i} column ${c}: CSV ${JSON.stringify(csv.rows[i]![c])} vs Arrow ${JSON.stringify(a)}`)
+          if (diffs++ < 3)
+            add(
+              "csv-arrow-mismatch",
+              info.csv,
+              `row ${i} column ${c}: CSV ${JSON.stringify(csv.rows[i]![c])} vs Arrow ${JSON.stringify(a)}`
+            )
         }
       }
     const pk = def.primaryKey
@@ -121,20 +130,25 @@ export const validateRelease = (root: string): Array<Problem> => {
   }
 
   // -- referential integrity, provenance coverage, spans
-  const keys = new Map<string, Set<string>>([...rows].map(([n, rs]) => [n, new Set(rs.map((r) => Object.values(r)[0]!))]))
+  const keys = new Map<string, Set<string>>(
+    [...rows].map(([n, rs]) => [n, new Set(rs.map((r) => Object.values(r)[0]!))])
+  )
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
     for (const [c, col] of Object.entries(table.columns)) {
       if (!col.references) continue
       for (const r of rows.get(def.name) ?? []) {
         const v = r[c]
-        if (v && !keys.get(col.references)?.has(v)) add("foreign-key", `data/${def.name}.csv`, `${c}=${v} is not a ${col.references} key`)
+        if (v && !keys.get(col.references)?.has(v))
+          add("foreign-key", `data/${def.name}.csv`, `${c}=${v} is not a ${col.references} key`)
       }
     }
   }
   const evidence = rows.get("evidence") ?? []
   const supported = new Set(evidence.map((e) => e.row_id))
-  for (const e of evidence) if (!keys.get(e.row_table!)?.has(e.row_id!)) add("foreign-key", "data/evidence.csv", `row_id ${e.row_id} is not a ${e.row_table} key`)
+  for (const e of evidence)
+    if (!keys.get(e.row_table!)?.has(e.row_id!))
+      add("foreign-key", "data/evidence.csv", `row_id ${e.row_id} is not a ${e.row_table} key`)
   for (const n of ["entities", "events", "event_participants", "relations"])
     for (const r of rows.get(n) ?? []) {
       const id = Object.values(r)[0]!
@@ -145,7 +159,8 @@ export const validateRelease = (root: string): Array<Problem> => {
     const b = read(s.text_path!)
     if (!b) continue
     const text = b.toString("utf8")
-    if (sha256(b) !== s.text_sha256) add("text-hash-mismatch", s.text_path!, `text does not match text_sha256 of ${s.source_id}`)
+    if (sha256(b) !== s.text_sha256)
+      add("text-hash-mismatch", s.text_path!, `text does not match text_sha256 of ${s.source_id}`)
     texts.set(s.source_id!, [...text])
   }
   for (const e of evidence) {
@@ -154,11 +169,20 @@ export const validateRelease = (root: string): Array<Problem> => {
     const a = Number(e.char_start)
     const b = Number(e.char_end)
     if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= cps.length && a < b)) {
-      add("span-out-of-range", "data/evidence.csv", `${e.evidence_id}: span [${e.char_start},${e.char_end}) outside ${e.source_id} (${cps.length} code points)`)
+      add(
+        "span-out-of-range",
+        "data/evidence.csv",
+        `${e.evidence_id}: span [${e.char_start},${e.char_end}) outside ${e.source_id} (${cps.length} code points)`
+      )
       continue
     }
     const got = cps.slice(a, b).join("")
-    if (got !== e.quote) add("span-mismatch", "data/evidence.csv", `${e.evidence_id}: text[${a}:${b}] is ${JSON.stringify(got.slice(0, 40))}, quote ${JSON.stringify(e.quote!.slice(0, 40))}`)
+    if (got !== e.quote)
+      add(
+        "span-mismatch",
+        "data/evidence.csv",
+        `${e.evidence_id}: text[${a}:${b}] is ${JSON.stringify(got.slice(0, 40))}, quote ${JSON.stringify(e.quote!.slice(0, 40))}`
+      )
   }
   return problems
 }

@@ -23,7 +23,13 @@ interface Resource {
   readonly schema?: {
     readonly fields: ReadonlyArray<Field>
     readonly primaryKey: ReadonlyArray<string>
-    readonly foreignKeys: ReadonlyArray<{ readonly fields: ReadonlyArray<string>; readonly reference: { readonly resource: string; readonly fields: ReadonlyArray<string> } }>
+    readonly foreignKeys: ReadonlyArray<{
+      readonly fields: ReadonlyArray<string>
+      readonly reference: {
+        readonly resource: string
+        readonly fields: ReadonlyArray<string>
+      }
+    }>
   }
 }
 
@@ -61,11 +67,18 @@ export const checkDataPackage = (root: string): Array<Problem> => {
     return problems
   }
   const keys = new Map<string, Set<string>>()
-  const tables: Array<{ r: Resource; rows: ReadonlyArray<Record<string, string>> }> = []
+  const tables: Array<{
+    r: Resource
+    rows: ReadonlyArray<Record<string, string>>
+  }> = []
   for (const r of dp.resources ?? []) {
     const abs = insideRelease(root, r.path)
     if (abs === null || !fs.existsSync(abs)) {
-      add(abs === null ? "path-outside-release" : "file-missing", r.path, `resource ${r.name}: ${abs === null ? "path leaves the release" : "no such file"}`)
+      add(
+        abs === null ? "path-outside-release" : "file-missing",
+        r.path,
+        `resource ${r.name}: ${abs === null ? "path leaves the release" : "no such file"}`
+      )
       continue
     }
     const b = fs.readFileSync(abs)
@@ -74,7 +87,8 @@ export const checkDataPackage = (root: string): Array<Problem> => {
     if (r.format !== "csv" || !r.schema) continue
     const { fields, rows } = parseCsv(b.toString("utf8"))
     const names = r.schema.fields.map((f) => f.name)
-    if (fields.join(",") !== names.join(",")) add("header-mismatch", r.path, `header ${fields.join(",")} differs from the schema`)
+    if (fields.join(",") !== names.join(","))
+      add("header-mismatch", r.path, `header ${fields.join(",")} differs from the schema`)
     rows.forEach((row, i) => {
       for (const f of r.schema!.fields) {
         const v = row[f.name] ?? ""
@@ -82,8 +96,10 @@ export const checkDataPackage = (root: string): Array<Problem> => {
           if (f.constraints?.required) add("required-field", r.path, `row ${i + 1}: ${f.name} is empty`)
           continue
         }
-        if (!typeOk(f.type, v)) add("type-error", r.path, `row ${i + 1}: ${f.name}=${JSON.stringify(v)} is not a ${f.type}`)
-        if (f.categories && !f.categories.includes(v)) add("category-error", r.path, `row ${i + 1}: ${f.name}=${JSON.stringify(v)} is not one of its categories`)
+        if (!typeOk(f.type, v))
+          add("type-error", r.path, `row ${i + 1}: ${f.name}=${JSON.stringify(v)} is not a ${f.type}`)
+        if (f.categories && !f.categories.includes(v))
+          add("category-error", r.path, `row ${i + 1}: ${f.name}=${JSON.stringify(v)} is not one of its categories`)
       }
     })
     const pk = r.schema.primaryKey[0]!
@@ -99,7 +115,8 @@ export const checkDataPackage = (root: string): Array<Problem> => {
     for (const fk of r.schema!.foreignKeys)
       for (const row of rows) {
         const v = row[fk.fields[0]!]
-        if (v && !keys.get(fk.reference.resource)?.has(v)) add("foreign-key", r.path, `${fk.fields[0]}=${v} is not a ${fk.reference.resource} key`)
+        if (v && !keys.get(fk.reference.resource)?.has(v))
+          add("foreign-key", r.path, `${fk.fields[0]}=${v} is not a ${fk.reference.resource} key`)
       }
   return problems
 }

@@ -2,7 +2,10 @@
 import { Schema } from "effect"
 
 /** Problems were found in a release. */
-export class ValidationFailed extends Schema.TaggedError<ValidationFailed>()("ValidationFailed", { dir: Schema.String, count: Schema.Int }) {
+export class ValidationFailed extends Schema.TaggedError<ValidationFailed>()("ValidationFailed", {
+  dir: Schema.String,
+  count: Schema.Int
+}) {
   static readonly code = "release-invalid"
   override get message() {
     return `${this.dir}: ${this.count} problem(s) found`

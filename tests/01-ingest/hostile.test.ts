@@ -7,9 +7,16 @@
 import { NodeContext } from "@effect/platform-node"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
+import { MAX_SENTENCE_CHARS, overlongSentence } from "../../pipeline/01-ingest/decodeText.js"
 import { ingestFolder } from "../../pipeline/01-ingest/Ingest.js"
-import { overlongSentence, MAX_SENTENCE_CHARS } from "../../pipeline/01-ingest/decodeText.js"
-import { hostileNames, manifestRows, nestedFolders, oneSentence, removeDeep, type FolderCase } from "../../pipeline/reliability/folders.js"
+import {
+  type FolderCase,
+  hostileNames,
+  manifestRows,
+  nestedFolders,
+  oneSentence,
+  removeDeep
+} from "../../pipeline/reliability/folders.js"
 import { tmpDir } from "../lib/tmp.js"
 
 const made: Array<string> = []
@@ -31,9 +38,16 @@ describe("hostile folders", () => {
     const c = hostileNames()
     const r = await ingest(c)
     expect(r.counts).toEqual([c.published, c.rejected])
-    expect(r.rejected.map((x) => x.file).sort()).toEqual(["\\u{202E}gnp.txt", "caf\\xE9.txt", "line\\nbreak.txt", "tab\\there.txt"])
+    expect(r.rejected.map((x) => x.file).sort()).toEqual([
+      "\\u{202E}gnp.txt",
+      "caf\\xE9.txt",
+      "line\\nbreak.txt",
+      "tab\\there.txt"
+    ])
     expect(r.rejected.every((x) => !/[\n\t\u202e]/.test(x.message))).toBe(true)
-    expect(r.rejected.find((x) => x.file === "caf\\xE9.txt")!.message).toContain("not valid UTF-8 (byte 0xE9 at byte 3)")
+    expect(r.rejected.find((x) => x.file === "caf\\xE9.txt")!.message).toContain(
+      "not valid UTF-8 (byte 0xE9 at byte 3)"
+    )
   })
 
   it("10,000 nested folders and 10,000 side by side are passed over; a folder named like an article is path-not-allowed", async () => {
@@ -58,6 +72,9 @@ describe("hostile folders", () => {
   it("overlongSentence splits as extraction does: a long line of short sentences passes, one long sentence does not", () => {
     const sentence = "Tokayev met Rubio in Astana. "
     expect(overlongSentence(sentence.repeat(2000))).toBe(null)
-    expect(overlongSentence(`Intro.\n${"word ".repeat(MAX_SENTENCE_CHARS / 5 + 1)}`)).toEqual({ offset: 7, chars: MAX_SENTENCE_CHARS + 4 })
+    expect(overlongSentence(`Intro.\n${"word ".repeat(MAX_SENTENCE_CHARS / 5 + 1)}`)).toEqual({
+      offset: 7,
+      chars: MAX_SENTENCE_CHARS + 4
+    })
   })
 })

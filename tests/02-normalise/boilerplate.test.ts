@@ -2,22 +2,27 @@
 import { describe, expect, it } from "vitest"
 import { segment } from "../../pipeline/02-normalise/boilerplate.js"
 
-const kinds = (text: string, title: string | null = null) => segment(text, title).boilerplate.map((b) => [b.kind, b.text])
+const kinds = (text: string, title: string | null = null) =>
+  segment(text, title).boilerplate.map((b) => [b.kind, b.text])
 
 describe("segment", () => {
   it("short lines without final punctuation between paragraphs are subheadings; the last line is not judged", () => {
-    const text = "Leaders meet in Astana\n\nThe leaders met on Monday.\n\nTalks with the president\n\nThey signed a deal.\n\nThe excerpt ends mid"
+    const text =
+      "Leaders meet in Astana\n\nThe leaders met on Monday.\n\nTalks with the president\n\nThey signed a deal.\n\nThe excerpt ends mid"
     expect(kinds(text)).toEqual([["subheading", "Talks with the president"]])
   })
 
   it("a bracketed position cue marks a photo caption, even as a full sentence", () => {
-    expect(kinds("Title of the piece here\n\nJoe Doe (center) meets ministers in Bishkek on Monday.\n\nBody text follows here.")).toEqual([
-      ["caption", "Joe Doe (center) meets ministers in Bishkek on Monday."]
-    ])
+    expect(
+      kinds(
+        "Title of the piece here\n\nJoe Doe (center) meets ministers in Bishkek on Monday.\n\nBody text follows here."
+      )
+    ).toEqual([["caption", "Joe Doe (center) meets ministers in Bishkek on Monday."]])
   })
 
   it("long lines without punctuation and sentences are body", () => {
-    const text = "Headline\n\nA sentence.\n\nthis line has no final punctuation but it runs on for more than ten words in all\n\nEnd."
+    const text =
+      "Headline\n\nA sentence.\n\nthis line has no final punctuation but it runs on for more than ten words in all\n\nEnd."
     expect(kinds(text)).toEqual([])
   })
 })
@@ -47,13 +52,22 @@ describe("page scraps before the body are not body", () => {
   })
 
   it("a date in figures alone on its line and a widget line; body lines with a figure or 'home' stay body", () => {
-    expect(kinds("Headline of a wire story here\n\n04/11/2024\n\nSubscribe now\n\nExports rose 12 percent.\n\nHe returned home on Friday.")).toEqual([
+    expect(
+      kinds(
+        "Headline of a wire story here\n\n04/11/2024\n\nSubscribe now\n\nExports rose 12 percent.\n\nHe returned home on Friday."
+      )
+    ).toEqual([
       ["dateline", "04/11/2024"],
       ["navigation", "Subscribe now"]
     ])
   })
 
   it("a sentence that mentions the title's words is body", () => {
-    expect(kinds("Ministers reopen the river crossing\n\nOfficials said ministers reopen the river crossing each spring, as before.\n\nMore text.", "Ministers reopen the river crossing")).toEqual([])
+    expect(
+      kinds(
+        "Ministers reopen the river crossing\n\nOfficials said ministers reopen the river crossing each spring, as before.\n\nMore text.",
+        "Ministers reopen the river crossing"
+      )
+    ).toEqual([])
   })
 })

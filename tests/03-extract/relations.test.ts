@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { extractPhrasing, readCorpus, thinGroups, type RuleCorpus } from "../lib/ruleCorpus.js"
+import { extractPhrasing, type RuleCorpus, readCorpus, thinGroups } from "../lib/ruleCorpus.js"
 
 type Triple = [predicate: string, subject: string, object: string, role?: string]
 /** Each group's rule is the evidence method every phrasing must fire with its expected triples. */
@@ -17,7 +17,13 @@ const corpora = readdirSync(new URL(".", import.meta.url))
   .sort()
   .map((f) => [f, readCorpus<Corpus>(new URL(`./${f}`, import.meta.url))] as const)
 const ruleDir = new URL("../../pipeline/03-extract/relations/", import.meta.url)
-const rulesInCode = [...new Set(readdirSync(ruleDir).flatMap((f) => readFileSync(new URL(f, ruleDir), "utf8").match(/relation\.[a-z-]+\.v\d+/g) ?? []))]
+const rulesInCode = [
+  ...new Set(
+    readdirSync(ruleDir).flatMap(
+      (f) => readFileSync(new URL(f, ruleDir), "utf8").match(/relation\.[a-z-]+\.v\d+/g) ?? []
+    )
+  )
+]
   .filter((m) => m !== "relation.country-anaphor.v1")
   .sort()
 
@@ -26,15 +32,25 @@ type Found = { readonly triple: Triple; readonly method: string }
 const relationsOf = (text: string): Array<Found> => {
   const x = extractPhrasing(text)
   const name = new Map(x.entities.map((e) => [e.key, e.name]))
-  return x.relations.map((r) => ({ triple: [r.predicate, name.get(r.subject)!, name.get(r.object)!, r.role ?? ""], method: r.method }))
+  return x.relations.map((r) => ({
+    triple: [r.predicate, name.get(r.subject)!, name.get(r.object)!, r.role ?? ""],
+    method: r.method
+  }))
 }
-const same = (f: Triple, t: Triple) => f[0] === t[0] && f[1] === t[1] && f[2] === t[2] && (t[3] === undefined || f[3] === t[3])
+const same = (f: Triple, t: Triple) =>
+  f[0] === t[0] && f[1] === t[1] && f[2] === t[2] && (t[3] === undefined || f[3] === t[3])
 const show = (found: ReadonlyArray<Found>) => JSON.stringify(found.map((f) => [...f.triple, f.method]))
 
 describe("relation rules corpora", () => {
   it("has a group of at least five phrasings and two negatives for every relation rule", () => {
     const groups = corpora.flatMap(([, c]) => c.groups)
-    const thin = thinGroups(groups.map((g) => ({ rule: g.rule, fire: g.phrasings.length, notFire: (g.negatives ?? []).length })))
+    const thin = thinGroups(
+      groups.map((g) => ({
+        rule: g.rule,
+        fire: g.phrasings.length,
+        notFire: (g.negatives ?? []).length
+      }))
+    )
     const untested = rulesInCode.filter((r) => !groups.some((g) => g.rule === r))
     expect([thin, untested]).toEqual([[], []])
   })
@@ -45,12 +61,20 @@ describe("relation rules corpora", () => {
           for (const p of g.phrasings)
             it(`yields: ${p.text}`, () => {
               const found = relationsOf(p.text)
-              for (const t of p.expect) expect(found.some((f) => f.method === g.rule && same(f.triple, t)), `${JSON.stringify(t)} by ${g.rule} in ${show(found)}`).toBe(true)
+              for (const t of p.expect)
+                expect(
+                  found.some((f) => f.method === g.rule && same(f.triple, t)),
+                  `${JSON.stringify(t)} by ${g.rule} in ${show(found)}`
+                ).toBe(true)
             })
           for (const n of g.negatives ?? [])
             it(`not: ${n.text}`, () => {
               const found = relationsOf(n.text)
-              for (const t of n.reject) expect(found.some((f) => same(f.triple, t)), `${JSON.stringify(t)} in ${show(found)}`).toBe(false)
+              for (const t of n.reject)
+                expect(
+                  found.some((f) => same(f.triple, t)),
+                  `${JSON.stringify(t)} in ${show(found)}`
+                ).toBe(false)
             })
         })
     })

@@ -2,22 +2,23 @@
  * The event clustering as it was before the blocking index (it visits every cluster of the
  * report's type and participants in order): the reference the index must agree with.
  */
-import type { EventMention } from "../../schemas/Extraction.js"
+
 import {
   datesCompatible,
   GENERIC,
   isObjectKey,
   joinable,
+  NO_CROSS_DOC,
   namedActors,
   nearDates,
-  NO_CROSS_DOC,
   participantKeys,
   personActors,
+  type Report,
   sameLead,
   statedDate,
-  UNREAL,
-  type Report
+  UNREAL
 } from "../../pipeline/04-resolve/mergeEvents.js"
+import type { EventMention } from "../../schemas/Extraction.js"
 
 /** A group of reports of one real-world event. */
 interface Cluster {
@@ -74,7 +75,9 @@ export const clusterEventsAllPairs = (reports: ReadonlyArray<Report>): Array<Clu
             const otherHosts = mine.length > 0 && theirs.size > 0 && !mine.some((k) => theirs.has(k))
             // an undated report joins a dated event only when led by the same named party or about the same initiative
             const leads = new Set(c.reports.flatMap((x) => namedActors(x.mention)))
-            const led = c.reports.some((x) => x.mention.date.value !== null) === (m.date.value !== null) || sameLead(namedActors(m), objects, leads, c.keys)
+            const led =
+              c.reports.some((x) => x.mention.date.value !== null) === (m.date.value !== null) ||
+              sameLead(namedActors(m), objects, leads, c.keys)
             if (joinable(strong, cd, md) && (bothDated || (!otherHosts && led))) {
               target = c
               break
@@ -118,4 +121,3 @@ export const clusterEventsAllPairs = (reports: ReadonlyArray<Report>): Array<Clu
   }
   return clusters
 }
-

@@ -1,8 +1,9 @@
 /** The blocking index finds the clusters the scan over all candidate clusters found, on the seeds and on generated articles. */
-import { NodeContext } from "@effect/platform-node"
-import { Effect } from "effect"
+
 import { cpSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 import { clusterEvents, type Report } from "../../pipeline/04-resolve/mergeEvents.js"
@@ -13,16 +14,27 @@ import { repoRoot, tmpDir } from "../lib/tmp.js"
 import { clusterEventsAllPairs } from "./allPairs.js"
 
 describe("event clustering", () => {
-  it("is the same with the blocking index as with the scan", { timeout: 120_000 }, async () => {
+  it("is the same with the blocking index as with the scan", {
+    timeout: 120_000
+  }, async () => {
     const dir = tmpDir("car-merge-")
     cpSync(join(repoRoot, "seeds"), dir, { recursive: true })
     writeCorpus(dir, 3, 150)
-    const { inputs } = await Effect.runPromise(processSources(dir, null, loadLexicons()).pipe(Effect.provide(NodeContext.layer)))
-    const docs = [...inputs].sort((a, b) => compareStrings(a.source.published.value ?? "9999", b.source.published.value ?? "9999") || compareStrings(a.source.sourceId, b.source.sourceId))
+    const { inputs } = await Effect.runPromise(
+      processSources(dir, null, loadLexicons()).pipe(Effect.provide(NodeContext.layer))
+    )
+    const docs = [...inputs].sort(
+      (a, b) =>
+        compareStrings(a.source.published.value ?? "9999", b.source.published.value ?? "9999") ||
+        compareStrings(a.source.sourceId, b.source.sourceId)
+    )
     const reports: Array<Report> = []
-    docs.forEach(({ source, extraction }, order) => extraction.events.forEach((mention) => reports.push({ sourceId: source.sourceId, order, mention })))
+    docs.forEach(({ source, extraction }, order) => {
+      for (const mention of extraction.events) reports.push({ sourceId: source.sourceId, order, mention })
+    })
     const ids = new Map(reports.map((r, i) => [r, i]))
-    const shape = (cs: ReadonlyArray<{ reports: ReadonlyArray<Report>; conflict: boolean }>) => cs.map((c) => `${c.conflict}:${c.reports.map((r) => ids.get(r)).join(",")}`)
+    const shape = (cs: ReadonlyArray<{ reports: ReadonlyArray<Report>; conflict: boolean }>) =>
+      cs.map((c) => `${c.conflict}:${c.reports.map((r) => ids.get(r)).join(",")}`)
     expect(reports.length).toBeGreaterThan(2000)
     expect(shape(clusterEvents(reports))).toEqual(shape(clusterEventsAllPairs(reports)))
   })

@@ -1,18 +1,48 @@
 /** Reference days from other articles: given articles' clues and reports, expect the day each unsure article is read against. */
 import { describe, expect, it } from "vitest"
+import { type ReferenceInput, referenceDays } from "../../pipeline/04-resolve/referenceDays.js"
 import type { EventMention } from "../../schemas/Extraction.js"
-import { referenceDays, type ReferenceInput } from "../../pipeline/04-resolve/referenceDays.js"
 
 const span = { start: 0, end: 1, quote: "x" }
-const meeting = (date: string | null, precision: "day" | "month" | "unknown", keys: ReadonlyArray<string>): EventMention => ({
-  type: "meeting", cameo: "043", plover: "CONSULT", trigger: "meet", spans: [span], date: { value: date, precision }, dateFromReport: false,
-  modality: "asserted", location: null, participants: keys.map((key) => ({ key, role: "actor" as const, span })), method: "event.verb-trigger.v1", confidence: 0.7
+const meeting = (
+  date: string | null,
+  precision: "day" | "month" | "unknown",
+  keys: ReadonlyArray<string>
+): EventMention => ({
+  type: "meeting",
+  cameo: "043",
+  plover: "CONSULT",
+  trigger: "meet",
+  spans: [span],
+  date: { value: date, precision },
+  dateFromReport: false,
+  modality: "asserted",
+  location: null,
+  participants: keys.map((key) => ({ key, role: "actor" as const, span })),
+  method: "event.verb-trigger.v1",
+  confidence: 0.7
 })
 const TRUMP = "gaz:person:donald-trump"
 const C5 = "gaz:initiative:c5-plus-1"
-const dated: ReferenceInput = { sourceId: "a", published: { value: "2025-10-27", precision: "day" }, hints: { monthDays: [], weekdays: [] }, events: [meeting("2025-11-06", "day", [TRUMP, C5])] }
-const article = (hints: ReferenceInput["hints"], published: ReferenceInput["published"] = { value: null, precision: "unknown" }, keys = [TRUMP, C5]): ReferenceInput =>
-  ({ sourceId: "b", published, hints, events: [meeting(null, "unknown", keys)] })
+const dated: ReferenceInput = {
+  sourceId: "a",
+  published: { value: "2025-10-27", precision: "day" },
+  hints: { monthDays: [], weekdays: [] },
+  events: [meeting("2025-11-06", "day", [TRUMP, C5])]
+}
+const article = (
+  hints: ReferenceInput["hints"],
+  published: ReferenceInput["published"] = {
+    value: null,
+    precision: "unknown"
+  },
+  keys = [TRUMP, C5]
+): ReferenceInput => ({
+  sourceId: "b",
+  published,
+  hints,
+  events: [meeting(null, "unknown", keys)]
+})
 
 describe("referenceDays", () => {
   it("a weekday or year-less day that fits another article's date of the same event gives the day", () => {
@@ -21,19 +51,37 @@ describe("referenceDays", () => {
   })
   it("gives nothing when the clue does not fit, the participant differs, the month disagrees, or the day is known", () => {
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [1] })]).size).toBe(0)
-    expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, ["gaz:person:joe-biden"])]).size).toBe(0)
+    expect(
+      referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, ["gaz:person:joe-biden"])]).size
+    ).toBe(0)
     // a weekday alone, with one named participant in common (a leader meets someone most weeks): no day; a day of the month: the day
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, [TRUMP])]).size).toBe(0)
-    expect([...referenceDays([dated, article({ monthDays: ["11-06"], weekdays: [] }, undefined, [TRUMP])])]).toEqual([["b", "2025-11-06"]])
-    expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-12", precision: "month" })]).size).toBe(0)
-    expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-11-07", precision: "day" })]).size).toBe(0)
+    expect([...referenceDays([dated, article({ monthDays: ["11-06"], weekdays: [] }, undefined, [TRUMP])])]).toEqual([
+      ["b", "2025-11-06"]
+    ])
+    expect(
+      referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-12", precision: "month" })]).size
+    ).toBe(0)
+    expect(
+      referenceDays([dated, article({ monthDays: [], weekdays: [4] }, { value: "2025-11-07", precision: "day" })]).size
+    ).toBe(0)
   })
   it("gives nothing when two days fit equally well, or the day lies before a date the article states as past", () => {
-    const other: ReferenceInput = { ...dated, sourceId: "c", events: [meeting("2025-11-13", "day", [TRUMP, C5])] } // also a Thursday
+    const other: ReferenceInput = {
+      ...dated,
+      sourceId: "c",
+      events: [meeting("2025-11-13", "day", [TRUMP, C5])]
+    } // also a Thursday
     expect(referenceDays([dated, other, article({ monthDays: [], weekdays: [4] })]).size).toBe(0)
-    const after = { ...article({ monthDays: [], weekdays: [4] }), notBefore: "2025-12" }
+    const after = {
+      ...article({ monthDays: [], weekdays: [4] }),
+      notBefore: "2025-12"
+    }
     expect(referenceDays([dated, after]).size).toBe(0)
-    const before = { ...article({ monthDays: [], weekdays: [4] }), notBefore: "2025-09-22" }
+    const before = {
+      ...article({ monthDays: [], weekdays: [4] }),
+      notBefore: "2025-09-22"
+    }
     expect([...referenceDays([dated, before])]).toEqual([["b", "2025-11-06"]])
   })
 })

@@ -4,15 +4,16 @@
  * refused with base-release-invalid; `--base none` publishes without a diff, says so in the
  * changelog, and rebuilds to the same bytes.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect, Option } from "effect"
+
 import { createHash } from "node:crypto"
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
-import { build, verify } from "../../pipeline/Build.js"
 import { baseProblems, readPointer } from "../../pipeline/05-publish/base.js"
-import { buildThrough, makeFixture, type Fixture } from "../../pipeline/reliability/faults.js"
+import { build, verify } from "../../pipeline/Build.js"
+import { buildThrough, type Fixture, makeFixture } from "../../pipeline/reliability/faults.js"
 import { tree } from "../../pipeline/reliability/harness.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
@@ -48,10 +49,15 @@ describe("base release check", () => {
     editCell(join(sums, v, "data", "entities.csv"))
     const lines = readFileSync(join(sums, v, "SHA256SUMS"), "utf8").replace(
       /^[0-9a-f]{64}(?= {2}data\/entities\.csv$)/m,
-      createHash("sha256").update(readFileSync(join(sums, v, "data", "entities.csv"))).digest("hex")
+      createHash("sha256")
+        .update(readFileSync(join(sums, v, "data", "entities.csv")))
+        .digest("hex")
     )
     writeFileSync(join(sums, v, "SHA256SUMS"), lines)
-    expect(problemsOf(sums)).toEqual([`${v}/SHA256SUMS: its SHA-256 is not the one latest.json records`, `${v}/manifest.json: data/entities.csv: SHA-256 differs from SHA256SUMS`])
+    expect(problemsOf(sums)).toEqual([
+      `${v}/SHA256SUMS: its SHA-256 is not the one latest.json records`,
+      `${v}/manifest.json: data/entities.csv: SHA-256 differs from SHA256SUMS`
+    ])
 
     const older = copyOfDist()
     appendFileSync(join(older, "1.0.0", "manifest.json"), " ")
@@ -86,12 +92,24 @@ describe("build over a tampered base", () => {
     cpSync(fx.before, out, { recursive: true })
     editCell(join(out, "1.0.0", "data", "entities.csv"))
     const run = <A, E>(e: Effect.Effect<A, E, never>) => Effect.runPromise(e)
-    const r = await run(build({ sources: fx.sources, out, version: Option.none(), strict: false, base: "none" }).pipe(Effect.provide(NodeContext.layer)))
+    const r = await run(
+      build({
+        sources: fx.sources,
+        out,
+        version: Option.none(),
+        strict: false,
+        base: "none"
+      }).pipe(Effect.provide(NodeContext.layer))
+    )
     expect([r.version, r.status]).toEqual(["1.1.0", "published"])
     const changelog = readFileSync(join(out, "1.1.0", "CHANGELOG.md"), "utf8")
     expect(changelog).toContain("Not compared with 1.0.0: built with `--base none`")
-    const manifest = JSON.parse(readFileSync(join(out, "1.1.0", "manifest.json"), "utf8")) as { previous_version: string | null }
+    const manifest = JSON.parse(readFileSync(join(out, "1.1.0", "manifest.json"), "utf8")) as {
+      previous_version: string | null
+    }
     expect(manifest.previous_version).toBe(null)
-    expect(await run(verify(fx.sources, out, join(out, "1.1.0")).pipe(Effect.provide(NodeContext.layer)))).toBeGreaterThan(20)
+    expect(
+      await run(verify(fx.sources, out, join(out, "1.1.0")).pipe(Effect.provide(NodeContext.layer)))
+    ).toBeGreaterThan(20)
   }, 120_000)
 })

@@ -1,16 +1,46 @@
 /** The compiled row check gives the table schemas' verdict on every column, for fitting and misfitting values. */
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import type { Column, TableDef } from "../../schemas/Column.js"
-import { TABLES } from "../../schemas/Tables.js"
-import { cellCheck, rowCheck, rowViolations } from "../../pipeline/05-publish/decodeRows.js"
 import { evidenceBuilder } from "../../pipeline/04-resolve/evidenceTable.js"
 import type { ReleaseTables } from "../../pipeline/04-resolve/tables.js"
+import { cellCheck, rowCheck, rowViolations } from "../../pipeline/05-publish/decodeRows.js"
+import type { Column, TableDef } from "../../schemas/Column.js"
 import { deriveId } from "../../schemas/ids.js"
+import { TABLES } from "../../schemas/Tables.js"
 
 const probes: ReadonlyArray<unknown> = [
-  null, undefined, "", "x", "src_0123456789abcdef", "evt_0123456789abcdef", "ent_0123456789ABCDEF", "src_0123456789abcde", "2025-11-06", "2025-11", "25-11-06",
-  0, -0, 1, 0.5, -1, 1.5, 2_147_483_647, 2_147_483_648, Number.NaN, Infinity, true, false, [], ["a", "b"], ["a", 1], {}, "asserted", "meeting", "day", "actor", "gazetteer"
+  null,
+  undefined,
+  "",
+  "x",
+  "src_0123456789abcdef",
+  "evt_0123456789abcdef",
+  "ent_0123456789ABCDEF",
+  "src_0123456789abcde",
+  "2025-11-06",
+  "2025-11",
+  "25-11-06",
+  0,
+  -0,
+  1,
+  0.5,
+  -1,
+  1.5,
+  2_147_483_647,
+  2_147_483_648,
+  Number.NaN,
+  Infinity,
+  true,
+  false,
+  [],
+  ["a", "b"],
+  ["a", 1],
+  {},
+  "asserted",
+  "meeting",
+  "day",
+  "actor",
+  "gazetteer"
 ]
 
 describe("row contracts", () => {
@@ -26,7 +56,15 @@ describe("row contracts", () => {
 
   it("a row with a missing or an extra column does not fit", () => {
     const def = TABLES.find((t) => t.name === "relations")! as unknown as TableDef<Record<string, Column>>
-    const row = { relation_id: "rel_0123456789abcdef", predicate: "member_of", subject_id: "ent_0123456789abcdef", object_id: "ent_0123456789abcdef", role_title: null, source_count: 1, confidence: 0.5 }
+    const row = {
+      relation_id: "rel_0123456789abcdef",
+      predicate: "member_of",
+      subject_id: "ent_0123456789abcdef",
+      object_id: "ent_0123456789abcdef",
+      role_title: null,
+      source_count: 1,
+      confidence: 0.5
+    }
     const fits = rowCheck(def)
     expect(fits(row)).toBe(true)
     const { role_title: _r, ...missing } = row
@@ -41,14 +79,32 @@ describe("row contracts", () => {
       const b = evidenceBuilder()
       for (const [i, w] of ["envoy", "minister"].entries()) {
         const start = text.indexOf(w)
-        b.add(deriveId("evd", w), "ent_0123456789abcdef", "entities", src, { start, end: start + w.length, quote: w }, "entity.gazetteer.v1", i === 1 ? confidence : 0.9)
+        b.add(
+          deriveId("evd", w),
+          "ent_0123456789abcdef",
+          "entities",
+          src,
+          { start, end: start + w.length, quote: w },
+          "entity.gazetteer.v1",
+          i === 1 ? confidence : 0.9
+        )
       }
-      return { sources: [], entities: [], events: [], event_participants: [], relations: [], evidence: b.finish() }
+      return {
+        sources: [],
+        entities: [],
+        events: [],
+        event_participants: [],
+        relations: [],
+        evidence: b.finish()
+      }
     }
     expect(rowViolations(tables(0.5, "src_0123456789abcdef"))).toEqual([])
     const bad = rowViolations(tables(1.5, "src_0123456789abcdef"))
     expect(bad).toHaveLength(1)
     expect(bad[0]).toMatch(/^evidence\[\d\]\.confidence: /)
-    expect(rowViolations(tables(0.5, "not an id"))).toEqual([expect.stringMatching(/^evidence\[0\]\.source_id: /), expect.stringMatching(/^evidence\[1\]\.source_id: /)])
+    expect(rowViolations(tables(0.5, "not an id"))).toEqual([
+      expect.stringMatching(/^evidence\[0\]\.source_id: /),
+      expect.stringMatching(/^evidence\[1\]\.source_id: /)
+    ])
   })
 })

@@ -1,9 +1,10 @@
 /** The release's JSON-LD expands offline (a loader that serves only the release's own context and refuses the network). */
+
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { Effect, Option } from "effect"
 import jsonld from "jsonld"
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { build } from "../../pipeline/Build.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
@@ -11,20 +12,40 @@ import { repoRoot, tmpDir } from "../lib/tmp.js"
 describe("JSON-LD", () => {
   it("expands offline in safe mode, with every entity, event and relation id", async () => {
     const out = tmpDir()
-    await Effect.runPromise(build({ sources: join(repoRoot, "seeds"), out, version: Option.none(), strict: false }).pipe(Effect.provide(NodeContext.layer)))
+    await Effect.runPromise(
+      build({
+        sources: join(repoRoot, "seeds"),
+        out,
+        version: Option.none(),
+        strict: false
+      }).pipe(Effect.provide(NodeContext.layer))
+    )
     const rel = join(out, "1.0.0")
     const refused: Array<string> = []
     const documentLoader = async (url: string) => {
-      if (url.endsWith("/context.jsonld")) return { contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(join(rel, "context.jsonld"), "utf8")) }
+      if (url.endsWith("/context.jsonld"))
+        return {
+          contextUrl: null,
+          documentUrl: url,
+          document: JSON.parse(readFileSync(join(rel, "context.jsonld"), "utf8"))
+        }
       refused.push(url)
       throw new Error(`offline: refused ${url}`)
     }
     const doc = JSON.parse(readFileSync(join(rel, "release.jsonld"), "utf8"))
-    const expanded = await jsonld.expand(doc, { documentLoader, base: `file://${rel}/release.jsonld`, safe: true } as never)
+    const expanded = await jsonld.expand(doc, {
+      documentLoader,
+      base: `file://${rel}/release.jsonld`,
+      safe: true
+    } as never)
     expect(refused).toEqual([])
     const text = JSON.stringify(expanded)
     for (const t of ["entities", "events", "relations"]) {
-      const ids = readFileSync(join(rel, `data/${t}.csv`), "utf8").split("\r\n").slice(1).filter(Boolean).map((l) => l.split(",")[0]!)
+      const ids = readFileSync(join(rel, `data/${t}.csv`), "utf8")
+        .split("\r\n")
+        .slice(1)
+        .filter(Boolean)
+        .map((l) => l.split(",")[0]!)
       expect(ids.length).toBeGreaterThan(0)
       for (const id of ids) expect(text.includes(id), `${t} ${id}`).toBe(true)
     }
@@ -46,6 +67,8 @@ describe("release.jsonld bytes", () => {
     expect(JSON.stringify(doc)).toBe(JSON.stringify(JSON.parse(stableStringify(doc))))
     const lines = text.split("\n")
     const t = built.tables
-    expect(lines.filter((l) => l.startsWith("    {")).length).toBe(t.sources.length + t.entities.length + t.events.length + t.relations.length)
+    expect(lines.filter((l) => l.startsWith("    {")).length).toBe(
+      t.sources.length + t.entities.length + t.events.length + t.relations.length
+    )
   })
 })

@@ -2,22 +2,30 @@
  * Parquet made on a second thread is byte for byte the Parquet made in line, and reaches the sink
  * under the same paths; a table written batch by batch gives the bytes of the whole table in one batch.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect } from "effect"
+
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Bool, Float64, Int32, Table, tableFromArrays, tableToIPC, Utf8, vectorFromArray } from "apache-arrow"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { buildTables } from "../../pipeline/Build.js"
 import { writeContentFiles, writeReleaseFiles } from "../../pipeline/05-publish/files.js"
-import { memorySink } from "../../pipeline/05-publish/sink.js"
-import { startParquetThread } from "../../pipeline/05-publish/parquetThread.js"
 import { arrowToParquet, parquetStream } from "../../pipeline/05-publish/parquet.js"
-import { Bool, Float64, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from "apache-arrow"
+import { startParquetThread } from "../../pipeline/05-publish/parquetThread.js"
+import { memorySink } from "../../pipeline/05-publish/sink.js"
+import { buildTables } from "../../pipeline/Build.js"
 import { repoRoot } from "../lib/tmp.js"
 
 describe("the Parquet thread", () => {
   it("gives a release the same files as Parquet made in line", async () => {
     const built = await Effect.runPromise(buildTables(join(repoRoot, "seeds")).pipe(Effect.provide(NodeContext.layer)))
-    const meta = { version: "9.9.9", previousVersion: null, created: "2026-01-01", lexiconHash: built.lexiconHash, rejected: [], texts: built.texts }
+    const meta = {
+      version: "9.9.9",
+      previousVersion: null,
+      created: "2026-01-01",
+      lexiconHash: built.lexiconHash,
+      rejected: [],
+      texts: built.texts
+    }
     const release = (parquetThreadRows: number) => {
       const sink = memorySink()
       writeContentFiles(built.tables, built.texts, sink)
@@ -44,14 +52,33 @@ describe("the Parquet thread", () => {
   // 5,000 rows cut into batches of 1,024 (and a short last one); strings that repeat (dictionary
   // pages), long and non-ASCII ones, nulls in every column
   const wide = new Table({
-    id: vectorFromArray(Array.from({ length: 5000 }, (_, i) => `row-${String(i).padStart(5, "0")}`), new Utf8()),
-    kind: vectorFromArray(Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? null : ["meeting", "visit", "call", "Алматы 🇰🇿"][i % 4]!)), new Utf8()),
-    text: vectorFromArray(Array.from({ length: 5000 }, (_, i) => (i % 11 === 0 ? null : "word ".repeat(i % 50))), new Utf8()),
-    n: vectorFromArray(Array.from({ length: 5000 }, (_, i) => (i % 13 === 0 ? null : i * 7)), new Int32()),
-    x: vectorFromArray(Array.from({ length: 5000 }, (_, i) => (i % 17 === 0 ? null : i / 3)), new Float64()),
-    b: vectorFromArray(Array.from({ length: 5000 }, (_, i) => (i % 19 === 0 ? null : i % 2 === 0)), new Bool())
+    id: vectorFromArray(
+      Array.from({ length: 5000 }, (_, i) => `row-${String(i).padStart(5, "0")}`),
+      new Utf8()
+    ),
+    kind: vectorFromArray(
+      Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? null : ["meeting", "visit", "call", "Алматы 🇰🇿"][i % 4]!)),
+      new Utf8()
+    ),
+    text: vectorFromArray(
+      Array.from({ length: 5000 }, (_, i) => (i % 11 === 0 ? null : "word ".repeat(i % 50))),
+      new Utf8()
+    ),
+    n: vectorFromArray(
+      Array.from({ length: 5000 }, (_, i) => (i % 13 === 0 ? null : i * 7)),
+      new Int32()
+    ),
+    x: vectorFromArray(
+      Array.from({ length: 5000 }, (_, i) => (i % 17 === 0 ? null : i / 3)),
+      new Float64()
+    ),
+    b: vectorFromArray(
+      Array.from({ length: 5000 }, (_, i) => (i % 19 === 0 ? null : i % 2 === 0)),
+      new Bool()
+    )
   })
-  const batches = (t: Table, rows: number) => Array.from({ length: Math.ceil(t.numRows / rows) }, (_, k) => t.slice(k * rows, (k + 1) * rows).batches[0]!)
+  const batches = (t: Table, rows: number) =>
+    Array.from({ length: Math.ceil(t.numRows / rows) }, (_, k) => t.slice(k * rows, (k + 1) * rows).batches[0]!)
   const whole = Buffer.from(arrowToParquet(wide))
 
   it("writes a table batch by batch to the bytes of the whole table", async () => {

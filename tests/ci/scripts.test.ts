@@ -1,9 +1,10 @@
 /** The commands the CI workflows call: the candidate-release script and the reproducible packer. */
-import { NodeContext } from "@effect/platform-node"
-import { Effect, Option } from "effect"
+
 import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
 import { describe, expect, it } from "vitest"
 import { build } from "../../pipeline/Build.js"
 import { sha256 } from "../../pipeline/shared/hash.js"
@@ -12,7 +13,14 @@ import { repoRoot, tmpDir } from "../lib/tmp.js"
 describe("CI scripts", () => {
   it("pack.sh makes the same .tar.gz twice, with a checksum file that matches", async () => {
     const dist = tmpDir()
-    await Effect.runPromise(build({ sources: join(repoRoot, "seeds"), out: dist, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+    await Effect.runPromise(
+      build({
+        sources: join(repoRoot, "seeds"),
+        out: dist,
+        version: Option.none(),
+        strict: true
+      }).pipe(Effect.provide(NodeContext.layer))
+    )
     const [a, b] = [tmpDir(), tmpDir()]
     for (const out of [a, b]) execFileSync("bash", [join(repoRoot, "pipeline/ci/pack.sh"), "1.0.0", dist, out])
     const name = "central-asia-relations-1.0.0.tar.gz"
@@ -25,7 +33,10 @@ describe("CI scripts", () => {
   it("candidate.sh builds, validates and summarises a candidate release without touching dist/", () => {
     const work = tmpDir()
     const summary = join(work, "summary.md")
-    execFileSync("bash", [join(repoRoot, "pipeline/ci/candidate.sh"), "seeds", join(work, "w"), summary], { cwd: repoRoot, stdio: "pipe" })
+    execFileSync("bash", [join(repoRoot, "pipeline/ci/candidate.sh"), "seeds", join(work, "w"), summary], {
+      cwd: repoRoot,
+      stdio: "pipe"
+    })
     const text = readFileSync(summary, "utf8")
     expect(text).toMatch(/^## Candidate release \d+\.\d+\.\d+/)
     expect(text).toContain("entities")

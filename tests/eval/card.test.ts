@@ -4,14 +4,15 @@
  * are present — equal to a fresh measurement. Run `npm run pipeline -- card --write` after changing
  * the extraction.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect } from "effect"
+
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
+import { replaceBetween } from "../../pipeline/docs/tablesDoc.js"
 import { CARD_PATH, cardJson, DEFAULT_CORPORA, measuredHash, readCard, renderCard } from "../../pipeline/eval/card.js"
 import { measureCard } from "../../pipeline/eval/Eval.js"
-import { replaceBetween } from "../../pipeline/docs/tablesDoc.js"
 import { repoRoot } from "../lib/tmp.js"
 
 const card = readCard()
@@ -36,7 +37,9 @@ describe("the quality card", () => {
   it.runIf(present.length === DEFAULT_CORPORA.length)(
     "equals a fresh measurement on the corpora (when they are here)",
     async () => {
-      const { card: fresh } = await Effect.runPromise(measureCard(DEFAULT_CORPORA).pipe(Effect.provide(NodeContext.layer)))
+      const { card: fresh } = await Effect.runPromise(
+        measureCard(DEFAULT_CORPORA).pipe(Effect.provide(NodeContext.layer))
+      )
       expect(cardJson(fresh), REMEDY).toBe(readFileSync(CARD_PATH, "utf8"))
     },
     180_000

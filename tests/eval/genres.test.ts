@@ -69,7 +69,9 @@ describe("genres of a corpus README", () => {
 describe("figures per genre", () => {
   it("an article's figures go to its genre family; articles without a genre are unspecified", () => {
     const other = { ...predicted, doc: "h02_other.txt" }
-    const r = evaluate([predicted, other], [gold, { ...gold, doc: "h02_other.txt" }], { genres: new Map([["h01_handmade.txt", "company press release"]]) })
+    const r = evaluate([predicted, other], [gold, { ...gold, doc: "h02_other.txt" }], {
+      genres: new Map([["h01_handmade.txt", "company press release"]])
+    })
     expect(r.by_genre.map((g) => [g.genre, g.articles, g.tables.events.tp])).toEqual([
       ["press release or readout", 1, 3],
       [UNSPECIFIED, 1, 3]

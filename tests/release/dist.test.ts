@@ -3,10 +3,11 @@
  * a change to seeds/, the lexicons or the code without rebuilding dist/ fails here, naming the
  * files that differ. The release must also validate and pass the datapackage.json check.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect } from "effect"
+
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { verify } from "../../pipeline/Build.js"
 import { validateRelease } from "../../pipeline/validate/checks.js"
@@ -14,13 +15,19 @@ import { checkDataPackage } from "../../pipeline/validate/datapackage.js"
 import { repoRoot } from "../lib/tmp.js"
 
 const dist = join(repoRoot, "dist")
-const latest = existsSync(join(dist, "latest.json")) ? (JSON.parse(readFileSync(join(dist, "latest.json"), "utf8")) as { path: string }) : null
+const latest = existsSync(join(dist, "latest.json"))
+  ? (JSON.parse(readFileSync(join(dist, "latest.json"), "utf8")) as {
+      path: string
+    })
+  : null
 
 describe("dist/", () => {
   it("holds a release", () => expect(latest).not.toBeNull())
 
   it("the newest release rebuilds byte for byte from seeds/ and the code (run `npm run build:release` after changing them)", async () => {
-    const n = await Effect.runPromise(verify(join(repoRoot, "seeds"), dist, join(dist, latest!.path)).pipe(Effect.provide(NodeContext.layer)))
+    const n = await Effect.runPromise(
+      verify(join(repoRoot, "seeds"), dist, join(dist, latest!.path)).pipe(Effect.provide(NodeContext.layer))
+    )
     expect(n).toBeGreaterThan(20)
   })
 

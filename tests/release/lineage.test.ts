@@ -3,20 +3,22 @@
  * whose changes list exactly the new rows, whose existing rows keep their ids, and whose
  * datapackage.json passes the Frictionless-style check; `verify` fails when a file is edited.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect, Option } from "effect"
+
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
-import { build, verify } from "../../pipeline/Build.js"
 import { parseCsv } from "../../pipeline/05-publish/csv.js"
+import { build, verify } from "../../pipeline/Build.js"
 import { checkDataPackage } from "../../pipeline/validate/datapackage.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
 const DEV = join(repoRoot, "..", "shared", "corpus", "dev")
 const NEW = "d07_g20-miami-invitations"
 const run = <A, E>(e: Effect.Effect<A, E, never>) => Effect.runPromise(e)
-const ids = (dir: string, table: string) => new Set(parseCsv(readFileSync(join(dir, "data", `${table}.csv`), "utf8")).rows.map((r) => Object.values(r)[0]!))
+const ids = (dir: string, table: string) =>
+  new Set(parseCsv(readFileSync(join(dir, "data", `${table}.csv`), "utf8")).rows.map((r) => Object.values(r)[0]!))
 
 let src: string
 let out: string
@@ -24,13 +26,22 @@ beforeAll(async () => {
   src = tmpDir()
   out = tmpDir()
   cpSync(join(repoRoot, "seeds"), src, { recursive: true })
-  const opts = { sources: src, out, version: Option.none<string>(), strict: true }
+  const opts = {
+    sources: src,
+    out,
+    version: Option.none<string>(),
+    strict: true
+  }
   await run(build(opts).pipe(Effect.provide(NodeContext.layer)))
   // a sixth article: a real article from the dev corpus (or, without it, a seed's text with one extra sentence)
   if (existsSync(join(DEV, `${NEW}.txt`))) {
     cpSync(join(DEV, `${NEW}.txt`), join(src, `${NEW}.txt`))
     cpSync(join(DEV, `${NEW}.meta.json`), join(src, `${NEW}.meta.json`))
-  } else writeFileSync(join(src, `${NEW}.txt`), "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n")
+  } else
+    writeFileSync(
+      join(src, `${NEW}.txt`),
+      "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n"
+    )
   await run(build(opts).pipe(Effect.provide(NodeContext.layer)))
 })
 
@@ -46,12 +57,19 @@ describe("a new source makes a new minor release", () => {
     for (const t of ["sources", "entities", "events", "event_participants", "relations", "evidence"]) {
       const before = ids(join(out, "1.0.0"), t)
       const after = ids(join(out, "1.1.0"), t)
-      expect([...before].filter((id) => !after.has(id)), `${t} rows lost`).toEqual([])
+      expect(
+        [...before].filter((id) => !after.has(id)),
+        `${t} rows lost`
+      ).toEqual([])
       expect(changes.tables[t].removed, t).toEqual([])
       expect(new Set(changes.tables[t].added), t).toEqual(new Set([...after].filter((id) => !before.has(id))))
     }
     expect(changes.sources.added).toHaveLength(1)
-    expect(changes.events_lineage).toEqual({ tombstones: [], merged: [], split: [] })
+    expect(changes.events_lineage).toEqual({
+      tombstones: [],
+      merged: [],
+      split: []
+    })
     const changelog = readFileSync(join(out, "1.1.0", "CHANGELOG.md"), "utf8")
     for (const id of changes.tables.events.added) expect(changelog).toContain(id)
     for (const id of changes.tables.entities.added) expect(changelog).toContain(id)
@@ -59,7 +77,9 @@ describe("a new source makes a new minor release", () => {
 
   it("building again changes nothing: no 1.1.1, the same bytes", async () => {
     const before = readFileSync(join(out, "1.1.0", "SHA256SUMS"))
-    const r = await run(build({ sources: src, out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+    const r = await run(
+      build({ sources: src, out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer))
+    )
     expect([r.version, r.status]).toEqual(["1.1.0", "unchanged"])
     expect(existsSync(join(out, "1.1.1"))).toBe(false)
     expect(readFileSync(join(out, "1.1.0", "SHA256SUMS")).equals(before)).toBe(true)
@@ -75,8 +95,13 @@ describe("a new source makes a new minor release", () => {
     expect(n).toBeGreaterThan(20)
     const tampered = tmpDir()
     cpSync(out, tampered, { recursive: true })
-    appendFileSync(join(tampered, "1.1.0", "data", "entities.csv"), "ent_0000000000000000,person,Nobody,[],,,,,pattern,0.1,1,1\r\n")
-    const err = await run(verify(src, tampered, join(tampered, "1.1.0")).pipe(Effect.flip, Effect.provide(NodeContext.layer)))
+    appendFileSync(
+      join(tampered, "1.1.0", "data", "entities.csv"),
+      "ent_0000000000000000,person,Nobody,[],,,,,pattern,0.1,1,1\r\n"
+    )
+    const err = await run(
+      verify(src, tampered, join(tampered, "1.1.0")).pipe(Effect.flip, Effect.provide(NodeContext.layer))
+    )
     expect(err._tag).toBe("NotReproducible")
     expect(err.message).toContain("data/entities.csv")
   })

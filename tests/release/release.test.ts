@@ -3,22 +3,32 @@
  * validate cleanly, every evidence span re-slices to its quote (JS code points and the
  * published text), and an independent reader (polars) sees the same rows as the CSV.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect, Option } from "effect"
-import pl from "nodejs-polars"
-import { parse } from "csv-parse/sync"
+
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { parse } from "csv-parse/sync"
+import { Effect, Option } from "effect"
+import pl from "nodejs-polars"
 import { beforeAll, describe, expect, it } from "vitest"
 import { build } from "../../pipeline/Build.js"
 import { validateRelease } from "../../pipeline/validate/checks.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
 const buildInto = (out: string) =>
-  Effect.runPromise(build({ sources: join(repoRoot, "seeds"), out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+  Effect.runPromise(
+    build({
+      sources: join(repoRoot, "seeds"),
+      out,
+      version: Option.none(),
+      strict: true
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
 
 const walk = (d: string, base = d): Array<string> =>
-  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name), base) : [join(d, e.name).slice(base.length + 1)]))
+  readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(d, e.name), base) : [join(d, e.name).slice(base.length + 1)]
+  )
 
 let a: string
 let b: string
@@ -42,11 +52,16 @@ describe("release of the seeds", () => {
 
   it("every evidence span re-slices to its quote", () => {
     const rel = join(a, "1.0.0")
-    const sources = parse(readFileSync(join(rel, "data/sources.csv"), "utf8"), { columns: true }) as Array<Record<string, string>>
-    const evidence = parse(readFileSync(join(rel, "data/evidence.csv"), "utf8"), { columns: true }) as Array<Record<string, string>>
+    const sources = parse(readFileSync(join(rel, "data/sources.csv"), "utf8"), {
+      columns: true
+    }) as Array<Record<string, string>>
+    const evidence = parse(readFileSync(join(rel, "data/evidence.csv"), "utf8"), { columns: true }) as Array<
+      Record<string, string>
+    >
     const texts = new Map(sources.map((s) => [s.source_id!, [...readFileSync(join(rel, s.text_path!), "utf8")]]))
     expect(evidence.length).toBeGreaterThan(0)
-    for (const e of evidence) expect(texts.get(e.source_id!)!.slice(Number(e.char_start), Number(e.char_end)).join("")).toBe(e.quote)
+    for (const e of evidence)
+      expect(texts.get(e.source_id!)!.slice(Number(e.char_start), Number(e.char_end)).join("")).toBe(e.quote)
   })
 
   it("polars reads every Parquet file with the CSV's rows and the Arrow file's types", () => {
@@ -65,7 +80,9 @@ describe("release of the seeds", () => {
     const rel = join(a, "1.0.0")
     for (const t of ["sources", "entities", "events", "event_participants", "relations", "evidence"]) {
       const df = pl.readIPC(readFileSync(join(rel, `data/${t}.arrow`)))
-      const csv = parse(readFileSync(join(rel, `data/${t}.csv`), "utf8"), { columns: true }) as Array<Record<string, string>>
+      const csv = parse(readFileSync(join(rel, `data/${t}.csv`), "utf8"), {
+        columns: true
+      }) as Array<Record<string, string>>
       expect(df.height, t).toBe(csv.length)
       expect(df.columns, t).toEqual(Object.keys(csv[0] ?? Object.fromEntries(df.columns.map((c) => [c, ""]))))
       if (csv.length > 0) expect(String(df.getColumn(df.columns[0]!).get(0))).toBe(csv[0]![df.columns[0]!])

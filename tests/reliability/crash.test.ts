@@ -18,7 +18,10 @@ beforeAll(async () => {
   cpSync(join(repoRoot, "seeds"), sources, { recursive: true })
   before = tmpDir()
   expect((await runBuild(sources, before)).status).toBe(0)
-  writeFileSync(join(sources, "extra.txt"), "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n")
+  writeFileSync(
+    join(sources, "extra.txt"),
+    "Kazakh President Kassym-Jomart Tokayev met Chinese President Xi Jinping in Astana on June 17, 2025.\n"
+  )
   after = tmpDir()
   cpSync(before, after, { recursive: true })
   expect((await runBuild(sources, after)).status).toBe(0)

@@ -5,25 +5,42 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { inferredMeta } from "../../pipeline/01-ingest/sourceMeta.js"
+import { normalise } from "../../pipeline/02-normalise/Normalise.js"
 import { extractArticle } from "../../pipeline/03-extract/extract.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
-import { normalise } from "../../pipeline/02-normalise/Normalise.js"
 import { resolve } from "../../pipeline/04-resolve/Resolve.js"
-import { inferredMeta } from "../../pipeline/01-ingest/sourceMeta.js"
 import { articleArb } from "../../pipeline/reliability/generate.js"
-import { deriveId } from "../../schemas/ids.js"
 import { sha256 } from "../../pipeline/shared/hash.js"
+import { deriveId } from "../../schemas/ids.js"
 
 const lex = loadLexicons()
 const published = { value: "2025-11-06", precision: "day" as const }
 const spansOk = (text: string, x: ReturnType<typeof extractArticle>) => {
   const cps = [...text]
-  const all = [...x.mentions.map((m) => m.span), ...x.events.flatMap((e) => [...e.spans, ...e.participants.map((p) => p.span)]), ...x.relations.map((r) => r.span)]
-  return all.every((s) => s.start >= 0 && s.end <= cps.length && s.start < s.end && cps.slice(s.start, s.end).join("") === s.quote)
+  const all = [
+    ...x.mentions.map((m) => m.span),
+    ...x.events.flatMap((e) => [...e.spans, ...e.participants.map((p) => p.span)]),
+    ...x.relations.map((r) => r.span)
+  ]
+  return all.every(
+    (s) => s.start >= 0 && s.end <= cps.length && s.start < s.end && cps.slice(s.start, s.end).join("") === s.quote
+  )
 }
 const ingested = (text: string) => {
   const textSha256 = sha256(text)
-  return { file: `${textSha256.slice(0, 8)}.txt`, sourceId: deriveId("src", textSha256), rawSha256: textSha256, textSha256, text, meta: { ...inferredMeta, published: "2025-11-06", publishedPrecision: "day" as const } }
+  return {
+    file: `${textSha256.slice(0, 8)}.txt`,
+    sourceId: deriveId("src", textSha256),
+    rawSha256: textSha256,
+    textSha256,
+    text,
+    meta: {
+      ...inferredMeta,
+      published: "2025-11-06",
+      publishedPrecision: "day" as const
+    }
+  }
 }
 
 describe("fuzzed extraction", () => {
@@ -44,7 +61,17 @@ describe("fuzzed extraction", () => {
       fc.property(fc.array(articleArb(lex), { minLength: 2, maxLength: 4 }), (texts) => {
         const inputs = [...new Map(texts.map((t) => [t, t])).values()].map((t) => {
           const source = normalise(ingested(t))
-          return { source, extraction: extractArticle({ sourceId: source.sourceId, text: source.text, published: source.published }, lex) }
+          return {
+            source,
+            extraction: extractArticle(
+              {
+                sourceId: source.sourceId,
+                text: source.text,
+                published: source.published
+              },
+              lex
+            )
+          }
         })
         const fwd = resolve(inputs, (id) => `texts/${id}.txt`)
         const rev = resolve([...inputs].reverse(), (id) => `texts/${id}.txt`)

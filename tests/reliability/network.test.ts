@@ -3,13 +3,14 @@
  * replaced by functions that record and throw, a full build and validate (and the JSON-LD
  * expansion inside the test suite) make no attempt to connect.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect, Option } from "effect"
+
 import dns from "node:dns"
 import http from "node:http"
 import https from "node:https"
 import net from "node:net"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { build } from "../../pipeline/Build.js"
 import { validateRelease } from "../../pipeline/validate/checks.js"
@@ -28,7 +29,10 @@ const block = (obj: object, key: string) => {
 
 beforeAll(() => {
   block(globalThis, "fetch")
-  for (const m of [http, https]) (block(m, "request"), block(m, "get"))
+  for (const m of [http, https]) {
+    block(m, "request")
+    block(m, "get")
+  }
   block(net, "connect")
   block(net, "createConnection")
   block(dns, "lookup")
@@ -41,7 +45,14 @@ afterAll(() => {
 describe("no network", () => {
   it("build and validate run with the network disabled and try nothing", async () => {
     const out = tmpDir()
-    await Effect.runPromise(build({ sources: join(repoRoot, "seeds"), out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+    await Effect.runPromise(
+      build({
+        sources: join(repoRoot, "seeds"),
+        out,
+        version: Option.none(),
+        strict: true
+      }).pipe(Effect.provide(NodeContext.layer))
+    )
     expect(validateRelease(join(out, "1.0.0"))).toEqual([])
     expect(checkDataPackage(join(out, "1.0.0"))).toEqual([])
     expect(attempts).toEqual([])

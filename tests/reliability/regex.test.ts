@@ -11,10 +11,11 @@ import { extractArticle } from "../../pipeline/03-extract/extract.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 import { repoRoot } from "../lib/tmp.js"
 
-const walk = (d: string): Array<string> => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
+const walk = (d: string): Array<string> =>
+  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
 
 /** Adversarial lines: long runs of the characters the rules look at. */
-export const ADVERSARIAL = [
+const ADVERSARIAL = [
   "A".repeat(100_000),
   "A. ".repeat(33_000),
   "-".repeat(100_000),
@@ -31,7 +32,9 @@ describe("regular expressions", () => {
     let n = 0
     for (const f of walk(join(repoRoot, "pipeline")).filter((f) => f.endsWith(".ts"))) {
       const src = readFileSync(f, "utf8")
-      for (const m of src.matchAll(/(?<![\w)\]])\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\n*\\[])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\n\\[])*)\/([dgimsuvy]*)/g)) {
+      for (const m of src.matchAll(
+        /(?<![\w)\]])\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\n*\\[])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\n\\[])*)\/([dgimsuvy]*)/g
+      )) {
         let re: RegExp
         try {
           re = new RegExp(m[1]!, m[2]!.replace("g", ""))
@@ -62,7 +65,14 @@ describe("regular expressions", () => {
   it.each(ADVERSARIAL.map((s, i) => [i, s] as const))("adversarial line %i finishes (bound 10 s)", (_i, line) => {
     const lex = loadLexicons()
     const t = performance.now()
-    const x = extractArticle({ sourceId: "src_0000000000000000", text: line, published: { value: "2025-11-06", precision: "day" } }, lex)
+    const x = extractArticle(
+      {
+        sourceId: "src_0000000000000000",
+        text: line,
+        published: { value: "2025-11-06", precision: "day" }
+      },
+      lex
+    )
     expect(performance.now() - t).toBeLessThan(10_000)
     expect(x.sourceId).toBe("src_0000000000000000")
   })

@@ -6,14 +6,25 @@
  * remove, which the build names and the next build removes. Locks that hold no process id are
  * taken over, saying what they were.
  */
-import { Option } from "effect"
+
 import { execFileSync } from "node:child_process"
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { Option } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
 import { Fault, STEPS } from "../../pipeline/05-publish/disk.js"
 import { storageError } from "../../pipeline/05-publish/errors.js"
-import { buildThrough, canMount, cellOk, expected, FAULTS, fill, makeFixture, runCell, type Fixture } from "../../pipeline/reliability/faults.js"
+import {
+  buildThrough,
+  canMount,
+  cellOk,
+  expected,
+  FAULTS,
+  type Fixture,
+  fill,
+  makeFixture,
+  runCell
+} from "../../pipeline/reliability/faults.js"
 import { tree } from "../../pipeline/reliability/harness.js"
 import { tmpDir } from "../lib/tmp.js"
 
@@ -24,21 +35,37 @@ beforeAll(async () => {
 }, 120_000)
 
 describe(`storage faults (${real ? "tmpfs, filled or remounted read-only" : "injected"}; EIO injected)`, () => {
-  it.each(STEPS)("before %s: the code and step of each fault, the previous release intact, nothing left unnamed", async (step) => {
-    for (const fault of FAULTS) {
-      const c = await runCell(fx, step, fault, real)
-      const want = expected(step, fault, c.real)
-      expect([fault, c.code, c.failedStep], `${step} × ${fault}`).toEqual([fault, want.code, want.step])
-      expect([fault, c.intact, c.named, c.recovered], `${step} × ${fault}: ${c.left.join(", ")}`).toEqual([fault, true, true, true])
-      expect(cellOk(c), `${step} × ${fault}: left ${c.left.join(", ")}`).toBe(true)
-    }
-  }, 120_000)
+  it.each(STEPS)(
+    "before %s: the code and step of each fault, the previous release intact, nothing left unnamed",
+    async (step) => {
+      for (const fault of FAULTS) {
+        const c = await runCell(fx, step, fault, real)
+        const want = expected(step, fault, c.real)
+        expect([fault, c.code, c.failedStep], `${step} × ${fault}`).toEqual([fault, want.code, want.step])
+        expect([fault, c.intact, c.named, c.recovered], `${step} × ${fault}: ${c.left.join(", ")}`).toEqual([
+          fault,
+          true,
+          true,
+          true
+        ])
+        expect(cellOk(c), `${step} × ${fault}: left ${c.left.join(", ")}`).toBe(true)
+      }
+    },
+    120_000
+  )
 })
 
 describe("the code of a fault", () => {
   it("follows its cause: ENOSPC/EDQUOT disk-full, EROFS/EACCES/EPERM output-not-writable, EIO io-error, anything else publish-failed", () => {
-    const codeOf = (errno: string) => (storageError(new Fault("staging", "/out/x", errno, `${errno}: test`), "/out").constructor as unknown as { code: string }).code
-    expect(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EMFILE", "ENAMETOOLONG"].map((e) => [e, codeOf(e)])).toEqual([
+    const codeOf = (errno: string) =>
+      (
+        storageError(new Fault("staging", "/out/x", errno, `${errno}: test`), "/out").constructor as unknown as {
+          code: string
+        }
+      ).code
+    expect(
+      ["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EMFILE", "ENAMETOOLONG"].map((e) => [e, codeOf(e)])
+    ).toEqual([
       ["ENOSPC", "disk-full"],
       ["EDQUOT", "disk-full"],
       ["EROFS", "output-not-writable"],
@@ -63,7 +90,9 @@ describe("the extraction cache", () => {
     try {
       const out = tmpDir()
       cpSync(fx.before, out, { recursive: true })
-      const r = await buildThrough(fx.sources, out, undefined, { cache: Option.some(join(cache, "entries")) })
+      const r = await buildThrough(fx.sources, out, undefined, {
+        cache: Option.some(join(cache, "entries"))
+      })
       expect(r.code).toBe(null)
       expect(r.stderr.match(/warning \[cache-unwritable\]/g)).toHaveLength(1)
       expect(tree(out)).toEqual(tree(fx.after))
@@ -86,13 +115,17 @@ describe("the lock", () => {
   it.each([
     ["", "empty"],
     ["not a pid", "holding no process id"]
-  ])("a lock holding %j is taken over, saying it was %s", async (content, words) => {
-    const out = withLock(content)
-    const r = await buildThrough(fx.sources, out)
-    expect(r.code).toBe(null)
-    expect(r.stderr).toContain(`took over ${join(out, ".lock")}: it was ${words}`)
-    expect(tree(out)).toEqual(tree(fx.after))
-  }, 60_000)
+  ])(
+    "a lock holding %j is taken over, saying it was %s",
+    async (content, words) => {
+      const out = withLock(content)
+      const r = await buildThrough(fx.sources, out)
+      expect(r.code).toBe(null)
+      expect(r.stderr).toContain(`took over ${join(out, ".lock")}: it was ${words}`)
+      expect(tree(out)).toEqual(tree(fx.after))
+    },
+    60_000
+  )
 
   it("a lock that cannot be read (here a directory) refuses with lock-unreadable, and nothing is written", async () => {
     const out = withLock(null)

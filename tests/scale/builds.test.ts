@@ -4,10 +4,11 @@
  * cache, and with a damaged cache entry all publish the same bytes; the damaged entry is
  * reported and rewritten.
  */
-import { NodeContext } from "@effect/platform-node"
-import { Effect, Option } from "effect"
+
 import { cpSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
 import { afterAll, describe, expect, it, vi } from "vitest"
 import { build } from "../../pipeline/Build.js"
 import { writeCorpus } from "../../pipeline/bench/corpus.js"
@@ -26,19 +27,33 @@ const run = async (workers: number, cacheDir: string | null) => {
   const spy = vi.spyOn(console, "error").mockImplementation((...a: Array<unknown>) => void errors.push(a.join(" ")))
   try {
     await Effect.runPromise(
-      build({ sources, out, version: none, strict: false, workers: Option.some(workers), cache: cacheDir === null ? none : Option.some(cacheDir), noCache: cacheDir === null }).pipe(Effect.provide(NodeContext.layer))
+      build({
+        sources,
+        out,
+        version: none,
+        strict: false,
+        workers: Option.some(workers),
+        cache: cacheDir === null ? none : Option.some(cacheDir),
+        noCache: cacheDir === null
+      }).pipe(Effect.provide(NodeContext.layer))
     )
   } finally {
     spy.mockRestore()
   }
   return { files: tree(join(out, "1.0.0")), errors }
 }
-const entries = () => readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith(".json.gz")).sort()
+const entries = () =>
+  readdirSync(cache, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".json.gz"))
+    .sort()
 
 afterAll(() => rmSync(cache, { recursive: true, force: true }))
 
 describe("builds with and without the cache, on one worker and on several", () => {
-  it("publish byte-identical releases; a damaged entry is reported, recomputed and rewritten", { timeout: 120_000 }, async () => {
+  it("publish byte-identical releases; a damaged entry is reported, recomputed and rewritten", {
+    timeout: 120_000
+  }, async () => {
     const reference = await run(0, null)
     expect(Object.keys(reference.files).length).toBeGreaterThan(20)
     const cold = await run(1, cache)

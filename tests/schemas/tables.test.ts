@@ -1,8 +1,8 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { Entity } from "../../schemas/Entity.js"
-import { Evidence } from "../../schemas/Evidence.js"
 import { Event } from "../../schemas/Event.js"
+import { Evidence } from "../../schemas/Evidence.js"
 import { PartialIsoDate } from "../../schemas/SourceMeta.js"
 
 const entity = {
@@ -19,7 +19,10 @@ const entity = {
   source_count: 1,
   mention_count: 2
 }
-const decode = <A, I>(s: Schema.Schema<A, I>) => (v: unknown) => Schema.decodeUnknownEither(s)(v)._tag
+const decode =
+  <A, I>(s: Schema.Schema<A, I>) =>
+  (v: unknown) =>
+    Schema.decodeUnknownEither(s)(v)._tag
 
 describe("schemas reject bad rows", () => {
   it("accepts a good entity row", () => expect(decode(Entity)(entity)).toBe("Right"))
@@ -36,9 +39,22 @@ describe("schemas reject bad rows", () => {
 
   it("rejects an event with an unknown modality and a non-date date_start", () => {
     const ev = {
-      event_id: "evt_0123456789abcdef", event_type: "meeting", cameo_code: "040", plover_type: "CONSULT", summary: "s", trigger: "meet",
-      date: "2025-11-06", date_start: "2025-11-06", date_end: null, date_precision: "day", modality: "asserted", location_id: null,
-      source_count: 1, evidence_count: 1, date_conflict: false, confidence: 0.7
+      event_id: "evt_0123456789abcdef",
+      event_type: "meeting",
+      cameo_code: "040",
+      plover_type: "CONSULT",
+      summary: "s",
+      trigger: "meet",
+      date: "2025-11-06",
+      date_start: "2025-11-06",
+      date_end: null,
+      date_precision: "day",
+      modality: "asserted",
+      location_id: null,
+      source_count: 1,
+      evidence_count: 1,
+      date_conflict: false,
+      confidence: 0.7
     }
     expect(decode(Event)(ev)).toBe("Right")
     expect(decode(Event)({ ...ev, modality: "rumoured" })).toBe("Left")
@@ -47,9 +63,21 @@ describe("schemas reject bad rows", () => {
 
   it("rejects evidence with negative offsets", () => {
     const e = {
-      evidence_id: "evd_0123456789abcdef", row_id: "ent_0123456789abcdef", row_table: "entities", source_id: "src_0123456789abcdef",
-      text_sha256: "x", char_start: -1, char_end: 3, quote: "abc", method: "m.v1", pipeline_version: "0.1.0", confidence: 0.5,
-      reported_date: null, reported_precision: null, reported_modality: null, conflict: false
+      evidence_id: "evd_0123456789abcdef",
+      row_id: "ent_0123456789abcdef",
+      row_table: "entities",
+      source_id: "src_0123456789abcdef",
+      text_sha256: "x",
+      char_start: -1,
+      char_end: 3,
+      quote: "abc",
+      method: "m.v1",
+      pipeline_version: "0.1.0",
+      confidence: 0.5,
+      reported_date: null,
+      reported_precision: null,
+      reported_modality: null,
+      conflict: false
     }
     expect(decode(Evidence)(e)).toBe("Left")
     expect(decode(Evidence)({ ...e, char_start: 0 })).toBe("Right")

@@ -3,7 +3,11 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { codePointLength, makeCodePointIndex, makeUtf16Index } from "../../pipeline/shared/codepoints.js"
 
-const text = fc.array(fc.oneof(fc.constantFrom("a", "é", "’", "😀", "𝄞", " "), fc.string({ maxLength: 3, unit: "grapheme" })), { maxLength: 30 }).map((xs) => xs.join(""))
+const text = fc
+  .array(fc.oneof(fc.constantFrom("a", "é", "’", "😀", "𝄞", " "), fc.string({ maxLength: 3, unit: "grapheme" })), {
+    maxLength: 30
+  })
+  .map((xs) => xs.join(""))
 
 describe("code-point offsets", () => {
   it("makeUtf16Index undoes makeCodePointIndex at every character boundary", () => {

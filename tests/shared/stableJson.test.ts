@@ -20,7 +20,13 @@ describe("stableStringifyTo", () => {
   })
 
   it("leaves out undefined keys and writes undefined array items as null, as JSON does", () => {
-    const v = { b: [1, undefined, { z: undefined, y: "x" }], a: undefined, c: {}, d: [], e: "é\u2028\"" }
+    const v = {
+      b: [1, undefined, { z: undefined, y: "x" }],
+      a: undefined,
+      c: {},
+      d: [],
+      e: 'é\u2028"'
+    }
     expect(pieces(v).join("")).toBe(stableStringify(v))
   })
 
@@ -28,6 +34,10 @@ describe("stableStringifyTo", () => {
     const ids = Array.from({ length: 1_000_000 }, (_, i) => `evd_${i.toString(16).padStart(16, "0")}`)
     const parts = pieces({ tables: { evidence: { added: ids } } })
     expect(parts.reduce((m, p) => Math.max(m, p.length), 0)).toBeLessThan(100)
-    expect(Buffer.from(joinBytes((push) => stableStringifyTo({ tables: { evidence: { added: ids } } }, push))).toString("utf8")).toBe(stableStringify({ tables: { evidence: { added: ids } } }))
+    expect(
+      Buffer.from(joinBytes((push) => stableStringifyTo({ tables: { evidence: { added: ids } } }, push))).toString(
+        "utf8"
+      )
+    ).toBe(stableStringify({ tables: { evidence: { added: ids } } }))
   })
 })

@@ -2,10 +2,11 @@
  * Hostile releases: validate reports each kind of tampering with its code and never reads
  * outside the release directory.
  */
+
+import { cpSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { Effect, Option } from "effect"
-import { cpSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, statSync } from "node:fs"
-import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import { build } from "../../pipeline/Build.js"
 import { validateRelease } from "../../pipeline/validate/checks.js"
@@ -15,7 +16,14 @@ import { repoRoot, tmpDir } from "../lib/tmp.js"
 let pristine: string
 beforeAll(async () => {
   const out = tmpDir()
-  await Effect.runPromise(build({ sources: join(repoRoot, "seeds"), out, version: Option.none(), strict: true }).pipe(Effect.provide(NodeContext.layer)))
+  await Effect.runPromise(
+    build({
+      sources: join(repoRoot, "seeds"),
+      out,
+      version: Option.none(),
+      strict: true
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
   pristine = join(out, "1.0.0")
 }, 60_000)
 
@@ -35,7 +43,9 @@ describe("validate on tampered releases", () => {
   it("a pristine release has no problems", () => expect(tampered(() => {})).toEqual([]))
 
   it("a manifest path with ../ is reported and not read", () => {
-    const codes = tampered((d) => editJson(join(d, "manifest.json"), (m) => ((m.files as Array<{ path: string }>)[0]!.path = "../../../etc/passwd")))
+    const codes = tampered((d) =>
+      editJson(join(d, "manifest.json"), (m) => ((m.files as Array<{ path: string }>)[0]!.path = "../../../etc/passwd"))
+    )
     expect(codes).toContain("path-outside-release")
   })
 
@@ -48,19 +58,32 @@ describe("validate on tampered releases", () => {
   })
 
   it("a changed byte is a hash mismatch", () => {
-    const codes = tampered((d) => writeFileSync(join(d, "data", "entities.csv"), readFileSync(join(d, "data", "entities.csv"), "utf8").replace("Kazakhstan", "Kazakhstam")))
+    const codes = tampered((d) =>
+      writeFileSync(
+        join(d, "data", "entities.csv"),
+        readFileSync(join(d, "data", "entities.csv"), "utf8").replace("Kazakhstan", "Kazakhstam")
+      )
+    )
     expect(codes).toContain("hash-mismatch")
   })
 
   it("a truncated Arrow file is reported", () => {
-    const codes = tampered((d) => truncateSync(join(d, "data", "events.arrow"), Math.floor(statSync(join(d, "data", "events.arrow")).size / 2)))
+    const codes = tampered((d) =>
+      truncateSync(join(d, "data", "events.arrow"), Math.floor(statSync(join(d, "data", "events.arrow")).size / 2))
+    )
     expect(codes).toEqual(expect.arrayContaining(["hash-mismatch", "arrow-unreadable"]))
   })
 
   it("a CSV with an extra column is reported", () => {
     const codes = tampered((d) => {
       const p = join(d, "data", "relations.csv")
-      writeFileSync(p, readFileSync(p, "utf8").split("\r\n").map((l) => (l ? `${l},x` : l)).join("\r\n"))
+      writeFileSync(
+        p,
+        readFileSync(p, "utf8")
+          .split("\r\n")
+          .map((l) => (l ? `${l},x` : l))
+          .join("\r\n")
+      )
     })
     expect(codes).toEqual(expect.arrayContaining(["hash-mismatch", "csv-columns"]))
   })

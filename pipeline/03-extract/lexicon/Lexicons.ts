@@ -3,15 +3,22 @@
  * the `world-countries` package into one immutable bundle that the pure extractor reads.
  */
 import { readdirSync, readFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { join } from "node:path"
 import { Schema } from "effect"
-import { createRequire } from "node:module"
 import type { Country } from "world-countries"
-import { CueEntry, GazetteerEntry, LexiconHeader, ModalityCue, TitleEntry, TriggerEntry } from "../../../schemas/Lexicon.js"
+import {
+  CueEntry,
+  GazetteerEntry,
+  LexiconHeader,
+  ModalityCue,
+  TitleEntry,
+  TriggerEntry
+} from "../../../schemas/Lexicon.js"
 import { PIPELINE_VERSION } from "../../../schemas/version.js"
 import type { EntityType } from "../../../schemas/vocab.js"
-import { sha256 } from "../../shared/hash.js"
 import { compareStrings } from "../../shared/compare.js"
+import { sha256 } from "../../shared/hash.js"
 import { normWord } from "../text/tokens.js"
 import { PhraseTrie } from "./trie.js"
 
@@ -25,7 +32,12 @@ export interface GazEntity {
   readonly iso2: string | null
   readonly iso3: string | null
   readonly wikidata: string | null
-  readonly positions: ReadonlyArray<{ readonly role: string; readonly of: string; readonly from?: string | undefined; readonly to?: string | undefined }>
+  readonly positions: ReadonlyArray<{
+    readonly role: string
+    readonly of: string
+    readonly from?: string | undefined
+    readonly to?: string | undefined
+  }>
   readonly locatedIn: string | null
   readonly capitalOf: string | null
   readonly partOf: ReadonlyArray<string>
@@ -69,7 +81,8 @@ const WORLD_COUNTRIES: LexiconProvenance = {
   name: "world-countries",
   version: "5.1.0",
   kind: "gazetteer",
-  source: "world-countries 5.1.0 (npm; mledoze/countries): names, ISO 3166 codes, capitals, demonyms and regions of every state",
+  source:
+    "world-countries 5.1.0 (npm; mledoze/countries): names, ISO 3166 codes, capitals, demonyms and regions of every state",
   licence: "ODbL-1.0",
   sha256: null
 }
@@ -92,7 +105,11 @@ const decoders = {
 /** A lexicon file that does not decode. */
 export class LexiconInvalid extends Error {
   readonly code = "lexicon-invalid"
-  constructor(readonly file: string, readonly line: number, readonly detail: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string
+  ) {
     super(`${file}:${line}: ${detail}`)
   }
 }
@@ -120,7 +137,9 @@ const readLexiconFile = (path: string) => {
 
 /** Load and compile every lexicon in `dir`. Throws LexiconInvalid on a bad file. */
 export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort(compareStrings)
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort(compareStrings)
   const hashParts: Array<string> = [PIPELINE_VERSION, "world-countries@5.1.0"]
   const gaz: Array<GazetteerEntry> = []
   const overlays: Array<GazetteerEntry> = []
@@ -134,7 +153,15 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     const fileHash = sha256(readFileSync(path))
     hashParts.push(f, fileHash)
     const { header, entries } = readLexiconFile(path)
-    provenance.push({ file: `pipeline/lexicons/${f}`, name: header.name, version: header.version, kind: header.kind, source: header.source, licence: header.licence, sha256: fileHash })
+    provenance.push({
+      file: `pipeline/lexicons/${f}`,
+      name: header.name,
+      version: header.version,
+      kind: header.kind,
+      source: header.source,
+      licence: header.licence,
+      sha256: fileHash
+    })
     for (const e of entries) {
       if (header.kind === "gazetteer") (f.startsWith("countries") ? overlays : gaz).push(e as GazetteerEntry)
       else if (header.kind === "triggers") triggers.push(e as TriggerEntry)
@@ -153,13 +180,18 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
   // them unless the overlay claims it; territories (non-independent) get no demonyms
   const demonymCount = new Map<string, number>()
   for (const c of worldCountries)
-    if (c.independent) for (const d of new Set(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [])) demonymCount.set(d, (demonymCount.get(d) ?? 0) + 1)
+    if (c.independent)
+      for (const d of new Set(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []))
+        demonymCount.set(d, (demonymCount.get(d) ?? 0) + 1)
   const entities = new Map<string, GazEntity>()
   const overlayById = new Map(overlays.map((o) => [o.id, o]))
   for (const c of worldCountries) {
     const id = `country:${c.cca3}`
     const o = overlayById.get(id)
-    const dem = c.independent && c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f].filter((d) => demonymCount.get(d) === 1) : []
+    const dem =
+      c.independent && c.demonyms?.eng
+        ? [c.demonyms.eng.m, c.demonyms.eng.f].filter((d) => demonymCount.get(d) === 1)
+        : []
     entities.set(id, {
       id,
       // dependent territories (Greenland, Puerto Rico) are places, not sovereign states
@@ -181,9 +213,26 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     for (const r of [c.subregion, c.region].filter((x): x is string => !!x && x !== "")) {
       const id = `location:${slug(r)}`
       if (!entities.has(id))
-        entities.set(id, { id, type: "location", name: r, aliases: [r], demonyms: [regionAdjective(r)], iso2: null, iso3: null, wikidata: null, positions: [], locatedIn: null, capitalOf: null, partOf: [] })
+        entities.set(id, {
+          id,
+          type: "location",
+          name: r,
+          aliases: [r],
+          demonyms: [regionAdjective(r)],
+          iso2: null,
+          iso3: null,
+          wikidata: null,
+          positions: [],
+          locatedIn: null,
+          capitalOf: null,
+          partOf: []
+        })
       const country = entities.get(`country:${c.cca3}`)!
-      if (!country.partOf.includes(id)) entities.set(country.id, { ...country, partOf: [...country.partOf, id] })
+      if (!country.partOf.includes(id))
+        entities.set(country.id, {
+          ...country,
+          partOf: [...country.partOf, id]
+        })
     }
   }
   for (const g of gaz) {
@@ -193,7 +242,17 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
       type: g.type,
       name: g.name,
       aliases: uniq([g.name, ...g.aliases]),
-      demonyms: g.demonyms ?? (g.type === "location" && prev ? prev.demonyms : g.type === "location" && /(ia|a|e)$/.test(g.name) && /^[A-Z]/.test(g.name) && g.name.split(" ").length <= 2 && /asia|europe|africa|america|caucasus/i.test(g.name) ? [regionAdjective(g.name)] : []),
+      demonyms:
+        g.demonyms ??
+        (g.type === "location" && prev
+          ? prev.demonyms
+          : g.type === "location" &&
+              /(ia|a|e)$/.test(g.name) &&
+              /^[A-Z]/.test(g.name) &&
+              g.name.split(" ").length <= 2 &&
+              /asia|europe|africa|america|caucasus/i.test(g.name)
+            ? [regionAdjective(g.name)]
+            : []),
       iso2: g.iso2 ?? null,
       iso3: g.iso3 ?? null,
       wikidata: g.wikidata ?? null,
@@ -222,17 +281,34 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
     demonyms,
     triggers: triggerTrie,
     titles: titleTrie,
-    modality: modality.map((entry) => ({ entry, re: new RegExp(`\\b(?:${entry.pattern})\\b`, "i") })),
+    modality: modality.map((entry) => ({
+      entry,
+      re: new RegExp(`\\b(?:${entry.pattern})\\b`, "i")
+    })),
     cues,
     hash: sha256(hashParts.join("\n")),
     provenance
   }
 }
 
-const slug = (s: string): string => s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
 
 /** English adjective of a region name: Asia → Asian, Europe → European, Caucasus → Caucasian. */
 export const regionAdjective = (name: string): string =>
-  name.endsWith("a") ? `${name}n` : name.endsWith("e") ? `${name}an` : name.endsWith("us") ? `${name.slice(0, -2)}ian` : `${name}n`
+  name.endsWith("a")
+    ? `${name}n`
+    : name.endsWith("e")
+      ? `${name}an`
+      : name.endsWith("us")
+        ? `${name.slice(0, -2)}ian`
+        : `${name}n`
 
-const uniq = (xs: ReadonlyArray<string | undefined>): Array<string> => [...new Set(xs.filter((x): x is string => !!x && x.trim() !== ""))]
+const uniq = (xs: ReadonlyArray<string | undefined>): Array<string> => [
+  ...new Set(xs.filter((x): x is string => !!x && x.trim() !== ""))
+]

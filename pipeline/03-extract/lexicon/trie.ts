@@ -1,5 +1,5 @@
 /** A token-sequence trie: longest-match lookup of multi-word phrases over a token array. */
-import { normWord, tokenTexts, type Token } from "../text/tokens.js"
+import { normWord, type Token, tokenTexts } from "../text/tokens.js"
 
 interface Entry<V> {
   readonly value: V
@@ -26,7 +26,11 @@ const MEMO_MIN = 32
 
 /** Phrase trie keyed by normalised words. */
 export class PhraseTrie<V> {
-  private readonly root: Node<V> = { next: new Map(), values: [], plain: EMPTY }
+  private readonly root: Node<V> = {
+    next: new Map(),
+    values: [],
+    plain: EMPTY
+  }
 
   /** Add a phrase (tokenised like the text). */
   add(phrase: string, value: V, caseSensitive: boolean): void {
@@ -44,7 +48,11 @@ export class PhraseTrie<V> {
     }
     // the same value under another capitalisation ("Batken Region", "Batken region") is kept: case is checked per form
     this.memoTokens = null
-    if (!node.values.some((v) => v.value === value && (!caseSensitive || !v.caseSensitive || v.words.every((w, k) => w === words[k])))) {
+    if (
+      !node.values.some(
+        (v) => v.value === value && (!caseSensitive || !v.caseSensitive || v.words.every((w, k) => w === words[k]))
+      )
+    ) {
       node.values.push({ value, words, caseSensitive })
       node.plain = node.values.some((v) => v.caseSensitive) ? null : [...new Set(node.values.map((v) => v.value))]
     }
@@ -91,7 +99,8 @@ export class PhraseTrie<V> {
 /** The distinct values of the entries whose case constraints hold at token i. */
 const checked = <V>(entries: ReadonlyArray<Entry<V>>, tokens: ReadonlyArray<Token>, i: number): Array<V> => {
   const ok: Array<V> = []
-  for (const v of entries) if ((!v.caseSensitive || sameCase(v.words, tokens, i)) && !ok.includes(v.value)) ok.push(v.value)
+  for (const v of entries)
+    if ((!v.caseSensitive || sameCase(v.words, tokens, i)) && !ok.includes(v.value)) ok.push(v.value)
   return ok
 }
 

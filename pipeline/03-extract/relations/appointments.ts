@@ -3,28 +3,127 @@
  * "the president appointed X as acting chairman of Y", "X was named foreign minister", "removing X as
  * head of Y", and the post verbs "X, who also chairs the Y", "X heads the Y".
  */
-import type { Mention } from "../entities.js"
+
 import type { TitleEntry } from "../../../schemas/Lexicon.js"
-import { ARTICLES, gazMention, skipArticles, type FoundRelation, type RelContext } from "./context.js"
+import type { Mention } from "../entities.js"
+import { ARTICLES, type FoundRelation, gazMention, type RelContext, skipArticles } from "./context.js"
 import { HOLDER_TYPES, knownHolder, MODIFIERS, ROLE_MODIFIERS } from "./positions.js"
 
 /** Verbs whose subject holds the office after "as": "X served as", "X remains as". */
-const SUBJECT_VERBS = new Set(["served", "serves", "serve", "serving", "worked", "works", "working", "acted", "acts", "remains", "remained", "continues", "continued", "stayed", "returned", "returns"])
+const SUBJECT_VERBS = new Set([
+  "served",
+  "serves",
+  "serve",
+  "serving",
+  "worked",
+  "works",
+  "working",
+  "acted",
+  "acts",
+  "remains",
+  "remained",
+  "continues",
+  "continued",
+  "stayed",
+  "returned",
+  "returns"
+])
 /** Verbs whose object (or passive subject) takes the office: "appointed X as", "X was named". */
-const OBJECT_VERBS = new Set(["appointed", "appoints", "appoint", "appointing", "named", "names", "naming", "elected", "re-elected", "reelected", "reappointed", "confirmed", "installed", "designated", "removed", "removing", "dismissed", "dismissing", "sacked", "fired", "ousted", "reinstated", "chose", "picked", "tapped", "sworn"])
+const OBJECT_VERBS = new Set([
+  "appointed",
+  "appoints",
+  "appoint",
+  "appointing",
+  "named",
+  "names",
+  "naming",
+  "elected",
+  "re-elected",
+  "reelected",
+  "reappointed",
+  "confirmed",
+  "installed",
+  "designated",
+  "removed",
+  "removing",
+  "dismissed",
+  "dismissing",
+  "sacked",
+  "fired",
+  "ousted",
+  "reinstated",
+  "chose",
+  "picked",
+  "tapped",
+  "sworn"
+])
 /** Words allowed between a person and such a verb: "X had previously served", "X, who was later appointed". */
-const BETWEEN = new Set(["has", "have", "had", "was", "were", "is", "been", "be", "being", "also", "previously", "formerly", "later", "then", "once", "now", "still", "briefly", "officially", "formally", "who", ","])
+const BETWEEN = new Set([
+  "has",
+  "have",
+  "had",
+  "was",
+  "were",
+  "is",
+  "been",
+  "be",
+  "being",
+  "also",
+  "previously",
+  "formerly",
+  "later",
+  "then",
+  "once",
+  "now",
+  "still",
+  "briefly",
+  "officially",
+  "formally",
+  "who",
+  ","
+])
 /** Verbs that name a post held by their subject: "who also chairs the X", "X heads the Y". */
-const POST_VERBS = new Map([["chairs", "chair"], ["heads", "head"], ["leads", "leader"], ["directs", "director"], ["runs", "head"], ["chaired", "former chair"], ["headed", "former head"]])
+const POST_VERBS = new Map([
+  ["chairs", "chair"],
+  ["heads", "head"],
+  ["leads", "leader"],
+  ["directs", "director"],
+  ["runs", "head"],
+  ["chaired", "former chair"],
+  ["headed", "former head"]
+])
 const ADVERBS = new Set(["also", "now", "currently", "still", "formally", "jointly", "previously", "once"])
 /** Words that make an appointment expected, possible or wished rather than made. */
-const UNREAL = new Set(["expected", "may", "might", "could", "would", "likely", "tipped", "rumoured", "rumored", "considering", "plans", "to", "not", "never"])
+const UNREAL = new Set([
+  "expected",
+  "may",
+  "might",
+  "could",
+  "would",
+  "likely",
+  "tipped",
+  "rumoured",
+  "rumored",
+  "considering",
+  "plans",
+  "to",
+  "not",
+  "never"
+])
 
 /** Find holds_position stated by appointment, service and post verbs. */
 export const appointmentRelations = (ctx: RelContext): Array<FoundRelation> => [...asTitle(ctx), ...postVerbs(ctx)]
 
 /** The title phrase at token x: (qualifier) (modifiers) title, its holder and the role's text. */
-const titleAfter = (ctx: RelContext, x: number): { entry: TitleEntry; role: string; holder: Mention | undefined; end: number } | null => {
+const titleAfter = (
+  ctx: RelContext,
+  x: number
+): {
+  entry: TitleEntry
+  role: string
+  holder: Mention | undefined
+  end: number
+} | null => {
   const { doc, at } = ctx
   const { tokens } = doc
   x = skipArticles(ctx, x)
@@ -44,7 +143,10 @@ const titleAfter = (ctx: RelContext, x: number): { entry: TitleEntry; role: stri
   // "... of (the) Y"
   if (!holder && tokens[end]?.norm === "of") {
     const h = at[skipArticles(ctx, end + 1)]
-    if (h && HOLDER_TYPES.has(h.type)) (holder = h, end = h.tokEnd)
+    if (h && HOLDER_TYPES.has(h.type)) {
+      holder = h
+      end = h.tokEnd
+    }
   }
   const role = [...mods.filter((w) => ROLE_MODIFIERS.has(w)), entry.title].join(" ")
   return { entry, role, holder, end }
@@ -70,7 +172,9 @@ const asTitle = (ctx: RelContext): Array<FoundRelation> => {
       after = obj.tokEnd
       // "X - a longtime ally ... - as head of": a parenthetical between the name and "as"
       if (tokens[after]?.text !== "," && tokens[after]?.norm !== "as") {
-        const close = tokens.slice(after + 1, Math.min(s.tokEnd, after + 16)).findIndex((t) => t.text === tokens[after]!.text)
+        const close = tokens
+          .slice(after + 1, Math.min(s.tokEnd, after + 16))
+          .findIndex((t) => t.text === tokens[after]!.text)
         if (["-", "—", "–"].includes(tokens[after]?.text ?? "") && close >= 0) after += close + 2
       }
     } else {
@@ -86,12 +190,21 @@ const asTitle = (ctx: RelContext): Array<FoundRelation> => {
     const asAt = tokens[after]?.norm === "as" ? after + 1 : subjVerb ? -1 : after
     if (asAt < 0) continue
     const t = titleAfter(ctx, asAt)
-    if (!t || t.entry.predicate !== "holds_position") continue
-    const id = t.holder ? null : knownHolder(ctx, person, t.entry) ?? t.entry.default_holder ?? null
+    if (t?.entry.predicate !== "holds_position") continue
+    const id = t.holder ? null : (knownHolder(ctx, person, t.entry) ?? t.entry.default_holder ?? null)
     const holder = t.holder ?? (id ? gazMention(ctx, id) : null)
     if (!holder || holder.key === person.key) continue
     const start = Math.min(person.start, tokens[v]!.start)
-    out.push({ predicate: "holds_position", subject: person, object: holder, role: t.role, start, end: tokens[t.end - 1]!.end, method: "relation.as-title.v1", confidence: 0.7 })
+    out.push({
+      predicate: "holds_position",
+      subject: person,
+      object: holder,
+      role: t.role,
+      start,
+      end: tokens[t.end - 1]!.end,
+      method: "relation.as-title.v1",
+      confidence: 0.7
+    })
   }
   return out
 }
@@ -114,14 +227,31 @@ const postVerbs = (ctx: RelContext): Array<FoundRelation> => {
       // the person right before "who", or before an apposition naming their title ("X, the energy secretary who")
       let x = k - 1
       if (ctx.inTitle[x] === 1) {
-        while (x > 0 && tokens[x]!.text !== "," && (ctx.inTitle[x] === 1 || (tokens[x]!.kind === "word" && !tokens[x]!.cap) || at[x]?.type === "country" || tokens[x]!.text === ".")) x--
+        while (
+          x > 0 &&
+          tokens[x]!.text !== "," &&
+          (ctx.inTitle[x] === 1 ||
+            (tokens[x]!.kind === "word" && !tokens[x]!.cap) ||
+            at[x]?.type === "country" ||
+            tokens[x]!.text === ".")
+        )
+          x--
         if (tokens[x]?.text !== ",") continue
         x--
       } else if (tokens[x]?.text === ",") x--
       if (at[x]?.type === "person" && at[x]!.tokEnd === x + 1) person = at[x]
     } else if (at[k]?.type === "person" && at[k]!.tokEnd === k + 1) person = at[k]
     if (!person) continue
-    out.push({ predicate: "holds_position", subject: person, object: org, role, start: person.start, end: org.end, method: "relation.post-verb.v1", confidence: 0.65 })
+    out.push({
+      predicate: "holds_position",
+      subject: person,
+      object: org,
+      role,
+      start: person.start,
+      end: org.end,
+      method: "relation.post-verb.v1",
+      confidence: 0.65
+    })
   }
   return out
 }

@@ -36,7 +36,11 @@ export const bylineRelations = (ctx: RelContext): Array<FoundRelation> => {
     let org: Mention | undefined
     let last = end - 1
     // "By X for Y" opening a line, "written by X for Y"
-    if (tokens[end]?.norm === "for" && outlet(at[end + 1]) && (lineStart(k) || WRITTEN.has(tokens[k - 1]?.norm ?? ""))) {
+    if (
+      tokens[end]?.norm === "for" &&
+      outlet(at[end + 1]) &&
+      (lineStart(k) || WRITTEN.has(tokens[k - 1]?.norm ?? ""))
+    ) {
       org = at[end + 1]
       last = org!.tokEnd - 1
     } else if (lineStart(k) && (end >= tokens.length || lineStart(end))) {
@@ -50,13 +54,33 @@ export const bylineRelations = (ctx: RelContext): Array<FoundRelation> => {
         }
     }
     if (!org) continue
-    for (const p of names) out.push({ predicate: "affiliated_with", subject: p, object: org, role: null, start: tokens[k]!.start, end: tokens[last]!.end, method: "relation.byline.v1", confidence: 0.7 })
+    for (const p of names)
+      out.push({
+        predicate: "affiliated_with",
+        subject: p,
+        object: org,
+        role: null,
+        start: tokens[k]!.start,
+        end: tokens[last]!.end,
+        method: "relation.byline.v1",
+        confidence: 0.7
+      })
   }
   return out
 }
 
 /** Verbs of writing for an outlet: "X writes for Y", "X, who reports for Y". */
-const WORKS_FOR = new Set(["writes", "wrote", "reports", "reported", "contributes", "contributed", "covers", "edits", "blogs"])
+const WORKS_FOR = new Set([
+  "writes",
+  "wrote",
+  "reports",
+  "reported",
+  "contributes",
+  "contributed",
+  "covers",
+  "edits",
+  "blogs"
+])
 const ADVERBS = new Set(["also", "now", "regularly", "often", "previously", "formerly", "currently", "who"])
 
 /** affiliated_with from "<person> (who) writes / reports / contributes for <outlet>". */
@@ -66,14 +90,28 @@ export const worksForRelations = (ctx: RelContext): Array<FoundRelation> => {
   const out: Array<FoundRelation> = []
   for (let v = 1; v < tokens.length; v++) {
     if (!WORKS_FOR.has(tokens[v]!.norm) || tokens[v + 1]?.norm !== "for") continue
-    const org = at[v + 2]?.tokStart === v + 2 ? at[v + 2] : at[v + 3]?.tokStart === v + 3 && tokens[v + 2]!.norm === "the" ? at[v + 3] : undefined
+    const org =
+      at[v + 2]?.tokStart === v + 2
+        ? at[v + 2]
+        : at[v + 3]?.tokStart === v + 3 && tokens[v + 2]!.norm === "the"
+          ? at[v + 3]
+          : undefined
     if (org?.type !== "organization") continue
     let b = v - 1
     while (b > 0 && ADVERBS.has(tokens[b]!.norm)) b--
     if (tokens[b]?.text === ",") b--
     const p = at[b]
     if (p?.type !== "person" || p.tokEnd !== b + 1) continue
-    out.push({ predicate: "affiliated_with", subject: p, object: org, role: null, start: p.start, end: org.end, method: "relation.works-for.v1", confidence: 0.65 })
+    out.push({
+      predicate: "affiliated_with",
+      subject: p,
+      object: org,
+      role: null,
+      start: p.start,
+      end: org.end,
+      method: "relation.works-for.v1",
+      confidence: 0.65
+    })
   }
   return out
 }

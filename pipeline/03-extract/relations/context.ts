@@ -74,11 +74,23 @@ const anaphors = (doc: Doc, mentions: ReadonlyArray<Mention>, region: (m: Mentio
     if (!(det === "the" && noun === "country") && !((det === "the" || det === "a") && noun === "region")) continue
     const si = sentenceOf[k]!
     const near = [...(si > 0 ? perSentence[si - 1]! : []), ...perSentence[si]!.filter((m) => m.tokEnd <= k)]
-    const kind = noun === "country" ? (m: Mention) => m.type === "country" && (m.via === "name" || m.via === "demonym") : (m: Mention) => region(m) && m.via === "name"
+    const kind =
+      noun === "country"
+        ? (m: Mention) => m.type === "country" && (m.via === "name" || m.via === "demonym")
+        : (m: Mention) => region(m) && m.via === "name"
     const named = near.filter(kind)
     if (named.length === 0 || named.some((m) => m.key !== named[0]!.key)) continue
     const a = named[named.length - 1]!
-    out.push({ ...a, tokStart: k, tokEnd: k + 2, start: tokens[k]!.start, end: tokens[k + 1]!.end, via: "name", method: "relation.country-anaphor.v1", confidence: Math.min(a.confidence, 0.6) })
+    out.push({
+      ...a,
+      tokStart: k,
+      tokEnd: k + 2,
+      start: tokens[k]!.start,
+      end: tokens[k + 1]!.end,
+      via: "name",
+      method: "relation.country-anaphor.v1",
+      confidence: Math.min(a.confidence, 0.6)
+    })
   }
   return out
 }
@@ -97,11 +109,35 @@ export const makeContext = (doc: Doc, found: ReadonlyArray<Mention>): RelContext
     titleAt[i] = t
     if (t) for (let k = i; k < i + t.length; k++) inTitle[k] = 1
   }
-  return { doc, mentions, at, perSentence: bySentence(doc, mentions), membersOf, capitals, inTitle, titleAt }
+  return {
+    doc,
+    mentions,
+    at,
+    perSentence: bySentence(doc, mentions),
+    membersOf,
+    capitals,
+    inTitle,
+    titleAt
+  }
 }
 
 /** Words that name a region without being a place in it (its states are listed after it). */
-const REGION_HEADS = new Set(["asia", "europe", "africa", "america", "americas", "caribbean", "east", "pacific", "caucasus", "eurasia", "hemisphere", "balkans", "arctic", "west"])
+const REGION_HEADS = new Set([
+  "asia",
+  "europe",
+  "africa",
+  "america",
+  "americas",
+  "caribbean",
+  "east",
+  "pacific",
+  "caucasus",
+  "eurasia",
+  "hemisphere",
+  "balkans",
+  "arctic",
+  "west"
+])
 
 /**
  * A region: a gazetteer location that states are part of, or one without a country, city or
@@ -112,26 +148,55 @@ const isRegionIn = (membersOf: ReadonlyMap<string, unknown>, m: Mention): boolea
   if (m.type !== "location" || m.gaz === null) return false
   if (membersOf.has(m.gaz.id)) return true
   if (m.gaz.locatedIn !== null || m.gaz.capitalOf !== null) return false
-  const last = m.gaz.name.toLowerCase().split(/[\s-]+/).pop() ?? ""
+  const last =
+    m.gaz.name
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .pop() ?? ""
   return REGION_HEADS.has(last)
 }
 
 /** A mention standing for a gazetteer entity the text does not name at this place (no span). */
 export const gazMention = (ctx: RelContext, id: string): Mention | null => {
   const e = ctx.doc.lex.entities.get(id)
-  return e ? { key: `gaz:${e.id}`, type: e.type, name: e.name, tokStart: -1, tokEnd: -1, start: -1, end: -1, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.9, via: "name", gaz: e } : null
+  return e
+    ? {
+        key: `gaz:${e.id}`,
+        type: e.type,
+        name: e.name,
+        tokStart: -1,
+        tokEnd: -1,
+        start: -1,
+        end: -1,
+        detection: "gazetteer",
+        method: "entity.gazetteer.v1",
+        confidence: 0.9,
+        via: "name",
+        gaz: e
+      }
+    : null
 }
 
 /** The UTF-16 span of tokens [a, b). */
-export const tokSpan = (doc: Doc, a: number, b: number) => ({ start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end })
+export const tokSpan = (doc: Doc, a: number, b: number) => ({
+  start: doc.tokens[a]!.start,
+  end: doc.tokens[b - 1]!.end
+})
 
 /** The span covering two mentions. */
-export const spanOf = (a: Mention, b: Mention) => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) })
+export const spanOf = (a: Mention, b: Mention) => ({
+  start: Math.min(a.start, b.start),
+  end: Math.max(a.end, b.end)
+})
 
 /** Mentions with distinct keys, first occurrence kept. */
 export const uniqByKey = (ms: ReadonlyArray<Mention>): Array<Mention> => {
   const seen = new Set<string>()
-  return ms.filter((m) => (seen.has(m.key) ? false : (seen.add(m.key), true)))
+  return ms.filter((m) => {
+    if (seen.has(m.key)) return false
+    seen.add(m.key)
+    return true
+  })
 }
 
 /** Tokens that end a clause for the clause-level rules. */
@@ -161,7 +226,16 @@ export const asPlace = (ctx: RelContext, m: Mention | undefined): Mention | null
   if (m.type === "location") return isRegion(ctx, m) ? null : m
   if (m.type !== "country" || m.via !== "metonym" || !m.gaz) return null
   const city = ctx.capitals.get(m.gaz.id)
-  return city ? { ...m, key: `gaz:${city.id}`, type: "location", name: city.name, via: "name", gaz: city } : null
+  return city
+    ? {
+        ...m,
+        key: `gaz:${city.id}`,
+        type: "location",
+        name: city.name,
+        via: "name",
+        gaz: city
+      }
+    : null
 }
 
 /** Articles skipped between a cue and its noun phrase. */
@@ -173,7 +247,7 @@ export const skipArticles = (ctx: RelContext, k: number): number => {
   while (k < tokens.length && (ARTICLES.has(tokens[k]!.norm) || QUOTES.has(tokens[k]!.text))) k++
   return k
 }
-const QUOTES = new Set(["\"", "“", "”", "'", "‘", "’", "«", "»"])
+const QUOTES = new Set(['"', "“", "”", "'", "‘", "’", "«", "»"])
 
 /**
  * The coordinated people and states ending right before token e, as a clause's subject: "Kazakhstan,
@@ -189,14 +263,21 @@ export const subjectBefore = (ctx: RelContext, e: number): Array<Mention> => {
   while (b >= from) {
     const m = at[b]
     if (m && m.tokEnd === b + 1) {
-      const ok = m.type === "person" || (m.type === "country" && (m.via !== "demonym" || inTitle[m.tokEnd] === 1 || tokens[m.tokEnd]?.norm === "'s"))
+      const ok =
+        m.type === "person" ||
+        (m.type === "country" && (m.via !== "demonym" || inTitle[m.tokEnd] === 1 || tokens[m.tokEnd]?.norm === "'s"))
       if (!ok) break
       out.push(m)
       b = m.tokStart - 1
       continue
     }
     const t = tokens[b]!
-    if (inTitle[b] === 1 || SUBJECT_GLUE.has(t.norm) || (t.norm === "'s" && inTitle[b + 1] === 1) || (t.text === "," && out.length > 0 && at[b - 1] !== undefined)) {
+    if (
+      inTitle[b] === 1 ||
+      SUBJECT_GLUE.has(t.norm) ||
+      (t.norm === "'s" && inTitle[b + 1] === 1) ||
+      (t.text === "," && out.length > 0 && at[b - 1] !== undefined)
+    ) {
       b--
       continue
     }
@@ -219,8 +300,23 @@ export const compoundAgent = (ctx: RelContext, k: number, verbs: ReadonlySet<str
   const words = tokenize(joined[1]!)
   const hit = lex.names.longest(words, 0) ?? lex.demonyms.longest(words, 0)
   if (!hit || hit.length !== words.length) return null
-  const e = hit.values.map((id) => lex.entities.get(id)).find((x) => x?.type === "country" || x?.type === "organization" || !!x?.capitalOf)
+  const e = hit.values
+    .map((id) => lex.entities.get(id))
+    .find((x) => x?.type === "country" || x?.type === "organization" || !!x?.capitalOf)
   const agent = e?.type === "location" && e.capitalOf ? lex.entities.get(e.capitalOf) : e
   if (!agent) return null
-  return { key: `gaz:${agent.id}`, type: agent.type, name: agent.name, tokStart: k, tokEnd: k + 1, start: t.start, end: t.start + joined[1]!.length, detection: "gazetteer", method: "entity.gazetteer.v1", confidence: 0.8, via: agent.type === "country" ? "demonym" : "name", gaz: agent }
+  return {
+    key: `gaz:${agent.id}`,
+    type: agent.type,
+    name: agent.name,
+    tokStart: k,
+    tokEnd: k + 1,
+    start: t.start,
+    end: t.start + joined[1]!.length,
+    detection: "gazetteer",
+    method: "entity.gazetteer.v1",
+    confidence: 0.8,
+    via: agent.type === "country" ? "demonym" : "name",
+    gaz: agent
+  }
 }

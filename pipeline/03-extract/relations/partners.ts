@@ -6,19 +6,79 @@
  * ... contract with U.S.-based Acme").
  */
 import type { Mention } from "../entities.js"
-import { skipArticles, subjectBefore, uniqByKey, type FoundRelation, type RelContext } from "./context.js"
+import { type FoundRelation, type RelContext, skipArticles, subjectBefore, uniqByKey } from "./context.js"
 
 /** Words that signal a partnership between states. */
-export const PARTNER_CUES = new Set(["partner", "partners", "partnership", "partnerships", "ally", "allies", "alliance", "agreement", "agreements", "ties", "relations", "treaty", "cooperation", "relationship", "deal", "memorandum"])
+export const PARTNER_CUES = new Set([
+  "partner",
+  "partners",
+  "partnership",
+  "partnerships",
+  "ally",
+  "allies",
+  "alliance",
+  "agreement",
+  "agreements",
+  "ties",
+  "relations",
+  "treaty",
+  "cooperation",
+  "relationship",
+  "deal",
+  "memorandum"
+])
 /** Nouns that take "with" + the partner: "ties with Chile". */
-const WITH_NOUNS = new Set(["ties", "relations", "partnership", "cooperation", "alliance", "agreement", "relationship", "memorandum", "treaty", "deal"])
+const WITH_NOUNS = new Set([
+  "ties",
+  "relations",
+  "partnership",
+  "cooperation",
+  "alliance",
+  "agreement",
+  "relationship",
+  "memorandum",
+  "treaty",
+  "deal"
+])
 const PARTNER_NOUNS = new Set(["partner", "partners", "partnership", "ally", "allies", "alliance"])
 /** Words that make a stated partnership hypothetical, future or not (yet) real. */
-export const UNREAL = new Set(["will", "would", "may", "might", "could", "expected", "aims", "aimed", "seeks", "hopes", "wants", "normalizing", "normalising", "normalize", "normalise", "restore", "restoring", "not", "never", "if"])
+export const UNREAL = new Set([
+  "will",
+  "would",
+  "may",
+  "might",
+  "could",
+  "expected",
+  "aims",
+  "aimed",
+  "seeks",
+  "hopes",
+  "wants",
+  "normalizing",
+  "normalising",
+  "normalize",
+  "normalise",
+  "restore",
+  "restoring",
+  "not",
+  "never",
+  "if"
+])
 const BREAKS = new Set([",", ";", ":", "—", "–"])
 
 /** Nouns for a state's people that stand for the state after "with": "with senior envoys of Peru". */
-const ENVOYS = new Set(["officials", "leaders", "government", "delegation", "delegations", "counterparts", "representatives", "authorities", "ministers", "leadership"])
+const ENVOYS = new Set([
+  "officials",
+  "leaders",
+  "government",
+  "delegation",
+  "delegations",
+  "counterparts",
+  "representatives",
+  "authorities",
+  "ministers",
+  "leadership"
+])
 
 /** Find partner_of relations between two states named in one clause; `stateOf` gives the state a person holds office in. */
 export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Mention | null): Array<FoundRelation> => {
@@ -27,12 +87,16 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
   const out: Array<FoundRelation> = []
   const named = (m: Mention | undefined): boolean => !!m && m.type === "country" && m.via !== "demonym"
   // a partnership between a state and a union of states ("between the EU and Kazakhstan")
-  const union = (m: Mention | undefined): boolean => named(m) || (!!m && m.type === "organization" && m.gaz !== null && /\bUnion\b/.test(m.gaz.name))
+  const union = (m: Mention | undefined): boolean =>
+    named(m) || (!!m && m.type === "organization" && m.gaz !== null && /\bUnion\b/.test(m.gaz.name))
   // "U.S.-based Acme", "a French-led initiative": the state qualifies something else
   const qualifiesNext = (m: Mention) => tokens[m.tokEnd]?.text === "-" || tokens[m.tokEnd]?.norm === "'s"
   const unrealBetween = (a: number, b: number) => tokens.slice(a, b).some((t) => UNREAL.has(t.norm))
   // the noun "with" attaches to: "ties with", "a memorandum of understanding with", "a treaty of friendship with"
-  const nounBefore = (k: number) => (tokens[k - 2]?.norm === "of" && WITH_NOUNS.has(tokens[k - 3]?.norm ?? "") ? tokens[k - 3]!.norm : (tokens[k - 1]?.norm ?? ""))
+  const nounBefore = (k: number) =>
+    tokens[k - 2]?.norm === "of" && WITH_NOUNS.has(tokens[k - 3]?.norm ?? "")
+      ? tokens[k - 3]!.norm
+      : (tokens[k - 1]?.norm ?? "")
   // the state after "with": named directly, or as "(the) (top) officials from / of X"
   const withObject = (k: number): Mention | undefined => {
     if (named(at[skipArticles(ctx, k + 1)])) return at[skipArticles(ctx, k + 1)]
@@ -53,8 +117,25 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
       // "a transit accord between Chile and Peru" (not "the war between ...")
       const a = at[skipArticles(ctx, k + 1)]
       const b = a && tokens[a.tokEnd]?.norm === "and" ? at[skipArticles(ctx, a.tokEnd + 1)] : undefined
-      if (t.norm === "between" && WITH_NOUNS.has(nounBefore(k)) && a && union(a) && b && union(b) && (named(a) || named(b)) && !qualifiesNext(b))
-        out.push({ predicate: "partner_of", subject: a, object: b, role: null, ...sp, method: "relation.partner-between.v1", confidence: 0.6 })
+      if (
+        t.norm === "between" &&
+        WITH_NOUNS.has(nounBefore(k)) &&
+        a &&
+        union(a) &&
+        b &&
+        union(b) &&
+        (named(a) || named(b)) &&
+        !qualifiesNext(b)
+      )
+        out.push({
+          predicate: "partner_of",
+          subject: a,
+          object: b,
+          role: null,
+          ...sp,
+          method: "relation.partner-between.v1",
+          confidence: 0.6
+        })
       // "Tajikistan has long kept close ties with India", "the minister ... signing a memorandum of
       // understanding with senior officials from Uzbekistan" (a person stands for the state they serve)
       if (t.norm !== "with" || !WITH_NOUNS.has(nounBefore(k))) continue
@@ -65,7 +146,16 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
         .map((m) => (named(m) ? m : m.type === "person" ? stateOf(m) : null))
         .find((c): c is Mention => !!c && c.key !== obj.key)
       const from = ms.find((m) => m.tokEnd <= k - 1 && (named(m) || m.type === "person"))
-      if (subj && from && !unrealBetween(from.tokEnd, k)) out.push({ predicate: "partner_of", subject: subj, object: obj, role: null, ...sp, method: "relation.partner-with.v1", confidence: 0.6 })
+      if (subj && from && !unrealBetween(from.tokEnd, k))
+        out.push({
+          predicate: "partner_of",
+          subject: subj,
+          object: obj,
+          role: null,
+          ...sp,
+          method: "relation.partner-with.v1",
+          confidence: 0.6
+        })
     }
     // exactly two states and a partner noun right after the second, in one stretch: "Ulaanbaatar finds Tokyo a steady partner"
     const cs = uniqByKey(countries.filter((c) => named(c)))
@@ -73,16 +163,69 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
     const [x, y] = [cs[0]!, cs[1]!]
     const cue = tokens.slice(y.tokEnd, Math.min(s.tokEnd, y.tokEnd + 5)).findIndex((t) => PARTNER_NOUNS.has(t.norm))
     const stretch = tokens.slice(x.tokEnd, y.tokEnd + Math.max(cue, 0))
-    if (cue >= 0 && y.tokStart - x.tokEnd <= 8 && !stretch.some((t) => BREAKS.has(t.text)) && !unrealBetween(x.tokEnd, y.tokEnd + cue))
-      out.push({ predicate: "partner_of", subject: x, object: y, role: null, ...sp, method: "relation.partner.v1", confidence: 0.55 })
+    if (
+      cue >= 0 &&
+      y.tokStart - x.tokEnd <= 8 &&
+      !stretch.some((t) => BREAKS.has(t.text)) &&
+      !unrealBetween(x.tokEnd, y.tokEnd + cue)
+    )
+      out.push({
+        predicate: "partner_of",
+        subject: x,
+        object: y,
+        role: null,
+        ...sp,
+        method: "relation.partner.v1",
+        confidence: 0.55
+      })
   }
   out.push(...compoundPartners(ctx), ...signedPartners(ctx, stateOf))
   return out
 }
 
 /** Nouns a hyphenated pair of states qualifies as partners: "the Chile-Peru accord", "Mongolian-Japanese ties". */
-const PAIR_NOUNS = new Set(["agreement", "agreements", "partnership", "ties", "relations", "relationship", "treaty", "cooperation", "deal", "memorandum", "alliance", "friendship", "accord", "pact", "declaration", "strategic", "comprehensive", "bilateral", "economic", "trade", "border", "intergovernmental", "joint"])
-const PAIR_HEADS = new Set(["agreement", "agreements", "partnership", "ties", "relations", "relationship", "treaty", "cooperation", "deal", "memorandum", "alliance", "friendship", "accord", "pact", "declaration"])
+const PAIR_NOUNS = new Set([
+  "agreement",
+  "agreements",
+  "partnership",
+  "ties",
+  "relations",
+  "relationship",
+  "treaty",
+  "cooperation",
+  "deal",
+  "memorandum",
+  "alliance",
+  "friendship",
+  "accord",
+  "pact",
+  "declaration",
+  "strategic",
+  "comprehensive",
+  "bilateral",
+  "economic",
+  "trade",
+  "border",
+  "intergovernmental",
+  "joint"
+])
+const PAIR_HEADS = new Set([
+  "agreement",
+  "agreements",
+  "partnership",
+  "ties",
+  "relations",
+  "relationship",
+  "treaty",
+  "cooperation",
+  "deal",
+  "memorandum",
+  "alliance",
+  "friendship",
+  "accord",
+  "pact",
+  "declaration"
+])
 
 /** "the Chile-Peru accord", "a Mongolia–Japan comprehensive economic partnership", "Mongolian-Japanese relations". */
 const compoundPartners = (ctx: RelContext): Array<FoundRelation> => {
@@ -92,18 +235,51 @@ const compoundPartners = (ctx: RelContext): Array<FoundRelation> => {
   for (const a of ctx.mentions) {
     if (a.type !== "country" || (tokens[a.tokEnd]?.text !== "-" && tokens[a.tokEnd]?.text !== "–")) continue
     const b = at[a.tokEnd + 1]
-    if (b?.type !== "country" || b.tokStart !== a.tokEnd + 1 || b.key === a.key || tokens[b.tokEnd]?.text === "-") continue
+    if (b?.type !== "country" || b.tokStart !== a.tokEnd + 1 || b.key === a.key || tokens[b.tokEnd]?.text === "-")
+      continue
     // the head noun within four modifiers ("comprehensive strategic cooperative partnership"), not in a name ("the Russia-Ukraine War")
     let k = b.tokEnd
-    while (k < b.tokEnd + 4 && !PAIR_HEADS.has(tokens[k]?.norm ?? "") && (PAIR_NOUNS.has(tokens[k]?.norm ?? "") || (tokens[k]?.kind === "word" && !tokens[k]!.cap && /^[a-z-]+(ive|al|ic|ing)$/.test(tokens[k]!.norm)))) k++
+    while (
+      k < b.tokEnd + 4 &&
+      !PAIR_HEADS.has(tokens[k]?.norm ?? "") &&
+      (PAIR_NOUNS.has(tokens[k]?.norm ?? "") ||
+        (tokens[k]?.kind === "word" && !tokens[k]!.cap && /^[a-z-]+(ive|al|ic|ing)$/.test(tokens[k]!.norm)))
+    )
+      k++
     if (!PAIR_HEADS.has(tokens[k]?.norm ?? "")) continue
-    out.push({ predicate: "partner_of", subject: a, object: b, role: null, start: a.start, end: tokens[k]!.end, method: "relation.partner-compound.v1", confidence: 0.65 })
+    out.push({
+      predicate: "partner_of",
+      subject: a,
+      object: b,
+      role: null,
+      start: a.start,
+      end: tokens[k]!.end,
+      method: "relation.partner-compound.v1",
+      confidence: 0.65
+    })
   }
   return out
 }
 
 /** Documents two parties sign with each other. */
-const SIGNED_NOUNS = new Set(["agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "deal", "deals", "accord", "accords", "pact", "declaration", "roadmap", "protocol", "charter", "communique"])
+const SIGNED_NOUNS = new Set([
+  "agreement",
+  "agreements",
+  "treaty",
+  "treaties",
+  "memorandum",
+  "memoranda",
+  "deal",
+  "deals",
+  "accord",
+  "accords",
+  "pact",
+  "declaration",
+  "roadmap",
+  "protocol",
+  "charter",
+  "communique"
+])
 const SIGN_VERBS = new Set(["signed", "sign", "signs", "signing", "inked", "concluded"])
 
 /**
@@ -121,13 +297,43 @@ const signedPartners = (ctx: RelContext, stateOf: (m: Mention) => Mention | null
     while (x < k + 6 && !SIGNED_NOUNS.has(tokens[x]?.norm ?? "") && tokens[x]?.kind === "word" && !tokens[x]!.cap) x++
     if (!SIGNED_NOUNS.has(tokens[x]?.norm ?? "")) continue
     let b = k - 1
-    while (b > 0 && ["have", "has", "had", "also", "jointly", "formally", "officially", "finally", "on", "today", "yesterday"].includes(tokens[b]!.norm)) b--
+    while (
+      b > 0 &&
+      [
+        "have",
+        "has",
+        "had",
+        "also",
+        "jointly",
+        "formally",
+        "officially",
+        "finally",
+        "on",
+        "today",
+        "yesterday"
+      ].includes(tokens[b]!.norm)
+    )
+      b--
     if (UNREAL.has(tokens[b]!.norm) || tokens.slice(b, k).some((t) => UNREAL.has(t.norm))) continue
     const parties = subjectBefore(ctx, b + 1)
-    const states = uniqByKey(parties.map((m) => (m.type === "person" ? stateOf(m) : m)).filter((m): m is Mention => !!m && m.type === "country"))
+    const states = uniqByKey(
+      parties
+        .map((m) => (m.type === "person" ? stateOf(m) : m))
+        .filter((m): m is Mention => !!m && m.type === "country")
+    )
     if (parties.length === 0) continue
     for (let i = 0; i < states.length; i++)
-      for (let j = i + 1; j < states.length; j++) out.push({ predicate: "partner_of", subject: states[i]!, object: states[j]!, role: null, start: parties[0]!.start, end: tokens[x]!.end, method: "relation.partner-signed.v1", confidence: 0.6 })
+      for (let j = i + 1; j < states.length; j++)
+        out.push({
+          predicate: "partner_of",
+          subject: states[i]!,
+          object: states[j]!,
+          role: null,
+          start: parties[0]!.start,
+          end: tokens[x]!.end,
+          method: "relation.partner-signed.v1",
+          confidence: 0.6
+        })
   }
   return out
 }

@@ -8,14 +8,83 @@
  */
 import type { Predicate } from "../../../schemas/vocab.js"
 import type { Mention } from "../entities.js"
-import { asPlace, isStateName, skipArticles, type FoundRelation, type RelContext } from "./context.js"
+import { asPlace, type FoundRelation, isStateName, type RelContext, skipArticles } from "./context.js"
 
 /** Head nouns of a settlement or site described before its name ("the Kazakh port of Aktau"). */
-const SETTLEMENT_HEADS = new Set(["city", "cities", "town", "towns", "port", "ports", "village", "villages", "settlement", "resort", "hub"])
+const SETTLEMENT_HEADS = new Set([
+  "city",
+  "cities",
+  "town",
+  "towns",
+  "port",
+  "ports",
+  "village",
+  "villages",
+  "settlement",
+  "resort",
+  "hub"
+])
 /** Head nouns of an area of a state: what they name is part_of the state, not located_in it. */
-export const AREA_HEADS = new Set(["region", "regions", "province", "provinces", "oblast", "oblasts", "district", "districts", "county", "governorate", "prefecture", "territory", "valley", "autonomous", "enclave", "exclave"])
+export const AREA_HEADS = new Set([
+  "region",
+  "regions",
+  "province",
+  "provinces",
+  "oblast",
+  "oblasts",
+  "district",
+  "districts",
+  "county",
+  "governorate",
+  "prefecture",
+  "territory",
+  "valley",
+  "autonomous",
+  "enclave",
+  "exclave"
+])
 /** Words allowed between a place and "in <state>": "Khiva, a small town in western Uzbekistan", "Osh, which lies in". */
-const PLACE_GLUE = new Set([",", "a", "an", "the", "is", "was", "which", "that", "lies", "located", "situated", "based", "small", "large", "big", "major", "remote", "border", "mountain", "mountainous", "industrial", "ancient", "historic", "old", "provincial", "regional", "key", "busy", "coastal", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "far"])
+const PLACE_GLUE = new Set([
+  ",",
+  "a",
+  "an",
+  "the",
+  "is",
+  "was",
+  "which",
+  "that",
+  "lies",
+  "located",
+  "situated",
+  "based",
+  "small",
+  "large",
+  "big",
+  "major",
+  "remote",
+  "border",
+  "mountain",
+  "mountainous",
+  "industrial",
+  "ancient",
+  "historic",
+  "old",
+  "provincial",
+  "regional",
+  "key",
+  "busy",
+  "coastal",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "central",
+  "north",
+  "south",
+  "east",
+  "west",
+  "far"
+])
 /** Words that make "capital" not the seat of government ("financial capital", "former capital") when they stand before it. */
 const COPULAS = new Set(["is", "was", "became", "remains", "has", "been"])
 
@@ -23,8 +92,14 @@ const COPULAS = new Set(["is", "was", "became", "remains", "has", "been"])
 const listContinues = (ctx: RelContext, k: number): boolean => {
   const { tokens } = ctx.doc
   let sep = false
-  if (tokens[k]?.text === ",") (k++, (sep = true))
-  if (tokens[k]?.norm === "and" || tokens[k]?.norm === "or") (k++, (sep = true))
+  if (tokens[k]?.text === ",") {
+    k++
+    sep = true
+  }
+  if (tokens[k]?.norm === "and" || tokens[k]?.norm === "or") {
+    k++
+    sep = true
+  }
   return sep && ctx.at[skipArticles(ctx, k)]?.type === "country"
 }
 
@@ -35,7 +110,11 @@ const placePredicate = (ctx: RelContext, m: Mention, after: number): Predicate =
 }
 
 /** Find capital_of, located_in and place part_of relations. */
-export const placeRelations = (ctx: RelContext): Array<FoundRelation> => [...capitalRelations(ctx), ...statePlaceRelations(ctx), ...areaRelations(ctx)]
+export const placeRelations = (ctx: RelContext): Array<FoundRelation> => [
+  ...capitalRelations(ctx),
+  ...statePlaceRelations(ctx),
+  ...areaRelations(ctx)
+]
 
 /** capital_of from "capital" with its state before it (demonym, possessive) or after it ("of X"), and the city beside. */
 const capitalRelations = (ctx: RelContext): Array<FoundRelation> => {
@@ -64,12 +143,32 @@ const capitalRelations = (ctx: RelContext): Array<FoundRelation> => {
     // the city: after the phrase ("the Chilean capital(,) Santiago", "the capital of Peru is Lima"), else before it
     // in an apposition or with a copula ("Lima, the capital of Peru", "Brasilia became Brazil's capital")
     let after = phraseEnd
-    if (tokens[after]?.text === "," || tokens[after]?.norm === "is" || (tokens[after]?.norm === "of" && phraseEnd === capEnd && state.tokStart < k)) after++
-    const before = tokens[phraseStart - 1]?.text === "," || COPULAS.has(tokens[phraseStart - 1]?.norm ?? "") ? phraseStart - 2 : -1
-    const cand = [asPlace(ctx, at[after]), before >= 0 && at[before]?.tokEnd === before + 1 ? asPlace(ctx, at[before]) : null]
-    const city = cand.find((c): c is Mention => !!c && c.key !== state!.key && (!c.gaz?.capitalOf || c.gaz.capitalOf === state!.gaz!.id))
+    if (
+      tokens[after]?.text === "," ||
+      tokens[after]?.norm === "is" ||
+      (tokens[after]?.norm === "of" && phraseEnd === capEnd && state.tokStart < k)
+    )
+      after++
+    const before =
+      tokens[phraseStart - 1]?.text === "," || COPULAS.has(tokens[phraseStart - 1]?.norm ?? "") ? phraseStart - 2 : -1
+    const cand = [
+      asPlace(ctx, at[after]),
+      before >= 0 && at[before]?.tokEnd === before + 1 ? asPlace(ctx, at[before]) : null
+    ]
+    const city = cand.find(
+      (c): c is Mention => !!c && c.key !== state!.key && (!c.gaz?.capitalOf || c.gaz.capitalOf === state!.gaz!.id)
+    )
     if (!city) continue
-    out.push({ predicate: "capital_of", subject: city, object: state, role: null, start: Math.min(city.start, tokens[phraseStart]!.start), end: Math.max(city.end, tokens[phraseEnd - 1]!.end), method: "relation.capital-of.v1", confidence: 0.85 })
+    out.push({
+      predicate: "capital_of",
+      subject: city,
+      object: state,
+      role: null,
+      start: Math.min(city.start, tokens[phraseStart]!.start),
+      end: Math.max(city.end, tokens[phraseEnd - 1]!.end),
+      method: "relation.capital-of.v1",
+      confidence: 0.85
+    })
   }
   return out
 }
@@ -79,8 +178,26 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at, mentions } = ctx
   const { tokens } = doc
   const out: Array<FoundRelation> = []
-  const push = (p: Mention, x: Mention, after: number, start: number, end: number, method: string, confidence: number) => {
-    if (p.key !== x.key) out.push({ predicate: placePredicate(ctx, p, after), subject: p, object: x, role: null, start, end, method, confidence })
+  const push = (
+    p: Mention,
+    x: Mention,
+    after: number,
+    start: number,
+    end: number,
+    method: string,
+    confidence: number
+  ) => {
+    if (p.key !== x.key)
+      out.push({
+        predicate: placePredicate(ctx, p, after),
+        subject: p,
+        object: x,
+        role: null,
+        start,
+        end,
+        method,
+        confidence
+      })
   }
   for (const m of mentions) {
     const p = asPlace(ctx, m)
@@ -93,20 +210,31 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
       push(p, comma, e, m.start, comma.end, "relation.place-comma-country.v1", 0.8)
     // "Osh (Kyrgyzstan)"
     const paren = tokens[e]?.text === "(" ? at[e + 1] : undefined
-    if (isStateName(paren) && tokens[paren.tokEnd]?.text === ")") push(p, paren, e, m.start, tokens[paren.tokEnd]!.end, "relation.place-paren-country.v1", 0.8)
+    if (isStateName(paren) && tokens[paren.tokEnd]?.text === ")")
+      push(p, paren, e, m.start, tokens[paren.tokEnd]!.end, "relation.place-paren-country.v1", 0.8)
     // "Osh in Kyrgyzstan", "Khiva, a small town in western Uzbekistan", "Osh, which lies in southern Kyrgyzstan"
     let k = e
-    while (k < e + 7 && PLACE_GLUE.has(tokens[k]?.norm ?? "") || (k > e && SETTLEMENT_HEADS.has(tokens[k]?.norm ?? "") && k < e + 7)) k++
+    while (
+      (k < e + 7 && PLACE_GLUE.has(tokens[k]?.norm ?? "")) ||
+      (k > e && SETTLEMENT_HEADS.has(tokens[k]?.norm ?? "") && k < e + 7)
+    )
+      k++
     if (tokens[k]?.norm === "in" && (k === e || tokens[e]?.text === "," || tokens[e]?.norm === "is")) {
       let x = k + 1
       while (PLACE_GLUE.has(tokens[x]?.norm ?? "") && tokens[x]!.text !== "," && x < k + 3) x++
       const st = at[x]
-      if (isStateName(st) && tokens[st.tokEnd]?.norm !== "'s") push(p, st, e, m.start, st.end, "relation.place-in-country.v1", 0.75)
+      if (isStateName(st) && tokens[st.tokEnd]?.norm !== "'s")
+        push(p, st, e, m.start, st.end, "relation.place-in-country.v1", 0.75)
     }
   }
   // "Peru's Arequipa", "Chile's largest port, Valparaiso", "the Chilean city of Iquique", "the Peruvian cities of Cusco and Puno"
   for (let k = 1; k < tokens.length; k++) {
-    const poss = tokens[k]!.norm === "'s" && isStateName(at[k - 1]) ? at[k - 1]! : tokens[k]!.norm === "its" ? stateBefore(ctx, k) : undefined
+    const poss =
+      tokens[k]!.norm === "'s" && isStateName(at[k - 1])
+        ? at[k - 1]!
+        : tokens[k]!.norm === "its"
+          ? stateBefore(ctx, k)
+          : undefined
     const dem = at[k]?.type === "country" && at[k]!.via === "demonym" && at[k]!.tokStart === k ? at[k]! : undefined
     const x = poss ?? dem
     if (!x) continue
@@ -114,8 +242,9 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
     // a described place: up to two lower-case modifiers and a head noun ("second-largest city", "mining town")
     let head = -1
     // (the last of consecutive heads: "port city")
-    for (let j = h; j < h + 3 && tokens[j] && !tokens[j]!.cap && tokens[j]!.kind === "word"; j++) if (SETTLEMENT_HEADS.has(tokens[j]!.norm) || AREA_HEADS.has(tokens[j]!.norm)) head = j
-    else if (head >= 0) break
+    for (let j = h; j < h + 3 && tokens[j] && !tokens[j]!.cap && tokens[j]!.kind === "word"; j++)
+      if (SETTLEMENT_HEADS.has(tokens[j]!.norm) || AREA_HEADS.has(tokens[j]!.norm)) head = j
+      else if (head >= 0) break
     if (head >= 0) h = tokens[head + 1]?.norm === "of" || tokens[head + 1]?.text === "," ? head + 2 : head + 1
     else if (dem) continue
     const area = head >= 0 && AREA_HEADS.has(tokens[head]!.norm)
@@ -134,7 +263,16 @@ const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
     for (const p of places) {
       if (p.key === x.key) continue
       const predicate = area ? "part_of" : placePredicate(ctx, p, p.tokEnd)
-      out.push({ predicate, subject: p, object: x, role: null, start, end: p.end, method: poss ? "relation.possessive-place.v1" : "relation.demonym-place.v1", confidence: 0.75 })
+      out.push({
+        predicate,
+        subject: p,
+        object: x,
+        role: null,
+        start,
+        end: p.end,
+        method: poss ? "relation.possessive-place.v1" : "relation.demonym-place.v1",
+        confidence: 0.75
+      })
     }
   }
   return out
@@ -161,7 +299,17 @@ const areaRelations = (ctx: RelContext): Array<FoundRelation> => {
     const e = headAfter ? r.tokEnd + 1 : r.tokEnd
     // "... region of Kyrgyzstan" (", Kyrgyzstan" and "in Kyrgyzstan" are read by the place rules)
     const x = tokens[e]?.norm === "of" ? at[skipArticles(ctx, e + 1)] : undefined
-    if (isStateName(x) && x.key !== r.key) out.push({ predicate: "part_of", subject: r, object: x, role: null, start: r.start, end: x.end, method: "relation.area-of-state.v1", confidence: 0.75 })
+    if (isStateName(x) && x.key !== r.key)
+      out.push({
+        predicate: "part_of",
+        subject: r,
+        object: x,
+        role: null,
+        start: r.start,
+        end: x.end,
+        method: "relation.area-of-state.v1",
+        confidence: 0.75
+      })
     // the places coordinated right before "in (the) <area>"
     let b = r.tokStart - 1
     while (b >= 0 && tokens[b]!.norm === "the") b--
@@ -170,8 +318,27 @@ const areaRelations = (ctx: RelContext): Array<FoundRelation> => {
       const p = at[j - 1]
       const place = p && p.tokEnd === j ? asPlace(ctx, p) : null
       if (!place || place.key === r.key) break
-      out.push({ predicate: "part_of", subject: place, object: r, role: null, start: place.start, end: tokens[e - 1]!.end, method: "relation.place-in-area.v1", confidence: 0.7 })
-      if (isStateName(x) && place.key !== x.key) out.push({ predicate: "located_in", subject: place, object: x, role: null, start: place.start, end: x.end, method: "relation.place-in-area.v1", confidence: 0.7 })
+      out.push({
+        predicate: "part_of",
+        subject: place,
+        object: r,
+        role: null,
+        start: place.start,
+        end: tokens[e - 1]!.end,
+        method: "relation.place-in-area.v1",
+        confidence: 0.7
+      })
+      if (isStateName(x) && place.key !== x.key)
+        out.push({
+          predicate: "located_in",
+          subject: place,
+          object: x,
+          role: null,
+          start: place.start,
+          end: x.end,
+          method: "relation.place-in-area.v1",
+          confidence: 0.7
+        })
       j = p!.tokStart
       if (tokens[j - 1]?.norm === "the") j--
       if (tokens[j - 1]?.norm !== "and" && tokens[j - 1]?.text !== ",") break

@@ -4,10 +4,11 @@
  * "the President of Peru, X", "Presidents X of Chile and Y of Peru", "Special Envoy for the Andes X";
  * occupations at an employer ("X, an economist at the Y"); the party qualifying a title ("Republican Senator X").
  */
+
+import type { TitleEntry } from "../../../schemas/Lexicon.js"
 import { inList } from "../doc.js"
 import type { Mention } from "../entities.js"
-import type { TitleEntry } from "../../../schemas/Lexicon.js"
-import { compoundAgent, gazMention, skipArticles, tokSpan, type FoundRelation, type RelContext } from "./context.js"
+import { compoundAgent, type FoundRelation, gazMention, type RelContext, skipArticles, tokSpan } from "./context.js"
 
 export const HOLDER_TYPES = new Set(["country", "organization"])
 const ARTICLES = new Set(["the", "a", "an"])
@@ -28,17 +29,72 @@ export const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): str
 }
 
 /** Words before a title that qualify the office, not the holder ("former", "acting", "then-"). */
-export const MODIFIERS = new Set(["former", "acting", "interim", "then", "then-", "current", "incoming", "outgoing", "previous", "late", "newly", "appointed", "elected", "longtime", "long-time", "caretaker", "sitting", "associate", "assistant", "senior", "visiting", "adjunct", "research", "principal"])
+export const MODIFIERS = new Set([
+  "former",
+  "acting",
+  "interim",
+  "then",
+  "then-",
+  "current",
+  "incoming",
+  "outgoing",
+  "previous",
+  "late",
+  "newly",
+  "appointed",
+  "elected",
+  "longtime",
+  "long-time",
+  "caretaker",
+  "sitting",
+  "associate",
+  "assistant",
+  "senior",
+  "visiting",
+  "adjunct",
+  "research",
+  "principal"
+])
 /** Modifiers kept in the role because they say the office is not (or not fully) held now. */
 export const ROLE_MODIFIERS = new Set(["former", "acting", "interim", "previous", "caretaker", "incoming", "outgoing"])
 /** Participles after a body's name that make it the one that put the holder in office ("Kremlin-appointed"). */
 const APPOINTED = new Set(["appointed", "installed", "nominated", "backed", "designated", "elected"])
 /** Lower-case units between a body and a title ("the Acme project director"). */
-const UNIT_WORDS = new Set(["project", "board", "programme", "program", "company", "group", "mission", "pipeline", "fund", "office"])
+const UNIT_WORDS = new Set([
+  "project",
+  "board",
+  "programme",
+  "program",
+  "company",
+  "group",
+  "mission",
+  "pipeline",
+  "fund",
+  "office"
+])
 /** Forms of address between a title and a name ("Prime Minister Mr. X", "His Excellency President X"). */
 const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "h.e.", "hrh", "excellency", "highness", "sheikh", "madam", "sir"])
 /** Tokens after a title phrase that close an apposition ("X, the U.S. ambassador, said"). */
-const CLOSERS = new Set([",", ".", ";", ":", ")", "—", "–", "-", "and", "who", "whose", "since", "until", "from", "in", "at", "for", "with"])
+const CLOSERS = new Set([
+  ",",
+  ".",
+  ";",
+  ":",
+  ")",
+  "—",
+  "–",
+  "-",
+  "and",
+  "who",
+  "whose",
+  "since",
+  "until",
+  "from",
+  "in",
+  "at",
+  "for",
+  "with"
+])
 /** Copulas before a title that say the subject holds it ("X is the co-chair of Y", "X has been president since"). */
 const COPULAS = new Set(["is", "was", "became", "becomes", "remains", "remained", "been"])
 const COPULA_AUX = new Set(["is", "was", "has", "have", "had", "been", "also", "still", "now", "previously", "already"])
@@ -59,14 +115,21 @@ const namedAfter = (ctx: RelContext, p: number, plural: boolean): Array<Named> =
   const { at } = ctx
   const out: Array<Named> = []
   for (;;) {
-    while (HONORIFICS.has(tokens[p]?.norm ?? "") || (tokens[p]?.text === "." && HONORIFICS.has(tokens[p - 1]?.norm ?? ""))) p++
+    while (
+      HONORIFICS.has(tokens[p]?.norm ?? "") ||
+      (tokens[p]?.text === "." && HONORIFICS.has(tokens[p - 1]?.norm ?? ""))
+    )
+      p++
     const m = at[p]
     if (m?.type !== "person" || m.tokStart !== p) break
     let end = m.tokEnd
     let holder: Mention | undefined
     if (tokens[end]?.norm === "of") {
       const h = at[skipArticles(ctx, end + 1)]
-      if (h && HOLDER_TYPES.has(h.type)) (holder = h, end = h.tokEnd)
+      if (h && HOLDER_TYPES.has(h.type)) {
+        holder = h
+        end = h.tokEnd
+      }
     }
     out.push({ person: m, holder, end })
     if (!plural) break
@@ -78,7 +141,21 @@ const namedAfter = (ctx: RelContext, p: number, plural: boolean): Array<Named> =
 }
 
 /** Nouns of a unit inside an organisation ("director of the Eurasia program at X"). */
-const UNIT_NOUNS = new Set(["program", "programme", "desk", "department", "centre", "center", "division", "unit", "bureau", "section", "office", "service", "team"])
+const UNIT_NOUNS = new Set([
+  "program",
+  "programme",
+  "desk",
+  "department",
+  "centre",
+  "center",
+  "division",
+  "unit",
+  "bureau",
+  "section",
+  "office",
+  "service",
+  "team"
+])
 
 /** The organisation of a unit named after a title: "director of the Eurasia program at the Y", "head of the Asia desk of Y". */
 const unitOf = (ctx: RelContext, k: number): Mention | undefined => {
@@ -86,13 +163,21 @@ const unitOf = (ctx: RelContext, k: number): Mention | undefined => {
   if (tokens[k]?.norm !== "of") return undefined
   let x = skipArticles(ctx, k + 1)
   const stop = x + 5
-  while (x < stop && tokens[x] && !UNIT_NOUNS.has(tokens[x]!.norm) && (tokens[x]!.cap || tokens[x]!.text === "-" || ctx.at[x])) x++
-  if (!UNIT_NOUNS.has(tokens[x]?.norm ?? "") || (tokens[x + 1]?.norm !== "at" && tokens[x + 1]?.norm !== "of")) return undefined
+  while (
+    x < stop &&
+    tokens[x] &&
+    !UNIT_NOUNS.has(tokens[x]!.norm) &&
+    (tokens[x]!.cap || tokens[x]!.text === "-" || ctx.at[x])
+  )
+    x++
+  if (!UNIT_NOUNS.has(tokens[x]?.norm ?? "") || (tokens[x + 1]?.norm !== "at" && tokens[x + 1]?.norm !== "of"))
+    return undefined
   const m = ctx.at[skipArticles(ctx, x + 2)]
   return m?.type === "organization" ? m : undefined
 }
 
-const isParty = (m: Mention | null | undefined): boolean => !!m && m.type === "organization" && /\bparty\b/i.test(m.name)
+const isParty = (m: Mention | null | undefined): boolean =>
+  !!m && m.type === "organization" && /\bparty\b/i.test(m.name)
 
 /** A title found at token i: its entry, token range and whether it is written in the plural ("Presidents"). */
 interface TitleAt {
@@ -113,10 +198,22 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     const text = doc.text.slice(tokens[i]!.start, tokens[i + t.length - 1]!.end)
     // a title inside a longer name ("CEO of X Capital" read as one organisation) is part of the name
     const inside = at[i]
-    if (inside && inside.type !== "person" && inside.tokStart <= i && inside.tokEnd >= i + t.length && inside.tokEnd - inside.tokStart > t.length) return null
+    if (
+      inside &&
+      inside.type !== "person" &&
+      inside.tokStart <= i &&
+      inside.tokEnd >= i + t.length &&
+      inside.tokEnd - inside.tokStart > t.length
+    )
+      return null
     const entry = t.values[0]!
     const singular = text.toLowerCase().replace(/s$/, "")
-    return { entry, start: i, end: i + t.length, plural: singular !== text.toLowerCase() && entry.forms.some((f) => f.toLowerCase() === singular) }
+    return {
+      entry,
+      start: i,
+      end: i + t.length,
+      plural: singular !== text.toLowerCase() && entry.forms.some((f) => f.toLowerCase() === singular)
+    }
   }
 
   let appositive: { person: Mention; end: number } | null = null
@@ -141,17 +238,49 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     const modifiers: Array<string> = []
     while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
     let portfolio = 0
-    while (k >= 0 && tokens[k]!.cap && !at[k] && tokens[k]!.kind === "word" && portfolio < 2 && !inList(doc, "non_name", tokens[k]!.norm) && !HONORIFICS.has(tokens[k]!.norm) && !compoundAgent(ctx, k, APPOINTED)) (k--, portfolio++)
+    while (
+      k >= 0 &&
+      tokens[k]!.cap &&
+      !at[k] &&
+      tokens[k]!.kind === "word" &&
+      portfolio < 2 &&
+      !inList(doc, "non_name", tokens[k]!.norm) &&
+      !HONORIFICS.has(tokens[k]!.norm) &&
+      !compoundAgent(ctx, k, APPOINTED)
+    ) {
+      k--
+      portfolio++
+    }
     // a lower-case unit between a body and its title: "the Acme project director", "the Acme board chairman"
-    if (portfolio === 0 && UNIT_WORDS.has(tokens[k]?.norm ?? "") && at[k - 1] && at[k - 1]!.type !== "country" && at[k - 1]!.type !== "person") (k--, portfolio++)
+    if (
+      portfolio === 0 &&
+      UNIT_WORDS.has(tokens[k]?.norm ?? "") &&
+      at[k - 1] &&
+      at[k - 1]!.type !== "country" &&
+      at[k - 1]!.type !== "person"
+    ) {
+      k--
+      portfolio++
+    }
     // the portfolio of a generic title is part of the role: "Agriculture Minister", "Foreign ministers"
     const portfolioText = portfolio > 0 ? doc.text.slice(tokens[k + 1]!.start, tokens[k + portfolio]!.end) : ""
     while (k >= 0 && MODIFIERS.has(tokens[k]!.norm)) modifiers.unshift(tokens[k--]!.norm)
     const possessive = tokens[k]?.norm === "'s" && !!at[k - 1]
     // ... or by whom the holder was put in office: "the Kremlin-appointed governor"
-    let qualifier = possessive ? at[k - 1] : k >= 0 ? (at[k] ?? compoundAgent(ctx, k, APPOINTED) ?? undefined) : undefined
+    let qualifier = possessive
+      ? at[k - 1]
+      : k >= 0
+        ? (at[k] ?? compoundAgent(ctx, k, APPOINTED) ?? undefined)
+        : undefined
     // a state's name run into capitalised words before a company title is a company's name ("Peru Rail Chairman")
-    if (qualifier?.type === "country" && qualifier.via === "name" && !possessive && portfolio > 0 && first.entry.holder_of === "organization") qualifier = undefined
+    if (
+      qualifier?.type === "country" &&
+      qualifier.via === "name" &&
+      !possessive &&
+      portfolio > 0 &&
+      first.entry.holder_of === "organization"
+    )
+      qualifier = undefined
     const roleStart = k + 1
     const qualStart = qualifier ? qualifier.tokStart : roleStart
 
@@ -160,7 +289,13 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     let j = lastTitle.end
     if (tokens[j]?.norm === "to" || tokens[j]?.norm === "for") {
       let x = j + 1
-      while (x < tokens.length && x - j <= 7 && !(at[x]?.type === "person") && (tokens[x]!.cap || tokens[x]!.norm === "and" || tokens[x]!.norm === "the" || at[x])) x = at[x] ? at[x]!.tokEnd : x + 1
+      while (
+        x < tokens.length &&
+        x - j <= 7 &&
+        !(at[x]?.type === "person") &&
+        (tokens[x]!.cap || tokens[x]!.norm === "and" || tokens[x]!.norm === "the" || at[x])
+      )
+        x = at[x] ? at[x]!.tokEnd : x + 1
       if (at[x]?.type === "person" && x > j + 1 && !["and", "the", "'s"].includes(tokens[x - 1]!.norm)) {
         roleEnd = x
         j = x
@@ -187,8 +322,18 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     let evStart = possessive || qualifier ? qualStart : roleStart
     // ... or after a comma when a state qualifies the title: "the country's leader, X,"
     // (or a person's: "Boric's spokeswoman, X,")
-    if (people.length === 0 && (qualifier?.type === "country" || (possessive && qualifier?.type === "person")) && tokens[j]?.text === "," && at[j + 1]?.type === "person" && [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")) {
-      people.push({ person: at[j + 1]!, holder: undefined, end: at[j + 1]!.tokEnd })
+    if (
+      people.length === 0 &&
+      (qualifier?.type === "country" || (possessive && qualifier?.type === "person")) &&
+      tokens[j]?.text === "," &&
+      at[j + 1]?.type === "person" &&
+      [",", ".", "and"].includes(tokens[at[j + 1]!.tokEnd]?.norm ?? ".")
+    ) {
+      people.push({
+        person: at[j + 1]!,
+        holder: undefined,
+        end: at[j + 1]!.tokEnd
+      })
     }
     let evEnd = people.length ? Math.max(...people.map((n) => n.end)) : roleEnd
     if (people.length === 0) {
@@ -196,7 +341,8 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
       // to Japan, said", "X has been a co-chair of Y" (not "after lunch with X, the Chilean president toured")
       let b = qualStart - 1
       while (b >= 0 && (ARTICLES.has(tokens[b]!.norm) || MODIFIERS.has(tokens[b]!.norm))) b--
-      const ofAny = unitOf(ctx, roleEnd) ?? (tokens[roleEnd]?.norm === "of" ? at[skipArticles(ctx, roleEnd + 1)] : undefined)
+      const ofAny =
+        unitOf(ctx, roleEnd) ?? (tokens[roleEnd]?.norm === "of" ? at[skipArticles(ctx, roleEnd + 1)] : undefined)
       const close = titleOf ? titleOf.tokEnd : ofAny ? ofAny.tokEnd : roleEnd
       const closed = CLOSERS.has(tokens[close]?.norm ?? ".") || close >= doc.sentences[doc.sentenceOf[i]!]!.tokEnd
       let c = b
@@ -206,18 +352,28 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
         evStart = people[0]!.person.tokStart
       } else if (tokens[b]?.norm === "and" && appositive?.end === b) {
         // a second apposition: "X, the Chilean ambassador to Japan and Boric's special envoy to Korea"
-        people = [{ person: appositive.person, holder: undefined, end: appositive.person.tokEnd }]
+        people = [
+          {
+            person: appositive.person,
+            holder: undefined,
+            end: appositive.person.tokEnd
+          }
+        ]
       }
     }
     if (people.length === 0) continue
     const firstPerson = people[0]!.person
-    appositive = evStart === firstPerson.tokStart && firstPerson.tokEnd <= first.start ? { person: firstPerson, end: roleEnd } : null
+    appositive =
+      evStart === firstPerson.tokStart && firstPerson.tokEnd <= first.start
+        ? { person: firstPerson, end: roleEnd }
+        : null
 
     // the holder: a state or organisation qualifier, "of / at (the) Y" after the title or the name, and
     // one coordinated with it ("the CEO of X Capital and Y Capital")
     const lastPerson = people[people.length - 1]!
     // (a project or programme holds the posts of its staff: "the Y corridor project director")
-    const holderType = (m: Mention) => HOLDER_TYPES.has(m.type) || (m.type === "initiative" && first.entry.holder_of === "organization")
+    const holderType = (m: Mention) =>
+      HOLDER_TYPES.has(m.type) || (m.type === "initiative" && first.entry.holder_of === "organization")
     let holders: Array<Mention> = qualifier && !isParty(qualifier) && holderType(qualifier) ? [qualifier] : []
     const of = titleOf ?? (people.length === 1 ? afterOf(lastPerson.end) : undefined) ?? unitOf(ctx, roleEnd)
     if (holders.length === 0 && of) {
@@ -228,30 +384,69 @@ export const positionRelations = (ctx: RelContext): Array<FoundRelation> => {
     }
     // a person's envoy or adviser serves that person's state: "Boric's special envoy"
     const principal = possessive && qualifier?.type === "person" ? qualifier : null
-    const prefix = modifiers.filter((w) => ROLE_MODIFIERS.has(w)).map((w) => w.replace(/-$/, "")).join(" ")
+    const prefix = modifiers
+      .filter((w) => ROLE_MODIFIERS.has(w))
+      .map((w) => w.replace(/-$/, ""))
+      .join(" ")
     for (const t of chain) {
       // the role by its title (one row per office however it is written: "Rep." and "Representative"), with
       // its written extent ("ambassador to Japan") and a former or acting office's modifier
-      const extent = t === lastTitle && roleEnd > t.end ? doc.text.slice(tokens[t.end]!.start, tokens[roleEnd - 1]!.end) : ""
+      const extent =
+        t === lastTitle && roleEnd > t.end ? doc.text.slice(tokens[t.end]!.start, tokens[roleEnd - 1]!.end) : ""
       const role = [prefix, t === first ? portfolioText : "", t.entry.title, extent].filter((x) => x !== "").join(" ")
       for (const { person, holder: own } of people) {
         const sp = tokSpan(doc, Math.min(evStart, person.tokStart), Math.max(evEnd, person.tokEnd))
         const hs = own ? [own] : holders
         if (t.entry.predicate === "affiliated_with") {
           // "a correspondent for Reuters", "a senior fellow with the Y": the employer after "for" / "with"
-          const employer = hs.length === 0 && (tokens[t.end]?.norm === "for" || tokens[t.end]?.norm === "with") ? at[skipArticles(ctx, t.end + 1)] : undefined
-          for (const h of employer ? [employer] : hs) if (h.type === "organization") out.push({ predicate: "affiliated_with", subject: person, object: h, role, start: Math.min(sp.start, h.start), end: Math.max(sp.end, h.end), method: "relation.occupation-at.v1", confidence: 0.7 })
+          const employer =
+            hs.length === 0 && (tokens[t.end]?.norm === "for" || tokens[t.end]?.norm === "with")
+              ? at[skipArticles(ctx, t.end + 1)]
+              : undefined
+          for (const h of employer ? [employer] : hs)
+            if (h.type === "organization")
+              out.push({
+                predicate: "affiliated_with",
+                subject: person,
+                object: h,
+                role,
+                start: Math.min(sp.start, h.start),
+                end: Math.max(sp.end, h.end),
+                method: "relation.occupation-at.v1",
+                confidence: 0.7
+              })
           continue
         }
         if (isParty(qualifier) && !possessive)
-          out.push({ predicate: "member_of", subject: person, object: qualifier!, role: null, ...sp, method: "relation.party-title.v1", confidence: 0.75 })
+          out.push({
+            predicate: "member_of",
+            subject: person,
+            object: qualifier!,
+            role: null,
+            ...sp,
+            method: "relation.party-title.v1",
+            confidence: 0.75
+          })
         let found = hs.filter((h) => !isParty(h))
         if (found.length === 0 && hs.length === 0) {
-          const id = knownHolder(ctx, person, t.entry) ?? (principal ? knownHolder(ctx, principal, t.entry) : null) ?? t.entry.default_holder ?? null
+          const id =
+            knownHolder(ctx, person, t.entry) ??
+            (principal ? knownHolder(ctx, principal, t.entry) : null) ??
+            t.entry.default_holder ??
+            null
           const g = id ? gazMention(ctx, id) : null
           found = g ? [g] : []
         }
-        for (const h of found) out.push({ predicate: "holds_position", subject: person, object: h, role, ...sp, method: "relation.title.v1", confidence: h.tokStart >= 0 ? 0.85 : 0.75 })
+        for (const h of found)
+          out.push({
+            predicate: "holds_position",
+            subject: person,
+            object: h,
+            role,
+            ...sp,
+            method: "relation.title.v1",
+            confidence: h.tokStart >= 0 ? 0.85 : 0.75
+          })
       }
     }
   }

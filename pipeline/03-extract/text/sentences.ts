@@ -11,13 +11,58 @@ export interface Sentence {
 }
 
 /** Words after which a period does not end a sentence. */
-export const ABBREVIATIONS = new Set(
-  [
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "inc", "corp", "co",
-    "ltd", "dept", "univ", "approx", "est", "fig", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "e.g", "i.e"
-  ]
-)
+export const ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sen",
+  "rep",
+  "gov",
+  "gen",
+  "col",
+  "lt",
+  "sgt",
+  "capt",
+  "st",
+  "jr",
+  "sr",
+  "vs",
+  "etc",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "no",
+  "nos",
+  "inc",
+  "corp",
+  "co",
+  "ltd",
+  "dept",
+  "univ",
+  "approx",
+  "est",
+  "fig",
+  "u.s",
+  "u.k",
+  "u.n",
+  "e.u",
+  "d.c",
+  "a.m",
+  "p.m",
+  "e.g",
+  "i.e"
+])
 
 const END_RE = /[.!?]["”’)\]]*(?=\s)/g
 
@@ -32,7 +77,7 @@ const splitLine = (text: string, lineStart: number, lineEnd: number, out: Array<
     const before = /([\p{L}.]+)\.?$/u.exec(line.slice(Math.max(0, m.index - 12), m.index + 1))
     const word = before ? before[1]!.replace(/\.$/, "").toLowerCase() : ""
     const after = line.slice(cut).trimStart()
-    const nextIsStart = /^["“‘'(\[]?[\p{Lu}\p{N}]/u.test(after)
+    const nextIsStart = /^["“‘'([]?[\p{Lu}\p{N}]/u.test(after)
     const isInitial = /^\p{Lu}$/u.test(before ? before[1]!.replace(/\.$/, "") : "")
     if (line[m.index] === "." && (ABBREVIATIONS.has(word) || isInitial || !nextIsStart)) continue
     if (line[m.index] !== "." && !nextIsStart) continue

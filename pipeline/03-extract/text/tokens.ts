@@ -17,7 +17,8 @@ export interface Token {
 
 // A word: letters/marks/digits, joined by single inner hyphens, dashes, apostrophes, dots, plus or ampersand.
 // (each character after the first is a word character, or a joiner followed by one: linear, no nested quantifiers)
-const TOKEN_RE = /[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|[-–'’.+&](?=[\p{L}\p{M}\p{N}]))*|\p{N}(?:\p{N}|[.,:+](?=\p{N}))*|[^\s\p{L}\p{M}\p{N}]/gu
+const TOKEN_RE =
+  /[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|[-–'’.+&](?=[\p{L}\p{M}\p{N}]))*|\p{N}(?:\p{N}|[.,:+](?=\p{N}))*|[^\s\p{L}\p{M}\p{N}]/gu
 
 /** Matching key of a token or alias word: lower case, ’ → ', – → -, diacritics kept. */
 export const normWord = (s: string): string => {

@@ -16,19 +16,39 @@
  * forms; a name the hand-written gazetteer or the countries already hold is left to them.
  */
 import { writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { createRequire } from "node:module"
 import type { Country } from "world-countries"
 import { fold, indexWords, nameKey, slug, spellings, usableName, type WordIndex } from "./names.js"
-import { cscCitiesOf, packageInfo, readCities, readLexicon, readWordNet, subdivisionsOf, type City, type Subdivision, type Synset } from "./sources.js"
+import {
+  type City,
+  cscCitiesOf,
+  packageInfo,
+  readCities,
+  readLexicon,
+  readWordNet,
+  type Subdivision,
+  type Synset,
+  subdivisionsOf
+} from "./sources.js"
 
 const LEXICON_DIR = fileURLToPath(new URL("../", import.meta.url))
 const OUT = "geography.v1.jsonl"
 
 type Tier = "region" | "near" | "partner" | "world"
-const TIER_RANK: Record<Tier, number> = { region: 0, near: 1, partner: 2, world: 3 }
-const CITY_MIN: Record<Tier, number> = { region: 10_000, near: 100_000, partner: 300_000, world: 1_000_000 }
+const TIER_RANK: Record<Tier, number> = {
+  region: 0,
+  near: 1,
+  partner: 2,
+  world: 3
+}
+const CITY_MIN: Record<Tier, number> = {
+  region: 10_000,
+  near: 100_000,
+  partner: 300_000,
+  world: 1_000_000
+}
 const SEATS: Record<Tier, ReadonlySet<string>> = {
   region: new Set(["PPLC", "PPLA", "PPLA2"]),
   near: new Set(["PPLC", "PPLA"]),
@@ -40,9 +60,35 @@ const UNIT_SUFFIX = /\s+(Region|Province|Oblast|Krai|Governorate|District|Prefec
 const UNIT_FORMS = ["Region", "region", "Province", "province", "Oblast", "oblast"]
 /** WordNet classes whose instances are places (instance hypernym's first lemma). */
 const FEATURE_CLASSES = new Set([
-  "river", "sea", "lake", "ocean", "gulf", "bay", "strait", "canal", "channel", "range", "mountain peak", "mountain", "volcano",
-  "desert", "valley", "peninsula", "tableland", "plateau", "island", "archipelago", "isthmus", "cape", "pass", "inlet",
-  "geographical area", "region", "glacier", "waterfall", "national park"
+  "river",
+  "sea",
+  "lake",
+  "ocean",
+  "gulf",
+  "bay",
+  "strait",
+  "canal",
+  "channel",
+  "range",
+  "mountain peak",
+  "mountain",
+  "volcano",
+  "desert",
+  "valley",
+  "peninsula",
+  "tableland",
+  "plateau",
+  "island",
+  "archipelago",
+  "isthmus",
+  "cape",
+  "pass",
+  "inlet",
+  "geographical area",
+  "region",
+  "glacier",
+  "waterfall",
+  "national park"
 ])
 
 interface Entry {
@@ -90,7 +136,12 @@ export const generateGeography = (lexDir: string = LEXICON_DIR): string => {
   // names other lexicons hold, and words that never match alone
   const reserved = new Set<string>()
   for (const g of [...gazetteer, ...overlay])
-    for (const n of [g["name"], ...((g["aliases"] as Array<string>) ?? []), ...((g["demonyms"] as Array<string>) ?? [])]) if (typeof n === "string") reserved.add(nameKey(n))
+    for (const n of [
+      g["name"],
+      ...((g["aliases"] as Array<string>) ?? []),
+      ...((g["demonyms"] as Array<string>) ?? [])
+    ])
+      if (typeof n === "string") reserved.add(nameKey(n))
   for (const c of countries) {
     for (const n of [c.name.common, c.name.official, ...c.altSpellings]) reserved.add(nameKey(n))
     // a word that ends a state's name ("Korea" of "South Korea") names that state more often than a place
@@ -98,7 +149,9 @@ export const generateGeography = (lexDir: string = LEXICON_DIR): string => {
     if (c.demonyms?.eng) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) reserved.add(nameKey(d))
   }
   const blocked = new Set<string>()
-  for (const c of cues) if (c["list"] === "given_names" || c["list"] === "non_name") for (const w of c["words"] as Array<string>) blocked.add(nameKey(w))
+  for (const c of cues)
+    if (c["list"] === "given_names" || c["list"] === "non_name")
+      for (const w of c["words"] as Array<string>) blocked.add(nameKey(w))
   const nouns = readWordNet("noun")
   const words = indexWords(nouns, [readWordNet("verb"), readWordNet("adj"), readWordNet("adv")])
 
@@ -118,7 +171,8 @@ export const generateGeography = (lexDir: string = LEXICON_DIR): string => {
     const seatOf = subdivisionLocator(cc)
     for (const city of list) {
       const c3 = byCca2.get(cc)!.cca3
-      const capital = city.featureCode === "PPLC" && (byCca2.get(cc)?.capital ?? []).some((n) => fold(n) === fold(city.name))
+      const capital =
+        city.featureCode === "PPLC" && (byCca2.get(cc)?.capital ?? []).some((n) => fold(n) === fold(city.name))
       const unit = unitIds.get(`${cc}:${seatOf(city)}`)
       const entry: Entry = {
         id: `location:${cc.toLowerCase()}-${slug(city.name)}`,
@@ -130,7 +184,11 @@ export const generateGeography = (lexDir: string = LEXICON_DIR): string => {
         ...(unit ? { part_of: [unit] } : {}),
         note: `GeoNames ${city.cityId} (${city.featureCode}, population ${city.population})`
       }
-      candidates.push({ entry, primary: new Set([city.name, fold(city.name)]), rank: [0, TIER_RANK[tierOf(cc)], -city.population] })
+      candidates.push({
+        entry,
+        primary: new Set([city.name, fold(city.name)]),
+        rank: [0, TIER_RANK[tierOf(cc)], -city.population]
+      })
     }
   }
   candidates.push(...featureCandidates(nouns))
@@ -152,7 +210,12 @@ const citiesOfDomain = (all: ReadonlyArray<City>, tierOf: (cc: string) => Tier):
 }
 
 /** A sub-national unit: its full name, its base ("Batken" of "Batken Region") and the forms news write. */
-const unitCandidate = (u: Subdivision, tier: Tier, c3: string, siblings: ReadonlyArray<Subdivision>): Candidate | null => {
+const unitCandidate = (
+  u: Subdivision,
+  tier: Tier,
+  c3: string,
+  siblings: ReadonlyArray<Subdivision>
+): Candidate | null => {
   const base = u.name.replace(UNIT_SUFFIX, "")
   // a city unit beside the unit around it ("Osh" beside "Osh Region") is the city
   if (base === u.name && siblings.some((x) => x !== u && x.name.replace(UNIT_SUFFIX, "") === base)) return null
@@ -160,7 +223,14 @@ const unitCandidate = (u: Subdivision, tier: Tier, c3: string, siblings: Readonl
   const primary = [u.name, fold(u.name), ...withHeads(base), ...withHeads(fold(base))]
   const variants = spellings(base, u.countryCode).flatMap((b) => [b, ...withHeads(b)])
   return {
-    entry: { id: `location:${u.countryCode.toLowerCase()}-${slug(u.name)}-${slug(u.isoCode)}`, type: "location", name: u.name, aliases: [...new Set([...primary, ...variants])], located_in: `country:${c3}`, note: `country-state-city ${u.countryCode}-${u.isoCode}` },
+    entry: {
+      id: `location:${u.countryCode.toLowerCase()}-${slug(u.name)}-${slug(u.isoCode)}`,
+      type: "location",
+      name: u.name,
+      aliases: [...new Set([...primary, ...variants])],
+      located_in: `country:${c3}`,
+      note: `country-state-city ${u.countryCode}-${u.isoCode}`
+    },
     primary: new Set(primary),
     rank: [1, TIER_RANK[tier], 0]
   }
@@ -175,7 +245,9 @@ const subdivisionLocator = (cc: string): ((c: City) => string | null) => {
   }
   return (city) => {
     const [lon, lat] = city.loc.coordinates
-    const near = (byName.get(nameKey(fold(city.name))) ?? []).filter((x) => Math.abs(x.lat - lat) < 0.3 && Math.abs(x.lon - lon) < 0.3)
+    const near = (byName.get(nameKey(fold(city.name))) ?? []).filter(
+      (x) => Math.abs(x.lat - lat) < 0.3 && Math.abs(x.lon - lon) < 0.3
+    )
     const codes = new Set(near.map((x) => x.code))
     return codes.size === 1 ? [...codes][0]! : null
   }
@@ -186,7 +258,9 @@ const featureCandidates = (nouns: ReadonlyMap<string, Synset>): Array<Candidate>
   const out: Array<Candidate> = []
   for (const s of nouns.values()) {
     if (s.lexFile !== 15 && s.lexFile !== 17) continue
-    const classes = s.pointers.filter((p) => p.symbol === "@i").map((p) => nouns.get(p.target)?.lemmas[0]?.toLowerCase() ?? "")
+    const classes = s.pointers
+      .filter((p) => p.symbol === "@i")
+      .map((p) => nouns.get(p.target)?.lemmas[0]?.toLowerCase() ?? "")
     if (!classes.some((c) => FEATURE_CLASSES.has(c))) continue
     const lemmas = s.lemmas.filter((l) => /^\p{Lu}/u.test(l) || /^the \p{Lu}/u.test(l))
     if (lemmas.length === 0) continue
@@ -212,8 +286,15 @@ const featureCandidates = (nouns: ReadonlyMap<string, Synset>): Array<Candidate>
  * places, cities come before units and features, nearer tiers before farther, larger before smaller.
  * Names that may not match alone are dropped; so is a place left without its own name.
  */
-const resolveNames = (candidates: ReadonlyArray<Candidate>, reserved: ReadonlySet<string>, words: WordIndex, blocked: ReadonlySet<string>): Array<Entry> => {
-  const sorted = [...candidates].sort((a, b) => cmpRank(a.rank, b.rank) || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0))
+const resolveNames = (
+  candidates: ReadonlyArray<Candidate>,
+  reserved: ReadonlySet<string>,
+  words: WordIndex,
+  blocked: ReadonlySet<string>
+): Array<Entry> => {
+  const sorted = [...candidates].sort(
+    (a, b) => cmpRank(a.rank, b.rank) || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0)
+  )
   const owner = new Map<string, string>()
   const kept = new Map<Entry, Array<string>>()
   for (const pass of [0, 1])
@@ -223,7 +304,13 @@ const resolveNames = (candidates: ReadonlyArray<Candidate>, reserved: ReadonlySe
       for (const a of entry.aliases) {
         if (primary.has(a) !== (pass === 0)) continue
         const k = nameKey(a)
-        if (reserved.has(k) || (owner.has(k) && owner.get(k) !== entry.id) || aliases.includes(a) || !usable(a, words, blocked)) continue
+        if (
+          reserved.has(k) ||
+          (owner.has(k) && owner.get(k) !== entry.id) ||
+          aliases.includes(a) ||
+          !usable(a, words, blocked)
+        )
+          continue
         aliases.push(a)
         owner.set(k, entry.id)
       }
@@ -232,11 +319,39 @@ const resolveNames = (candidates: ReadonlyArray<Candidate>, reserved: ReadonlySe
         kept.set(entry, aliases)
       }
     }
-  return [...kept.entries()].map(([e, aliases]) => ({ ...e, name: aliases[0]!, aliases: aliases.slice(1) })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return [...kept.entries()]
+    .map(([e, aliases]) => ({
+      ...e,
+      name: aliases[0]!,
+      aliases: aliases.slice(1)
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 /** Generic heads that make a longer form a place name whatever its first word ("Mary Province"). */
-const HEADS = new Set(["region", "province", "oblast", "krai", "republic", "sea", "river", "lake", "mountains", "valley", "desert", "strait", "gulf", "bay", "island", "islands", "peninsula", "canal", "range", "plateau", "basin"])
+const HEADS = new Set([
+  "region",
+  "province",
+  "oblast",
+  "krai",
+  "republic",
+  "sea",
+  "river",
+  "lake",
+  "mountains",
+  "valley",
+  "desert",
+  "strait",
+  "gulf",
+  "bay",
+  "island",
+  "islands",
+  "peninsula",
+  "canal",
+  "range",
+  "plateau",
+  "basin"
+])
 
 const usable = (a: string, words: WordIndex, blocked: ReadonlySet<string>): boolean => {
   const parts = a.split(" ")

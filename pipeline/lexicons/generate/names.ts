@@ -6,23 +6,53 @@
 import type { Synset } from "./sources.js"
 
 /** Matching key of a name: lower case, unified apostrophes and spaces. */
-export const nameKey = (s: string): string => s.normalize("NFC").toLowerCase().replace(/[’‘`ʻʼ]/g, "'").replace(/[–—‑]/g, "-").replace(/\s+/g, " ").trim()
+export const nameKey = (s: string): string =>
+  s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[’‘`ʻʼ]/g, "'")
+    .replace(/[–—‑]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
 
 /** A URL- and id-safe slug. */
 export const slug = (s: string): string =>
-  fold(s).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+  fold(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
 
 /** Letters the decomposition does not reduce to ASCII, and the Turkic letters news spell with two. */
 const LETTERS: ReadonlyArray<[RegExp, string]> = [
-  [/ş/g, "sh"], [/Ş/g, "Sh"], [/ç/g, "ch"], [/Ç/g, "Ch"], [/ž/g, "zh"], [/Ž/g, "Zh"], [/ə/g, "a"], [/Ə/g, "A"],
-  [/ı/g, "i"], [/İ/g, "I"], [/ğ/g, "g"], [/Ğ/g, "G"], [/ň/g, "n"], [/ý/g, "y"], [/Ý/g, "Y"], [/đ/g, "d"], [/ø/g, "o"], [/ł/g, "l"]
+  [/ş/g, "sh"],
+  [/Ş/g, "Sh"],
+  [/ç/g, "ch"],
+  [/Ç/g, "Ch"],
+  [/ž/g, "zh"],
+  [/Ž/g, "Zh"],
+  [/ə/g, "a"],
+  [/Ə/g, "A"],
+  [/ı/g, "i"],
+  [/İ/g, "I"],
+  [/ğ/g, "g"],
+  [/Ğ/g, "G"],
+  [/ň/g, "n"],
+  [/ý/g, "y"],
+  [/Ý/g, "Y"],
+  [/đ/g, "d"],
+  [/ø/g, "o"],
+  [/ł/g, "l"]
 ]
 
 /** ASCII spelling of a name: Turkic letters spelt out, diacritics and letter apostrophes dropped. */
 export const fold = (s: string): string => {
   let t = s
   for (const [re, to] of LETTERS) t = t.replace(re, to)
-  return t.normalize("NFKD").replace(/\p{M}/gu, "").replace(/(\p{L})['’‘`ʻʼ](?=\p{L})/gu, "$1").replace(/['’‘`ʻʼ]$/u, "")
+  return t
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/(\p{L})['’‘`ʻʼ](?=\p{L})/gu, "$1")
+    .replace(/['’‘`ʻʼ]$/u, "")
 }
 
 /**
@@ -38,7 +68,9 @@ export const spellings = (name: string, cc: string): Array<string> => {
   const out = new Set<string>([name, fold(name)])
   const kq = (s: string) => s.replace(/x/g, "kh").replace(/X/g, "Kh").replace(/q/g, "k").replace(/Q/g, "K")
   if (cc === "UZ") {
-    const ru = kq(name.replace(/([oO])[‘’ʻ'`]/g, (_m, o: string) => (o === "O" ? "U" : "u")).replace(/([gG])[‘’ʻ'`]/g, "$1"))
+    const ru = kq(
+      name.replace(/([oO])[‘’ʻ'`]/g, (_m, o: string) => (o === "O" ? "U" : "u")).replace(/([gG])[‘’ʻ'`]/g, "$1")
+    )
     out.add(fold(kq(name)))
     out.add(fold(ru.replace(/o/g, "a").replace(/^O/, "A").replace(/iy\b/g, "i")))
   }
@@ -55,7 +87,10 @@ export interface WordIndex {
 }
 
 /** Index WordNet's lemmas of every part of speech. */
-export const indexWords = (nouns: ReadonlyMap<string, Synset>, others: ReadonlyArray<ReadonlyMap<string, Synset>>): WordIndex => {
+export const indexWords = (
+  nouns: ReadonlyMap<string, Synset>,
+  others: ReadonlyArray<ReadonlyMap<string, Synset>>
+): WordIndex => {
   const lower = new Set<string>()
   const capitalSenses = new Map<string, Set<number>>()
   for (const syns of [nouns, ...others])

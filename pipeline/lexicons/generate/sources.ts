@@ -10,8 +10,17 @@ import { join } from "node:path"
 const require = createRequire(import.meta.url)
 
 /** Name, version and licence of an npm package (from its package.json). */
-export const packageInfo = (name: string): { readonly name: string; readonly version: string; readonly license: string } => {
-  const p = require(`${name}/package.json`) as { version: string; license?: string }
+export const packageInfo = (
+  name: string
+): {
+  readonly name: string
+  readonly version: string
+  readonly license: string
+} => {
+  const p = require(`${name}/package.json`) as {
+    version: string
+    license?: string
+  }
   return { name, version: p.version, license: p.license ?? "unknown" }
 }
 
@@ -20,7 +29,11 @@ export interface Synset {
   readonly offset: string
   readonly lexFile: number
   readonly lemmas: ReadonlyArray<string>
-  readonly pointers: ReadonlyArray<{ readonly symbol: string; readonly target: string; readonly pos: string }>
+  readonly pointers: ReadonlyArray<{
+    readonly symbol: string
+    readonly target: string
+    readonly pos: string
+  }>
 }
 
 /** Every synset of a WordNet data file (data.noun, data.verb ...). */
@@ -36,8 +49,18 @@ export const readWordNet = (file: "noun" | "verb" | "adj" | "adv"): Map<string, 
     const at = 4 + 2 * count
     const np = parseInt(f[at]!, 10)
     const pointers: Array<Synset["pointers"][number]> = []
-    for (let k = 0; k < np; k++) pointers.push({ symbol: f[at + 1 + 4 * k]!, target: f[at + 2 + 4 * k]!, pos: f[at + 3 + 4 * k]! })
-    out.set(f[0]!, { offset: f[0]!, lexFile: parseInt(f[1]!, 10), lemmas, pointers })
+    for (let k = 0; k < np; k++)
+      pointers.push({
+        symbol: f[at + 1 + 4 * k]!,
+        target: f[at + 2 + 4 * k]!,
+        pos: f[at + 3 + 4 * k]!
+      })
+    out.set(f[0]!, {
+      offset: f[0]!,
+      lexFile: parseInt(f[1]!, 10),
+      lemmas,
+      pointers
+    })
   }
   return out
 }
@@ -74,7 +97,9 @@ export interface CscCity {
 const csc = () =>
   require("country-state-city") as {
     State: { getStatesOfCountry: (cc: string) => ReadonlyArray<Subdivision> }
-    City: { getCitiesOfCountry: (cc: string) => ReadonlyArray<CscCity> | undefined }
+    City: {
+      getCitiesOfCountry: (cc: string) => ReadonlyArray<CscCity> | undefined
+    }
   }
 
 /** First-level subdivisions of a state (ISO 3166-1 alpha-2). */

