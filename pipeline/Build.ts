@@ -13,7 +13,6 @@ import { TABLES } from "../schemas/Tables.js"
 import { SCHEMA_VERSION } from "../schemas/version.js"
 import type { RejectedSource } from "./01-ingest/Ingest.js"
 import { notBefore } from "./02-normalise/publicationDate.js"
-import { dayHints } from "./03-extract/dates.js"
 import { LexiconInvalid, type LexiconProvenance, loadLexicons } from "./03-extract/lexicon/Lexicons.js"
 import type { Rows } from "./04-resolve/evidenceTable.js"
 import { makeResolver, type PreviousEventIds, type ResolveInput, reportKey } from "./04-resolve/Resolve.js"
@@ -46,6 +45,7 @@ import { reextract } from "./scale/article.js"
 import { DEFAULT_CACHE_DIR } from "./scale/cache.js"
 import { joinBytes, stableStringify, stableStringifyTo } from "./shared/stableJson.js"
 import { makeTimings, noTimings, type Timings } from "./shared/timings.js"
+import { dayHints } from "./text/dates.js"
 
 /** Lexicons failed to load: the build cannot run. */
 export class LexiconLoadFailed extends Schema.TaggedError<LexiconLoadFailed>()("LexiconLoadFailed", {

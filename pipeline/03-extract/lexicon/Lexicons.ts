@@ -19,7 +19,7 @@ import { PIPELINE_VERSION } from "../../../schemas/version.js"
 import type { EntityType } from "../../../schemas/vocab.js"
 import { compareStrings } from "../../shared/compare.js"
 import { sha256 } from "../../shared/hash.js"
-import { normWord } from "../text/tokens.js"
+import { normWord } from "../../text/tokens.js"
 import { PhraseTrie } from "./trie.js"
 
 /** A gazetteer entity after merging world-countries data and overlays. */
