@@ -128,3 +128,14 @@ export class CueEntry extends Schema.Class<CueEntry>("CueEntry")({
 }) {
   static readonly decode = Schema.decodeUnknown(this)
 }
+
+/** One lexicon file's (or data package's) origin, as its header states it. */
+export interface LexiconProvenance {
+  readonly file: string
+  readonly name: string
+  readonly version: string
+  readonly kind: string
+  readonly source: string
+  readonly licence: string
+  readonly sha256: string | null
+}

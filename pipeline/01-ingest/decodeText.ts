@@ -3,8 +3,8 @@
  * The published text is what every evidence offset indexes.
  */
 import { Either } from "effect"
-import { splitSentences } from "../03-extract/text/sentences.js"
 import { codePointLength } from "../shared/codepoints.js"
+import { splitSentences } from "../text/sentences.js"
 import {
   BidiControl,
   BinaryFile,

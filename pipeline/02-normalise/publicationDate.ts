@@ -6,7 +6,7 @@
  * from the latest year-bearing date the text mentions. The note says which.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
-import { type DateMention, dayHints, findDates } from "../03-extract/dates.js"
+import { type DateMention, dayHints, findDates } from "../text/dates.js"
 
 /** A publication date with how it was established. */
 export interface PublicationDate {

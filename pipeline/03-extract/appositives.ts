@@ -5,7 +5,7 @@
  * the name, so it is not news of the report either. Pure.
  */
 import type { TriggerEntry } from "../../schemas/Lexicon.js"
-import type { DateMention } from "./dates.js"
+import type { DateMention } from "../text/dates.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { Participant } from "./participants.js"

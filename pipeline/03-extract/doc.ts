@@ -1,8 +1,8 @@
 /** The per-article working state shared by the extraction passes (built once, read-only after). */
 import type { DatePrecision } from "../../schemas/vocab.js"
+import { type Sentence, splitSentences } from "../text/sentences.js"
+import { type Token, tokenize } from "../text/tokens.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
-import { type Sentence, splitSentences } from "./text/sentences.js"
-import { type Token, tokenize } from "./text/tokens.js"
 
 /** A sentence with its token range [tokStart, tokEnd). */
 export interface DocSentence extends Sentence {

@@ -4,6 +4,7 @@
  * runs with given names, and surname coreference. Rules fire on any article of the domain.
  */
 import type { EntityType } from "../../schemas/vocab.js"
+import { tokenize } from "../text/tokens.js"
 import { acronymMentions } from "./acronyms.js"
 import { type Doc, inList } from "./doc.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
@@ -29,9 +30,6 @@ import { personShapeMentions } from "./people.js"
 import { institutionMentions, qualifyBodies } from "./qualified.js"
 import { roleMentions } from "./roleCoref.js"
 import { siteMentions, siteShortMentions } from "./sites.js"
-import { tokenize } from "./text/tokens.js"
-
-export { foldName } from "./nameRuns.js"
 
 /** Types of bodies a state's name may qualify ("US Department of the Treasury"). */
 const QUALIFIABLE: ReadonlySet<EntityType> = new Set(["organization", "initiative", "named_event"])

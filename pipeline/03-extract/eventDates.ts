@@ -6,7 +6,7 @@
  * or month) for reported events.
  */
 import type { DatePrecision, Modality } from "../../schemas/vocab.js"
-import { type DateMention, findDates } from "./dates.js"
+import { type DateMention, findDates } from "../text/dates.js"
 import type { Doc } from "./doc.js"
 import { overPeriod } from "./newsCues.js"
 import {

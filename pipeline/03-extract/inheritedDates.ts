@@ -7,8 +7,8 @@
  * the sidelines of the forum, ..."). Called from events.ts through eventDates.ts.
  */
 import type { Modality } from "../../schemas/vocab.js"
+import { COUNT, fromDate, iso, NUMBERS, shiftDay, utc } from "../text/dateParts.js"
 import { tokenIndexAt } from "./clauses.js"
-import { COUNT, fromDate, iso, NUMBERS, shiftDay, utc } from "./dateParts.js"
 import type { Doc } from "./doc.js"
 import type { EventDate } from "./eventDates.js"
 import { multiDay } from "./newsCues.js"

@@ -3,10 +3,11 @@
  * types and the small word sets the passes of entities.ts and its shape rules read. Pure.
  */
 import type { EntityType } from "../../schemas/vocab.js"
+import { foldName } from "../text/names.js"
+import type { Token } from "../text/tokens.js"
 import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
 import type { GazEntity } from "./lexicon/Lexicons.js"
-import type { Token } from "./text/tokens.js"
 
 export const TYPE_PRIORITY: ReadonlyArray<EntityType> = [
   "country",
@@ -98,18 +99,6 @@ export const FUNCTION_WORDS = new Set([
   "of"
 ])
 export const CONNECTORS = new Set(["of", "for", "and", "the", "de", "on", "&"])
-
-/** Fold a name for pattern keys: lower case, no diacritics, unified punctuation. */
-export const foldName = (s: string): string =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[–—‑]/g, "-")
-    .replace(/^the\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim()
 
 /** A mention of a gazetteer entity over tokens [i, j). */
 export const gazMention = (

@@ -5,7 +5,7 @@
  * will take effect in 2026"), a relative clause on the event noun ("a contract that was signed in
  * 2023"), a "during" adjunct. Pure text tests over UTF-16 ranges.
  */
-import type { DateMention } from "./dates.js"
+import type { DateMention } from "../text/dates.js"
 
 /** A UTF-16 range. */
 export interface Range {

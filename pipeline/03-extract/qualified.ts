@@ -7,9 +7,11 @@
  * (an alias), and a body found by a pattern is known by its fuller name (so that one state's
  * ministry is not another's). Pure.
  */
+
+import { foldName } from "../text/names.js"
 import { type Doc, inList } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { foldName, isCapWord, lineBreakBefore, patMention } from "./nameRuns.js"
+import { isCapWord, lineBreakBefore, patMention } from "./nameRuns.js"
 
 const QUALIFIED = new Set(["organization", "initiative", "named_event"])
 const DASHES = new Set(["-", "–", "—"])

@@ -6,9 +6,9 @@
  * article's date). Only earlier persons of the article are candidates. Pure.
  */
 import type { TitleEntry } from "../../schemas/Lexicon.js"
+import { tokenize } from "../text/tokens.js"
 import type { Doc } from "./doc.js"
 import type { Mention } from "./entities.js"
-import { tokenize } from "./text/tokens.js"
 
 /** Titles that a generic "leader" may stand for. */
 const LEADER_TITLES = new Set([

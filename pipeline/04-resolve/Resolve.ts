@@ -5,13 +5,6 @@
  */
 import type { ArticleExtraction, Span } from "../../schemas/Extraction.js"
 import { deriveId } from "../../schemas/ids.js"
-import type { Role } from "../../schemas/vocab.js"
-import type { NormalisedSource } from "../02-normalise/Normalise.js"
-import { foldName } from "../03-extract/entities.js"
-import { codePointLength } from "../shared/codepoints.js"
-import { compareStrings, sortBy } from "../shared/compare.js"
-import { type EvidenceSource, evidenceBuilder, type Reported } from "./evidenceTable.js"
-import { clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
 import type {
   EntityRow,
   EventRow,
@@ -20,7 +13,14 @@ import type {
   RelationRow,
   ReleaseTables,
   SourceRow
-} from "./tables.js"
+} from "../../schemas/ReleaseTables.js"
+import type { Role } from "../../schemas/vocab.js"
+import type { NormalisedSource } from "../02-normalise/Normalise.js"
+import { codePointLength } from "../shared/codepoints.js"
+import { compareStrings, sortBy } from "../shared/compare.js"
+import { foldName } from "../text/names.js"
+import { type EvidenceSource, evidenceBuilder, type Reported } from "./evidenceTable.js"
+import { clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
 
 /** One article with its extraction. */
 export interface ResolveInput {

@@ -10,7 +10,7 @@
  */
 import type { EventMention } from "../../schemas/Extraction.js"
 import type { DatePrecision } from "../../schemas/vocab.js"
-import type { DayHints } from "../03-extract/dates.js"
+import type { DayHints } from "../text/dates.js"
 import { datesCompatible } from "./mergeEvents.js"
 
 /** What the search needs to know of one article. */

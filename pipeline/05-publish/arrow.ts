@@ -32,7 +32,7 @@ import {
   Vector
 } from "apache-arrow"
 import type { Column, TableDef } from "../../schemas/Column.js"
-import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
+import { columnValues, type Rows } from "../../schemas/ReleaseTables.js"
 
 /** Arrow type of a column; dictionary ids are explicit (the column index) because arrow-js would otherwise take them from a process-global counter, and the bytes would depend on what ran before. */
 const arrowType = (c: Column, index: number): DataType => {

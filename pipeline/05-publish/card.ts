@@ -1,6 +1,7 @@
 /** The release's dataset card (README.md): coverage, sources, build, quality, limits, citation. */
+
+import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { DATASET_NAME, PIPELINE_VERSION, SCHEMA_VERSION } from "../../schemas/version.js"
-import type { ReleaseTables } from "../04-resolve/tables.js"
 import type { ReleaseMeta } from "./files.js"
 
 const count = <T>(rows: ReadonlyArray<T>, key: (r: T) => string): string =>

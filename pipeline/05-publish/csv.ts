@@ -8,7 +8,7 @@
  */
 import Papa from "papaparse"
 import type { Column, TableDef } from "../../schemas/Column.js"
-import type { Rows } from "../04-resolve/evidenceTable.js"
+import type { Rows } from "../../schemas/ReleaseTables.js"
 import { joinBytes } from "../shared/stableJson.js"
 
 /** The CSV cell of one value. */

@@ -7,9 +7,8 @@
 
 import { ParseResult, Schema } from "effect"
 import { type Column, fieldsOf, type TableDef } from "../../schemas/Column.js"
+import type { ReleaseTables, Rows } from "../../schemas/ReleaseTables.js"
 import { TABLES } from "../../schemas/Tables.js"
-import type { Rows } from "../04-resolve/evidenceTable.js"
-import type { ReleaseTables } from "../04-resolve/tables.js"
 
 const INT_MAX = 2_147_483_647
 

@@ -3,8 +3,9 @@
  * nodes, each with W3C Web Annotation selectors for its evidence. The @context is a file
  * shipped in the release (context.jsonld) and is never fetched from the network.
  */
+
+import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { ID_BASE, VOCAB_BASE } from "../../schemas/version.js"
-import type { ReleaseTables } from "../04-resolve/tables.js"
 import { joinBytes } from "../shared/stableJson.js"
 
 /** The local JSON-LD context (shipped as context.jsonld). */

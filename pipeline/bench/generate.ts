@@ -7,7 +7,7 @@
 
 import { LINE_RULES } from "../02-normalise/boilerplate.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
-import { splitSentences } from "../03-extract/text/sentences.js"
+import { splitSentences } from "../text/sentences.js"
 
 /** A small deterministic PRNG (mulberry32): same seed, same sequence. */
 export const rng = (seed: number) => {

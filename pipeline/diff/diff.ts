@@ -4,8 +4,8 @@
  * CSV text of each table (a release directory) or rows about to be written, seen as their CSV cells.
  */
 import type { Column, TableDef } from "../../schemas/Column.js"
+import { columnValues, type Rows } from "../../schemas/ReleaseTables.js"
 import { TABLES } from "../../schemas/Tables.js"
-import { columnValues, type Rows } from "../04-resolve/evidenceTable.js"
 import { csvCell, csvLines, parseCsv, quoteCell } from "../05-publish/csv.js"
 import { compareStrings } from "../shared/compare.js"
 import { csvLineCells } from "./csvFile.js"

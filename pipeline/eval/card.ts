@@ -34,6 +34,7 @@ const MEASURED_DIRS = [
   "pipeline/lexicons",
   "pipeline/scale",
   "pipeline/shared",
+  "pipeline/text",
   "schemas"
 ]
 

@@ -1,6 +1,6 @@
 /** Score built tables against a gold folder, and render the figures for a release's card. */
 import { Effect } from "effect"
-import type { ReleaseTables } from "../04-resolve/tables.js"
+import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { predictionsFromRelease } from "./fromRelease.js"
 import { loadGold } from "./loadGold.js"
 import { type EvalReport, evaluate } from "./report.js"

@@ -2,7 +2,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"
-import { type DateRef, findDates } from "../../pipeline/03-extract/dates.js"
+import { type DateRef, findDates } from "../../pipeline/text/dates.js"
 
 interface DatesCorpus {
   readonly cases: ReadonlyArray<{

@@ -2,10 +2,10 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { evidenceBuilder } from "../../pipeline/04-resolve/evidenceTable.js"
-import type { ReleaseTables } from "../../pipeline/04-resolve/tables.js"
 import { cellCheck, rowCheck, rowViolations } from "../../pipeline/05-publish/decodeRows.js"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { deriveId } from "../../schemas/ids.js"
+import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { TABLES } from "../../schemas/Tables.js"
 
 const probes: ReadonlyArray<unknown> = [

@@ -50,7 +50,7 @@ describe("regular expressions", () => {
   })
 
   it("every date and boilerplate rule is safe", async () => {
-    const { DATE_RULES } = await import("../../pipeline/03-extract/dates.js")
+    const { DATE_RULES } = await import("../../pipeline/text/dates.js")
     const { LINE_RULES } = await import("../../pipeline/02-normalise/boilerplate.js")
     for (const r of DATE_RULES) expect([r.id, safeRegex(r.re)]).toEqual([r.id, true])
     expect(LINE_RULES.length).toBeGreaterThan(5)

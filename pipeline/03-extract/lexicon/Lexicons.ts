@@ -11,6 +11,7 @@ import {
   CueEntry,
   GazetteerEntry,
   LexiconHeader,
+  type LexiconProvenance,
   ModalityCue,
   TitleEntry,
   TriggerEntry
@@ -19,7 +20,7 @@ import { PIPELINE_VERSION } from "../../../schemas/version.js"
 import type { EntityType } from "../../../schemas/vocab.js"
 import { compareStrings } from "../../shared/compare.js"
 import { sha256 } from "../../shared/hash.js"
-import { normWord } from "../text/tokens.js"
+import { normWord } from "../../text/tokens.js"
 import { PhraseTrie } from "./trie.js"
 
 /** A gazetteer entity after merging world-countries data and overlays. */
@@ -62,17 +63,6 @@ export interface LexiconBundle {
   readonly hash: string
   /** Where each lexicon comes from (its header), for the release's provenance. */
   readonly provenance: ReadonlyArray<LexiconProvenance>
-}
-
-/** One lexicon file's (or data package's) origin, as its header states it. */
-export interface LexiconProvenance {
-  readonly file: string
-  readonly name: string
-  readonly version: string
-  readonly kind: string
-  readonly source: string
-  readonly licence: string
-  readonly sha256: string | null
 }
 
 /** The countries package the gazetteer is built on (not a lexicon file of ours). */

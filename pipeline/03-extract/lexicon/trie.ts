@@ -1,5 +1,5 @@
 /** A token-sequence trie: longest-match lookup of multi-word phrases over a token array. */
-import { normWord, type Token, tokenTexts } from "../text/tokens.js"
+import { normWord, type Token, tokenTexts } from "../../text/tokens.js"
 
 interface Entry<V> {
   readonly value: V

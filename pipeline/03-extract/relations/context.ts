@@ -3,10 +3,10 @@
  * which locations are regions and which states the gazetteer places in them, plus span helpers.
  */
 import type { Predicate } from "../../../schemas/vocab.js"
+import { tokenize } from "../../text/tokens.js"
 import { bySentence, type Doc } from "../doc.js"
 import type { Mention } from "../entities.js"
 import type { GazEntity, LexiconBundle } from "../lexicon/Lexicons.js"
-import { tokenize } from "../text/tokens.js"
 
 /** A relation found in the text (UTF-16 span of its evidence). */
 export interface FoundRelation {

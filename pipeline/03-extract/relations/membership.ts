@@ -4,8 +4,9 @@
  * P, Uzbek President Q, ..."), and the owner of an initiative ("the EU's Global Gateway", "Brussels ...
  * via its Global Gateway").
  */
+
+import type { Token } from "../../text/tokens.js"
 import type { Mention } from "../entities.js"
-import type { Token } from "../text/tokens.js"
 import {
   compoundAgent,
   type FoundRelation,
