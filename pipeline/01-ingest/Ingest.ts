@@ -12,13 +12,13 @@ import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { decodeText } from "./decodeText.js"
 import {
-  codeOf,
   DuplicateSource,
   InvalidFileName,
   InvalidSidecar,
   ManifestInvalid,
   MissingFile,
   PathNotAllowed,
+  rejectedSource,
   type SourceError,
   SourcesFolderMissing,
   UnreadableFile
@@ -78,11 +78,7 @@ const kindOf = (st: nodeFs.Stats): string =>
             ? "device"
             : "special file"
 
-const reject = (e: SourceError): RejectedSource => ({
-  file: e.file,
-  code: codeOf(e),
-  message: e.message
-})
+const reject = (e: SourceError): RejectedSource => rejectedSource(e)
 
 /**
  * Ingest every `.txt` article of `dir` (and every file its manifest names). `today` (YYYY-MM-DD)
@@ -202,8 +198,8 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (
       // node:fs's synchronous calls: on this scale an article is 5 file-system calls, and each
       // asynchronous one costs the main thread ~0.1-0.4 ms of hand-off (10× the call itself)
       if (!nodeFs.existsSync(full)) {
-        // a dangling symlink also lands here
-        return yield* Effect.fail(new MissingFile({ file, line: listed?.line ?? 0 }))
+        // a dangling symlink also lands here: found by listing the folder, it has no manifest line
+        return yield* Effect.fail(new MissingFile(listed ? { file, line: listed.line } : { file }))
       }
       const real = yield* Effect.try({
         try: () => nodeFs.realpathSync.native(full),

@@ -6,7 +6,7 @@
  * here (the first file in order is kept).
  */
 import { Console, Effect, Fiber } from "effect"
-import { NearDuplicate } from "../01-ingest/errors.js"
+import { NearDuplicate, rejectedSource } from "../01-ingest/errors.js"
 import { type IngestedSource, ingestFolder, type RejectedSource } from "../01-ingest/Ingest.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import type { ResolveInput } from "../04-resolve/Resolve.js"
@@ -69,11 +69,7 @@ export const processSources = Effect.fn("Articles.process")(function* (
       // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
       const first = bodies.get(result.bodyKey)
       if (first !== undefined) {
-        nearDuplicates.push({
-          file: src.file,
-          code: NearDuplicate.code,
-          message: new NearDuplicate({ file: src.file, duplicateOf: first }).message
-        })
+        nearDuplicates.push(rejectedSource(new NearDuplicate({ file: src.file, duplicateOf: first })))
         return
       }
       bodies.set(result.bodyKey, src.file)

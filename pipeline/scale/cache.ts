@@ -11,6 +11,7 @@ import { join, relative } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { Schema } from "effect"
 import { CachedArticle } from "../../schemas/CachedArticle.js"
+import { defineError } from "../../schemas/ErrorSpec.js"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { compareStrings } from "../shared/compare.js"
@@ -142,15 +143,18 @@ export const writeEntry = (c: CacheConfig, key: string, result: ArticleResult): 
 }
 
 /** The cache folder cannot be written (full, read-only, an I/O error): the build goes on without storing entries. */
-export class CacheUnwritable extends Schema.TaggedError<CacheUnwritable>()("CacheUnwritable", {
-  dir: Schema.String,
-  detail: Schema.String
-}) {
-  static readonly code = "cache-unwritable"
-  override get message() {
-    return `${this.dir}: cannot store extraction cache entries (${this.detail}); the build goes on without storing them, and its release is the same`
+export class CacheUnwritable extends defineError<CacheUnwritable>()(
+  "CacheUnwritable",
+  { dir: Schema.String, detail: Schema.String },
+  {
+    code: "cache-unwritable",
+    stage: "run",
+    effect: "warning",
+    message:
+      "{dir}: cannot store extraction cache entries ({detail}); the build goes on without storing them, and its release is the same",
+    remedy: "Free space or make the cache folder writable, or pass --no-cache; the release is the same either way."
   }
-}
+) {}
 
 /** Is `dir` an existing folder? */
 export const isDir = (dir: string): boolean => {

@@ -9,10 +9,11 @@ import { TABLES } from "../../schemas/Tables.js"
 import { fromArrow } from "../05-publish/arrow.js"
 import { csvCell, parseCsv } from "../05-publish/csv.js"
 import { sha256 } from "../shared/hash.js"
+import type { ProblemCode } from "./errors.js"
 
 /** One problem found in a release. */
 export interface Problem {
-  readonly code: string
+  readonly code: ProblemCode
   readonly file: string
   readonly message: string
 }
@@ -35,7 +36,7 @@ export const insideRelease = (root: string, rel: string): string | null => {
 /** Validate one release directory. */
 export const validateRelease = (root: string): Array<Problem> => {
   const problems: Array<Problem> = []
-  const add = (code: string, file: string, message: string) => problems.push({ code, file, message })
+  const add = (code: ProblemCode, file: string, message: string) => problems.push({ code, file, message })
   const manifestPath = nodePath.join(root, "manifest.json")
   let manifest: {
     files?: Array<{ path: string; sha256: string; bytes: number }>

@@ -7,6 +7,7 @@ import * as fs from "node:fs"
 import { parseCsv } from "../05-publish/csv.js"
 import { sha256 } from "../shared/hash.js"
 import { insideRelease, type Problem } from "./checks.js"
+import type { ProblemCode } from "./errors.js"
 
 interface Field {
   readonly name: string
@@ -57,7 +58,7 @@ const typeOk = (type: string, v: string): boolean => {
 /** Check a release against its datapackage.json. */
 export const checkDataPackage = (root: string): Array<Problem> => {
   const problems: Array<Problem> = []
-  const add = (code: string, file: string, message: string) => problems.push({ code, file, message })
+  const add = (code: ProblemCode, file: string, message: string) => problems.push({ code, file, message })
   const dpPath = insideRelease(root, "datapackage.json")
   let dp: { resources?: ReadonlyArray<Resource> }
   try {

@@ -7,6 +7,7 @@ import { createRequire } from "node:module"
 import { join } from "node:path"
 import { Schema } from "effect"
 import type { Country } from "world-countries"
+import { defineError } from "../../../schemas/ErrorSpec.js"
 import {
   CueEntry,
   GazetteerEntry,
@@ -92,17 +93,19 @@ const decoders = {
   cues: Schema.decodeUnknownSync(Schema.Struct(CueEntry.fields))
 } as const
 
-/** A lexicon file that does not decode. */
-export class LexiconInvalid extends Error {
-  readonly code = "lexicon-invalid"
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string
-  ) {
-    super(`${file}:${line}: ${detail}`)
+/** A lexicon file that does not decode (or the lexicon folder cannot be read): the build cannot run. */
+export class LexiconInvalid extends defineError<LexiconInvalid>()(
+  "LexiconInvalid",
+  { file: Schema.String, line: Schema.Int, detail: Schema.String },
+  {
+    code: "lexicon-invalid",
+    stage: "extract",
+    effect: "build stops",
+    message: "{file}:{line}: {detail}",
+    remedy:
+      "Fix the lexicon line (pipeline/lexicons/README.md describes each file; schemas/Lexicon.ts holds the formats), or regenerate a generated lexicon (`npm run lexicons:*`)."
   }
-}
+) {}
 
 const readLexiconFile = (path: string) => {
   const lines = readFileSync(path, "utf8").split("\n")
@@ -110,7 +113,7 @@ const readLexiconFile = (path: string) => {
     try {
       return Schema.decodeUnknownSync(LexiconHeader)(JSON.parse(lines[0] ?? ""))
     } catch (e) {
-      throw new LexiconInvalid(path, 1, `bad header: ${(e as Error).message}`)
+      throw new LexiconInvalid({ file: path, line: 1, detail: `bad header: ${(e as Error).message}` })
     }
   })()
   const entries: Array<unknown> = []
@@ -119,7 +122,11 @@ const readLexiconFile = (path: string) => {
     try {
       entries.push(decoders[header.kind](JSON.parse(l)))
     } catch (e) {
-      throw new LexiconInvalid(path, i + 2, (e as Error).message.split("\n").slice(0, 4).join(" "))
+      throw new LexiconInvalid({
+        file: path,
+        line: i + 2,
+        detail: (e as Error).message.split("\n").slice(0, 4).join(" ")
+      })
     }
   })
   return { header, entries }
