@@ -49,105 +49,129 @@ const inOrder = (letters: string, word: string): boolean => {
   return k === letters.length
 }
 
+/** The mentions that may be expanded by an acronym after them, by end token, and the states by end token. */
+const namesByEnd = (mentions: ReadonlyArray<Mention>) => {
+  const namedByEnd = new Map<number, Mention>()
+  const stateByEnd = new Map<number, Mention>()
+  for (const mention of mentions) {
+    if (NAMED.has(mention.type) && mention.via === "name") namedByEnd.set(mention.tokEnd, mention)
+    if (mention.type === "country") stateByEnd.set(mention.tokEnd, mention)
+  }
+  return { namedByEnd, stateByEnd }
+}
+
+/** Is token k the opening bracket of an untaken acronym in brackets ("(OFAC)")? */
+const bracketedAcronym = (doc: Doc, k: number, taken: Uint8Array): boolean =>
+  doc.tokens[k]!.text === "(" && doc.tokens[k + 2]!.text === ")" && !taken[k + 1] && isAcronym(doc.tokens[k + 1]!.text)
+
+/** "Association of Canada (PDAC)": the body qualified by the state before the brackets, when the acronym spells both. */
+const stateQualifiedBody = (
+  doc: Doc,
+  acronym: string,
+  state: Mention | undefined,
+  namedByEnd: ReadonlyMap<number, Mention>
+): Mention | undefined => {
+  if (!state || (state.type !== "country" && state.type !== "location")) return undefined
+  if (doc.tokens[state.tokStart - 1]?.norm !== "of") return undefined
+  const body = namedByEnd.get(state.tokStart - 1)
+  return body && body.type !== "location" && standsFor(acronym, doc.text.slice(body.start, state.end))
+    ? body
+    : undefined
+}
+
+/** The first token of the capitalised run ending before token k (connectors and "&" inside it), not crossing taken tokens. */
+const capitalisedRunStart = (doc: Doc, k: number, taken: Uint8Array): number => {
+  const { tokens } = doc
+  let s = k
+  while (
+    s > 0 &&
+    !taken[s - 1] &&
+    (isCapWord(tokens[s - 1]) ||
+      (CONNECTORS.has(tokens[s - 1]!.norm) && isCapWord(tokens[s - 2])) ||
+      tokens[s - 1]!.text === "&")
+  )
+    s--
+  while (s < k && !isCapWord(tokens[s])) s++
+  return s
+}
+
+/**
+ * The capitalised run before the brackets at k whose initials spell the acronym, typed by its head word, a leading
+ * head joined by a connector ("Partnership for ..."), or as a one-word body; undefined when the run spelling it has no type.
+ */
+const spelledName = (doc: Doc, acronym: string, k: number, taken: Uint8Array): Mention | undefined => {
+  const { tokens } = doc
+  for (let s = capitalisedRunStart(doc, k, taken); s < k; s++) {
+    if (!isCapWord(tokens[s])) continue
+    if (!standsFor(acronym, doc.text.slice(tokens[s]!.start, tokens[k - 1]!.end))) continue
+    const lead = tokens[s]!.norm
+    const joined = CONNECTORS.has(tokens[s + 1]?.norm ?? "")
+    const type =
+      headType(doc, tokens[k - 1]!.norm) ??
+      (joined && inList(doc, "initiative_suffix", lead) ? "initiative" : null) ??
+      (joined ? headTypeLeading(doc, lead, 3) : null) ??
+      (k - s === 1 ? "organization" : null)
+    return type === null ? undefined : patMention(doc, type, s, k, "entity.acronym-name.v1", 0.7)
+  }
+  return undefined
+}
+
+/** A one-token mention of the acronym's name at the token (the acronym itself, or a later use of it). */
+const acronymUse = (named: Mention, k: number, token: Doc["tokens"][number]): Mention => ({
+  ...named,
+  tokStart: k,
+  tokEnd: k + 1,
+  start: token.start,
+  end: token.end,
+  method: "entity.acronym.v1",
+  confidence: Math.min(named.confidence, 0.8)
+})
+
 /**
  * New mentions for bracketed acronyms and their later uses, and names found through them, given
  * the mentions so far and the tokens they take (updated for the new mentions).
  */
 export const acronymMentions = (doc: Doc, mentions: ReadonlyArray<Mention>, taken: Uint8Array): Array<Mention> => {
   const { tokens } = doc
-  const byEnd = new Map<number, Mention>()
-  const stateAt = new Map<number, Mention>()
-  for (const m of mentions) {
-    if (NAMED.has(m.type) && m.via === "name") byEnd.set(m.tokEnd, m)
-    if (m.type === "country") stateAt.set(m.tokEnd, m)
-  }
+  const { namedByEnd, stateByEnd } = namesByEnd(mentions)
   const defined = new Map<string, Mention>()
   const out: Array<Mention> = []
-  const take = (m: Mention) => {
-    for (let k = m.tokStart; k < m.tokEnd; k++) taken[k] = 1
-    out.push(m)
+  const take = (mention: Mention) => {
+    for (let k = mention.tokStart; k < mention.tokEnd; k++) taken[k] = 1
+    out.push(mention)
   }
   for (let k = 1; k + 2 < tokens.length; k++) {
-    const acr = tokens[k + 1]!
-    if (tokens[k]!.text !== "(" || tokens[k + 2]!.text !== ")" || taken[k + 1] || !isAcronym(acr.text)) {
+    if (!bracketedAcronym(doc, k, taken)) {
       // a later use of a defined acronym
-      const t = tokens[k]!
-      const m = defined.get(t.text)
-      if (m && !taken[k] && t.kind === "word")
-        take({
-          ...m,
-          tokStart: k,
-          tokEnd: k + 1,
-          start: t.start,
-          end: t.end,
-          method: "entity.acronym.v1",
-          confidence: Math.min(m.confidence, 0.8)
-        })
+      const token = tokens[k]!
+      const definedName = defined.get(token.text)
+      if (definedName && !taken[k] && token.kind === "word") take(acronymUse(definedName, k, token))
       continue
     }
-    let named = byEnd.get(k)
+    const acronym = tokens[k + 1]!
+    let named = namedByEnd.get(k)
     let spelled = false
-    // "Association of Canada (PDAC)": the body qualified by the state after it
-    const state = named ?? stateAt.get(k)
-    if (state && (state.type === "country" || state.type === "location") && tokens[state.tokStart - 1]?.norm === "of") {
-      const body = byEnd.get(state.tokStart - 1)
-      if (body && body.type !== "location" && standsFor(acr.text, doc.text.slice(body.start, state.end))) {
-        named = body
-        spelled = true
-      }
+    const qualifiedBody = stateQualifiedBody(doc, acronym.text, named ?? stateByEnd.get(k), namedByEnd)
+    if (qualifiedBody) {
+      named = qualifiedBody
+      spelled = true
     }
     if (!named) {
-      // the capitalised run before the brackets whose initials spell the acronym
-      let s = k
-      while (
-        s > 0 &&
-        !taken[s - 1] &&
-        (isCapWord(tokens[s - 1]) ||
-          (CONNECTORS.has(tokens[s - 1]!.norm) && isCapWord(tokens[s - 2])) ||
-          tokens[s - 1]!.text === "&")
-      )
-        s--
-      while (s < k && !isCapWord(tokens[s])) s++
-      for (; s < k; s++) {
-        if (!isCapWord(tokens[s])) continue
-        const name = doc.text.slice(tokens[s]!.start, tokens[k - 1]!.end)
-        if (standsFor(acr.text, name)) {
-          // typed by its head word, a leading head joined by a connector ("Partnership for ..."), or as a one-word body
-          const lead = tokens[s]!.norm
-          const joined = CONNECTORS.has(tokens[s + 1]?.norm ?? "")
-          const type =
-            headType(doc, tokens[k - 1]!.norm) ??
-            (joined && inList(doc, "initiative_suffix", lead) ? "initiative" : null) ??
-            (joined ? headTypeLeading(doc, lead, 3) : null) ??
-            (k - s === 1 ? "organization" : null)
-          if (type === null) break
-          named = patMention(doc, type, s, k, "entity.acronym-name.v1", 0.7)
-          spelled = true
-          take(named)
-          break
-        }
-      }
+      named = spelledName(doc, acronym.text, k, taken)
+      spelled = named !== undefined
+      if (named) take(named)
     }
     if (
       !named ||
       !(
         spelled ||
-        standsFor(acr.text, named.name.replace(/^the\s+/i, "")) ||
-        standsFor(acr.text, doc.text.slice(named.start, named.end))
+        standsFor(acronym.text, named.name.replace(/^the\s+/i, "")) ||
+        standsFor(acronym.text, doc.text.slice(named.start, named.end))
       )
     )
       continue
-    defined.set(acr.text, named)
-    take({
-      ...named,
-      tokStart: k + 1,
-      tokEnd: k + 2,
-      start: acr.start,
-      end: acr.end,
-      via: "name",
-      method: "entity.acronym.v1",
-      confidence: Math.min(named.confidence, 0.8)
-    })
+    defined.set(acronym.text, named)
+    take({ ...acronymUse(named, k + 1, acronym), via: "name" })
     k += 2
   }
   return out

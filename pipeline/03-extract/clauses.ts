@@ -36,7 +36,7 @@ const gerundClause = (doc: Doc, k: number): boolean =>
 const spaced = (doc: Doc, t: { readonly start: number; readonly end: number }): boolean =>
   /\s/.test(doc.text[t.start - 1] ?? " ") || /\s/.test(doc.text[t.end] ?? " ")
 
-type TriggerHit = {
+export type TriggerHit = {
   readonly length: number
   readonly values: ReadonlyArray<TriggerEntry>
 } | null

@@ -61,175 +61,205 @@ export interface AliasMention {
 /** Find every entity mention in the document. */
 export const findMentions = (doc: Doc): Array<Mention> => findEntityMentions(doc).mentions
 
-/** Find every entity mention in the document, and the further names written over other mentions ("China-Kyrgyzstan-Uzbekistan railway"). */
-export const findEntityMentions = (
-  doc: Doc
-): {
-  readonly mentions: Array<Mention>
-  readonly aliases: Array<AliasMention>
-} => {
+/** The mentions found so far and the tokens they take; `take` records a mention and marks its tokens. */
+interface Found {
+  readonly taken: Uint8Array
+  readonly out: Array<Mention>
+  readonly take: (mention: Mention) => void
+}
+
+/** A commodity written capitalised inside a name is part of it ("Centerra Gold", "Gold Fields"). */
+const commodityInName = (doc: Doc, i: number, length: number): boolean => {
+  const { tokens } = doc
+  return (
+    tokens[i]!.cap &&
+    (isCapWord(tokens[i + length]) ||
+      (isCapWord(tokens[i - 1]) &&
+        !FUNCTION_WORDS.has(tokens[i - 1]!.norm) &&
+        doc.sentences[doc.sentenceOf[i]!]!.tokStart !== i - 1)) &&
+    !lineBreakBefore(doc, i)
+  )
+}
+
+/**
+ * A longer capitalised name containing the gazetteer name at [i, j) ("OSCE Academy", "Kazakh Invest"), when the run
+ * continues with an org/place head word; not when a gazetteer body follows the state ("US Department of the
+ * Treasury" is the Treasury, qualified). The name starts where its capitalised run starts ("George Washington University").
+ */
+const longerNameAround = (
+  doc: Doc,
+  entity: GazEntity,
+  i: number,
+  j: number,
+  taken: Uint8Array,
+  titleCase: Uint8Array,
+  noneTaken: Uint8Array
+): Mention | null => {
   const { tokens, lex } = doc
-  const n = tokens.length
-  const taken = new Uint8Array(n)
-  const NONE_TAKEN = new Uint8Array(n)
-  const out: Array<Mention> = []
-  const take = (m: Mention) => {
-    for (let k = m.tokStart; k < m.tokEnd; k++) taken[k] = 1
-    out.push(m)
+  const runEnd = capRun(doc, i, noneTaken, 8)
+  const head = tokens[runEnd - 1]
+  const next = lex.names.longest(tokens, j)
+  const bodyNext = !!next && entity.type === "country" && QUALIFIABLE.has(pick(doc, next.values)?.type ?? "person")
+  if (
+    !(runEnd > j && head && headType(doc, head.norm) !== null && entity.type !== "person" && !titleCase[i] && !bodyNext)
+  )
+    return null
+  let runStart = i
+  while (
+    runStart > 0 &&
+    isCapWord(tokens[runStart - 1]) &&
+    !taken[runStart - 1] &&
+    !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) &&
+    !lineBreakBefore(doc, runStart) &&
+    i - runStart < 3
+  )
+    runStart--
+  if (runStart < i && doc.sentences[doc.sentenceOf[runStart]!]!.tokStart === runStart) runStart++
+  return patMention(doc, headType(doc, head!.norm)!, runStart, runEnd, "entity.head-word.v1", 0.75)
+}
+
+/**
+ * A gazetteer name, demonym-free, at token i: taken as itself, as the longer name around it, as a capital's metonym or
+ * with a given name before it. The last token it covers (the scan resumes after it), or null when none is known here.
+ */
+const gazetteerName = (
+  doc: Doc,
+  found: Found,
+  i: number,
+  titleCase: Uint8Array,
+  noneTaken: Uint8Array
+): number | null => {
+  const hit = doc.lex.names.longest(doc.tokens, i)
+  if (!hit) return null
+  const entity = pick(doc, hit.values)
+  if (entity?.type === "commodity" && commodityInName(doc, i, hit.length)) return i
+  if (!entity) return null
+  const j = i + hit.length
+  const longer = longerNameAround(doc, entity, i, j, found.taken, titleCase, noneTaken)
+  if (longer !== null) {
+    found.take(longer)
+    return longer.tokEnd - 1
   }
-
-  const titleCase = titleCaseTokens(doc, false)
-  const heading = titleCaseTokens(doc, true)
-
-  // A0. organisations by their shape: domains, legal forms, company nouns, outlets, dateline credits;
-  // sites and projects by their head noun ("Kumtor gold mine"); those named by states only stay aliases
-  for (const m of orgShapeMentions(doc, taken)) take(m)
-  const sites = siteMentions(doc, taken)
-  for (const s of sites) if (!s.overlay) take(s.mention)
-
-  // A. gazetteer names, demonyms and capital metonyms (longest match first)
-  for (let i = 0; i < n; i++) {
-    if (taken[i]) continue
-    const hit = lex.names.longest(tokens, i)
-    if (hit) {
-      const e = pick(doc, hit.values)
-      // a commodity written capitalised inside a name is part of it ("Centerra Gold", "Gold Fields")
-      if (
-        e?.type === "commodity" &&
-        tokens[i]!.cap &&
-        (isCapWord(tokens[i + hit.length]) ||
-          (isCapWord(tokens[i - 1]) &&
-            !FUNCTION_WORDS.has(tokens[i - 1]!.norm) &&
-            doc.sentences[doc.sentenceOf[i]!]!.tokStart !== i - 1)) &&
-        !lineBreakBefore(doc, i)
-      )
-        continue
-      if (e) {
-        const j = i + hit.length
-        // a longer capitalised name containing a gazetteer name is left to the pattern passes
-        // ("OSCE Academy", "Kazakh Invest"): only when the run continues with an org/place head word
-        const runEnd = capRun(doc, i, NONE_TAKEN, 8)
-        const head = tokens[runEnd - 1]
-        // (not when a gazetteer body follows the state: "US Department of the Treasury" is the Treasury, qualified)
-        const next = lex.names.longest(tokens, j)
-        const bodyNext = !!next && e.type === "country" && QUALIFIABLE.has(pick(doc, next.values)?.type ?? "person")
-        if (
-          runEnd > j &&
-          head &&
-          headType(doc, head.norm) !== null &&
-          e.type !== "person" &&
-          !titleCase[i] &&
-          !bodyNext
-        ) {
-          // the name starts where its capitalised run starts ("George Washington University")
-          let runStart = i
-          while (
-            runStart > 0 &&
-            isCapWord(tokens[runStart - 1]) &&
-            !taken[runStart - 1] &&
-            !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) &&
-            !lineBreakBefore(doc, runStart) &&
-            i - runStart < 3
-          )
-            runStart--
-          if (runStart < i && doc.sentences[doc.sentenceOf[runStart]!]!.tokStart === runStart) runStart++
-          take(patMention(doc, headType(doc, head.norm)!, runStart, runEnd, "entity.head-word.v1", 0.75))
-          i = runEnd - 1
-          continue
-        }
-        // a capital is always the city (its entity row is a place); where it stands for its
-        // government ("Astana signed", "talks between Washington and Moscow") the mention says so
-        if (e.capitalOf && isMetonymic(doc, i, j, e.capitalOf)) {
-          take(gazMention(doc, e, i, j, "metonym", "entity.capital-metonym.v1", 0.8))
-          i = j - 1
-          continue
-        }
-        // a known person's surname with a given name (and patronymic) before it: the same person
-        // written otherwise ("Zheenbek Kulubaev", "Shavkat Miramonovich Mirziyoyev"), or another one ("Shadurdy Meredov")
-        const lead = e.type === "person" ? namePrefix(doc, i, j, e, taken) : null
-        if (lead && !lead.same) {
-          take(patMention(doc, "person", lead.start, j, "entity.given-name.v1", 0.7))
-          i = j - 1
-          continue
-        }
-        take(gazMention(doc, e, lead?.start ?? i, j, "name", "entity.gazetteer.v1", 0.95))
-        i = j - 1
-        continue
-      }
-    }
-    const compound = tokens[i]!.cap && tokens[i]!.text.includes("-") ? COMPOUND_PLACE.exec(tokens[i]!.text) : null
-    if (compound && tokens[i]!.cap) {
-      const head = tokenize(compound[1]!, tokens[i]!.start)
-      const hit = lex.names.longest(head, 0)
-      const e = hit && hit.length === head.length ? pick(doc, hit.values) : null
-      if (e && (e.type === "country" || e.type === "location" || e.type === "organization")) {
-        take({
-          ...gazMention(doc, e, i, i + 1, "name", "entity.compound-place.v1", 0.85),
-          end: head[head.length - 1]!.end
-        })
-        continue
-      }
-    }
-    const dem = lex.demonyms.longest(tokens, i)
-    if (dem) {
-      const e = pick(doc, dem.values)
-      const j = i + dem.length
-      // a region's adjective opening a body's name is part of it: "European Investment Bank"
-      const runEnd = e?.type === "location" ? beforeTitle(doc, j, capRun(doc, j, taken, 8)) : j
-      const headOf = runEnd > j ? headType(doc, tokens[runEnd - 1]!.norm) : null
-      if (e && headOf !== null && headOf !== "location" && !titleCase[i]) {
-        // the name starts where its capitalised run starts ("Central Eurasian Studies Society")
-        let runStart = i
-        while (
-          runStart > 0 &&
-          isCapWord(tokens[runStart - 1]) &&
-          !taken[runStart - 1] &&
-          !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) &&
-          !lineBreakBefore(doc, runStart) &&
-          doc.sentences[doc.sentenceOf[runStart]!]!.tokStart !== runStart - 1 &&
-          i - runStart < 2
-        )
-          runStart--
-        take(patMention(doc, headOf, runStart, runEnd, "entity.head-word.v1", 0.75))
-        i = runEnd - 1
-        continue
-      }
-      if (e && tokens[j]?.norm !== "language") {
-        take(gazMention(doc, e, i, j, "demonym", "entity.demonym.v1", 0.85))
-        i = j - 1
-      }
-    }
+  // a capital is always the city (its entity row is a place); where it stands for its
+  // government ("Astana signed", "talks between Washington and Moscow") the mention says so
+  if (entity.capitalOf && isMetonymic(doc, i, j, entity.capitalOf)) {
+    found.take(gazMention(doc, entity, i, j, "metonym", "entity.capital-metonym.v1", 0.8))
+    return j - 1
   }
+  // a known person's surname with a given name (and patronymic) before it: the same person
+  // written otherwise ("Zheenbek Kulubaev", "Shavkat Miramonovich Mirziyoyev"), or another one ("Shadurdy Meredov")
+  const lead = entity.type === "person" ? namePrefix(doc, i, j, entity, found.taken) : null
+  if (lead && !lead.same) {
+    found.take(patMention(doc, "person", lead.start, j, "entity.given-name.v1", 0.7))
+    return j - 1
+  }
+  found.take(gazMention(doc, entity, lead?.start ?? i, j, "name", "entity.gazetteer.v1", 0.95))
+  return j - 1
+}
 
-  // B. people named by a title: "Senator Steve Daines", "Kazakh Energy Minister Erlan Akkezhenov"
+/** A hyphenated compound whose head is a known place or body ("Kazakhstan-based"): whether one was taken at token i. */
+const compoundPlace = (doc: Doc, found: Found, i: number): boolean => {
+  const token = doc.tokens[i]!
+  const compound = token.cap && token.text.includes("-") ? COMPOUND_PLACE.exec(token.text) : null
+  if (!(compound && token.cap)) return false
+  const head = tokenize(compound[1]!, token.start)
+  const hit = doc.lex.names.longest(head, 0)
+  const entity = hit && hit.length === head.length ? pick(doc, hit.values) : null
+  if (!(entity && (entity.type === "country" || entity.type === "location" || entity.type === "organization")))
+    return false
+  found.take({
+    ...gazMention(doc, entity, i, i + 1, "name", "entity.compound-place.v1", 0.85),
+    end: head[head.length - 1]!.end
+  })
+  return true
+}
+
+/**
+ * A demonym at token i, or a body's name a region's adjective opens ("European Investment Bank"). The last token
+ * taken (the scan resumes after it), or null when nothing was taken.
+ */
+const demonymName = (doc: Doc, found: Found, i: number, titleCase: Uint8Array): number | null => {
+  const { tokens } = doc
+  const demonym = doc.lex.demonyms.longest(tokens, i)
+  if (!demonym) return null
+  const entity = pick(doc, demonym.values)
+  const j = i + demonym.length
+  const runEnd = entity?.type === "location" ? beforeTitle(doc, j, capRun(doc, j, found.taken, 8)) : j
+  const headOf = runEnd > j ? headType(doc, tokens[runEnd - 1]!.norm) : null
+  if (entity && headOf !== null && headOf !== "location" && !titleCase[i]) {
+    // the name starts where its capitalised run starts ("Central Eurasian Studies Society")
+    let runStart = i
+    while (
+      runStart > 0 &&
+      isCapWord(tokens[runStart - 1]) &&
+      !found.taken[runStart - 1] &&
+      !FUNCTION_WORDS.has(tokens[runStart - 1]!.norm) &&
+      !lineBreakBefore(doc, runStart) &&
+      doc.sentences[doc.sentenceOf[runStart]!]!.tokStart !== runStart - 1 &&
+      i - runStart < 2
+    )
+      runStart--
+    found.take(patMention(doc, headOf, runStart, runEnd, "entity.head-word.v1", 0.75))
+    return runEnd - 1
+  }
+  if (entity && tokens[j]?.norm !== "language") {
+    found.take(gazMention(doc, entity, i, j, "demonym", "entity.demonym.v1", 0.85))
+    return j - 1
+  }
+  return null
+}
+
+/** A. Gazetteer names, compound places, demonyms and capital metonyms (longest match first). */
+const gazetteerPass = (doc: Doc, found: Found, titleCase: Uint8Array): void => {
+  const n = doc.tokens.length
+  const noneTaken = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
+    if (found.taken[i]) continue
+    const gazetteerEnd = gazetteerName(doc, found, i, titleCase, noneTaken)
+    if (gazetteerEnd !== null) {
+      i = gazetteerEnd
+      continue
+    }
+    if (compoundPlace(doc, found, i)) continue
+    const demonymEnd = demonymName(doc, found, i, titleCase)
+    if (demonymEnd !== null) i = demonymEnd
+  }
+}
+
+/** B. People named by a title: "Senator Steve Daines", "Kazakh Energy Minister Erlan Akkezhenov". */
+const titledPeople = (doc: Doc, found: Found): void => {
+  const { tokens, lex } = doc
+  for (let i = 0; i < tokens.length; i++) {
     const title = lex.titles.longest(tokens, i)
     if (!title) continue
     const j = i + title.length
-    if (!isCapWord(tokens[j]) || taken[j]) continue
-    const end = personRun(doc, j, taken)
+    if (!isCapWord(tokens[j]) || found.taken[j]) continue
+    const end = personRun(doc, j, found.taken)
     if (end - j === 1 && inList(doc, "given_names", tokens[j]!.norm)) continue
-    if (end > j) take(patMention(doc, "person", j, end, "entity.title-person.v1", 0.8))
+    if (end > j) found.take(patMention(doc, "person", j, end, "entity.title-person.v1", 0.8))
   }
+}
 
-  // C. appositives and reporting verbs: "Emilbek Dzhuraev, a political scientist", "said Bruce Pannier"
-  for (let i = 0; i < n; i++) {
+/** C. Appositives and given names: "Emilbek Dzhuraev, a political scientist", "Wilder Alejandro Sánchez". */
+const appositivePeople = (doc: Doc, found: Found, heading: Uint8Array): void => {
+  const { tokens } = doc
+  for (let i = 0; i < tokens.length; i++) {
     // a name part glued to the word before it ("Tau-Ken") does not start a person's name; nor does a heading
-    if (taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1) || heading[i]) continue
-    const end = personRun(doc, i, taken)
+    if (found.taken[i] || !isCapWord(tokens[i]) || isJoin(doc, i - 1) || heading[i]) continue
+    const end = personRun(doc, i, found.taken)
     if (end - i < 2) continue
     const after = tokens[end]
-    const art = tokens[end + 1]
+    const article = tokens[end + 1]
     const appositive =
       after?.text === "," &&
-      art &&
-      (art.norm === "a" || art.norm === "an" || art.norm === "the") &&
+      article &&
+      (article.norm === "a" || article.norm === "an" || article.norm === "the") &&
       titleWithin(doc, end + 2, 5)
     // a given name first ("Emilbek Dzhuraev") or second in a longer name ("Wilder Alejandro Sánchez")
     const firstName =
       inList(doc, "given_names", tokens[i]!.norm) || (end - i >= 3 && inList(doc, "given_names", tokens[i + 1]!.norm))
     if (appositive || firstName) {
-      take(
+      found.take(
         patMention(
           doc,
           "person",
@@ -242,13 +272,13 @@ export const findEntityMentions = (
       i = end - 1
     }
   }
+}
 
-  // C2. people by the shape around the name: patronymic, age, byline, title apposition, "X of <state>"
-  for (const m of personShapeMentions(doc, taken)) out.push(m)
-
-  // D. organisations, places, initiatives, laws and named events by their head word
-  for (let i = 0; i < n; i++) {
-    if (taken[i] || !isCapWord(tokens[i])) continue
+/** D. Organisations, places, initiatives, laws and named events by their head word. */
+const headWordNames = (doc: Doc, found: Found, titleCase: Uint8Array): void => {
+  const { tokens, lex } = doc
+  for (let i = 0; i < tokens.length; i++) {
+    if (found.taken[i] || !isCapWord(tokens[i])) continue
     let start = i
     if (FUNCTION_WORDS.has(tokens[i]!.norm)) {
       if (!isCapWord(tokens[i + 1])) continue
@@ -258,7 +288,7 @@ export const findEntityMentions = (
     const title = lex.titles.longest(tokens, start)
     if (title && tokens[start + title.length]?.norm === "of" && isCapWord(tokens[start + title.length + 1]))
       start += title.length + 1
-    const end = beforeTitle(doc, start, capRun(doc, start, taken))
+    const end = beforeTitle(doc, start, capRun(doc, start, found.taken))
     if (end - start < 2) {
       i = Math.max(i, end - 1)
       continue
@@ -271,56 +301,87 @@ export const findEntityMentions = (
     }
     const type = headType(doc, tokens[end - 1]!.norm) ?? headTypeLeading(doc, tokens[start]!.norm, end - start)
     // in a Title Case line (a headline) capitals do not mark names
-    if (type && !titleCase[start]) take(patMention(doc, type, start, end, "entity.head-word.v1", 0.7))
+    if (type && !titleCase[start]) found.take(patMention(doc, type, start, end, "entity.head-word.v1", 0.7))
     i = end - 1
   }
+}
 
-  // D0. later uses of a site's short name: "Kumtor"
-  for (const m of siteShortMentions(doc, sites, taken)) out.push(m)
-
-  // D1. a state's institution in one word: "the Kyrgyz Parliament", "the U.S. Embassy"
-  for (const m of institutionMentions(doc, out, taken)) out.push(m)
-
-  // D2. acronyms defined in brackets, their later uses, and the names they spell
-  for (const m of acronymMentions(doc, out, taken)) out.push(m)
-
-  // E. surnames of people already found: "Dzhuraev said", "Landau and Gor"
-  const people = new Map<string, Mention>()
-  for (const m of out) {
-    if (m.type !== "person" || m.via !== "name") continue
-    const last = tokens[m.tokEnd - 1]!
-    if (m.tokEnd - m.tokStart >= 2 && last.kind === "word" && !people.has(last.norm)) people.set(last.norm, m)
+/** E. Surnames of people already found: "Dzhuraev said", "Landau and Gor". */
+const surnameMentions = (doc: Doc, found: Found): void => {
+  const { tokens } = doc
+  const personBySurname = new Map<string, Mention>()
+  for (const mention of found.out) {
+    if (mention.type !== "person" || mention.via !== "name") continue
+    const last = tokens[mention.tokEnd - 1]!
+    if (mention.tokEnd - mention.tokStart >= 2 && last.kind === "word" && !personBySurname.has(last.norm))
+      personBySurname.set(last.norm, mention)
   }
-  for (let i = 0; i < n; i++) {
-    if (taken[i] || !isCapWord(tokens[i])) continue
+  for (let i = 0; i < tokens.length; i++) {
+    if (found.taken[i] || !isCapWord(tokens[i])) continue
     const base = tokens[i]!.norm.replace(/'s$/, "")
-    const p = people.get(base)
-    if (!p) continue
-    take({
-      ...p,
+    const person = personBySurname.get(base)
+    if (!person) continue
+    found.take({
+      ...person,
       tokStart: i,
       tokEnd: i + 1,
       start: tokens[i]!.start,
       end: tokens[i]!.start + base.length,
       via: "surname",
       method: "entity.surname-coref.v1",
-      confidence: Math.min(p.confidence, 0.8)
+      confidence: Math.min(person.confidence, 0.8)
     })
   }
+}
 
+/** Find every entity mention in the document, and the further names written over other mentions ("China-Kyrgyzstan-Uzbekistan railway"). */
+export const findEntityMentions = (
+  doc: Doc
+): {
+  readonly mentions: Array<Mention>
+  readonly aliases: Array<AliasMention>
+} => {
+  const taken = new Uint8Array(doc.tokens.length)
+  const out: Array<Mention> = []
+  const take = (mention: Mention) => {
+    for (let k = mention.tokStart; k < mention.tokEnd; k++) taken[k] = 1
+    out.push(mention)
+  }
+  const found: Found = { taken, out, take }
+  const titleCase = titleCaseTokens(doc, false)
+  const heading = titleCaseTokens(doc, true)
+
+  // A0. organisations by their shape: domains, legal forms, company nouns, outlets, dateline credits;
+  // sites and projects by their head noun ("Kumtor gold mine"); those named by states only stay aliases
+  for (const mention of orgShapeMentions(doc, taken)) take(mention)
+  const sites = siteMentions(doc, taken)
+  for (const site of sites) if (!site.overlay) take(site.mention)
+  gazetteerPass(doc, found, titleCase)
+  titledPeople(doc, found)
+  appositivePeople(doc, found, heading)
+  // C2. people by the shape around the name: patronymic, age, byline, title apposition, "X of <state>"
+  for (const mention of personShapeMentions(doc, taken)) out.push(mention)
+  headWordNames(doc, found, titleCase)
+  // D0. later uses of a site's short name: "Kumtor"
+  for (const mention of siteShortMentions(doc, sites, taken)) out.push(mention)
+  // D1. a state's institution in one word: "the Kyrgyz Parliament", "the U.S. Embassy"
+  for (const mention of institutionMentions(doc, out, taken)) out.push(mention)
+  // D2. acronyms defined in brackets, their later uses, and the names they spell
+  for (const mention of acronymMentions(doc, out, taken)) out.push(mention)
+  surnameMentions(doc, found)
   // F. role descriptions of people already found: "the Kazakh leader", "the U.S. president"
-  for (const m of roleMentions(doc, out, taken)) take(m)
+  for (const mention of roleMentions(doc, out, taken)) take(mention)
 
   // G. bodies found by a pattern are known by the fuller name the article gives them ("National Bank of Kyrgyzstan")
   const mentions = qualifyBodies(doc, out).sort((a, b) => a.start - b.start || b.end - a.end)
   return {
     mentions,
     aliases: sites
-      .filter((s) => s.overlay)
-      .map((s) => ({
-        mention: s.mention,
-        start: s.mention.start,
-        end: s.mention.end
+      .filter((site) => site.overlay)
+      .map((site) => ({
+        mention: site.mention,
+        start: site.mention.start,
+        end: site.mention.end
       }))
   }
 }

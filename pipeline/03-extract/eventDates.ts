@@ -164,6 +164,95 @@ const elaborates = (between: string): boolean => {
   return !/[,;]/.test(rest) && rest.split(/\s+/).filter((w) => w !== "").length <= 4
 }
 
+/** What decides whether a date in the clause belongs to the trigger or to something else there. */
+interface DateScene {
+  readonly text: string
+  readonly reporting: boolean
+  readonly trig: Range
+  readonly clause: Range
+  /** The other triggers of the clause. */
+  readonly others: ReadonlyArray<Range>
+  /** Where the trigger's fronted time phrase ends ("Prior to the summit,"), if it is in one. */
+  readonly own: number | null
+  /** Asides that describe a name, not the trigger. */
+  readonly asides: ReadonlyArray<Range>
+}
+
+/**
+ * A date in an aside that describes a name ("X, who has been in power since 2016, called for ...") is not the
+ * trigger's (an aside on a person, ", who ...", never tells an event's time; one by "which" or a participle may
+ * describe the event noun just before it: "the summit in Washington, scheduled for November 6").
+ */
+const nameAsides = (text: string, clause: Range, trig: Range): Array<Range> =>
+  asides(text, clause).filter(
+    (r) =>
+      !(trig.start >= r.start && trig.end <= r.end) &&
+      (/^,?\s?(?:who|whom|whose)\b/i.test(text.slice(r.start, r.start + 8)) ||
+        !(trig.end <= r.start && r.start - trig.end <= 40 && !/[,;]/.test(text.slice(trig.end, r.start))))
+  )
+
+/** Is a date before the trigger claimed by a nearer trigger before it, across a comma or "that" ("in November and at the summit" is both's)? */
+const claimedBefore = ({ text, trig, clause, others }: DateScene, d: DateMention): boolean =>
+  /,|\bthat\b/.test(text.slice(d.end, trig.start)) &&
+  others.some(
+    (t) => t.end <= d.start && gap(t, d) < gap(trig, d) && !((frontedEnd(text, clause.start, t) ?? Infinity) < d.start)
+  )
+
+/** Is a date after the trigger claimed by what stands between them? */
+const claimedAfter = ({ text, reporting, trig, others }: DateScene, d: DateMention): boolean => {
+  const lo = Math.min(trig.end, d.end)
+  const hi = Math.max(trig.start, d.start)
+  if (reporting && /\bthat\b/i.test(text.slice(lo, hi))) return true
+  // a date in a clause embedded after the trigger's object is that clause's ("signed an agreement that will take effect in 2026"),
+  // unless the clause describes the trigger noun itself ("a contract that was signed in 2023")
+  if (embeddedAfter(text, trig, d)) return true
+  // (a verb whose clause describes the event noun, "a contract that was signed in June 2023", tells the noun's time)
+  return others.some(
+    (t) =>
+      t.start >= lo && t.end <= hi && !timeAdjunct(text, t) && !(d.start >= trig.end && describesEvent(text, trig, t))
+  )
+}
+
+/** Does something other than the trigger claim the date? */
+const dateClaimed = (scene: DateScene, d: DateMention): boolean => {
+  const { text, trig, clause, others, own } = scene
+  if (own !== null && d.start > own) return true
+  // a bare year before a noun names that noun's time ("a 2002 report", "the 2022 election"): only a trigger in that noun phrase takes it
+  if (
+    attributiveYear(text, d) &&
+    !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(text.slice(d.end, trig.start)))
+  )
+    return true
+  if (scene.asides.some((r) => d.start >= r.start && d.end <= r.end)) return true
+  // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
+  // (nor a participle opening the sentence after it, "Attending the forum, X yesterday signed": the scene of the main clause)
+  if (
+    datelineAt(text, clause.start, d) &&
+    (others.some((t) => gap(t, d) < gap(trig, d)) || participleOpener(text, d.end, trig))
+  )
+    return true
+  return d.end <= trig.start ? claimedBefore(scene, d) : claimedAfter(scene, d)
+}
+
+/** In a clause opened by "where", "when", "which" or "while" with no date of its own, the last (most precise) date before the clause. */
+const relativeClauseDate = (
+  dates: ReadonlyArray<DateMention>,
+  clause: Range,
+  opener: string | null
+): DateMention | null => {
+  if (
+    opener === null ||
+    !RELATIVE_OPENERS.has(opener) ||
+    dates.some((d) => d.start >= clause.start && d.end <= clause.end)
+  )
+    return null
+  const before = dates.filter((d) => d.end <= clause.start)
+  const last = before[before.length - 1]
+  if (!last) return null
+  const rank = (p: DateMention["precision"]) => (p === "day" ? 3 : p === "month" ? 2 : 1)
+  return before.filter((d) => d.value.startsWith(last.value) && rank(d.precision) > rank(last.precision)).pop() ?? last
+}
+
 /**
  * The date expression of an event whose trigger is `trig` in the clause `clause` of a sentence
  * with `dates` and the spans of all triggers in it (`triggers`): the nearest date in the clause
@@ -190,87 +279,36 @@ export const attachDate = (
 ): DateMention | null => {
   // (no date in reach: nothing to attach, whatever the clause holds)
   if (dates.length === 0) return null
+  const { text } = context
   const others = triggers.filter((t) => t.start !== trig.start && t.start >= clause.start && t.end <= clause.end)
   // an event that elaborates the one just before it ("trade deals, including equipment supplies") shares its time
-  const elaborated = others.find((t) => t.end <= trig.start && elaborates(context.text.slice(t.end, trig.start)))
-  if (elaborated)
-    return attachDate(dates, elaborated, clause, triggers, opener, {
-      text: context.text,
-      reporting: false
-    })
-  // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its own dates lie before it
-  const fronted = (t: Range) => frontedEnd(context.text, clause.start, t)
-  const own = fronted(trig)
-  // a date in an aside that describes a name ("X, who has been in power since 2016, called for ...") is not the trigger's
-  // (an aside on a person, ", who ...", never tells an event's time; one by "which" or a participle may describe the event noun just before it: "the summit in Washington, scheduled for November 6")
-  const aside = asides(context.text, clause).filter(
-    (r) =>
-      !(trig.start >= r.start && trig.end <= r.end) &&
-      (/^,?\s?(?:who|whom|whose)\b/i.test(context.text.slice(r.start, r.start + 8)) ||
-        !(trig.end <= r.start && r.start - trig.end <= 40 && !/[,;]/.test(context.text.slice(trig.end, r.start))))
-  )
-  const claimed = (d: DateMention) => {
-    if (own !== null && d.start > own) return true
-    // a bare year before a noun names that noun's time ("a 2002 report", "the 2022 election"): only a trigger in that noun phrase takes it
-    if (
-      attributiveYear(context.text, d) &&
-      !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(context.text.slice(d.end, trig.start)))
-    )
-      return true
-    if (aside.some((r) => d.start >= r.start && d.end <= r.end)) return true
-    // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
-    // (nor a participle opening the sentence after it, "Attending the forum, X yesterday signed": the scene of the main clause)
-    if (
-      datelineAt(context.text, clause.start, d) &&
-      (others.some((t) => gap(t, d) < gap(trig, d)) || participleOpener(context.text, d.end, trig))
-    )
-      return true
-    // (a nearer trigger before a date claims it only across a comma or "that": "in November and at the summit" is both's)
-    if (d.end <= trig.start)
-      return (
-        /,|\bthat\b/.test(context.text.slice(d.end, trig.start)) &&
-        others.some((t) => t.end <= d.start && gap(t, d) < gap(trig, d) && !((fronted(t) ?? Infinity) < d.start))
-      )
-    const lo = Math.min(trig.end, d.end)
-    const hi = Math.max(trig.start, d.start)
-    if (context.reporting && /\bthat\b/i.test(context.text.slice(lo, hi))) return true
-    // a date in a clause embedded after the trigger's object is that clause's ("signed an agreement that will take effect in 2026"),
-    // unless the clause describes the trigger noun itself ("a contract that was signed in 2023")
-    if (embeddedAfter(context.text, trig, d)) return true
-    // (a verb whose clause describes the event noun, "a contract that was signed in June 2023", tells the noun's time)
-    return others.some(
-      (t) =>
-        t.start >= lo &&
-        t.end <= hi &&
-        !timeAdjunct(context.text, t) &&
-        !(d.start >= trig.end && describesEvent(context.text, trig, t))
-    )
+  const elaborated = others.find((t) => t.end <= trig.start && elaborates(text.slice(t.end, trig.start)))
+  if (elaborated) return attachDate(dates, elaborated, clause, triggers, opener, { text, reporting: false })
+  const scene: DateScene = {
+    text,
+    reporting: context.reporting,
+    trig,
+    clause,
+    others,
+    // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its own dates lie before it
+    own: frontedEnd(text, clause.start, trig),
+    asides: nameAsides(text, clause, trig)
   }
   // a clause told over a period ("have so far led recent efforts") is not dated by a vague "recent"
   const vague = (d: DateMention) =>
-    d.rule === "date.recent.v1" && overPeriod(context.text, clause.start, clause.end, trig.start, trig.end)
-  const anchor = anchorAt(context.text, trig)
+    d.rule === "date.recent.v1" && overPeriod(text, clause.start, clause.end, trig.start, trig.end)
+  const anchor = anchorAt(text, trig)
   // (a date that holds the trigger, "the tenth anniversary of", is the time of what it counts from, not the trigger's)
   const pool = dates.filter(
     (d) =>
       d.start >= (anchor ?? clause.start) &&
       d.end <= clause.end &&
-      !claimed(d) &&
+      !dateClaimed(scene, d) &&
       !vague(d) &&
       !(d.start <= trig.start && d.end >= trig.end)
   )
   if (pool.length > 0) return pool.reduce((x, y) => (gap(trig, y) < gap(trig, x) ? y : x))
-  if (
-    opener === null ||
-    !RELATIVE_OPENERS.has(opener) ||
-    dates.some((d) => d.start >= clause.start && d.end <= clause.end)
-  )
-    return null
-  const before = dates.filter((d) => d.end <= clause.start)
-  const last = before[before.length - 1]
-  if (!last) return null
-  const rank = (p: DateMention["precision"]) => (p === "day" ? 3 : p === "month" ? 2 : 1)
-  return before.filter((d) => d.value.startsWith(last.value) && rank(d.precision) > rank(last.precision)).pop() ?? last
+  return relativeClauseDate(dates, clause, opener)
 }
 
 /**

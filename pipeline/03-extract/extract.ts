@@ -15,9 +15,10 @@ import { makeCodePointIndex } from "../shared/codepoints.js"
 import { compareStrings } from "../shared/compare.js"
 import { makeDoc } from "./doc.js"
 import { findEntityMentions, type Mention, roleView } from "./entities.js"
-import { findEvents } from "./events.js"
+import { type FoundEvent, findEvents } from "./events.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
 import { qualifiedNames } from "./qualified.js"
+import type { FoundRelation } from "./relations/context.js"
 import { findRelations } from "./relations.js"
 
 /** What the extractor needs to know about an article. */
@@ -35,83 +36,77 @@ export interface ExtractInput {
   }>
 }
 
-/** Extract entities, events and relations from one article. */
-export const extractArticle = (input: ExtractInput, lex: LexiconBundle): ArticleExtraction => {
-  const { text } = input
-  const doc = makeDoc(text, input.published, lex)
+/** Spans in code points, with their quote, from UTF-16 offsets of the text. */
+type SpanOf = (start: number, end: number) => Span
+
+const spanMaker = (text: string): SpanOf => {
   const cp = makeCodePointIndex(text)
-  const span = (start: number, end: number): Span => ({
-    start: cp(start),
-    end: cp(end),
-    quote: text.slice(start, end)
-  })
+  return (start, end) => ({ start: cp(start), end: cp(end), quote: text.slice(start, end) })
+}
 
-  const { mentions: found, aliases } = findEntityMentions(doc)
-  // events and relations read a capital that stands for its government as that state: the state
-  // is known by the capital's name there too (one more mention of it), the city keeps its own row
-  const roles = roleView(doc, found)
-  const metonyms = roles.filter((m, k) => m !== found[k])
+const entityInfo = (mention: Mention): EntityInfo => ({
+  key: mention.key,
+  type: mention.type,
+  name: mention.name,
+  detection: mention.detection,
+  iso2: mention.gaz?.iso2 ?? null,
+  iso3: mention.gaz?.iso3 ?? null,
+  wikidata: mention.gaz?.wikidata ?? null,
+  gazetteerKey: mention.gaz?.id ?? null
+})
+
+/** One entity per key; a pattern person known by surname only takes the full name of a same-surname person. */
+const entityInfos = (mentions: ReadonlyArray<Mention>): Map<string, EntityInfo> => {
   const infos = new Map<string, EntityInfo>()
-  const info = (m: Mention): EntityInfo => ({
-    key: m.key,
-    type: m.type,
-    name: m.name,
-    detection: m.detection,
-    iso2: m.gaz?.iso2 ?? null,
-    iso3: m.gaz?.iso3 ?? null,
-    wikidata: m.gaz?.wikidata ?? null,
-    gazetteerKey: m.gaz?.id ?? null
-  })
-  // a pattern person known by surname only takes the full name of a same-surname person
-  for (const m of [...found, ...metonyms, ...aliases.map((a) => a.mention)]) {
-    const prev = infos.get(m.key)
-    if (!prev || (m.via === "name" && m.name.length > prev.name.length && prev.detection === "pattern"))
-      infos.set(m.key, info(m))
+  for (const mention of mentions) {
+    const known = infos.get(mention.key)
+    if (!known || (mention.via === "name" && mention.name.length > known.name.length && known.detection === "pattern"))
+      infos.set(mention.key, entityInfo(mention))
   }
-  const mentions: Array<EntityMention> = [...found, ...metonyms].map((m) => ({
-    key: m.key,
-    type: m.type,
-    name: infos.get(m.key)!.name,
-    span: span(m.start, m.end),
-    detection: m.detection,
-    method: m.method,
-    confidence: m.confidence
-  }))
-  // an organisation or format named with its state before it ("U.S. Department of Commerce",
-  // "Uzbekistan's Presidential Press Office", "Uzbekistan–U.S. Business Forum") is also known by that fuller name
-  for (const q of [...qualifiedNames(doc, found), ...aliases])
-    mentions.push({
-      key: q.mention.key,
-      type: q.mention.type,
-      name: infos.get(q.mention.key)!.name,
-      span: span(q.start, q.end),
-      detection: q.mention.detection,
-      method: q.mention.method,
-      confidence: q.mention.confidence
-    })
-  const mentioned = new Set(roles.map((m) => m.key))
+  return infos
+}
 
-  const events: Array<EventMention> = findEvents(doc, roles, input.nonBody ?? []).map((e) => ({
-    type: e.trigger.event_type,
-    cameo: e.trigger.cameo,
-    plover: e.trigger.plover,
-    trigger: e.trigger.lemma,
-    spans: e.spans.map((s) => span(s.start, s.end)),
-    date: e.date,
-    dateFromReport: e.dateFromReport,
-    modality: e.modality,
-    location: e.location?.key ?? null,
-    participants: e.participants.map((p) => ({
-      key: p.mention.key,
-      role: p.role,
-      span: span(p.mention.start, p.mention.end)
-    })),
-    method: e.method,
-    confidence: e.confidence
-  }))
-  const nonBody = input.nonBody ?? []
-  const relations: Array<RelationMention> = findRelations(doc, roles)
-    // a relation stated in the title or boilerplate is left out; one whose sentence merely starts with a marker is not
+/** A mention row of the entity a mention names, over the span [start, end). */
+const mentionRow = (mention: Mention, infos: ReadonlyMap<string, EntityInfo>, span: Span): EntityMention => ({
+  key: mention.key,
+  type: mention.type,
+  name: infos.get(mention.key)!.name,
+  span,
+  detection: mention.detection,
+  method: mention.method,
+  confidence: mention.confidence
+})
+
+const eventRow = (event: FoundEvent, span: SpanOf): EventMention => ({
+  type: event.trigger.event_type,
+  cameo: event.trigger.cameo,
+  plover: event.trigger.plover,
+  trigger: event.trigger.lemma,
+  spans: event.spans.map((s) => span(s.start, s.end)),
+  date: event.date,
+  dateFromReport: event.dateFromReport,
+  modality: event.modality,
+  location: event.location?.key ?? null,
+  participants: event.participants.map((p) => ({
+    key: p.mention.key,
+    role: p.role,
+    span: span(p.mention.start, p.mention.end)
+  })),
+  method: event.method,
+  confidence: event.confidence
+})
+
+/**
+ * The relations between two different entities the article mentions; a relation stated in the title or boilerplate
+ * is left out, one whose sentence merely starts with a marker is not.
+ */
+const relationRows = (
+  relations: ReadonlyArray<FoundRelation>,
+  mentioned: ReadonlySet<string>,
+  nonBody: NonNullable<ExtractInput["nonBody"]>,
+  span: SpanOf
+): Array<RelationMention> =>
+  relations
     .filter((r) => !nonBody.some((x) => r.start >= x.start && r.start < x.end && r.end <= x.end))
     .filter((r) => mentioned.has(r.subject.key) && mentioned.has(r.object.key) && r.subject.key !== r.object.key)
     .map((r) => ({
@@ -123,6 +118,27 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
       method: r.method,
       confidence: r.confidence
     }))
+
+/** Extract entities, events and relations from one article. */
+export const extractArticle = (input: ExtractInput, lex: LexiconBundle): ArticleExtraction => {
+  const { text } = input
+  const doc = makeDoc(text, input.published, lex)
+  const span = spanMaker(text)
+  const { mentions: found, aliases } = findEntityMentions(doc)
+  // events and relations read a capital that stands for its government as that state: the state
+  // is known by the capital's name there too (one more mention of it), the city keeps its own row
+  const roles = roleView(doc, found)
+  const metonyms = roles.filter((m, k) => m !== found[k])
+  const infos = entityInfos([...found, ...metonyms, ...aliases.map((alias) => alias.mention)])
+  const mentions: Array<EntityMention> = [...found, ...metonyms].map((m) => mentionRow(m, infos, span(m.start, m.end)))
+  // an organisation or format named with its state before it ("U.S. Department of Commerce",
+  // "Uzbekistan's Presidential Press Office", "Uzbekistan–U.S. Business Forum") is also known by that fuller name
+  for (const qualified of [...qualifiedNames(doc, found), ...aliases])
+    mentions.push(mentionRow(qualified.mention, infos, span(qualified.start, qualified.end)))
+  const mentioned = new Set(roles.map((m) => m.key))
+  const nonBody = input.nonBody ?? []
+  const events = findEvents(doc, roles, nonBody).map((event) => eventRow(event, span))
+  const relations = relationRows(findRelations(doc, roles), mentioned, nonBody, span)
   const entities = [...infos.values()].sort((a, b) => compareStrings(a.key, b.key))
   return new ArticleExtraction(
     { sourceId: input.sourceId, entities, mentions, events, relations },

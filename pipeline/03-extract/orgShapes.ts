@@ -37,120 +37,172 @@ const CLOSERS = new Set([
   "whose"
 ])
 
+/** The organisation mentions found so far and the tokens taken (before or by them). */
+interface ShapeScan {
+  readonly doc: Doc
+  readonly mine: Uint8Array
+  readonly out: Array<Mention>
+}
+
+/** Takes tokens [i, j) as an organisation, unless any is taken or the gazetteer holds the name as it stands. */
+const addOrganisation = (
+  scan: ShapeScan,
+  i: number,
+  j: number,
+  method: string,
+  confidence: number,
+  name?: string
+): void => {
+  const { doc, mine } = scan
+  for (let k = i; k < j; k++) if (mine[k]) return
+  // a name the gazetteer holds as it stands is left to the gazetteer
+  const gaz = doc.lex.names.longest(doc.tokens, i)
+  if (gaz && gaz.length === j - i) return
+  for (let k = i; k < j; k++) mine[k] = 1
+  scan.out.push(patMention(doc, "organization", i, j, method, confidence, name))
+}
+
+/** A shape rule at token i: the token after what it took, or undefined when it does not apply. */
+type TokenRule = (scan: ShapeScan, i: number) => number | undefined
+/** A shape rule on the name run [i, end): the token after what it took, or undefined when it does not apply. */
+type NameRule = (scan: ShapeScan, i: number, end: number) => number | undefined
+
+/** A web domain: "Vlast.kz", "24.kg". */
+const domainOutlet: TokenRule = (scan, i) => {
+  const { doc } = scan
+  const end = domainAt(doc, i)
+  if (end <= i) return undefined
+  const name = doc.text.slice(doc.tokens[i]!.start, doc.tokens[end - 1]!.end).replace(/^www\./i, "")
+  addOrganisation(scan, i, end, "entity.domain-outlet.v1", 0.75, name)
+  return end
+}
+
+/** A legal form before the name: "OJSC Keremet Bank", "JSC «Steppe Grain»". */
+const legalFormPrefix: TokenRule = (scan, i) => {
+  const { doc, mine } = scan
+  const { tokens } = doc
+  const token = tokens[i]!
+  if (!(token.cap && inList(doc, "legal_form_prefix", token.norm))) return undefined
+  const nameStart = QUOTES.has(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1
+  const end = capRun(doc, nameStart, mine, 6)
+  if (end <= nameStart) return undefined
+  const close = QUOTES.has(tokens[end]?.text ?? "") ? end + 1 : end
+  const name = doc.text.slice(tokens[nameStart]!.start, tokens[end - 1]!.end)
+  addOrganisation(scan, i, close, "entity.legal-form.v1", 0.8, name)
+  return close
+}
+
+/** A company noun before the name: "the Canadian company Centerra Gold", "news agency Interfax". */
+const companyCueBefore: TokenRule = (scan, i) => {
+  const { doc, mine } = scan
+  const token = doc.tokens[i]!
+  if (token.cap || !inList(doc, "org_cue", token.norm) || doc.lex.titles.longest(doc.tokens, i + 1)) return undefined
+  const end = capRun(doc, i + 1, mine, 6)
+  if (!(end > i + 1 && !personLike(doc, i + 1, end))) return undefined
+  addOrganisation(scan, i + 1, end, "entity.company-cue.v1", 0.7)
+  return end
+}
+
+/** The companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here). */
+const companiesListed: TokenRule = (scan, i) => {
+  const { doc } = scan
+  const { tokens } = doc
+  const next = tokens[i + 1]?.norm
+  if (!((next === "from" || next === "of" || next === "at") && inList(doc, "company_people", tokens[i]!.norm)))
+    return undefined
+  const items = companyList(doc, i + 2, scan.mine)
+  for (const [start, end] of items) addOrganisation(scan, start, end, "entity.company-list.v1", 0.7)
+  return items.length > 0 ? items[items.length - 1]![1] : undefined
+}
+
+/** After the name: "Gazprom, the Russian gas giant," / "Trend reports" / ", Trend reported.". */
+const cueAfterName: NameRule = (scan, i, end) => {
+  const { doc } = scan
+  const { tokens } = doc
+  const after = tokens[end]
+  const reports = REPORTS.has(after?.norm ?? "")
+  if (
+    !(
+      (after?.text === "," && cueAfterArticle(doc, end + 1)) ||
+      reports ||
+      (after?.norm === "reported" && tokens[i - 1]?.text === "," && /^[.,]$/.test(tokens[end + 1]?.text ?? ""))
+    )
+  )
+    return undefined
+  const method = reports || after?.norm === "reported" ? "entity.reporting-outlet.v1" : "entity.company-cue.v1"
+  addOrganisation(scan, i, end, method, 0.7)
+  return end
+}
+
+/** What only a company has: "Vantex shareholders", "shares of Vantex", "Vantex's subsidiary", "Vantex shares fell". */
+const companyHolder: NameRule = (scan, i, end) => {
+  if (!companyHolding(scan.doc, i, end)) return undefined
+  addOrganisation(scan, i, end, "entity.company-holding.v1", 0.7)
+  return end
+}
+
+/** A title of an organisation after the name, its holder next: "Vantex chief executive Mara Ruiz", "Ruiz, Vantex CEO, said". */
+const orgTitle: NameRule = (scan, i, end) => {
+  const titled = orgTitleEnd(scan.doc, i, end)
+  if (titled <= i) return undefined
+  addOrganisation(scan, i, titled, "entity.org-title.v1", 0.7)
+  return titled
+}
+
+/** The body a person heads: "CEO of Arctic Lithium", "Chairman of the Board of Steppe Power". */
+const bodyHeaded: NameRule = (scan, i, end) => {
+  const { doc } = scan
+  if (!headedBody(doc, i) || (end - i === 1 && inList(doc, "org_suffix", doc.tokens[i]!.norm))) return undefined
+  const full = capRun(doc, i, scan.mine, 8)
+  addOrganisation(scan, i, full, "entity.title-of-org.v1", 0.7)
+  return full
+}
+
+/** A dateline credit: "BISHKEK, May 5 (Interfax) -", "MOSCOW, May 5. /TASS/.". */
+const datelineAgency: NameRule = (scan, i, end) => {
+  if (!datelineCredit(scan.doc, i, end)) return undefined
+  addOrganisation(scan, i, end, "entity.dateline-agency.v1", 0.8)
+  return end
+}
+
+/** The rules tried at every free token, in order. */
+const TOKEN_RULES: ReadonlyArray<TokenRule> = [domainOutlet, legalFormPrefix, companyCueBefore, companiesListed]
+/** The rules tried on a capitalised name run, in order. */
+const NAME_RULES: ReadonlyArray<NameRule> = [cueAfterName, companyHolder, orgTitle, bodyHeaded, datelineAgency]
+
+/** Does a name start at token i: a capitalised word, not a function word, not continuing a capitalised run? */
+const nameStartsAt = (doc: Doc, i: number): boolean => {
+  const token = doc.tokens[i]!
+  const prev = doc.tokens[i - 1]
+  return !(
+    !isCapWord(token) ||
+    FUNCTION_WORDS.has(token.norm) ||
+    (isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm) && !lineBreakBefore(doc, i))
+  )
+}
+
 /** Every organisation mention the shape rules find, given the tokens already taken (not changed). */
 export const orgShapeMentions = (doc: Doc, taken: Uint8Array): Array<Mention> => {
-  const { tokens } = doc
-  const out: Array<Mention> = []
-  const mine = new Uint8Array(taken)
-  const add = (i: number, j: number, method: string, confidence: number, name?: string) => {
-    for (let k = i; k < j; k++) if (mine[k]) return
-    // a name the gazetteer holds as it stands is left to the gazetteer
-    const gaz = doc.lex.names.longest(tokens, i)
-    if (gaz && gaz.length === j - i) return
-    for (let k = i; k < j; k++) mine[k] = 1
-    out.push(patMention(doc, "organization", i, j, method, confidence, name))
-  }
-  for (let i = 0; i < tokens.length; i++) {
+  const scan: ShapeScan = { doc, mine: new Uint8Array(taken), out: [] }
+  const { mine } = scan
+  for (let i = 0; i < doc.tokens.length; i++) {
     if (mine[i]) continue
-    const d = domainAt(doc, i)
-    if (d > i) {
-      add(
-        i,
-        d,
-        "entity.domain-outlet.v1",
-        0.75,
-        doc.text.slice(tokens[i]!.start, tokens[d - 1]!.end).replace(/^www\./i, "")
-      )
-      i = d - 1
-      continue
+    let after: number | undefined
+    for (const rule of TOKEN_RULES) {
+      after = rule(scan, i)
+      if (after !== undefined) break
     }
-    const t = tokens[i]!
-    // a legal form before the name: "OJSC Keremet Bank", "JSC «Steppe Grain»"
-    if (t.cap && inList(doc, "legal_form_prefix", t.norm)) {
-      const q = QUOTES.has(tokens[i + 1]?.text ?? "") ? i + 2 : i + 1
-      const end = capRun(doc, q, mine, 6)
-      if (end > q) {
-        const close = QUOTES.has(tokens[end]?.text ?? "") ? end + 1 : end
-        add(i, close, "entity.legal-form.v1", 0.8, doc.text.slice(tokens[q]!.start, tokens[end - 1]!.end))
-        i = close - 1
-        continue
+    if (after === undefined && nameStartsAt(doc, i)) {
+      const end = nameRun(doc, i, mine)
+      if (end === i || personLike(doc, i, end)) continue
+      for (const rule of NAME_RULES) {
+        after = rule(scan, i, end)
+        if (after !== undefined) break
       }
     }
-    // a company noun before the name: "the Canadian company Centerra Gold", "news agency Interfax"
-    if (!t.cap && inList(doc, "org_cue", t.norm) && !doc.lex.titles.longest(tokens, i + 1)) {
-      const end = capRun(doc, i + 1, mine, 6)
-      if (end > i + 1 && !personLike(doc, i + 1, end)) {
-        add(i + 1, end, "entity.company-cue.v1", 0.7)
-        i = end - 1
-        continue
-      }
-    }
-    // the companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here)
-    if (
-      (tokens[i + 1]?.norm === "from" || tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "at") &&
-      inList(doc, "company_people", t.norm)
-    ) {
-      const items = companyList(doc, i + 2, mine)
-      for (const [a, b] of items) add(a, b, "entity.company-list.v1", 0.7)
-      if (items.length > 0) {
-        i = items[items.length - 1]![1] - 1
-        continue
-      }
-    }
-    const prev = tokens[i - 1]
-    if (
-      !isCapWord(t) ||
-      FUNCTION_WORDS.has(t.norm) ||
-      (isCapWord(prev) && !FUNCTION_WORDS.has(prev!.norm) && !lineBreakBefore(doc, i))
-    )
-      continue
-    const end = nameRun(doc, i, mine)
-    if (end === i || personLike(doc, i, end)) continue
-    // after the name: "Gazprom, the Russian gas giant," / "Trend reports" / ", Trend reported."
-    const after = tokens[end]
-    if (
-      (after?.text === "," && cueAfterArticle(doc, end + 1)) ||
-      REPORTS.has(after?.norm ?? "") ||
-      (after?.norm === "reported" && tokens[i - 1]?.text === "," && /^[.,]$/.test(tokens[end + 1]?.text ?? ""))
-    ) {
-      add(
-        i,
-        end,
-        REPORTS.has(after?.norm ?? "") || after?.norm === "reported"
-          ? "entity.reporting-outlet.v1"
-          : "entity.company-cue.v1",
-        0.7
-      )
-      i = end - 1
-      continue
-    }
-    // what only a company has: "Vantex shareholders", "shares of Vantex", "Vantex's subsidiary", "Vantex shares fell"
-    if (companyHolding(doc, i, end)) {
-      add(i, end, "entity.company-holding.v1", 0.7)
-      i = end - 1
-      continue
-    }
-    // a title of an organisation after the name, its holder next: "Vantex chief executive Mara Ruiz", "Ruiz, Vantex CEO, said"
-    const titled = orgTitleEnd(doc, i, end)
-    if (titled > i) {
-      add(i, titled, "entity.org-title.v1", 0.7)
-      i = titled - 1
-      continue
-    }
-    // the body a person heads: "CEO of Arctic Lithium", "Chairman of the Board of Steppe Power"
-    if (headedBody(doc, i) && !(end - i === 1 && inList(doc, "org_suffix", t.norm))) {
-      const full = capRun(doc, i, mine, 8)
-      add(i, full, "entity.title-of-org.v1", 0.7)
-      i = full - 1
-      continue
-    }
-    // a dateline credit: "BISHKEK, May 5 (Interfax) -", "MOSCOW, May 5. /TASS/."
-    if (datelineCredit(doc, i, end)) {
-      add(i, end, "entity.dateline-agency.v1", 0.8)
-      i = end - 1
-    }
+    if (after !== undefined) i = after - 1
   }
-  return out
+  return scan.out
 }
 
 /** A name: 1–4 capitalised words (or one all-capitals or mixed-case word), none taken, on one line. */

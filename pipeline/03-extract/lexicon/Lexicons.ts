@@ -132,26 +132,41 @@ const readLexiconFile = (path: string) => {
   return { header, entries }
 }
 
-/** Load and compile every lexicon in `dir`. Throws LexiconInvalid on a bad file. */
-export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
+/** The decoded entries of every lexicon file, sorted by kind, with the hash parts and provenance they add. */
+interface LexiconEntries {
+  readonly hashParts: Array<string>
+  readonly gaz: Array<GazetteerEntry>
+  /** Gazetteer entries of the `countries*` files: overlays on the world-countries states. */
+  readonly overlays: Array<GazetteerEntry>
+  readonly triggers: Array<TriggerEntry>
+  readonly modality: Array<ModalityCue>
+  readonly titles: Array<TitleEntry>
+  readonly cues: Map<string, Set<string>>
+  readonly provenance: Array<LexiconProvenance>
+}
+
+/** Reads every lexicon file of `dir` (in name order). Throws LexiconInvalid on a bad file. */
+const readLexiconEntries = (dir: string): LexiconEntries => {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".jsonl"))
     .sort(compareStrings)
-  const hashParts: Array<string> = [PIPELINE_VERSION, "world-countries@5.1.0"]
-  const gaz: Array<GazetteerEntry> = []
-  const overlays: Array<GazetteerEntry> = []
-  const triggers: Array<TriggerEntry> = []
-  const modality: Array<ModalityCue> = []
-  const titles: Array<TitleEntry> = []
-  const cues = new Map<string, Set<string>>()
-  const provenance: Array<LexiconProvenance> = [WORLD_COUNTRIES]
-  for (const f of files) {
-    const path = join(dir, f)
+  const read: LexiconEntries = {
+    hashParts: [PIPELINE_VERSION, "world-countries@5.1.0"],
+    gaz: [],
+    overlays: [],
+    triggers: [],
+    modality: [],
+    titles: [],
+    cues: new Map(),
+    provenance: [WORLD_COUNTRIES]
+  }
+  for (const file of files) {
+    const path = join(dir, file)
     const fileHash = sha256(readFileSync(path))
-    hashParts.push(f, fileHash)
+    read.hashParts.push(file, fileHash)
     const { header, entries } = readLexiconFile(path)
-    provenance.push({
-      file: `pipeline/lexicons/${f}`,
+    read.provenance.push({
+      file: `pipeline/lexicons/${file}`,
       name: header.name,
       version: header.version,
       kind: header.kind,
@@ -159,63 +174,74 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
       licence: header.licence,
       sha256: fileHash
     })
-    for (const e of entries) {
-      if (header.kind === "gazetteer") (f.startsWith("countries") ? overlays : gaz).push(e as GazetteerEntry)
-      else if (header.kind === "triggers") triggers.push(e as TriggerEntry)
-      else if (header.kind === "modality") modality.push(e as ModalityCue)
-      else if (header.kind === "titles") titles.push(e as TitleEntry)
+    for (const entry of entries) {
+      if (header.kind === "gazetteer")
+        (file.startsWith("countries") ? read.overlays : read.gaz).push(entry as GazetteerEntry)
+      else if (header.kind === "triggers") read.triggers.push(entry as TriggerEntry)
+      else if (header.kind === "modality") read.modality.push(entry as ModalityCue)
+      else if (header.kind === "titles") read.titles.push(entry as TitleEntry)
       else {
-        const c = e as CueEntry
-        const set = cues.get(c.list) ?? new Set<string>()
-        for (const w of c.words) set.add(normWord(w))
-        cues.set(c.list, set)
+        const cue = entry as CueEntry
+        const words = read.cues.get(cue.list) ?? new Set<string>()
+        for (const word of cue.words) words.add(normWord(word))
+        read.cues.set(cue.list, words)
       }
     }
   }
+  return read
+}
 
-  // a demonym shared by several states ("American" for the US and its territories) names none of
-  // them unless the overlay claims it; territories (non-independent) get no demonyms
+/**
+ * The states and territories of world-countries with their overlays. A demonym shared by several states ("American"
+ * for the US and its territories) names none of them unless the overlay claims it; territories (non-independent) get
+ * no demonyms.
+ */
+const countryEntities = (overlays: ReadonlyArray<GazetteerEntry>): Map<string, GazEntity> => {
   const demonymCount = new Map<string, number>()
-  for (const c of worldCountries)
-    if (c.independent)
-      for (const d of new Set(c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : []))
-        demonymCount.set(d, (demonymCount.get(d) ?? 0) + 1)
+  for (const country of worldCountries)
+    if (country.independent)
+      for (const demonym of new Set(country.demonyms?.eng ? [country.demonyms.eng.m, country.demonyms.eng.f] : []))
+        demonymCount.set(demonym, (demonymCount.get(demonym) ?? 0) + 1)
   const entities = new Map<string, GazEntity>()
-  const overlayById = new Map(overlays.map((o) => [o.id, o]))
-  for (const c of worldCountries) {
-    const id = `country:${c.cca3}`
-    const o = overlayById.get(id)
-    const dem =
-      c.independent && c.demonyms?.eng
-        ? [c.demonyms.eng.m, c.demonyms.eng.f].filter((d) => demonymCount.get(d) === 1)
+  const overlayById = new Map(overlays.map((overlay) => [overlay.id, overlay]))
+  for (const country of worldCountries) {
+    const id = `country:${country.cca3}`
+    const overlay = overlayById.get(id)
+    const ownDemonyms =
+      country.independent && country.demonyms?.eng
+        ? [country.demonyms.eng.m, country.demonyms.eng.f].filter((d) => demonymCount.get(d) === 1)
         : []
     entities.set(id, {
       id,
       // dependent territories (Greenland, Puerto Rico) are places, not sovereign states
-      type: c.independent ? "country" : "location",
-      name: o?.name ?? c.name.common,
-      aliases: uniq([o?.name, c.name.common, c.name.official, ...(o?.aliases ?? [])]),
-      demonyms: uniq([...dem, ...(o?.demonyms ?? [])]),
-      iso2: c.cca2,
-      iso3: c.cca3,
-      wikidata: o?.wikidata ?? null,
+      type: country.independent ? "country" : "location",
+      name: overlay?.name ?? country.name.common,
+      aliases: uniq([overlay?.name, country.name.common, country.name.official, ...(overlay?.aliases ?? [])]),
+      demonyms: uniq([...ownDemonyms, ...(overlay?.demonyms ?? [])]),
+      iso2: country.cca2,
+      iso3: country.cca3,
+      wikidata: overlay?.wikidata ?? null,
       positions: [],
       locatedIn: null,
       capitalOf: null,
-      partOf: o?.part_of ?? []
+      partOf: overlay?.part_of ?? []
     })
   }
-  // regions and subregions of world-countries become locations that their countries are part of
-  for (const c of worldCountries) {
-    for (const r of [c.subregion, c.region].filter((x): x is string => !!x && x !== "")) {
-      const id = `location:${slug(r)}`
+  return entities
+}
+
+/** Regions and subregions of world-countries become locations that their countries are part of. */
+const addRegions = (entities: Map<string, GazEntity>): void => {
+  for (const country of worldCountries) {
+    for (const region of [country.subregion, country.region].filter((r): r is string => !!r && r !== "")) {
+      const id = `location:${slug(region)}`
       if (!entities.has(id))
         entities.set(id, {
           id,
           type: "location",
-          name: r,
-          aliases: [r],
-          demonyms: [regionAdjective(r)],
+          name: region,
+          aliases: [region],
+          demonyms: [regionAdjective(region)],
           iso2: null,
           iso3: null,
           wikidata: null,
@@ -224,67 +250,84 @@ export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
           capitalOf: null,
           partOf: []
         })
-      const country = entities.get(`country:${c.cca3}`)!
-      if (!country.partOf.includes(id))
-        entities.set(country.id, {
-          ...country,
-          partOf: [...country.partOf, id]
-        })
+      const state = entities.get(`country:${country.cca3}`)!
+      if (!state.partOf.includes(id)) entities.set(state.id, { ...state, partOf: [...state.partOf, id] })
     }
   }
-  for (const g of gaz) {
-    const prev = entities.get(g.id)
-    entities.set(g.id, {
-      id: g.id,
-      type: g.type,
-      name: g.name,
-      aliases: uniq([g.name, ...g.aliases]),
-      demonyms:
-        g.demonyms ??
-        (g.type === "location" && prev
-          ? prev.demonyms
-          : g.type === "location" &&
-              /(ia|a|e)$/.test(g.name) &&
-              /^[A-Z]/.test(g.name) &&
-              g.name.split(" ").length <= 2 &&
-              /asia|europe|africa|america|caucasus/i.test(g.name)
-            ? [regionAdjective(g.name)]
-            : []),
-      iso2: g.iso2 ?? null,
-      iso3: g.iso3 ?? null,
-      wikidata: g.wikidata ?? null,
-      positions: g.positions ?? [],
-      locatedIn: g.located_in ?? null,
-      capitalOf: g.capital_of ?? null,
-      partOf: g.part_of ?? []
-    })
-  }
+}
 
+/**
+ * A gazetteer entry's demonyms: its own; else a location keeps those it had (a region); else a region's name
+ * ("Central Asia") gives its adjective ("Central Asian").
+ */
+const gazetteerDemonyms = (entry: GazetteerEntry, known: GazEntity | undefined): ReadonlyArray<string> =>
+  entry.demonyms ??
+  (entry.type === "location" && known
+    ? known.demonyms
+    : entry.type === "location" &&
+        /(ia|a|e)$/.test(entry.name) &&
+        /^[A-Z]/.test(entry.name) &&
+        entry.name.split(" ").length <= 2 &&
+        /asia|europe|africa|america|caucasus/i.test(entry.name)
+      ? [regionAdjective(entry.name)]
+      : [])
+
+/** The gazetteer files' entities, replacing any of the same id. */
+const addGazetteer = (entities: Map<string, GazEntity>, gaz: ReadonlyArray<GazetteerEntry>): void => {
+  for (const entry of gaz)
+    entities.set(entry.id, {
+      id: entry.id,
+      type: entry.type,
+      name: entry.name,
+      aliases: uniq([entry.name, ...entry.aliases]),
+      demonyms: gazetteerDemonyms(entry, entities.get(entry.id)),
+      iso2: entry.iso2 ?? null,
+      iso3: entry.iso3 ?? null,
+      wikidata: entry.wikidata ?? null,
+      positions: entry.positions ?? [],
+      locatedIn: entry.located_in ?? null,
+      capitalOf: entry.capital_of ?? null,
+      partOf: entry.part_of ?? []
+    })
+}
+
+/** The names and demonyms of every entity as phrase tries (case-sensitive unless the entry says otherwise). */
+const nameTries = (entities: ReadonlyMap<string, GazEntity>, gaz: ReadonlyArray<GazetteerEntry>) => {
   const names = new PhraseTrie<string>()
   const demonyms = new PhraseTrie<string>()
-  const caseInsensitive = new Set(gaz.filter((g) => g.case_insensitive).map((g) => g.id))
-  for (const e of entities.values()) {
-    for (const a of e.aliases) names.add(a, e.id, !caseInsensitive.has(e.id))
-    for (const d of e.demonyms) demonyms.add(d, e.id, true)
+  const caseInsensitive = new Set(gaz.filter((entry) => entry.case_insensitive).map((entry) => entry.id))
+  for (const entity of entities.values()) {
+    for (const alias of entity.aliases) names.add(alias, entity.id, !caseInsensitive.has(entity.id))
+    for (const demonym of entity.demonyms) demonyms.add(demonym, entity.id, true)
   }
-  const triggerTrie = new PhraseTrie<TriggerEntry>()
-  for (const t of triggers) for (const f of uniq(t.forms)) triggerTrie.add(f, t, false)
-  const titleTrie = new PhraseTrie<TitleEntry>()
-  for (const t of titles) for (const f of uniq([t.title, ...t.forms])) titleTrie.add(f, t, false)
+  return { names, demonyms }
+}
 
+/** Load and compile every lexicon in `dir`. Throws LexiconInvalid on a bad file. */
+export const loadLexicons = (dir: string = LEXICON_DIR): LexiconBundle => {
+  const read = readLexiconEntries(dir)
+  const entities = countryEntities(read.overlays)
+  addRegions(entities)
+  addGazetteer(entities, read.gaz)
+  const { names, demonyms } = nameTries(entities, read.gaz)
+  const triggerTrie = new PhraseTrie<TriggerEntry>()
+  for (const trigger of read.triggers) for (const form of uniq(trigger.forms)) triggerTrie.add(form, trigger, false)
+  const titleTrie = new PhraseTrie<TitleEntry>()
+  for (const title of read.titles)
+    for (const form of uniq([title.title, ...title.forms])) titleTrie.add(form, title, false)
   return {
     entities,
     names,
     demonyms,
     triggers: triggerTrie,
     titles: titleTrie,
-    modality: modality.map((entry) => ({
+    modality: read.modality.map((entry) => ({
       entry,
       re: new RegExp(`\\b(?:${entry.pattern})\\b`, "i")
     })),
-    cues,
-    hash: sha256(hashParts.join("\n")),
-    provenance
+    cues: read.cues,
+    hash: sha256(read.hashParts.join("\n")),
+    provenance: read.provenance
   }
 }
 

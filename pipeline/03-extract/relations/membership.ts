@@ -195,291 +195,348 @@ const coordinatedRuns = (tokens: ReadonlyArray<Token>, states: ReadonlyArray<Men
   return runs.map(uniqByKey)
 }
 
+/** The states coordinated from token x on: "Peru and several ...", "Chile, Peru and Bolivia". */
+const coordinatedFrom = (ctx: RelContext, x: number): Array<Mention> => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const list: Array<Mention> = []
+  while (at[x]?.type === "country" && at[x]!.via !== "demonym") {
+    list.push(at[x]!)
+    x = at[x]!.tokEnd
+    if (tokens[x]?.text === ",") x++
+    if (tokens[x]?.norm === "and") x++
+    if (tokens[x]?.norm === "the") x++
+  }
+  return list
+}
+
+/** The states coordinated before token e: "Kazakhstan, Uzbekistan and Tajikistan (signed)". */
+const coordinatedBefore = (ctx: RelContext, e: number): Array<Mention> => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const list: Array<Mention> = []
+  while (at[e - 1]?.type === "country" && at[e - 1]!.via !== "demonym") {
+    const state = at[e - 1]!
+    list.push(state)
+    e = state.tokStart
+    if (tokens[e - 1]?.norm === "the") e--
+    if (tokens[e - 1]?.norm === "and") e--
+    if (tokens[e - 1]?.text === ",") e--
+    if (tokens[e - 1]?.norm === "the") e--
+  }
+  return list
+}
+
+/** A member_of row. */
+const memberOf = (
+  subject: Mention,
+  object: Mention,
+  span: { readonly start: number; readonly end: number },
+  method: string,
+  confidence: number
+): FoundRelation => ({
+  predicate: "member_of",
+  subject,
+  object,
+  role: null,
+  start: span.start,
+  end: span.end,
+  method,
+  confidence
+})
+
+/** One sentence as the membership rules read it. */
+interface SentenceScope {
+  readonly sentence: RelContext["doc"]["sentences"][number]
+  readonly mentions: ReadonlyArray<Mention>
+  /** The normalised words of the sentence. */
+  readonly words: ReadonlyArray<string>
+  /** The initiatives (formats) the sentence names. */
+  readonly formats: ReadonlyArray<Mention>
+}
+
+/** A membership rule: adds the rows it finds in one sentence. */
+type MembershipRule = (ctx: RelContext, scope: SentenceScope, out: Array<FoundRelation>) => void
+
+/** The subject of a joining verb at k, before its auxiliaries and adverbs; null when modal, negated or merely planned. */
+const joinSubjects = (ctx: RelContext, sentence: SentenceScope["sentence"], k: number): Array<Mention> | null => {
+  const { tokens } = ctx.doc
+  let b = k - 1
+  while (b > sentence.tokStart && JOIN_AUX.has(tokens[b]!.norm)) b--
+  if (tokens.slice(b + 1, k).some((t) => UNREAL_JOIN.has(t.norm)) || UNREAL_JOIN.has(tokens[b]!.norm)) return null
+  const joiners = subjectBefore(ctx, b + 1)
+  if (joiners.length > 0 || tokens[k - 1]?.norm !== "to") return joiners
+  // "X is the first country to join Y": the subject of the copula before "the first ... to"
+  const copula = Math.max(
+    ...["is", "was", "became", "becomes"].map((w) =>
+      tokens
+        .slice(sentence.tokStart, k)
+        .map((t) => t.norm)
+        .lastIndexOf(w)
+    )
+  )
+  if (
+    copula >= 0 &&
+    k - (sentence.tokStart + copula) <= 10 &&
+    tokens.slice(sentence.tokStart + copula + 1, k).some((t) => ORDINALS.has(t.norm))
+  )
+    return subjectBefore(ctx, sentence.tokStart + copula)
+  return joiners
+}
+
+/** The group joined by the verb at k: right after it ("joined Macron's 'Paris Club'", "acceded to the WTO"), or "Y, which X (has) joined". */
+const joinedGroup = (ctx: RelContext, k: number, joiners: ReadonlyArray<Mention>): Mention | undefined => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  let x = skipArticles(ctx, tokens[k + 1]?.norm === "to" ? k + 2 : k + 1)
+  if (at[x] && tokens[at[x]!.tokEnd]?.norm === "'s") x = skipArticles(ctx, at[x]!.tokEnd + 1)
+  const after = at[x]?.tokStart === x && GROUP_TYPES.has(at[x]!.type) ? at[x] : undefined
+  if (after || joiners.length === 0) return after
+  const relative = joiners[0]!.tokStart - 1
+  if ((tokens[relative]?.norm === "which" || tokens[relative]?.norm === "that") && tokens[relative - 1]?.text === ",")
+    return at[relative - 2] && GROUP_TYPES.has(at[relative - 2]!.type) ? at[relative - 2] : undefined
+  return undefined
+}
+
+/** "X (has / will) join(ed) (the) Y", "X acceded to Y", "X is the first country to join Y", "Y, which X joined in 2001". */
+const joinedGroups: MembershipRule = (ctx, { sentence }, out) => {
+  const { tokens } = ctx.doc
+  for (let k = sentence.tokStart; k < sentence.tokEnd; k++) {
+    if (!JOIN_VERBS.has(tokens[k]!.norm)) continue
+    const joiners = joinSubjects(ctx, sentence, k)
+    if (joiners === null) continue
+    const group = joinedGroup(ctx, k, joiners)
+    if (!group) continue
+    for (const joiner of joiners)
+      if (joiner.key !== group.key)
+        out.push(
+          memberOf(
+            joiner,
+            group,
+            { start: Math.min(joiner.start, group.start), end: Math.max(joiner.end, group.end) },
+            "relation.join.v1",
+            0.65
+          )
+        )
+  }
+}
+
+/**
+ * The states listed as taking part in a format's meeting: "under the X platform, a session gathered the ministers of
+ * A, B, C", "the envoys of A, B and C ... during the OTS summit" (one coordinated list of three or more states and a
+ * word of taking part). A format whose meeting the sentence names after it ("during the X Leaders' Summit", "at the
+ * OTS summit") is the one the listed states take part in, rather than another format the sentence names.
+ */
+const formatMembers: MembershipRule = (ctx, { sentence, mentions, words, formats }, out) => {
+  const { tokens } = ctx.doc
+  const meetings = mentions.flatMap((m) => meetingOf(ctx, m) ?? [])
+  const cued = meetings.find((meeting) => PARTICIPATION.has(tokens[skipBack(ctx, meeting.tokStart)]?.norm ?? ""))
+  const taking = cued
+    ? [cued]
+    : [...formats, ...meetings.filter((meeting) => !formats.some((format) => format.key === meeting.key))]
+  if (taking.length === 0 || !words.some((w) => FORMAT_CUES.has(w))) return
+  const states = mentions.filter((m) => m.type === "country" && (m.via === "name" || m.via === "demonym"))
+  for (const run of coordinatedRuns(tokens, states))
+    if (run.length >= 3)
+      for (const format of taking)
+        for (const state of run)
+          if (state.key !== format.key) out.push(memberOf(state, format, sentence, "relation.format-members.v1", 0.55))
+}
+
+/** The states (or their leaders) listed after a format's name opening a list, from token x. */
+const listedStates = (ctx: RelContext, x: number, sentenceEnd: number): Array<Mention> => {
+  const { at, titleAt } = ctx
+  const { tokens } = ctx.doc
+  const list: Array<Mention> = []
+  while (x < sentenceEnd) {
+    const mention = at[x]
+    const title = titleAt[x]
+    if (mention?.type === "country" && (mention.via === "name" || mention.via === "demonym")) {
+      if (!list.some((state) => state.key === mention.key)) list.push(mention)
+      x = mention.tokEnd
+    } else if (mention?.type === "person") x = mention.tokEnd
+    else if (title) x += title.length
+    // a misspelt or unknown qualifier of a leader's title: "Turkment President X"
+    else if (tokens[x]!.cap && titleAt[x + 1]) x++
+    else if (LIST_GLUE.has(tokens[x]!.norm)) x++
+    else break
+  }
+  return list
+}
+
+/** A format's name followed by a list of its states or their leaders: "the X format: Tajik President P, Uzbek President Q, ...". */
+const formatLists: MembershipRule = (ctx, { sentence, formats }, out) => {
+  const { tokens } = ctx.doc
+  for (const format of formats) {
+    if (!LIST_OPENERS.has(tokens[format.tokEnd]?.text ?? "")) continue
+    const list = listedStates(ctx, format.tokEnd + 1, sentence.tokEnd)
+    if (list.length >= 2)
+      for (const state of list)
+        out.push(
+          memberOf(
+            state,
+            format,
+            { start: format.start, end: list[list.length - 1]!.end },
+            "relation.format-list.v1",
+            0.6
+          )
+        )
+  }
+}
+
+/** A state named as a party to a meeting, or a demonym qualifying a title ("the Kazakh president"). */
+const meetingParty = (ctx: RelContext, mention: Mention | undefined): mention is Mention =>
+  mention !== undefined &&
+  mention.type === "country" &&
+  (mention.via === "name" || (mention.via === "demonym" && !!ctx.titleAt[mention.tokEnd]))
+
+/** The states after a word of taking part at k ("between", "among") in a meeting of the format. */
+const partiesAfter = (ctx: RelContext, format: Mention, k: number, sentenceEnd: number, out: Array<FoundRelation>) => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  for (let x = k + 1; x < Math.min(sentenceEnd, k + 12); x++) {
+    const mention = at[x]
+    if (tokens[x]!.text === ";" || tokens[x]!.text === ".") break
+    if (meetingParty(ctx, mention))
+      out.push(memberOf(mention, format, { start: format.start, end: mention.end }, "relation.format-meeting.v1", 0.55))
+  }
+}
+
+/**
+ * The states taking part in a meeting of a format: "the German chancellor met ... in the X format", "an X session
+ * among the region's states and Korea", "the X dialogue was held ..., between US president X and ...".
+ */
+const formatMeetings: MembershipRule = (ctx, { sentence, mentions, words, formats }, out) => {
+  const { tokens } = ctx.doc
+  for (const format of formats) {
+    for (let k = sentence.tokStart; k < sentence.tokEnd; k++) {
+      const word = tokens[k]!.norm
+      const meeting =
+        k > format.tokEnd &&
+        k - format.tokEnd <= 14 &&
+        tokens.slice(format.tokEnd - 1, k).some((t) => MEETING_WORDS.has(t.norm))
+      if (PARTICIPANTS_AFTER.has(word) && meeting) partiesAfter(ctx, format, k, sentence.tokEnd, out)
+      // the subject of a meeting verb in a sentence that places the meeting in the format
+      if (
+        MEET_VERBS.has(word) &&
+        format.tokStart > k &&
+        !words.slice(Math.max(0, k - sentence.tokStart - 4), k - sentence.tokStart).some((w) => UNREAL_JOIN.has(w))
+      ) {
+        const subject = mentions.find((m) => m.tokEnd <= k && meetingParty(ctx, m))
+        if (subject && !tokens.slice(subject.tokEnd, k).some((t) => t.text === "," || t.text === ";"))
+          out.push(
+            memberOf(subject, format, { start: subject.start, end: format.end }, "relation.format-meeting.v1", 0.55)
+          )
+      }
+    }
+  }
+}
+
+/** The state leading a group: "the Y Pact, a French-led initiative", "the Turkish-led OTS", "the Beijing-backed bank". */
+const ledGroups: MembershipRule = (ctx, { mentions }, out) => {
+  const { tokens } = ctx.doc
+  for (const group of mentions.filter((m) => GROUP_TYPES.has(m.type))) {
+    const appositive =
+      tokens[group.tokEnd]?.text === "," && ARTICLES.has(tokens[group.tokEnd + 1]?.norm ?? "") ? group.tokEnd + 2 : -1
+    const lead =
+      (appositive > 0 ? leadAt(ctx, appositive) : null) ??
+      [group.tokStart - 1, group.tokStart - 3]
+        .map((k) => leadAt(ctx, k))
+        .find((l) => l !== null && l.end === group.tokStart)
+    if (!lead) continue
+    out.push(
+      memberOf(
+        lead.state,
+        group,
+        { start: Math.min(lead.state.start, group.start), end: Math.max(tokens[lead.end - 1]!.end, group.end) },
+        "relation.led-by.v1",
+        0.6
+      )
+    )
+  }
+}
+
+/** The states that signed an accord or treaty: "the Y Pact, a deal signed by Chile and ...", "A and B signed the Treaty of ...". */
+const signatories: MembershipRule = (ctx, { sentence, words, formats }, out) => {
+  const { tokens } = ctx.doc
+  for (const format of formats) {
+    for (let k = format.tokEnd; k < Math.min(sentence.tokEnd, format.tokEnd + 10); k++) {
+      if (tokens[k]!.norm !== "signed" || !["by", "between", "among"].includes(tokens[k + 1]?.norm ?? "")) continue
+      for (const state of coordinatedFrom(ctx, k + 2))
+        out.push(memberOf(state, format, { start: format.start, end: state.end }, "relation.signed-by.v1", 0.6))
+      break
+    }
+    const verb = ARTICLES.has(tokens[format.tokStart - 1]?.norm ?? "") ? format.tokStart - 2 : format.tokStart - 1
+    if (
+      tokens[verb]?.norm !== "signed" ||
+      words.slice(Math.max(0, verb - sentence.tokStart - 4), verb - sentence.tokStart).some((w) => UNREAL_JOIN.has(w))
+    )
+      continue
+    let e = verb
+    while (e > sentence.tokStart && AUXILIARIES.has(tokens[e - 1]!.norm)) e--
+    for (const state of coordinatedBefore(ctx, e))
+      out.push(memberOf(state, format, { start: state.start, end: format.end }, "relation.signed-by.v1", 0.6))
+  }
+}
+
+/** The state that owns an initiative: "the EU's Global Gateway", "Brussels ... via its Global Gateway". */
+const initiativeOwners: MembershipRule = (ctx, { mentions, formats }, out) => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  for (const format of formats) {
+    const before = tokens[format.tokStart - 1]?.norm
+    let owner: Mention | undefined
+    if (before === "'s") owner = at[format.tokStart - 2]
+    else if (before === "its")
+      owner = [...mentions]
+        .reverse()
+        .find(
+          (m) =>
+            m.tokEnd < format.tokStart - 1 && (m.type === "country" || m.type === "organization") && m.via !== "demonym"
+        )
+    if (
+      owner &&
+      owner.via !== "demonym" &&
+      (owner.type === "country" || (owner.type === "organization" && /\bUnion\b/.test(owner.gaz?.name ?? "")))
+    )
+      out.push(
+        memberOf(
+          owner,
+          format,
+          { start: Math.min(owner.start, format.start), end: format.end },
+          "relation.initiative-owner.v1",
+          0.6
+        )
+      )
+  }
+}
+
+/** The membership rules, tried on each sentence in this order (the order of the rows). */
+const MEMBERSHIP_RULES: ReadonlyArray<MembershipRule> = [
+  joinedGroups,
+  formatMembers,
+  formatLists,
+  formatMeetings,
+  ledGroups,
+  signatories,
+  initiativeOwners
+]
+
 /** Find member_of relations (joining, format participants, owners of an initiative). */
 export const membershipRelations = (ctx: RelContext): Array<FoundRelation> => {
-  const { doc, at } = ctx
-  const { tokens } = doc
+  const { doc } = ctx
   const out: Array<FoundRelation> = []
-  // the states coordinated from token x on: "Peru and several ...", "Chile, Peru and Bolivia"
-  const coordinated = (x: number): Array<Mention> => {
-    const list: Array<Mention> = []
-    while (at[x]?.type === "country" && at[x]!.via !== "demonym") {
-      list.push(at[x]!)
-      x = at[x]!.tokEnd
-      if (tokens[x]?.text === ",") x++
-      if (tokens[x]?.norm === "and") x++
-      if (tokens[x]?.norm === "the") x++
-    }
-    return list
-  }
-  // the states coordinated before token e: "Kazakhstan, Uzbekistan and Tajikistan (signed)"
-  const coordinatedBefore = (e: number): Array<Mention> => {
-    const list: Array<Mention> = []
-    while (at[e - 1]?.type === "country" && at[e - 1]!.via !== "demonym") {
-      const m = at[e - 1]!
-      list.push(m)
-      e = m.tokStart
-      if (tokens[e - 1]?.norm === "the") e--
-      if (tokens[e - 1]?.norm === "and") e--
-      if (tokens[e - 1]?.text === ",") e--
-      if (tokens[e - 1]?.norm === "the") e--
-    }
-    return list
-  }
-  for (const [si, s] of doc.sentences.entries()) {
-    const ms = ctx.perSentence[si]!
+  for (const [si, sentence] of doc.sentences.entries()) {
+    const mentions = ctx.perSentence[si]!
     // every rule here needs a group, format or named meeting in the sentence
-    if (!ms.some((m) => GROUP_TYPES.has(m.type) || m.type === "named_event")) continue
-    const words = tokens.slice(s.tokStart, s.tokEnd).map((t) => t.norm)
-    const sp = { start: s.start, end: s.end }
-
-    // "X (has / will) join(ed) (the) Y", "X acceded to Y", "X is the first country to join Y", "Y, which X joined in 2001"
-    for (let k = s.tokStart; k < s.tokEnd; k++) {
-      if (!JOIN_VERBS.has(tokens[k]!.norm)) continue
-      // the group right after the verb ("joined Macron's 'Paris Club'", "acceded to the WTO")
-      let x = skipArticles(ctx, tokens[k + 1]?.norm === "to" ? k + 2 : k + 1)
-      if (at[x] && tokens[at[x]!.tokEnd]?.norm === "'s") x = skipArticles(ctx, at[x]!.tokEnd + 1)
-      let group = at[x]?.tokStart === x && GROUP_TYPES.has(at[x]!.type) ? at[x] : undefined
-      // the verb's subject, before its auxiliaries and adverbs; nothing modal, negated or merely planned
-      let b = k - 1
-      while (b > s.tokStart && JOIN_AUX.has(tokens[b]!.norm)) b--
-      if (tokens.slice(b + 1, k).some((t) => UNREAL_JOIN.has(t.norm)) || UNREAL_JOIN.has(tokens[b]!.norm)) continue
-      let joiners = subjectBefore(ctx, b + 1)
-      // "X is the first country to join Y": the subject of the copula before "the first ... to"
-      if (joiners.length === 0 && tokens[k - 1]?.norm === "to") {
-        const cop = Math.max(
-          ...["is", "was", "became", "becomes"].map((w) =>
-            tokens
-              .slice(s.tokStart, k)
-              .map((t) => t.norm)
-              .lastIndexOf(w)
-          )
-        )
-        if (
-          cop >= 0 &&
-          k - (s.tokStart + cop) <= 10 &&
-          tokens.slice(s.tokStart + cop + 1, k).some((t) => ORDINALS.has(t.norm))
-        )
-          joiners = subjectBefore(ctx, s.tokStart + cop)
-      }
-      // "Y, which X (has) joined": the group before the relative pronoun
-      if (!group && joiners.length > 0) {
-        const r = joiners[0]!.tokStart - 1
-        if ((tokens[r]?.norm === "which" || tokens[r]?.norm === "that") && tokens[r - 1]?.text === ",")
-          group = at[r - 2] && GROUP_TYPES.has(at[r - 2]!.type) ? at[r - 2] : undefined
-      }
-      if (!group) continue
-      for (const j of joiners)
-        if (j.key !== group.key)
-          out.push({
-            predicate: "member_of",
-            subject: j,
-            object: group,
-            role: null,
-            start: Math.min(j.start, group.start),
-            end: Math.max(j.end, group.end),
-            method: "relation.join.v1",
-            confidence: 0.65
-          })
+    if (!mentions.some((m) => GROUP_TYPES.has(m.type) || m.type === "named_event")) continue
+    const scope: SentenceScope = {
+      sentence,
+      mentions,
+      words: doc.tokens.slice(sentence.tokStart, sentence.tokEnd).map((t) => t.norm),
+      formats: mentions.filter((m) => m.type === "initiative")
     }
-
-    // the states listed as taking part in a format's meeting: "under the X platform, a session gathered the
-    // ministers of A, B, C", "the envoys of A, B and C ... during the OTS summit" (one coordinated
-    // list of three or more states and a word of taking part)
-    const formats = ms.filter((m) => m.type === "initiative")
-    // a format whose meeting the sentence names after it ("during the X Leaders' Summit", "at the OTS summit")
-    // is the one the listed states take part in, rather than another format the sentence names
-    const meetings = ms.flatMap((m) => meetingOf(ctx, m) ?? [])
-    const cued = meetings.find((f) => PARTICIPATION.has(tokens[skipBack(ctx, f.tokStart)]?.norm ?? ""))
-    const taking = cued ? [cued] : [...formats, ...meetings.filter((f) => !formats.some((x) => x.key === f.key))]
-    if (taking.length > 0 && words.some((w) => FORMAT_CUES.has(w)))
-      for (const run of coordinatedRuns(
-        tokens,
-        ms.filter((c) => c.type === "country" && (c.via === "name" || c.via === "demonym"))
-      ))
-        if (run.length >= 3)
-          for (const f of taking)
-            for (const c of run)
-              if (c.key !== f.key)
-                out.push({
-                  predicate: "member_of",
-                  subject: c,
-                  object: f,
-                  role: null,
-                  ...sp,
-                  method: "relation.format-members.v1",
-                  confidence: 0.55
-                })
-
-    // a format's name followed by a list of its states or their leaders: "the X format: Tajik President P, Uzbek President Q, ..."
-    for (const f of formats) {
-      if (!LIST_OPENERS.has(tokens[f.tokEnd]?.text ?? "")) continue
-      const list: Array<Mention> = []
-      let x = f.tokEnd + 1
-      while (x < s.tokEnd) {
-        const m = at[x]
-        const t = ctx.titleAt[x]
-        if (m?.type === "country" && (m.via === "name" || m.via === "demonym")) {
-          if (!list.some((c) => c.key === m.key)) list.push(m)
-          x = m.tokEnd
-        } else if (m?.type === "person") x = m.tokEnd
-        else if (t) x += t.length
-        // a misspelt or unknown qualifier of a leader's title: "Turkment President X"
-        else if (tokens[x]!.cap && ctx.titleAt[x + 1]) x++
-        else if (LIST_GLUE.has(tokens[x]!.norm)) x++
-        else break
-      }
-      if (list.length >= 2)
-        for (const c of list)
-          out.push({
-            predicate: "member_of",
-            subject: c,
-            object: f,
-            role: null,
-            start: f.start,
-            end: list[list.length - 1]!.end,
-            method: "relation.format-list.v1",
-            confidence: 0.6
-          })
-    }
-
-    // the states taking part in a meeting of a format: "the German chancellor met ... in the X
-    // format", "an X session among the region's states and Korea", "the X dialogue was held ...,
-    // between US president X and ..."
-    for (const f of formats) {
-      for (let k = s.tokStart; k < s.tokEnd; k++) {
-        const w = tokens[k]!.norm
-        const meeting =
-          k > f.tokEnd && k - f.tokEnd <= 14 && tokens.slice(f.tokEnd - 1, k).some((t) => MEETING_WORDS.has(t.norm))
-        if (PARTICIPANTS_AFTER.has(w) && meeting) {
-          for (let x = k + 1; x < Math.min(s.tokEnd, k + 12); x++) {
-            const m = at[x]
-            if (tokens[x]!.text === ";" || tokens[x]!.text === ".") break
-            if (m && m.type === "country" && (m.via === "name" || (m.via === "demonym" && ctx.titleAt[m.tokEnd])))
-              out.push({
-                predicate: "member_of",
-                subject: m,
-                object: f,
-                role: null,
-                start: f.start,
-                end: m.end,
-                method: "relation.format-meeting.v1",
-                confidence: 0.55
-              })
-          }
-        }
-        // the subject of a meeting verb in a sentence that places the meeting in the format
-        if (
-          MEET_VERBS.has(w) &&
-          f.tokStart > k &&
-          !words.slice(Math.max(0, k - s.tokStart - 4), k - s.tokStart).some((x) => UNREAL_JOIN.has(x))
-        ) {
-          const subj = ms.find(
-            (m) =>
-              m.tokEnd <= k &&
-              m.type === "country" &&
-              (m.via === "name" || (m.via === "demonym" && ctx.titleAt[m.tokEnd]))
-          )
-          if (subj && !tokens.slice(subj.tokEnd, k).some((t) => t.text === "," || t.text === ";"))
-            out.push({
-              predicate: "member_of",
-              subject: subj,
-              object: f,
-              role: null,
-              start: subj.start,
-              end: f.end,
-              method: "relation.format-meeting.v1",
-              confidence: 0.55
-            })
-        }
-      }
-    }
-
-    // the state leading a group: "the Y Pact, a French-led initiative", "the Turkish-led OTS", "the Beijing-backed bank"
-    for (const g of ms.filter((m) => GROUP_TYPES.has(m.type))) {
-      const a = tokens[g.tokEnd]?.text === "," && ARTICLES.has(tokens[g.tokEnd + 1]?.norm ?? "") ? g.tokEnd + 2 : -1
-      const lead =
-        (a > 0 ? leadAt(ctx, a) : null) ??
-        [g.tokStart - 1, g.tokStart - 3].map((k) => leadAt(ctx, k)).find((l) => l !== null && l.end === g.tokStart)
-      if (!lead) continue
-      out.push({
-        predicate: "member_of",
-        subject: lead.state,
-        object: g,
-        role: null,
-        start: Math.min(lead.state.start, g.start),
-        end: Math.max(tokens[lead.end - 1]!.end, g.end),
-        method: "relation.led-by.v1",
-        confidence: 0.6
-      })
-    }
-
-    // the states that signed an accord or treaty: "the Y Pact, a deal signed by Chile and ...", "A and B signed the Treaty of ..."
-    for (const f of formats) {
-      for (let k = f.tokEnd; k < Math.min(s.tokEnd, f.tokEnd + 10); k++) {
-        if (tokens[k]!.norm !== "signed" || !["by", "between", "among"].includes(tokens[k + 1]?.norm ?? "")) continue
-        for (const c of coordinated(k + 2))
-          out.push({
-            predicate: "member_of",
-            subject: c,
-            object: f,
-            role: null,
-            start: f.start,
-            end: c.end,
-            method: "relation.signed-by.v1",
-            confidence: 0.6
-          })
-        break
-      }
-      const v = ARTICLES.has(tokens[f.tokStart - 1]?.norm ?? "") ? f.tokStart - 2 : f.tokStart - 1
-      if (
-        tokens[v]?.norm !== "signed" ||
-        words.slice(Math.max(0, v - s.tokStart - 4), v - s.tokStart).some((w) => UNREAL_JOIN.has(w))
-      )
-        continue
-      let e = v
-      while (e > s.tokStart && AUXILIARIES.has(tokens[e - 1]!.norm)) e--
-      for (const c of coordinatedBefore(e))
-        out.push({
-          predicate: "member_of",
-          subject: c,
-          object: f,
-          role: null,
-          start: c.start,
-          end: f.end,
-          method: "relation.signed-by.v1",
-          confidence: 0.6
-        })
-    }
-
-    // the state that owns an initiative: "the EU's Global Gateway", "Brussels ... via its Global Gateway"
-    for (const f of formats) {
-      const p = tokens[f.tokStart - 1]?.norm
-      let owner: Mention | undefined
-      if (p === "'s") owner = at[f.tokStart - 2]
-      else if (p === "its")
-        owner = [...ms]
-          .reverse()
-          .find(
-            (m) =>
-              m.tokEnd < f.tokStart - 1 && (m.type === "country" || m.type === "organization") && m.via !== "demonym"
-          )
-      if (
-        owner &&
-        owner.via !== "demonym" &&
-        (owner.type === "country" || (owner.type === "organization" && /\bUnion\b/.test(owner.gaz?.name ?? "")))
-      )
-        out.push({
-          predicate: "member_of",
-          subject: owner,
-          object: f,
-          role: null,
-          start: Math.min(owner.start, f.start),
-          end: f.end,
-          method: "relation.initiative-owner.v1",
-          confidence: 0.6
-        })
-    }
+    for (const rule of MEMBERSHIP_RULES) rule(ctx, scope, out)
   }
   return out
 }

@@ -5,6 +5,7 @@
  * ("may ... restore relations with"), nor when the state only qualifies a company ("Peru's airline
  * ... contract with U.S.-based Acme").
  */
+import type { Doc } from "../doc.js"
 import type { Mention } from "../entities.js"
 import { type FoundRelation, type RelContext, skipArticles, subjectBefore, uniqByKey } from "./context.js"
 
@@ -80,104 +81,135 @@ const ENVOYS = new Set([
   "leadership"
 ])
 
+/** A state named as itself (not by a demonym). */
+const namedState = (m: Mention | undefined): boolean => !!m && m.type === "country" && m.via !== "demonym"
+
+/** A state or a union of states ("between the EU and Kazakhstan"). */
+const stateOrUnion = (m: Mention | undefined): m is Mention =>
+  namedState(m) || (!!m && m.type === "organization" && m.gaz !== null && /\bUnion\b/.test(m.gaz.name))
+
+/** "U.S.-based Acme", "a French-led initiative": the state qualifies something else. */
+const qualifiesNext = (tokens: Doc["tokens"], m: Mention): boolean =>
+  tokens[m.tokEnd]?.text === "-" || tokens[m.tokEnd]?.norm === "'s"
+
+const unrealBetween = (tokens: Doc["tokens"], from: number, to: number): boolean =>
+  tokens.slice(from, to).some((t) => UNREAL.has(t.norm))
+
+/** The noun "with" (or "between") at k attaches to: "ties with", "a memorandum of understanding with", "a treaty of friendship with". */
+const nounBefore = (tokens: Doc["tokens"], k: number): string =>
+  tokens[k - 2]?.norm === "of" && WITH_NOUNS.has(tokens[k - 3]?.norm ?? "")
+    ? tokens[k - 3]!.norm
+    : (tokens[k - 1]?.norm ?? "")
+
+/** The state after "with" at k: named directly, or as "(the) (top) officials from / of X". */
+const withObject = (ctx: RelContext, k: number): Mention | undefined => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  if (namedState(at[skipArticles(ctx, k + 1)])) return at[skipArticles(ctx, k + 1)]
+  let x = k + 1
+  while (x < k + 4 && !ENVOYS.has(tokens[x]?.norm ?? "")) x++
+  const prep = tokens[x + 1]?.norm
+  return ENVOYS.has(tokens[x]?.norm ?? "") && (prep === "from" || prep === "of") && namedState(at[x + 2])
+    ? at[x + 2]
+    : undefined
+}
+
+type Span = { readonly start: number; readonly end: number }
+
+const partnerOf = (
+  subject: Mention,
+  object: Mention,
+  span: Span,
+  method: string,
+  confidence: number
+): FoundRelation => ({
+  predicate: "partner_of",
+  subject,
+  object,
+  role: null,
+  start: span.start,
+  end: span.end,
+  method,
+  confidence
+})
+
+/** "a transit accord between Chile and Peru" at "between" (token k); not "the war between ...". */
+const partnerBetween = (ctx: RelContext, k: number): readonly [Mention, Mention] | undefined => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const first = at[skipArticles(ctx, k + 1)]
+  const second = first && tokens[first.tokEnd]?.norm === "and" ? at[skipArticles(ctx, first.tokEnd + 1)] : undefined
+  return tokens[k]!.norm === "between" &&
+    WITH_NOUNS.has(nounBefore(tokens, k)) &&
+    stateOrUnion(first) &&
+    stateOrUnion(second) &&
+    (namedState(first) || namedState(second)) &&
+    !qualifiesNext(tokens, second)
+    ? [first, second]
+    : undefined
+}
+
+/**
+ * "Tajikistan has long kept close ties with India", "the minister ... signing a memorandum of understanding with
+ * senior officials from Uzbekistan" (a person stands for the state they serve), at "with" (token k).
+ */
+const partnerWith = (
+  ctx: RelContext,
+  k: number,
+  mentions: ReadonlyArray<Mention>,
+  stateOf: (m: Mention) => Mention | null
+): readonly [Mention, Mention] | undefined => {
+  const { tokens } = ctx.doc
+  if (tokens[k]!.norm !== "with" || !WITH_NOUNS.has(nounBefore(tokens, k))) return undefined
+  const object = withObject(ctx, k)
+  if (!object || qualifiesNext(tokens, object)) return undefined
+  const subject = mentions
+    .filter((m) => m.tokEnd <= k - 1 && !qualifiesNext(tokens, m))
+    .map((m) => (namedState(m) ? m : m.type === "person" ? stateOf(m) : null))
+    .find((c): c is Mention => !!c && c.key !== object.key)
+  const from = mentions.find((m) => m.tokEnd <= k - 1 && (namedState(m) || m.type === "person"))
+  return subject && from && !unrealBetween(tokens, from.tokEnd, k) ? [subject, object] : undefined
+}
+
+/** Exactly two states and a partner noun right after the second, in one stretch: "Ulaanbaatar finds Tokyo a steady partner". */
+const partnerPair = (
+  tokens: Doc["tokens"],
+  sentence: Doc["sentences"][number],
+  mentions: ReadonlyArray<Mention>
+): readonly [Mention, Mention] | undefined => {
+  const states = uniqByKey(mentions.filter((m) => m.type === "country").filter((c) => namedState(c)))
+  if (states.length !== 2) return undefined
+  const [first, second] = [states[0]!, states[1]!]
+  const cue = tokens
+    .slice(second.tokEnd, Math.min(sentence.tokEnd, second.tokEnd + 5))
+    .findIndex((t) => PARTNER_NOUNS.has(t.norm))
+  const stretch = tokens.slice(first.tokEnd, second.tokEnd + Math.max(cue, 0))
+  return cue >= 0 &&
+    second.tokStart - first.tokEnd <= 8 &&
+    !stretch.some((t) => BREAKS.has(t.text)) &&
+    !unrealBetween(tokens, first.tokEnd, second.tokEnd + cue)
+    ? [first, second]
+    : undefined
+}
+
 /** Find partner_of relations between two states named in one clause; `stateOf` gives the state a person holds office in. */
 export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Mention | null): Array<FoundRelation> => {
-  const { doc, at } = ctx
+  const { doc } = ctx
   const { tokens } = doc
   const out: Array<FoundRelation> = []
-  const named = (m: Mention | undefined): boolean => !!m && m.type === "country" && m.via !== "demonym"
-  // a partnership between a state and a union of states ("between the EU and Kazakhstan")
-  const union = (m: Mention | undefined): boolean =>
-    named(m) || (!!m && m.type === "organization" && m.gaz !== null && /\bUnion\b/.test(m.gaz.name))
-  // "U.S.-based Acme", "a French-led initiative": the state qualifies something else
-  const qualifiesNext = (m: Mention) => tokens[m.tokEnd]?.text === "-" || tokens[m.tokEnd]?.norm === "'s"
-  const unrealBetween = (a: number, b: number) => tokens.slice(a, b).some((t) => UNREAL.has(t.norm))
-  // the noun "with" attaches to: "ties with", "a memorandum of understanding with", "a treaty of friendship with"
-  const nounBefore = (k: number) =>
-    tokens[k - 2]?.norm === "of" && WITH_NOUNS.has(tokens[k - 3]?.norm ?? "")
-      ? tokens[k - 3]!.norm
-      : (tokens[k - 1]?.norm ?? "")
-  // the state after "with": named directly, or as "(the) (top) officials from / of X"
-  const withObject = (k: number): Mention | undefined => {
-    if (named(at[skipArticles(ctx, k + 1)])) return at[skipArticles(ctx, k + 1)]
-    let x = k + 1
-    while (x < k + 4 && !ENVOYS.has(tokens[x]?.norm ?? "")) x++
-    const p = tokens[x + 1]?.norm
-    return ENVOYS.has(tokens[x]?.norm ?? "") && (p === "from" || p === "of") && named(at[x + 2]) ? at[x + 2] : undefined
-  }
-  for (const [si, s] of doc.sentences.entries()) {
-    const ms = ctx.perSentence[si]!
+  for (const [si, sentence] of doc.sentences.entries()) {
+    const mentions = ctx.perSentence[si]!
     let cued = false
-    for (let k = s.tokStart; k < s.tokEnd && !cued; k++) cued = PARTNER_CUES.has(tokens[k]!.norm)
+    for (let k = sentence.tokStart; k < sentence.tokEnd && !cued; k++) cued = PARTNER_CUES.has(tokens[k]!.norm)
     if (!cued) continue
-    const sp = { start: s.start, end: s.end }
-    const countries = ms.filter((m) => m.type === "country")
-    for (let k = s.tokStart; k < s.tokEnd; k++) {
-      const t = tokens[k]!
-      // "a transit accord between Chile and Peru" (not "the war between ...")
-      const a = at[skipArticles(ctx, k + 1)]
-      const b = a && tokens[a.tokEnd]?.norm === "and" ? at[skipArticles(ctx, a.tokEnd + 1)] : undefined
-      if (
-        t.norm === "between" &&
-        WITH_NOUNS.has(nounBefore(k)) &&
-        a &&
-        union(a) &&
-        b &&
-        union(b) &&
-        (named(a) || named(b)) &&
-        !qualifiesNext(b)
-      )
-        out.push({
-          predicate: "partner_of",
-          subject: a,
-          object: b,
-          role: null,
-          ...sp,
-          method: "relation.partner-between.v1",
-          confidence: 0.6
-        })
-      // "Tajikistan has long kept close ties with India", "the minister ... signing a memorandum of
-      // understanding with senior officials from Uzbekistan" (a person stands for the state they serve)
-      if (t.norm !== "with" || !WITH_NOUNS.has(nounBefore(k))) continue
-      const obj = withObject(k)
-      if (!obj || qualifiesNext(obj)) continue
-      const subj = ms
-        .filter((m) => m.tokEnd <= k - 1 && !qualifiesNext(m))
-        .map((m) => (named(m) ? m : m.type === "person" ? stateOf(m) : null))
-        .find((c): c is Mention => !!c && c.key !== obj.key)
-      const from = ms.find((m) => m.tokEnd <= k - 1 && (named(m) || m.type === "person"))
-      if (subj && from && !unrealBetween(from.tokEnd, k))
-        out.push({
-          predicate: "partner_of",
-          subject: subj,
-          object: obj,
-          role: null,
-          ...sp,
-          method: "relation.partner-with.v1",
-          confidence: 0.6
-        })
+    for (let k = sentence.tokStart; k < sentence.tokEnd; k++) {
+      const between = partnerBetween(ctx, k)
+      if (between) out.push(partnerOf(between[0], between[1], sentence, "relation.partner-between.v1", 0.6))
+      const withPair = partnerWith(ctx, k, mentions, stateOf)
+      if (withPair) out.push(partnerOf(withPair[0], withPair[1], sentence, "relation.partner-with.v1", 0.6))
     }
-    // exactly two states and a partner noun right after the second, in one stretch: "Ulaanbaatar finds Tokyo a steady partner"
-    const cs = uniqByKey(countries.filter((c) => named(c)))
-    if (cs.length !== 2) continue
-    const [x, y] = [cs[0]!, cs[1]!]
-    const cue = tokens.slice(y.tokEnd, Math.min(s.tokEnd, y.tokEnd + 5)).findIndex((t) => PARTNER_NOUNS.has(t.norm))
-    const stretch = tokens.slice(x.tokEnd, y.tokEnd + Math.max(cue, 0))
-    if (
-      cue >= 0 &&
-      y.tokStart - x.tokEnd <= 8 &&
-      !stretch.some((t) => BREAKS.has(t.text)) &&
-      !unrealBetween(x.tokEnd, y.tokEnd + cue)
-    )
-      out.push({
-        predicate: "partner_of",
-        subject: x,
-        object: y,
-        role: null,
-        ...sp,
-        method: "relation.partner.v1",
-        confidence: 0.55
-      })
+    const pair = partnerPair(tokens, sentence, mentions)
+    if (pair) out.push(partnerOf(pair[0], pair[1], sentence, "relation.partner.v1", 0.55))
   }
   out.push(...compoundPartners(ctx), ...signedPartners(ctx, stateOf))
   return out

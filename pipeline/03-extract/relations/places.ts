@@ -7,6 +7,7 @@
  * Chile", "a mine and a port in the Antofagasta Region").
  */
 import type { Predicate } from "../../../schemas/vocab.js"
+import type { Doc } from "../doc.js"
 import type { Mention } from "../entities.js"
 import { asPlace, type FoundRelation, isStateName, type RelContext, skipArticles } from "./context.js"
 
@@ -173,108 +174,147 @@ const capitalRelations = (ctx: RelContext): Array<FoundRelation> => {
   return out
 }
 
-/** located_in (or part_of for areas) between a place and a state written beside it. */
-const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
-  const { doc, at, mentions } = ctx
-  const { tokens } = doc
-  const out: Array<FoundRelation> = []
-  const push = (
-    p: Mention,
-    x: Mention,
-    after: number,
-    start: number,
-    end: number,
-    method: string,
-    confidence: number
-  ) => {
-    if (p.key !== x.key)
-      out.push({
-        predicate: placePredicate(ctx, p, after),
-        subject: p,
-        object: x,
-        role: null,
-        start,
-        end,
-        method,
-        confidence
-      })
-  }
-  for (const m of mentions) {
-    const p = asPlace(ctx, m)
-    if (!p || m.via === "metonym") continue
-    const e = m.tokEnd
-    // "Cusco, Peru" (not "Lima, Washington": a capital standing for its state is not a place's state)
-    // (not a list of states: "flights to Moscow, Kazakhstan, and Uzbekistan")
-    const comma = tokens[e]?.text === "," ? at[e + 1] : undefined
-    if (isStateName(comma) && comma.tokStart === e + 1 && !listContinues(ctx, comma.tokEnd))
-      push(p, comma, e, m.start, comma.end, "relation.place-comma-country.v1", 0.8)
-    // "Osh (Kyrgyzstan)"
-    const paren = tokens[e]?.text === "(" ? at[e + 1] : undefined
-    if (isStateName(paren) && tokens[paren.tokEnd]?.text === ")")
-      push(p, paren, e, m.start, tokens[paren.tokEnd]!.end, "relation.place-paren-country.v1", 0.8)
-    // "Osh in Kyrgyzstan", "Khiva, a small town in western Uzbekistan", "Osh, which lies in southern Kyrgyzstan"
-    let k = e
-    while (
-      (k < e + 7 && PLACE_GLUE.has(tokens[k]?.norm ?? "")) ||
-      (k > e && SETTLEMENT_HEADS.has(tokens[k]?.norm ?? "") && k < e + 7)
-    )
-      k++
-    if (tokens[k]?.norm === "in" && (k === e || tokens[e]?.text === "," || tokens[e]?.norm === "is")) {
-      let x = k + 1
-      while (PLACE_GLUE.has(tokens[x]?.norm ?? "") && tokens[x]!.text !== "," && x < k + 3) x++
-      const st = at[x]
-      if (isStateName(st) && tokens[st.tokEnd]?.norm !== "'s")
-        push(p, st, e, m.start, st.end, "relation.place-in-country.v1", 0.75)
-    }
-  }
-  // "Peru's Arequipa", "Chile's largest port, Valparaiso", "the Chilean city of Iquique", "the Peruvian cities of Cusco and Puno"
-  for (let k = 1; k < tokens.length; k++) {
-    const poss =
-      tokens[k]!.norm === "'s" && isStateName(at[k - 1])
-        ? at[k - 1]!
-        : tokens[k]!.norm === "its"
-          ? stateBefore(ctx, k)
-          : undefined
-    const dem = at[k]?.type === "country" && at[k]!.via === "demonym" && at[k]!.tokStart === k ? at[k]! : undefined
-    const x = poss ?? dem
-    if (!x) continue
-    let h = poss ? k + 1 : x.tokEnd
-    // a described place: up to two lower-case modifiers and a head noun ("second-largest city", "mining town")
-    let head = -1
-    // (the last of consecutive heads: "port city")
-    for (let j = h; j < h + 3 && tokens[j] && !tokens[j]!.cap && tokens[j]!.kind === "word"; j++)
-      if (SETTLEMENT_HEADS.has(tokens[j]!.norm) || AREA_HEADS.has(tokens[j]!.norm)) head = j
-      else if (head >= 0) break
-    if (head >= 0) h = tokens[head + 1]?.norm === "of" || tokens[head + 1]?.text === "," ? head + 2 : head + 1
-    else if (dem) continue
-    const area = head >= 0 && AREA_HEADS.has(tokens[head]!.norm)
-    // the place, and places coordinated with it after a plural head ("the cities of A, B and C")
-    const first = asPlace(ctx, at[h])
-    // (without a head noun only a place read as a place: "Kazakhstan's Tashkent counterparts" is not a city's state)
-    if (!first || at[h]!.tokStart !== h || (head < 0 && at[h]!.type !== "location")) continue
-    const places = [first]
-    for (let j = first.tokEnd; tokens[j]?.text === "," || tokens[j]?.norm === "and"; ) {
-      const n = asPlace(ctx, at[tokens[j]!.text === "," && tokens[j + 1]?.norm === "and" ? j + 2 : j + 1])
-      if (!n || head < 0 || !tokens[head]!.norm.endsWith("s")) break
-      places.push(n)
-      j = n.tokEnd
-    }
-    const start = Math.min(tokens[x.tokStart]!.start, tokens[k]!.start)
-    for (const p of places) {
-      if (p.key === x.key) continue
-      const predicate = area ? "part_of" : placePredicate(ctx, p, p.tokEnd)
-      out.push({
-        predicate,
-        subject: p,
-        object: x,
-        role: null,
-        start,
-        end: p.end,
-        method: poss ? "relation.possessive-place.v1" : "relation.demonym-place.v1",
+/** Adds the located_in (or part_of) row between a place and a state beside it, unless they are one. */
+const pushPlaceOfState = (
+  ctx: RelContext,
+  out: Array<FoundRelation>,
+  place: Mention,
+  state: Mention,
+  after: number,
+  span: { readonly start: number; readonly end: number; readonly method: string; readonly confidence: number }
+): void => {
+  if (place.key !== state.key)
+    out.push({
+      predicate: placePredicate(ctx, place, after),
+      subject: place,
+      object: state,
+      role: null,
+      start: span.start,
+      end: span.end,
+      method: span.method,
+      confidence: span.confidence
+    })
+}
+
+/** The state written after a place mention: "Cusco, Peru", "Osh (Kyrgyzstan)", "Osh in Kyrgyzstan". */
+const stateAfterPlace = (ctx: RelContext, mention: Mention, place: Mention, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const e = mention.tokEnd
+  // "Cusco, Peru" (not "Lima, Washington": a capital standing for its state is not a place's state)
+  // (not a list of states: "flights to Moscow, Kazakhstan, and Uzbekistan")
+  const comma = tokens[e]?.text === "," ? at[e + 1] : undefined
+  if (isStateName(comma) && comma.tokStart === e + 1 && !listContinues(ctx, comma.tokEnd))
+    pushPlaceOfState(ctx, out, place, comma, e, {
+      start: mention.start,
+      end: comma.end,
+      method: "relation.place-comma-country.v1",
+      confidence: 0.8
+    })
+  // "Osh (Kyrgyzstan)"
+  const paren = tokens[e]?.text === "(" ? at[e + 1] : undefined
+  if (isStateName(paren) && tokens[paren.tokEnd]?.text === ")")
+    pushPlaceOfState(ctx, out, place, paren, e, {
+      start: mention.start,
+      end: tokens[paren.tokEnd]!.end,
+      method: "relation.place-paren-country.v1",
+      confidence: 0.8
+    })
+  // "Osh in Kyrgyzstan", "Khiva, a small town in western Uzbekistan", "Osh, which lies in southern Kyrgyzstan"
+  let k = e
+  while (
+    (k < e + 7 && PLACE_GLUE.has(tokens[k]?.norm ?? "")) ||
+    (k > e && SETTLEMENT_HEADS.has(tokens[k]?.norm ?? "") && k < e + 7)
+  )
+    k++
+  if (tokens[k]?.norm === "in" && (k === e || tokens[e]?.text === "," || tokens[e]?.norm === "is")) {
+    let x = k + 1
+    while (PLACE_GLUE.has(tokens[x]?.norm ?? "") && tokens[x]!.text !== "," && x < k + 3) x++
+    const state = at[x]
+    if (isStateName(state) && tokens[state.tokEnd]?.norm !== "'s")
+      pushPlaceOfState(ctx, out, place, state, e, {
+        start: mention.start,
+        end: state.end,
+        method: "relation.place-in-country.v1",
         confidence: 0.75
       })
-    }
   }
+}
+
+/**
+ * The head noun of a described place after token h: up to two lower-case modifiers and a head ("second-largest
+ * city", "mining town"), the last of consecutive heads ("port city"); -1 when there is none.
+ */
+const describedPlaceHead = (tokens: Doc["tokens"], h: number): number => {
+  let head = -1
+  for (let j = h; j < h + 3 && tokens[j] && !tokens[j]!.cap && tokens[j]!.kind === "word"; j++)
+    if (SETTLEMENT_HEADS.has(tokens[j]!.norm) || AREA_HEADS.has(tokens[j]!.norm)) head = j
+    else if (head >= 0) break
+  return head
+}
+
+/** The place at token h, and places coordinated with it after a plural head ("the cities of A, B and C"). */
+const coordinatedPlaces = (ctx: RelContext, first: Mention, head: number): Array<Mention> => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const places = [first]
+  for (let j = first.tokEnd; tokens[j]?.text === "," || tokens[j]?.norm === "and"; ) {
+    const next = asPlace(ctx, at[tokens[j]!.text === "," && tokens[j + 1]?.norm === "and" ? j + 2 : j + 1])
+    if (!next || head < 0 || !tokens[head]!.norm.endsWith("s")) break
+    places.push(next)
+    j = next.tokEnd
+  }
+  return places
+}
+
+/**
+ * The places a state qualifies at token k: "Peru's Arequipa", "Chile's largest port, Valparaiso", "the Chilean city
+ * of Iquique", "the Peruvian cities of Cusco and Puno".
+ */
+const qualifiedPlaces = (ctx: RelContext, k: number, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const possessor =
+    tokens[k]!.norm === "'s" && isStateName(at[k - 1])
+      ? at[k - 1]!
+      : tokens[k]!.norm === "its"
+        ? stateBefore(ctx, k)
+        : undefined
+  const demonym = at[k]?.type === "country" && at[k]!.via === "demonym" && at[k]!.tokStart === k ? at[k]! : undefined
+  const state = possessor ?? demonym
+  if (!state) return
+  let h = possessor ? k + 1 : state.tokEnd
+  const head = describedPlaceHead(tokens, h)
+  if (head >= 0) h = tokens[head + 1]?.norm === "of" || tokens[head + 1]?.text === "," ? head + 2 : head + 1
+  else if (demonym) return
+  const area = head >= 0 && AREA_HEADS.has(tokens[head]!.norm)
+  const first = asPlace(ctx, at[h])
+  // (without a head noun only a place read as a place: "Kazakhstan's Tashkent counterparts" is not a city's state)
+  if (!first || at[h]!.tokStart !== h || (head < 0 && at[h]!.type !== "location")) return
+  const start = Math.min(tokens[state.tokStart]!.start, tokens[k]!.start)
+  for (const place of coordinatedPlaces(ctx, first, head)) {
+    if (place.key === state.key) continue
+    out.push({
+      predicate: area ? "part_of" : placePredicate(ctx, place, place.tokEnd),
+      subject: place,
+      object: state,
+      role: null,
+      start,
+      end: place.end,
+      method: possessor ? "relation.possessive-place.v1" : "relation.demonym-place.v1",
+      confidence: 0.75
+    })
+  }
+}
+
+/** located_in (or part_of for areas) between a place and a state written beside it. */
+const statePlaceRelations = (ctx: RelContext): Array<FoundRelation> => {
+  const out: Array<FoundRelation> = []
+  for (const mention of ctx.mentions) {
+    const place = asPlace(ctx, mention)
+    if (place && mention.via !== "metonym") stateAfterPlace(ctx, mention, place, out)
+  }
+  for (let k = 1; k < ctx.doc.tokens.length; k++) qualifiedPlaces(ctx, k, out)
   return out
 }
 

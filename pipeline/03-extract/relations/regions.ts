@@ -55,160 +55,172 @@ export const STATE_NOUNS = new Set([
   "economy"
 ])
 
-/** Find part_of relations between states and regions. */
-export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
-  const { doc } = ctx
-  const { tokens } = doc
-  const out: Array<FoundRelation> = []
+/** A part_of row of a state in a region. */
+const partOf = (
+  subject: Mention,
+  object: Mention,
+  start: number,
+  end: number,
+  method: string,
+  confidence: number
+): FoundRelation => ({ predicate: "part_of", subject, object, role: null, start, end, method, confidence })
 
-  // (a) a region followed by a list of its states
-  for (const [si] of doc.sentences.entries()) {
-    const ms = ctx.perSentence[si]!
-    ms.forEach((r, ri) => {
-      if (!isRegion(ctx, r)) return
+/**
+ * The states listed right after the region that is the `index`th mention of its sentence, introduced by a cue (not
+ * just a comma: "Asia, Canada, and the United States" is one coordination), or by a comma after a fronted place
+ * phrase ("From the Caucasus, Armenia, Georgia, and Azerbaijan").
+ */
+const listAfterRegion = (ctx: RelContext, mentions: ReadonlyArray<Mention>, index: number): Array<Mention> => {
+  const { tokens } = ctx.doc
+  const region = mentions[index]!
+  let p = region.tokStart - 1
+  while (p >= 0 && tokens[p]!.norm === "the") p--
+  const fronted = FRONTING.has(tokens[p]?.norm ?? "")
+  const list: Array<Mention> = []
+  for (let k = index + 1; k < mentions.length; k++) {
+    const m = mentions[k]!
+    const prevEnd = list.length ? list[list.length - 1]!.tokEnd : region.tokEnd
+    const gap = tokens.slice(prevEnd, m.tokStart)
+    const listGap = list.length > 0 && gap.every((t) => LIST_GAP.has(t.norm))
+    const lead =
+      list.length === 0 &&
+      m.tokStart - region.tokEnd <= 8 &&
+      gap.every((t) => t.norm !== ";" && t.text !== ".") &&
+      (gap.length === 0 || gap.some((t) => LIST_CUES.has(t.norm)) || (fronted && gap.every((t) => t.text === ",")))
+    if (m.type !== "country" || m.via !== "name" || !(listGap || lead)) break
+    if (!list.some((x) => x.key === m.key)) list.push(m)
+  }
+  return list
+}
+
+/** (a) A region followed by a list of its states. */
+const regionThenList = (ctx: RelContext, out: Array<FoundRelation>): void => {
+  const { tokens } = ctx.doc
+  for (const [si] of ctx.doc.sentences.entries()) {
+    const mentions = ctx.perSentence[si]!
+    mentions.forEach((region, index) => {
+      if (!isRegion(ctx, region)) return
       // one conjunct of coordinated regions does not own the list: "In Southeast Asia and the Pacific, ... Fiji, Laos"
-      const before = tokens.slice(Math.max(0, r.tokStart - 2), r.tokStart).map((t) => t.norm)
-      if (before.includes("and") && ms[ri - 1] && isRegion(ctx, ms[ri - 1]!) && r.tokStart - ms[ri - 1]!.tokEnd <= 2)
+      const before = tokens.slice(Math.max(0, region.tokStart - 2), region.tokStart).map((t) => t.norm)
+      const previous = mentions[index - 1]
+      if (before.includes("and") && previous && isRegion(ctx, previous) && region.tokStart - previous.tokEnd <= 2)
         return
-      // "From the Caucasus, Armenia, Georgia, and Azerbaijan": a comma suffices after a fronted place phrase
-      let p = r.tokStart - 1
-      while (p >= 0 && tokens[p]!.norm === "the") p--
-      const fronted = FRONTING.has(tokens[p]?.norm ?? "")
-      const list: Array<Mention> = []
-      for (let k = ri + 1; k < ms.length; k++) {
-        const m = ms[k]!
-        const prevEnd = list.length ? list[list.length - 1]!.tokEnd : r.tokEnd
-        const gap = tokens.slice(prevEnd, m.tokStart)
-        const listGap = list.length > 0 && gap.every((t) => LIST_GAP.has(t.norm))
-        // the list is introduced by a cue, not just a comma: "Asia, Canada, and the United States" is one coordination
-        const lead =
-          list.length === 0 &&
-          m.tokStart - r.tokEnd <= 8 &&
-          gap.every((t) => t.norm !== ";" && t.text !== ".") &&
-          (gap.length === 0 || gap.some((t) => LIST_CUES.has(t.norm)) || (fronted && gap.every((t) => t.text === ",")))
-        if (m.type !== "country" || m.via !== "name" || !(listGap || lead)) break
-        if (!list.some((x) => x.key === m.key)) list.push(m)
-      }
+      const list = listAfterRegion(ctx, mentions, index)
       if (list.length < 2) return
-      for (const c of list)
-        out.push({
-          predicate: "part_of",
-          subject: c,
-          object: r,
-          role: null,
-          start: r.start,
-          end: list[list.length - 1]!.end,
-          method: "relation.region-then-list.v1",
-          confidence: 0.7
-        })
+      for (const state of list)
+        out.push(partOf(state, region, region.start, list[list.length - 1]!.end, "relation.region-then-list.v1", 0.7))
     })
   }
+}
 
-  // (b) a list of 3+ states that the gazetteer places in one region named in this or the previous
-  //     sentence, or of all its states where the article names the region anywhere
+/**
+ * (b) A list of 3+ states that the gazetteer places in one region named in this or the previous sentence, or of all
+ * its states where the article names the region anywhere; states an explicit list already placed (in `out`) are
+ * not placed again.
+ */
+const gazetteerRegionLists = (ctx: RelContext, out: Array<FoundRelation>): void => {
   const regionsBySentence = ctx.perSentence.map((ms) => ms.filter((m) => isRegion(ctx, m)))
-  // states an explicit list already placed in a region are not placed again by the gazetteer
   const listed = new Set(out.map((r) => `${r.subject.tokStart}`))
-  for (const [si] of doc.sentences.entries()) {
-    const cs = uniqByKey(
+  for (const [si] of ctx.doc.sentences.entries()) {
+    const states = uniqByKey(
       ctx.perSentence[si]!.filter((m) => m.type === "country" && m.via === "name" && !listed.has(`${m.tokStart}`))
     )
-    if (cs.length < 3) continue
+    if (states.length < 3) continue
     const near = [...regionsBySentence[si]!, ...(si > 0 ? regionsBySentence[si - 1]! : [])]
     const byRegion = new Map<string, Array<Mention>>()
-    for (const c of cs) for (const r of c.gaz?.partOf ?? []) byRegion.set(r, [...(byRegion.get(r) ?? []), c])
-    for (const [r, members] of byRegion) {
+    for (const state of states)
+      for (const regionId of state.gaz?.partOf ?? []) byRegion.set(regionId, [...(byRegion.get(regionId) ?? []), state])
+    for (const [regionId, members] of byRegion) {
       // all the region's states listed are its states wherever the article names the region; fewer, only near it
-      const complete = members.length === (ctx.membersOf.get(r)?.length ?? 0)
+      const complete = members.length === (ctx.membersOf.get(regionId)?.length ?? 0)
       const region =
-        near.find((m) => m.gaz?.id === r) ??
-        (complete ? ctx.mentions.find((m) => m.gaz?.id === r && isRegion(ctx, m)) : undefined)
+        near.find((m) => m.gaz?.id === regionId) ??
+        (complete ? ctx.mentions.find((m) => m.gaz?.id === regionId && isRegion(ctx, m)) : undefined)
       if (members.length < 3 || !region) continue
       const first = members[0]!
       const last = members[members.length - 1]!
-      for (const c of members)
-        out.push({
-          predicate: "part_of",
-          subject: c,
-          object: region,
-          role: null,
-          start: first.start,
-          end: last.end,
-          method: "relation.region-list.v1",
-          confidence: 0.6
-        })
+      for (const state of members)
+        out.push(partOf(state, region, first.start, last.end, "relation.region-list.v1", 0.6))
     }
   }
+}
 
-  // (c) "Peru and other Andean countries", "X and the heads of two other Baltic states",
-  //     "Chile and other countries across South America"
-  for (const [si, s] of doc.sentences.entries()) {
-    const ms = ctx.perSentence[si]!
-    for (const r of ms) {
-      if (!isRegion(ctx, r)) continue
+/**
+ * (c) "Peru and other Andean countries", "X and the heads of two other Baltic states", "Chile and other countries
+ * across South America": the state coordinated before "and ... other", named or by the demonym of its leader's title.
+ */
+const andOtherRegion = (ctx: RelContext, out: Array<FoundRelation>): void => {
+  const { doc } = ctx
+  const { tokens } = doc
+  for (const [si, sentence] of doc.sentences.entries()) {
+    const mentions = ctx.perSentence[si]!
+    for (const region of mentions) {
+      if (!isRegion(ctx, region)) continue
       const demonymForm =
-        r.via !== "metonym" && tokens[r.tokStart - 1]?.norm === "other" && STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")
-      const p = tokens[r.tokStart - 1]?.norm === "the" ? r.tokStart - 2 : r.tokStart - 1
+        region.via !== "metonym" &&
+        tokens[region.tokStart - 1]?.norm === "other" &&
+        STATE_NOUNS.has(tokens[region.tokEnd]?.norm ?? "")
+      const p = tokens[region.tokStart - 1]?.norm === "the" ? region.tokStart - 2 : region.tokStart - 1
       const nameForm =
-        r.via === "name" &&
+        region.via === "name" &&
         REGION_PREPS.has(tokens[p]?.norm ?? "") &&
         STATE_NOUNS.has(tokens[p - 1]?.norm ?? "") &&
         tokens[p - 2]?.norm === "other"
       if (!demonymForm && !nameForm) continue
-      // the state coordinated before "and ... other": named, or by the demonym of its leader's title
+      const from = Math.max(sentence.tokStart, region.tokStart - 10)
       const and = tokens
-        .slice(Math.max(s.tokStart, r.tokStart - 10), r.tokStart)
+        .slice(from, region.tokStart)
         .map((t) => t.norm)
         .lastIndexOf("and")
       if (and < 0) continue
-      const andAt = Math.max(s.tokStart, r.tokStart - 10) + and
-      const c = [...ms].reverse().find((m) => m.type === "country" && m.tokEnd <= andAt && andAt - m.tokEnd <= 6)
-      if (!c || tokens.slice(c.tokEnd, andAt).some((t) => t.text === "," || t.text === ";")) continue
-      if (!c.gaz?.partOf.includes(r.gaz!.id)) continue
-      out.push({
-        predicate: "part_of",
-        subject: c,
-        object: r,
-        role: null,
-        start: c.start,
-        end: nameForm ? r.end : tokens[r.tokEnd]!.end,
-        method: "relation.and-other-region.v1",
-        confidence: 0.7
-      })
+      const andAt = from + and
+      const state = [...mentions]
+        .reverse()
+        .find((m) => m.type === "country" && m.tokEnd <= andAt && andAt - m.tokEnd <= 6)
+      if (!state || tokens.slice(state.tokEnd, andAt).some((t) => t.text === "," || t.text === ";")) continue
+      if (!state.gaz?.partOf.includes(region.gaz!.id)) continue
+      const end = nameForm ? region.end : tokens[region.tokEnd]!.end
+      out.push(partOf(state, region, state.start, end, "relation.and-other-region.v1", 0.7))
     }
   }
-  // (d) "Chile is the most stable Andean nation", "Peru is one of the Andean states"
-  for (const r of ctx.mentions) {
-    if (r.via === "metonym" || !isRegion(ctx, r) || !STATE_NOUNS.has(tokens[r.tokEnd]?.norm ?? "")) continue
-    const s = doc.sentences[doc.sentenceOf[r.tokStart]!]!
-    let k = r.tokStart - 1
+}
+
+/** (d) "Chile is the most stable Andean nation", "Peru is one of the Andean states". */
+const copulaRegion = (ctx: RelContext, out: Array<FoundRelation>): void => {
+  const { doc } = ctx
+  const { tokens } = doc
+  for (const region of ctx.mentions) {
+    if (region.via === "metonym" || !isRegion(ctx, region) || !STATE_NOUNS.has(tokens[region.tokEnd]?.norm ?? ""))
+      continue
+    const sentence = doc.sentences[doc.sentenceOf[region.tokStart]!]!
+    let k = region.tokStart - 1
     while (
-      k > s.tokStart &&
-      k >= r.tokStart - 5 &&
+      k > sentence.tokStart &&
+      k >= region.tokStart - 5 &&
       !COPULAS.has(tokens[k]!.norm) &&
       tokens[k]!.kind === "word" &&
       !tokens[k]!.cap
     )
       k--
-    const c = ctx.at[k - 1]
+    const state = ctx.at[k - 1]
     if (
       !COPULAS.has(tokens[k]?.norm ?? "") ||
-      c?.type !== "country" ||
-      c.via === "demonym" ||
-      !c.gaz?.partOf.includes(r.gaz!.id)
+      state?.type !== "country" ||
+      state.via === "demonym" ||
+      !state.gaz?.partOf.includes(region.gaz!.id)
     )
       continue
-    out.push({
-      predicate: "part_of",
-      subject: c,
-      object: r,
-      role: null,
-      start: c.start,
-      end: tokens[r.tokEnd]!.end,
-      method: "relation.copula-region.v1",
-      confidence: 0.7
-    })
+    out.push(partOf(state, region, state.start, tokens[region.tokEnd]!.end, "relation.copula-region.v1", 0.7))
   }
+}
+
+/** Find part_of relations between states and regions. */
+export const regionRelations = (ctx: RelContext): Array<FoundRelation> => {
+  const out: Array<FoundRelation> = []
+  regionThenList(ctx, out)
+  gazetteerRegionLists(ctx, out)
+  andOtherRegion(ctx, out)
+  copulaRegion(ctx, out)
   out.push(...describedStates(ctx))
   return out
 }
@@ -218,103 +230,134 @@ const isSuperlative = (tokens: Doc["tokens"], k: number) =>
   /^[a-z-]+est$/.test(tokens[k]?.norm ?? "") || tokens[k - 1]?.norm === "most" || tokens[k]?.norm === "most"
 const HAVE = new Set(["is", "was", "has", "had", "remains", "became", "becomes", "remained"])
 
+/** Is the mention a state that may be one of the region's (where the gazetteer knows the region's states, one of them)? */
+const fitsRegion = (ctx: RelContext, state: Mention | undefined, region: Mention): state is Mention =>
+  !!state &&
+  state.type === "country" &&
+  state.via !== "demonym" &&
+  (!ctx.membersOf.has(region.gaz!.id) || !!state.gaz?.partOf.includes(region.gaz!.id))
+
+/**
+ * "the Central Asian country" standing for the one state named in its sentence so far or the sentence before (in its
+ * own sentence only across a clause break: not "Kazakhstan praised the Central Asian country of ...").
+ */
+const regionAnaphor = (ctx: RelContext, region: Mention, out: Array<FoundRelation>): void => {
+  const { doc } = ctx
+  const { tokens } = doc
+  const si = doc.sentenceOf[region.tokStart]!
+  const statesIn = (mentions: ReadonlyArray<Mention>, before: number) =>
+    uniqByKey(mentions.filter((m) => m.type === "country" && m.via === "name" && m.tokEnd <= before))
+  const here = statesIn(ctx.perSentence[si]!, region.tokStart)
+  const previous = si > 0 ? statesIn(ctx.perSentence[si - 1]!, region.tokStart) : []
+  const state = here.length === 1 ? here[0] : here.length === 0 && previous.length === 1 ? previous[0] : undefined
+  const broken =
+    !!state &&
+    (doc.sentenceOf[state.tokStart] !== si ||
+      tokens.slice(state.tokEnd, region.tokStart).some((t) => t.text === "," || t.text === ";"))
+  if (broken && fitsRegion(ctx, state, region))
+    out.push(
+      partOf(
+        state,
+        region,
+        doc.sentenceOf[state.tokStart] === si ? state.start : tokens[region.tokStart - 1]!.start,
+        tokens[region.tokEnd]!.end,
+        "relation.region-anaphor.v1",
+        0.7
+      )
+    )
+}
+
+/** A region's demonym before a singular state noun ("a Central Asian country"): the state it describes. */
+const regionStateNoun = (ctx: RelContext, region: Mention, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  // "the Central Asian country of Kazakhstan", "the Central Asian nation Tajikistan"
+  const after = at[tokens[region.tokEnd + 1]?.norm === "of" ? region.tokEnd + 2 : region.tokEnd + 1]
+  if (fitsRegion(ctx, after, region) && tokens[region.tokStart - 1]?.norm === "the")
+    out.push(partOf(after, region, tokens[region.tokStart - 1]!.start, after.end, "relation.region-apposition.v1", 0.7))
+  if (
+    tokens[region.tokStart - 1]?.norm === "the" &&
+    !fitsRegion(ctx, after, region) &&
+    tokens[region.tokEnd + 1]?.norm !== "of"
+  )
+    regionAnaphor(ctx, region, out)
+  // "Kazakhstan, a (landlocked) Central Asian country,"
+  let b = region.tokStart - 1
+  while (b > region.tokStart - 3 && tokens[b]?.kind === "word" && !tokens[b]!.cap && !ARTICLES.has(tokens[b]!.norm)) b--
+  const state = at[b - 2]
+  if (
+    ARTICLES.has(tokens[b]?.norm ?? "") &&
+    tokens[b - 1]?.text === "," &&
+    fitsRegion(ctx, state, region) &&
+    state.tokEnd === b - 1
+  )
+    out.push(partOf(state, region, state.start, tokens[region.tokEnd]!.end, "relation.region-apposition.v1", 0.7))
+}
+
+/** "<state> has the longest coast in South America", "<state> is the most urbanised nation in the Andes". */
+const superlativeInRegion = (ctx: RelContext, region: Mention, out: Array<FoundRelation>): void => {
+  const { tokens } = ctx.doc
+  let p = region.tokStart - 1
+  if (tokens[p]?.norm === "the") p--
+  if (tokens[p]?.norm !== "in") return
+  let k = p - 1
+  while (k > p - 5 && k > 0 && !isSuperlative(tokens, k) && tokens[k]!.kind === "word" && !tokens[k]!.cap) k--
+  if (!isSuperlative(tokens, k)) return
+  let h = k - 1
+  while (
+    h > 0 &&
+    (tokens[h]!.norm === "most" ||
+      tokens[h]!.norm === "the" ||
+      tokens[h]!.norm === "second" ||
+      tokens[h]!.norm === "third")
+  )
+    h--
+  const state = ctx.at[h - 1]
+  if (HAVE.has(tokens[h]?.norm ?? "") && fitsRegion(ctx, state, region) && state.tokEnd === h)
+    out.push(partOf(state, region, state.start, region.end, "relation.region-superlative.v1", 0.7))
+}
+
+/** "Kazakhstan, Central Asia's largest economy", "Central Asia's most populous country, Uzbekistan", "X is Central Asia's largest economy". */
+const possessiveSuperlative = (ctx: RelContext, region: Mention, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const most = tokens[region.tokEnd + 1]?.norm === "most" ? 1 : 0
+  if (tokens[region.tokEnd]?.norm !== "'s" || !isSuperlative(tokens, region.tokEnd + 1 + most)) return
+  let e = region.tokEnd + 2 + most
+  while (e < region.tokEnd + 5 && tokens[e]?.kind === "word" && !tokens[e]!.cap && !at[e]) e++
+  const q = tokens[region.tokStart - 1]?.norm === "the" ? region.tokStart - 2 : region.tokStart - 1
+  const before = tokens[q]?.text === "," || HAVE.has(tokens[q]?.norm ?? "") ? at[q - 1] : undefined
+  const after = tokens[e]?.text === "," ? at[e + 1] : undefined
+  const state =
+    fitsRegion(ctx, before, region) && before.tokEnd === q ? before : fitsRegion(ctx, after, region) ? after : undefined
+  if (state)
+    out.push(
+      partOf(
+        state,
+        region,
+        Math.min(state.start, region.start),
+        Math.max(state.end, tokens[e - 1]!.end),
+        "relation.region-superlative.v1",
+        0.7
+      )
+    )
+}
+
 /**
  * A state described as one of a region's: "Kazakhstan, a Central Asian country,", "the Central Asian nation of
  * Tajikistan", "Chile has the longest coast in South America", "Brazil, South America's largest economy".
  * Where the gazetteer knows the region's states, the state must be one of them.
  */
 const describedStates = (ctx: RelContext): Array<FoundRelation> => {
-  const { doc, at } = ctx
-  const { tokens } = doc
+  const { tokens } = ctx.doc
   const out: Array<FoundRelation> = []
-  const fits = (c: Mention | undefined, r: Mention): c is Mention =>
-    !!c &&
-    c.type === "country" &&
-    c.via !== "demonym" &&
-    (!ctx.membersOf.has(r.gaz!.id) || !!c.gaz?.partOf.includes(r.gaz!.id))
-  const push = (c: Mention, r: Mention, start: number, end: number, method: string) =>
-    out.push({
-      predicate: "part_of",
-      subject: c,
-      object: r,
-      role: null,
-      start,
-      end,
-      method,
-      confidence: 0.7
-    })
-  for (const r of ctx.mentions) {
-    if (!isRegion(ctx, r)) continue
-    if (r.via !== "metonym" && SINGULAR_STATE.has(tokens[r.tokEnd]?.norm ?? "")) {
-      // "the Central Asian country of Kazakhstan", "the Central Asian nation Tajikistan"
-      const after = at[tokens[r.tokEnd + 1]?.norm === "of" ? r.tokEnd + 2 : r.tokEnd + 1]
-      if (fits(after, r) && tokens[r.tokStart - 1]?.norm === "the")
-        push(after, r, tokens[r.tokStart - 1]!.start, after.end, "relation.region-apposition.v1")
-      // "the Central Asian country" standing for the one state named in its sentence so far or the sentence before
-      // (in its own sentence only across a clause break: not "Kazakhstan praised the Central Asian country of ...")
-      if (tokens[r.tokStart - 1]?.norm === "the" && !fits(after, r) && tokens[r.tokEnd + 1]?.norm !== "of") {
-        const si = doc.sentenceOf[r.tokStart]!
-        const states = (ms: ReadonlyArray<Mention>, b: number) =>
-          uniqByKey(ms.filter((m) => m.type === "country" && m.via === "name" && m.tokEnd <= b))
-        const here = states(ctx.perSentence[si]!, r.tokStart)
-        const before = si > 0 ? states(ctx.perSentence[si - 1]!, r.tokStart) : []
-        const c = here.length === 1 ? here[0] : here.length === 0 && before.length === 1 ? before[0] : undefined
-        const broken =
-          !!c &&
-          (doc.sentenceOf[c.tokStart] !== si ||
-            tokens.slice(c.tokEnd, r.tokStart).some((t) => t.text === "," || t.text === ";"))
-        if (broken && fits(c, r))
-          push(
-            c,
-            r,
-            doc.sentenceOf[c.tokStart] === si ? c.start : tokens[r.tokStart - 1]!.start,
-            tokens[r.tokEnd]!.end,
-            "relation.region-anaphor.v1"
-          )
-      }
-      // "Kazakhstan, a (landlocked) Central Asian country,"
-      let b = r.tokStart - 1
-      while (b > r.tokStart - 3 && tokens[b]?.kind === "word" && !tokens[b]!.cap && !ARTICLES.has(tokens[b]!.norm)) b--
-      const c = at[b - 2]
-      if (ARTICLES.has(tokens[b]?.norm ?? "") && tokens[b - 1]?.text === "," && fits(c, r) && c.tokEnd === b - 1)
-        push(c, r, c.start, tokens[r.tokEnd]!.end, "relation.region-apposition.v1")
-    }
-    if (r.via !== "name") continue
-    // "<state> has the longest coast in South America", "<state> is the most urbanised nation in the Andes"
-    let p = r.tokStart - 1
-    if (tokens[p]?.norm === "the") p--
-    if (tokens[p]?.norm === "in") {
-      let k = p - 1
-      while (k > p - 5 && k > 0 && !isSuperlative(tokens, k) && tokens[k]!.kind === "word" && !tokens[k]!.cap) k--
-      if (isSuperlative(tokens, k)) {
-        let h = k - 1
-        while (
-          h > 0 &&
-          (tokens[h]!.norm === "most" ||
-            tokens[h]!.norm === "the" ||
-            tokens[h]!.norm === "second" ||
-            tokens[h]!.norm === "third")
-        )
-          h--
-        const c = at[h - 1]
-        if (HAVE.has(tokens[h]?.norm ?? "") && fits(c, r) && c.tokEnd === h)
-          push(c, r, c.start, r.end, "relation.region-superlative.v1")
-      }
-    }
-    // "Kazakhstan, Central Asia's largest economy", "Central Asia's most populous country, Uzbekistan", "X is Central Asia's largest economy"
-    if (
-      tokens[r.tokEnd]?.norm === "'s" &&
-      isSuperlative(tokens, r.tokEnd + 1 + (tokens[r.tokEnd + 1]?.norm === "most" ? 1 : 0))
-    ) {
-      let e = r.tokEnd + 2 + (tokens[r.tokEnd + 1]?.norm === "most" ? 1 : 0)
-      while (e < r.tokEnd + 5 && tokens[e]?.kind === "word" && !tokens[e]!.cap && !at[e]) e++
-      const q = tokens[r.tokStart - 1]?.norm === "the" ? r.tokStart - 2 : r.tokStart - 1
-      const before = tokens[q]?.text === "," || HAVE.has(tokens[q]?.norm ?? "") ? at[q - 1] : undefined
-      const after = tokens[e]?.text === "," ? at[e + 1] : undefined
-      const c = fits(before, r) && before.tokEnd === q ? before : fits(after, r) ? after : undefined
-      if (c)
-        push(c, r, Math.min(c.start, r.start), Math.max(c.end, tokens[e - 1]!.end), "relation.region-superlative.v1")
-    }
+  for (const region of ctx.mentions) {
+    if (!isRegion(ctx, region)) continue
+    if (region.via !== "metonym" && SINGULAR_STATE.has(tokens[region.tokEnd]?.norm ?? ""))
+      regionStateNoun(ctx, region, out)
+    if (region.via !== "name") continue
+    superlativeInRegion(ctx, region, out)
+    possessiveSuperlative(ctx, region, out)
   }
   return out
 }

@@ -227,149 +227,185 @@ const cueRelations = (ctx: RelContext): Array<FoundRelation> => {
   return out
 }
 
+const hasResource = (
+  subject: Mention,
+  object: Mention,
+  start: number,
+  end: number,
+  method: string,
+  confidence: number
+): FoundRelation => ({ predicate: "has_resource", subject, object, role: null, start, end, method, confidence })
+
+/** The holder has the commodity and those listed with it (not those it does not hold: "uranium imports", denied ones). */
+const pushHeld = (
+  ctx: RelContext,
+  out: Array<FoundRelation>,
+  holder: Mention,
+  commodity: Mention,
+  start: number,
+  method: string
+): void => {
+  const { tokens } = ctx.doc
+  for (const listed of listFrom(ctx, commodity))
+    if (!NOT_HELD.has(tokens[listed.tokEnd]?.norm ?? "") && !denied(ctx, listed))
+      out.push(hasResource(holder, listed, start, listed.end, method, 0.65))
+}
+
+/** Where the commodity's lower-case modifiers start (up to two): "Kazakhstan's vast untapped uranium". */
+const modifiersStart = (ctx: RelContext, commodity: Mention): number => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  let b = commodity.tokStart
+  while (
+    b > commodity.tokStart - 2 &&
+    tokens[b - 1]?.kind === "word" &&
+    !tokens[b - 1]!.cap &&
+    !at[b - 1] &&
+    tokens[b - 1]!.norm !== "'s" &&
+    /^[a-z-]+$/.test(tokens[b - 1]!.norm) &&
+    !HAVE_VERBS.has(tokens[b - 1]!.norm)
+  )
+    b--
+  return b
+}
+
+/**
+ * A site of the commodity with its state: "Peru's Camisea natural gas field", "the Escondida copper mine in Chile";
+ * `b` is where the commodity's modifiers start.
+ */
+const siteWithState = (ctx: RelContext, commodity: Mention, b: number, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  let n = b
+  while (n > b - 3 && tokens[n - 1]?.cap && tokens[n - 1]!.kind === "word" && !at[n - 1]) n--
+  const after = ["in", "of"].includes(tokens[commodity.tokEnd + 1]?.norm ?? "")
+    ? at[skipArticles(ctx, commodity.tokEnd + 2)]
+    : undefined
+  if (n < b && tokens[n - 1]?.norm === "'s" && holderOk(ctx, at[n - 2]))
+    pushHeld(ctx, out, at[n - 2]!, commodity, at[n - 2]!.start, "relation.resource-site.v1")
+  else if (holderOk(ctx, after))
+    out.push(hasResource(after, commodity, tokens[n]!.start, after.end, "relation.resource-site.v1", 0.65))
+}
+
+/** A commodity qualified by its holder before it: possessive, a site's state, or a demonym. */
+const qualifiedCommodity = (ctx: RelContext, commodity: Mention, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const b = modifiersStart(ctx, commodity)
+  // "Kazakhstan's uranium", "the country's rare earths", "Central Asia's oil and gas"
+  if (tokens[b - 1]?.norm === "'s" && holderOk(ctx, at[b - 2]))
+    pushHeld(ctx, out, at[b - 2]!, commodity, at[b - 2]!.start, "relation.resource-possessive.v1")
+  if (SITE_HEADS.has(tokens[commodity.tokEnd]?.norm ?? "")) siteWithState(ctx, commodity, b, out)
+  // "Turkmen gas", "Kazakh uranium", "Central Asian hydrocarbons" (the demonym right before the commodity)
+  const demonym = at[commodity.tokStart - 1]
+  if (
+    demonym &&
+    demonym.via === "demonym" &&
+    demonym.tokEnd === commodity.tokStart &&
+    (demonym.type === "country" || isRegion(ctx, demonym))
+  )
+    pushHeld(ctx, out, demonym, commodity, demonym.start, "relation.resource-demonym.v1")
+}
+
+/** The commodity inside a site's name ("the Escondida copper mine"), as a gazetteer mention. */
+const commodityInSite = (ctx: RelContext, site: Mention): Mention | undefined => {
+  const { doc } = ctx
+  const { tokens } = doc
+  let commodity: Mention | undefined
+  for (let x = site.tokStart; x < site.tokEnd - 1 && !commodity; x++) {
+    const hit = doc.lex.names.longest(tokens, x)
+    const entity =
+      hit && x + hit.length < site.tokEnd
+        ? hit.values.map((id) => doc.lex.entities.get(id)).find((g) => g?.type === "commodity")
+        : undefined
+    if (entity && hit)
+      commodity = {
+        key: `gaz:${entity.id}`,
+        type: "commodity",
+        name: entity.name,
+        tokStart: x,
+        tokEnd: x + hit.length,
+        start: tokens[x]!.start,
+        end: tokens[x + hit.length - 1]!.end,
+        detection: "gazetteer",
+        method: "entity.gazetteer.v1",
+        confidence: 0.8,
+        via: "name",
+        gaz: entity
+      }
+  }
+  return commodity
+}
+
+/**
+ * A site named with its commodity and read as one name ("the Escondida copper mine" as a place): the commodity
+ * inside it, held by the state before it ("Chile's ...") or after it ("... in Chile").
+ */
+const namedSite = (ctx: RelContext, site: Mention, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  if (site.type === "commodity" || site.type === "country" || !SITE_HEADS.has(tokens[site.tokEnd - 1]?.norm ?? ""))
+    return
+  const commodity = commodityInSite(ctx, site)
+  if (!commodity) return
+  const before = tokens[site.tokStart - 1]?.norm === "'s" ? at[site.tokStart - 2] : undefined
+  const after = ["in", "of"].includes(tokens[site.tokEnd]?.norm ?? "")
+    ? at[skipArticles(ctx, site.tokEnd + 1)]
+    : undefined
+  const holder = holderOk(ctx, before) ? before : holderOk(ctx, after) ? after : undefined
+  if (holder)
+    out.push(
+      hasResource(
+        holder,
+        commodity,
+        Math.min(holder.start, site.start),
+        Math.max(holder.end, site.end),
+        "relation.resource-site.v1",
+        0.65
+      )
+    )
+}
+
+/** "<holder> (, which) has / holds (vast) reserves of <commodity>", at the verb (token k). */
+const holderHas = (ctx: RelContext, k: number, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  let j = k + 1
+  while (j < k + 8 && (AMOUNT_WORDS.has(tokens[j]?.norm ?? "") || tokens[j]?.kind === "num")) j++
+  const commodity = at[j]
+  let hk = k - 1
+  if (tokens[hk]?.norm === "which" && tokens[hk - 1]?.text === ",") hk -= 2
+  while (hk > 0 && ["also", "still", "already"].includes(tokens[hk]!.norm)) hk--
+  const holder = at[hk]
+  if (commodity?.type === "commodity" && commodity.tokStart === j && holderOk(ctx, holder) && holder.tokEnd === hk + 1)
+    pushHeld(ctx, out, holder, commodity, holder.start, "relation.resource-have.v1")
+}
+
+/** "<commodity> (supplies) from (the) <holder>": "natural gas from Turkmenistan's fields", "uranium from Kazakhstan". */
+const commodityFrom = (ctx: RelContext, k: number, out: Array<FoundRelation>): void => {
+  const { at } = ctx
+  const { tokens } = ctx.doc
+  const holder = at[tokens[k + 1]?.norm === "the" ? k + 2 : k + 1]
+  const commodity =
+    at[k - 1]?.type === "commodity"
+      ? at[k - 1]
+      : at[k - 2]?.type === "commodity" &&
+          ["supplies", "exports", "deliveries", "shipments"].includes(tokens[k - 1]!.norm)
+        ? at[k - 2]
+        : undefined
+  if (commodity && holderOk(ctx, holder))
+    out.push(hasResource(holder, commodity, commodity.start, holder.end, "relation.resource-from.v1", 0.6))
+}
+
 /** Commodities qualified by their holder: possessive, demonym, the object of "has / holds", or "from" a state. */
 const qualifiedRelations = (ctx: RelContext): Array<FoundRelation> => {
-  const { doc, at, mentions } = ctx
-  const { tokens } = doc
+  const { tokens } = ctx.doc
   const out: Array<FoundRelation> = []
-  const push = (h: Mention, c: Mention, start: number, method: string) => {
-    for (const x of listFrom(ctx, c))
-      if (!NOT_HELD.has(tokens[x.tokEnd]?.norm ?? "") && !denied(ctx, x))
-        out.push({
-          predicate: "has_resource",
-          subject: h,
-          object: x,
-          role: null,
-          start,
-          end: x.end,
-          method,
-          confidence: 0.65
-        })
-  }
-  for (const c of mentions) {
-    if (c.type !== "commodity") continue
-    // up to two lower-case modifiers between the holder and the commodity: "Kazakhstan's vast untapped uranium"
-    let b = c.tokStart
-    while (
-      b > c.tokStart - 2 &&
-      tokens[b - 1]?.kind === "word" &&
-      !tokens[b - 1]!.cap &&
-      !at[b - 1] &&
-      tokens[b - 1]!.norm !== "'s" &&
-      /^[a-z-]+$/.test(tokens[b - 1]!.norm) &&
-      !HAVE_VERBS.has(tokens[b - 1]!.norm)
-    )
-      b--
-    // "Kazakhstan's uranium", "the country's rare earths", "Central Asia's oil and gas"
-    if (tokens[b - 1]?.norm === "'s" && holderOk(ctx, at[b - 2]))
-      push(at[b - 2]!, c, at[b - 2]!.start, "relation.resource-possessive.v1")
-    // a site of the commodity with its state: "Peru's Camisea natural gas field", "the Escondida copper mine in Chile"
-    if (SITE_HEADS.has(tokens[c.tokEnd]?.norm ?? "")) {
-      let n = b
-      while (n > b - 3 && tokens[n - 1]?.cap && tokens[n - 1]!.kind === "word" && !at[n - 1]) n--
-      const after = ["in", "of"].includes(tokens[c.tokEnd + 1]?.norm ?? "")
-        ? at[skipArticles(ctx, c.tokEnd + 2)]
-        : undefined
-      if (n < b && tokens[n - 1]?.norm === "'s" && holderOk(ctx, at[n - 2]))
-        push(at[n - 2]!, c, at[n - 2]!.start, "relation.resource-site.v1")
-      else if (holderOk(ctx, after))
-        out.push({
-          predicate: "has_resource",
-          subject: after,
-          object: c,
-          role: null,
-          start: tokens[n]!.start,
-          end: after.end,
-          method: "relation.resource-site.v1",
-          confidence: 0.65
-        })
-    }
-    // "Turkmen gas", "Kazakh uranium", "Central Asian hydrocarbons" (the demonym right before the commodity)
-    const d = at[c.tokStart - 1]
-    if (d && d.via === "demonym" && d.tokEnd === c.tokStart && (d.type === "country" || isRegion(ctx, d)))
-      push(d, c, d.start, "relation.resource-demonym.v1")
-  }
-  // a site named with its commodity and read as one name ("the Escondida copper mine" as a place): the commodity
-  // inside it, held by the state before it ("Chile's ...") or after it ("... in Chile")
-  for (const site of mentions) {
-    if (site.type === "commodity" || site.type === "country" || !SITE_HEADS.has(tokens[site.tokEnd - 1]?.norm ?? ""))
-      continue
-    let c: Mention | undefined
-    for (let x = site.tokStart; x < site.tokEnd - 1 && !c; x++) {
-      const hit = doc.lex.names.longest(tokens, x)
-      const e =
-        hit && x + hit.length < site.tokEnd
-          ? hit.values.map((id) => doc.lex.entities.get(id)).find((g) => g?.type === "commodity")
-          : undefined
-      if (e && hit)
-        c = {
-          key: `gaz:${e.id}`,
-          type: "commodity",
-          name: e.name,
-          tokStart: x,
-          tokEnd: x + hit.length,
-          start: tokens[x]!.start,
-          end: tokens[x + hit.length - 1]!.end,
-          detection: "gazetteer",
-          method: "entity.gazetteer.v1",
-          confidence: 0.8,
-          via: "name",
-          gaz: e
-        }
-    }
-    if (!c) continue
-    const before = tokens[site.tokStart - 1]?.norm === "'s" ? at[site.tokStart - 2] : undefined
-    const after = ["in", "of"].includes(tokens[site.tokEnd]?.norm ?? "")
-      ? at[skipArticles(ctx, site.tokEnd + 1)]
-      : undefined
-    const h = holderOk(ctx, before) ? before : holderOk(ctx, after) ? after : undefined
-    if (h)
-      out.push({
-        predicate: "has_resource",
-        subject: h,
-        object: c,
-        role: null,
-        start: Math.min(h.start, site.start),
-        end: Math.max(h.end, site.end),
-        method: "relation.resource-site.v1",
-        confidence: 0.65
-      })
-  }
+  for (const commodity of ctx.mentions) if (commodity.type === "commodity") qualifiedCommodity(ctx, commodity, out)
+  for (const site of ctx.mentions) namedSite(ctx, site, out)
   for (let k = 1; k < tokens.length; k++) {
-    // "<holder> (, which) has / holds (vast) reserves of <commodity>"
-    if (HAVE_VERBS.has(tokens[k]!.norm)) {
-      let j = k + 1
-      while (j < k + 8 && (AMOUNT_WORDS.has(tokens[j]?.norm ?? "") || tokens[j]?.kind === "num")) j++
-      const c = at[j]
-      let hk = k - 1
-      if (tokens[hk]?.norm === "which" && tokens[hk - 1]?.text === ",") hk -= 2
-      while (hk > 0 && ["also", "still", "already"].includes(tokens[hk]!.norm)) hk--
-      const h = at[hk]
-      if (c?.type === "commodity" && c.tokStart === j && holderOk(ctx, h) && h.tokEnd === hk + 1)
-        push(h, c, h.start, "relation.resource-have.v1")
-    }
-    // "<commodity> (supplies) from (the) <holder>": "natural gas from Turkmenistan's fields", "uranium from Kazakhstan"
-    if (tokens[k]!.norm === "from") {
-      const h = at[tokens[k + 1]?.norm === "the" ? k + 2 : k + 1]
-      const c =
-        at[k - 1]?.type === "commodity"
-          ? at[k - 1]
-          : at[k - 2]?.type === "commodity" &&
-              ["supplies", "exports", "deliveries", "shipments"].includes(tokens[k - 1]!.norm)
-            ? at[k - 2]
-            : undefined
-      if (c && holderOk(ctx, h))
-        out.push({
-          predicate: "has_resource",
-          subject: h,
-          object: c,
-          role: null,
-          start: c.start,
-          end: h.end,
-          method: "relation.resource-from.v1",
-          confidence: 0.6
-        })
-    }
+    if (HAVE_VERBS.has(tokens[k]!.norm)) holderHas(ctx, k, out)
+    if (tokens[k]!.norm === "from") commodityFrom(ctx, k, out)
   }
   return out
 }
