@@ -2,17 +2,20 @@
  * The one place layers are composed: Node's file system, path and terminal services, and the Disk publishing goes
  * through (killed at PIPELINE_CRASH_AT when the crash tests set it).
  *
- * File access: two ways, each where it pays.
- * - `@effect/platform`'s FileSystem (provided here) in the Effect shells that read a run's input once per folder —
- *   the sources folder and its manifest (01-ingest), gold folders (eval/loadGold) — so a failure arrives as a value
- *   naming its path and becomes that file's tagged error, and a test can provide another FileSystem.
- * - `node:fs`, synchronously, everywhere else: per-article reads and the extraction cache (an asynchronous call
- *   costs the main thread 10× the call itself, 5 calls an article); publishing (05-publish), where every call is a
- *   named step of the Disk seam that fault injection (disk.ts) wraps and whose undo must run at once, inside the
- *   failing call's `catch`; readers of published releases (05-publish/base, diff, validate, eval's card), plain
- *   functions of a folder; the lexicon loader (a few files, read once, inside `Effect.try`); and the tools (bench, reliability,
- *   lexicons/generate, docs, ci), which are scripts.
- * Hot synchronous code is not wrapped in Effects: a shell calls it inside `Effect.try` and maps what it throws.
+ * File access — the rule, written once here. What decides is where a failure goes:
+ * - `@effect/platform`'s FileSystem (provided here) where an Effect shell turns a failed read into a tagged error
+ *   naming the file: the sources folder and its manifest (01-ingest's ingestFolder), gold folders (eval/loadGold).
+ *   The failure arrives as a value with its path, and a test can provide another FileSystem.
+ * - `node:fs`, synchronously, everywhere else:
+ *   - hot per-file work: an article's reads in ingest and the extraction cache (an asynchronous call costs the main
+ *     thread about 10× the call itself, and an article makes 5);
+ *   - publishing (05-publish): every call is a named step of the Disk seam (disk.ts) that fault injection wraps, and
+ *     what was done is undone at once, inside the failing call's `catch`;
+ *   - readers of published releases (05-publish/base, diff, validate, eval's card) and the lexicon loader: plain
+ *     functions of a folder, called from synchronous code too (validate lists problems as values, not failures);
+ *   - existence checks, and writers of repository files (`card --write`) and the tools (bench, reliability,
+ *     lexicons/generate, docs, ci), which are scripts.
+ * Synchronous code is not rewritten into Effects for this: the shell wraps it and maps what it throws.
  */
 import { NodeContext } from "@effect/platform-node"
 import { Effect, Layer, Option } from "effect"
