@@ -15,9 +15,10 @@
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { Args, Command, Options } from "@effect/cli"
-import { Config, Console, Effect, Option } from "effect"
+import { Console, Effect, Option } from "effect"
 import { readLatest } from "./05-publish/Publish.js"
 import { build, verify } from "./Build.js"
+import { outFolder, sourcesFolder } from "./Config.js"
 import { readReleaseTables } from "./diff/arrowTables.js"
 import { diffTables, summarize } from "./diff/diff.js"
 import { replaceBetween } from "./docs/tablesDoc.js"
@@ -30,12 +31,12 @@ import { ReleaseNotFound, ValidationFailed } from "./validate/errors.js"
 
 const sources = Options.directory("sources").pipe(
   Options.withDescription("Folder of .txt articles (with an optional sources.json or .meta.json sidecars)"),
-  Options.withFallbackConfig(Config.string("PIPELINE_SOURCES")),
+  Options.withFallbackConfig(sourcesFolder),
   Options.withDefault("seeds")
 )
 const out = Options.text("out").pipe(
   Options.withDescription("Release folder (dist/); each release goes to <out>/<version>/"),
-  Options.withFallbackConfig(Config.string("PIPELINE_OUT")),
+  Options.withFallbackConfig(outFolder),
   Options.withDefault("dist")
 )
 const version = Options.text("version").pipe(

@@ -1,8 +1,26 @@
-/** Configuration read from the environment (only here): SOURCE_DATE_EPOCH pins the release date. */
+/**
+ * Configuration read from the environment, only here, always through `Config` (stages never touch `process.env`):
+ * - SOURCE_DATE_EPOCH (seconds) pins the release date and "today";
+ * - PIPELINE_SOURCES and PIPELINE_OUT are the fallbacks of `--sources` and `--out`;
+ * - PIPELINE_CRASH_AT is the crash tests' hook (MainLayer gives publishing a Disk that kills the build there).
+ * None of them changes what a build writes, apart from SOURCE_DATE_EPOCH's date.
+ */
 import { Clock, Config, Effect, Option } from "effect"
 
 /** SOURCE_DATE_EPOCH (seconds) as an optional number. */
 export const sourceDateEpoch = Config.option(Config.integer("SOURCE_DATE_EPOCH"))
+
+/** PIPELINE_SOURCES: the sources folder when `--sources` is not given. */
+export const sourcesFolder = Config.string("PIPELINE_SOURCES")
+
+/** PIPELINE_OUT: the release folder when `--out` is not given. */
+export const outFolder = Config.string("PIPELINE_OUT")
+
+/**
+ * PIPELINE_CRASH_AT: the point of publishing at which the build kills itself with SIGKILL ("files:N" after N staged
+ * files, "before-rename", "after-rename", "before-latest"), for the crash tests; unset, the build runs through.
+ */
+export const crashAt = Config.option(Config.string("PIPELINE_CRASH_AT"))
 
 /** The release date: SOURCE_DATE_EPOCH if set, else the newest source publication date (reproducible either way). */
 export const releaseDate = (epoch: Option.Option<number>, newestPublished: string | null): string =>

@@ -18,16 +18,6 @@ import { PublishFailed, ReleaseExists, storageError } from "./errors.js"
 import { alive } from "./lock.js"
 import { type FileInfo, type FileSink, recordingSink } from "./sink.js"
 
-/**
- * Test hook for the crash tests: when PIPELINE_CRASH_AT names a step ("files:N" after N files,
- * "before-rename", "after-rename", "before-latest"), the process kills itself with SIGKILL there.
- * Read once at start-up; it never changes what a build writes.
- */
-const CRASH_AT = process.env["PIPELINE_CRASH_AT"] ?? ""
-const crashPoint = (step: string) => {
-  if (CRASH_AT === step) process.kill(process.pid, "SIGKILL")
-}
-
 /** The pointer to the newest release. */
 export interface Latest {
   readonly version: string
@@ -160,7 +150,7 @@ export const openStaging = (dist: string, disk: DiskService): Staging => {
       },
       close: () => {
         disk.run("staging", full, () => fs.closeSync(fd))
-        crashPoint(`files:${++n}`)
+        disk.reached(`files:${++n}`)
       }
     }
   })
@@ -179,7 +169,7 @@ const pointLatest = (disk: DiskService, dist: string, latest: Latest, undo: Arra
   const tmp = nodePath.join(dist, `.tmp-latest-${process.pid}.json`)
   undo.push([tmp, () => fs.rmSync(tmp, { force: true })])
   writeSynced(disk, "latest", tmp, new TextEncoder().encode(stableStringify(latest)))
-  crashPoint("before-latest")
+  disk.reached("before-latest")
   disk.run("latest", path, () => fs.renameSync(tmp, path))
   // undone: the previous pointer is put back the same way (or removed, when there was none)
   undo.push([
@@ -239,12 +229,12 @@ export const publishRelease = Effect.fn("Publish.release")(function* (
         }
       ])
       syncTree(disk, staging.dir, [...staging.files.keys()])
-      crashPoint("before-rename")
+      disk.reached("before-rename")
       disk.run("rename", final, () => fs.renameSync(staging.dir, final))
       // undone: moved back to the staging path (the version disappears at once), then removed from there
       undo.push([final, () => fs.renameSync(final, staging.dir)])
       fsyncDir(disk, "rename", dist)
-      crashPoint("after-rename")
+      disk.reached("after-rename")
       pointLatest(disk, dist, latest, undo)
       return "published" as const
     },

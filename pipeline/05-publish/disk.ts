@@ -64,10 +64,15 @@ export const undoAll = (undo: ReadonlyArray<readonly [path: string, action: () =
   return left
 }
 
+/** A named point of publishing, where the crash tests kill a build. */
+export type CrashPoint = `files:${number}` | "before-rename" | "after-rename" | "before-latest"
+
 /** How a storage step's file-system calls are made. */
 export interface DiskService {
   /** Make one file-system call of `step` on `path`; whatever it throws is thrown as a Fault. */
   readonly run: <A>(step: Step, path: string, call: () => A) => A
+  /** Publishing has reached `point`: nothing happens, except on the crash tests' Disk (`killedAt`). */
+  readonly reached: (point: CrashPoint) => void
 }
 
 /** node:fs as it is. */
@@ -78,8 +83,20 @@ export const nodeDisk: DiskService = {
     } catch (e) {
       throw toFault(step, path, e)
     }
-  }
+  },
+  reached: () => {}
 }
+
+/**
+ * node:fs as it is, and the process kills itself with SIGKILL when publishing reaches `point` (PIPELINE_CRASH_AT,
+ * read in Config.ts; MainLayer provides this Disk when it is set). It never changes what a build writes.
+ */
+export const killedAt = (point: string): DiskService => ({
+  ...nodeDisk,
+  reached: (at) => {
+    if (at === point) process.kill(process.pid, "SIGKILL")
+  }
+})
 
 /** The Disk a build publishes through (default: node:fs as it is). */
 export class Disk extends Context.Reference<Disk>()("@pipeline/Disk", {

@@ -123,6 +123,7 @@ const faultyDisk = (
 ): { readonly disk: DiskService; readonly met: () => boolean } => {
   let met = false
   const disk: DiskService = {
+    ...nodeDisk,
     run: (s, path, call) => {
       if (s === step) {
         if (mount !== null && fault !== "EIO") {

@@ -5,8 +5,9 @@
  * take minutes if ingest were quadratic again.
  */
 import { NodeContext } from "@effect/platform-node"
+import { expect, layer } from "@effect/vitest"
 import { Effect } from "effect"
-import { afterAll, describe, expect, it } from "vitest"
+import { afterAll } from "vitest"
 import { MAX_SENTENCE_CHARS, overlongSentence } from "../../pipeline/01-ingest/decodeText.js"
 import { ingestFolder } from "../../pipeline/01-ingest/Ingest.js"
 import {
@@ -23,51 +24,70 @@ const made: Array<string> = []
 afterAll(() => made.forEach(removeDeep))
 
 /** Ingest a case's folder: [published count, { code: count }]. */
-const ingest = async (c: FolderCase) => {
+const ingest = Effect.fn(function* (c: FolderCase) {
   const dir = tmpDir("car-hostile-")
   made.push(dir)
   c.make(dir)
-  const r = await Effect.runPromise(ingestFolder(dir).pipe(Effect.provide(NodeContext.layer)))
+  const r = yield* ingestFolder(dir)
   const codes: Record<string, number> = {}
   for (const x of r.rejected) codes[x.code] = (codes[x.code] ?? 0) + 1
   return { counts: [r.accepted.length, codes] as const, rejected: r.rejected }
-}
+})
 
-describe("hostile folders", () => {
-  it("names with a line break, a tab, invalid UTF-8 or a bidi override are rejected as invalid-file-name, shown escaped on one line", async () => {
-    const c = hostileNames()
-    const r = await ingest(c)
-    expect(r.counts).toEqual([c.published, c.rejected])
-    expect(r.rejected.map((x) => x.file).sort()).toEqual([
-      "\\u{202E}gnp.txt",
-      "caf\\xE9.txt",
-      "line\\nbreak.txt",
-      "tab\\there.txt"
-    ])
-    expect(r.rejected.every((x) => !/[\n\t\u202e]/.test(x.message))).toBe(true)
-    expect(r.rejected.find((x) => x.file === "caf\\xE9.txt")!.message).toContain(
-      "not valid UTF-8 (byte 0xE9 at byte 3)"
-    )
-  })
+layer(NodeContext.layer)("hostile folders", (it) => {
+  it.effect(
+    "names with a line break, a tab, invalid UTF-8 or a bidi override are rejected as invalid-file-name, shown escaped on one line",
+    () =>
+      Effect.gen(function* () {
+        const c = hostileNames()
+        const r = yield* ingest(c)
+        expect(r.counts).toEqual([c.published, c.rejected])
+        expect(r.rejected.map((x) => x.file).sort()).toEqual([
+          "\\u{202E}gnp.txt",
+          "caf\\xE9.txt",
+          "line\\nbreak.txt",
+          "tab\\there.txt"
+        ])
+        expect(r.rejected.every((x) => !/[\n\t\u202e]/.test(x.message))).toBe(true)
+        expect(r.rejected.find((x) => x.file === "caf\\xE9.txt")!.message).toContain(
+          "not valid UTF-8 (byte 0xE9 at byte 3)"
+        )
+      })
+  )
 
-  it("10,000 nested folders and 10,000 side by side are passed over; a folder named like an article is path-not-allowed", async () => {
-    const c = nestedFolders(10_000, 10_000)
-    expect((await ingest(c)).counts).toEqual([c.published, c.rejected])
-  }, 120_000)
+  it.effect(
+    "10,000 nested folders and 10,000 side by side are passed over; a folder named like an article is path-not-allowed",
+    () =>
+      Effect.gen(function* () {
+        const c = nestedFolders(10_000, 10_000)
+        expect((yield* ingest(c)).counts).toEqual([c.published, c.rejected])
+      }),
+    120_000
+  )
 
-  it("a sources.json of 20,000 rows is read in one pass: each missing file named with its line", async () => {
-    const c = manifestRows(20_000)
-    const r = await ingest(c)
-    expect(r.counts).toEqual([c.published, c.rejected])
-    expect(r.rejected.at(-1)!.message).toContain("(line 20002)")
-  }, 120_000)
+  it.effect(
+    "a sources.json of 20,000 rows is read in one pass: each missing file named with its line",
+    () =>
+      Effect.gen(function* () {
+        const c = manifestRows(20_000)
+        const r = yield* ingest(c)
+        expect(r.counts).toEqual([c.published, c.rejected])
+        expect(r.rejected.at(-1)!.message).toContain("(line 20002)")
+      }),
+    120_000
+  )
 
-  it("a 4 MiB article that is one sentence is rejected as sentence-too-long, before extraction", async () => {
-    const c = oneSentence()
-    const r = await ingest(c)
-    expect(r.counts).toEqual([c.published, c.rejected])
-    expect(r.rejected[0]!.message).toMatch(/a sentence of \d+ characters at character 0/)
-  }, 120_000)
+  it.effect(
+    "a 4 MiB article that is one sentence is rejected as sentence-too-long, before extraction",
+    () =>
+      Effect.gen(function* () {
+        const c = oneSentence()
+        const r = yield* ingest(c)
+        expect(r.counts).toEqual([c.published, c.rejected])
+        expect(r.rejected[0]!.message).toMatch(/a sentence of \d+ characters at character 0/)
+      }),
+    120_000
+  )
 
   it("overlongSentence splits as extraction does: a long line of short sentences passes, one long sentence does not", () => {
     const sentence = "Tokayev met Rubio in Astana. "

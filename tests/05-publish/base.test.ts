@@ -9,8 +9,8 @@ import { createHash } from "node:crypto"
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
+import { beforeAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { beforeAll, describe, expect, it } from "vitest"
 import { baseProblems, readPointer } from "../../pipeline/05-publish/base.js"
 import { build, verify } from "../../pipeline/Build.js"
 import { buildThrough, type Fixture, makeFixture } from "../../pipeline/reliability/faults.js"
@@ -87,29 +87,30 @@ describe("build over a tampered base", () => {
     expect(tree(out)).toEqual(was)
   }, 60_000)
 
-  it("--base none publishes the next minor version without a diff, says so, and rebuilds to the same bytes", async () => {
-    const out = tmpDir()
-    cpSync(fx.before, out, { recursive: true })
-    editCell(join(out, "1.0.0", "data", "entities.csv"))
-    const run = <A, E>(e: Effect.Effect<A, E, never>) => Effect.runPromise(e)
-    const r = await run(
-      build({
-        sources: fx.sources,
-        out,
-        version: Option.none(),
-        strict: false,
-        base: "none"
-      }).pipe(Effect.provide(NodeContext.layer))
-    )
-    expect([r.version, r.status]).toEqual(["1.1.0", "published"])
-    const changelog = readFileSync(join(out, "1.1.0", "CHANGELOG.md"), "utf8")
-    expect(changelog).toContain("Not compared with 1.0.0: built with `--base none`")
-    const manifest = JSON.parse(readFileSync(join(out, "1.1.0", "manifest.json"), "utf8")) as {
-      previous_version: string | null
-    }
-    expect(manifest.previous_version).toBe(null)
-    expect(
-      await run(verify(fx.sources, out, join(out, "1.1.0")).pipe(Effect.provide(NodeContext.layer)))
-    ).toBeGreaterThan(20)
-  }, 120_000)
+  // live: a build reads the clock ("today", for future publication dates)
+  it.live(
+    "--base none publishes the next minor version without a diff, says so, and rebuilds to the same bytes",
+    () =>
+      Effect.gen(function* () {
+        const out = tmpDir()
+        cpSync(fx.before, out, { recursive: true })
+        editCell(join(out, "1.0.0", "data", "entities.csv"))
+        const r = yield* build({
+          sources: fx.sources,
+          out,
+          version: Option.none(),
+          strict: false,
+          base: "none"
+        })
+        expect([r.version, r.status]).toEqual(["1.1.0", "published"])
+        const changelog = readFileSync(join(out, "1.1.0", "CHANGELOG.md"), "utf8")
+        expect(changelog).toContain("Not compared with 1.0.0: built with `--base none`")
+        const manifest = JSON.parse(readFileSync(join(out, "1.1.0", "manifest.json"), "utf8")) as {
+          previous_version: string | null
+        }
+        expect(manifest.previous_version).toBe(null)
+        expect(yield* verify(fx.sources, out, join(out, "1.1.0"))).toBeGreaterThan(20)
+      }).pipe(Effect.provide(NodeContext.layer)),
+    120_000
+  )
 })
