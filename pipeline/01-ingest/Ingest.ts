@@ -80,6 +80,23 @@ const kindOf = (st: nodeFs.Stats): string =>
 
 const reject = (e: SourceError): RejectedSource => rejectedSource(e)
 
+/** Rows of the folder manifest by file name, with the line each starts on (for error messages). */
+type ManifestRows = ReadonlyMap<string, ListedSource>
+interface ListedSource {
+  readonly row: ManifestSource
+  readonly line: number
+}
+
+/** What reading one file of a sources folder needs to know of the folder. */
+interface Folder {
+  readonly dir: string
+  /** The folder's real path: no file may resolve outside it. */
+  readonly root: string
+  readonly path: Path.Path
+  readonly manifestRows: ManifestRows
+  readonly today: string | null
+}
+
 /**
  * Ingest every `.txt` article of `dir` (and every file its manifest names). `today` (YYYY-MM-DD)
  * bounds publication dates in sidecars: a date after it is an error. With `each`, accepted sources
@@ -96,11 +113,43 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (
   if (Option.isNone(info) || info.value.type !== "Directory")
     return yield* Effect.fail(new SourcesFolderMissing({ dir }))
   const root = nodeFs.realpathSync.native(dir)
+  const manifestRows = yield* readManifest(fs, path.join(dir, MANIFEST))
+  const { files, badNames } = yield* candidateFiles(dir, manifestRows)
+  const folder: Folder = { dir, root, path, manifestRows, today }
 
-  // -- the folder manifest, if any
-  const manifestRows = new Map<string, { row: ManifestSource; line: number }>()
-  const manifestPath = path.join(dir, MANIFEST)
-  if (yield* fs.exists(manifestPath).pipe(Effect.orElseSucceed(() => false))) {
+  const accepted: Array<IngestedSource> = []
+  const rejected: Array<RejectedSource> = []
+  const seen = new Map<string, string>()
+
+  for (const file of files) {
+    const bad = badNames.get(file) ?? nameProblem(file)
+    if (bad !== null) {
+      rejected.push(reject(new InvalidFileName({ file: escapeName(file), reason: bad })))
+      continue
+    }
+    const result = yield* readOne(folder, file).pipe(Effect.either)
+    if (Either.isLeft(result)) {
+      rejected.push(reject(result.left))
+      continue
+    }
+    const src = result.right
+    const dup = seen.get(src.textSha256)
+    if (dup !== undefined) {
+      rejected.push(reject(new DuplicateSource({ file, duplicateOf: dup })))
+      continue
+    }
+    seen.set(src.textSha256, file)
+    if (each) yield* each(src)
+    else accepted.push(src)
+  }
+  return { accepted, rejected } satisfies IngestResult
+})
+
+/** The folder manifest's rows by file name, with the line of each (none when there is no manifest). */
+function readManifest(fs: FileSystem.FileSystem, manifestPath: string) {
+  return Effect.gen(function* () {
+    const manifestRows = new Map<string, ListedSource>()
+    if (!(yield* fs.exists(manifestPath).pipe(Effect.orElseSucceed(() => false)))) return manifestRows as ManifestRows
     const text = yield* fs.readFileString(manifestPath).pipe(
       Effect.mapError(
         (e) =>
@@ -138,161 +187,144 @@ export const ingestFolder = Effect.fn("Ingest.folder")(function* (
     manifest.sources.forEach((row, i) => {
       manifestRows.set(row.file, { row, line: lines[i] ?? 1 })
     })
-  }
-
-  // -- candidate files: every .txt in the folder plus every file the manifest names; names read
-  // as bytes, since a name that is not UTF-8 would otherwise come back altered and not be found
-  const entries = yield* Effect.try({
-    try: () => nodeFs.readdirSync(dir, { encoding: "buffer" }),
-    catch: () => new SourcesFolderMissing({ dir })
+    return manifestRows
   })
-  const names = new Set<string>()
-  const badNames = new Map<string, string>()
-  for (const raw of entries) {
-    if (!raw.subarray(-4).equals(TXT)) continue
-    const name = fileName(raw)
-    if (name.ok) names.add(name.name)
-    else badNames.set(name.name, name.reason)
-  }
-  for (const name of manifestRows.keys()) names.add(name)
-  const files = [...names, ...badNames.keys()].sort(compareStrings)
+}
 
-  const accepted: Array<IngestedSource> = []
-  const rejected: Array<RejectedSource> = []
-  const seen = new Map<string, string>()
-
-  for (const file of files) {
-    const bad = badNames.get(file) ?? nameProblem(file)
-    if (bad !== null) {
-      rejected.push(reject(new InvalidFileName({ file: escapeName(file), reason: bad })))
-      continue
-    }
-    const result = yield* readOne(file).pipe(Effect.either)
-    if (Either.isLeft(result)) {
-      rejected.push(reject(result.left))
-      continue
-    }
-    const src = result.right
-    const dup = seen.get(src.textSha256)
-    if (dup !== undefined) {
-      rejected.push(reject(new DuplicateSource({ file, duplicateOf: dup })))
-      continue
-    }
-    seen.set(src.textSha256, file)
-    if (each) yield* each(src)
-    else accepted.push(src)
-  }
-  return { accepted, rejected } satisfies IngestResult
-
-  function readOne(file: string) {
-    return Effect.gen(function* () {
-      const listed = manifestRows.get(file)
-      if (path.isAbsolute(file) || file.split(/[\\/]/).includes(".."))
-        return yield* Effect.fail(
-          new PathNotAllowed({
-            file,
-            reason: "path must be relative to the sources folder and stay inside it"
-          })
-        )
-      const full = path.join(dir, file)
-      // node:fs's synchronous calls: on this scale an article is 5 file-system calls, and each
-      // asynchronous one costs the main thread ~0.1-0.4 ms of hand-off (10× the call itself)
-      if (!nodeFs.existsSync(full)) {
-        // a dangling symlink also lands here: found by listing the folder, it has no manifest line
-        return yield* Effect.fail(new MissingFile(listed ? { file, line: listed.line } : { file }))
-      }
-      const real = yield* Effect.try({
-        try: () => nodeFs.realpathSync.native(full),
-        catch: (e) => new UnreadableFile({ file, reason: (e as Error).message })
-      })
-      const rel = path.relative(root, real)
-      if (rel.startsWith("..") || path.isAbsolute(rel))
-        return yield* Effect.fail(
-          new PathNotAllowed({
-            file,
-            reason: "resolves (through a symlink) to a file outside the sources folder"
-          })
-        )
-      const st = yield* Effect.try({
-        try: () => nodeFs.statSync(real),
-        catch: (e) => new UnreadableFile({ file, reason: (e as Error).message })
-      })
-      if (!st.isFile())
-        return yield* Effect.fail(
-          new PathNotAllowed({
-            file,
-            reason: `is a ${kindOf(st)}, not a regular file`
-          })
-        )
-      const bytes = yield* Effect.try({
-        try: () => {
-          const b = nodeFs.readFileSync(real)
-          return new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
-        },
-        catch: (e) =>
-          new UnreadableFile({
-            file,
-            reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message
-          })
-      })
-      const text = yield* Either.match(decodeText(file, bytes), {
-        onLeft: Effect.fail,
-        onRight: Effect.succeed
-      })
-      const meta = listed ? fromManifest(listed.row) : yield* sidecarMeta(file)
-      const textSha256 = sha256(text)
-      return {
-        file,
-        sourceId: deriveId("src", textSha256),
-        rawSha256: sha256(bytes),
-        textSha256,
-        text,
-        meta
-      } satisfies IngestedSource
+/** The files to ingest, in name order, and the names that are not valid file names (with why). */
+function candidateFiles(dir: string, manifestRows: ManifestRows) {
+  return Effect.gen(function* () {
+    // every .txt in the folder plus every file the manifest names; names read
+    // as bytes, since a name that is not UTF-8 would otherwise come back altered and not be found
+    const entries = yield* Effect.try({
+      try: () => nodeFs.readdirSync(dir, { encoding: "buffer" }),
+      catch: () => new SourcesFolderMissing({ dir })
     })
-  }
+    const names = new Set<string>()
+    const badNames = new Map<string, string>()
+    for (const raw of entries) {
+      if (!raw.subarray(-4).equals(TXT)) continue
+      const name = fileName(raw)
+      if (name.ok) names.add(name.name)
+      else badNames.set(name.name, name.reason)
+    }
+    for (const name of manifestRows.keys()) names.add(name)
+    const files = [...names, ...badNames.keys()].sort(compareStrings)
+    return { files, badNames: badNames as ReadonlyMap<string, string> }
+  })
+}
 
-  function sidecarMeta(file: string) {
-    return Effect.gen(function* () {
-      const side = path.join(dir, file.replace(/\.txt$/, "") + ".meta.json")
-      if (!nodeFs.existsSync(side)) return inferredMeta
-      const raw = yield* Effect.try({
-        try: () => nodeFs.readFileSync(side, "utf8"),
-        catch: (e) =>
-          new InvalidSidecar({
-            file,
-            detail: `cannot read sidecar: ${(e as Error).message}`
-          })
-      })
-      const json = yield* Effect.try({
-        try: () => JSON.parse(raw) as unknown,
-        catch: (e) =>
-          new InvalidSidecar({
-            file,
-            detail: `sidecar is not JSON (${(e as Error).message})`
-          })
-      })
-      const sidecar = yield* Sidecar.decode(json).pipe(
-        Effect.mapError((e) => {
-          const issue = ParseResult.ArrayFormatter.formatErrorSync(e)[0]
-          return new InvalidSidecar({
-            file,
-            detail: issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : e.message
-          })
+/** One file read, decoded and given its metadata, or the reason it is rejected. */
+function readOne(folder: Folder, file: string) {
+  return Effect.gen(function* () {
+    const { dir, root, path, manifestRows } = folder
+    const listed = manifestRows.get(file)
+    if (path.isAbsolute(file) || file.split(/[\\/]/).includes(".."))
+      return yield* Effect.fail(
+        new PathNotAllowed({
+          file,
+          reason: "path must be relative to the sources folder and stay inside it"
         })
       )
-      if (
-        today !== null &&
-        sidecar.published &&
-        sidecar.published.slice(0, today.length) > today.slice(0, sidecar.published.length)
-      )
-        return yield* Effect.fail(
-          new InvalidSidecar({
-            file,
-            detail: `published: ${sidecar.published} is in the future (after ${today})`
-          })
-        )
-      return fromSidecar(sidecar)
+    const full = path.join(dir, file)
+    // node:fs's synchronous calls: on this scale an article is 5 file-system calls, and each
+    // asynchronous one costs the main thread ~0.1-0.4 ms of hand-off (10× the call itself)
+    if (!nodeFs.existsSync(full)) {
+      // a dangling symlink also lands here: found by listing the folder, it has no manifest line
+      return yield* Effect.fail(new MissingFile(listed ? { file, line: listed.line } : { file }))
+    }
+    const real = yield* Effect.try({
+      try: () => nodeFs.realpathSync.native(full),
+      catch: (e) => new UnreadableFile({ file, reason: (e as Error).message })
     })
-  }
-})
+    const rel = path.relative(root, real)
+    if (rel.startsWith("..") || path.isAbsolute(rel))
+      return yield* Effect.fail(
+        new PathNotAllowed({
+          file,
+          reason: "resolves (through a symlink) to a file outside the sources folder"
+        })
+      )
+    const st = yield* Effect.try({
+      try: () => nodeFs.statSync(real),
+      catch: (e) => new UnreadableFile({ file, reason: (e as Error).message })
+    })
+    if (!st.isFile())
+      return yield* Effect.fail(
+        new PathNotAllowed({
+          file,
+          reason: `is a ${kindOf(st)}, not a regular file`
+        })
+      )
+    const bytes = yield* Effect.try({
+      try: () => {
+        const b = nodeFs.readFileSync(real)
+        return new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+      },
+      catch: (e) =>
+        new UnreadableFile({
+          file,
+          reason: (e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message
+        })
+    })
+    const text = yield* Either.match(decodeText(file, bytes), {
+      onLeft: Effect.fail,
+      onRight: Effect.succeed
+    })
+    const meta = listed ? fromManifest(listed.row) : yield* sidecarMeta(folder, file)
+    const textSha256 = sha256(text)
+    return {
+      file,
+      sourceId: deriveId("src", textSha256),
+      rawSha256: sha256(bytes),
+      textSha256,
+      text,
+      meta
+    } satisfies IngestedSource
+  })
+}
+
+function sidecarMeta(folder: Folder, file: string) {
+  return Effect.gen(function* () {
+    const { dir, path, today } = folder
+    const side = path.join(dir, file.replace(/\.txt$/, "") + ".meta.json")
+    if (!nodeFs.existsSync(side)) return inferredMeta
+    const raw = yield* Effect.try({
+      try: () => nodeFs.readFileSync(side, "utf8"),
+      catch: (e) =>
+        new InvalidSidecar({
+          file,
+          detail: `cannot read sidecar: ${(e as Error).message}`
+        })
+    })
+    const json = yield* Effect.try({
+      try: () => JSON.parse(raw) as unknown,
+      catch: (e) =>
+        new InvalidSidecar({
+          file,
+          detail: `sidecar is not JSON (${(e as Error).message})`
+        })
+    })
+    const sidecar = yield* Sidecar.decode(json).pipe(
+      Effect.mapError((e) => {
+        const issue = ParseResult.ArrayFormatter.formatErrorSync(e)[0]
+        return new InvalidSidecar({
+          file,
+          detail: issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : e.message
+        })
+      })
+    )
+    if (
+      today !== null &&
+      sidecar.published &&
+      sidecar.published.slice(0, today.length) > today.slice(0, sidecar.published.length)
+    )
+      return yield* Effect.fail(
+        new InvalidSidecar({
+          file,
+          detail: `published: ${sidecar.published} is in the future (after ${today})`
+        })
+      )
+    return fromSidecar(sidecar)
+  })
+}

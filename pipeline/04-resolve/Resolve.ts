@@ -20,7 +20,7 @@ import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
 import { foldName } from "../text/names.js"
 import { type EvidenceSource, evidenceBuilder, type Reported } from "./evidenceTable.js"
-import { clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
+import { type Cluster, clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
 
 /** One article with its extraction. */
 export interface ResolveInput {
@@ -71,6 +71,42 @@ export const resolve = (
 /** What a source's evidence rows need of it. */
 type SourceRef = EvidenceSource
 
+/** Adds the evidence row of one span of a row (its id derived from the row, source, span and method). */
+type AddEvidence = (
+  rowId: string,
+  table: EvidenceRow["row_table"],
+  src: SourceRef,
+  s: Span,
+  method: string,
+  confidence: number,
+  reported?: Reported
+) => void
+
+/** An entity as its mentions so far make it. */
+interface EntityAcc {
+  key: string
+  info: ArticleExtraction["entities"][number]
+  aliases: Set<string>
+  sources: Set<string>
+  mentions: number
+  confidence: number
+}
+
+/** Per article: what finish() still needs (its place in the order of articles, its events and relations). */
+interface KeptArticle {
+  readonly src: SourceRef
+  readonly published: string | null
+  readonly events: ArticleExtraction["events"]
+  readonly relations: ArticleExtraction["relations"]
+}
+
+/** What making the event and relation rows reads and adds to: the entities, their ids, the evidence. */
+interface Resolution {
+  readonly ents: ReadonlyMap<string, EntityAcc>
+  readonly entityIdOf: (key: string) => string
+  readonly addEvidence: AddEvidence
+}
+
 /**
  * resolve() one article at a time: `add` folds an article's source row and entity mentions in at
  * once and keeps only its event reports and relations (which need every article's entities, and
@@ -84,15 +120,7 @@ export const makeResolver = (
 ) => {
   const evidence = evidenceBuilder()
   const entityIdOf = entityIds()
-  const addEvidence = (
-    rowId: string,
-    table: EvidenceRow["row_table"],
-    src: SourceRef,
-    s: Span,
-    method: string,
-    confidence: number,
-    reported?: Reported
-  ) =>
+  const addEvidence: AddEvidence = (rowId, table, src, s, method, confidence, reported) =>
     evidence.add(
       deriveId("evd", rowId, src.sourceId, s.start, s.end, method),
       rowId,
@@ -103,232 +131,278 @@ export const makeResolver = (
       round(confidence),
       reported
     )
-  type Acc = {
-    key: string
-    info: ArticleExtraction["entities"][number]
-    aliases: Set<string>
-    sources: Set<string>
-    mentions: number
-    confidence: number
-  }
-  const ents = new Map<string, Acc>()
+  const ents = new Map<string, EntityAcc>()
   const sources: Array<SourceRow> = []
-  /** Per article: what finish() still needs (its place in the order of articles, its events and relations). */
-  const kept: Array<{
-    readonly src: SourceRef
-    readonly published: string | null
-    readonly events: ArticleExtraction["events"]
-    readonly relations: ArticleExtraction["relations"]
-  }> = []
+  const kept: Array<KeptArticle> = []
 
-  const add = ({ source: s, extraction }: ResolveInput): void => {
-    sources.push({
-      source_id: s.sourceId,
-      file_name: s.file,
-      title: s.title,
-      publisher: s.meta.publisher,
-      url: s.meta.url,
-      published: s.published.value,
-      published_date: firstDay(s.published.value),
-      published_precision: s.published.precision,
-      published_basis: s.published.basis,
-      published_note: s.published.note,
-      language: s.meta.language,
-      licence: s.meta.licence,
-      metadata_origin: s.meta.origin,
-      raw_sha256: s.rawSha256,
-      text_sha256: s.textSha256,
-      text_path: textPath(s.sourceId),
-      char_count: codePointLength(s.text),
-      boilerplate: s.boilerplate.map((b) => b.text),
-      boilerplate_kinds: s.boilerplate.map((b) => b.kind)
-    })
+  const add = ({ source, extraction }: ResolveInput): void => {
+    sources.push(sourceRowOf(source, textPath(source.sourceId)))
     const src: SourceRef = {
-      sourceId: s.sourceId,
-      textSha256: s.textSha256,
-      text: s.text
+      sourceId: source.sourceId,
+      textSha256: source.textSha256,
+      text: source.text
     }
     const infos = new Map(extraction.entities.map((e) => [e.key, e]))
     for (const m of extraction.mentions) {
-      const info = infos.get(m.key)!
-      const acc = ents.get(m.key) ?? {
-        key: m.key,
-        info,
-        aliases: new Set<string>(),
-        sources: new Set<string>(),
-        mentions: 0,
-        confidence: 0
-      }
-      // the longest name wins, ties to the smallest string: independent of the order of articles
-      if (
-        info.detection === "pattern" &&
-        (info.name.length > acc.info.name.length ||
-          (info.name.length === acc.info.name.length && info.name < acc.info.name))
-      )
-        acc.info = info
-      acc.aliases.add(m.span.quote)
-      acc.sources.add(src.sourceId)
-      acc.mentions++
-      acc.confidence = Math.max(acc.confidence, m.confidence)
-      ents.set(m.key, acc)
+      addMention(ents, infos.get(m.key)!, m, src.sourceId)
       addEvidence(entityIdOf(m.key), "entities", src, m.span, m.method, m.confidence)
     }
     kept.push({
       src,
-      published: s.published.value,
+      published: source.published.value,
       events: extraction.events,
       relations: extraction.relations
     })
   }
 
   const finish = (): ReleaseTables => {
-    // a stable order: sources by the release they first appeared in (so earlier releases' events keep
-    // their reports, new reports only join or found events, and rebuilding changes nothing), then by
-    // publication date, then by source id
-    const rank = (id: string) => firstRelease.get(id) ?? Number.MAX_SAFE_INTEGER
-    const docs = kept.sort(
-      (a, b) =>
-        rank(a.src.sourceId) - rank(b.src.sourceId) ||
-        compareStrings(a.published ?? "9999", b.published ?? "9999") ||
-        compareStrings(a.src.sourceId, b.src.sourceId)
-    )
-    return tablesOf(docs)
-  }
-
-  const tablesOf = (docs: typeof kept): ReleaseTables => {
-    const entities: Array<EntityRow> = [...ents.values()].map((a) => ({
-      entity_id: entityIdOf(a.key),
-      entity_type: a.info.type,
-      name: a.info.name,
-      aliases: [...new Set([a.info.name, ...a.aliases])].sort(compareStrings),
-      iso_alpha2: a.info.iso2,
-      iso_alpha3: a.info.iso3,
-      wikidata_qid: a.info.wikidata,
-      gazetteer_key: a.info.gazetteerKey,
-      detection: a.info.detection,
-      confidence: round(a.confidence),
-      source_count: a.sources.size,
-      mention_count: a.mentions
-    }))
-
-    // -- events
-    const bySource = new Map(docs.map((d) => [d.src.sourceId, d.src]))
-    const reports: Array<Report> = []
-    docs.forEach(({ src, events }, order) => {
-      for (const mention of events) reports.push({ sourceId: src.sourceId, order, mention })
-    })
-    const clusters = clusterEvents(reports)
-    const eventIds = assignEventIds(clusters, previous)
-    const events: Array<EventRow> = []
-    const participants = new Map<string, ParticipantRow>()
-    for (const [ci, c] of clusters.entries()) {
-      const founder = c.reports[0]!
-      const eventId = eventIds[ci]!
-      const date = clusterDate(c)
-      const roles = new Map<string, Role>()
-      for (const r of c.reports)
-        for (const p of r.mention.participants) {
-          const prev = roles.get(p.key)
-          if (!prev || ROLE_RANK.indexOf(p.role) < ROLE_RANK.indexOf(prev)) roles.set(p.key, p.role)
-        }
-      const location = c.reports.map((r) => r.mention.location).find((l) => l !== null) ?? null
-      const names = (role: Role) =>
-        [...roles]
-          .filter(([, r]) => r === role)
-          .map(([k]) => ents.get(k)?.info.name ?? k)
-          .sort(compareStrings)
-      const m0 = founder.mention
-      const actorNames = names("actor")
-      const targetNames = names("target")
-      events.push({
-        event_id: eventId,
-        event_type: c.type,
-        cameo_code: m0.cameo,
-        plover_type: m0.plover,
-        summary: `${c.type} (${m0.trigger})${actorNames.length ? `: ${actorNames.join(", ")}` : ""}${targetNames.length ? ` → ${targetNames.join(", ")}` : ""}`,
-        trigger: m0.trigger,
-        date: date.value,
-        date_start: firstDay(date.value),
-        date_end: date.end ?? null,
-        date_precision: date.precision,
-        modality: clusterModality(c),
-        location_id: location !== null && ents.has(location) ? entityIdOf(location) : null,
-        source_count: new Set(c.reports.map((r) => r.sourceId)).size,
-        evidence_count: c.reports.reduce((n, r) => n + r.mention.spans.length, 0),
-        date_conflict: c.conflict,
-        confidence: round(c.reports.reduce((x, r) => Math.max(x, r.mention.confidence), -Infinity))
-      })
-      for (const r of c.reports) {
-        const src = bySource.get(r.sourceId)!
-        const conflict =
-          c.conflict &&
-          r.mention.date.value !== null &&
-          date.value !== null &&
-          !(date.value.startsWith(r.mention.date.value) || r.mention.date.value.startsWith(date.value))
-        for (const s of r.mention.spans)
-          addEvidence(eventId, "events", src, s, r.mention.method, r.mention.confidence, {
-            reported_date: r.mention.date.value,
-            reported_precision: r.mention.date.precision,
-            reported_modality: r.mention.modality,
-            conflict
-          })
-        for (const p of r.mention.participants) {
-          if (!ents.has(p.key)) continue
-          const role = roles.get(p.key)!
-          const entityId = entityIdOf(p.key)
-          const pid = deriveId("par", eventId, entityId)
-          participants.set(pid, {
-            participant_id: pid,
-            event_id: eventId,
-            entity_id: entityId,
-            role
-          })
-          addEvidence(pid, "event_participants", src, p.span, "event.participant.v1", r.mention.confidence)
-        }
-      }
-    }
-
-    // -- relations
-    const rels = new Map<string, RelationRow & { sources: Set<string> }>()
-    for (const { src: source, relations: found } of docs) {
-      for (const r of found) {
-        if (!ents.has(r.subject) || !ents.has(r.object)) continue
-        const subjectId = entityIdOf(r.subject)
-        const objectId = entityIdOf(r.object)
-        const roleKey = r.role === null ? null : foldName(r.role)
-        const id = deriveId("rel", r.predicate, subjectId, objectId, roleKey)
-        const prev = rels.get(id)
-        const row = prev ?? {
-          relation_id: id,
-          predicate: r.predicate,
-          subject_id: subjectId,
-          object_id: objectId,
-          role_title: r.role,
-          source_count: 0,
-          confidence: 0,
-          sources: new Set<string>()
-        }
-        row.sources.add(source.sourceId)
-        row.source_count = row.sources.size
-        // the role as written: the smallest surface form, independent of the order of articles
-        if (r.role !== null && row.role_title !== null && r.role < row.role_title) row.role_title = r.role
-        row.confidence = round(Math.max(row.confidence, r.confidence))
-        rels.set(id, row)
-        addEvidence(id, "relations", source, r.span, r.method, r.confidence)
-      }
-    }
-    const relations: Array<RelationRow> = [...rels.values()].map(({ sources: _s, ...row }) => row)
-
+    const docs = inReleaseOrder(kept, firstRelease)
+    const resolution: Resolution = { ents, entityIdOf, addEvidence }
+    // events before relations: the evidence of an id added twice is kept as first added
+    const { events, participants } = eventRowsOf(docs, previous, resolution)
+    const relations = relationRowsOf(docs, resolution)
     return {
       sources: sortBy(sources, (r) => r.source_id),
-      entities: sortBy(entities, (r) => r.entity_id),
+      entities: sortBy(entityRowsOf(ents, entityIdOf), (r) => r.entity_id),
       events: sortBy(events, (r) => r.event_id),
-      event_participants: sortBy([...participants.values()], (r) => r.participant_id),
+      event_participants: sortBy(participants, (r) => r.participant_id),
       relations: sortBy(relations, (r) => r.relation_id),
       evidence: evidence.finish()
     }
   }
   return { add, finish }
+}
+
+/** The sources row of an article. */
+const sourceRowOf = (s: NormalisedSource, textPath: string): SourceRow => ({
+  source_id: s.sourceId,
+  file_name: s.file,
+  title: s.title,
+  publisher: s.meta.publisher,
+  url: s.meta.url,
+  published: s.published.value,
+  published_date: firstDay(s.published.value),
+  published_precision: s.published.precision,
+  published_basis: s.published.basis,
+  published_note: s.published.note,
+  language: s.meta.language,
+  licence: s.meta.licence,
+  metadata_origin: s.meta.origin,
+  raw_sha256: s.rawSha256,
+  text_sha256: s.textSha256,
+  text_path: textPath,
+  char_count: codePointLength(s.text),
+  boilerplate: s.boilerplate.map((b) => b.text),
+  boilerplate_kinds: s.boilerplate.map((b) => b.kind)
+})
+
+/** Folds one entity mention into its entity. */
+const addMention = (
+  ents: Map<string, EntityAcc>,
+  info: ArticleExtraction["entities"][number],
+  m: ArticleExtraction["mentions"][number],
+  sourceId: string
+): void => {
+  const acc = ents.get(m.key) ?? {
+    key: m.key,
+    info,
+    aliases: new Set<string>(),
+    sources: new Set<string>(),
+    mentions: 0,
+    confidence: 0
+  }
+  // the longest name wins, ties to the smallest string: independent of the order of articles
+  if (
+    info.detection === "pattern" &&
+    (info.name.length > acc.info.name.length ||
+      (info.name.length === acc.info.name.length && info.name < acc.info.name))
+  )
+    acc.info = info
+  acc.aliases.add(m.span.quote)
+  acc.sources.add(sourceId)
+  acc.mentions++
+  acc.confidence = Math.max(acc.confidence, m.confidence)
+  ents.set(m.key, acc)
+}
+
+/**
+ * The articles in a stable order: by the release they first appeared in (so earlier releases' events
+ * keep their reports, new reports only join or found events, and rebuilding changes nothing), then by
+ * publication date, then by source id.
+ */
+const inReleaseOrder = (
+  kept: Array<KeptArticle>,
+  firstRelease: ReadonlyMap<string, number>
+): ReadonlyArray<KeptArticle> => {
+  const rank = (id: string) => firstRelease.get(id) ?? Number.MAX_SAFE_INTEGER
+  return kept.sort(
+    (a, b) =>
+      rank(a.src.sourceId) - rank(b.src.sourceId) ||
+      compareStrings(a.published ?? "9999", b.published ?? "9999") ||
+      compareStrings(a.src.sourceId, b.src.sourceId)
+  )
+}
+
+/** The entities rows. */
+const entityRowsOf = (ents: ReadonlyMap<string, EntityAcc>, entityIdOf: (key: string) => string): Array<EntityRow> =>
+  [...ents.values()].map((a) => ({
+    entity_id: entityIdOf(a.key),
+    entity_type: a.info.type,
+    name: a.info.name,
+    aliases: [...new Set([a.info.name, ...a.aliases])].sort(compareStrings),
+    iso_alpha2: a.info.iso2,
+    iso_alpha3: a.info.iso3,
+    wikidata_qid: a.info.wikidata,
+    gazetteer_key: a.info.gazetteerKey,
+    detection: a.info.detection,
+    confidence: round(a.confidence),
+    source_count: a.sources.size,
+    mention_count: a.mentions
+  }))
+
+/** The events and event_participants rows (clustering the reports of every article), with their evidence. */
+const eventRowsOf = (
+  docs: ReadonlyArray<KeptArticle>,
+  previous: PreviousEventIds,
+  resolution: Resolution
+): { events: Array<EventRow>; participants: Array<ParticipantRow> } => {
+  const bySource = new Map(docs.map((d) => [d.src.sourceId, d.src]))
+  const reports: Array<Report> = []
+  docs.forEach(({ src, events }, order) => {
+    for (const mention of events) reports.push({ sourceId: src.sourceId, order, mention })
+  })
+  const clusters = clusterEvents(reports)
+  const eventIds = assignEventIds(clusters, previous)
+  const events: Array<EventRow> = []
+  const participants = new Map<string, ParticipantRow>()
+  for (const [ci, c] of clusters.entries()) {
+    const event: ClusterEvent = { cluster: c, eventId: eventIds[ci]!, date: clusterDate(c), roles: clusterRoles(c) }
+    events.push(eventRowOf(event, resolution))
+    for (const r of c.reports) addReport(r, event, bySource.get(r.sourceId)!, participants, resolution)
+  }
+  return { events, participants: [...participants.values()] }
+}
+
+/** A cluster with what its rows share: its id, date and each participant's role. */
+interface ClusterEvent {
+  readonly cluster: Cluster
+  readonly eventId: string
+  readonly date: ReturnType<typeof clusterDate>
+  readonly roles: ReadonlyMap<string, Role>
+}
+
+/** Each participant's role in a cluster: the first of actor, target, participant any report gives it. */
+const clusterRoles = (c: Cluster): Map<string, Role> => {
+  const roles = new Map<string, Role>()
+  for (const r of c.reports)
+    for (const p of r.mention.participants) {
+      const prev = roles.get(p.key)
+      if (!prev || ROLE_RANK.indexOf(p.role) < ROLE_RANK.indexOf(prev)) roles.set(p.key, p.role)
+    }
+  return roles
+}
+
+/** The events row of a cluster (type, trigger and codes from its founding report). */
+const eventRowOf = ({ cluster: c, eventId, date, roles }: ClusterEvent, { ents, entityIdOf }: Resolution): EventRow => {
+  const location = c.reports.map((r) => r.mention.location).find((l) => l !== null) ?? null
+  const names = (role: Role) =>
+    [...roles]
+      .filter(([, r]) => r === role)
+      .map(([k]) => ents.get(k)?.info.name ?? k)
+      .sort(compareStrings)
+  const founding = c.reports[0]!.mention
+  const actorNames = names("actor")
+  const targetNames = names("target")
+  return {
+    event_id: eventId,
+    event_type: c.type,
+    cameo_code: founding.cameo,
+    plover_type: founding.plover,
+    summary: `${c.type} (${founding.trigger})${actorNames.length ? `: ${actorNames.join(", ")}` : ""}${targetNames.length ? ` → ${targetNames.join(", ")}` : ""}`,
+    trigger: founding.trigger,
+    date: date.value,
+    date_start: firstDay(date.value),
+    date_end: date.end ?? null,
+    date_precision: date.precision,
+    modality: clusterModality(c),
+    location_id: location !== null && ents.has(location) ? entityIdOf(location) : null,
+    source_count: new Set(c.reports.map((r) => r.sourceId)).size,
+    evidence_count: c.reports.reduce((n, r) => n + r.mention.spans.length, 0),
+    date_conflict: c.conflict,
+    confidence: round(c.reports.reduce((x, r) => Math.max(x, r.mention.confidence), -Infinity))
+  }
+}
+
+/** One report of an event: its spans' evidence, and its participants' rows and evidence. */
+const addReport = (
+  r: Report,
+  { cluster: c, eventId, date, roles }: ClusterEvent,
+  src: SourceRef,
+  participants: Map<string, ParticipantRow>,
+  { ents, entityIdOf, addEvidence }: Resolution
+): void => {
+  // the report's own date conflicts when the cluster's dates conflict and its date disagrees with the event's
+  const conflict =
+    c.conflict &&
+    r.mention.date.value !== null &&
+    date.value !== null &&
+    !(date.value.startsWith(r.mention.date.value) || r.mention.date.value.startsWith(date.value))
+  for (const s of r.mention.spans)
+    addEvidence(eventId, "events", src, s, r.mention.method, r.mention.confidence, {
+      reported_date: r.mention.date.value,
+      reported_precision: r.mention.date.precision,
+      reported_modality: r.mention.modality,
+      conflict
+    })
+  for (const p of r.mention.participants) {
+    if (!ents.has(p.key)) continue
+    const role = roles.get(p.key)!
+    const entityId = entityIdOf(p.key)
+    const pid = deriveId("par", eventId, entityId)
+    participants.set(pid, {
+      participant_id: pid,
+      event_id: eventId,
+      entity_id: entityId,
+      role
+    })
+    addEvidence(pid, "event_participants", src, p.span, "event.participant.v1", r.mention.confidence)
+  }
+}
+
+/** The relations rows (one per predicate, subject, object and folded role), with their evidence. */
+const relationRowsOf = (
+  docs: ReadonlyArray<KeptArticle>,
+  { ents, entityIdOf, addEvidence }: Resolution
+): Array<RelationRow> => {
+  const rels = new Map<string, RelationRow & { sources: Set<string> }>()
+  for (const { src: source, relations: found } of docs) {
+    for (const r of found) {
+      if (!ents.has(r.subject) || !ents.has(r.object)) continue
+      const subjectId = entityIdOf(r.subject)
+      const objectId = entityIdOf(r.object)
+      const roleKey = r.role === null ? null : foldName(r.role)
+      const id = deriveId("rel", r.predicate, subjectId, objectId, roleKey)
+      const prev = rels.get(id)
+      const row = prev ?? {
+        relation_id: id,
+        predicate: r.predicate,
+        subject_id: subjectId,
+        object_id: objectId,
+        role_title: r.role,
+        source_count: 0,
+        confidence: 0,
+        sources: new Set<string>()
+      }
+      row.sources.add(source.sourceId)
+      row.source_count = row.sources.size
+      // the role as written: the smallest surface form, independent of the order of articles
+      if (r.role !== null && row.role_title !== null && r.role < row.role_title) row.role_title = r.role
+      row.confidence = round(Math.max(row.confidence, r.confidence))
+      rels.set(id, row)
+      addEvidence(id, "relations", source, r.span, r.method, r.confidence)
+    }
+  }
+  return [...rels.values()].map(({ sources: _s, ...row }) => row)
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000

@@ -54,22 +54,20 @@ class Columns {
 
 /** Collects evidence rows (`add`) and sorts them into an EvidenceTable (`finish`). */
 export const evidenceBuilder = () => {
-  const g = new Columns()
-  const strings: Array<string | null> = [null]
-  const stringIndex = new Map<string, number>()
-  const str = (s: string | null): number => {
-    if (s === null) return 0
-    let k = stringIndex.get(s)
-    if (k === undefined) {
-      stringIndex.set(s, (k = strings.length))
-      strings.push(s)
-    }
-    return k
-  }
+  const columns = new Columns()
+  const strings = stringCodes()
   const sources: Array<EvidenceSource & { readonly toUtf16: (cp: number) => number }> = []
   const sourceIndex = new Map<string, number>()
   /** Quotes that are not the span of their text (never expected: kept as given). */
-  const odd = new Map<number, string>()
+  const oddQuotes = new Map<number, string>()
+  const sourceCode = (src: EvidenceSource): number => {
+    let code = sourceIndex.get(src.sourceId)
+    if (code === undefined) {
+      sourceIndex.set(src.sourceId, (code = sources.length))
+      sources.push({ ...src, toUtf16: makeUtf16Index(src.text) })
+    }
+    return code
+  }
 
   const add = (
     id: string,
@@ -85,66 +83,91 @@ export const evidenceBuilder = () => {
     confidence: number,
     reported?: Reported
   ): void => {
-    let si = sourceIndex.get(src.sourceId)
-    if (si === undefined) {
-      sourceIndex.set(src.sourceId, (si = sources.length))
-      sources.push({ ...src, toUtf16: makeUtf16Index(src.text) })
-    }
-    const s = sources[si]!
-    const i = g.reserve()
-    g.u32.hi[i] = parseInt(id.slice(4, 12), 16)
-    g.u32.lo[i] = parseInt(id.slice(12, 20), 16)
-    g.u32.row[i] = str(rowId)
-    g.u8.table[i] = TABLE_NAMES.indexOf(table)
-    g.u32.source[i] = si
-    g.u32.start[i] = span.start
-    g.u32.end[i] = span.end
-    const a = s.toUtf16(span.start)
-    const b = s.toUtf16(span.end)
-    g.u32.a[i] = a
-    g.u32.b[i] = b
-    if (b - a !== span.quote.length || !s.text.startsWith(span.quote, a)) odd.set(i, span.quote)
-    g.u32.method[i] = str(method)
-    g.confidence[i] = confidence
-    g.u32.date[i] = str(reported?.reported_date ?? null)
-    g.u32.precision[i] = str(reported?.reported_precision ?? null)
-    g.u32.modality[i] = str(reported?.reported_modality ?? null)
-    g.u8.conflict[i] = reported?.conflict ? 1 : 0
+    const si = sourceCode(src)
+    const source = sources[si]!
+    const i = columns.reserve()
+    const { u32 } = columns
+    u32.hi[i] = parseInt(id.slice(4, 12), 16)
+    u32.lo[i] = parseInt(id.slice(12, 20), 16)
+    u32.row[i] = strings.code(rowId)
+    columns.u8.table[i] = TABLE_NAMES.indexOf(table)
+    u32.source[i] = si
+    u32.start[i] = span.start
+    u32.end[i] = span.end
+    const a = source.toUtf16(span.start)
+    const b = source.toUtf16(span.end)
+    u32.a[i] = a
+    u32.b[i] = b
+    if (b - a !== span.quote.length || !source.text.startsWith(span.quote, a)) oddQuotes.set(i, span.quote)
+    u32.method[i] = strings.code(method)
+    columns.confidence[i] = confidence
+    u32.date[i] = strings.code(reported?.reported_date ?? null)
+    u32.precision[i] = strings.code(reported?.reported_precision ?? null)
+    u32.modality[i] = strings.code(reported?.reported_modality ?? null)
+    columns.u8.conflict[i] = reported?.conflict ? 1 : 0
   }
 
   const finish = (): EvidenceTable => {
-    const n = g.n
-    const { hi, lo } = g.u32
-    const sorted = new Uint32Array(n)
-    for (let i = 0; i < n; i++) sorted[i] = i
-    sorted.sort((x, y) => hi[x]! - hi[y]! || lo[x]! - lo[y]! || x - y)
-    // one row per id: the first added
-    let m = 0
-    for (let k = 0; k < n; k++) {
-      const i = sorted[k]!
-      if (m > 0) {
-        const p = sorted[m - 1]!
-        if (hi[p] === hi[i] && lo[p] === lo[i]) continue
-      }
-      sorted[m++] = i
-    }
-    // the columns put in that order once, so that every pass over the rows reads them front to back
-    // (reading through a permutation misses the CPU caches at every cell)
-    const keep = sorted.subarray(0, m)
-    const gather = <A extends Uint32Array | Uint8Array | Float64Array>(x: A, make: (n: number) => A): A => {
-      const y = make(m)
-      for (let k = 0; k < m; k++) y[k] = x[keep[k]!]!
-      return y
-    }
-    for (const k of U32) g.u32[k] = gather(g.u32[k], (n) => new Uint32Array(n))
-    for (const k of U8) g.u8[k] = gather(g.u8[k], (n) => new Uint8Array(n))
-    g.confidence = gather(g.confidence, (n) => new Float64Array(n))
+    const keep = firstOfEachId(columns)
+    gatherRows(columns, keep)
     const oddSorted = new Map<number, string>()
-    if (odd.size > 0) for (let k = 0; k < m; k++) if (odd.has(keep[k]!)) oddSorted.set(k, odd.get(keep[k]!)!)
-    g.n = g.cap = m
-    return makeTable(g, strings, stringIndex, sources, oddSorted)
+    if (oddQuotes.size > 0)
+      for (let k = 0; k < keep.length; k++) if (oddQuotes.has(keep[k]!)) oddSorted.set(k, oddQuotes.get(keep[k]!)!)
+    return makeTable(columns, strings.values, strings.index, sources, oddSorted)
   }
   return { add, finish }
+}
+
+/** One table of distinct strings: `code` gives a string's index (null is 0), adding it when new. */
+const stringCodes = () => {
+  const values: Array<string | null> = [null]
+  const index = new Map<string, number>()
+  const code = (s: string | null): number => {
+    if (s === null) return 0
+    let k = index.get(s)
+    if (k === undefined) {
+      index.set(s, (k = values.length))
+      values.push(s)
+    }
+    return k
+  }
+  return { values, index, code }
+}
+
+/** The positions of the rows in id order, one per id: the first added (ties in id keep the order of adding). */
+const firstOfEachId = (columns: Columns): Uint32Array => {
+  const n = columns.n
+  const { hi, lo } = columns.u32
+  const sorted = new Uint32Array(n)
+  for (let i = 0; i < n; i++) sorted[i] = i
+  sorted.sort((x, y) => hi[x]! - hi[y]! || lo[x]! - lo[y]! || x - y)
+  let kept = 0
+  for (let k = 0; k < n; k++) {
+    const i = sorted[k]!
+    if (kept > 0) {
+      const p = sorted[kept - 1]!
+      if (hi[p] === hi[i] && lo[p] === lo[i]) continue
+    }
+    sorted[kept++] = i
+  }
+  return sorted.subarray(0, kept)
+}
+
+/**
+ * Puts the columns in the order of `keep` once, so that every pass over the rows reads them front
+ * to back (reading through a permutation misses the CPU caches at every cell).
+ */
+const gatherRows = (columns: Columns, keep: Uint32Array): void => {
+  const m = keep.length
+  const gather = <A extends Uint32Array | Uint8Array | Float64Array>(x: A, make: (n: number) => A): A => {
+    const y = make(m)
+    for (let k = 0; k < m; k++) y[k] = x[keep[k]!]!
+    return y
+  }
+  for (const k of U32) columns.u32[k] = gather(columns.u32[k], (n) => new Uint32Array(n))
+  for (const k of U8) columns.u8[k] = gather(columns.u8[k], (n) => new Uint8Array(n))
+  columns.confidence = gather(columns.confidence, (n) => new Float64Array(n))
+  columns.n = columns.cap = m
 }
 
 const HEX_DIGITS = Buffer.from("0123456789abcdef", "latin1")
@@ -159,203 +182,203 @@ const idFormatter = (): ((hi: number, lo: number) => string) => {
   }
 }
 
-const makeTable = (
-  g: Columns,
+/** A column whose values repeat, held as codes: row i's value is valueOfCode(codes[i]), every code below `size`. */
+interface CodedColumn {
+  readonly codes: ArrayLike<number>
+  readonly size: number
+  readonly valueOfCode: (code: number) => unknown
+}
+
+/**
+ * How one column of the table is read: a value every row shares (`constant`), codes into a
+ * list of values (`coded`: formatted and listed once per value), or a value per row (`each`).
+ */
+type ColumnSpec =
+  | { readonly kind: "constant"; readonly value: unknown }
+  | { readonly kind: "coded"; readonly column: CodedColumn }
+  | { readonly kind: "each"; readonly valueAt: (i: number) => unknown }
+
+/** The table's columns: the one place that says how each column of an evidence row is held. */
+const columnSpecs = (
+  columns: Columns,
   strings: ReadonlyArray<string | null>,
-  stringIndex: ReadonlyMap<string, number>,
   sources: ReadonlyArray<EvidenceSource>,
-  odd: ReadonlyMap<number, string>
-): EvidenceTable => {
-  const { hi, lo, row, source, start, end, a, b, method, date, precision, modality } = g.u32
-  const { table, conflict } = g.u8
-  const confidence = g.confidence
-  const quote = (i: number): string =>
-    odd.size > 0 && odd.has(i) ? odd.get(i)! : sources[source[i]!]!.text.slice(a[i], b[i])
-  const format = idFormatter()
-  const value = (i: number, name: keyof EvidenceRow): unknown => {
-    switch (name) {
-      case "evidence_id":
-        return format(hi[i]!, lo[i]!)
-      case "row_id":
-        return strings[row![i]!]
-      case "row_table":
-        return TABLE_NAMES[table![i]!]
-      case "source_id":
-        return sources[source![i]!]!.sourceId
-      case "text_sha256":
-        return sources[source![i]!]!.textSha256
-      case "char_start":
-        return start![i]
-      case "char_end":
-        return end![i]
-      case "quote":
-        return quote(i)
-      case "method":
-        return strings[method![i]!]
-      case "pipeline_version":
-        return PIPELINE_VERSION
-      case "confidence":
-        return confidence![i]
-      case "reported_date":
-        return strings[date![i]!]
-      case "reported_precision":
-        return strings[precision![i]!]
-      case "reported_modality":
-        return strings[modality![i]!]
-      case "conflict":
-        return conflict![i] === 1
-    }
-  }
-  const rowAt = (i: number): EvidenceRow => {
-    const s = sources[source![i]!]!
-    return {
-      evidence_id: format(hi[i]!, lo[i]!),
-      row_id: strings[row![i]!]!,
-      row_table: TABLE_NAMES[table![i]!]!,
-      source_id: s.sourceId,
-      text_sha256: s.textSha256,
-      char_start: start![i]!,
-      char_end: end![i]!,
-      quote: quote(i),
-      method: strings[method![i]!]!,
-      pipeline_version: PIPELINE_VERSION,
-      confidence: confidence![i]!,
-      reported_date: strings[date![i]!] ?? null,
-      reported_precision: (strings[precision![i]!] ?? null) as EvidenceRow["reported_precision"],
-      reported_modality: (strings[modality![i]!] ?? null) as EvidenceRow["reported_modality"],
-      conflict: conflict![i] === 1
-    } as EvidenceRow
-  }
-  // positions grouped by row id: the rows of string code c are positions[starts[c] .. starts[c + 1])
-  let groups: { starts: Uint32Array; positions: Uint32Array } | undefined
-  /** The codes of a column whose values repeat: row i's value is values(code(i)). */
-  const coded = (
-    name: keyof EvidenceRow
-  ): {
-    readonly codes: ArrayLike<number>
-    readonly size: number
-    readonly valueOf: (c: number) => unknown
-  } | null => {
-    switch (name) {
-      case "row_id":
-        return {
-          codes: row!,
-          size: strings.length,
-          valueOf: (c) => strings[c]
-        }
-      case "method":
-        return {
-          codes: method!,
-          size: strings.length,
-          valueOf: (c) => strings[c]
-        }
-      case "reported_date":
-        return {
-          codes: date!,
-          size: strings.length,
-          valueOf: (c) => strings[c] ?? null
-        }
-      case "reported_precision":
-        return {
-          codes: precision!,
-          size: strings.length,
-          valueOf: (c) => strings[c] ?? null
-        }
-      case "reported_modality":
-        return {
-          codes: modality!,
-          size: strings.length,
-          valueOf: (c) => strings[c] ?? null
-        }
-      case "row_table":
-        return {
-          codes: table!,
-          size: TABLE_NAMES.length,
-          valueOf: (c) => TABLE_NAMES[c]
-        }
-      case "source_id":
-        return {
-          codes: source!,
-          size: sources.length,
-          valueOf: (c) => sources[c]!.sourceId
-        }
-      case "text_sha256":
-        return {
-          codes: source!,
-          size: sources.length,
-          valueOf: (c) => sources[c]!.textSha256
-        }
-      case "conflict":
-        return { codes: conflict!, size: 2, valueOf: (c) => c === 1 }
-      default:
-        return null
-    }
-  }
+  quote: (i: number) => string
+): Record<keyof EvidenceRow, ColumnSpec> => {
+  const { hi, lo, row, source, start, end, method, date, precision, modality } = columns.u32
+  const { table, conflict } = columns.u8
+  const confidence = columns.confidence
+  const formatId = idFormatter()
+  const each = (valueAt: (i: number) => unknown): ColumnSpec => ({ kind: "each", valueAt })
+  const coded = (codes: ArrayLike<number>, size: number, valueOfCode: (code: number) => unknown): ColumnSpec => ({
+    kind: "coded",
+    column: { codes, size, valueOfCode }
+  })
+  const string = (c: number) => strings[c]
+  const stringOrNull = (c: number) => strings[c] ?? null
   return {
-    length: g.n,
-    at: (k) => (k >= 0 && k < g.n ? rowAt(k) : undefined),
-    // a plain iterator: a generator costs more than the row it yields
-    [Symbol.iterator]: () => {
-      let k = 0
-      return {
-        next: () => (k < g.n ? { done: false, value: rowAt(k++) } : { done: true, value: undefined })
-      } as Iterator<EvidenceRow>
-    },
-    toJSON: () => Array.from({ length: g.n }, (_, k) => rowAt(k)),
-    column: (name, from = 0, to = g.n) => {
-      const out = new Array<unknown>(to - from)
-      for (let k = from; k < to; k++) out[k - from] = value(k, name)
-      return out
-    },
-    cellFormatter: <A>(name: keyof EvidenceRow, format: (v: unknown) => A) => {
-      if (name === "pipeline_version") {
-        const s = format(PIPELINE_VERSION)
-        return () => s
-      }
-      const c = coded(name)
-      if (c === null) return (k: number) => format(value(k, name))
-      const { codes, valueOf: valueAt } = c
-      const formatted = new Array<A>(c.size)
-      const done = new Uint8Array(c.size)
-      return (k: number) => {
+    evidence_id: each((i) => formatId(hi[i]!, lo[i]!)),
+    row_id: coded(row, strings.length, string),
+    row_table: coded(table, TABLE_NAMES.length, (c) => TABLE_NAMES[c]),
+    source_id: coded(source, sources.length, (c) => sources[c]!.sourceId),
+    text_sha256: coded(source, sources.length, (c) => sources[c]!.textSha256),
+    char_start: each((i) => start[i]),
+    char_end: each((i) => end[i]),
+    quote: each(quote),
+    method: coded(method, strings.length, string),
+    pipeline_version: { kind: "constant", value: PIPELINE_VERSION },
+    confidence: each((i) => confidence[i]),
+    reported_date: coded(date, strings.length, stringOrNull),
+    reported_precision: coded(precision, strings.length, stringOrNull),
+    reported_modality: coded(modality, strings.length, stringOrNull),
+    conflict: coded(conflict, 2, (c) => c === 1)
+  }
+}
+
+/** Row i's value of a column. */
+const cellReader = (spec: ColumnSpec): ((i: number) => unknown) => {
+  switch (spec.kind) {
+    case "constant":
+      return () => spec.value
+    case "coded": {
+      const { codes, valueOfCode } = spec.column
+      return (i) => valueOfCode(codes[i]!)
+    }
+    case "each":
+      return spec.valueAt
+  }
+}
+
+/** Row k's value formatted; a value shared by many rows is formatted once. */
+const cellFormatterOf = <A>(spec: ColumnSpec, format: (v: unknown) => A): ((k: number) => A) => {
+  switch (spec.kind) {
+    case "constant": {
+      const formatted = format(spec.value)
+      return () => formatted
+    }
+    case "coded": {
+      const { codes, size, valueOfCode } = spec.column
+      const formatted = new Array<A>(size)
+      const done = new Uint8Array(size)
+      return (k) => {
         const code = codes[k]!
         if (done[code] === 0) {
-          formatted[code] = format(valueAt(code))
+          formatted[code] = format(valueOfCode(code))
           done[code] = 1
         }
         return formatted[code]!
       }
-    },
-    distinctValues: function* (name) {
-      if (name === "pipeline_version") {
-        if (g.n > 0) yield PIPELINE_VERSION
-        return
-      }
-      const c = coded(name)
-      if (c === null) {
-        for (let k = 0; k < g.n; k++) yield value(k, name)
-        return
-      }
-      const seen = new Uint8Array(c.size)
-      for (let k = 0; k < g.n; k++) {
-        const code = c.codes[k]!
+    }
+    case "each": {
+      const { valueAt } = spec
+      return (k) => format(valueAt(k))
+    }
+  }
+}
+
+/** Each value of a column of `n` rows once (a coded column's distinct values; every value of the others). */
+function* distinctValuesOf(spec: ColumnSpec, n: number): Generator<unknown> {
+  switch (spec.kind) {
+    case "constant":
+      if (n > 0) yield spec.value
+      return
+    case "coded": {
+      const { codes, size, valueOfCode } = spec.column
+      const seen = new Uint8Array(size)
+      for (let k = 0; k < n; k++) {
+        const code = codes[k]!
         if (seen[code] === 0) {
           seen[code] = 1
-          yield c.valueOf(code)
+          yield valueOfCode(code)
         }
       }
+      return
+    }
+    case "each":
+      for (let k = 0; k < n; k++) yield spec.valueAt(k)
+  }
+}
+
+/** Row positions grouped by code: the rows of code c are positions[starts[c] .. starts[c + 1]). */
+const groupByCode = (codes: ArrayLike<number>, size: number, n: number) => {
+  const starts = new Uint32Array(size + 1)
+  for (let k = 0; k < n; k++) starts[codes[k]! + 1]!++
+  for (let c = 0; c < size; c++) starts[c + 1]! += starts[c]!
+  const next = starts.slice(0, size)
+  const positions = new Uint32Array(n)
+  for (let k = 0; k < n; k++) positions[next[codes[k]!]!++] = k
+  return { starts, positions }
+}
+
+/** Row i made as an object (the columns read directly: what every pass over the rows costs). */
+const rowReader = (
+  columns: Columns,
+  strings: ReadonlyArray<string | null>,
+  sources: ReadonlyArray<EvidenceSource>,
+  quote: (i: number) => string
+): ((i: number) => EvidenceRow) => {
+  const { hi, lo, row, source, start, end, method, date, precision, modality } = columns.u32
+  const { table, conflict } = columns.u8
+  const confidence = columns.confidence
+  const formatId = idFormatter()
+  return (i) => {
+    const s = sources[source[i]!]!
+    return {
+      evidence_id: formatId(hi[i]!, lo[i]!),
+      row_id: strings[row[i]!]!,
+      row_table: TABLE_NAMES[table[i]!]!,
+      source_id: s.sourceId,
+      text_sha256: s.textSha256,
+      char_start: start[i]!,
+      char_end: end[i]!,
+      quote: quote(i),
+      method: strings[method[i]!]!,
+      pipeline_version: PIPELINE_VERSION,
+      confidence: confidence[i]!,
+      reported_date: strings[date[i]!] ?? null,
+      reported_precision: (strings[precision[i]!] ?? null) as EvidenceRow["reported_precision"],
+      reported_modality: (strings[modality[i]!] ?? null) as EvidenceRow["reported_modality"],
+      conflict: conflict[i] === 1
+    } as EvidenceRow
+  }
+}
+
+const makeTable = (
+  columns: Columns,
+  strings: ReadonlyArray<string | null>,
+  stringIndex: ReadonlyMap<string, number>,
+  sources: ReadonlyArray<EvidenceSource>,
+  oddQuotes: ReadonlyMap<number, string>
+): EvidenceTable => {
+  const n = columns.n
+  const { source, a, b, row } = columns.u32
+  const quote = (i: number): string =>
+    oddQuotes.size > 0 && oddQuotes.has(i) ? oddQuotes.get(i)! : sources[source[i]!]!.text.slice(a[i], b[i])
+  const rowAt = rowReader(columns, strings, sources, quote)
+  const specs = columnSpecs(columns, strings, sources, quote)
+  let rowGroups: ReturnType<typeof groupByCode> | undefined
+  return {
+    length: n,
+    at: (k) => (k >= 0 && k < n ? rowAt(k) : undefined),
+    // a plain iterator: a generator costs more than the row it yields
+    [Symbol.iterator]: () => {
+      let k = 0
+      return {
+        next: () => (k < n ? { done: false, value: rowAt(k++) } : { done: true, value: undefined })
+      } as Iterator<EvidenceRow>
     },
+    toJSON: () => Array.from({ length: n }, (_, k) => rowAt(k)),
+    column: (name, from = 0, to = n) => {
+      const read = cellReader(specs[name])
+      const out = new Array<unknown>(to - from)
+      for (let k = from; k < to; k++) out[k - from] = read(k)
+      return out
+    },
+    cellFormatter: (name, format) => cellFormatterOf(specs[name], format),
+    distinctValues: (name) => distinctValuesOf(specs[name], n),
     byRowId: () => {
-      if (groups === undefined) {
-        const starts = new Uint32Array(strings.length + 1)
-        for (let k = 0; k < g.n; k++) starts[row![k]! + 1]!++
-        for (let c = 0; c < strings.length; c++) starts[c + 1]! += starts[c]!
-        const next = starts.slice(0, strings.length)
-        const positions = new Uint32Array(g.n)
-        for (let k = 0; k < g.n; k++) positions[next[row![k]!]!++] = k
-        groups = { starts, positions }
-      }
-      const { starts, positions } = groups
+      rowGroups ??= groupByCode(row, strings.length, n)
+      const { starts, positions } = rowGroups
       return {
         get: (rowId: string) => {
           const c = stringIndex.get(rowId)

@@ -179,10 +179,30 @@ const JOIN_CONFLICT = { conflict: true }
  */
 export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> => {
   const clusters: Array<Live> = []
-  const index = makeEventIndex<Live>()
-  let counter = 0
+  const index: EventIndex = makeEventIndex<Live>()
+  const addKey = keyAdder(index)
   let reportStamp = 0
-  const addKey = (c: Live, k: string) => {
+  for (const r of reports) {
+    const m = r.mention
+    const keys = participantKeys(m)
+    const found =
+      !NO_CROSS_DOC.has(m.type) && !UNREAL.has(m.modality) ? firstJoinable(r, keys, index, ++reportStamp) : null
+    if (found !== null) joinCluster(found.cluster, r, keys, found.conflict, index, addKey)
+    else {
+      const c = newCluster(r)
+      clusters.push(c)
+      for (const k of keys) addKey(c, k)
+    }
+  }
+  return clusters
+}
+
+type EventIndex = ReturnType<typeof makeEventIndex<Live>>
+
+/** Adds a key to a cluster, numbered in the order clusters acquire keys, and indexes it. */
+const keyAdder = (index: EventIndex): ((c: Live, k: string) => void) => {
+  let counter = 0
+  return (c, k) => {
     c.keys.add(k)
     c.seq.set(k, counter++)
     if (isObjectKey(k)) c.objects++
@@ -195,109 +215,132 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       [...c.keys].filter((x) => x !== k && !GENERIC(x))
     )
   }
-  for (const r of reports) {
-    const m = r.mention
-    const keys = participantKeys(m)
-    let target: Live | undefined
-    let conflict = false
-    if (!NO_CROSS_DOC.has(m.type) && !UNREAL.has(m.modality)) {
-      const strongKeys = [...keys].filter((k) => !GENERIC(k) && k !== m.location)
-      const people = [...keys].filter(isPersonKey)
-      const objects = [...keys].filter(isObjectKey)
-      const order = [...keys]
-      // the original scan's order: by the report's first key the cluster holds, then by when the
-      // cluster acquired it; a cluster that would not come before the best so far is not tested
-      let best: Live | null = null
-      let bestLevel = Infinity
-      let bestSeq = Infinity
-      let bestConflict = false
-      const stamp = ++reportStamp
-      const consider = (c: Live) => {
-        if (c.tried === stamp) return
-        c.tried = stamp
-        let level = -1
-        let seq = 0
-        for (let j = 0; j < order.length && j <= bestLevel; j++) {
-          const s = c.seq.get(order[j]!)
-          if (s !== undefined) {
-            level = j
-            seq = s
-            break
-          }
-        }
-        // none of the report's keys up to the best one's: it comes later (holding none, it cannot join)
-        if (level < 0 || (best !== null && level === bestLevel && seq >= bestSeq)) return
-        const ok = joins(c, r, strongKeys, people, objects)
-        if (ok === null) return
-        best = c
-        bestLevel = level
-        bestSeq = seq
-        bestConflict = ok.conflict
-      }
-      // three shared participants: with any date, or with conflicting dates
-      // (the order candidates are tried in does not matter: ranks never tie, a key's place in a cluster is unique)
-      if (strongKeys.length >= 3) {
-        const sorted = [...strongKeys].sort()
-        for (let i = 0; i < sorted.length; i++) {
-          for (let j = i + 1; j < sorted.length; j++)
-            for (let l = j + 1; l < sorted.length; l++)
-              for (const c of index.sortedTriple(m.type, sorted[i]!, sorted[j]!, sorted[l]!)) consider(c)
-          for (const c of index.wide(m.type, sorted[i]!)) consider(c)
-        }
-      }
-      // one shared participant and compatible dates
-      if (m.date.value !== null)
-        for (const k of strongKeys) for (const c of index.dated(m.type, k, m.date.value)) consider(c)
-      if (best !== null) {
-        target = best
-        conflict = bestConflict
+}
+
+/**
+ * The cluster report `r` joins, if any (and whether with conflicting dates): of the candidates the
+ * index gives, the first in the original scan's order that `joins` accepts.
+ */
+const firstJoinable = (
+  r: Report,
+  keys: ReadonlySet<string>,
+  index: EventIndex,
+  stamp: number
+): { cluster: Live; conflict: boolean } | null => {
+  const m = r.mention
+  const strongKeys = [...keys].filter((k) => !GENERIC(k) && k !== m.location)
+  const people = [...keys].filter(isPersonKey)
+  const objects = [...keys].filter(isObjectKey)
+  const order = [...keys]
+  // the original scan's order: by the report's first key the cluster holds, then by when the
+  // cluster acquired it; a cluster that would not come before the best so far is not tested
+  let best: Live | null = null
+  let bestLevel = Infinity
+  let bestSeq = Infinity
+  let bestConflict = false
+  const consider = (c: Live) => {
+    if (c.tried === stamp) return
+    c.tried = stamp
+    let level = -1
+    let seq = 0
+    for (let j = 0; j < order.length && j <= bestLevel; j++) {
+      const s = c.seq.get(order[j]!)
+      if (s !== undefined) {
+        level = j
+        seq = s
+        break
       }
     }
-    if (target) {
-      target.reports.push(r)
-      target.sources.add(r.sourceId)
-      if (m.location !== null) target.placeTriggers.add(`${m.location}|${m.trigger}`)
-      if (m.location !== null) target.places.add(m.location)
-      for (const h of personActors(m)) target.hosts.add(h)
-      for (const h of namedActors(m)) target.leads.add(h)
-      if (m.date.value !== null) target.dated = true
-      if (conflict) target.conflict = true
-      const d = statedDate(m)
-      const previous = target.cd
-      if (d !== null && (previous === null || d.length > previous.length)) {
-        target.cd = d
-        if (!target.unreal && !NO_CROSS_DOC.has(target.type))
-          index.moveDate(
-            target.type,
-            target,
-            previous,
-            [...target.keys].filter((x) => !GENERIC(x))
-          )
-      }
-      for (const k of keys) if (!target.keys.has(k)) addKey(target, k)
-    } else {
-      const c: Live = {
-        reports: [r],
-        keys: new Set(),
-        type: m.type,
-        conflict: false,
-        seq: new Map(),
-        cd: statedDate(m),
-        sources: new Set([r.sourceId]),
-        unreal: UNREAL.has(m.modality),
-        objects: 0,
-        placeTriggers: new Set(m.location !== null ? [`${m.location}|${m.trigger}`] : []),
-        places: new Set(m.location !== null ? [m.location] : []),
-        hosts: new Set(personActors(m)),
-        leads: new Set(namedActors(m)),
-        dated: m.date.value !== null,
-        tried: 0
-      }
-      clusters.push(c)
-      for (const k of keys) addKey(c, k)
+    // none of the report's keys up to the best one's: it comes later (holding none, it cannot join)
+    if (level < 0 || (best !== null && level === bestLevel && seq >= bestSeq)) return
+    const ok = joins(c, r, strongKeys, people, objects)
+    if (ok === null) return
+    best = c
+    bestLevel = level
+    bestSeq = seq
+    bestConflict = ok.conflict
+  }
+  forEachCandidate(index, m, strongKeys, consider)
+  return best === null ? null : { cluster: best, conflict: bestConflict }
+}
+
+/**
+ * The clusters the blocking index offers a report: by three shared participants (with any date, or
+ * with conflicting dates), and by one shared participant and a compatible date. The order they are
+ * tried in does not matter: ranks never tie, a key's place in a cluster is unique.
+ */
+const forEachCandidate = (
+  index: EventIndex,
+  m: EventMention,
+  strongKeys: ReadonlyArray<string>,
+  consider: (c: Live) => void
+): void => {
+  if (strongKeys.length >= 3) {
+    const sorted = [...strongKeys].sort()
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++)
+        for (let l = j + 1; l < sorted.length; l++)
+          for (const c of index.sortedTriple(m.type, sorted[i]!, sorted[j]!, sorted[l]!)) consider(c)
+      for (const c of index.wide(m.type, sorted[i]!)) consider(c)
     }
   }
-  return clusters
+  if (m.date.value !== null)
+    for (const k of strongKeys) for (const c of index.dated(m.type, k, m.date.value)) consider(c)
+}
+
+/** Adds report `r` to cluster `target`: its source, places, actors, date and keys. */
+const joinCluster = (
+  target: Live,
+  r: Report,
+  keys: ReadonlySet<string>,
+  conflict: boolean,
+  index: EventIndex,
+  addKey: (c: Live, k: string) => void
+): void => {
+  const m = r.mention
+  target.reports.push(r)
+  target.sources.add(r.sourceId)
+  if (m.location !== null) target.placeTriggers.add(`${m.location}|${m.trigger}`)
+  if (m.location !== null) target.places.add(m.location)
+  for (const h of personActors(m)) target.hosts.add(h)
+  for (const h of namedActors(m)) target.leads.add(h)
+  if (m.date.value !== null) target.dated = true
+  if (conflict) target.conflict = true
+  const d = statedDate(m)
+  const previous = target.cd
+  if (d !== null && (previous === null || d.length > previous.length)) {
+    target.cd = d
+    if (!target.unreal && !NO_CROSS_DOC.has(target.type))
+      index.moveDate(
+        target.type,
+        target,
+        previous,
+        [...target.keys].filter((x) => !GENERIC(x))
+      )
+  }
+  for (const k of keys) if (!target.keys.has(k)) addKey(target, k)
+}
+
+/** A cluster founded by report `r` (its keys are added after). */
+const newCluster = (r: Report): Live => {
+  const m = r.mention
+  return {
+    reports: [r],
+    keys: new Set(),
+    type: m.type,
+    conflict: false,
+    seq: new Map(),
+    cd: statedDate(m),
+    sources: new Set([r.sourceId]),
+    unreal: UNREAL.has(m.modality),
+    objects: 0,
+    placeTriggers: new Set(m.location !== null ? [`${m.location}|${m.trigger}`] : []),
+    places: new Set(m.location !== null ? [m.location] : []),
+    hosts: new Set(personActors(m)),
+    leads: new Set(namedActors(m)),
+    dated: m.date.value !== null,
+    tried: 0
+  }
 }
 
 const MODALITY_RANK: ReadonlyArray<Modality> = ["asserted", "planned", "expected", "hypothetical", "negated"]

@@ -22,7 +22,7 @@ import { emitCsv } from "./csv.js"
 import { dataPackage } from "./datapackage.js"
 import { CONTEXT, emitJsonLd } from "./jsonld.js"
 import { arrowToParquet } from "./parquet.js"
-import { startParquetThread } from "./parquetThread.js"
+import { type ParquetThread, startParquetThread } from "./parquetThread.js"
 import type { FileInfo, FileSink } from "./sink.js"
 
 /** What the release records beyond its tables. */
@@ -103,53 +103,12 @@ export const writeReleaseFiles = (
   timings: Timings = noTimings,
   parquetThreadRows = PARQUET_THREAD_ROWS
 ): void => {
-  const arrowMeta = new Map([
-    ["dataset", DATASET_NAME],
-    ["dataset_version", meta.version],
-    ["schema_version", SCHEMA_VERSION],
-    ["pipeline_version", PIPELINE_VERSION]
-  ])
-  const tableInfo: Record<string, unknown> = {}
   // large releases make their Parquet on a second thread while this one writes JSON-LD
   const rowCount = TABLES.reduce((n, d) => n + (t[d.name as keyof ReleaseTables] as Rows<unknown>).length, 0)
   const thread = rowCount >= parquetThreadRows ? startParquetThread() : null
+  let tableInfo: Record<string, unknown>
   try {
-    for (const def of TABLES) {
-      const table = def as unknown as TableDef<Record<string, Column>>
-      const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
-      // the Arrow file batch by batch; each batch, once written, goes to the Parquet thread (or is
-      // kept for Parquet made in line, in a small release)
-      const schema = arrowSchema(table, arrowMeta)
-      const parquet = `data/${def.name}.parquet`
-      const kept: Array<RecordBatch> = []
-      timings.time("publish: arrow", () =>
-        sink.write(`data/${def.name}.arrow`, (out) =>
-          writeArrowFile(schema, arrowBatches(table, rows, schema), out, (b) =>
-            thread ? thread.add(parquet, b) : kept.push(b)
-          )
-        )
-      )
-      if (thread) thread.end(parquet)
-      else
-        sink.put(
-          parquet,
-          timings.time("publish: parquet", () => arrowToParquet(new Table(schema, kept)))
-        )
-      tableInfo[def.name] = {
-        csv: `data/${def.name}.csv`,
-        arrow: `data/${def.name}.arrow`,
-        parquet: `data/${def.name}.parquet`,
-        schema: `schemas/${def.name}.schema.json`,
-        rows: rows.length,
-        primary_key: def.primaryKey,
-        columns: Object.entries(table.columns).map(([name, c]) => ({
-          name,
-          type: c.kind,
-          nullable: c.nullable,
-          description: c.description
-        }))
-      }
-    }
+    tableInfo = writeTableFiles(t, meta.version, sink, thread, timings)
     for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
     sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
     timings.time("publish: json-ld", () =>
@@ -163,48 +122,118 @@ export const writeReleaseFiles = (
   }
   for (const [p, b] of meta.extra ?? []) sink.put(p, b)
   const t0 = performance.now()
+  writeMetadataFiles(t, meta, sink, tableInfo)
+  timings.add("publish: metadata and hashes", performance.now() - t0)
+}
+
+/** Every table's Arrow and Parquet files; what manifest.json records of each table, by name. */
+const writeTableFiles = (
+  t: ReleaseTables,
+  version: string,
+  sink: FileSink,
+  thread: ParquetThread | null,
+  timings: Timings
+): Record<string, unknown> => {
+  const arrowMeta = new Map([
+    ["dataset", DATASET_NAME],
+    ["dataset_version", version],
+    ["schema_version", SCHEMA_VERSION],
+    ["pipeline_version", PIPELINE_VERSION]
+  ])
+  const tableInfo: Record<string, unknown> = {}
+  for (const def of TABLES) {
+    const table = def as unknown as TableDef<Record<string, Column>>
+    const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
+    // the Arrow file batch by batch; each batch, once written, goes to the Parquet thread (or is
+    // kept for Parquet made in line, in a small release)
+    const schema = arrowSchema(table, arrowMeta)
+    const parquet = `data/${def.name}.parquet`
+    const kept: Array<RecordBatch> = []
+    timings.time("publish: arrow", () =>
+      sink.write(`data/${def.name}.arrow`, (out) =>
+        writeArrowFile(schema, arrowBatches(table, rows, schema), out, (b) =>
+          thread ? thread.add(parquet, b) : kept.push(b)
+        )
+      )
+    )
+    if (thread) thread.end(parquet)
+    else
+      sink.put(
+        parquet,
+        timings.time("publish: parquet", () => arrowToParquet(new Table(schema, kept)))
+      )
+    tableInfo[def.name] = {
+      csv: `data/${def.name}.csv`,
+      arrow: `data/${def.name}.arrow`,
+      parquet: `data/${def.name}.parquet`,
+      schema: `schemas/${def.name}.schema.json`,
+      rows: rows.length,
+      primary_key: def.primaryKey,
+      columns: Object.entries(table.columns).map(([name, c]) => ({
+        name,
+        type: c.kind,
+        nullable: c.nullable,
+        description: c.description
+      }))
+    }
+  }
+  return tableInfo
+}
+
+/** datapackage.json, croissant.jsonld, README.md, then manifest.json and SHA256SUMS, which hash every file before them. */
+const writeMetadataFiles = (
+  t: ReleaseTables,
+  meta: ReleaseMeta,
+  sink: FileSink,
+  tableInfo: Record<string, unknown>
+): void => {
   sink.put("datapackage.json", enc(stableStringify(dataPackage(sink.files, meta))))
   sink.put("croissant.jsonld", enc(stableStringify(croissant(sink.files, meta))))
   const content = contentHash(sink.files, meta.rejected)
   sink.put("README.md", enc(renderCard(t, { ...meta, contentSha256: content })))
-
-  const listed = [...sink.files.keys()].sort(compareStrings)
-  const manifest = {
-    dataset: DATASET_NAME,
-    version: meta.version,
-    previous_version: meta.previousVersion,
-    schema_version: SCHEMA_VERSION,
-    pipeline_version: PIPELINE_VERSION,
-    lexicon_hash: meta.lexiconHash,
-    lexicons: meta.lexicons ?? [],
-    content_sha256: content,
-    created: meta.created,
-    files: listed.map((p) => {
-      const f = sink.files.get(p)!
-      const tbl = /^data\/(.+)\.(csv|arrow|parquet)$/.exec(p)
-      const rows = tbl ? (t[tbl[1] as keyof ReleaseTables] as ReadonlyArray<unknown>).length : undefined
-      return {
-        path: p,
-        sha256: f.sha256,
-        bytes: f.bytes,
-        media_type: MEDIA[p.split(".").pop()!] ?? "application/octet-stream",
-        ...(rows !== undefined ? { rows } : {})
-      }
-    }),
-    tables: tableInfo,
-    sources: t.sources.map((s) => ({
-      source_id: s.source_id,
-      file_name: s.file_name,
-      raw_sha256: s.raw_sha256,
-      text_sha256: s.text_sha256
-    })),
-    rejected: meta.rejected
-  }
-  sink.put("manifest.json", enc(stableStringify(manifest)))
+  sink.put("manifest.json", enc(stableStringify(manifestOf(t, meta, sink.files, tableInfo, content))))
   const sums = [...sink.files.keys()]
     .sort(compareStrings)
     .map((p) => `${sink.files.get(p)!.sha256}  ${p}`)
     .join("\n")
   sink.put("SHA256SUMS", enc(sums + "\n"))
-  timings.add("publish: metadata and hashes", performance.now() - t0)
 }
+
+/** The release's manifest.json: every file written so far (hashed), the tables, the sources and the rejected. */
+const manifestOf = (
+  t: ReleaseTables,
+  meta: ReleaseMeta,
+  files: ReadonlyMap<string, FileInfo>,
+  tableInfo: Record<string, unknown>,
+  content: string
+) => ({
+  dataset: DATASET_NAME,
+  version: meta.version,
+  previous_version: meta.previousVersion,
+  schema_version: SCHEMA_VERSION,
+  pipeline_version: PIPELINE_VERSION,
+  lexicon_hash: meta.lexiconHash,
+  lexicons: meta.lexicons ?? [],
+  content_sha256: content,
+  created: meta.created,
+  files: [...files.keys()].sort(compareStrings).map((p) => {
+    const f = files.get(p)!
+    const tbl = /^data\/(.+)\.(csv|arrow|parquet)$/.exec(p)
+    const rows = tbl ? (t[tbl[1] as keyof ReleaseTables] as ReadonlyArray<unknown>).length : undefined
+    return {
+      path: p,
+      sha256: f.sha256,
+      bytes: f.bytes,
+      media_type: MEDIA[p.split(".").pop()!] ?? "application/octet-stream",
+      ...(rows !== undefined ? { rows } : {})
+    }
+  }),
+  tables: tableInfo,
+  sources: t.sources.map((s) => ({
+    source_id: s.source_id,
+    file_name: s.file_name,
+    raw_sha256: s.raw_sha256,
+    text_sha256: s.text_sha256
+  })),
+  rejected: meta.rejected
+})

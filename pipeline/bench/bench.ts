@@ -40,139 +40,196 @@ const corpus = (n: number, model: ReturnType<typeof seedModel>): string => {
   return dir
 }
 
+/** A build run with what the next sizes' memory forecast and the JSON output need. */
+type SizeRun = BuildRun & {
+  readonly rssFrom: string | null
+  readonly stages: TimingReport["stages"] | null
+  readonly memory: TimingReport["memory"] | null
+}
+
+/** Where the benchmark's children write: corpora copies, releases, caches, timings (removed at the end). */
+interface Scratch {
+  readonly dir: string
+  readonly timeoutMs: number
+  readonly extra: ReadonlyArray<string>
+  readonly model: ReturnType<typeof seedModel>
+}
+
 const main = async () => {
   const model = seedModel()
   const generate = opt("generate")
-  if (generate !== undefined) {
-    const n = Number(generate)
-    const out = opt("out") ?? join(ROOT, "node_modules", ".cache", "car-bench", `corpus-${n}-s${seed}`)
-    const bytes = writeCorpus(out, seed, n, 0, model)
-    return log(`wrote ${n} articles (${(bytes / 1e6).toFixed(1)} MB of text, seed ${seed}) to ${out}`)
-  }
+  if (generate !== undefined) return generateOnly(Number(generate), model)
   const sizes = (opt("sizes") ?? "1000,10000,100000").split(",").map(Number)
-  const timeoutMs = Number(opt("timeout-min") ?? 40) * 60_000
   const workers = opt("workers")
-  const extra = workers !== undefined ? ["--workers", workers] : []
-  const scratch = mkdtempSync(join(tmpdir(), "car-bench-"))
+  const scratch: Scratch = {
+    dir: mkdtempSync(join(tmpdir(), "car-bench-")),
+    timeoutMs: Number(opt("timeout-min") ?? 40) * 60_000,
+    extra: workers !== undefined ? ["--workers", workers] : [],
+    model
+  }
   const mid = sizes.reduce((a, b) => (Math.abs(Math.log(b / 10000)) < Math.abs(Math.log(a / 10000)) ? b : a))
-  const runs: Array<
-    BuildRun & {
-      readonly rssFrom: string | null
-      readonly stages: TimingReport["stages"] | null
-      readonly memory: TimingReport["memory"] | null
-    }
-  > = []
-  let compromise = null
-  let incremental = null
-  const memoryMb = totalmem() / 2 ** 20
+  const runs: Array<SizeRun> = []
+  let compromise: Awaited<ReturnType<typeof compromisePass>> | null = null
+  let incremental: Awaited<ReturnType<typeof incrementalBuild>> | null = null
   for (const n of sizes) {
-    // a size whose peak RSS, extrapolated from the sizes run so far, would not fit in the
-    // machine's memory, or whose heap would pass the build's heap limit, is not run (it would
-    // run for long and then fail): --force runs it anyway
-    const fit = runs.filter((r) => r.ok && r.peakRssMb !== null && r.memory !== null && r.articles < n)
-    const predict = (y: (r: (typeof fit)[number]) => number) =>
-      extrapolate(
-        fit.map((r) => [r.articles, y(r)] as const),
-        n
-      )
-    const rss = predict((r) => r.peakRssMb!)
-    const heap = predict((r) => Math.max(...Object.values(r.memory!).map((m) => m.heapMb)))
-    const over = rss !== null && heap !== null && (rss > memoryMb * 0.9 || heap > BUILD_HEAP_MB)
-    if (over && !argv.includes("--force")) {
-      const reason = `not run: extrapolated from ${fit.map((r) => r.articles.toLocaleString("en-US")).join(" and ")} articles, its peak RSS would reach about ${(rss! / 1024).toFixed(1)} GB (the machine has ${(memoryMb / 1024).toFixed(1)} GB) and its heap ${(heap! / 1024).toFixed(1)} GB (the build's limit is ${(BUILD_HEAP_MB / 1024).toFixed(1)} GB; --force runs it)`
+    const reason = argv.includes("--force") ? null : tooLargeReason(runs, n)
+    if (reason !== null) {
       log(`build ${n} articles: ${reason}`)
-      runs.push({
-        articles: n,
-        ok: false,
-        skipped: true,
-        reason,
-        textMb: null,
-        wallS: 0,
-        articlesPerS: null,
-        mbPerS: null,
-        peakRssMb: null,
-        rssFrom: null,
-        slowestStage: null,
-        slowestArticle: null,
-        stages: null,
-        memory: null
-      })
+      runs.push(skippedRun(n, reason))
       continue
     }
     const dir = corpus(n, model)
-    const out = join(scratch, `dist-${n}`)
-    const cache = join(scratch, `cache-${n}`)
+    const out = join(scratch.dir, `dist-${n}`)
+    const cache = join(scratch.dir, `cache-${n}`)
     log(`build ${n} articles (cold cache)...`)
-    const r = await runBuild(dir, out, cache, join(scratch, `timings-${n}.json`), timeoutMs, extra)
+    const r = await runBuild(dir, out, cache, join(scratch.dir, `timings-${n}.json`), scratch.timeoutMs, scratch.extra)
     if (!r.ok) log(`  failed: ${r.reason}`)
-    const t = r.timings
-    const stages = t ? Object.entries(t.stages).filter(([k]) => !k.includes("(wall)")) : []
-    const slowest = stages.sort(([, a], [, b]) => b.ms - a.ms)[0]
-    runs.push({
-      articles: n,
-      ok: r.ok,
-      skipped: false,
-      reason: r.reason,
-      textMb: t ? t.textBytes / 1e6 : null,
-      wallS: r.wallMs / 1000,
-      articlesPerS: r.ok ? n / (r.wallMs / 1000) : null,
-      mbPerS: r.ok && t ? t.textBytes / 1e6 / (r.wallMs / 1000) : null,
-      peakRssMb: r.rssMb,
-      rssFrom: r.rssFrom,
-      slowestStage: slowest ? { name: slowest[0], s: slowest[1].ms / 1000 } : null,
-      slowestArticle: t?.slowestArticle ?? null,
-      stages: t?.stages ?? null,
-      memory: t?.memory ?? null
-    })
+    runs.push(sizeRunOf(n, r))
     log(`  ${(r.wallMs / 1000).toFixed(1)} s, peak RSS ${r.rssMb?.toFixed(0)} MB`)
     if (n === mid) {
-      log(`compromise pass over the same ${n} articles...`)
-      const c = await runChild("pipeline/bench/compromise.ts", [dir], timeoutMs)
-      const j = c.ok
-        ? (JSON.parse(c.stdout) as {
-            articles: number
-            bytes: number
-            ms: number
-            maxRssKb: number
-          })
-        : null
-      compromise = {
-        articles: n,
-        ok: c.ok,
-        reason: c.reason,
-        wallS: c.wallMs / 1000,
-        articlesPerS: j ? n / (c.wallMs / 1000) : null,
-        mbPerS: j ? j.bytes / 1e6 / (c.wallMs / 1000) : null,
-        peakRssMb: c.rssMb ?? (j ? j.maxRssKb / 1024 : null)
-      }
-      log(`  ${(c.wallMs / 1000).toFixed(1)} s`)
-      if (r.ok) {
-        log(`incremental: one more article, warm cache...`)
-        const more = join(scratch, `corpus-${n}-plus-one`)
-        cpSync(dir, more, { recursive: true })
-        const a = article(model, seed, n)
-        writeCorpus(more, seed, n + 1, n, model)
-        const inc = await runBuild(more, out, cache, join(scratch, `timings-${n}-inc.json`), timeoutMs, extra)
-        incremental = {
-          articles: n + 1,
-          added: `${a.name}.txt`,
-          ok: inc.ok,
-          reason: inc.reason,
-          wallS: inc.wallMs / 1000,
-          fractionOfFull: inc.ok ? inc.wallMs / r.wallMs : null,
-          peakRssMb: inc.rssMb,
-          stages: inc.timings?.stages ?? null
-        }
-        rmSync(more, { recursive: true, force: true })
-        log(`  ${(inc.wallMs / 1000).toFixed(1)} s`)
-      }
+      compromise = await compromisePass(n, dir, scratch)
+      if (r.ok) incremental = await incrementalBuild(n, dir, out, cache, r.wallMs, scratch)
     }
     rmSync(out, { recursive: true, force: true })
     rmSync(cache, { recursive: true, force: true })
   }
+  const figures = figuresOf(runs, mid, compromise, incremental)
+  rmSync(scratch.dir, { recursive: true, force: true })
+  process.stdout.write(argv.includes("--json") ? JSON.stringify(figures, null, 2) + "\n" : renderTable(figures))
+}
+
+/** --generate: only write a scale corpus. */
+const generateOnly = (n: number, model: ReturnType<typeof seedModel>): void => {
+  const out = opt("out") ?? join(ROOT, "node_modules", ".cache", "car-bench", `corpus-${n}-s${seed}`)
+  const bytes = writeCorpus(out, seed, n, 0, model)
+  log(`wrote ${n} articles (${(bytes / 1e6).toFixed(1)} MB of text, seed ${seed}) to ${out}`)
+}
+
+/**
+ * Why a size is not run (null: it is): its peak RSS, extrapolated from the sizes run so far, would
+ * not fit in the machine's memory, or its heap would pass the build's heap limit (it would run for
+ * long and then fail).
+ */
+const tooLargeReason = (runs: ReadonlyArray<SizeRun>, n: number): string | null => {
+  const memoryMb = totalmem() / 2 ** 20
+  const fit = runs.filter((r) => r.ok && r.peakRssMb !== null && r.memory !== null && r.articles < n)
+  const predict = (y: (r: (typeof fit)[number]) => number) =>
+    extrapolate(
+      fit.map((r) => [r.articles, y(r)] as const),
+      n
+    )
+  const rss = predict((r) => r.peakRssMb!)
+  const heap = predict((r) => Math.max(...Object.values(r.memory!).map((m) => m.heapMb)))
+  const over = rss !== null && heap !== null && (rss > memoryMb * 0.9 || heap > BUILD_HEAP_MB)
+  if (!over) return null
+  return `not run: extrapolated from ${fit.map((r) => r.articles.toLocaleString("en-US")).join(" and ")} articles, its peak RSS would reach about ${(rss! / 1024).toFixed(1)} GB (the machine has ${(memoryMb / 1024).toFixed(1)} GB) and its heap ${(heap! / 1024).toFixed(1)} GB (the build's limit is ${(BUILD_HEAP_MB / 1024).toFixed(1)} GB; --force runs it)`
+}
+
+const skippedRun = (n: number, reason: string): SizeRun => ({
+  articles: n,
+  ok: false,
+  skipped: true,
+  reason,
+  textMb: null,
+  wallS: 0,
+  articlesPerS: null,
+  mbPerS: null,
+  peakRssMb: null,
+  rssFrom: null,
+  slowestStage: null,
+  slowestArticle: null,
+  stages: null,
+  memory: null
+})
+
+/** The figures of one full build. */
+const sizeRunOf = (n: number, r: Awaited<ReturnType<typeof runBuild>>): SizeRun => {
+  const t = r.timings
+  const stages = t ? Object.entries(t.stages).filter(([k]) => !k.includes("(wall)")) : []
+  const slowest = stages.sort(([, a], [, b]) => b.ms - a.ms)[0]
+  return {
+    articles: n,
+    ok: r.ok,
+    skipped: false,
+    reason: r.reason,
+    textMb: t ? t.textBytes / 1e6 : null,
+    wallS: r.wallMs / 1000,
+    articlesPerS: r.ok ? n / (r.wallMs / 1000) : null,
+    mbPerS: r.ok && t ? t.textBytes / 1e6 / (r.wallMs / 1000) : null,
+    peakRssMb: r.rssMb,
+    rssFrom: r.rssFrom,
+    slowestStage: slowest ? { name: slowest[0], s: slowest[1].ms / 1000 } : null,
+    slowestArticle: t?.slowestArticle ?? null,
+    stages: t?.stages ?? null,
+    memory: t?.memory ?? null
+  }
+}
+
+/** A plain compromise NER pass over the same articles. */
+const compromisePass = async (n: number, dir: string, scratch: Scratch) => {
+  log(`compromise pass over the same ${n} articles...`)
+  const c = await runChild("pipeline/bench/compromise.ts", [dir], scratch.timeoutMs)
+  const j = c.ok
+    ? (JSON.parse(c.stdout) as {
+        articles: number
+        bytes: number
+        ms: number
+        maxRssKb: number
+      })
+    : null
+  const compromise = {
+    articles: n,
+    ok: c.ok,
+    reason: c.reason,
+    wallS: c.wallMs / 1000,
+    articlesPerS: j ? n / (c.wallMs / 1000) : null,
+    mbPerS: j ? j.bytes / 1e6 / (c.wallMs / 1000) : null,
+    peakRssMb: c.rssMb ?? (j ? j.maxRssKb / 1024 : null)
+  }
+  log(`  ${(c.wallMs / 1000).toFixed(1)} s`)
+  return compromise
+}
+
+/** A build after adding one article to the corpus just built, with its warm cache. */
+const incrementalBuild = async (
+  n: number,
+  dir: string,
+  out: string,
+  cache: string,
+  fullWallMs: number,
+  { dir: scratchDir, timeoutMs, extra, model }: Scratch
+) => {
+  log(`incremental: one more article, warm cache...`)
+  const more = join(scratchDir, `corpus-${n}-plus-one`)
+  cpSync(dir, more, { recursive: true })
+  const a = article(model, seed, n)
+  writeCorpus(more, seed, n + 1, n, model)
+  const inc = await runBuild(more, out, cache, join(scratchDir, `timings-${n}-inc.json`), timeoutMs, extra)
+  const incremental = {
+    articles: n + 1,
+    added: `${a.name}.txt`,
+    ok: inc.ok,
+    reason: inc.reason,
+    wallS: inc.wallMs / 1000,
+    fractionOfFull: inc.ok ? inc.wallMs / fullWallMs : null,
+    peakRssMb: inc.rssMb,
+    stages: inc.timings?.stages ?? null
+  }
+  rmSync(more, { recursive: true, force: true })
+  log(`  ${(inc.wallMs / 1000).toFixed(1)} s`)
+  return incremental
+}
+
+/** Every figure: the machine, the runs, the compromise pass and incremental build, and growth exponents. */
+const figuresOf = (
+  runs: ReadonlyArray<SizeRun>,
+  mid: number,
+  compromise: Awaited<ReturnType<typeof compromisePass>> | null,
+  incremental: Awaited<ReturnType<typeof incrementalBuild>> | null
+) => {
   const ok = runs.filter((r) => r.ok)
   const full = runs.find((r) => r.articles === mid)
-  const figures = {
+  return {
     machine: {
       cores: cpus().length,
       cpu: cpus()[0]?.model ?? "?",
@@ -192,8 +249,6 @@ const main = async () => {
       memory: growthExponent(ok.filter((r) => r.peakRssMb !== null).map((r) => [r.articles, r.peakRssMb!]))
     }
   }
-  rmSync(scratch, { recursive: true, force: true })
-  process.stdout.write(argv.includes("--json") ? JSON.stringify(figures, null, 2) + "\n" : renderTable(figures))
 }
 
 await main()

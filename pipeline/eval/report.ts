@@ -125,13 +125,59 @@ export const evaluate = (
   gold: ReadonlyArray<GoldDocument>,
   options: EvaluateOptions = {}
 ): EvalReport => {
-  const predByDoc = new Map(pred.map((p) => [p.doc, p] as const))
   const goldDocs = new Set(gold.map((g) => g.doc))
-  const rows = gold.map((g) => {
+  const articles = matchArticles(pred, gold, options.texts)
+  const genreOf = (doc: string): string | null => options.genres?.get(doc) ?? null
+  const families = [...new Set(articles.map((r) => genreFamily(genreOf(r.g.doc))))].sort()
+  return {
+    ...figuresOf(articles),
+    by_genre: families.map((genre) => ({
+      genre,
+      ...figuresOf(articles.filter((r) => genreFamily(genreOf(r.g.doc)) === genre))
+    })),
+    per_doc: articles.map((r) => ({
+      doc: r.g.doc,
+      genre: genreOf(r.g.doc),
+      genre_family: genreFamily(genreOf(r.g.doc)),
+      predicted: r.found,
+      entities: score(countsOf(r.ents)),
+      events: score(countsOf(r.evts)),
+      relations: score(countsOf(r.rels)),
+      baseline_entities: score(r.baseCounts)
+    })),
+    misses: missesOf(articles),
+    false_positives: falsePositivesOf(articles),
+    attribute_errors: articles.flatMap(attributeErrorsOf),
+    not_predicted: articles.filter((r) => !r.found).map((r) => r.g.doc),
+    not_evaluated: pred.filter((p) => !goldDocs.has(p.doc)).map((p) => p.doc)
+  }
+}
+
+/** One gold article paired with its predictions (none: `found` false), and what matched. */
+interface ArticleMatch {
+  readonly g: GoldDocument
+  readonly p: PredictedDoc
+  readonly found: boolean
+  readonly ents: ReturnType<typeof matchEntities>
+  readonly evts: ReturnType<typeof matchEvents>
+  readonly rels: ReturnType<typeof matchRelations>
+  readonly baseCounts: Counts
+}
+
+type Counts = { tp: number; fp: number; fn: number }
+
+/** Each gold article matched with its predictions, and the baseline's entity counts on its text. */
+const matchArticles = (
+  pred: ReadonlyArray<PredictedDoc>,
+  gold: ReadonlyArray<GoldDocument>,
+  texts: ReadonlyMap<string, string> | undefined
+): Array<ArticleMatch> => {
+  const predByDoc = new Map(pred.map((p) => [p.doc, p] as const))
+  return gold.map((g) => {
     const found = predByDoc.get(g.doc)
     const p: PredictedDoc = found ?? {
       doc: g.doc,
-      text: options.texts?.get(g.doc) ?? "",
+      text: texts?.get(g.doc) ?? "",
       entities: [],
       events: [],
       relations: []
@@ -144,125 +190,112 @@ export const evaluate = (
     const baseCounts = base === null ? { tp: 0, fp: 0, fn: g.entities.length } : countsOf(base)
     return { g, p, found: found !== undefined, ents, evts, rels, baseCounts }
   })
-  type Row = (typeof rows)[number]
-  const figures = (rs: ReadonlyArray<Row>): GroupFigures => {
-    const total = (f: (r: Row) => { tp: number; fp: number; fn: number }) => score(sumCounts(rs.map(f)))
-    return {
-      articles: rs.length,
-      tables: {
-        entities: total((r) => countsOf(r.ents)),
-        events: total((r) => countsOf(r.evts)),
-        relations: total((r) => countsOf(r.rels))
-      },
-      events_attributes: attributeAccuracies(rs.flatMap((r) => r.evts.matched)),
-      baseline: { entities: total((r) => r.baseCounts) }
-    }
-  }
-  const genreOf = (doc: string): string | null => options.genres?.get(doc) ?? null
-  const families = [...new Set(rows.map((r) => genreFamily(genreOf(r.g.doc))))].sort()
-  const unlocated = new Set(rows.flatMap((r) => r.evts.unlocated))
+}
+
+/** Micro-averaged figures of a group of articles. */
+const figuresOf = (rs: ReadonlyArray<ArticleMatch>): GroupFigures => {
+  const total = (f: (r: ArticleMatch) => Counts) => score(sumCounts(rs.map(f)))
   return {
-    ...figures(rows),
-    by_genre: families.map((genre) => ({
-      genre,
-      ...figures(rows.filter((r) => genreFamily(genreOf(r.g.doc)) === genre))
-    })),
-    per_doc: rows.map((r) => ({
-      doc: r.g.doc,
-      genre: genreOf(r.g.doc),
-      genre_family: genreFamily(genreOf(r.g.doc)),
-      predicted: r.found,
-      entities: score(countsOf(r.ents)),
-      events: score(countsOf(r.evts)),
-      relations: score(countsOf(r.rels)),
-      baseline_entities: score(r.baseCounts)
-    })),
-    misses: {
-      entities: rows.flatMap((r) =>
-        r.ents.unmatchedGold.map((e) => ({
-          doc: r.g.doc,
-          name: e.name,
-          type: e.type
-        }))
-      ),
-      events: rows.flatMap((r) =>
-        r.evts.unmatchedGold.map((e) => ({
-          doc: r.g.doc,
-          id: e.id,
-          type: e.type,
-          quote: e.quote,
-          located: !unlocated.has(e)
-        }))
-      ),
-      relations: rows.flatMap((r) =>
-        r.rels.unmatchedGold.map((x) => ({
-          doc: r.g.doc,
-          subject: x.subject,
-          predicate: x.predicate,
-          object: x.object
-        }))
-      )
+    articles: rs.length,
+    tables: {
+      entities: total((r) => countsOf(r.ents)),
+      events: total((r) => countsOf(r.evts)),
+      relations: total((r) => countsOf(r.rels))
     },
-    false_positives: {
-      entities: rows.flatMap((r) =>
-        r.ents.unmatchedPred.map((e) => ({
-          doc: r.g.doc,
-          id: e.id,
-          name: e.name,
-          type: e.type
-        }))
-      ),
-      events: rows.flatMap((r) => {
-        const cps = [...r.p.text]
-        return r.evts.unmatchedPred.map((e) => ({
-          doc: r.g.doc,
-          id: e.id,
-          type: e.type,
-          quotes: e.spans.map((s) => cps.slice(s.start, s.end).join(""))
-        }))
-      }),
-      relations: rows.flatMap((r) =>
-        r.rels.unmatchedPred.map((x) => ({
-          doc: r.g.doc,
-          id: x.id,
-          subject: x.subject.name,
-          predicate: x.predicate,
-          object: x.object.name
-        }))
-      )
-    },
-    attribute_errors: rows.flatMap((r) =>
-      r.evts.matched.flatMap(({ pred, gold: g }) => {
-        const checks = attributeChecks(pred, g)
-        const wrong = ATTRIBUTES.filter((_, i) => !checks[i])
-        return wrong.length === 0
-          ? []
-          : [
-              {
-                doc: r.g.doc,
-                id: g.id,
-                pred_id: pred.id,
-                wrong,
-                predicted: {
-                  type: pred.type,
-                  date: pred.date,
-                  date_precision: pred.precision,
-                  modality: pred.modality
-                },
-                gold: {
-                  type: g.type,
-                  date: g.date,
-                  date_precision: g.date_precision,
-                  modality: g.modality
-                }
-              }
-            ]
-      })
-    ),
-    not_predicted: rows.filter((r) => !r.found).map((r) => r.g.doc),
-    not_evaluated: pred.filter((p) => !goldDocs.has(p.doc)).map((p) => p.doc)
+    events_attributes: attributeAccuracies(rs.flatMap((r) => r.evts.matched)),
+    baseline: { entities: total((r) => r.baseCounts) }
   }
 }
+
+/** The gold rows no prediction matched. */
+const missesOf = (articles: ReadonlyArray<ArticleMatch>): EvalReport["misses"] => {
+  const unlocated = new Set(articles.flatMap((r) => r.evts.unlocated))
+  return {
+    entities: articles.flatMap((r) =>
+      r.ents.unmatchedGold.map((e) => ({
+        doc: r.g.doc,
+        name: e.name,
+        type: e.type
+      }))
+    ),
+    events: articles.flatMap((r) =>
+      r.evts.unmatchedGold.map((e) => ({
+        doc: r.g.doc,
+        id: e.id,
+        type: e.type,
+        quote: e.quote,
+        located: !unlocated.has(e)
+      }))
+    ),
+    relations: articles.flatMap((r) =>
+      r.rels.unmatchedGold.map((x) => ({
+        doc: r.g.doc,
+        subject: x.subject,
+        predicate: x.predicate,
+        object: x.object
+      }))
+    )
+  }
+}
+
+/** The predicted rows no gold row matched. */
+const falsePositivesOf = (articles: ReadonlyArray<ArticleMatch>): EvalReport["false_positives"] => ({
+  entities: articles.flatMap((r) =>
+    r.ents.unmatchedPred.map((e) => ({
+      doc: r.g.doc,
+      id: e.id,
+      name: e.name,
+      type: e.type
+    }))
+  ),
+  events: articles.flatMap((r) => {
+    const cps = [...r.p.text]
+    return r.evts.unmatchedPred.map((e) => ({
+      doc: r.g.doc,
+      id: e.id,
+      type: e.type,
+      quotes: e.spans.map((s) => cps.slice(s.start, s.end).join(""))
+    }))
+  }),
+  relations: articles.flatMap((r) =>
+    r.rels.unmatchedPred.map((x) => ({
+      doc: r.g.doc,
+      id: x.id,
+      subject: x.subject.name,
+      predicate: x.predicate,
+      object: x.object.name
+    }))
+  )
+})
+
+/** An article's matched events with a wrong attribute: what was predicted beside the gold. */
+const attributeErrorsOf = (r: ArticleMatch): EvalReport["attribute_errors"] =>
+  r.evts.matched.flatMap(({ pred, gold: g }) => {
+    const checks = attributeChecks(pred, g)
+    const wrong = ATTRIBUTES.filter((_, i) => !checks[i])
+    return wrong.length === 0
+      ? []
+      : [
+          {
+            doc: r.g.doc,
+            id: g.id,
+            pred_id: pred.id,
+            wrong,
+            predicted: {
+              type: pred.type,
+              date: pred.date,
+              date_precision: pred.precision,
+              modality: pred.modality
+            },
+            gold: {
+              type: g.type,
+              date: g.date,
+              date_precision: g.date_precision,
+              modality: g.modality
+            }
+          }
+        ]
+  })
 
 const ATTRIBUTES = ["type", "date", "date_precision", "modality"] as const
 

@@ -33,22 +33,45 @@ export const insideRelease = (root: string, rel: string): string | null => {
   }
 }
 
+/** What the checks read of manifest.json. */
+interface ManifestFields {
+  files?: Array<{ path: string; sha256: string; bytes: number }>
+  tables?: Record<string, { csv: string; arrow: string; rows: number }>
+}
+
+/** Records a problem. */
+type AddProblem = (code: ProblemCode, file: string, message: string) => void
+/** Reads a release file (null, with a problem recorded, when it leaves the release or cannot be read). */
+type ReadFile = (rel: string) => Buffer | null
+/** The rows of each table read from its CSV, by table name. */
+type TableRows = Map<string, ReadonlyArray<Record<string, string>>>
+
 /** Validate one release directory. */
 export const validateRelease = (root: string): Array<Problem> => {
   const problems: Array<Problem> = []
-  const add = (code: ProblemCode, file: string, message: string) => problems.push({ code, file, message })
-  const manifestPath = nodePath.join(root, "manifest.json")
-  let manifest: {
-    files?: Array<{ path: string; sha256: string; bytes: number }>
-    tables?: Record<string, { csv: string; arrow: string; rows: number }>
-  }
+  const add: AddProblem = (code, file, message) => problems.push({ code, file, message })
+  let manifest: ManifestFields
   try {
-    manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"))
+    manifest = JSON.parse(fs.readFileSync(nodePath.join(root, "manifest.json"), "utf8"))
   } catch (e) {
     add("manifest-unreadable", "manifest.json", `cannot read manifest.json: ${(e as Error).message}`)
     return problems
   }
-  const read = (rel: string): Buffer | null => {
+  const read = releaseReader(root, add)
+  checkHashes(manifest, read, add)
+  const rows: TableRows = new Map()
+  for (const def of TABLES) {
+    const csvRows = checkTable(def as unknown as TableDef<Record<string, Column>>, manifest, read, add)
+    if (csvRows !== null) rows.set(def.name, csvRows)
+  }
+  const evidence = checkReferences(rows, add)
+  checkSpans(rows.get("sources") ?? [], evidence, read, add)
+  return problems
+}
+
+const releaseReader =
+  (root: string, add: AddProblem): ReadFile =>
+  (rel) => {
     const abs = insideRelease(root, rel)
     if (abs === null) {
       add("path-outside-release", rel, `path ${JSON.stringify(rel)} leaves the release directory; not read`)
@@ -61,7 +84,9 @@ export const validateRelease = (root: string): Array<Problem> => {
       return null
     }
   }
-  // -- hashes
+
+/** Every file's hash and size against manifest.json, and against SHA256SUMS. */
+const checkHashes = (manifest: ManifestFields, read: ReadFile, add: AddProblem): void => {
   for (const f of manifest.files ?? []) {
     const b = read(f.path)
     if (!b) continue
@@ -79,58 +104,63 @@ export const validateRelease = (root: string): Array<Problem> => {
       const b = m[2] === "SHA256SUMS" ? null : read(m[2]!)
       if (b && sha256(b) !== m[1]) add("hash-mismatch", m[2]!, "SHA-256 differs from SHA256SUMS")
     }
+}
 
-  // -- tables: CSV and Arrow hold the same rows; keys unique
-  const rows = new Map<string, ReadonlyArray<Record<string, string>>>()
-  for (const def of TABLES) {
-    const table = def as unknown as TableDef<Record<string, Column>>
-    const info = manifest.tables?.[def.name]
-    if (!info) {
-      add("table-missing", def.name, `table ${def.name} is not in manifest.tables`)
-      continue
-    }
-    const csvBytes = read(info.csv)
-    const arrowBytes = read(info.arrow)
-    if (!csvBytes || !arrowBytes) continue
-    const csv = parseCsv(csvBytes.toString("utf8"))
-    const cols = Object.keys(table.columns)
-    if (csv.errors.length) add("csv-malformed", info.csv, csv.errors.slice(0, 3).join("; "))
-    if (csv.fields.join(",") !== cols.join(","))
-      add("csv-columns", info.csv, `columns ${csv.fields.join(",")} differ from the schema ${cols.join(",")}`)
-    let arrow: ReturnType<typeof fromArrow>
-    try {
-      arrow = fromArrow(arrowBytes)
-    } catch (e) {
-      add("arrow-unreadable", info.arrow, `cannot read Arrow file: ${(e as Error).message}`)
-      continue
-    }
-    if (arrow.rows.length !== csv.rows.length)
-      add("row-count-mismatch", info.arrow, `Arrow has ${arrow.rows.length} rows, CSV ${csv.rows.length}`)
-    if (csv.rows.length !== info.rows)
-      add("row-count-mismatch", info.csv, `CSV has ${csv.rows.length} rows, manifest says ${info.rows}`)
-    let diffs = 0
-    for (let i = 0; i < Math.min(arrow.rows.length, csv.rows.length) && diffs < 3; i++)
-      for (const c of cols) {
-        const a = csvCell(table.columns[c]!, arrow.rows[i]![c])
-        if (a !== (csv.rows[i]![c] ?? "")) {
-          if (diffs++ < 3)
-            add(
-              "csv-arrow-mismatch",
-              info.csv,
-              `row ${i} column ${c}: CSV ${JSON.stringify(csv.rows[i]![c])} vs Arrow ${JSON.stringify(a)}`
-            )
-        }
-      }
-    const pk = def.primaryKey
-    const seen = new Set<string>()
-    for (const r of csv.rows) {
-      if (seen.has(r[pk]!)) add("duplicate-key", info.csv, `duplicate ${pk} ${r[pk]}`)
-      seen.add(r[pk]!)
-    }
-    rows.set(def.name, csv.rows)
+/** One table: CSV and Arrow hold the same rows, as many as the manifest says; keys unique. Its CSV rows (null when unread). */
+const checkTable = (
+  table: TableDef<Record<string, Column>>,
+  manifest: ManifestFields,
+  read: ReadFile,
+  add: AddProblem
+): ReadonlyArray<Record<string, string>> | null => {
+  const info = manifest.tables?.[table.name]
+  if (!info) {
+    add("table-missing", table.name, `table ${table.name} is not in manifest.tables`)
+    return null
   }
+  const csvBytes = read(info.csv)
+  const arrowBytes = read(info.arrow)
+  if (!csvBytes || !arrowBytes) return null
+  const csv = parseCsv(csvBytes.toString("utf8"))
+  const cols = Object.keys(table.columns)
+  if (csv.errors.length) add("csv-malformed", info.csv, csv.errors.slice(0, 3).join("; "))
+  if (csv.fields.join(",") !== cols.join(","))
+    add("csv-columns", info.csv, `columns ${csv.fields.join(",")} differ from the schema ${cols.join(",")}`)
+  let arrow: ReturnType<typeof fromArrow>
+  try {
+    arrow = fromArrow(arrowBytes)
+  } catch (e) {
+    add("arrow-unreadable", info.arrow, `cannot read Arrow file: ${(e as Error).message}`)
+    return null
+  }
+  if (arrow.rows.length !== csv.rows.length)
+    add("row-count-mismatch", info.arrow, `Arrow has ${arrow.rows.length} rows, CSV ${csv.rows.length}`)
+  if (csv.rows.length !== info.rows)
+    add("row-count-mismatch", info.csv, `CSV has ${csv.rows.length} rows, manifest says ${info.rows}`)
+  let diffs = 0
+  for (let i = 0; i < Math.min(arrow.rows.length, csv.rows.length) && diffs < 3; i++)
+    for (const c of cols) {
+      const a = csvCell(table.columns[c]!, arrow.rows[i]![c])
+      if (a !== (csv.rows[i]![c] ?? "")) {
+        if (diffs++ < 3)
+          add(
+            "csv-arrow-mismatch",
+            info.csv,
+            `row ${i} column ${c}: CSV ${JSON.stringify(csv.rows[i]![c])} vs Arrow ${JSON.stringify(a)}`
+          )
+      }
+    }
+  const pk = table.primaryKey
+  const seen = new Set<string>()
+  for (const r of csv.rows) {
+    if (seen.has(r[pk]!)) add("duplicate-key", info.csv, `duplicate ${pk} ${r[pk]}`)
+    seen.add(r[pk]!)
+  }
+  return csv.rows
+}
 
-  // -- referential integrity, provenance coverage, spans
+/** Referential integrity and provenance coverage: every reference names a key, every row has evidence. The evidence rows. */
+const checkReferences = (rows: TableRows, add: AddProblem): ReadonlyArray<Record<string, string>> => {
   const keys = new Map<string, Set<string>>(
     [...rows].map(([n, rs]) => [n, new Set(rs.map((r) => Object.values(r)[0]!))])
   )
@@ -155,8 +185,18 @@ export const validateRelease = (root: string): Array<Problem> => {
       const id = Object.values(r)[0]!
       if (!supported.has(id)) add("no-evidence", `data/${n}.csv`, `${id} has no evidence row`)
     }
+  return evidence
+}
+
+/** Every text matches its hash, and every evidence span lies inside its text and quotes it. */
+const checkSpans = (
+  sources: ReadonlyArray<Record<string, string>>,
+  evidence: ReadonlyArray<Record<string, string>>,
+  read: ReadFile,
+  add: AddProblem
+): void => {
   const texts = new Map<string, Array<string>>()
-  for (const s of rows.get("sources") ?? []) {
+  for (const s of sources) {
     const b = read(s.text_path!)
     if (!b) continue
     const text = b.toString("utf8")
@@ -185,5 +225,4 @@ export const validateRelease = (root: string): Array<Problem> => {
         `${e.evidence_id}: text[${a}:${b}] is ${JSON.stringify(got.slice(0, 40))}, quote ${JSON.stringify(e.quote!.slice(0, 40))}`
       )
   }
-  return problems
 }
