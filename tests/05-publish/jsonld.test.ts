@@ -55,7 +55,7 @@ describe("JSON-LD", () => {
 
 describe("release.jsonld bytes", () => {
   it("are the graph of toJsonLd, keys sorted, one node per line", async () => {
-    const { buildTables } = await import("../../pipeline/Build.js")
+    const { buildTables } = await import("../../pipeline/run/tables.js")
     const { stableStringify } = await import("../../pipeline/shared/stableJson.js")
     const { jsonLdBytes, toJsonLd } = await import("../../pipeline/05-publish/jsonld.js")
     const built = await Effect.runPromise(buildTables(join(repoRoot, "seeds")).pipe(Effect.provide(NodeContext.layer)))

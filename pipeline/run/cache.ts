@@ -17,14 +17,14 @@ import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { makeDir } from "../shared/makeDir.js"
 import { stableStringify } from "../shared/stableJson.js"
-import type { ArticleResult } from "./article.js"
+import type { ArticleResult } from "./articleWork.js"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 
 /** The default cache folder: node_modules/.cache/car-extract (where tools keep caches; never committed, gone with node_modules). */
 export const DEFAULT_CACHE_DIR = join(ROOT, "node_modules", ".cache", "car-extract")
 /** Code whose change must invalidate the cache: normalisation, extraction, the contracts, shared helpers, this folder. */
-const CODE_DIRS = ["pipeline/02-normalise", "pipeline/03-extract", "pipeline/shared", "pipeline/scale", "schemas"]
+const CODE_DIRS = ["pipeline/02-normalise", "pipeline/03-extract", "pipeline/shared", "pipeline/run", "schemas"]
 
 const walk = (d: string): Array<string> =>
   readdirSync(d, { withFileTypes: true }).flatMap((e) =>
