@@ -31,6 +31,9 @@ export const inline: ArticleOptions = { workers: 0, cacheDir: null }
 /** Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
 const BATCHES_PER_WORKER = 2
 
+/** What ingesting a folder fails with (the folder or its manifest; a bad article is rejected, not failed). */
+type IngestError = Effect.Effect.Error<ReturnType<typeof ingestFolder>>
+
 /** Decoded sources waiting for a worker: ingest reads ahead of extraction by at most this many. */
 const READ_AHEAD = 16
 
@@ -40,8 +43,7 @@ const READ_AHEAD = 16
  */
 const decodedSources = (dir: string, today: string | null) =>
   Effect.gen(function* () {
-    const queue =
-      yield* Queue.bounded<Take.Take<IngestedSource, Effect.Effect.Error<ReturnType<typeof ingestFolder>>>>(READ_AHEAD)
+    const queue = yield* Queue.bounded<Take.Take<IngestedSource, IngestError>>(READ_AHEAD)
     const rejected = yield* Ref.make<ReadonlyArray<RejectedSource>>([])
     yield* ingestFolder(dir, today, (src) => Queue.offer(queue, Take.of(src))).pipe(
       Effect.exit,
@@ -57,7 +59,7 @@ const decodedSources = (dir: string, today: string | null) =>
 
 /** Decoded → normalised and extracted, each source beside its outcome, in file order. */
 const extracted = (
-  sources: Stream.Stream<IngestedSource, Effect.Effect.Error<ReturnType<typeof ingestFolder>>>,
+  sources: Stream.Stream<IngestedSource, IngestError>,
   lex: LexiconBundle,
   opts: ArticleOptions,
   cache: CacheConfig | null
