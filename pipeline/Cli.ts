@@ -17,7 +17,7 @@ import * as nodePath from "node:path"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { readLatest } from "./05-publish/Publish.js"
-import { build, verify } from "./Build.js"
+import { build } from "./Build.js"
 import { outFolder, sourcesFolder } from "./Config.js"
 import { readReleaseTables } from "./diff/arrowTables.js"
 import { diffTables, summarize } from "./diff/diff.js"
@@ -25,6 +25,8 @@ import { replaceBetween } from "./docs/tablesDoc.js"
 import { CARD_PATH, cardJson, DEFAULT_CORPORA, renderCard } from "./eval/card.js"
 import { measureCard, runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
+import { readManifest } from "./release/manifest.js"
+import { verify } from "./release/verify.js"
 import { validateRelease } from "./validate/checks.js"
 import { checkDataPackage } from "./validate/datapackage.js"
 import { ReleaseNotFound, ValidationFailed } from "./validate/errors.js"
@@ -99,11 +101,7 @@ const validateCmd = Command.make("validate", { release: releaseArg }, ({ release
 const statsCmd = Command.make("stats", { release: releaseArg }, ({ release }) =>
   Effect.gen(function* () {
     const dir = yield* releaseDir(release)
-    const m = JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8")) as {
-      version: string
-      tables: Record<string, { rows: number }>
-      rejected: Array<unknown>
-    }
+    const m = yield* readManifest(dir)
     yield* Console.log(`release ${m.version} (${dir})`)
     for (const [n, t] of Object.entries(m.tables))
       yield* Console.log(`  ${n.padEnd(20)} ${String(t.rows).padStart(7)} rows`)
@@ -168,11 +166,10 @@ const diffCmd = Command.make(
   },
   (o) =>
     Effect.gen(function* () {
-      const version = (d: string) =>
-        (JSON.parse(fs.readFileSync(nodePath.join(d, "manifest.json"), "utf8")) as { version: string }).version
+      const [older, newer] = [yield* readManifest(o.old), yield* readManifest(o.new)]
       const c = diffTables(
-        { version: version(o.old), tables: readReleaseTables(o.old) },
-        { version: version(o.new), tables: readReleaseTables(o.new) }
+        { version: older.version, tables: readReleaseTables(o.old) },
+        { version: newer.version, tables: readReleaseTables(o.new) }
       )
       yield* Console.log(o.json ? JSON.stringify(c, null, 2) : summarize(c))
     })

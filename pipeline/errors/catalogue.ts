@@ -9,9 +9,9 @@ import * as ingestErrors from "../01-ingest/errors.js"
 import * as lexiconErrors from "../03-extract/lexicon/Lexicons.js"
 import * as publishErrors from "../05-publish/errors.js"
 import * as evalErrors from "../eval/errors.js"
-import * as cacheErrors from "../scale/cache.js"
+import * as releaseErrors from "../release/errors.js"
+import * as cacheErrors from "../run/cache.js"
 import * as validateErrors from "../validate/errors.js"
-import { PENDING } from "./pending.js"
 
 /** The modules that declare error classes (their exports are searched; a test checks none is missed). */
 const ERROR_MODULES: ReadonlyArray<Readonly<Record<string, unknown>>> = [
@@ -19,6 +19,7 @@ const ERROR_MODULES: ReadonlyArray<Readonly<Record<string, unknown>>> = [
   lexiconErrors,
   cacheErrors,
   publishErrors,
+  releaseErrors,
   validateErrors,
   evalErrors
 ]
@@ -46,7 +47,6 @@ export const catalogue = (): ReadonlyArray<ErrorEntry> => {
     bySpec.set(spec, names)
   }
   for (const errorClass of errorClasses()) add(errorClass.spec, errorClass.name)
-  for (const p of PENDING) add(p.spec, p.errorClass.name)
   for (const spec of validateErrors.problemSpecs()) add(spec, null)
   return [...bySpec]
     .map(([spec, classes]) => ({ spec, classes: classes.sort() }))

@@ -32,7 +32,7 @@ const MEASURED_DIRS = [
   "pipeline/04-resolve",
   "pipeline/eval",
   "pipeline/lexicons",
-  "pipeline/scale",
+  "pipeline/run",
   "pipeline/shared",
   "pipeline/text",
   "schemas"

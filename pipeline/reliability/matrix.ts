@@ -3,8 +3,10 @@
  * named for its defect, and the code each must be rejected with (null: accepted). Used by the
  * test suite and by `npm run reliability`.
  */
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { chmodSync, cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { Effect } from "effect"
+import { readManifest } from "../release/manifest.js"
 
 /** file → expected code (null: accepted). `asRoot`: permissions are not enforced for root. */
 export const expectedCodes = (asRoot: boolean): Record<string, string | null> => ({
@@ -82,10 +84,7 @@ export const matrixMismatches = (
   manifestPath: string,
   expected: Record<string, string | null>
 ): Array<[string, string | null, string | null]> => {
-  const m = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    rejected: Array<{ file: string; code: string }>
-    sources: Array<{ file_name: string }>
-  }
+  const m = Effect.runSync(readManifest(dirname(manifestPath)))
   const rejected = Object.fromEntries(m.rejected.map((r) => [r.file, r.code]))
   const published = new Set(m.sources.map((s) => s.file_name))
   return Object.entries(expected).flatMap(([file, code]): Array<[string, string | null, string | null]> => {

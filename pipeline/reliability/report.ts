@@ -23,6 +23,7 @@ import fc from "fast-check"
 import { extractArticle } from "../03-extract/extract.js"
 import { loadLexicons } from "../03-extract/lexicon/Lexicons.js"
 import { build } from "../Build.js"
+import { readManifest } from "../release/manifest.js"
 import { validateRelease } from "../validate/checks.js"
 import { buildThrough, canMount, cellOk, type Fixture, makeFixture, renderMatrix, runMatrix } from "./faults.js"
 import {
@@ -94,10 +95,7 @@ const badInputs = async () => {
   const expected = expectedCodes(process.getuid?.() === 0)
   const mismatches = matrixMismatches(join(out, "1.0.0", "manifest.json"), expected)
   for (const m of mismatches) log(`bad input ${m[0]}: expected ${m[1]}, got ${m[2]}`)
-  const m = JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as {
-    rejected: Array<{ code: string }>
-    sources: Array<unknown>
-  }
+  const m = Effect.runSync(readManifest(join(out, "1.0.0")))
   return {
     tried: Object.keys(expected).length - 1,
     rejected: Object.values(expected).filter((c) => c !== null).length,
@@ -260,12 +258,7 @@ const folders = async () => {
     const t0 = performance.now()
     const r = await runBuild(src, out, {}, root, ["--timings", timings])
     const seconds = (performance.now() - t0) / 1000
-    const m = existsSync(join(out, "1.0.0", "manifest.json"))
-      ? (JSON.parse(readFileSync(join(out, "1.0.0", "manifest.json"), "utf8")) as {
-          sources: Array<unknown>
-          rejected: Array<{ code: string }>
-        })
-      : null
+    const m = existsSync(join(out, "1.0.0", "manifest.json")) ? Effect.runSync(readManifest(join(out, "1.0.0"))) : null
     const rejected: Record<string, number> = {}
     for (const x of m?.rejected ?? []) rejected[x.code] = (rejected[x.code] ?? 0) + 1
     const rssMb = existsSync(timings)

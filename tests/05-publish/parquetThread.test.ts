@@ -12,7 +12,7 @@ import { writeContentFiles, writeReleaseFiles } from "../../pipeline/05-publish/
 import { arrowToParquet, parquetStream } from "../../pipeline/05-publish/parquet.js"
 import { startParquetThread } from "../../pipeline/05-publish/parquetThread.js"
 import { memorySink } from "../../pipeline/05-publish/sink.js"
-import { buildTables } from "../../pipeline/Build.js"
+import { buildTables } from "../../pipeline/run/tables.js"
 import { repoRoot } from "../lib/tmp.js"
 
 describe("the Parquet thread", () => {

@@ -94,14 +94,6 @@ describe("the README", () => {
   })
 })
 
-/**
- * Folders the Layout section names before the work of issue 17 that creates them is merged (wt-layers makes
- * pipeline/text/, wt-run turns pipeline/scale/ into pipeline/run/ and adds pipeline/release/). The integrator
- * empties these lists after the merge; an entry that is no longer pending fails the test below.
- */
-const PENDING_NAMED_NOT_PRESENT = ["pipeline/text", "pipeline/run", "pipeline/release"]
-const PENDING_PRESENT_NOT_NAMED = ["pipeline/scale"]
-
 describe("the README's Layout section", () => {
   const named = firstCodeBlock(section(readme, "Layout")).map((line) => line.split(/\s{2,}/)[0]!)
   const namedFolders = named.filter((entry) => entry.endsWith("/")).map((entry) => entry.replace(/\/$/, ""))
@@ -113,7 +105,7 @@ describe("the README's Layout section", () => {
   const present = [...folders(".").filter((dir) => dir !== "pipeline"), ...folders("pipeline")]
 
   it("names every folder of the repository and of pipeline/", () => {
-    const unnamed = present.filter((dir) => !namedFolders.includes(dir) && !PENDING_PRESENT_NOT_NAMED.includes(dir))
+    const unnamed = present.filter((dir) => !namedFolders.includes(dir))
     expect(unnamed).toEqual([])
   })
 
@@ -121,14 +113,7 @@ describe("the README's Layout section", () => {
     const namedFiles = named
       .filter((entry) => !entry.endsWith("/"))
       .flatMap((entry) => entry.split(", ").map((file, i) => (i === 0 ? file : `${dirname(entry)}/${file}`)))
-    const missing = [...namedFolders, ...namedFiles].filter(
-      (path) => !existsSync(join(repoRoot, path)) && !PENDING_NAMED_NOT_PRESENT.includes(path)
-    )
+    const missing = [...namedFolders, ...namedFiles].filter((path) => !existsSync(join(repoRoot, path)))
     expect(missing).toEqual([])
-  })
-
-  it("holds no pending entry that the tree has caught up with", () => {
-    expect(PENDING_NAMED_NOT_PRESENT.filter((path) => existsSync(join(repoRoot, path)))).toEqual([])
-    expect(PENDING_PRESENT_NOT_NAMED.filter((path) => !existsSync(join(repoRoot, path)))).toEqual([])
   })
 })

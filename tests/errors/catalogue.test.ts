@@ -4,7 +4,6 @@ import { join, relative } from "node:path"
 import { describe, expect, it } from "vitest"
 import { replaceBetween } from "../../pipeline/docs/tablesDoc.js"
 import { catalogue, errorClasses, renderCatalogue } from "../../pipeline/errors/catalogue.js"
-import { PENDING } from "../../pipeline/errors/pending.js"
 import { templatesOf } from "../../schemas/ErrorSpec.js"
 import { repoRoot } from "../lib/tmp.js"
 
@@ -25,7 +24,7 @@ const pipelineModules = (dir: string): Array<string> =>
 
 describe("error catalogue", () => {
   it("holds every error class exported from pipeline/ (found by importing every module)", async () => {
-    const catalogued = new Set<unknown>([...errorClasses(), ...PENDING.map((p) => p.errorClass)])
+    const catalogued = new Set<unknown>(errorClasses())
     const missing: Array<string> = []
     for (const file of pipelineModules(join(repoRoot, "pipeline"))) {
       const rel = relative(repoRoot, file)
@@ -47,13 +46,6 @@ describe("error catalogue", () => {
 
   it("has a class's static code equal to its spec's, and an instance's code equal to both", () => {
     expect(errorClasses().filter((c) => c.code !== c.spec.code)).toEqual([])
-  })
-
-  it("renders the hand-declared Build.ts errors exactly as their classes do, until they adopt their specs", () => {
-    expect(PENDING.map((p) => [p.errorClass.name, p.rendered])).toEqual(
-      PENDING.map((p) => [p.errorClass.name, p.classMessage])
-    )
-    expect(PENDING.filter((p) => p.errorClass.code !== p.spec.code).map((p) => p.errorClass.name)).toEqual([])
   })
 
   it("names only repository files that exist (the lexicon README, the gold format, schemas)", () => {

@@ -108,18 +108,6 @@ export const unplacedFiles = (layers: ReadonlyArray<LayerEntry>, files: Readonly
 
 const edgeKey = (e: ImportEdge): string => `${e.from} → ${e.to}`
 
-/** The edges not in `allowed` (given as "from → to"). */
-export const withoutAllowed = (edges: ReadonlyArray<ImportEdge>, allowed: ReadonlyArray<string>): Array<ImportEdge> => {
-  const skip = new Set(allowed)
-  return edges.filter((e) => !skip.has(edgeKey(e)))
-}
-
-/** Allowed edges ("from → to") the graph no longer has: stale entries to remove. */
-export const staleAllowed = (edges: ReadonlyArray<ImportEdge>, allowed: ReadonlyArray<string>): Array<string> => {
-  const present = new Set(edges.map(edgeKey))
-  return allowed.filter((a) => !present.has(a))
-}
-
 /** Every import of a later layer, as "a → b (layer X imports later layer Y)". */
 export const backwardImports = (layers: ReadonlyArray<LayerEntry>, edges: ReadonlyArray<ImportEdge>): Array<string> =>
   edges.flatMap((e) => {

@@ -18,7 +18,7 @@ import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { makeDir } from "../shared/makeDir.js"
 import { stableStringify } from "../shared/stableJson.js"
-import type { ArticleResult } from "./article.js"
+import type { ArticleResult } from "./articleWork.js"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 
@@ -29,7 +29,7 @@ const CODE_DIRS = [
   "pipeline/02-normalise",
   "pipeline/03-extract",
   "pipeline/shared",
-  "pipeline/scale",
+  "pipeline/run",
   "pipeline/text",
   "schemas"
 ]

@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
-import { type ArticleResult, processSource } from "./article.js"
+import { type ArticleResult, processSource } from "./articleWork.js"
 import { type CacheConfig, cacheKey, readEntry, writeEntry } from "./cache.js"
 
 /** What became of one article. */

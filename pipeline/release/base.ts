@@ -9,9 +9,12 @@
 import { createHash } from "node:crypto"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
-import { Either, ParseResult, Schema } from "effect"
-import { ReleaseManifest } from "../../schemas/Manifest.js"
-import type { Latest } from "./Publish.js"
+import { Console, Effect, Either } from "effect"
+import type { ReleaseManifest } from "../../schemas/Manifest.js"
+import { BaseReleaseInvalid } from "../05-publish/errors.js"
+import type { Latest } from "../05-publish/Publish.js"
+import { decodeManifest, readManifest, unreadable } from "./manifest.js"
+import { compareVersions } from "./version.js"
 
 /** What dist/latest.json holds: nothing yet, a pointer, or something that is not a pointer. */
 export type Pointer =
@@ -72,9 +75,6 @@ const hashFile = (path: string): string => {
   return h.digest("hex")
 }
 
-const reason = (e: unknown) =>
-  (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : `cannot be read (${(e as Error).message})`
-
 /** Parse a release's SHA256SUMS into path → hash; problems are pushed, named `<folder>/<file>`. */
 const readSums = (_dir: string, name: string, text: string, problems: Array<string>): Map<string, string> => {
   const sums = new Map<string, string>()
@@ -92,19 +92,11 @@ const readSums = (_dir: string, name: string, text: string, problems: Array<stri
 }
 
 /** The manifest of a release, read through its schema (a problem is pushed when it does not decode). */
-const readManifest = (dir: string, name: string, problems: Array<string>): ReleaseManifest | null => {
-  try {
-    const decoded = Schema.decodeUnknownEither(ReleaseManifest)(
-      JSON.parse(fs.readFileSync(nodePath.join(dir, "manifest.json"), "utf8"))
-    )
-    if (Either.isRight(decoded)) return decoded.right
-    const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
-    problems.push(`${name}/manifest.json: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "does not decode"}`)
-  } catch (e) {
-    problems.push(`${name}/manifest.json: ${e instanceof SyntaxError ? "not valid JSON" : reason(e)}`)
-  }
-  return null
-}
+const checkedManifest = (dir: string, name: string, problems: Array<string>): ReleaseManifest | null =>
+  Either.getOrElse(decodeManifest(dir), (problem) => {
+    problems.push(`${name}/manifest.json: ${problem}`)
+    return null
+  })
 
 /**
  * Check the base release `latest` points to in `dist`: the problems, each naming a file
@@ -119,7 +111,7 @@ export const baseProblems = (dist: string, latest: Latest): Array<string> => {
   try {
     sumsBytes = fs.readFileSync(nodePath.join(dir, "SHA256SUMS"))
   } catch (e) {
-    return [`${name}/SHA256SUMS: ${reason(e)}`]
+    return [`${name}/SHA256SUMS: ${unreadable(e)}`]
   }
   if (createHash("sha256").update(sumsBytes).digest("hex") !== latest.sha256sums)
     problems.push(`${name}/SHA256SUMS: its SHA-256 is not the one latest.json records`)
@@ -128,11 +120,11 @@ export const baseProblems = (dist: string, latest: Latest): Array<string> => {
     try {
       if (hashFile(nodePath.join(dir, p)) !== expected) problems.push(`${name}/${p}: SHA-256 differs from SHA256SUMS`)
     } catch (e) {
-      problems.push(`${name}/${p}: ${reason(e)}`)
+      problems.push(`${name}/${p}: ${unreadable(e)}`)
     }
   }
   if (!sums.has("manifest.json")) problems.push(`${name}/SHA256SUMS: does not list manifest.json`)
-  const manifest = readManifest(dir, name, problems)
+  const manifest = checkedManifest(dir, name, problems)
   if (manifest !== null) {
     if (manifest.version !== latest.version)
       problems.push(`${name}/manifest.json: version ${manifest.version}, but latest.json says ${latest.version}`)
@@ -158,14 +150,14 @@ const chainProblems = (dist: string, first: string | null): Array<string> => {
     try {
       sums = readSums(dir, v, fs.readFileSync(nodePath.join(dir, "SHA256SUMS"), "utf8"), problems)
     } catch (e) {
-      problems.push(`${v}/SHA256SUMS: ${reason(e)}`)
+      problems.push(`${v}/SHA256SUMS: ${unreadable(e)}`)
       return problems
     }
     if (hashFile(nodePath.join(dir, "manifest.json")) !== sums.get("manifest.json")) {
       problems.push(`${v}/manifest.json: SHA-256 differs from SHA256SUMS`)
       return problems
     }
-    v = readManifest(dir, v, problems)?.previous_version ?? null
+    v = checkedManifest(dir, v, problems)?.previous_version ?? null
   }
   return problems
 }
@@ -181,9 +173,60 @@ export const publishedVersions = (dist: string): Array<string> => {
   return names.filter((n) => SEMVER.test(n)).sort(compareVersions)
 }
 
-/** Order of two X.Y.Z versions. */
-export const compareVersions = (a: string, b: string): number => {
-  const [x, y] = [a, b].map((v) => v.split(".").map(Number))
-  for (let i = 0; i < 3; i++) if (x![i] !== y![i]) return x![i]! - y![i]!
-  return 0
+/** A previous release: its version and directory. */
+export interface Previous {
+  readonly version: string
+  readonly dir: string
 }
+
+/** The release a build compares with, and the newest one it was told to skip (--base none). */
+export interface Base {
+  /** The one latest.json points to, checked (null: none, or --base none). */
+  readonly latest: Latest | null
+  readonly previous: Previous | null
+  /** Its manifest. */
+  readonly manifest: ReleaseManifest | null
+  /** With --base none: the newest version in the output folder, which the release is not compared with. */
+  readonly skipped: string | null
+}
+
+/** The base release: the one latest.json points to, checked (none with --base none, or in an empty output folder). */
+const checkedLatest = (out: string): Effect.Effect<Latest | null, BaseReleaseInvalid> =>
+  Effect.suspend(() => {
+    const pointer = readPointer(out)
+    if (pointer._tag === "none") return Effect.succeed(null)
+    if (pointer._tag === "invalid")
+      return Effect.fail(
+        new BaseReleaseInvalid({ dir: nodePath.join(out, "latest.json"), problems: [pointer.problem] })
+      )
+    const problems = baseProblems(out, pointer.latest)
+    return problems.length > 0
+      ? Effect.fail(new BaseReleaseInvalid({ dir: nodePath.join(out, pointer.latest.path), problems }))
+      : Effect.succeed(pointer.latest)
+  })
+
+/** With --base none: the newest version in the output folder (the pointer's or a folder's). */
+const newestPublished = (out: string): string | null => {
+  const pointer = readPointer(out)
+  return (
+    [...publishedVersions(out), ...(pointer._tag === "found" ? [pointer.latest.version] : [])]
+      .sort(compareVersions)
+      .pop() ?? null
+  )
+}
+
+/** The base of a build into `out` (`base`: the --base option; absent means latest). */
+export const baseOf = Effect.fn("Release.base")(function* (out: string, base: "latest" | "none" = "latest") {
+  if (base === "none") {
+    const skipped = newestPublished(out)
+    if (skipped !== null)
+      yield* Console.error(
+        `--base none: not comparing with ${nodePath.join(out, skipped)}; event ids are not carried over and the changelog lists every row as new`
+      )
+    return { latest: null, previous: null, manifest: null, skipped } satisfies Base
+  }
+  const latest = yield* checkedLatest(out)
+  if (latest === null) return { latest, previous: null, manifest: null, skipped: null } satisfies Base
+  const dir = nodePath.join(out, latest.path)
+  return { latest, previous: { version: latest.version, dir }, manifest: yield* readManifest(dir), skipped: null }
+})

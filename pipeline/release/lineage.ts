@@ -1,0 +1,67 @@
+/**
+ * What a build carries over from the releases before it: the event ids of the previous release
+ * (by report key) and, for each source, the first release along the previous_version chain that
+ * holds it.
+ */
+import * as fs from "node:fs"
+import * as nodePath from "node:path"
+import { Effect } from "effect"
+import { type PreviousEventIds, reportKey } from "../04-resolve/Resolve.js"
+import { readArrowTable } from "../diff/arrowTables.js"
+import { type Lineage, noLineage } from "../run/tables.js"
+import { readManifest } from "./manifest.js"
+
+/** The previous release's event reports (for id carry-over), read from the columns of its evidence and events Arrow files (only event rows are decoded). */
+export const previousEventIds = (releaseDir: string | null): PreviousEventIds => {
+  const ids = new Map<string, string>()
+  if (releaseDir === null) return ids
+  const evidence = readArrowTable(releaseDir, "evidence")
+  const events = readArrowTable(releaseDir, "events")
+  if (evidence === null || events === null) return ids
+  const eventOf = new Map<string, { type: string; trigger: string }>()
+  const [eid, etype, etrigger] = ["event_id", "event_type", "trigger"].map((c) => events.getChild(c)!)
+  for (let i = 0; i < events.numRows; i++)
+    eventOf.set(eid!.get(i) as string, {
+      type: etype!.get(i) as string,
+      trigger: (etrigger!.get(i) as string | null) ?? ""
+    })
+  const [table, rowId, source, start, end] = ["row_table", "row_id", "source_id", "char_start", "char_end"].map(
+    (c) => evidence.getChild(c)!
+  )
+  for (let i = 0; i < evidence.numRows; i++) {
+    if (table!.get(i) !== "events") continue
+    const id = rowId!.get(i) as string
+    const e = eventOf.get(id)
+    if (e)
+      ids.set(
+        reportKey(source!.get(i) as string, start!.get(i) as number, end!.get(i) as number, e.type, e.trigger),
+        id
+      )
+  }
+  return ids
+}
+
+/** For each source id, the index of the first release (oldest first) along the previous_version chain that holds it. */
+export const firstReleases = Effect.fn("Release.firstReleases")(function* (releaseDir: string | null) {
+  // newest first, as the chain is walked
+  const chain: Array<{ readonly sources: ReadonlyArray<{ readonly source_id: string }> }> = []
+  for (let dir = releaseDir; dir !== null && fs.existsSync(nodePath.join(dir, "manifest.json")); ) {
+    const manifest = yield* readManifest(dir)
+    chain.push({ sources: manifest.sources })
+    dir = manifest.previous_version ? nodePath.join(nodePath.dirname(dir), manifest.previous_version) : null
+  }
+  const first = new Map<string, number>()
+  chain.reverse().forEach((manifest, i) => {
+    for (const s of manifest.sources) if (!first.has(s.source_id)) first.set(s.source_id, i)
+  })
+  return first
+})
+
+/** The lineage of a build after the release in `releaseDir` (null: a first release). */
+export const lineageOf = (releaseDir: string | null): Effect.Effect<Lineage> =>
+  releaseDir === null
+    ? Effect.succeed(noLineage)
+    : Effect.map(firstReleases(releaseDir), (first) => ({
+        previousEventIds: previousEventIds(releaseDir),
+        firstReleases: first
+      }))

@@ -1,0 +1,56 @@
+/** The release metadata that does not depend on its version: the quality report (quality.json and its README sections) and the lineage fields. */
+import * as fs from "node:fs"
+import * as nodePath from "node:path"
+import { Effect } from "effect"
+import { readCard, renderCard as renderQualityCard } from "../eval/card.js"
+import { qualityMarkdown, scoreTables } from "../eval/score.js"
+import type { Built } from "../run/tables.js"
+import { timed } from "../run/timed.js"
+import { stableStringify } from "../shared/stableJson.js"
+import { noTimings, type Timings } from "../shared/timings.js"
+import type { Previous } from "./base.js"
+
+/** Everything but the version-dependent files: the quality report and the release metadata. */
+export const releaseMeta = Effect.fn("Release.meta")(function* (
+  sourcesDir: string,
+  built: Built,
+  previous: Previous | null,
+  created: string,
+  timings: Timings = noTimings
+) {
+  // the release's own evaluation, when the sources folder carries gold annotations (<sources>/gold)
+  const goldDir = nodePath.join(sourcesDir, "gold")
+  const own = fs.existsSync(goldDir)
+    ? yield* timed(timings, "quality", scoreTables(built.tables, built.texts, goldDir))
+    : null
+  // the code's figures on every annotated corpus, as measured into the committed quality card
+  const card = readCard()
+  const qualityJson = own !== null || card !== null ? { this_release: own, corpora: card } : null
+  const sections = [
+    ...(card !== null
+      ? [
+          `### The extraction on every annotated corpus\n\nMeasured with this code on the seeds and on development corpora of other outlets and genres (annotated\nindependently of the pipeline), as a whole and per genre family, beside a plain compromise NER baseline.\n${card.matching}\n\n${renderQualityCard(card)}`
+        ]
+      : []),
+    ...(own !== null
+      ? [
+          `### This release's sources\n\n${qualityMarkdown(own, "the gold annotations shipped with the sources (`gold/*.gold.json`, format in `gold/FORMAT.md`)")}`
+        ]
+      : [])
+  ]
+  return {
+    previousVersion: previous?.version ?? null,
+    created,
+    lexiconHash: built.lexiconHash,
+    lexicons: built.lexicons,
+    rejected: built.rejected,
+    texts: built.texts,
+    extra: new Map<string, Uint8Array>(
+      qualityJson ? [["quality.json", new TextEncoder().encode(stableStringify(qualityJson))]] : []
+    ),
+    ...(sections.length > 0 ? { quality: sections.join("\n\n") } : {})
+  }
+})
+
+/** The metadata of a release. */
+export type ReleaseMeta = Effect.Effect.Success<ReturnType<typeof releaseMeta>>

@@ -1,0 +1,160 @@
+/**
+ * The per-article phase of a build as an Effect Stream: sources are read one by one (01-ingest:
+ * sources → decoded), each is normalised and extracted (02, 03) in the main thread or on a pool of
+ * worker threads, through the extraction cache, with a bounded number of articles in flight
+ * (`Stream.mapEffect` with `concurrency` keeps file order, so the outcome never depends on which
+ * worker finishes first). Near-duplicate bodies are rejected here (the first file in order is kept).
+ */
+import * as fs from "node:fs"
+import { availableParallelism } from "node:os"
+import { Console, Effect, Exit, Option, Queue, Ref, Stream, Take } from "effect"
+import { NearDuplicate, rejectedSource } from "../01-ingest/errors.js"
+import { type IngestedSource, ingestFolder, type RejectedSource } from "../01-ingest/Ingest.js"
+import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
+import type { ResolveInput } from "../04-resolve/Resolve.js"
+import { compareStrings } from "../shared/compare.js"
+import { noTimings, type Timings } from "../shared/timings.js"
+import { interner, revive, withResult } from "./articleWork.js"
+import { type CacheConfig, CacheUnwritable, cacheConfig, DEFAULT_CACHE_DIR } from "./cache.js"
+import { makePool } from "./pool.js"
+import { type Outcome, runTask } from "./task.js"
+
+/** How the per-article work runs: `workers` threads (0: in the main thread), through the cache in `cacheDir` (null: none). */
+export interface ArticleOptions {
+  readonly workers: number
+  readonly cacheDir: string | null
+}
+
+/** The default: in the main thread, no cache (what eval and verify use). */
+export const inline: ArticleOptions = { workers: 0, cacheDir: null }
+
+/** Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
+const BATCHES_PER_WORKER = 2
+
+/** What ingesting a folder fails with (the folder or its manifest; a bad article is rejected, not failed). */
+type IngestError = Effect.Effect.Error<ReturnType<typeof ingestFolder>>
+
+/** Decoded sources waiting for a worker: ingest reads ahead of extraction by at most this many. */
+const READ_AHEAD = 16
+
+/**
+ * The decoded sources of `dir` in file order (01-ingest), and a Ref that holds ingest's rejected
+ * sources once the stream has ended. Ingest runs in its own fiber and waits while the queue is full.
+ */
+const decodedSources = (dir: string, today: string | null) =>
+  Effect.gen(function* () {
+    const queue = yield* Queue.bounded<Take.Take<IngestedSource, IngestError>>(READ_AHEAD)
+    const rejected = yield* Ref.make<ReadonlyArray<RejectedSource>>([])
+    yield* ingestFolder(dir, today, (src) => Queue.offer(queue, Take.of(src))).pipe(
+      Effect.exit,
+      Effect.flatMap((exit) =>
+        Exit.isSuccess(exit)
+          ? Effect.zipRight(Ref.set(rejected, exit.value.rejected), Queue.offer(queue, Take.end))
+          : Queue.offer(queue, Take.failCause(exit.cause))
+      ),
+      Effect.forkScoped
+    )
+    return { sources: Stream.flattenTake(Stream.fromQueue(queue)), rejected }
+  })
+
+/** Decoded → normalised and extracted, each source beside its outcome, in file order. */
+const extracted = (
+  sources: Stream.Stream<IngestedSource, IngestError>,
+  lex: LexiconBundle,
+  opts: ArticleOptions,
+  cache: CacheConfig | null
+) =>
+  opts.workers === 0
+    ? Effect.succeed(sources.pipe(Stream.map((src) => ({ src, outcome: runTask(src, lex, cache) }))))
+    : Effect.map(makePool(opts.workers, cache), (pool) =>
+        sources.pipe(
+          Stream.mapEffect((src) => Effect.map(pool.run(src), (outcome) => ({ src, outcome })), {
+            concurrency: opts.workers * pool.batch * BATCHES_PER_WORKER
+          })
+        )
+      )
+
+/**
+ * Ingest, normalise and extract every source of `dir`; returns the resolve inputs in file order
+ * and the rejected sources. With `onInput`, each input is handed to it in file order as it is
+ * taken, and none is kept (the returned inputs are empty).
+ */
+export const processSources = Effect.fn("Articles.process")(function* (
+  dir: string,
+  today: string | null,
+  lex: LexiconBundle,
+  opts: ArticleOptions = inline,
+  timings: Timings = noTimings,
+  onInput?: (input: ResolveInput) => void
+) {
+  const cache = opts.cacheDir === null ? null : cacheConfig(opts.cacheDir, lex.hash)
+  const inputs: Array<ResolveInput> = []
+  const nearDuplicates: Array<RejectedSource> = []
+  const bodies = new Map<string, string>()
+  const intern = interner()
+  let unstored = false
+  const take = ({ src, outcome }: { readonly src: IngestedSource; readonly outcome: Outcome }) =>
+    Effect.gen(function* () {
+      let total = 0
+      for (const [stage, ms] of Object.entries(outcome.times)) {
+        timings.add(stage, ms)
+        total += ms
+      }
+      timings.article(src.file, total, Buffer.byteLength(src.text))
+      if (outcome.cache === "corrupt")
+        yield* Console.error(`cache: ${src.file}: damaged entry (${outcome.reason}); recomputed and rewritten`)
+      // said once: every later entry fails the same way
+      if (outcome.unstored !== undefined && !unstored && cache !== null) {
+        unstored = true
+        yield* Console.error(
+          `warning [${CacheUnwritable.code}]: ${new CacheUnwritable({ dir: cache.dir, detail: outcome.unstored }).message}`
+        )
+      }
+      const result = revive(outcome.result, intern)
+      // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
+      const first = bodies.get(result.bodyKey)
+      if (first !== undefined) {
+        nearDuplicates.push(rejectedSource(new NearDuplicate({ file: src.file, duplicateOf: first })))
+        return
+      }
+      bodies.set(result.bodyKey, src.file)
+      const input = { source: withResult(src, result), extraction: result.extraction }
+      if (onInput) onInput(input)
+      else inputs.push(input)
+    })
+  const ingestRejected = yield* Effect.scoped(
+    Effect.gen(function* () {
+      const { sources, rejected } = yield* decodedSources(dir, today)
+      yield* Stream.runForEach(yield* extracted(sources, lex, opts, cache), take)
+      return yield* Ref.get(rejected)
+    })
+  )
+  const rejected = [...ingestRejected, ...nearDuplicates].sort((x, y) => compareStrings(x.file, y.file))
+  return { inputs, rejected }
+})
+
+/** Below this many sources, starting worker threads costs more than it saves: the default runs them in the main thread. */
+const AUTO_INLINE = 64
+
+/** The options of a build that say how its per-article work runs (see BuildOptions). */
+export interface ArticleFlags {
+  readonly sources: string
+  readonly workers?: Option.Option<number>
+  readonly cache?: Option.Option<string>
+  readonly noCache?: boolean
+}
+
+/** How a build's per-article work runs, from its options. */
+export const articleOptions = (flags: ArticleFlags): ArticleOptions => {
+  const cacheDir =
+    flags.noCache || flags.cache === undefined ? null : Option.getOrElse(flags.cache, () => DEFAULT_CACHE_DIR)
+  if (flags.workers === undefined) return { workers: 0, cacheDir }
+  if (Option.isSome(flags.workers)) return { workers: Math.max(0, flags.workers.value), cacheDir }
+  const sources = fs.existsSync(flags.sources)
+    ? fs.readdirSync(flags.sources).filter((f) => f.endsWith(".txt")).length
+    : 0
+  return {
+    workers: sources < AUTO_INLINE ? 0 : availableParallelism(),
+    cacheDir
+  }
+}

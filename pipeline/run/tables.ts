@@ -1,0 +1,119 @@
+/**
+ * The tables of a sources folder, computed without writing: the article stream (articleStream.ts),
+ * the reference days of articles without a publication day, and resolution. What build, verify
+ * and eval share.
+ */
+
+import { Console, Effect } from "effect"
+import type { LexiconProvenance } from "../../schemas/Lexicon.js"
+import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
+import type { RejectedSource } from "../01-ingest/Ingest.js"
+import { notBefore } from "../02-normalise/publicationDate.js"
+import { LexiconInvalid, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
+import { makeResolver, type PreviousEventIds, type ResolveInput } from "../04-resolve/Resolve.js"
+import { type ReferenceInput, referenceDays } from "../04-resolve/referenceDays.js"
+import { rowViolations } from "../05-publish/decodeRows.js"
+import { textPathOf } from "../05-publish/files.js"
+import { today } from "../Config.js"
+import { noTimings, type Timings } from "../shared/timings.js"
+import { dayHints } from "../text/dates.js"
+import { type ArticleOptions, inline, processSources } from "./articleStream.js"
+import { reextract } from "./articleWork.js"
+import { timed } from "./timed.js"
+
+/** Load the lexicons as an Effect: the loader throws LexiconInvalid (kept as it is); anything else is the folder's failure. */
+export const lexicons = Effect.try({
+  try: () => loadLexicons(),
+  catch: (e) =>
+    e instanceof LexiconInvalid ? e : new LexiconInvalid({ file: "pipeline/lexicons", line: 0, detail: String(e) })
+})
+
+/** Everything a build computes before writing. */
+export interface Built {
+  readonly tables: ReleaseTables
+  readonly rejected: ReadonlyArray<RejectedSource>
+  readonly texts: ReadonlyMap<string, string>
+  readonly lexiconHash: string
+  readonly lexicons: ReadonlyArray<LexiconProvenance>
+}
+
+/** What a build carries over from the releases before it (release/lineage.ts reads it). */
+export interface Lineage {
+  /** Event ids of the previous release, by report key. */
+  readonly previousEventIds: PreviousEventIds
+  /** For each source id, the index of the first release (oldest first) that holds it. */
+  readonly firstReleases: ReadonlyMap<string, number>
+}
+
+/** No release before: a first release, or a build in memory (eval). */
+export const noLineage: Lineage = { previousEventIds: new Map(), firstReleases: new Map() }
+
+const NO_HINTS = { monthDays: [], weekdays: [] } as const
+
+/** Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says. */
+export const buildTables = Effect.fn("Run.tables")(function* (
+  sourcesDir: string,
+  lineage: Lineage = noLineage,
+  timings: Timings = noTimings,
+  articles: ArticleOptions = inline
+) {
+  const lex = yield* timed(timings, "lexicons", lexicons)
+  const resolver = makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
+  const texts = new Map<string, string>()
+  const references: Array<ReferenceInput> = []
+  // articles without a publication day whose day clues another article may resolve wait for the
+  // reference days; every other article goes to resolution as it comes, and its extraction is not kept
+  const waiting: Array<ResolveInput> = []
+  const take = (i: ResolveInput) => {
+    const s = i.source
+    texts.set(s.sourceId, s.text)
+    const noDay = s.published.precision !== "day"
+    const hints = noDay ? dayHints(s.text) : NO_HINTS
+    references.push({
+      sourceId: s.sourceId,
+      published: s.published,
+      hints,
+      events: i.extraction.events,
+      notBefore: noDay ? notBefore(s.text) : null
+    })
+    if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0)) waiting.push(i)
+    else resolver.add(i)
+  }
+  const { rejected } = yield* timed(
+    timings,
+    "ingest + articles (wall)",
+    processSources(sourcesDir, yield* today, lex, articles, timings, take)
+  )
+  for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
+  timings.mark("articles")
+  // articles without a publication day, re-read against the day other articles give their events
+  const days = timings.time("reference days", () => referenceDays(references))
+  const tables = timings.time("resolve", () => {
+    for (const i of waiting) {
+      const day = days.get(i.source.sourceId)
+      resolver.add(
+        day === undefined
+          ? i
+          : {
+              source: i.source,
+              extraction: reextract(i.source, lex, {
+                value: day,
+                precision: "day"
+              })
+            }
+      )
+    }
+    return resolver.finish()
+  })
+  timings.mark("resolve")
+  const violations = timings.time("row contracts", () => rowViolations(tables))
+  if (violations.length > 0)
+    return yield* Effect.die(new Error(`rows break their table contracts (a pipeline bug):\n${violations.join("\n")}`))
+  return {
+    tables,
+    rejected,
+    texts,
+    lexiconHash: lex.hash,
+    lexicons: lex.provenance
+  } satisfies Built
+})
