@@ -17,6 +17,7 @@ import { changeOf, releaseVersion } from "./release/version.js"
 import { type ArticleFlags, articleOptions } from "./run/articleStream.js"
 import { buildTables } from "./run/tables.js"
 import { timed, writeTimings } from "./run/timed.js"
+import { codeSha256 } from "./shared/codeHash.js"
 import { makeTimings, noTimings, type Timings } from "./shared/timings.js"
 
 export { verify } from "./release/verify.js"
@@ -28,7 +29,9 @@ export interface BuildOptions extends ArticleFlags {
   readonly strict: boolean
   /** Write per-stage timings and peak memory (JSON) to this file. */
   readonly timings?: Option.Option<string>
-  /** The release to diff against and carry event ids over from: the one latest.json points to (checked first), or none. */
+  /**
+   * The release to diff against and carry event ids over from: the one latest.json points to (checked first), or none.
+   */
   readonly base?: "latest" | "none"
 }
 
@@ -51,7 +54,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
   const built = yield* buildTables(opts.sources, lineage, timings, articleOptions(opts))
   if (opts.strict && built.rejected.length > 0)
     return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
-  const meta = yield* releaseMeta(opts.sources, built, base.previous, yield* createdOf(built), timings)
+  const meta = yield* releaseMeta(opts.sources, built, base.previous, yield* createdOf(built), codeSha256(), timings)
   const staging = yield* storageStep(opts.out, () => openStaging(opts.out, disk))
   const content = yield* stageContent(staging, opts.out, built, timings)
   const change = changeOf(base.manifest, built.tables.sources, content)

@@ -6,7 +6,8 @@
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
- *   pipeline card     [--corpus DIR]... [--write]   (figures per corpus and genre; --write: quality-card.json and README)
+ *   pipeline card     [--corpus DIR]... [--write]   (figures per corpus and genre; --write: quality-card.json and
+ * README)
  *   pipeline diff     OLD_RELEASE NEW_RELEASE [--json]
  *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist]   (rebuild the newest release, compare bytes)
  * Handlers only parse options and call the stage functions.

@@ -33,7 +33,10 @@ export const releaseDate = (epoch: Option.Option<number>, newestPublished: strin
     }
   })
 
-/** Today (YYYY-MM-DD) for rejecting future publication dates: SOURCE_DATE_EPOCH's day, else the clock's. Never written into a release. */
+/**
+ * Today (YYYY-MM-DD) for rejecting future publication dates: SOURCE_DATE_EPOCH's day, else the clock's. Never written
+ * into a release.
+ */
 export const today = Effect.gen(function* () {
   const epoch = yield* sourceDateEpoch
   const ms = Option.isSome(epoch) ? epoch.value * 1000 : yield* Clock.currentTimeMillis

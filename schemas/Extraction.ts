@@ -34,7 +34,10 @@ export const EntityMention = Schema.Struct({
 })
 export type EntityMention = typeof EntityMention.Type
 
-/** A partial date as resolved from the text; `end`, when the text states an interval ("10–13 June"), its last day or month at the same precision. */
+/**
+ * A partial date as resolved from the text; `end`, when the text states an interval ("10–13 June"), its last day or
+ * month at the same precision.
+ */
 export const ResolvedDate = Schema.Struct({
   value: Schema.NullOr(Schema.String),
   precision: Schema.Literal(...DATE_PRECISIONS),

@@ -70,17 +70,31 @@ export class TriggerEntry extends Schema.Class<TriggerEntry>("TriggerEntry")({
   requires_after: Schema.optional(Schema.Array(Schema.String)),
   blocked_after: Schema.optional(Schema.Array(Schema.String)),
   blocked_before: Schema.optional(Schema.Array(Schema.String)),
-  /** Words that must not stand among the next four tokens (the object of a light verb: "paid a visit", "pays tribute"). */
+  /**
+   * Words that must not stand among the next four tokens (the object of a light verb: "paid a visit", "pays tribute").
+   */
   blocked_near: Schema.optional(Schema.Array(Schema.String)),
-  /** A change of quantity ("increased", "rose") is an event only with a figure after it in its clause ("rose to $5 billion", "grew by 12%"). */
+  /**
+   * A change of quantity ("increased", "rose") is an event only with a figure after it in its clause ("rose to $5
+   * billion", "grew by 12%").
+   */
   requires_figure: Schema.optional(Schema.Boolean),
-  /** A verb whose forms after an article are not read as its noun ("the claims of X" is no claiming): its nouns are entries of their own. */
+  /**
+   * A verb whose forms after an article are not read as its noun ("the claims of X" is no claiming): its nouns are
+   * entries of their own.
+   */
   verb_only: Schema.optional(Schema.Boolean),
-  /** A verb of taking part ("attend", "participate in"): with a gathering noun after it in its clause, the gathering is the event. */
+  /**
+   * A verb of taking part ("attend", "participate in"): with a gathering noun after it in its clause, the gathering is
+   * the event.
+   */
   participates: Schema.optional(Schema.Boolean),
   /** A source attribution ("according to X"): the name after it speaks, and what follows its comma is what was said. */
   attribution: Schema.optional(Schema.Boolean),
-  /** A statement verb that reports news of its own ("announced", "revealed"): it opens a statement rather than continuing the speaker's remarks. */
+  /**
+   * A statement verb that reports news of its own ("announced", "revealed"): it opens a statement rather than
+   * continuing the speaker's remarks.
+   */
   announces: Schema.optional(Schema.Boolean),
   note: Schema.optional(Schema.String)
 }) {
@@ -112,7 +126,10 @@ export class TitleEntry extends Schema.Class<TitleEntry>("TitleEntry")({
   holder_of: Schema.Literal("country", "organization", "none"),
   /** Relation the title implies: holds_position (office) or affiliated_with (occupation at an employer). */
   predicate: Schema.Literal("holds_position", "affiliated_with"),
-  /** Gazetteer id of the state an unqualified title belongs to, for offices only one state of the domain has ("Senator", "Secretary of State"). */
+  /**
+   * Gazetteer id of the state an unqualified title belongs to, for offices only one state of the domain has ("Senator",
+   * "Secretary of State").
+   */
   default_holder: Schema.optional(Schema.String),
   note: Schema.optional(Schema.String)
 }) {

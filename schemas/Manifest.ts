@@ -57,6 +57,8 @@ export class ReleaseManifest extends Schema.Class<ReleaseManifest>("ReleaseManif
   previous_version: Schema.NullOr(Schema.String),
   schema_version: Schema.String,
   pipeline_version: Schema.String,
+  /** SHA-256 of the code and lexicons that built the release (pipeline/shared/codeHash.ts); absent before 2.0.1. */
+  code_sha256: Schema.optional(Schema.String),
   lexicon_hash: Schema.String,
   /** The lexicons and data packages behind the extraction, with their sources and licences. */
   lexicons: Schema.optional(Schema.Array(LexiconEntry)),

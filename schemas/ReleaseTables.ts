@@ -43,7 +43,10 @@ export interface Rows<T> extends Iterable<T> {
    * repeats down the column (row ids, methods, sources, dates) is formatted once.
    */
   cellFormatter?<A>(name: keyof T, format: (v: unknown) => A): (k: number) => A
-  /** Each value column `name` holds, once (the distinct strings of a repeated column; every value of the others), in no set order: what a check of every cell needs to see, without making rows. */
+  /**
+   * Each value column `name` holds, once (the distinct strings of a repeated column; every value of the others), in no
+   * set order: what a check of every cell needs to see, without making rows.
+   */
   distinctValues?(name: keyof T): Iterable<unknown>
 }
 

@@ -2,12 +2,18 @@
  * Versions recorded in every release. SCHEMA_VERSION is bumped whenever a column of any
  * table is added, removed, renamed or retyped; PIPELINE_VERSION follows package.json.
  */
+import { createRequire } from "node:module"
 
 /** Version of the table contracts (columns and types). */
 export const SCHEMA_VERSION = "1.1.0"
 
-/** Version of the extraction pipeline; recorded on every evidence row. Must equal package.json's version. */
-export const PIPELINE_VERSION = "0.1.0"
+/**
+ * Version of the pipeline: package.json's `version`, recorded on every evidence row, in the Arrow/Parquet metadata and
+ * in the manifest (beside `code_sha256`, the hash of the exact code). Bump it when a change of the code changes what a
+ * build writes (docs/releasing.md).
+ */
+export const PIPELINE_VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string })
+  .version
 
 /** Stable name of the dataset (never changes between releases). */
 export const DATASET_NAME = "central-asia-relations"

@@ -52,7 +52,9 @@ export interface IngestResult {
 const MANIFEST = "sources.json"
 const TXT = Buffer.from(".txt")
 
-/** 1-based line of each `"file"` key in the manifest text, in order (for error messages): one pass, however many rows. */
+/**
+ * 1-based line of each `"file"` key in the manifest text, in order (for error messages): one pass, however many rows.
+ */
 const linesOfRows = (text: string): Array<number> => {
   const lines: Array<number> = []
   const re = /"file"\s*:|\n/g

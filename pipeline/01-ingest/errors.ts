@@ -212,7 +212,10 @@ export class NearDuplicate extends defineError<NearDuplicate>()(
   }
 ) {}
 
-/** A file name that cannot stand in a manifest, a CSV cell or a one-line message: not UTF-8, or holding a control or bidirectional character. */
+/**
+ * A file name that cannot stand in a manifest, a CSV cell or a one-line message: not UTF-8, or holding a control or
+ * bidirectional character.
+ */
 export class InvalidFileName extends defineError<InvalidFileName>()(
   "InvalidFileName",
   { file: Schema.String, reason: Schema.String },
@@ -226,7 +229,10 @@ export class InvalidFileName extends defineError<InvalidFileName>()(
   }
 ) {}
 
-/** A sentence longer than the limit: extraction's cost grows faster than a sentence's length, so one such sentence would stall the build. */
+/**
+ * A sentence longer than the limit: extraction's cost grows faster than a sentence's length, so one such sentence would
+ * stall the build.
+ */
 export class SentenceTooLong extends defineError<SentenceTooLong>()(
   "SentenceTooLong",
   { file: Schema.String, offset: Schema.Int, chars: Schema.Int, limit: Schema.Int },

@@ -4,7 +4,10 @@
  * part of one-line messages). A name that fails is shown escaped, so that it still reads on one line.
  */
 
-/** Characters a published file name may not hold: C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls. */
+/**
+ * Characters a published file name may not hold: C0 and C1 controls, DEL, line and paragraph separators, bidirectional
+ * controls.
+ */
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
 
 /** A name with its forbidden characters escaped (\n, \t, \u{…}): one line, and what the bytes were. */
@@ -35,7 +38,10 @@ export const nameProblem = (name: string): string | null => {
 
 const decoder = new TextDecoder("utf-8", { fatal: true })
 
-/** A directory entry's name from its bytes: the name, or (not UTF-8) the name with each byte that does not decode shown as \xNN, and why. */
+/**
+ * A directory entry's name from its bytes: the name, or (not UTF-8) the name with each byte that does not decode shown
+ * as \xNN, and why.
+ */
 export const fileName = (
   raw: Uint8Array
 ):

@@ -94,7 +94,8 @@ export const LINE_RULES: ReadonlyArray<{
     kind: "page_chrome",
     test: (t) => /^\d{1,7}$/.test(t)
   },
-  // page navigation and widgets ("Skip to main content", "Home", "Subscribe", "Support our journalism", "schema:articleBody")
+  // page navigation and widgets ("Skip to main content", "Home", "Subscribe", "Support our journalism",
+  // "schema:articleBody")
   {
     id: "boilerplate.navigation.v1",
     kind: "navigation",

@@ -212,7 +212,10 @@ const ABBREVIATIONS = new Set([
   "No",
   "vs"
 ])
-/** A paragraph's sentences: split at line breaks and at a stop before a capital, not after an initial or an abbreviation ("S. Jaishankar"). */
+/**
+ * A paragraph's sentences: split at line breaks and at a stop before a capital, not after an initial or an abbreviation
+ * ("S. Jaishankar").
+ */
 const firstSentences = (text: string): Array<string> => {
   const out: Array<string> = []
   let from = 0

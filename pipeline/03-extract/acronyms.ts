@@ -10,7 +10,10 @@ import type { Mention } from "./entities.js"
 import { CONNECTORS, headType, headTypeLeading, isCapWord, patMention } from "./nameRuns.js"
 
 const ACRONYM_SHAPE = /^[\p{Lu}\p{N}][\p{L}\p{N}&+-]{1,9}$/u
-/** An acronym: 2–10 letters, digits or joiners, starting with a capital or digit, with two capitals at least ("OFAC", "MoE"). */
+/**
+ * An acronym: 2–10 letters, digits or joiners, starting with a capital or digit, with two capitals at least ("OFAC",
+ * "MoE").
+ */
 const isAcronym = (s: string): boolean => ACRONYM_SHAPE.test(s) && (s.match(/\p{Lu}/gu)?.length ?? 0) >= 2
 const NAMED: ReadonlySet<EntityType> = new Set(["organization", "initiative", "named_event", "legislation", "location"])
 
@@ -64,7 +67,9 @@ const namesByEnd = (mentions: ReadonlyArray<Mention>) => {
 const bracketedAcronym = (doc: Doc, k: number, taken: Uint8Array): boolean =>
   doc.tokens[k]!.text === "(" && doc.tokens[k + 2]!.text === ")" && !taken[k + 1] && isAcronym(doc.tokens[k + 1]!.text)
 
-/** "Association of Canada (PDAC)": the body qualified by the state before the brackets, when the acronym spells both. */
+/**
+ * "Association of Canada (PDAC)": the body qualified by the state before the brackets, when the acronym spells both.
+ */
 const stateQualifiedBody = (
   doc: Doc,
   acronym: string,
@@ -79,7 +84,10 @@ const stateQualifiedBody = (
     : undefined
 }
 
-/** The first token of the capitalised run ending before token k (connectors and "&" inside it), not crossing taken tokens. */
+/**
+ * The first token of the capitalised run ending before token k (connectors and "&" inside it), not crossing taken
+ * tokens.
+ */
 const capitalisedRunStart = (doc: Doc, k: number, taken: Uint8Array): number => {
   const { tokens } = doc
   let s = k
@@ -97,7 +105,8 @@ const capitalisedRunStart = (doc: Doc, k: number, taken: Uint8Array): number => 
 
 /**
  * The capitalised run before the brackets at k whose initials spell the acronym, typed by its head word, a leading
- * head joined by a connector ("Partnership for ..."), or as a one-word body; undefined when the run spelling it has no type.
+ * head joined by a connector ("Partnership for ..."), or as a one-word body; undefined when the run spelling it has no
+ * type.
  */
 const spelledName = (doc: Doc, acronym: string, k: number, taken: Uint8Array): Mention | undefined => {
   const { tokens } = doc

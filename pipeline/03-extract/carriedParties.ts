@@ -10,7 +10,9 @@ import type { Participant } from "./participants.js"
 
 const NEGATION = new Set(["not", "n't", "never", "no"])
 const BE = /^(?:is|are|was|were|been|be|being)$/
-/** Adverbs that may stand between the auxiliary and the participle ("was first proposed", "has been formally signed"). */
+/**
+ * Adverbs that may stand between the auxiliary and the participle ("was first proposed", "has been formally signed").
+ */
 const BETWEEN = /^(?:[a-z]+ly|first|also|already|just|since|now|then|not|never|reportedly)$/
 
 /** Is the verb trigger at tokens [i, ...) a participle after a form of "be" (over one adverb)? "is visiting" is not. */
@@ -36,7 +38,9 @@ export const ownedByThem = (doc: Doc, trigger: TriggerEntry, i: number): boolean
   return false
 }
 
-/** The participants of the latest event whose trigger lies in sentence si or the one before it, before offset `before`. */
+/**
+ * The participants of the latest event whose trigger lies in sentence si or the one before it, before offset `before`.
+ */
 export const carriedParties = (
   doc: Doc,
   events: ReadonlyArray<FoundEvent>,

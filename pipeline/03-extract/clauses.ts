@@ -64,13 +64,22 @@ export const triggerAt = (doc: Doc, k: number): TriggerHit => {
   return hit
 }
 
-/** Reporting verbs that take a clause without "that" ("said Kazakhstan would ..."); others take an object ("described X as", "praised X"). */
+/**
+ * Reporting verbs that take a clause without "that" ("said Kazakhstan would ..."); others take an object ("described X
+ * as", "praised X").
+ */
 const BARE_COMPLEMENT = new Set(["say", "argue", "insist", "contend", "predict", "suggest"])
 
-/** Per document and token: 0 not known yet, 1 no reporting word ends here, 2 one does, 3 one that takes a bare clause does. */
+/**
+ * Per document and token: 0 not known yet, 1 no reporting word ends here, 2 one does, 3 one that takes a bare clause
+ * does.
+ */
 const reportCache = new WeakMap<Doc, Uint8Array>()
 
-/** Does a reporting verb or noun ("said", "warned", "the announcement") end at token k (`bare`: one that takes a clause without "that")? */
+/**
+ * Does a reporting verb or noun ("said", "warned", "the announcement") end at token k (`bare`: one that takes a clause
+ * without "that")?
+ */
 const reports = (doc: Doc, k: number, bare = false): boolean => {
   let cache = reportCache.get(doc)
   if (cache === undefined) {
@@ -90,7 +99,10 @@ const reports = (doc: Doc, k: number, bare = false): boolean => {
   return bare ? cache[k] === 3 : cache[k]! >= 2
 }
 
-/** Does a reported-speech complement open at token k (before or at the trigger i): "that" after a reporting word (over a short adjunct: "said on Monday that"), or the word right after a reporting verb ("said Kazakhstan would")? */
+/**
+ * Does a reported-speech complement open at token k (before or at the trigger i): "that" after a reporting word (over a
+ * short adjunct: "said on Monday that"), or the word right after a reporting verb ("said Kazakhstan would")?
+ */
 export const complementOpens = (doc: Doc, k: number, i: number): boolean => {
   const t = doc.tokens[k - 1]
   if (t === undefined) return false
@@ -198,7 +210,10 @@ const otherCue = (text: string, re: RegExp, from: number, ownStart: number, ownE
   return false
 }
 
-/** UTF-16 ranges [open, close] of quotations: curly quotes paired, straight double quotes toggling; an unclosed quote runs to the paragraph's end. */
+/**
+ * UTF-16 ranges [open, close] of quotations: curly quotes paired, straight double quotes toggling; an unclosed quote
+ * runs to the paragraph's end.
+ */
 export const quotedRanges = (text: string): Array<readonly [number, number]> => {
   const out: Array<readonly [number, number]> = []
   let open = -1

@@ -84,7 +84,8 @@ const commodityInName = (doc: Doc, i: number, length: number): boolean => {
 /**
  * A longer capitalised name containing the gazetteer name at [i, j) ("OSCE Academy", "Kazakh Invest"), when the run
  * continues with an org/place head word; not when a gazetteer body follows the state ("US Department of the
- * Treasury" is the Treasury, qualified). The name starts where its capitalised run starts ("George Washington University").
+ * Treasury" is the Treasury, qualified). The name starts where its capitalised run starts ("George Washington
+ * University").
  */
 const longerNameAround = (
   doc: Doc,
@@ -334,7 +335,10 @@ const surnameMentions = (doc: Doc, found: Found): void => {
   }
 }
 
-/** Find every entity mention in the document, and the further names written over other mentions ("China-Kyrgyzstan-Uzbekistan railway"). */
+/**
+ * Find every entity mention in the document, and the further names written over other mentions
+ * ("China-Kyrgyzstan-Uzbekistan railway").
+ */
 export const findEntityMentions = (
   doc: Doc
 ): {
@@ -476,7 +480,8 @@ function namePrefix(
       .replace(/^q/, "k")[0]
   const same = initial(tokens[s]!.text) === initial(parts[0]!)
   // another person's given name must read as one
-  // (a given name of the list, a patronymic after it, or a title or its state right before: "Ambassador to Kyrgyzstan Shadurdy Meredov")
+  // (a given name of the list, a patronymic after it, or a title or its state right before: "Ambassador to Kyrgyzstan
+  // Shadurdy Meredov")
   if (
     !same &&
     !inList(doc, "given_names", tokens[s]!.norm) &&

@@ -28,7 +28,9 @@ export const wordBefore = (doc: Doc, i: number): string => {
   return doc.tokens[k]?.norm ?? ""
 }
 
-/** Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article. */
+/**
+ * Names between a definite article and the noun at token i ("the C5+1 summit"); empty when there is no such article.
+ */
 export const definiteModifiers = (
   doc: Doc,
   at: ReadonlyArray<Mention | undefined>,
@@ -86,7 +88,8 @@ export const antecedentOf = (
   modifiers: ReadonlyArray<Mention>,
   possessive = false
 ): FoundEvent | undefined => {
-  // (named by another mention: the modifier itself may stand in the clause of an event before it, "meet ... before the White House summit")
+  // (named by another mention: the modifier itself may stand in the clause of an event before it, "meet ... before the
+  // White House summit")
   // (a possessor, "Trump's invitation", must have acted in it)
   const fits = (e: FoundEvent) =>
     modifiers.length === 0 ||
@@ -156,7 +159,8 @@ export const sameAs = (
       !headingBetween(doc, from, span0.start)
     )
   }
-  // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour") retells the event
+  // an event noun of the same sentence that names no one new ("visited Astana ..., as part of a three-country tour")
+  // retells the event
   // (not one of another lemma with arguments of its own: "opened an embassy ..., soon after the end of the war")
   const retold = (e: FoundEvent) =>
     ev.trigger.pos === "noun" &&
@@ -200,7 +204,8 @@ const sameEvent = (a: FoundEvent, b: FoundEvent, inTurn: (a: FoundEvent) => bool
   const da = a.dateFromReport ? null : a.date.value
   const db = b.dateFromReport ? null : b.date.value
   const compatible = da === db || (da === null && a.dateFromReport) || (db === null && b.dateFromReport)
-  // ("other" gathers unlike events: two of its triggers with the same parties are one event only when they are one word: "winning the election and taking office")
+  // ("other" gathers unlike events: two of its triggers with the same parties are one event only when they are one
+  // word: "winning the election and taking office")
   if (
     compatible &&
     ka.size === kb.size &&
@@ -243,7 +248,10 @@ const sharesKey = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
 
 /** A line of at most ten words without closing punctuation, alone between line breaks: a section heading. */
 const HEADING = /^[A-Z][^.!?:;"“”\n]{0,80}$/
-/** Does a section heading stand between two offsets? A new section opens a new turn: "... Xi said. // Upholding the Spirit // Xi hailed ..." */
+/**
+ * Does a section heading stand between two offsets? A new section opens a new turn: "... Xi said. // Upholding the
+ * Spirit // Xi hailed ..."
+ */
 const headingBetween = (doc: Doc, from: number, to: number): boolean =>
   doc.sentences.some((s) => {
     if (s.start <= from || s.end >= to) return false
@@ -261,7 +269,10 @@ const speaker = (e: FoundEvent): string | null => {
   return people.length === 0 && bodies.length === 1 ? bodies[0]!.mention.key : null
 }
 
-/** Merge a further mention into an event: its date when the event has none of its own, its spans, its new names as participants. */
+/**
+ * Merge a further mention into an event: its date when the event has none of its own, its spans, its new names as
+ * participants.
+ */
 export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
   const finer =
     target.date.value !== null &&
@@ -282,7 +293,8 @@ export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
     ev.date.value !== null &&
     (ev.trigger.pos === "noun" || !target.clauses.some((t) => t.start === ev.clauses[0]!.start))
   ) {
-    // a later mention that reports the event as news dates it by the report (not a verb of the same clause: "agreements signed")
+    // a later mention that reports the event as news dates it by the report (not a verb of the same clause: "agreements
+    // signed")
     target.date = ev.date
     target.dateFromReport = true
   }
@@ -306,7 +318,10 @@ export const mergeInto = (target: FoundEvent, ev: FoundEvent): void => {
     if (!keys.has(p.mention.key)) target.participants.push({ mention: p.mention, role: "participant" })
 }
 
-/** Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones, nor ones told over a period or describing a name). */
+/**
+ * Undated events of a sentence anchored by an anaphoric reference take the anchor's date (not upcoming or unreal ones,
+ * nor ones told over a period or describing a name).
+ */
 export const anchorDates = (
   doc: Doc,
   events: ReadonlyArray<FoundEvent>,
@@ -384,7 +399,10 @@ export const exampleDate = (
     : adjunctDate(doc, events, prev.tokStart, prev.tokEnd)
 }
 
-/** Function words that end a verb's object phrase before its head noun ("discussed ways to end the war", "signed in the presence of"). */
+/**
+ * Function words that end a verb's object phrase before its head noun ("discussed ways to end the war", "signed in the
+ * presence of").
+ */
 const NOT_IN_OBJECT = new Set([
   "to",
   "of",
@@ -437,7 +455,10 @@ const NOT_IN_OBJECT = new Set([
   "not"
 ])
 
-/** Event types whose verb takes what was said or discussed as its object: the noun after it tells an event of its own ("discussed the war"). */
+/**
+ * Event types whose verb takes what was said or discussed as its object: the noun after it tells an event of its own
+ * ("discussed the war").
+ */
 const TOPIC_VERBS: ReadonlySet<string> = new Set(["statement", "meeting"])
 
 /**
@@ -481,7 +502,9 @@ export const objectOf = (
   return undefined
 }
 
-/** Prepositions that make a gathering after a statement verb the setting of the statement ("said at a news conference"). */
+/**
+ * Prepositions that make a gathering after a statement verb the setting of the statement ("said at a news conference").
+ */
 const SETTING = new Set(["at", "during"])
 
 /**
@@ -532,7 +555,10 @@ export const settingOf = (
   return undefined
 }
 
-/** Words of a reduced or full relative clause between a noun and its participle: "the treaty (that was) signed", "an invasion (which had been) launched". */
+/**
+ * Words of a reduced or full relative clause between a noun and its participle: "the treaty (that was) signed", "an
+ * invasion (which had been) launched".
+ */
 const RELATIVE = new Set(["that", "which", "was", "were", "is", "are", "been", "had", "has", "have", "being"])
 
 /**

@@ -37,7 +37,9 @@ export {
   reportedAsNews
 } from "./newsCues.js"
 
-/** A date as an event carries it; `end`, the last day (or month) of an interval the text states ("from 10 to 13 June"). */
+/**
+ * A date as an event carries it; `end`, the last day (or month) of an interval the text states ("from 10 to 13 June").
+ */
 export interface EventDate {
   readonly value: string | null
   readonly precision: DatePrecision
@@ -86,7 +88,9 @@ export const dayFloor = (text: string, month: string): number | null => {
   return days.length === 0 ? null : Math.max(...days.map((d) => Number(d.value.slice(8, 10))))
 }
 
-/** The date expressions of every sentence, in document order; day anaphora ("the same day") reach back across sentences. */
+/**
+ * The date expressions of every sentence, in document order; day anaphora ("the same day") reach back across sentences.
+ */
 export const documentDates = (doc: Doc): ReadonlyArray<ReadonlyArray<DateMention>> => {
   let prev: string | null = null
   const value = doc.ref.value
@@ -121,13 +125,19 @@ const isDateline = (before: string): boolean => {
   return t === "" || t === "date" || /^[A-Z][A-Z .'-]*,$/.test(t)
 }
 
-/** Is `d` a dateline's stated date: after a "date" marker or a city in capitals, or alone before a dash or an agency ("June 18, 2025 --")? */
+/**
+ * Is `d` a dateline's stated date: after a "date" marker or a city in capitals, or alone before a dash or an agency
+ * ("June 18, 2025 --")?
+ */
 const datelineAt = (text: string, from: number, d: DateMention): boolean => {
   const before = text.slice(from, d.start)
   return !d.relative && isDateline(before) && (before.trim() !== "" || /^\s*[-–—(]/.test(text.slice(d.end, d.end + 3)))
 }
 
-/** Is the trigger a participle opening the text after `from` and closed by a comma ("Attending the climate conference in Dubai, ...")? */
+/**
+ * Is the trigger a participle opening the text after `from` and closed by a comma ("Attending the climate conference in
+ * Dubai, ...")?
+ */
 const participleOpener = (text: string, from: number, t: Range): boolean => {
   const comma = text.indexOf(",", t.end)
   return (
@@ -156,7 +166,10 @@ export const anchorAt = (text: string, t: Range): number | null => {
   return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'.-]+$/.test(w[0])) ? from + words[k]!.index : null
 }
 
-/** Does the text between an event and another say the other elaborates it: ", including" or "such as" and up to four words? */
+/**
+ * Does the text between an event and another say the other elaborates it: ", including" or "such as" and up to four
+ * words?
+ */
 const elaborates = (between: string): boolean => {
   const m = /^[\s,”"’')]*(?:including|such as)\s/i.exec(between)
   if (!m) return false
@@ -191,7 +204,10 @@ const nameAsides = (text: string, clause: Range, trig: Range): Array<Range> =>
         !(trig.end <= r.start && r.start - trig.end <= 40 && !/[,;]/.test(text.slice(trig.end, r.start))))
   )
 
-/** Is a date before the trigger claimed by a nearer trigger before it, across a comma or "that" ("in November and at the summit" is both's)? */
+/**
+ * Is a date before the trigger claimed by a nearer trigger before it, across a comma or "that" ("in November and at the
+ * summit" is both's)?
+ */
 const claimedBefore = ({ text, trig, clause, others }: DateScene, d: DateMention): boolean =>
   /,|\bthat\b/.test(text.slice(d.end, trig.start)) &&
   others.some(
@@ -203,7 +219,8 @@ const claimedAfter = ({ text, reporting, trig, others }: DateScene, d: DateMenti
   const lo = Math.min(trig.end, d.end)
   const hi = Math.max(trig.start, d.start)
   if (reporting && /\bthat\b/i.test(text.slice(lo, hi))) return true
-  // a date in a clause embedded after the trigger's object is that clause's ("signed an agreement that will take effect in 2026"),
+  // a date in a clause embedded after the trigger's object is that clause's ("signed an agreement that will take effect
+  // in 2026"),
   // unless the clause describes the trigger noun itself ("a contract that was signed in 2023")
   if (embeddedAfter(text, trig, d)) return true
   // (a verb whose clause describes the event noun, "a contract that was signed in June 2023", tells the noun's time)
@@ -217,7 +234,8 @@ const claimedAfter = ({ text, reporting, trig, others }: DateScene, d: DateMenti
 const dateClaimed = (scene: DateScene, d: DateMention): boolean => {
   const { text, trig, clause, others, own } = scene
   if (own !== null && d.start > own) return true
-  // a bare year before a noun names that noun's time ("a 2002 report", "the 2022 election"): only a trigger in that noun phrase takes it
+  // a bare year before a noun names that noun's time ("a 2002 report", "the 2022 election"): only a trigger in that
+  // noun phrase takes it
   if (
     attributiveYear(text, d) &&
     !(trig.start >= d.end && trig.start - d.end <= 30 && !/[,;:.]/.test(text.slice(d.end, trig.start)))
@@ -225,7 +243,8 @@ const dateClaimed = (scene: DateScene, d: DateMention): boolean => {
     return true
   if (scene.asides.some((r) => d.start >= r.start && d.end <= r.end)) return true
   // a dateline's date ("date 2024-03-02 the agency published ...") dates the report it opens, not every event after it
-  // (nor a participle opening the sentence after it, "Attending the forum, X yesterday signed": the scene of the main clause)
+  // (nor a participle opening the sentence after it, "Attending the forum, X yesterday signed": the scene of the main
+  // clause)
   if (
     datelineAt(text, clause.start, d) &&
     (others.some((t) => gap(t, d) < gap(trig, d)) || participleOpener(text, d.end, trig))
@@ -234,7 +253,10 @@ const dateClaimed = (scene: DateScene, d: DateMention): boolean => {
   return d.end <= trig.start ? claimedBefore(scene, d) : claimedAfter(scene, d)
 }
 
-/** In a clause opened by "where", "when", "which" or "while" with no date of its own, the last (most precise) date before the clause. */
+/**
+ * In a clause opened by "where", "when", "which" or "while" with no date of its own, the last (most precise) date
+ * before the clause.
+ */
 const relativeClauseDate = (
   dates: ReadonlyArray<DateMention>,
   clause: Range,
@@ -290,7 +312,8 @@ export const attachDate = (
     trig,
     clause,
     others,
-    // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its own dates lie before it
+    // a trigger in a fronted time phrase ("Prior to the summit,") claims no date after the comma that closes it; its
+    // own dates lie before it
     own: frontedEnd(text, clause.start, trig),
     asides: nameAsides(text, clause, trig)
   }
@@ -324,13 +347,15 @@ export const leadDate = (
   let seen = 0
   for (let si = 0; si < doc.sentences.length && seen < 3; si++) {
     const s = doc.sentences[si]!
-    // (a sentence that opens with a date marker or a title still has a body after it: "date 2024-07-15 On the afternoon of July 5, ...")
+    // (a sentence that opens with a date marker or a title still has a body after it: "date 2024-07-15 On the afternoon
+    // of July 5, ...")
     const body = dates[si]!.filter((d) => isBody(d.start))
     if ((!isBody(s.start) && body.length === 0) || !/[a-z]{3}/.test(s.text)) continue
     seen++
     for (const d of body) {
       const before = doc.text.slice(s.start, d.start)
-      // not a date to come, a dateline ("ALMATY, March 2, 2024 (PRNewswire)") or the start of a span ("from June 9 to 12")
+      // not a date to come, a dateline ("ALMATY, March 2, 2024 (PRNewswire)") or the start of a span ("from June 9 to
+      // 12")
       // (nor a speaker's own "today" inside a quotation)
       if (
         d.precision !== "day" ||
@@ -365,8 +390,10 @@ export interface UndatedCues {
  * The date of an event with no date expression of its own. A hypothetical event takes none; one
  * told in the present progressive ("are traveling", "prepares to host") the publication month;
  * another upcoming one, or one told in a relative clause describing a name (", which he
- * co-founded"), none; a statement (not a commentator's), or an event reported as news, the lead's date (its month for an event of
- * several days), else the publication day (a report without a lead tells the news of its own day), or month when only that is known; anything else none.
+ * co-founded"), none; a statement (not a commentator's), or an event reported as news, the lead's date (its month for
+ * an event of
+ * several days), else the publication day (a report without a lead tells the news of its own day), or month when only
+ * that is known; anything else none.
  */
 export const undatedDate = (
   doc: Doc,

@@ -79,7 +79,10 @@ export interface FoundEvent {
   readonly trigger: TriggerEntry
   readonly triggerStart: number
   readonly triggerEnd: number
-  /** Evidence: the smallest text that states the event (its subject or noun phrase to the end of its clause), one per mention. */
+  /**
+   * Evidence: the smallest text that states the event (its subject or noun phrase to the end of its clause), one per
+   * mention.
+   */
   readonly spans: Array<{ readonly start: number; readonly end: number }>
   /** The clause of each mention (what coreference compares). */
   readonly clauses: Array<{ readonly start: number; readonly end: number }>
@@ -100,7 +103,10 @@ export interface FoundEvent {
   readonly confidence: number
   /** The participants come from the trigger noun's own phrase ("the war between Russia and Ukraine"). */
   readonly local: boolean
-  /** Told in a clause describing a name (", which he co-founded", ", nominated by ..."): not at the time of its sentence's news. */
+  /**
+   * Told in a clause describing a name (", which he co-founded", ", nominated by ..."): not at the time of its
+   * sentence's news.
+   */
   readonly describing?: boolean
 }
 
@@ -357,14 +363,18 @@ const quotedActorsAsTargets = (scan: EventScan, told: Told): void => {
       participants[k] = { mention: participants[k]!.mention, role: "target" }
 }
 
-/** The date the clause states for the trigger, unless another trigger stands nearer ("...next year, as Trump prepares to host..."). */
+/**
+ * The date the clause states for the trigger, unless another trigger stands nearer ("...next year, as Trump prepares to
+ * host...").
+ */
 const clauseDate = (scan: EventScan, told: Told, sentence: number): DateMention | null => {
   const { doc, inQuote } = scan
   const { tokens } = doc
   const { trigger, i, j, clauseStart, clauseEnd } = told
   const trigStart = tokens[i]!.start
   const opener = clauseStart > doc.sentences[sentence]!.tokStart ? tokens[clauseStart]!.norm : null
-  // a date inside a quotation is the speaker's, told of what is quoted: it does not date a trigger outside it ("'a milestone for today,' Xi said")
+  // a date inside a quotation is the speaker's, told of what is quoted: it does not date a trigger outside it ("'a
+  // milestone for today,' Xi said")
   const inReach = inQuote(trigStart) ? scan.dates[sentence]! : scan.dates[sentence]!.filter((d) => !inQuote(d.start))
   const head = appositionHead(doc, scan.at, trigger, i)
   return (
@@ -383,7 +393,8 @@ const clauseDate = (scan: EventScan, told: Told, sentence: number): DateMention 
 /** The modality of the trigger's clause; a statement's own, not that of the words it reports. */
 const eventModality = (doc: Doc, told: Told, eventStartToken: number): Modality => {
   const { trigger, i, j, clauseStart, clauseEnd, speaker } = told
-  // (a statement's modality is its own, not that of the words it reports before it: "The border will open soon, said X")
+  // (a statement's modality is its own, not that of the words it reports before it: "The border will open soon, said
+  // X")
   // (nor, when its speaker follows the verb, that of the quotation before it: "'Prices will rise,' said X")
   const inverted = speaker !== undefined && speaker.tokStart >= j
   return modalityOf(
@@ -421,9 +432,11 @@ const eventTime = (
   if (date !== null) return { when: eventDateOf(date), stated: true, fromReport: false }
   const { doc, out, inSentence } = scan
   const { trigger, i, j, clauseStart, clauseEnd } = told
-  // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit"), or the time of the event before it ("signed during the visit"), happens at its time
+  // an event noun that is the occasion of a visit or meeting before it in the clause ("arrived for the summit"), or the
+  // time of the event before it ("signed during the visit"), happens at its time
   const occasion = modality === "asserted" ? occasionDate(doc, clauseStart, i, inSentence) : null
-  // "X announced that Y had joined ...": an event told as fact in a dated statement's complement is known at the statement's time
+  // "X announced that Y had joined ...": an event told as fact in a dated statement's complement is known at the
+  // statement's time
   const reported = occasion === null && modality === "asserted" ? complementDate(doc, i, inSentence) : null
   // "will raise the issue during the summit": an adjunct naming an event told before dates it
   // "X, for example, will raise ...": an example (its verb) shares the time of the sentence it illustrates
@@ -623,7 +636,8 @@ export const findEvents = (
     doc,
     at,
     inMention,
-    // a country or organisation that only qualifies a title ("U.S. Secretary of State Marco Rubio") is part of the person's name phrase
+    // a country or organisation that only qualifies a title ("U.S. Secretary of State Marco Rubio") is part of the
+    // person's name phrase
     qualifier: titleQualifiers(doc, mentions),
     mentionsIn: bySentence(doc, mentions),
     dates,

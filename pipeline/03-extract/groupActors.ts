@@ -58,7 +58,10 @@ export interface GroupNoun {
 const kindOf = (w: string): GroupNoun["kind"] | null =>
   PEOPLE.has(w) ? "people" : STATES.has(w) ? "states" : EITHER.has(w) ? "either" : null
 
-/** The opener and count of a group noun at token k: up to three words back ("the two Central Asian countries"); null when it is no definite group. */
+/**
+ * The opener and count of a group noun at token k: up to three words back ("the two Central Asian countries"); null
+ * when it is no definite group.
+ */
 const openerOf = (doc: Doc, k: number): { count: number | null } | null => {
   let count: number | null = null
   for (let o = k - 1; o >= Math.max(0, k - 4); o--) {

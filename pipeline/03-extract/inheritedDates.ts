@@ -14,11 +14,19 @@ import type { EventDate } from "./eventDates.js"
 import { multiDay } from "./newsCues.js"
 import { timeAdjunct } from "./phraseScope.js"
 
-/** Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend a meeting"). */
+/**
+ * Words that make an event noun the occasion of the event before it ("welcomed leaders ... for the summit", "to attend
+ * a meeting").
+ */
 const OCCASION = new Set(["for", "at", "attend", "attends", "attended", "attending"])
-/** Verbs before "in" that make the noun after it an occasion ("to participate in the summit", "took part in a forum"). */
+/**
+ * Verbs before "in" that make the noun after it an occasion ("to participate in the summit", "took part in a forum").
+ */
 const OCCASION_IN = new Set(["participate", "participates", "participated", "participating", "part"])
-/** Verbs of taking part that, in an infinitive of purpose after a visit or meeting ("flew to Baku to attend the forum"), tell the occasion. */
+/**
+ * Verbs of taking part that, in an infinitive of purpose after a visit or meeting ("flew to Baku to attend the forum"),
+ * tell the occasion.
+ */
 const PURPOSE = new Set(["attend", "participate", "take", "join"])
 const SKIPPED = new Set([
   "the",
@@ -44,7 +52,10 @@ const SKIPPED = new Set([
   "upcoming",
   "inaugural"
 ])
-/** Words that end the noun phrase of an occasion to the left (a lowercase word other than these may be part of its name: "the Central Asian countries summit"). */
+/**
+ * Words that end the noun phrase of an occasion to the left (a lowercase word other than these may be part of its name:
+ * "the Central Asian countries summit").
+ */
 const PHRASE_END = new Set([
   "to",
   "of",
@@ -102,7 +113,8 @@ const OCCASION_HOSTS = new Set(["visit", "meeting"])
 /**
  * The date of an event noun (token i) that is the occasion of the visit or meeting told just
  * before it in its sentence ("flew to Bishkek on a two-day trip to attend a meeting of the CIS
- * council"; or a verb of taking part in an infinitive of purpose, "... to attend the summit"), or the time of the event told just before it ("documents were signed during the
+ * council"; or a verb of taking part in an infinitive of purpose, "... to attend the summit"), or the time of the event
+ * told just before it ("documents were signed during the
  * president's visit to Bishkek"): that event's date (a visit, which lasts days, at its month);
  * null when it is neither. (`a`, the start of the noun's clause, is kept for callers; the sentence
  * is searched, since a dash in a name opens a clause.)
@@ -163,7 +175,8 @@ const TO_COME: ReadonlySet<Modality> = new Set(["planned", "expected"])
  * visit. He will hold a summit with Tokayev ..."): the sentence opens with "he", "she" or "they"
  * and the trigger follows within four words; the sentence before tells a visit or meeting with a
  * stated date and the same standing (held, or to come; or to come within a visit of several days
- * under way). A visit of several days gives its month (the day within it is not said). Null otherwise; a statement stays the news of the report.
+ * under way). A visit of several days gives its month (the day within it is not said). Null otherwise; a statement
+ * stays the news of the report.
  */
 export const continuationDate = (
   doc: Doc,
@@ -204,7 +217,10 @@ export const continuationDate = (
     : { value: host.date.value, precision: host.date.precision }
 }
 
-/** A reporting verb and up to five words before the "that" of its complement ("announced that", "said on Monday that", "told reporters that"). */
+/**
+ * A reporting verb and up to five words before the "that" of its complement ("announced that", "said on Monday that",
+ * "told reporters that").
+ */
 const COMPLEMENT = /^[\w'’-]+[\w'’.,\s-]{0,50}?\sthat\s/i
 
 /**
@@ -230,7 +246,10 @@ export const complementDate = (
   return null
 }
 
-/** A phrase opening a sentence that tells an event going on at the time of the main clause ("On the sidelines of the forum,", "During the talks,", "At the summit,", "Speaking at the forum,"). */
+/**
+ * A phrase opening a sentence that tells an event going on at the time of the main clause ("On the sidelines of the
+ * forum,", "During the talks,", "At the summit,", "Speaking at the forum,").
+ */
 const SIMULTANEOUS =
   /^(?:on the (?:sidelines|margins|fringes) of|during|at|in the course of|while|(?:while\s)?(?:attending|addressing|visiting|speaking (?:at|to|during)|taking part in|participating in))\s[^,;:]*$/i
 /** What a sentence may open with before its first phrase: a dateline ("Tashkent, Uzbekistan:", "ASTANA —"). */
@@ -370,7 +389,10 @@ const pushTo = <K, V>(m: Map<K, Array<V>>, k: K, v: V): void => {
   else list.push(v)
 }
 
-/** A count of time and "after" or "before" in front of an event ("almost a year after the authorities seized the mine", "two days before the vote"). */
+/**
+ * A count of time and "after" or "before" in front of an event ("almost a year after the authorities seized the mine",
+ * "two days before the vote").
+ */
 const COUNTED = new RegExp(
   `\\b(?:(?:almost|nearly|about|around|some|roughly|more\\sthan|over|less\\sthan|just|barely|only)\\s)?${COUNT}\\s(day|week|month|year|decade)s?\\s(after|before)\\s([^,.;:!?]{0,60})$`,
   "i"
@@ -381,7 +403,8 @@ const AFTER_OR_BEFORE = /after|before/i
 /**
  * Dates an event told as the point another is counted from ("an address that came almost a year
  * after the authorities seized the mine", "signed two days before the vote"): with no date of its
- * own (or only the report's, or the very date it is counted from), it takes the date of the event told just before the count in its
+ * own (or only the report's, or the very date it is counted from), it takes the date of the event told just before the
+ * count in its
  * sentence, moved back ("after") or on ("before") by the count, at the count's precision (a year
  * count gives a year, a month count a month, a week count a month, a day count a day).
  */

@@ -10,7 +10,10 @@ import type { Mention } from "./entities.js"
 const BEFORE_PARTICIPLE = new Set(["now", "also", "still", "currently", "already", "reportedly"])
 /** A closing quotation mark: what stands before it in the clause is quoted speech. */
 const CLOSING_QUOTE = /[”"]/
-/** "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written (not the words of a quotation before the trigger: "'we are watching,' X said"). */
+/**
+ * "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written (not the
+ * words of a quotation before the trigger: "'we are watching,' X said").
+ */
 export const progressive = (doc: Doc, a: number, j: number): boolean => {
   const at = doc.tokens[j - 1]!.start
   for (let k = a; k < j; k++) {
@@ -81,7 +84,10 @@ const POSSESSIVE = new Set(["'s", "’s"])
 const PREPOSITIONS = new Set(["with", "to", "for", "in", "on", "at", "by", "from", "into", "over", "through"])
 const isPast = (t: string) => IRREGULAR_PAST.has(t) || (/[a-z]{2}ed$/.test(t) && t.length > 4)
 
-/** Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited Washington regularly"). */
+/**
+ * Adverbs after a verb that tell a standing state or a habit, not one occasion ("has invested heavily", "has visited
+ * Washington regularly").
+ */
 const STATE_AFTER = new Set([
   "heavily",
   "extensively",
@@ -93,7 +99,10 @@ const STATE_AFTER = new Set([
   "steadily",
   "continuously"
 ])
-/** A period an event spans up to now or lies in, rather than a time of the news ("so far", "over the past eight years", "during his first term"). */
+/**
+ * A period an event spans up to now or lies in, rather than a time of the news ("so far", "over the past eight years",
+ * "during his first term").
+ */
 const PERIOD =
   /\b(?:so far|to date|for (?:years|decades)|in recent (?:years|decades)|(?:over|during|in) the (?:past|last) (?:two |three |four |five |six |seven |eight |nine |ten |few |several )?(?:years|decades)|(?:during|in) (?:his|her|their|its|[A-Z][\w-]*['’]s) (?:first|second|third|previous) (?:term|presidency|tenure|mandate))\b/gi
 
@@ -112,7 +121,9 @@ const NOT_SUPERLATIVE = new Set([
   "invest",
   "arrest"
 ])
-/** Is there a superlative or an ordinal among the six words before "so far" / "to date" ("the largest order so far")? */
+/**
+ * Is there a superlative or an ordinal among the six words before "so far" / "to date" ("the largest order so far")?
+ */
 const ranked = (before: string): boolean =>
   before
     .split(/\s+/)
@@ -137,7 +148,10 @@ export const overPeriod = (text: string, from: number, to: number, tStart: numbe
   return false
 }
 
-/** Does the clause [a, b) tell its event (trigger tokens [i, j)) as a state, a habit or something spanning a period (see STATE_AFTER, PERIOD)? */
+/**
+ * Does the clause [a, b) tell its event (trigger tokens [i, j)) as a state, a habit or something spanning a period (see
+ * STATE_AFTER, PERIOD)?
+ */
 const standing = (doc: Doc, a: number, i: number, j: number, b: number): boolean => {
   for (let k = j; k < Math.min(b, j + 4) && doc.tokens[k]!.kind !== "punct"; k++)
     if (STATE_AFTER.has(doc.tokens[k]!.norm)) return true
@@ -150,7 +164,10 @@ const standing = (doc: Doc, a: number, i: number, j: number, b: number): boolean
   )
 }
 
-/** Does the text after a noun phrase (tokens from j to the clause end b, up to punctuation) hold a verb of its own ("said Trump's visit was")? */
+/**
+ * Does the text after a noun phrase (tokens from j to the clause end b, up to punctuation) hold a verb of its own
+ * ("said Trump's visit was")?
+ */
 const verbAfter = (doc: Doc, j: number, b: number): boolean => {
   for (let k = j; k < b && doc.tokens[k]!.kind !== "punct"; k++)
     if (isPast(doc.tokens[k]!.norm) || FINITE.has(doc.tokens[k]!.norm)) return true
@@ -173,7 +190,10 @@ const FINITE = new Set([
   "must"
 ])
 
-/** Words a subject noun's own phrase may hold before its verb ("Trump's conversation with President X of Uzbekistan similarly focused"). */
+/**
+ * Words a subject noun's own phrase may hold before its verb ("Trump's conversation with President X of Uzbekistan
+ * similarly focused").
+ */
 const PHRASE_WORDS = new Set(["with", "of", "between", "and", "in", "on", "to", "the", "a", "an", "'s", "’s"])
 
 /**
@@ -244,7 +264,8 @@ export const describesName = (doc: Doc, at: ReadonlyArray<Mention | undefined>, 
   if (doc.tokens[a]?.norm !== "which" || doc.tokens[a - 1]?.text !== ",") return false
   const named = at[a - 2]
   if (named !== undefined) return named.tokEnd === a - 1 && named.type !== "person"
-  // (a thing named by a common noun, "the banking sector, which officials have cited", likewise; not an event noun: "the summit, which ended with ...")
+  // (a thing named by a common noun, "the banking sector, which officials have cited", likewise; not an event noun:
+  // "the summit, which ended with ...")
   const noun = doc.tokens[a - 2]
   return noun !== undefined && noun.kind === "word" && !noun.cap && doc.lex.triggers.longest(doc.tokens, a - 2) === null
 }

@@ -96,7 +96,10 @@ const ARGUMENT_TYPES = new Set([
 export interface NounArgument {
   readonly mention: Mention
   readonly role: Role
-  /** A possessor ("Russia's war"), a name compound before the noun ("the C5+1 summit") or a complement after it ("the war between ..."). */
+  /**
+   * A possessor ("Russia's war"), a name compound before the noun ("the C5+1 summit") or a complement after it ("the
+   * war between ...").
+   */
   readonly side: "possessor" | "before" | "after"
   /** The preposition of a complement after the noun ("from" in "a comment from the ministry"). */
   readonly prep?: string
@@ -117,7 +120,8 @@ export const nounArguments = (
   const { tokens } = doc
   const out: Array<NounArgument> = []
   const take = (m: Mention, role: Role, side: NounArgument["side"], prep = "") => {
-    // a place is an argument only as the other side or the object of a dispute ("tensions with Europe over Greenland"), not as a venue ("talks in Astana")
+    // a place is an argument only as the other side or the object of a dispute ("tensions with Europe over Greenland"),
+    // not as a venue ("talks in Astana")
     const typed = ARGUMENT_TYPES.has(m.type) || (m.type === "location" && PARTY_PREPS.has(prep))
     if (typed && !out.some((a) => a.mention.key === m.key))
       out.push({ mention: m, role, side, ...(prep !== "" ? { prep } : {}) })

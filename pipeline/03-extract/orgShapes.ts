@@ -103,7 +103,10 @@ const companyCueBefore: TokenRule = (scan, i) => {
   return end
 }
 
-/** The companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not make a person here). */
+/**
+ * The companies a business noun lists: "executives from Vantex, Morgan Hale and Oriel" (a given name first does not
+ * make a person here).
+ */
 const companiesListed: TokenRule = (scan, i) => {
   const { doc } = scan
   const { tokens } = doc
@@ -141,7 +144,10 @@ const companyHolder: NameRule = (scan, i, end) => {
   return end
 }
 
-/** A title of an organisation after the name, its holder next: "Vantex chief executive Mara Ruiz", "Ruiz, Vantex CEO, said". */
+/**
+ * A title of an organisation after the name, its holder next: "Vantex chief executive Mara Ruiz", "Ruiz, Vantex CEO,
+ * said".
+ */
 const orgTitle: NameRule = (scan, i, end) => {
   const titled = orgTitleEnd(scan.doc, i, end)
   if (titled <= i) return undefined
@@ -343,7 +349,10 @@ const orgTitleEnd = (doc: Doc, i: number, j: number): number => {
   return holderNext || apposition ? e : i
 }
 
-/** The names of a list from token k ("Vantex, Morgan Hale, and Oriel"): each a name run, dash-joined parts kept together. */
+/**
+ * The names of a list from token k ("Vantex, Morgan Hale, and Oriel"): each a name run, dash-joined parts kept
+ * together.
+ */
 const companyList = (doc: Doc, k: number, taken: Uint8Array): Array<[number, number]> => {
   const { tokens } = doc
   const out: Array<[number, number]> = []

@@ -104,7 +104,8 @@ export const clauseParticipants = (
   const seen = new Set<string>()
   let location: Mention | null = null
   // an attribution after what was said (", says the US president") names no party of the events reported
-  // (nor the event the clause is told against after a comma: "opened an embassy in 1995, soon after the end of the war")
+  // (nor the event the clause is told against after a comma: "opened an embassy in 1995, soon after the end of the
+  // war")
   const tail = Math.min(trigger.event_type === "statement" ? b : attributionAfter(doc, j, b), anchorAfter(doc, j, b))
   for (let k = a; k < tail; k++) {
     const m = at[k]
@@ -153,7 +154,8 @@ export const withNounArguments = (
   anchor = false
 ): Array<Participant> => {
   // (not names that are another event noun's arguments: "the war between Russia and Ukraine and the crisis in Iran")
-  // (a name compound before the noun, "the Central Asia-United States summit", names the format, so the subject still takes part)
+  // (a name compound before the noun, "the Central Asia-United States summit", names the format, so the subject still
+  // takes part)
   // (a noun the clause is told against, "opened an embassy soon after the end of the war", is no act of the subject's)
   const clauseActors =
     anchor || local.some((x) => x.role === "actor" && x.side !== "before")
@@ -173,7 +175,10 @@ export interface SubjectContext {
   /** The person "he" or "she" would continue with. */
   readonly antecedent: Mention | undefined
   readonly events: ReadonlyArray<FoundEvent>
-  /** Mentions of the previous sentence and of this one before the clause (for "the two countries" after "Kyrgyzstan and Tajikistan"). */
+  /**
+   * Mentions of the previous sentence and of this one before the clause (for "the two countries" after "Kyrgyzstan and
+   * Tajikistan").
+   */
   readonly before: ReadonlyArray<Mention>
 }
 
@@ -209,14 +214,18 @@ export const borrowedActors = (
 /** Tokens after which a reporting verb may come before its speaker ("...,” said X", "..., predicted X"). */
 const INVERSION_OPENERS = new Set([",", "”", '"', "’", "'"])
 
-/** The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is none. */
+/**
+ * The first token in [j, b) of a reporting verb after a comma or a closing quote (",” said", "' says"); b when there is
+ * none.
+ */
 const reportingAt = (doc: Doc, k: number): boolean =>
   triggerAt(doc, k)?.values.some((v) => v.event_type === "statement" && v.pos === "verb") === true
 const attributionAfter = (doc: Doc, j: number, b: number): number => {
   for (let t = j + 1; t < b; t++) {
     if (!INVERSION_OPENERS.has(doc.tokens[t - 1]!.text)) continue
     if (reportingAt(doc, t)) return t
-    // ", the election commission said (on Monday)": a short subject and a reporting verb that ends the sentence's clauses
+    // ", the election commission said (on Monday)": a short subject and a reporting verb that ends the sentence's
+    // clauses
     for (let k = t + 1; k < Math.min(b, t + 8) && doc.tokens[k - 1]!.kind !== "punct"; k++)
       if (
         reportingAt(doc, k) &&
@@ -230,7 +239,9 @@ const attributionAfter = (doc: Doc, j: number, b: number): number => {
 }
 
 const ANCHORING = new Set(["after", "before", "since", "until", "following"])
-/** Where a temporal phrase after a comma starts (", soon after the end of ..."): the time the clause is told against. */
+/**
+ * Where a temporal phrase after a comma starts (", soon after the end of ..."): the time the clause is told against.
+ */
 const anchorAfter = (doc: Doc, j: number, b: number): number => {
   for (let t = j + 1; t < b; t++) {
     if (!ANCHORING.has(doc.tokens[t]!.norm)) continue
@@ -240,7 +251,10 @@ const anchorAfter = (doc: Doc, j: number, b: number): number => {
   return b
 }
 
-/** A person between a comma (or a closing quote) and a reporting verb that ends the clause: the speaker of what came before (", Bekova said."). */
+/**
+ * A person between a comma (or a closing quote) and a reporting verb that ends the clause: the speaker of what came
+ * before (", Bekova said.").
+ */
 const speaksAfter = (doc: Doc, m: Mention): boolean => {
   const verb = triggerAt(doc, m.tokEnd)
   if (!verb?.values.some((v) => v.event_type === "statement" && v.pos === "verb")) return false
@@ -277,7 +291,8 @@ export const reportedSpeaker = (
     return named.find((m) => m.type !== "country") ?? named[0]
   }
   if (PRONOUNS.has(tokens[i - 1]?.norm ?? "") && INVERSION_OPENERS.has(tokens[i - 2]?.text ?? "")) return antecedent
-  // "..., the election commission said": a name right before the verb, its phrase opened by the comma (or a closing quote)
+  // "..., the election commission said": a name right before the verb, its phrase opened by the comma (or a closing
+  // quote)
   const before = at[i - 1]
   if (before !== undefined && PARTICIPANT_TYPES.has(before.type) && before.tokEnd === i) {
     // (over a short phrase of titles and words before the name: "..., the commission's chairwoman X said")
@@ -298,7 +313,8 @@ export const reportedSpeaker = (
     if (m?.type === "person" && m.tokStart === k) return m
     const title = doc.lex.titles.longest(tokens, k)
     if (title) k += title.length
-    // (a demonym, or a body or state that qualifies the title after it: "said Air Astana Chairman X", over an unknown capitalised word of its name)
+    // (a demonym, or a body or state that qualifies the title after it: "said Air Astana Chairman X", over an unknown
+    // capitalised word of its name)
     else if (m && (m.via === "demonym" || (m.tokStart === k && m.type !== "person"))) k = m.tokEnd
     else if (m === undefined && tokens[k]!.kind === "word" && tokens[k]!.cap) k++
     else return undefined
@@ -306,7 +322,10 @@ export const reportedSpeaker = (
   return undefined
 }
 
-/** Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon (also without a by-phrase: "X was dismissed"). */
+/**
+ * Passive voice ("was hosted by X", "were invited by Y"): the by-phrase acts, the subject is acted upon (also without a
+ * by-phrase: "X was dismissed").
+ */
 export const passiveRoles = (
   doc: Doc,
   trigger: TriggerEntry,

@@ -13,7 +13,10 @@ export interface Range {
   readonly end: number
 }
 
-/** A trigger introduced by "during" ("reached during his visit to Washington in November") names the time of the event before it. */
+/**
+ * A trigger introduced by "during" ("reached during his visit to Washington in November") names the time of the event
+ * before it.
+ */
 export const timeAdjunct = (text: string, t: Range): boolean => {
   const words = text
     .slice(Math.max(0, t.start - 50), t.start)
@@ -24,7 +27,10 @@ export const timeAdjunct = (text: string, t: Range): boolean => {
   return k >= 0 && words.slice(k + 1).every((w) => /^[\w’'-]+$/.test(w))
 }
 
-/** A phrase opening a clause that places what follows in time against an event ("Prior to the summit,", "During the talks,"). */
+/**
+ * A phrase opening a clause that places what follows in time against an event ("Prior to the summit,", "During the
+ * talks,").
+ */
 const FRONTED =
   /^\s*(?:prior to|before|after|ahead of|following|during|at|on the sidelines of|on the margins of|in the run-up to|on the eve of|in preparation for)\s[^,;:]*$/i
 
@@ -43,7 +49,10 @@ export const frontedEnd = (text: string, clauseStart: number, t: Range): number 
 export const attributiveYear = (text: string, d: DateMention): boolean =>
   d.precision === "year" && /^\d{4}$/.test(d.text) && /^\s[a-z]/.test(text.slice(d.end, d.end + 2))
 
-/** A comma that opens an aside describing the name before it: a relative pronoun or a participle (", who has been in power since 2016,", ", elected in 2019,"). */
+/**
+ * A comma that opens an aside describing the name before it: a relative pronoun or a participle (", who has been in
+ * power since 2016,", ", elected in 2019,").
+ */
 const ASIDE_OPEN = /,\s(?:who|whom|whose|which|where|(?:[a-z]+ed|born|chosen|known|seen|held|won)\s)/g
 
 /**
@@ -69,17 +78,26 @@ export const asides = (text: string, clause: Range): Array<Range> => {
   return out
 }
 
-/** Words between an event noun and a verb trigger that make the verb's clause describe the noun ("a contract that was signed", "the treaty signed"). */
+/**
+ * Words between an event noun and a verb trigger that make the verb's clause describe the noun ("a contract that was
+ * signed", "the treaty signed").
+ */
 const RELATIVE_ON_NOUN = /^\s(?:that\s|which\s)?(?:was\s|were\s|is\s|are\s|had\sbeen\s|has\sbeen\s|have\sbeen\s)?$/i
 
-/** "that" or "which" opening a clause with a verb of its own ("an agreement that will take effect in 2026", "a fund which began work in 2022"), not a determiner ("that agreement"). */
+/**
+ * "that" or "which" opening a clause with a verb of its own ("an agreement that will take effect in 2026", "a fund
+ * which began work in 2022"), not a determiner ("that agreement").
+ */
 const EMBEDDED =
   /\b(?:that|which)\s[\w ]{0,40}?\b(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|shall|should|took|came|began|went|became|[a-z]{3,}ed)\b/i
 
 /** A relative clause that opens right after the trigger noun ("a contract that ...", "the fund, which ..."). */
 const RELATIVE_ON_NOUN_START = /^,?\s(?:that|which)\s/i
 
-/** Does the trigger `t` after the event noun `trig` head a relative clause on it ("a contract that was signed in June 2023": the signing is the contract's)? */
+/**
+ * Does the trigger `t` after the event noun `trig` head a relative clause on it ("a contract that was signed in June
+ * 2023": the signing is the contract's)?
+ */
 export const describesEvent = (text: string, trig: Range, t: Range): boolean => {
   const between = text.slice(trig.end, t.start)
   const verb = text.slice(t.start, t.end)
@@ -89,7 +107,10 @@ export const describesEvent = (text: string, trig: Range, t: Range): boolean => 
   )
 }
 
-/** Is the date `d` after the trigger in a clause embedded after the trigger's object ("signed an agreement that will take effect in 2026"), not one on the trigger noun itself ("a contract that was signed in 2023")? */
+/**
+ * Is the date `d` after the trigger in a clause embedded after the trigger's object ("signed an agreement that will
+ * take effect in 2026"), not one on the trigger noun itself ("a contract that was signed in 2023")?
+ */
 export const embeddedAfter = (text: string, trig: Range, d: Range): boolean => {
   const between = text.slice(trig.end, d.start)
   return d.start >= trig.end && EMBEDDED.test(between) && !RELATIVE_ON_NOUN_START.test(between)

@@ -127,7 +127,8 @@ const describedPerson = (
   roles: ReadonlyArray<RoleAt>
 ): Mention | undefined => {
   const { tokens } = doc
-  // the holder is named before the title ("the Kazakh leader", "Uzbekistan's president") or after it ("the president of Tajikistan")
+  // the holder is named before the title ("the Kazakh leader", "Uzbekistan's president") or after it ("the president of
+  // Tajikistan")
   const after = tokens[j]?.norm === "of" ? edges.byStart.get(j + 1) : undefined
   const holder =
     holderBefore(doc, edges.byEnd, i) ??

@@ -21,7 +21,9 @@ const CONNECTOR_BEFORE = new Set(["for", "of", "and", "on"])
 /** A site or project found before the gazetteer pass, or over gazetteer names only (then an alias). */
 export interface SiteMention {
   readonly mention: Mention
-  /** The name is made of states or regions only ("China-Kyrgyzstan-Uzbekistan railway"): it does not take their tokens. */
+  /**
+   * The name is made of states or regions only ("China-Kyrgyzstan-Uzbekistan railway"): it does not take their tokens.
+   */
   readonly overlay: boolean
   /** The short name ("Kumtor") later uses of which name the site. */
   readonly short: string
@@ -61,7 +63,8 @@ export const siteMentions = (doc: Doc, taken: Uint8Array): Array<SiteMention> =>
     // the end of a longer name ("Financing for Rogun Hydropower Project") is left to the head-word pass
     if (CONNECTOR_BEFORE.has(tokens[s - 1]?.norm ?? "") && isCapWord(tokens[s - 2])) continue
     const names = tokens.slice(s, m).filter((t) => t.kind === "word")
-    // a state's or people's adjective alone is no name ("the Kazakh gas field"), nor one state ("the Uzbekistan pipeline")
+    // a state's or people's adjective alone is no name ("the Kazakh gas field"), nor one state ("the Uzbekistan
+    // pipeline")
     const states = names.filter((t) => stateOrRegion(doc, t.text))
     if (names.every((t) => doc.lex.demonyms.longest([t], 0) !== null || inList(doc, "non_name", t.norm))) continue
     if (states.length === names.length && states.length < 2) continue

@@ -27,7 +27,10 @@ const DETERMINER = new Set([
   "upcoming",
   "'s"
 ])
-/** Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs; a possessive "'s"). */
+/**
+ * Determiners that only stand before nouns ("that" also opens clauses, "next" and "last" also modify verbs; a
+ * possessive "'s").
+ */
 const ARTICLE = new Set(["the", "a", "an", "this", "its", "their", "his", "her", "our", "another", "'s"])
 
 /** Prepositions whose gerund names an activity in general. */
@@ -73,7 +76,10 @@ export const determined = (doc: Doc, i: number): boolean => {
   return false
 }
 
-/** Words after which a verb's bare form is a verb (infinitive marker, modals, do-support, negation, coordination, plural pronouns). */
+/**
+ * Words after which a verb's bare form is a verb (infinitive marker, modals, do-support, negation, coordination, plural
+ * pronouns).
+ */
 const BARE_VERB_AFTER = new Set([
   "to",
   "will",
@@ -180,13 +186,19 @@ const AFTER_HEAD = new Set([
   "into"
 ])
 
-/** Is a partial ISO date later than another at the coarser of their precisions ("2026" after "2025-11-20"; "2025-11" not after "2025-11-20")? */
+/**
+ * Is a partial ISO date later than another at the coarser of their precisions ("2026" after "2025-11-20"; "2025-11" not
+ * after "2025-11-20")?
+ */
 export const laterThan = (x: string, y: string): boolean => {
   const n = Math.min(x.length, y.length)
   return x.slice(0, n) > y.slice(0, n)
 }
 
-/** A number, an amount or a multiple within the clause after tokens [.., j) (up to b): "to $5 billion", "by 12%", "3.5 times". */
+/**
+ * A number, an amount or a multiple within the clause after tokens [.., j) (up to b): "to $5 billion", "by 12%", "3.5
+ * times".
+ */
 export const figureAfter = (doc: Doc, j: number, b: number): boolean => {
   for (let k = j; k < Math.min(b, j + 8); k++)
     if (
@@ -197,14 +209,20 @@ export const figureAfter = (doc: Doc, j: number, b: number): boolean => {
   return false
 }
 
-/** The end of an event's evidence: its clause's, but a source attribution's ends at its comma ("According to the ministry, ..."), the rest being what the source said. */
+/**
+ * The end of an event's evidence: its clause's, but a source attribution's ends at its comma ("According to the
+ * ministry, ..."), the rest being what the source said.
+ */
 export const attributionEnd = (doc: Doc, trigger: TriggerEntry, j: number, b: number): number => {
   if (trigger.attribution !== true) return b
   for (let k = j; k < b; k++) if (doc.tokens[k]!.text === ",") return k
   return b
 }
 
-/** Is a meeting noun ("summit", "forum", "meeting") the object of the verb ending before j (within five tokens of its clause)? */
+/**
+ * Is a meeting noun ("summit", "forum", "meeting") the object of the verb ending before j (within five tokens of its
+ * clause)?
+ */
 export const gatheringAfter = (doc: Doc, j: number, b: number, inMention: Uint8Array): boolean => {
   for (let k = j; k < Math.min(b, j + 6); k++)
     if (!inMention[k] && triggerAt(doc, k)?.values.some((v) => v.pos === "noun" && v.event_type === "meeting"))
@@ -247,7 +265,8 @@ export const chooseTrigger = (
   if (!DETERMINER.has(prev)) {
     const fits = fitting.find((v) => bareVerb(doc, v, i, j))
     if (fits !== undefined || fitting[0] === undefined) return fits
-    // a verb's bare form where no verb can stand is its noun ("a partial ban"), unless it modifies a trigger noun after it ("the travel ban")
+    // a verb's bare form where no verb can stand is its noun ("a partial ban"), unless it modifies a trigger noun after
+    // it ("the travel ban")
     const asNoun = fitting.find((v) => v.verb_only !== true)
     return asNoun !== undefined && headNoun(doc, j) ? { ...asNoun, pos: "noun" } : undefined
   }

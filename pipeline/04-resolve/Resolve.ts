@@ -46,7 +46,10 @@ const firstDay = (d: string | null): string | null =>
 
 const ROLE_RANK: ReadonlyArray<Role> = ["actor", "target", "participant"]
 
-/** Where each report of the previous release's events stood: "source_id|char_start|char_end|event_type|trigger" → event_id. */
+/**
+ * Where each report of the previous release's events stood: "source_id|char_start|char_end|event_type|trigger" →
+ * event_id.
+ */
 export type PreviousEventIds = ReadonlyMap<string, string>
 
 /** Key of an event report's span for id carry-over. */
@@ -419,7 +422,8 @@ const assignEventIds = (
 ): Array<string> => {
   const claims = clusters.map((c) => {
     const votes = new Map<string, number>()
-    // keyed with the event's trigger too: one clause can report two events of one type ("the war ... and the crisis ...")
+    // keyed with the event's trigger too: one clause can report two events of one type ("the war ... and the crisis
+    // ...")
     const trigger = c.reports[0]!.mention.trigger
     for (const r of c.reports)
       for (const s of r.mention.spans) {

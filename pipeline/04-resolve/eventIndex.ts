@@ -14,13 +14,18 @@ export interface Indexed {
   readonly cd: string | null
 }
 
-/** Date windows a representative date belongs to: its exact value, and every prefix (year, month, day) it falls under. */
+/**
+ * Date windows a representative date belongs to: its exact value, and every prefix (year, month, day) it falls under.
+ */
 const windowsOf = (cd: string): Array<string> => {
   const parts = cd.split("-")
   return [`=${cd}`, ...parts.map((_, i) => `<${parts.slice(0, i + 1).join("-")}`)]
 }
 
-/** Windows holding every date compatible with `md` (equal at the coarser precision): its proper prefixes exactly, and everything under it. */
+/**
+ * Windows holding every date compatible with `md` (equal at the coarser precision): its proper prefixes exactly, and
+ * everything under it.
+ */
 const compatibleWindows = (md: string): Array<string> => {
   const parts = md.split("-")
   return [...parts.slice(0, -1).map((_, i) => `=${parts.slice(0, i + 1).join("-")}`), `<${md}`]
@@ -38,7 +43,10 @@ const insertBySeq = <C extends Indexed>(list: Array<C>, c: C, key: string) => {
   list.splice(lo, 0, c)
 }
 
-/** Above this many keys a cluster is listed per key rather than per triple of keys (triples grow with the cube of the keys). */
+/**
+ * Above this many keys a cluster is listed per key rather than per triple of keys (triples grow with the cube of the
+ * keys).
+ */
 const WIDE = 12
 
 /** A blocking index over clusters of type C. */
@@ -66,13 +74,18 @@ export const makeEventIndex = <C extends Indexed>() => {
         for (let j = i + 1; j < strongKeys.length; j++)
           add(byTriple, `${type}|${[key, strongKeys[i]!, strongKeys[j]!].sort().join("|")}`, c, null)
     },
-    /** The cluster's representative date changed from `before`: register it under the new windows of each of its `keys`. */
+    /**
+     * The cluster's representative date changed from `before`: register it under the new windows of each of its `keys`.
+     */
     moveDate: (type: string, c: C, before: string | null, keys: Iterable<string>) => {
       const old = new Set(before === null ? [] : windowsOf(before))
       const fresh = windowsOf(c.cd!).filter((w) => !old.has(w))
       for (const key of keys) for (const w of fresh) add(byDate, `${type}|${key}|${w}`, c, key)
     },
-    /** Clusters holding `key` whose representative date is compatible with `md`, in the order they acquired the key (may repeat). */
+    /**
+     * Clusters holding `key` whose representative date is compatible with `md`, in the order they acquired the key (may
+     * repeat).
+     */
     *dated(type: string, key: string, md: string): Generator<C> {
       const lists = compatibleWindows(md).map((w) => ({
         w,

@@ -172,7 +172,9 @@ const gatherRows = (columns: Columns, keep: Uint32Array): void => {
 
 const HEX_DIGITS = Buffer.from("0123456789abcdef", "latin1")
 
-/** Formats "evd_" + 16 hex digits from the id's two halves (through one reused buffer: 10× faster than toString(16)). */
+/**
+ * Formats "evd_" + 16 hex digits from the id's two halves (through one reused buffer: 10× faster than toString(16)).
+ */
 const idFormatter = (): ((hi: number, lo: number) => string) => {
   const buf = Buffer.from("evd_0000000000000000", "latin1")
   return (hi, lo) => {

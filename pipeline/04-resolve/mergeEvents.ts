@@ -50,7 +50,9 @@ export const isObjectKey = (k: string) => /^(gaz|pat):(initiative|legislation|na
 const isPersonKey = (k: string) => k.startsWith("gaz:person:") || k.startsWith("pat:person:")
 /** Keys that occur in so many events that they alone do not make two reports one event. */
 export const GENERIC = (key: string) => key === "gaz:country:USA"
-/** States: too common across one region's news to tie two reports to one event without a precise date (see joinable). */
+/**
+ * States: too common across one region's news to tie two reports to one event without a precise date (see joinable).
+ */
 export const isCountryKey = (k: string) => /^(gaz|pat):country:/.test(k)
 
 /**
@@ -351,7 +353,8 @@ export const clusterModality = (c: Cluster): Modality =>
 
 /**
  * The date of a cluster: the most precise date among reports that agree with the majority (with the
- * end of the interval a report states from that day, if any). Dates the reports state come first; a date taken from a report's own time ("Trump said", dated by the
+ * end of the interval a report states from that day, if any). Dates the reports state come first; a date taken from a
+ * report's own time ("Trump said", dated by the
  * article) dates the event only when no report states one.
  */
 export const clusterDate = (

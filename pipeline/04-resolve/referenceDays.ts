@@ -26,7 +26,9 @@ export interface ReferenceInput {
   readonly notBefore?: string | null
 }
 
-/** Participants that name one actor (a person, an organisation, an initiative or a named event), not a country or place. */
+/**
+ * Participants that name one actor (a person, an organisation, an initiative or a named event), not a country or place.
+ */
 const NAMED = /^(gaz|pat):(person|organization|initiative|named_event):/
 /** Event types whose reports are too generic to tie two articles to one day. */
 const GENERIC_TYPES = new Set(["statement", "other"])
@@ -36,7 +38,10 @@ const weekdayOf = (day: string): number => {
   return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()
 }
 
-/** For each article without a publication day, the day another article gives to an event they share, when it fits the article's clues. */
+/**
+ * For each article without a publication day, the day another article gives to an event they share, when it fits the
+ * article's clues.
+ */
 export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMap<string, string> => {
   // stated day-precision dates of event reports, by type and named participant
   const dated = new Map<string, Array<{ sourceId: string; day: string; named: ReadonlySet<string> }>>()

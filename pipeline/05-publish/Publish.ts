@@ -83,7 +83,10 @@ const syncTree = (disk: DiskService, dir: string, files: ReadonlyArray<string>) 
   fsyncDir(disk, "sync", dir)
 }
 
-/** Remove temporary directories and files left by killed or failed builds (call while holding the lock); a build taking the lock right now keeps its own. */
+/**
+ * Remove temporary directories and files left by killed or failed builds (call while holding the lock); a build taking
+ * the lock right now keeps its own.
+ */
 export const cleanLeftovers = (dist: string, disk: DiskService): ReadonlyArray<string> => {
   if (!fs.existsSync(dist)) return []
   const left = disk
@@ -114,10 +117,14 @@ export interface Staging extends FileSink {
   readonly discard: () => ReadonlyArray<string>
 }
 
-/** Open the staging directory of this process (call while holding the lock; cleanLeftovers removes those of killed builds). */
+/**
+ * Open the staging directory of this process (call while holding the lock; cleanLeftovers removes those of killed
+ * builds).
+ */
 export const openStaging = (dist: string, disk: DiskService): Staging => {
   const dir = nodePath.join(dist, `.tmp-build-${process.pid}`)
-  // undoing goes to node:fs directly: a Disk that injects faults injects them into the build's steps, not into their undoing
+  // undoing goes to node:fs directly: a Disk that injects faults injects them into the build's steps, not into their
+  // undoing
   const discard = () => undoAll([[dir, () => fs.rmSync(dir, { recursive: true, force: true })]])
   try {
     disk.run("staging", dir, () => fs.rmSync(dir, { recursive: true, force: true }))
@@ -162,7 +169,10 @@ export const openStaging = (dist: string, disk: DiskService): Staging => {
   }
 }
 
-/** Point latest.json to `version`: a synced temporary file renamed over it (what to undo is pushed on `undo` as it is done). */
+/**
+ * Point latest.json to `version`: a synced temporary file renamed over it (what to undo is pushed on `undo` as it is
+ * done).
+ */
 const pointLatest = (disk: DiskService, dist: string, latest: Latest, undo: Array<readonly [string, () => void]>) => {
   const path = nodePath.join(dist, "latest.json")
   const before = fs.existsSync(path) ? disk.run("latest", path, () => fs.readFileSync(path)) : null

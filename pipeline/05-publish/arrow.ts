@@ -34,7 +34,10 @@ import {
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { columnValues, type Rows } from "../../schemas/ReleaseTables.js"
 
-/** Arrow type of a column; dictionary ids are explicit (the column index) because arrow-js would otherwise take them from a process-global counter, and the bytes would depend on what ran before. */
+/**
+ * Arrow type of a column; dictionary ids are explicit (the column index) because arrow-js would otherwise take them
+ * from a process-global counter, and the bytes would depend on what ran before.
+ */
 const arrowType = (c: Column, index: number): DataType => {
   switch (c.kind) {
     case "id":
@@ -137,7 +140,10 @@ const utf8Data = (values: ReadonlyArray<string | null | undefined>) => {
   })
 }
 
-/** Rows per record batch: a multiple of 1,024 that divides 1,048,576, so that the Parquet made from the batches is that of one batch (parquet.ts). */
+/**
+ * Rows per record batch: a multiple of 1,024 that divides 1,048,576, so that the Parquet made from the batches is that
+ * of one batch (parquet.ts).
+ */
 export const BATCH_ROWS = 131_072
 
 /** A categorical column's dictionary: its values' codes, and the dictionary vector every batch shares. */
@@ -229,7 +235,9 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, d
   }
 }
 
-/** The row ranges of a table's batches: [from, to) by `size` rows, at least one (an empty table has one empty batch). */
+/**
+ * The row ranges of a table's batches: [from, to) by `size` rows, at least one (an empty table has one empty batch).
+ */
 const batchRanges = (length: number, size: number): Array<readonly [number, number]> => {
   if (size % 1024 !== 0 || 1_048_576 % size !== 0)
     throw new Error(`a record batch must be a multiple of 1,024 rows dividing 1,048,576 (got ${size})`)
@@ -316,7 +324,9 @@ export const writeArrowFile = (
   writer.finish()
 }
 
-/** Serialise rows of a table as an Arrow IPC file (record batches of BATCH_ROWS, one dictionary per categorical column). */
+/**
+ * Serialise rows of a table as an Arrow IPC file (record batches of BATCH_ROWS, one dictionary per categorical column).
+ */
 export const toArrow = (
   table: TableDef<Record<string, Column>>,
   rows: ReadonlyArray<Record<string, unknown>>,

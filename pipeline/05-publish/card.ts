@@ -26,7 +26,7 @@ Every row of every table carries provenance: the source, its SHA-256, the exact 
 Unicode code points and the quote, the rule that produced it and the pipeline version.
 
 - Dataset version: ${meta.version}${meta.previousVersion ? ` (previous: ${meta.previousVersion})` : ""}
-- Schema version: ${SCHEMA_VERSION} · pipeline version: ${PIPELINE_VERSION}
+- Schema version: ${SCHEMA_VERSION} · pipeline version: ${PIPELINE_VERSION} (code SHA-256 \`${meta.codeSha256.slice(0, 12)}\`, in manifest.json)
 - Release date: ${meta.created}
 - Content hash: \`${meta.contentSha256}\`
 

@@ -50,7 +50,10 @@ export const rowCheck = (def: TableDef<Record<string, Column>>): ((r: unknown) =
   }
 }
 
-/** Do all values of every column of a columnar table fit (each distinct value checked once)? Its rows have exactly the table's columns by construction. */
+/**
+ * Do all values of every column of a columnar table fit (each distinct value checked once)? Its rows have exactly the
+ * table's columns by construction.
+ */
 const columnsFit = (table: TableDef<Record<string, Column>>, distinct: (name: string) => Iterable<unknown>): boolean =>
   Object.entries(table.columns).every(([k, c]) => {
     const fits = cellCheck(c)
@@ -58,13 +61,16 @@ const columnsFit = (table: TableDef<Record<string, Column>>, distinct: (name: st
     return true
   })
 
-/** The first contract violations of a release's rows, as `table[row].path: message` strings (empty when all rows fit). */
+/**
+ * The first contract violations of a release's rows, as `table[row].path: message` strings (empty when all rows fit).
+ */
 export const rowViolations = (t: ReleaseTables, limit = 10): Array<string> => {
   const out: Array<string> = []
   for (const def of TABLES) {
     const table = def as unknown as TableDef<Record<string, Column>>
     const rows = t[def.name as keyof ReleaseTables] as Rows<Record<string, unknown>>
-    // a columnar table whose columns all fit has no row to report; else its rows are checked one by one for the messages
+    // a columnar table whose columns all fit has no row to report; else its rows are checked one by one for the
+    // messages
     if (rows.distinctValues && columnsFit(table, rows.distinctValues.bind(rows))) continue
     const fits = rowCheck(table)
     const decode = Schema.decodeUnknownEither(Schema.Struct(fieldsOf(table)) as unknown as Schema.Schema<unknown>, {

@@ -61,7 +61,9 @@ export class LockHeld extends defineError<LockHeld>()(
 /** How many of a base release's problems a message lists before "and N more". */
 const SHOWN_PROBLEMS = 8
 
-/** The base release (the one latest.json points to) does not match its checksums: no diff or event id may rest on it. */
+/**
+ * The base release (the one latest.json points to) does not match its checksums: no diff or event id may rest on it.
+ */
 export class BaseReleaseInvalid extends defineError<BaseReleaseInvalid>()(
   "BaseReleaseInvalid",
   { dir: Schema.String, problems: Schema.Array(Schema.String) },

@@ -31,6 +31,8 @@ export interface ReleaseMeta {
   readonly previousVersion: string | null
   readonly created: string
   readonly lexiconHash: string
+  /** SHA-256 of the code and lexicons that built the release (shared/codeHash.ts). */
+  readonly codeSha256: string
   /** Where the lexicons and data packages the extraction read come from (their headers). */
   readonly lexicons?: ReadonlyArray<LexiconProvenance>
   readonly rejected: ReadonlyArray<{
@@ -58,7 +60,10 @@ const enc = (s: string) => new TextEncoder().encode(s)
 /** Path of a source's text inside the release. */
 export const textPathOf = (sourceId: string): string => `texts/${sourceId}.txt`
 
-/** Hash of the content that decides whether two builds are the same release: the tables' CSVs, the texts and the rejected sources. */
+/**
+ * Hash of the content that decides whether two builds are the same release: the tables' CSVs, the texts and the
+ * rejected sources.
+ */
 export const contentHash = (files: ReadonlyMap<string, FileInfo>, rejected: ReleaseMeta["rejected"]): string =>
   sha256(
     [...files.keys()]
@@ -92,10 +97,15 @@ export const writeContentFiles = (
   for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b))) sink.put(textPathOf(id), enc(text))
 }
 
-/** From this many rows (all tables), Parquet is made on a second thread (below, starting one costs more than it saves). */
+/**
+ * From this many rows (all tables), Parquet is made on a second thread (below, starting one costs more than it saves).
+ */
 export const PARQUET_THREAD_ROWS = 200_000
 
-/** Write the rest of a release after writeContentFiles: Arrow, Parquet, JSON-LD, schemas, metadata; manifest.json and SHA256SUMS last, because they hash the others. */
+/**
+ * Write the rest of a release after writeContentFiles: Arrow, Parquet, JSON-LD, schemas, metadata; manifest.json and
+ * SHA256SUMS last, because they hash the others.
+ */
 export const writeReleaseFiles = (
   t: ReleaseTables,
   meta: ReleaseMeta,
@@ -180,7 +190,9 @@ const writeTableFiles = (
   return tableInfo
 }
 
-/** datapackage.json, croissant.jsonld, README.md, then manifest.json and SHA256SUMS, which hash every file before them. */
+/**
+ * datapackage.json, croissant.jsonld, README.md, then manifest.json and SHA256SUMS, which hash every file before them.
+ */
 const writeMetadataFiles = (
   t: ReleaseTables,
   meta: ReleaseMeta,
@@ -212,6 +224,7 @@ const manifestOf = (
   previous_version: meta.previousVersion,
   schema_version: SCHEMA_VERSION,
   pipeline_version: PIPELINE_VERSION,
+  code_sha256: meta.codeSha256,
   lexicon_hash: meta.lexiconHash,
   lexicons: meta.lexicons ?? [],
   content_sha256: content,

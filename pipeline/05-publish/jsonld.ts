@@ -123,7 +123,10 @@ const ANNOTATION_COLUMNS = [
   "pipeline_version"
 ] as const
 
-/** A node's evidence as W3C Web Annotations: objects, or (`json`) the JSON text of their list (tests/05-publish/jsonld.test.ts holds the two equal). */
+/**
+ * A node's evidence as W3C Web Annotations: objects, or (`json`) the JSON text of their list
+ * (tests/05-publish/jsonld.test.ts holds the two equal).
+ */
 const annotations = (evidence: Evidence, form: "objects" | "json"): ((positions: ReadonlyArray<number>) => unknown) => {
   if (form === "objects") {
     const [confidence, end, start, exact, source, id, method, version] = ANNOTATION_COLUMNS.map((c) =>

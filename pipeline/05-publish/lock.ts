@@ -94,7 +94,10 @@ const linkOrCreate = (disk: DiskService, mine: string, lock: string) => {
   }
 }
 
-/** Who holds an existing lock: a live process's id, what a stale lock was (in words), or null when it has gone meanwhile. */
+/**
+ * Who holds an existing lock: a live process's id, what a stale lock was (in words), or null when it has gone
+ * meanwhile.
+ */
 const holderOf = (dist: string, lock: string, disk: DiskService): number | string | null => {
   let text: string
   try {

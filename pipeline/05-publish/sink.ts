@@ -25,7 +25,10 @@ export interface FileSink {
    * of fresh buffers make V8 collect the whole heap again and again).
    */
   readonly stream: (path: string, emit: (push: (s: string) => void) => void) => void
-  /** Take one file given as a sequence of byte chunks, written as they come (each chunk must stay unchanged until `emit` returns). */
+  /**
+   * Take one file given as a sequence of byte chunks, written as they come (each chunk must stay unchanged until `emit`
+   * returns).
+   */
   readonly write: (path: string, emit: (out: (chunk: Uint8Array) => void) => void) => void
   /** Hash and size of every file taken so far. */
   readonly files: ReadonlyMap<string, FileInfo>
@@ -110,7 +113,10 @@ export const memorySink = (): FileSink & {
   }
 }
 
-/** A sink that compares each file with the file at the same path under `dir` (for verify): the paths that differ or are missing. */
+/**
+ * A sink that compares each file with the file at the same path under `dir` (for verify): the paths that differ or are
+ * missing.
+ */
 export const comparingSink = (dir: string): FileSink & { readonly differing: ReadonlyArray<string> } => {
   const differing: Array<string> = []
   const sink = recordingSink((p) => {

@@ -35,7 +35,10 @@ const SLOT_TYPES = new Set(["person", "country", "organization", "location", "co
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
 
-/** Sentence templates and name pools from the seed texts and the lexicons (`countries`: the ids of the states the domain overlay lists). */
+/**
+ * Sentence templates and name pools from the seed texts and the lexicons (`countries`: the ids of the states the domain
+ * overlay lists).
+ */
 export const corpusModel = (seedTexts: ReadonlyArray<string>, lex: LexiconBundle, countries: ReadonlySet<string>) => {
   const typeOf = new Map<string, string>()
   const pools = new Map<string, Array<string>>()

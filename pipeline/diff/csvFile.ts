@@ -11,7 +11,9 @@ const QUOTE = 0x22
 const LF = 0x0a
 const CR = 0x0d
 
-/** The records of a CSV file in file order, header first, each without its line break (read `chunk` bytes at a time). */
+/**
+ * The records of a CSV file in file order, header first, each without its line break (read `chunk` bytes at a time).
+ */
 export function* csvFileLines(path: string, chunk = CHUNK): Generator<string> {
   const fd = fs.openSync(path, "r")
   try {
@@ -73,7 +75,10 @@ export function* csvFileLines(path: string, chunk = CHUNK): Generator<string> {
   }
 }
 
-/** The header and the lines (without the header) of a CSV file, as a RowLookup gives them to the diff; nothing for an empty file. */
+/**
+ * The header and the lines (without the header) of a CSV file, as a RowLookup gives them to the diff; nothing for an
+ * empty file.
+ */
 export const csvFileTable = (path: string): { readonly header?: string; readonly lines?: () => Iterable<string> } => {
   const it = csvFileLines(path)
   const first = it.next()

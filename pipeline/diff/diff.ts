@@ -30,7 +30,9 @@ export interface ReleaseChanges {
     readonly removed: ReadonlyArray<string>
   }
   readonly tables: Record<string, TableChanges>
-  /** Previous events merged, split or retired (tombstones), linked by shared report spans; absent in a first release. */
+  /**
+   * Previous events merged, split or retired (tombstones), linked by shared report spans; absent in a first release.
+   */
   readonly events_lineage?: EventLineage
   /** Built with `--base none`: the newest release then in the output folder, which this one was not compared with. */
   readonly base_skipped?: string
@@ -50,17 +52,29 @@ export interface RowLookup {
   readonly has: (id: string) => boolean
   /** The row's cells exactly as its CSV line holds them (made on each call). */
   readonly get: (id: string) => Readonly<Record<string, string>> | undefined
-  /** One value as typed data (a string, number, boolean, date or list in any form the table's reader gives), for a quick comparison before the cells are made. */
+  /**
+   * One value as typed data (a string, number, boolean, date or list in any form the table's reader gives), for a quick
+   * comparison before the cells are made.
+   */
   readonly raw?: (id: string, column: string) => unknown
-  /** Every row in primary-key order (compareStrings) with its typed values in column order: lets two tables be compared in one walk. */
+  /**
+   * Every row in primary-key order (compareStrings) with its typed values in column order: lets two tables be compared
+   * in one walk.
+   */
   readonly ordered?: () => Iterable<readonly [string, ReadonlyArray<unknown>]>
-  /** The cells (all, or only those of `only`) of the rows whose `column` holds `value` as typed data, in table order (without an index by id). */
+  /**
+   * The cells (all, or only those of `only`) of the rows whose `column` holds `value` as typed data, in table order
+   * (without an index by id).
+   */
   readonly where?: (column: string, value: string, only?: ReadonlyArray<string>) => Iterable<Record<string, string>>
   /** One cell of row `id` (undefined when there is no such row), without the row's other cells. */
   readonly cell?: (id: string, column: string) => string | undefined
   /** The table's CSV header line, when `lines` is given. */
   readonly header?: string
-  /** Every row's CSV line (without its line break) in table order: two tables are compared line by line, and only lines that differ are split into cells. */
+  /**
+   * Every row's CSV line (without its line break) in table order: two tables are compared line by line, and only lines
+   * that differ are split into cells.
+   */
   readonly lines?: () => Iterable<string>
 }
 
@@ -118,7 +132,10 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
   }
 }
 
-/** A raw value in one comparable form: dates as YYYY-MM-DD (arrow-js reads epoch milliseconds), lists as JSON, null for no value. */
+/**
+ * A raw value in one comparable form: dates as YYYY-MM-DD (arrow-js reads epoch milliseconds), lists as JSON, null for
+ * no value.
+ */
 const comparable = (c: Column, v: unknown): unknown => {
   if (v === null || v === undefined) return null
   if (c.kind === "date" && typeof v === "number") return new Date(v).toISOString().slice(0, 10)
@@ -153,7 +170,10 @@ const cellsDiffer = (a: RowLookup, b: RowLookup, id: string, suspects: ReadonlyA
   return suspects.filter((c) => c in x && c in y && x[c] !== y[c])
 }
 
-/** Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made; with `only`, perhaps only those columns). */
+/**
+ * Rows of a table whose `column` holds `value`, as their cells (only those rows' cells are made; with `only`, perhaps
+ * only those columns).
+ */
 const rowsWhere = (
   t: string | RowLookup | undefined,
   column: string,
@@ -350,7 +370,10 @@ export const renderChangelog = (c: ReleaseChanges, labels: (table: string, id: s
   return out.join("")
 }
 
-/** renderChangelog's text line by line, given to `push` in order (a large first release's changelog is longer than the longest string V8 can hold). */
+/**
+ * renderChangelog's text line by line, given to `push` in order (a large first release's changelog is longer than the
+ * longest string V8 can hold).
+ */
 export const emitChangelog = (
   c: ReleaseChanges,
   labels: (table: string, id: string) => string,

@@ -8,7 +8,8 @@ import { basename, join, relative } from "node:path"
 import { Effect } from "effect"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
 import { type Built, buildTables } from "../run/tables.js"
-import { type CorpusFigures, corpusFigures, MATCHING, measuredHash, type QualityCard, ROOT } from "./card.js"
+import { codeSha256 } from "../shared/codeHash.js"
+import { type CorpusFigures, corpusFigures, MATCHING, type QualityCard, ROOT } from "./card.js"
 import { readGenres } from "./genres.js"
 import { scoreTables } from "./score.js"
 
@@ -41,7 +42,7 @@ export const measureCard = Effect.fn("Eval.card")(function* (dirs: ReadonlyArray
     matching: MATCHING,
     measured_with: {
       pipeline_version: PIPELINE_VERSION,
-      code_hash: measuredHash(root)
+      code_hash: codeSha256(root)
     },
     corpora
   }

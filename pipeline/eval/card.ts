@@ -4,13 +4,12 @@
  * `pipeline card --write` measures it into pipeline/eval/quality-card.json (committed: a release
  * is built from the seeds alone, so figures on other corpora must come from a measurement, not
  * from the build) and into the README; every release copies it into quality.json and its card.
- * The card names the hash of the code and lexicons it was measured with; tests/eval/card.test.ts
+ * The card names the hash of the code and lexicons it was measured with (shared/codeHash.ts, the hash a release
+ * records); tests/eval/card.test.ts
  * fails when the code changed without measuring again, and re-measures when the corpora are here.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs"
-import { join, relative } from "node:path"
-import { compareStrings } from "../shared/compare.js"
-import { sha256 } from "../shared/hash.js"
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
 import { stableStringify } from "../shared/stableJson.js"
 import type { Accuracy, EventAttributeAccuracies, Scores } from "./metrics.js"
 import type { EvalReport, GroupFigures } from "./report.js"
@@ -23,41 +22,6 @@ export const CARD_PATH = join(ROOT, "pipeline", "eval", "quality-card.json")
 
 /** The corpora measured by default, relative to the repository root (gold in `<corpus>/gold`). */
 export const DEFAULT_CORPORA: ReadonlyArray<string> = ["seeds", "../shared/corpus/dev", "../shared/corpus/dev-b"]
-
-/** Everything whose change can change a figure: the stages up to resolution, eval, the lexicons, the contracts. */
-const MEASURED_DIRS = [
-  "pipeline/01-ingest",
-  "pipeline/02-normalise",
-  "pipeline/03-extract",
-  "pipeline/04-resolve",
-  "pipeline/eval",
-  "pipeline/lexicons",
-  "pipeline/run",
-  "pipeline/shared",
-  "pipeline/text",
-  "schemas"
-]
-
-const walk = (d: string): Array<string> =>
-  readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(d, e.name)) : /\.(ts|jsonl)$/.test(e.name) ? [join(d, e.name)] : []
-  )
-
-/** SHA-256 over the code and lexicons the figures depend on (the card file itself excluded) and the dependency versions. */
-export const measuredHash = (root = ROOT): string => {
-  const files = MEASURED_DIRS.flatMap((d) => walk(join(root, d))).sort(compareStrings)
-  const deps = (
-    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-      dependencies: Record<string, string>
-    }
-  ).dependencies
-  return sha256(
-    [
-      stableStringify(deps),
-      ...files.map((f) => `${relative(root, f).split("\\").join("/")} ${sha256(readFileSync(f))}`)
-    ].join("\n")
-  )
-}
 
 /** A figure rounded for the card (counts stay exact). */
 const r3 = (x: number): number => Math.round(x * 1000) / 1000

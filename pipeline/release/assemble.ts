@@ -1,4 +1,7 @@
-/** Every file of a release but the content files: the release files, with changes.json and CHANGELOG.md against the previous release. */
+/**
+ * Every file of a release but the content files: the release files, with changes.json and CHANGELOG.md against the
+ * previous release.
+ */
 import type { Column, TableDef } from "../../schemas/Column.js"
 import type { ReleaseTables, Rows } from "../../schemas/ReleaseTables.js"
 import { TABLES } from "../../schemas/Tables.js"
@@ -13,7 +16,10 @@ import { noTimings, type Timings } from "../shared/timings.js"
 import type { Previous } from "./base.js"
 import type { ReleaseMeta } from "./meta.js"
 
-/** Write every file of release `version` but the content files (already in `sink`, see writeContentFiles), with changes.json and CHANGELOG.md against the previous release. */
+/**
+ * Write every file of release `version` but the content files (already in `sink`, see writeContentFiles), with
+ * changes.json and CHANGELOG.md against the previous release.
+ */
 export const assemble = (
   built: Built,
   meta: ReleaseMeta,

@@ -136,7 +136,10 @@ export const baseProblems = (dist: string, latest: Latest): Array<string> => {
   return problems
 }
 
-/** The releases before the base: each one's manifest.json must match its own SHA256SUMS (a missing folder ends the chain, as it ends firstReleases'). */
+/**
+ * The releases before the base: each one's manifest.json must match its own SHA256SUMS (a missing folder ends the
+ * chain, as it ends firstReleases').
+ */
 const chainProblems = (dist: string, first: string | null): Array<string> => {
   const problems: Array<string> = []
   const seen = new Set<string>()

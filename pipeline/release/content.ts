@@ -1,4 +1,7 @@
-/** The content of a release: its creation date, and its data files (tables, texts) staged and hashed before its version is decided. */
+/**
+ * The content of a release: its creation date, and its data files (tables, texts) staged and hashed before its version
+ * is decided.
+ */
 import { Effect } from "effect"
 import { contentHash, writeContentFiles } from "../05-publish/files.js"
 import type { Staging } from "../05-publish/Publish.js"

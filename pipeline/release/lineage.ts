@@ -11,7 +11,10 @@ import { readArrowTable } from "../diff/arrowTables.js"
 import { type Lineage, noLineage } from "../run/tables.js"
 import { readManifest } from "./manifest.js"
 
-/** The previous release's event reports (for id carry-over), read from the columns of its evidence and events Arrow files (only event rows are decoded). */
+/**
+ * The previous release's event reports (for id carry-over), read from the columns of its evidence and events Arrow
+ * files (only event rows are decoded).
+ */
 export const previousEventIds = (releaseDir: string | null): PreviousEventIds => {
   const ids = new Map<string, string>()
   if (releaseDir === null) return ids

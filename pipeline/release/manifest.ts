@@ -12,7 +12,10 @@ import { ReleaseManifest } from "../../schemas/Manifest.js"
 export const unreadable = (e: unknown) =>
   (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : `cannot be read (${(e as Error).message})`
 
-/** Read and decode `<dir>/manifest.json`: the manifest, or what is wrong with it ("not valid JSON", "<field>: <issue>", …). */
+/**
+ * Read and decode `<dir>/manifest.json`: the manifest, or what is wrong with it ("not valid JSON", "<field>: <issue>",
+ * …).
+ */
 export const decodeManifest = (dir: string): Either.Either<ReleaseManifest, string> => {
   let json: unknown
   try {

@@ -1,4 +1,7 @@
-/** The release metadata that does not depend on its version: the quality report (quality.json and its README sections) and the lineage fields. */
+/**
+ * The release metadata that does not depend on its version: the quality report (quality.json and its README sections)
+ * and the lineage fields.
+ */
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { Effect } from "effect"
@@ -16,6 +19,7 @@ export const releaseMeta = Effect.fn("Release.meta")(function* (
   built: Built,
   previous: Previous | null,
   created: string,
+  codeSha256: string,
   timings: Timings = noTimings
 ) {
   // the release's own evaluation, when the sources folder carries gold annotations (<sources>/gold)
@@ -25,7 +29,11 @@ export const releaseMeta = Effect.fn("Release.meta")(function* (
     : null
   // the code's figures on every annotated corpus, as measured into the committed quality card
   const card = readCard()
-  const qualityJson = own !== null || card !== null ? { this_release: own, corpora: card } : null
+  // the card's code hash is left out: the manifest's code_sha256 names the code, and a change of code that changes no
+  // figure and no row (a refactoring) must not make the release differ from its rebuild
+  const corpora =
+    card === null ? null : { ...card, measured_with: { pipeline_version: card.measured_with.pipeline_version } }
+  const qualityJson = own !== null || corpora !== null ? { this_release: own, corpora } : null
   const sections = [
     ...(card !== null
       ? [
@@ -42,6 +50,7 @@ export const releaseMeta = Effect.fn("Release.meta")(function* (
     previousVersion: previous?.version ?? null,
     created,
     lexiconHash: built.lexiconHash,
+    codeSha256,
     lexicons: built.lexicons,
     rejected: built.rejected,
     texts: built.texts,

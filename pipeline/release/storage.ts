@@ -10,7 +10,10 @@ import { LockHeld, LockUnreadable, PublishFailed, storageError } from "../05-pub
 import { acquireLock } from "../05-publish/lock.js"
 import { cleanLeftovers, type Staging } from "../05-publish/Publish.js"
 
-/** What a storage helper threw, as the error of its cause: a lock error as it is, a Fault by its errno, anything else as publish-failed. */
+/**
+ * What a storage helper threw, as the error of its cause: a lock error as it is, a Fault by its errno, anything else as
+ * publish-failed.
+ */
 const storageFailure = (e: unknown, out: string) =>
   e instanceof LockHeld || e instanceof LockUnreadable
     ? e
@@ -32,7 +35,10 @@ export const staged = <A>(staging: Staging, out: string, step: () => A) =>
     }
   })
 
-/** Run `use` under `<out>/.lock` (taken over from a dead build, said so); the lock is removed after, a failure to remove it only warned of. */
+/**
+ * Run `use` under `<out>/.lock` (taken over from a dead build, said so); the lock is removed after, a failure to remove
+ * it only warned of.
+ */
 export const withLock = <A, E, R>(out: string, use: (disk: DiskService) => Effect.Effect<A, E, R>) =>
   Effect.flatMap(Disk, (disk) =>
     Effect.acquireUseRelease(

@@ -1,10 +1,14 @@
-/** Verify a published release: rebuild it from the sources (same version, previous release and date) and compare every file byte for byte. */
+/**
+ * Verify a published release: rebuild it from the sources (same version, previous release and date) and compare every
+ * file byte for byte.
+ */
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { Effect } from "effect"
 import { writeContentFiles } from "../05-publish/files.js"
 import { comparingSink } from "../05-publish/sink.js"
 import { buildTables } from "../run/tables.js"
+import { codeSha256 } from "../shared/codeHash.js"
 import { noTimings } from "../shared/timings.js"
 import { assemble } from "./assemble.js"
 import type { Previous } from "./base.js"
@@ -13,7 +17,10 @@ import { lineageOf } from "./lineage.js"
 import { readManifest } from "./manifest.js"
 import { releaseMeta } from "./meta.js"
 
-/** Rebuild a published release from the sources (same version, previous release and date) and compare every file byte for byte. */
+/**
+ * Rebuild a published release from the sources (same version, previous release and date) and compare every file byte
+ * for byte.
+ */
 export const verify = Effect.fn("Release.verify")(function* (sourcesDir: string, dist: string, releaseDir: string) {
   const manifest = yield* readManifest(releaseDir)
   const previous: Previous | null = manifest.previous_version
@@ -25,7 +32,9 @@ export const verify = Effect.fn("Release.verify")(function* (sourcesDir: string,
   // a release built with --base none records, in its changes, the release it was not compared with
   const skipped = manifest.previous_version === null ? (baseSkippedOf(releaseDir) ?? null) : null
   const built = yield* buildTables(sourcesDir, yield* lineageOf(previous?.dir ?? null))
-  const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created)
+  // the code the release records having built it: verify checks that this code writes the same bytes, and cannot
+  // re-derive the hash of code that is gone (a release from before code_sha256 was recorded gets this code's)
+  const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created, manifest.code_sha256 ?? codeSha256())
   const sink = comparingSink(releaseDir)
   writeContentFiles(built.tables, built.texts, sink)
   assemble(built, meta, previous, manifest.version, sink, noTimings, skipped)

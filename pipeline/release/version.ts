@@ -45,7 +45,10 @@ export const compareVersions = (a: string, b: string): number => {
   return 0
 }
 
-/** What changed from the previous release (its manifest; null: none) to a build of `sources` whose content hashes to `content`. */
+/**
+ * What changed from the previous release (its manifest; null: none) to a build of `sources` whose content hashes to
+ * `content`.
+ */
 export const changeOf = (
   previous: ReleaseManifest | null,
   sources: ReadonlyArray<{ readonly source_id: string }>,

@@ -32,7 +32,10 @@ import { tree } from "./harness.js"
 export const FAULTS = ["ENOSPC", "EROFS", "EIO"] as const
 export type FaultKind = (typeof FAULTS)[number]
 
-/** What a cell is expected to end in: the code and the step it names, or a published release (with the lock left, when it could not be removed). */
+/**
+ * What a cell is expected to end in: the code and the step it names, or a published release (with the lock left, when
+ * it could not be removed).
+ */
 export interface Expected {
   readonly code: string | null
   readonly step: Step | null
@@ -71,7 +74,9 @@ export interface Cell {
   readonly expected: Expected
   /** The previous release's files and latest.json are byte for byte as before. */
   readonly intact: boolean
-  /** Paths in the output folder that were not there before (a new release counts when latest.json does not point to it). */
+  /**
+   * Paths in the output folder that were not there before (a new release counts when latest.json does not point to it).
+   */
   readonly left: ReadonlyArray<string>
   /** Every path left is named by the build (in its error, or in its warning about the lock). */
   readonly named: boolean
@@ -115,7 +120,10 @@ export const fill = (file: string) => {
   }
 }
 
-/** A Disk that meets `fault` before the first call of `step` and after: as root on `mount`, by the kernel; otherwise injected. */
+/**
+ * A Disk that meets `fault` before the first call of `step` and after: as root on `mount`, by the kernel; otherwise
+ * injected.
+ */
 const faultyDisk = (
   step: Step,
   fault: FaultKind,
@@ -152,7 +160,10 @@ const heal = (mount: string, fault: FaultKind) => {
   for (const f of readdirSync(mount)) if (f.startsWith("filler")) rmSync(join(mount, f), { force: true })
 }
 
-/** Run a build in this process through `disk`: the error's code and step, or null when it published; and what it said on stderr. */
+/**
+ * Run a build in this process through `disk`: the error's code and step, or null when it published; and what it said on
+ * stderr.
+ */
 export const buildThrough = async (
   sources: string,
   out: string,
@@ -195,7 +206,10 @@ export const buildThrough = async (
   }
 }
 
-/** The releases a cell starts from and must end at: `before` (one release published) and `after` (the next one too), built once. */
+/**
+ * The releases a cell starts from and must end at: `before` (one release published) and `after` (the next one too),
+ * built once.
+ */
 export interface Fixture {
   readonly sources: string
   readonly before: string
@@ -310,7 +324,10 @@ export const runMatrix = async (fx: Fixture, real = canMount()): Promise<Array<C
   return cells
 }
 
-/** The matrix as a Markdown table: a row per step, a column per fault; each cell the code and step (or "published"), and what was left. */
+/**
+ * The matrix as a Markdown table: a row per step, a column per fault; each cell the code and step (or "published"), and
+ * what was left.
+ */
 export const renderMatrix = (cells: ReadonlyArray<Cell>): string => {
   const show = (c: Cell) => {
     const what = c.code === null ? "published" : `\`${c.code}\`${c.failedStep !== c.step ? ` at ${c.failedStep}` : ""}`

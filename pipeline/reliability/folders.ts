@@ -36,14 +36,17 @@ export const tinyFiles = (n: number): FolderCase => ({
   bounds: { seconds: 1200, rssMb: 4096 }
 })
 
-/** A chain of `depth` nested folders and `wide` folders side by side (one named like an article), beside one article. */
+/**
+ * A chain of `depth` nested folders and `wide` folders side by side (one named like an article), beside one article.
+ */
 export const nestedFolders = (depth: number, wide: number): FolderCase => ({
   name: `${depth.toLocaleString("en")} nested folders and ${wide.toLocaleString("en")} side by side`,
   make: (dir) => {
     writeFileSync(join(dir, "a.txt"), ARTICLE)
     for (let i = 0; i < wide; i++) mkdirSync(join(dir, `d${i}`))
     mkdirSync(join(dir, "folder.txt"))
-    // deeper than a path can name (PATH_MAX): made one level at a time from inside, by a process that can change directory
+    // deeper than a path can name (PATH_MAX): made one level at a time from inside, by a process that can change
+    // directory
     execFileSync(process.execPath, [
       "-e",
       `const fs=require("fs");process.chdir(${JSON.stringify(dir)});for(let i=0;i<${depth};i++){fs.mkdirSync("n");process.chdir("n")}fs.writeFileSync("deep.txt","x")`
@@ -54,7 +57,10 @@ export const nestedFolders = (depth: number, wide: number): FolderCase => ({
   bounds: { seconds: 120, rssMb: 1024 }
 })
 
-/** File names a release cannot publish (a line break, a tab, bytes that are not UTF-8, a bidi override), beside a good article. */
+/**
+ * File names a release cannot publish (a line break, a tab, bytes that are not UTF-8, a bidi override), beside a good
+ * article.
+ */
 export const hostileNames = (): FolderCase => ({
   name: "names with a line break, a tab, invalid UTF-8 bytes, a bidi override",
   make: (dir) => {

@@ -16,7 +16,10 @@ const BIN = join(ROOT, "pipeline", "bin.ts")
 // tsx by absolute URL: a bare "tsx" would be resolved from the child's working directory
 const LOADER = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href
 
-/** Run a build in a child process (with more options of `build` in `args`); resolves with its exit code, signal and stderr. */
+/**
+ * Run a build in a child process (with more options of `build` in `args`); resolves with its exit code, signal and
+ * stderr.
+ */
 export const runBuild = (
   sources: string,
   out: string,

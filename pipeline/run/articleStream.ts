@@ -19,7 +19,10 @@ import { type CacheConfig, CacheUnwritable, cacheConfig, DEFAULT_CACHE_DIR } fro
 import { makePool } from "./pool.js"
 import { type Outcome, runTask } from "./task.js"
 
-/** How the per-article work runs: `workers` threads (0: in the main thread), through the cache in `cacheDir` (null: none). */
+/**
+ * How the per-article work runs: `workers` threads (0: in the main thread), through the cache in `cacheDir` (null:
+ * none).
+ */
 export interface ArticleOptions {
   readonly workers: number
   readonly cacheDir: string | null
@@ -133,7 +136,9 @@ export const processSources = Effect.fn("Articles.process")(function* (
   return { inputs, rejected }
 })
 
-/** Below this many sources, starting worker threads costs more than it saves: the default runs them in the main thread. */
+/**
+ * Below this many sources, starting worker threads costs more than it saves: the default runs them in the main thread.
+ */
 const AUTO_INLINE = 64
 
 /** The options of a build that say how its per-article work runs (see BuildOptions). */

@@ -39,7 +39,10 @@ export const bodyKey = (s: NormalisedSource): string => {
   return sha256(lines.join("\n"))
 }
 
-/** Where events and relations are not read: the headline, repeated titles, credits, tags, urls (an author's bio is read). */
+/**
+ * Where events and relations are not read: the headline, repeated titles, credits, tags, urls (an author's bio is
+ * read).
+ */
 const nonBodyOf = (source: NormalisedSource): Array<{ readonly start: number; readonly end: number }> => {
   const spans = source.boilerplate.filter((b) => b.kind !== "author_bio").map((b) => ({ start: b.start, end: b.end }))
   if (source.titleSpan) spans.push(source.titleSpan)
@@ -129,7 +132,8 @@ export const revive = (r: ArticleResult, intern: (s: string) => string): Article
         name: i(e.name),
         gazetteerKey: e.gazetteerKey === null ? null : i(e.gazetteerKey)
       })),
-      // mentions are folded into entities and evidence columns as the article is resolved, then dropped: not worth interning
+      // mentions are folded into entities and evidence columns as the article is resolved, then dropped: not worth
+      // interning
       mentions: x.mentions,
       events: x.events.map((e) => ({
         ...e,

@@ -2,19 +2,20 @@
  * The content-addressed extraction cache: one file per article under
  * `<dir>/<key[0..2]>/<key>.json.gz`, keyed by SHA-256 of (the article text and metadata, the
  * pipeline version, the lexicon hash, the code hash). An entry (gzip, level 1) is a header line
- * `{"key","sha256"}` and the payload line it hashes; a read checks the hash, the JSON and the CachedArticle schema, so a
+ * `{"key","sha256"}` and the payload line it hashes; a read checks the hash, the JSON and the CachedArticle schema, so
+ * a
  * damaged entry is reported and recomputed. The cache is an optimisation only: deleting it changes
  * no output byte.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
-import { join, relative } from "node:path"
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { Schema } from "effect"
 import { CachedArticle } from "../../schemas/CachedArticle.js"
 import { defineError } from "../../schemas/ErrorSpec.js"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
-import { compareStrings } from "../shared/compare.js"
+import { treeHash } from "../shared/codeHash.js"
 import { sha256 } from "../shared/hash.js"
 import { makeDir } from "../shared/makeDir.js"
 import { stableStringify } from "../shared/stableJson.js"
@@ -22,10 +23,17 @@ import type { ArticleResult } from "./articleWork.js"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 
-/** The default cache folder: node_modules/.cache/car-extract (where tools keep caches; never committed, gone with node_modules). */
+/**
+ * The default cache folder: node_modules/.cache/car-extract (where tools keep caches; never committed, gone with
+ * node_modules).
+ */
 export const DEFAULT_CACHE_DIR = join(ROOT, "node_modules", ".cache", "car-extract")
-/** Code whose change must invalidate the cache: normalisation, extraction, the contracts, shared helpers, this folder. */
-const CODE_DIRS = [
+/**
+ * Code whose change must invalidate the cache: the per-article work (normalisation, extraction, the text layer, the
+ * contracts, shared helpers, this folder). Narrower than the release's code hash, so that a change to resolution or
+ * publishing keeps the extractions.
+ */
+const ARTICLE_CODE_DIRS = [
   "pipeline/02-normalise",
   "pipeline/03-extract",
   "pipeline/shared",
@@ -34,23 +42,8 @@ const CODE_DIRS = [
   "schemas"
 ]
 
-const walk = (d: string): Array<string> =>
-  readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith(".ts") ? [join(d, e.name)] : []
-  )
-
 /** SHA-256 over the source files the per-article work depends on and the versions of the libraries it uses. */
-export const codeHash = (root = ROOT): string => {
-  const files = CODE_DIRS.flatMap((d) => walk(join(root, d))).sort(compareStrings)
-  const deps = (
-    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-      dependencies: Record<string, string>
-    }
-  ).dependencies
-  return sha256(
-    [stableStringify(deps), ...files.map((f) => `${relative(root, f)} ${sha256(readFileSync(f))}`)].join("\n")
-  )
-}
+export const codeHash = (root = ROOT): string => treeHash(ARTICLE_CODE_DIRS, root)
 
 /** Where and under which salt (pipeline version, lexicon hash, code hash) entries live. */
 export interface CacheConfig {

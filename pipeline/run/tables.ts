@@ -21,7 +21,10 @@ import { type ArticleOptions, inline, processSources } from "./articleStream.js"
 import { reextract } from "./articleWork.js"
 import { timed } from "./timed.js"
 
-/** Load the lexicons as an Effect: the loader throws LexiconInvalid (kept as it is); anything else is the folder's failure. */
+/**
+ * Load the lexicons as an Effect: the loader throws LexiconInvalid (kept as it is); anything else is the folder's
+ * failure.
+ */
 export const lexicons = Effect.try({
   try: () => loadLexicons(),
   catch: (e) =>
@@ -50,7 +53,9 @@ export const noLineage: Lineage = { previousEventIds: new Map(), firstReleases: 
 
 const NO_HINTS = { monthDays: [], weekdays: [] } as const
 
-/** Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says. */
+/**
+ * Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says.
+ */
 export const buildTables = Effect.fn("Run.tables")(function* (
   sourcesDir: string,
   lineage: Lineage = noLineage,

@@ -13,7 +13,9 @@ export interface Outcome {
   readonly result: ArticleResult
   /** Milliseconds per stage ("cache read" on a hit). */
   readonly times: Readonly<Record<string, number>>
-  /** hit, miss (computed and stored), corrupt (an entry failed its checks: recomputed and rewritten), off (no cache). */
+  /**
+   * hit, miss (computed and stored), corrupt (an entry failed its checks: recomputed and rewritten), off (no cache).
+   */
   readonly cache: "hit" | "miss" | "corrupt" | "off"
   readonly reason?: string
   /** Why the computed result could not be stored (a full or read-only cache folder): the build goes on without it. */

@@ -1,4 +1,7 @@
-/** Start a worker thread running a TypeScript module (through the bootstrap tsWorker.mjs); `data` is its workerData beside `module`. */
+/**
+ * Start a worker thread running a TypeScript module (through the bootstrap tsWorker.mjs); `data` is its workerData
+ * beside `module`.
+ */
 import { type TransferListItem, Worker } from "node:worker_threads"
 
 export const tsWorker = (

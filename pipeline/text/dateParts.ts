@@ -11,7 +11,10 @@ export interface Ref {
   readonly m: number | null
   readonly d: number | null
   readonly precision: DatePrecision
-  /** For a reference known only to its year: the month it is taken to be in (from the article's latest past date), else null. */
+  /**
+   * For a reference known only to its year: the month it is taken to be in (from the article's latest past date), else
+   * null.
+   */
   readonly mGuess: number | null
   /** For a reference known only to its month: the latest day of it the article states as past, else null. */
   readonly dFloor?: number | null

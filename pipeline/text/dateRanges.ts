@@ -17,7 +17,10 @@ import {
   utc
 } from "./dateParts.js"
 
-/** The year that puts a month-day closest to the reference, at most ~10 months ahead (as chrono's dates are placed in dates.ts). */
+/**
+ * The year that puts a month-day closest to the reference, at most ~10 months ahead (as chrono's dates are placed in
+ * dates.ts).
+ */
 const nearYear = (ref: Ref, mo: number, day: number): number => {
   const refT = utc(ref.y, ref.m ?? ref.mGuess ?? 7, ref.d ?? 1).getTime()
   const cands = [ref.y - 1, ref.y, ref.y + 1].map((yy) => ({
@@ -63,7 +66,8 @@ const dayRange = (y: number | null, mo: number, d1: number, d2: number, ref: Ref
 /** The interval rules (part of DATE_RULES). */
 export const RANGE_RULES: ReadonlyArray<Rule> = [
   {
-    // "from 10 to 13 June", "between 10 and 13 June 2025", "10–13 June": days before their month (chrono loses the first day or the range)
+    // "from 10 to 13 June", "between 10 and 13 June 2025", "10–13 June": days before their month (chrono loses the
+    // first day or the range)
     id: "date.day-range.v1",
     re: new RegExp(
       `\\b(?:from\\s|between\\s)?${DAY}${TO}${DAY}\\s${MONTH_RE}(?:(?:,\\s|\\s)((?:19|20)\\d\\d))?\\b`,

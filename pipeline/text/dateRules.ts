@@ -62,7 +62,10 @@ const ORDINALS: Record<string, number> = {
 /** "tenth", "10th", "twenty-fifth": the number of an ordinal, else null. */
 const ordinal = (w: string): number | null =>
   ORDINALS[w.toLowerCase()] ?? (/^\d{1,3}(?:st|nd|rd|th)$/i.test(w) ? parseInt(w, 10) : null)
-/** Hedges before a count that leave the date where the count puts it, at the count's precision ("more than 30 years ago", "nearly a decade ago"). */
+/**
+ * Hedges before a count that leave the date where the count puts it, at the count's precision ("more than 30 years
+ * ago", "nearly a decade ago").
+ */
 const HEDGE =
   "(?:(?:more\\sthan|over|nearly|almost|about|around|some|roughly|just\\sover|just\\sunder|less\\sthan|at\\sleast|barely|fully)\\s)?"
 /** The reference itself, at its own precision. */
@@ -101,20 +104,29 @@ const nameBefore = (before: string): boolean => {
 }
 /** A clause that speaks of the future before a weekday ("will meet on Monday", "is due to"), within its sentence. */
 const FUTURE_BEFORE = /\b(will|would|is to|are to|set to|due to|scheduled|plans? to|expected to)\b([^.;!?]{0,90})$/i
-/** A verb in the past between that cue and the weekday: the weekday is the past verb's ("…, who will retire soon, spoke on Monday"). */
+/**
+ * A verb in the past between that cue and the weekday: the weekday is the past verb's ("…, who will retire soon, spoke
+ * on Monday").
+ */
 const PAST_VERB =
   /\b(said|says|met|held|spoke|told|was|were|had|did|came|went|left|took|gave|made|signed|[a-z]{3,}ed)\b/i
 const futureBefore = (before: string): boolean => {
   const m = FUTURE_BEFORE.exec(before)
   return m !== null && !PAST_VERB.test(m[2]!)
 }
-/** An invitation to a gathering before a month ("has invited both leaders to the summit in Rome in June"): what one is invited to lies ahead, unless a past verb stands between ("to the talks held in June"). */
+/**
+ * An invitation to a gathering before a month ("has invited both leaders to the summit in Rome in June"): what one is
+ * invited to lies ahead, unless a past verb stands between ("to the talks held in June").
+ */
 const INVITED_TO = /\binvit(?:e|es|ed|ing|ation|ations)\b[^.;!?]{0,80}?\bto\s([^.;!?]{0,60})$/i
 const invitedTo = (before: string): boolean => {
   const m = INVITED_TO.exec(before)
   return m !== null && !PAST_VERB.test(m[1]!)
 }
-/** A weekday that opens its sentence before a future verb ("On Tuesday, the president will travel"), with no past verb or "that" between. */
+/**
+ * A weekday that opens its sentence before a future verb ("On Tuesday, the president will travel"), with no past verb
+ * or "that" between.
+ */
 const FUTURE_AFTER =
   /^,?\s([^.;!?]{0,60}?)\b(will|is to|are to|is set to|are set to|is due to|are due to|is scheduled to|are scheduled to|is expected to|are expected to)\b/i
 const futureAfter = (before: string, after: string): boolean => {
@@ -209,7 +221,8 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
       if (!ref || ref.m === null) return null
       const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase())
       if (ref.d === null) {
-        // a month known from the latest day the article states (the 8th): the weekday is the first on or after it ("on Friday": the 9th)
+        // a month known from the latest day the article states (the 8th): the weekday is the first on or after it ("on
+        // Friday": the 9th)
         if (ref.dFloor == null)
           return {
             value: iso(ref.y, ref.m),
@@ -231,7 +244,8 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
         futureBefore(text.slice(Math.max(0, m.index - 110), m.index)) ||
         futureAfter(text.slice(Math.max(0, m.index - 4), m.index), text.slice(end, end + 90))
       let delta = wd - base.getUTCDay()
-      // (a weekday to come that is the reference's own day is that day: "will arrive on Monday" in Monday's paper; "next Monday" is a week on)
+      // (a weekday to come that is the reference's own day is that day: "will arrive on Monday" in Monday's paper;
+      // "next Monday" is a week on)
       if (future) delta = delta < 0 || (delta === 0 && next) ? delta + 7 : delta
       else delta = delta > 0 ? delta - 7 : delta
       const [y, mo, d] = fromDate(utc(ref.y, ref.m, ref.d + delta))
@@ -253,7 +267,8 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
-    // "20 years ago", "more than two decades ago", "nearly a decade ago", "five months ago", "a week ago"; a hedge keeps the count's date
+    // "20 years ago", "more than two decades ago", "nearly a decade ago", "five months ago", "a week ago"; a hedge
+    // keeps the count's date
     id: "date.ago.v2",
     re: new RegExp(
       `\\b${HEDGE}(?:${COUNT}\\s(year|month|week|day|decade)s?|(half\\sa\\scentury|a\\scentury))\\sago\\b`,
@@ -282,7 +297,8 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
-    // "by the end of the decade", "before the decade is out": the first year of the next decade, as news counts decades (2020s → 2030)
+    // "by the end of the decade", "before the decade is out": the first year of the next decade, as news counts decades
+    // (2020s → 2030)
     id: "date.decade-end.v1",
     re: /\b(?:(?:by|at|before|until|toward|towards)\s)?(?:the\s)?end\sof\s(?:the|this)\sdecade\b/gi,
     resolve: (_m, { ref }) =>
@@ -334,7 +350,8 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     }
   },
   {
-    // "2030 marks the fifth anniversary of X": X began N years before the year named (the date is "the fifth anniversary of"; the year stays its own)
+    // "2030 marks the fifth anniversary of X": X began N years before the year named (the date is "the fifth
+    // anniversary of"; the year stays its own)
     id: "date.anniversary.v1",
     re: /\b((?:19|20)\d\d)\s(?:marks|marked|will\smark)\s(the\s([\w-]+)\sanniversary\sof)\b/gi,
     skip: (m) => m[0].length - m[2]!.length,
@@ -355,7 +372,8 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     })
   },
   {
-    // "in March": the last March, or this one just ahead; after a future verb ("will open in March") or an invitation to something ("invited X to the summit in March") the next one
+    // "in March": the last March, or this one just ahead; after a future verb ("will open in March") or an invitation
+    // to something ("invited X to the summit in March") the next one
     id: "date.in-month.v2",
     re: new RegExp(
       `\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`,

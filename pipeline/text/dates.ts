@@ -13,9 +13,15 @@ export { DATE_RULES } from "./dateRules.js"
 export interface DateRef {
   readonly value: string | null
   readonly precision: DatePrecision
-  /** For a reference known only to its year: the month (1-12) it is taken to be in, used to place month names without a year. */
+  /**
+   * For a reference known only to its year: the month (1-12) it is taken to be in, used to place month names without a
+   * year.
+   */
   readonly monthGuess?: number | null
-  /** For a reference known only to its month: the latest day of that month the article states as past (the news is no older), or null. */
+  /**
+   * For a reference known only to its month: the latest day of that month the article states as past (the news is no
+   * older), or null.
+   */
   readonly dayFloor?: number | null
 }
 
@@ -112,7 +118,8 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
       const ok = cands.filter((c) => c.t - refT <= 300 * 86400000)
       y = ok.reduce((a, b) => (Math.abs(b.t - refT) < Math.abs(a.t - refT) ? b : a)).yy
     }
-    // an interval ("June 9 to 12", "28 June to 2 July 2025", "March to May 2024"): its last day or month, in the start's year or the next
+    // an interval ("June 9 to 12", "28 June to 2 July 2025", "March to May 2024"): its last day or month, in the
+    // start's year or the next
     const e = r.end
     let last: string | undefined
     if (e?.isCertain("month") && (day === null) === !e.isCertain("day")) {
@@ -139,7 +146,10 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
   return out
 }
 
-/** Day-level clues that need a year or a week to resolve: year-less month-days ("On November 6", "15 January") and weekday names. */
+/**
+ * Day-level clues that need a year or a week to resolve: year-less month-days ("On November 6", "15 January") and
+ * weekday names.
+ */
 export interface DayHints {
   /** "MM-DD" of dates stated without a year. */
   readonly monthDays: ReadonlyArray<string>

@@ -106,7 +106,10 @@ const checkHashes = (manifest: ManifestFields, read: ReadFile, add: AddProblem):
     }
 }
 
-/** One table: CSV and Arrow hold the same rows, as many as the manifest says; keys unique. Its CSV rows (null when unread). */
+/**
+ * One table: CSV and Arrow hold the same rows, as many as the manifest says; keys unique. Its CSV rows (null when
+ * unread).
+ */
 const checkTable = (
   table: TableDef<Record<string, Column>>,
   manifest: ManifestFields,
@@ -159,7 +162,10 @@ const checkTable = (
   return csv.rows
 }
 
-/** Referential integrity and provenance coverage: every reference names a key, every row has evidence. The evidence rows. */
+/**
+ * Referential integrity and provenance coverage: every reference names a key, every row has evidence. The evidence
+ * rows.
+ */
 const checkReferences = (rows: TableRows, add: AddProblem): ReadonlyArray<Record<string, string>> => {
   const keys = new Map<string, Set<string>>(
     [...rows].map(([n, rs]) => [n, new Set(rs.map((r) => Object.values(r)[0]!))])

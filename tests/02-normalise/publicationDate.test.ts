@@ -106,7 +106,8 @@ describe("inferPublicationDate", () => {
   })
 })
 
-// wire datelines without a year: the dateline's day, in the first year from the latest past date that puts it on the weekday its sentence names
+// wire datelines without a year: the dateline's day, in the first year from the latest past date that puts it on the
+// weekday its sentence names
 const wire: ReadonlyArray<readonly [string, string | null]> = [
   [
     "ASTANA, Oct 14 (Reuters) - Kazakhstan's central bank on Tuesday raised its base rate to 18%.\nThe bank last cut rates in 2023.",
@@ -157,7 +158,10 @@ describe("weekdayDateline", () => {
   })
 })
 
-/** The publication-date corpus (tests/03-extract/corpus/publicationDate.corpus.json): per family, texts that fire it and texts where it must not. */
+/**
+ * The publication-date corpus (tests/03-extract/corpus/publicationDate.corpus.json): per family, texts that fire it and
+ * texts where it must not.
+ */
 interface PublicationCorpus {
   readonly families: ReadonlyArray<{
     readonly id: string

@@ -1,4 +1,7 @@
-/** Runs every rule corpus of 03-extract (tests/03-extract/corpus/*.corpus.json): one expected value, many phrasings, and negatives. */
+/**
+ * Runs every rule corpus of 03-extract (tests/03-extract/corpus/*.corpus.json): one expected value, many phrasings, and
+ * negatives.
+ */
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { describe, expect, it } from "vitest"

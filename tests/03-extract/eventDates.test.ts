@@ -312,7 +312,9 @@ describe("event dates", () => {
   })
 })
 
-/** The event-date corpus: per family of constructions, texts that must fire the mechanism and texts where it must not. */
+/**
+ * The event-date corpus: per family of constructions, texts that must fire the mechanism and texts where it must not.
+ */
 interface EventDatesCorpus {
   readonly families: ReadonlyArray<{
     readonly id: string

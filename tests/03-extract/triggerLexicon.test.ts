@@ -1,4 +1,7 @@
-/** The generated trigger lexicon (pipeline/lexicons/triggers.wordnet.v1.jsonl) is exactly what its generator writes from WordNet. */
+/**
+ * The generated trigger lexicon (pipeline/lexicons/triggers.wordnet.v1.jsonl) is exactly what its generator writes from
+ * WordNet.
+ */
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { TRIGGER_LEXICON, triggerLexiconText } from "../../pipeline/lexicons/generate/triggers.js"

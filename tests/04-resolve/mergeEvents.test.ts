@@ -1,4 +1,7 @@
-/** The blocking index finds the clusters the scan over all candidate clusters found, on the seeds and on generated articles. */
+/**
+ * The blocking index finds the clusters the scan over all candidate clusters found, on the seeds and on generated
+ * articles.
+ */
 
 import { cpSync } from "node:fs"
 import { join } from "node:path"

@@ -1,4 +1,7 @@
-/** Reference days from other articles: given articles' clues and reports, expect the day each unsure article is read against. */
+/**
+ * Reference days from other articles: given articles' clues and reports, expect the day each unsure article is read
+ * against.
+ */
 import { describe, expect, it } from "vitest"
 import { type ReferenceInput, referenceDays } from "../../pipeline/04-resolve/referenceDays.js"
 import type { EventMention } from "../../schemas/Extraction.js"
@@ -54,7 +57,8 @@ describe("referenceDays", () => {
     expect(
       referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, ["gaz:person:joe-biden"])]).size
     ).toBe(0)
-    // a weekday alone, with one named participant in common (a leader meets someone most weeks): no day; a day of the month: the day
+    // a weekday alone, with one named participant in common (a leader meets someone most weeks): no day; a day of the
+    // month: the day
     expect(referenceDays([dated, article({ monthDays: [], weekdays: [4] }, undefined, [TRUMP])]).size).toBe(0)
     expect([...referenceDays([dated, article({ monthDays: ["11-06"], weekdays: [] }, undefined, [TRUMP])])]).toEqual([
       ["b", "2025-11-06"]

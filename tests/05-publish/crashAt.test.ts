@@ -1,6 +1,7 @@
 /**
  * PIPELINE_CRASH_AT reaches publishing through Config and MainLayer: set, the build's Disk is one that stops at that
- * point (and only there); unset, it is node:fs as it is. The kill itself is exercised by tests/reliability/crash.test.ts.
+ * point (and only there); unset, it is node:fs as it is. The kill itself is exercised by
+ * tests/reliability/crash.test.ts.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { ConfigProvider, Effect } from "effect"

@@ -1,4 +1,6 @@
-/** The release's JSON-LD expands offline (a loader that serves only the release's own context and refuses the network). */
+/**
+ * The release's JSON-LD expands offline (a loader that serves only the release's own context and refuses the network).
+ */
 
 import { readFileSync } from "node:fs"
 import { join } from "node:path"

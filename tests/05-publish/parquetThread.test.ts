@@ -25,6 +25,7 @@ describe("the Parquet thread", () => {
         previousVersion: null,
         created: "2026-01-01",
         lexiconHash: built.lexiconHash,
+        codeSha256: "0".repeat(64),
         rejected: [],
         texts: built.texts
       }

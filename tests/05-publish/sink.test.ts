@@ -1,4 +1,7 @@
-/** Sinks: a file streamed piece by piece has the bytes, hash and size of the same text put at once; verify's sink finds any difference. */
+/**
+ * Sinks: a file streamed piece by piece has the bytes, hash and size of the same text put at once; verify's sink finds
+ * any difference.
+ */
 
 import * as fs from "node:fs"
 import { join } from "node:path"

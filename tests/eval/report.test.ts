@@ -31,7 +31,8 @@ describe("evaluate", () => {
     ])
     expect(r.misses.events).toEqual([])
     expect(r.false_positives.events.map((m) => m.id)).toEqual(["p2"])
-    // every wrong attribute of a matched event is listed with both values: p1 date and precision; p3 type, precision, modality
+    // every wrong attribute of a matched event is listed with both values: p1 date and precision; p3 type, precision,
+    // modality
     expect(r.attribute_errors.map((e) => [e.pred_id, e.wrong])).toEqual([
       ["p1", ["date", "date_precision"]],
       ["p3", ["type", "date_precision", "modality"]]

@@ -39,7 +39,9 @@ const listFiles = (root: string, dir: string): Array<string> =>
         : []
   )
 
-/** The module specifiers a source text names: static imports and re-exports, `import()`, `import("x").T`, worker URLs. */
+/**
+ * The module specifiers a source text names: static imports and re-exports, `import()`, `import("x").T`, worker URLs.
+ */
 export const moduleSpecifiers = (fileName: string, text: string): Array<string> => {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, false)
   const found: Array<string> = []

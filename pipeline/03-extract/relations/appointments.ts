@@ -221,7 +221,8 @@ const postVerbs = (ctx: RelContext): Array<FoundRelation> => {
     if (org?.type !== "organization") continue
     let k = v - 1
     while (k > 0 && ADVERBS.has(tokens[k]!.norm)) k--
-    // the person the relative clause describes ("X, the energy secretary who also chairs"), or the subject right before the verb
+    // the person the relative clause describes ("X, the energy secretary who also chairs"), or the subject right before
+    // the verb
     let person: Mention | undefined
     if (tokens[k]!.norm === "who") {
       // the person right before "who", or before an apposition naming their title ("X, the energy secretary who")

@@ -202,7 +202,10 @@ export const uniqByKey = (ms: ReadonlyArray<Mention>): Array<Mention> => {
 /** Tokens that end a clause for the clause-level rules. */
 const CLAUSE_END = new Set([";", ":", ".", "!", "?", "—", "–"])
 
-/** Token range [from, to) of the clause around token k inside its sentence (clauses end at ; : dashes and, when `commas`, at commas). */
+/**
+ * Token range [from, to) of the clause around token k inside its sentence (clauses end at ; : dashes and, when
+ * `commas`, at commas).
+ */
 export const clauseAround = (ctx: RelContext, k: number, commas: boolean): { from: number; to: number } => {
   const { tokens, sentences, sentenceOf } = ctx.doc
   const s = sentences[sentenceOf[k]!]!

@@ -219,7 +219,10 @@ const countedStates = (ctx: RelContext, k: number, n: number): Array<Mention> | 
   return null
 }
 
-/** partner_of and member_of stated of a counted group: "friendship of the three nations", "both countries signed the charter". */
+/**
+ * partner_of and member_of stated of a counted group: "friendship of the three nations", "both countries signed the
+ * charter".
+ */
 export const countedGroupRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
   const { tokens } = doc

@@ -342,7 +342,8 @@ const IS_A = new Set([
 
 /**
  * The group or region a describing verb at k is said of: right before it ("the forum brings together"), before
- * ", which" ("the bank (ADB), which counts"), or the subject of "is a <noun>" before it ("NATO is an alliance uniting").
+ * ", which" ("the bank (ADB), which counts"), or the subject of "is a <noun>" before it ("NATO is an alliance
+ * uniting").
  */
 const describedBefore = (ctx: RelContext, k: number): Mention | undefined => {
   const { doc, at } = ctx

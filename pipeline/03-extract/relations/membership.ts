@@ -42,7 +42,10 @@ const JOIN_AUX = new Set([
   "voted",
   "moved"
 ])
-/** Words that make "join" hypothetical, wished or denied rather than membership ("will join" is stated, "may join" is not). */
+/**
+ * Words that make "join" hypothetical, wished or denied rather than membership ("will join" is stated, "may join" is
+ * not).
+ */
 const UNREAL_JOIN = new Set([
   "would",
   "may",
@@ -178,7 +181,9 @@ const meetingOf = (ctx: RelContext, m: Mention): Mention | null => {
   }
 }
 
-/** States in runs coordinated by commas, "and" and "the" ("Mongolia, the Slovak Republic, and Chile"), distinct per run. */
+/**
+ * States in runs coordinated by commas, "and" and "the" ("Mongolia, the Slovak Republic, and Chile"), distinct per run.
+ */
 const coordinatedRuns = (tokens: ReadonlyArray<Token>, states: ReadonlyArray<Mention>): Array<Array<Mention>> => {
   const runs: Array<Array<Mention>> = []
   for (const c of states) {
@@ -258,7 +263,9 @@ interface SentenceScope {
 /** A membership rule: adds the rows it finds in one sentence. */
 type MembershipRule = (ctx: RelContext, scope: SentenceScope, out: Array<FoundRelation>) => void
 
-/** The subject of a joining verb at k, before its auxiliaries and adverbs; null when modal, negated or merely planned. */
+/**
+ * The subject of a joining verb at k, before its auxiliaries and adverbs; null when modal, negated or merely planned.
+ */
 const joinSubjects = (ctx: RelContext, sentence: SentenceScope["sentence"], k: number): Array<Mention> | null => {
   const { tokens } = ctx.doc
   let b = k - 1
@@ -284,7 +291,10 @@ const joinSubjects = (ctx: RelContext, sentence: SentenceScope["sentence"], k: n
   return joiners
 }
 
-/** The group joined by the verb at k: right after it ("joined Macron's 'Paris Club'", "acceded to the WTO"), or "Y, which X (has) joined". */
+/**
+ * The group joined by the verb at k: right after it ("joined Macron's 'Paris Club'", "acceded to the WTO"), or "Y,
+ * which X (has) joined".
+ */
 const joinedGroup = (ctx: RelContext, k: number, joiners: ReadonlyArray<Mention>): Mention | undefined => {
   const { at } = ctx
   const { tokens } = ctx.doc
@@ -298,7 +308,9 @@ const joinedGroup = (ctx: RelContext, k: number, joiners: ReadonlyArray<Mention>
   return undefined
 }
 
-/** "X (has / will) join(ed) (the) Y", "X acceded to Y", "X is the first country to join Y", "Y, which X joined in 2001". */
+/**
+ * "X (has / will) join(ed) (the) Y", "X acceded to Y", "X is the first country to join Y", "Y, which X joined in 2001".
+ */
 const joinedGroups: MembershipRule = (ctx, { sentence }, out) => {
   const { tokens } = ctx.doc
   for (let k = sentence.tokStart; k < sentence.tokEnd; k++) {
@@ -364,7 +376,10 @@ const listedStates = (ctx: RelContext, x: number, sentenceEnd: number): Array<Me
   return list
 }
 
-/** A format's name followed by a list of its states or their leaders: "the X format: Tajik President P, Uzbek President Q, ...". */
+/**
+ * A format's name followed by a list of its states or their leaders: "the X format: Tajik President P, Uzbek President
+ * Q, ...".
+ */
 const formatLists: MembershipRule = (ctx, { sentence, formats }, out) => {
   const { tokens } = ctx.doc
   for (const format of formats) {
@@ -432,7 +447,9 @@ const formatMeetings: MembershipRule = (ctx, { sentence, mentions, words, format
   }
 }
 
-/** The state leading a group: "the Y Pact, a French-led initiative", "the Turkish-led OTS", "the Beijing-backed bank". */
+/**
+ * The state leading a group: "the Y Pact, a French-led initiative", "the Turkish-led OTS", "the Beijing-backed bank".
+ */
 const ledGroups: MembershipRule = (ctx, { mentions }, out) => {
   const { tokens } = ctx.doc
   for (const group of mentions.filter((m) => GROUP_TYPES.has(m.type))) {
@@ -456,7 +473,10 @@ const ledGroups: MembershipRule = (ctx, { mentions }, out) => {
   }
 }
 
-/** The states that signed an accord or treaty: "the Y Pact, a deal signed by Chile and ...", "A and B signed the Treaty of ...". */
+/**
+ * The states that signed an accord or treaty: "the Y Pact, a deal signed by Chile and ...", "A and B signed the Treaty
+ * of ...".
+ */
 const signatories: MembershipRule = (ctx, { sentence, words, formats }, out) => {
   const { tokens } = ctx.doc
   for (const format of formats) {

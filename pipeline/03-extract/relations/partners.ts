@@ -95,7 +95,10 @@ const qualifiesNext = (tokens: Doc["tokens"], m: Mention): boolean =>
 const unrealBetween = (tokens: Doc["tokens"], from: number, to: number): boolean =>
   tokens.slice(from, to).some((t) => UNREAL.has(t.norm))
 
-/** The noun "with" (or "between") at k attaches to: "ties with", "a memorandum of understanding with", "a treaty of friendship with". */
+/**
+ * The noun "with" (or "between") at k attaches to: "ties with", "a memorandum of understanding with", "a treaty of
+ * friendship with".
+ */
 const nounBefore = (tokens: Doc["tokens"], k: number): string =>
   tokens[k - 2]?.norm === "of" && WITH_NOUNS.has(tokens[k - 3]?.norm ?? "")
     ? tokens[k - 3]!.norm
@@ -171,7 +174,10 @@ const partnerWith = (
   return subject && from && !unrealBetween(tokens, from.tokEnd, k) ? [subject, object] : undefined
 }
 
-/** Exactly two states and a partner noun right after the second, in one stretch: "Ulaanbaatar finds Tokyo a steady partner". */
+/**
+ * Exactly two states and a partner noun right after the second, in one stretch: "Ulaanbaatar finds Tokyo a steady
+ * partner".
+ */
 const partnerPair = (
   tokens: Doc["tokens"],
   sentence: Doc["sentences"][number],
@@ -192,7 +198,9 @@ const partnerPair = (
     : undefined
 }
 
-/** Find partner_of relations between two states named in one clause; `stateOf` gives the state a person holds office in. */
+/**
+ * Find partner_of relations between two states named in one clause; `stateOf` gives the state a person holds office in.
+ */
 export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Mention | null): Array<FoundRelation> => {
   const { doc } = ctx
   const { tokens } = doc
@@ -269,7 +277,8 @@ const compoundPartners = (ctx: RelContext): Array<FoundRelation> => {
     const b = at[a.tokEnd + 1]
     if (b?.type !== "country" || b.tokStart !== a.tokEnd + 1 || b.key === a.key || tokens[b.tokEnd]?.text === "-")
       continue
-    // the head noun within four modifiers ("comprehensive strategic cooperative partnership"), not in a name ("the Russia-Ukraine War")
+    // the head noun within four modifiers ("comprehensive strategic cooperative partnership"), not in a name ("the
+    // Russia-Ukraine War")
     let k = b.tokEnd
     while (
       k < b.tokEnd + 4 &&

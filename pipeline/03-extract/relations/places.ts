@@ -44,7 +44,9 @@ export const AREA_HEADS = new Set([
   "enclave",
   "exclave"
 ])
-/** Words allowed between a place and "in <state>": "Khiva, a small town in western Uzbekistan", "Osh, which lies in". */
+/**
+ * Words allowed between a place and "in <state>": "Khiva, a small town in western Uzbekistan", "Osh, which lies in".
+ */
 const PLACE_GLUE = new Set([
   ",",
   "a",
@@ -86,7 +88,10 @@ const PLACE_GLUE = new Set([
   "west",
   "far"
 ])
-/** Words that make "capital" not the seat of government ("financial capital", "former capital") when they stand before it. */
+/**
+ * Words that make "capital" not the seat of government ("financial capital", "former capital") when they stand before
+ * it.
+ */
 const COPULAS = new Set(["is", "was", "became", "remains", "has", "been"])
 
 /** Does a list of states go on at token k (", Uzbekistan", "and Uzbekistan", ", and Uzbekistan")? */
@@ -104,7 +109,10 @@ const listContinues = (ctx: RelContext, k: number): boolean => {
   return sep && ctx.at[skipArticles(ctx, k)]?.type === "country"
 }
 
-/** The predicate a place's state relation takes: an area of a state is part of it, a settlement or site is located in it. */
+/**
+ * The predicate a place's state relation takes: an area of a state is part of it, a settlement or site is located in
+ * it.
+ */
 const placePredicate = (ctx: RelContext, m: Mention, after: number): Predicate => {
   const last = m.name.toLowerCase().split(/\s+/).pop() ?? ""
   return AREA_HEADS.has(last) || AREA_HEADS.has(ctx.doc.tokens[after]?.norm ?? "") ? "part_of" : "located_in"
@@ -117,7 +125,9 @@ export const placeRelations = (ctx: RelContext): Array<FoundRelation> => [
   ...areaRelations(ctx)
 ]
 
-/** capital_of from "capital" with its state before it (demonym, possessive) or after it ("of X"), and the city beside. */
+/**
+ * capital_of from "capital" with its state before it (demonym, possessive) or after it ("of X"), and the city beside.
+ */
 const capitalRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at } = ctx
   const { tokens } = doc
@@ -325,7 +335,10 @@ const stateBefore = (ctx: RelContext, k: number): Mention | undefined => {
   return isStateName(last) && k - last.tokEnd <= 8 ? last : undefined
 }
 
-/** Areas of a state and the places in an area: "the Atacama Region of Chile", "a mine and a port in the Antofagasta Region". */
+/**
+ * Areas of a state and the places in an area: "the Atacama Region of Chile", "a mine and a port in the Antofagasta
+ * Region".
+ */
 const areaRelations = (ctx: RelContext): Array<FoundRelation> => {
   const { doc, at, mentions } = ctx
   const { tokens } = doc

@@ -22,7 +22,8 @@ export const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): str
   const same = ps.filter((p) => p.role.toLowerCase() === r)
   const hit = same.find(inTerm) ?? same[0]
   if (hit) return hit.of
-  // another office of the same person names the state a state title belongs to ("Deputy Prime Minister" of a known minister)
+  // another office of the same person names the state a state title belongs to ("Deputy Prime Minister" of a known
+  // minister)
   if (title.holder_of !== "country") return null
   const state = ps.find((p) => inTerm(p) && p.of.startsWith("country:")) ?? ps.find((p) => p.of.startsWith("country:"))
   return state?.of ?? null
@@ -157,7 +158,10 @@ const UNIT_NOUNS = new Set([
   "team"
 ])
 
-/** The organisation of a unit named after a title: "director of the Eurasia program at the Y", "head of the Asia desk of Y". */
+/**
+ * The organisation of a unit named after a title: "director of the Eurasia program at the Y", "head of the Asia desk of
+ * Y".
+ */
 const unitOf = (ctx: RelContext, k: number): Mention | undefined => {
   const { tokens } = ctx.doc
   if (tokens[k]?.norm !== "of") return undefined
@@ -469,7 +473,9 @@ const affiliationRows = (ctx: RelContext, rows: TitleRows, named: Named, out: Ar
       })
 }
 
-/** A party's member ("Republican Senator X"), and the position held of each holder, else of the one the gazetteer knows. */
+/**
+ * A party's member ("Republican Senator X"), and the position held of each holder, else of the one the gazetteer knows.
+ */
 const positionRowsOf = (ctx: RelContext, rows: TitleRows, named: Named, out: Array<FoundRelation>): void => {
   const { person } = named
   const { qualifier, possessive } = rows.phrase
@@ -525,7 +531,8 @@ const roleName = (ctx: RelContext, phrase: TitlePhrase, title: TitleAt, prefix: 
 }
 
 /**
- * The relations of the title phrase of the coordinated titles `chain`: the people it names (after it, or before it in an
+ * The relations of the title phrase of the coordinated titles `chain`: the people it names (after it, or before it in
+ * an
  * apposition) hold its positions. Returns the apposition it closes, for a second title joined by "and".
  */
 const titlePhraseRelations = (

@@ -230,7 +230,9 @@ const isSuperlative = (tokens: Doc["tokens"], k: number) =>
   /^[a-z-]+est$/.test(tokens[k]?.norm ?? "") || tokens[k - 1]?.norm === "most" || tokens[k]?.norm === "most"
 const HAVE = new Set(["is", "was", "has", "had", "remains", "became", "becomes", "remained"])
 
-/** Is the mention a state that may be one of the region's (where the gazetteer knows the region's states, one of them)? */
+/**
+ * Is the mention a state that may be one of the region's (where the gazetteer knows the region's states, one of them)?
+ */
 const fitsRegion = (ctx: RelContext, state: Mention | undefined, region: Mention): state is Mention =>
   !!state &&
   state.type === "country" &&
@@ -317,7 +319,10 @@ const superlativeInRegion = (ctx: RelContext, region: Mention, out: Array<FoundR
     out.push(partOf(state, region, state.start, region.end, "relation.region-superlative.v1", 0.7))
 }
 
-/** "Kazakhstan, Central Asia's largest economy", "Central Asia's most populous country, Uzbekistan", "X is Central Asia's largest economy". */
+/**
+ * "Kazakhstan, Central Asia's largest economy", "Central Asia's most populous country, Uzbekistan", "X is Central
+ * Asia's largest economy".
+ */
 const possessiveSuperlative = (ctx: RelContext, region: Mention, out: Array<FoundRelation>): void => {
   const { at } = ctx
   const { tokens } = ctx.doc

@@ -34,7 +34,10 @@ const RESOURCE_CUES = new Set([
 ])
 /** Words that make a clause deny or doubt what it says. */
 const NEGATION = new Set(["not", "no", "never", "lacks", "without"])
-/** Words that join listed commodities ("uranium, copper and gold", "minerals such as uranium", "particularly rare earths"). */
+/**
+ * Words that join listed commodities ("uranium, copper and gold", "minerals such as uranium", "particularly rare
+ * earths").
+ */
 const LIST_GLUE = new Set([
   ",",
   "and",
@@ -63,7 +66,10 @@ const EXAMPLE_WORDS = new Set([
   "chiefly",
   "namely"
 ])
-/** Nouns after a qualified commodity that say the holder needs or buys it ("Kazakhstan's gas imports", "Chinese copper demand"). */
+/**
+ * Nouns after a qualified commodity that say the holder needs or buys it ("Kazakhstan's gas imports", "Chinese copper
+ * demand").
+ */
 const NOT_HELD = new Set([
   "imports",
   "import",
@@ -236,7 +242,9 @@ const hasResource = (
   confidence: number
 ): FoundRelation => ({ predicate: "has_resource", subject, object, role: null, start, end, method, confidence })
 
-/** The holder has the commodity and those listed with it (not those it does not hold: "uranium imports", denied ones). */
+/**
+ * The holder has the commodity and those listed with it (not those it does not hold: "uranium imports", denied ones).
+ */
 const pushHeld = (
   ctx: RelContext,
   out: Array<FoundRelation>,
@@ -381,7 +389,9 @@ const holderHas = (ctx: RelContext, k: number, out: Array<FoundRelation>): void 
     pushHeld(ctx, out, holder, commodity, holder.start, "relation.resource-have.v1")
 }
 
-/** "<commodity> (supplies) from (the) <holder>": "natural gas from Turkmenistan's fields", "uranium from Kazakhstan". */
+/**
+ * "<commodity> (supplies) from (the) <holder>": "natural gas from Turkmenistan's fields", "uranium from Kazakhstan".
+ */
 const commodityFrom = (ctx: RelContext, k: number, out: Array<FoundRelation>): void => {
   const { at } = ctx
   const { tokens } = ctx.doc

@@ -80,7 +80,9 @@ export const spellings = (name: string, cc: string): Array<string> => {
   return [...out].filter((s) => s.trim() !== "")
 }
 
-/** What WordNet says about words: lemmas written in lower case, and the lexicographer files of capitalised noun lemmas. */
+/**
+ * What WordNet says about words: lemmas written in lower case, and the lexicographer files of capitalised noun lemmas.
+ */
 export interface WordIndex {
   readonly lower: ReadonlySet<string>
   readonly capitalSenses: ReadonlyMap<string, ReadonlySet<number>>
@@ -112,7 +114,8 @@ const PLACE_FILES = new Set([15, 17])
 
 /**
  * May this place name match on its own? Not an ordinary English word ("Reading", "Split"), a
- * given name ("Mary", nor "Amir Timur" led by one), a word the name rules never take alone ("Of"), nor a name WordNet also
+ * given name ("Mary", nor "Amir Timur" led by one), a word the name rules never take alone ("Of"), nor a name WordNet
+ * also
  * gives a person or thing ("Kant", "Lincoln"); at least two letters, capitalised.
  */
 export const usableName = (name: string, words: WordIndex, blocked: ReadonlySet<string>): boolean => {

@@ -64,7 +64,8 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     nouns: ["congratulation#1", "praise#1", "gratitude#1"],
     depth: 1,
     nounFiles: ["noun.communication"],
-    // promote/push: advertising; flatter, troll, puff: not public praise; back, plump/plunk for: "back" is an adverb first
+    // promote/push: advertising; flatter, troll, puff: not public praise; back, plump/plunk for: "back" is an adverb
+    // first
     exclude: [
       "promote",
       "push",
@@ -255,7 +256,8 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
       pay: {
         blocked_near: ["visit", "visits", "call", "tribute", "homage", "attention", "respects", "heed", "lip"]
       },
-      // spending and contributing are transactions when an amount is named ("spent $3 billion"), not "spent a week", "contributed to peace"
+      // spending and contributing are transactions when an amount is named ("spent $3 billion"), not "spent a week",
+      // "contributed to peace"
       spend: { requires_figure: true },
       contribute: { requires_figure: true },
       // delivering a speech, an address or a verdict is saying it
@@ -300,7 +302,8 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     nouns: ["construction#1"],
     depth: 1,
     nounFiles: ["noun.act"],
-    // make, raise, rear, set up, put up: other senses first; lock, frame, groin, wattle, revet, dry-wall, corduroy, cantilever, channelize: crafts
+    // make, raise, rear, set up, put up: other senses first; lock, frame, groin, wattle, revet, dry-wall, corduroy,
+    // cantilever, channelize: crafts
     // building bridges, trust or a partnership is a figure of speech for cooperation, not construction
     constraints: {
       build: {
@@ -396,7 +399,8 @@ export const CLASSES: ReadonlyArray<TriggerClass> = [
     nouns: ["appointment#1", "resignation#2", "inauguration#1"],
     depth: 1,
     nounFiles: ["noun.act"],
-    // can, drop, terminate, displace, give notice, send away/packing, force out, pack, co-opt, vacate, give up: other senses first
+    // can, drop, terminate, displace, give notice, send away/packing, force out, pack, co-opt, vacate, give up: other
+    // senses first
     exclude: [
       "can",
       "drop",

@@ -62,7 +62,8 @@ const classWords = (wn: WordNet, c: TriggerClass, pos: WnPos): Map<string, { syn
       const ss = wn.synset(pos, offset)
       for (const w of ss.words) {
         const isSeed = w === word && offset === sense.offset
-        // (a hyponym's word must be attested in that sense in the tagged corpora: "sonnet" is no way of praising in the news)
+        // (a hyponym's word must be attested in that sense in the tagged corpora: "sonnet" is no way of praising in the
+        // news)
         const attested =
           offset === sense.offset || (wn.senses(pos, w).find((x) => x.offset === offset)?.tagCount ?? 0) > 0
         if (!isSeed && (!commonSense(wn, pos, w, offset) || wn.senses(pos, w).length > MAX_SENSES || !attested))
@@ -115,7 +116,10 @@ const pluralOf = (noun: string): string => {
   return [...words.slice(0, -1), methods.two.transform.noun.toPlural(words.at(-1)!, model)].join(" ")
 }
 
-/** Inflected forms (not base forms) of every one-word WordNet verb, with the largest verb tag count among the verbs that have it. */
+/**
+ * Inflected forms (not base forms) of every one-word WordNet verb, with the largest verb tag count among the verbs that
+ * have it.
+ */
 let inflections: Map<string, { readonly verb: string; readonly tags: number }> | undefined
 const inflectedBy = (wn: WordNet, form: string): { readonly verb: string; readonly tags: number } | undefined => {
   if (inflections === undefined) {
@@ -155,7 +159,10 @@ const verbForms = (wn: WordNet, verb: string): Array<string> => {
   return [...new Set(forms)].filter((f) => !other(f))
 }
 
-/** Nouns derived from the class's verb synsets (WordNet's derivation pointers) in the noun files of acts and communication. */
+/**
+ * Nouns derived from the class's verb synsets (WordNet's derivation pointers) in the noun files of acts and
+ * communication.
+ */
 const derivedNouns = (
   wn: WordNet,
   verbs: Map<string, { synset: Synset; via: string }>,

@@ -20,7 +20,10 @@ export interface Synset {
   readonly words: ReadonlyArray<string>
   /** Offsets of the hyponym synsets (pointer "~", same part of speech). */
   readonly hyponyms: ReadonlyArray<string>
-  /** Derivationally related words (pointer "+"): target synset, its part of speech, and the 1-based word numbers in the source and target synsets. */
+  /**
+   * Derivationally related words (pointer "+"): target synset, its part of speech, and the 1-based word numbers in the
+   * source and target synsets.
+   */
   readonly derived: ReadonlyArray<{
     readonly offset: string
     readonly pos: WnPos
@@ -30,7 +33,10 @@ export interface Synset {
   readonly gloss: string
 }
 
-/** A word's sense: its synset, its rank among the word's senses (1 = most frequent) and its tag count in the sense-tagged corpora. */
+/**
+ * A word's sense: its synset, its rank among the word's senses (1 = most frequent) and its tag count in the
+ * sense-tagged corpora.
+ */
 export interface Sense {
   readonly offset: string
   readonly rank: number
