@@ -4,31 +4,32 @@ import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { describe, expect, it } from "vitest"
 import { build } from "../../pipeline/Build.js"
 import { sha256 } from "../../pipeline/shared/hash.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
 describe("CI scripts", () => {
-  it("pack.sh makes the same .tar.gz twice, with a checksum file that matches", async () => {
-    const dist = tmpDir()
-    await Effect.runPromise(
-      build({
+  // live: a build reads the clock ("today", for future publication dates)
+  it.live("pack.sh makes the same .tar.gz twice, with a checksum file that matches", () =>
+    Effect.gen(function* () {
+      const dist = tmpDir()
+      yield* build({
         sources: join(repoRoot, "seeds"),
         out: dist,
         version: Option.none(),
         strict: true
       }).pipe(Effect.provide(NodeContext.layer))
-    )
-    const [a, b] = [tmpDir(), tmpDir()]
-    for (const out of [a, b]) execFileSync("bash", [join(repoRoot, "pipeline/ci/pack.sh"), "1.0.0", dist, out])
-    const name = "central-asia-relations-1.0.0.tar.gz"
-    const bytes = readFileSync(join(a, name))
-    expect(bytes.equals(readFileSync(join(b, name)))).toBe(true)
-    expect(readFileSync(join(a, `${name}.sha256`), "utf8")).toBe(`${sha256(bytes)}  ${name}\n`)
-    expect(execFileSync("tar", ["-tzf", join(a, name)]).toString()).toContain("1.0.0/manifest.json")
-  })
+      const [a, b] = [tmpDir(), tmpDir()]
+      for (const out of [a, b]) execFileSync("bash", [join(repoRoot, "pipeline/ci/pack.sh"), "1.0.0", dist, out])
+      const name = "central-asia-relations-1.0.0.tar.gz"
+      const bytes = readFileSync(join(a, name))
+      expect(bytes.equals(readFileSync(join(b, name)))).toBe(true)
+      expect(readFileSync(join(a, `${name}.sha256`), "utf8")).toBe(`${sha256(bytes)}  ${name}\n`)
+      expect(execFileSync("tar", ["-tzf", join(a, name)]).toString()).toContain("1.0.0/manifest.json")
+    })
+  )
 
   it("candidate.sh builds, validates and summarises a candidate release without touching dist/", () => {
     const work = tmpDir()
