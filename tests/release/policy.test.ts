@@ -6,8 +6,8 @@
 
 import { cpSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Either, Exit, Option } from "effect"
-import { describe, expect, it } from "vitest"
 import { decodeManifest, readManifest } from "../../pipeline/release/manifest.js"
 import { changeOf, releaseVersion } from "../../pipeline/release/version.js"
 import { SCHEMA_VERSION } from "../../schemas/version.js"
@@ -40,12 +40,14 @@ describe("the manifest reader", () => {
     expect(decodeManifest(tmpDir())).toEqual(Either.left("missing"))
   })
 
-  it("dies naming the file when a release the command relies on has a broken manifest", () => {
-    const dir = copyWith((m) => ({ ...m, sources: "none" }))
-    const exit = Effect.runSyncExit(readManifest(dir))
-    expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
-    expect(String(Exit.isFailure(exit) ? Cause.squash(exit.cause) : "")).toContain(join(dir, "manifest.json"))
-  })
+  it.effect("dies naming the file when a release the command relies on has a broken manifest", () =>
+    Effect.gen(function* () {
+      const dir = copyWith((m) => ({ ...m, sources: "none" }))
+      const exit = yield* Effect.exit(readManifest(dir))
+      expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
+      expect(String(Exit.isFailure(exit) ? Cause.squash(exit.cause) : "")).toContain(join(dir, "manifest.json"))
+    })
+  )
 })
 
 describe("the version policy", () => {
@@ -53,31 +55,39 @@ describe("the version policy", () => {
   const previous = { ...Either.getOrThrow(decodeManifest(newest())), schema_version: SCHEMA_VERSION }
   const sources = previous.sources.map((s) => ({ source_id: s.source_id }))
   const version = (requested: string | null, latest: string | null, skipped: string | null, content: string) =>
-    Effect.runSync(
-      Effect.either(
-        releaseVersion(Option.fromNullable(requested), latest, skipped, changeOf(previous, sources, content))
-      )
-    )
+    Effect.either(releaseVersion(Option.fromNullable(requested), latest, skipped, changeOf(previous, sources, content)))
 
-  it("publishes nothing when the content is the same, a patch when it differs, a minor when sources change", () => {
-    expect(changeOf(previous, sources, previous.content_sha256)).toEqual({
-      schemaChanged: false,
-      sourcesChanged: false,
-      contentChanged: false
-    })
-    expect(changeOf(previous, sources.slice(1), previous.content_sha256).sourcesChanged).toBe(true)
-    expect(changeOf(null, sources, previous.content_sha256).contentChanged).toBe(true)
-    expect(changeOf({ ...previous, schema_version: "0" }, sources, previous.content_sha256).schemaChanged).toBe(true)
-    expect(version(null, "2.0.0", null, previous.content_sha256)).toEqual(Either.right(null))
-    expect(version(null, "2.0.0", null, "other")).toEqual(Either.right("2.0.1"))
-  })
+  it.effect(
+    "publishes nothing when the content is the same, a patch when it differs, a minor when sources change",
+    () =>
+      Effect.gen(function* () {
+        expect(changeOf(previous, sources, previous.content_sha256)).toEqual({
+          schemaChanged: false,
+          sourcesChanged: false,
+          contentChanged: false
+        })
+        expect(changeOf(previous, sources.slice(1), previous.content_sha256).sourcesChanged).toBe(true)
+        expect(changeOf(null, sources, previous.content_sha256).contentChanged).toBe(true)
+        expect(changeOf({ ...previous, schema_version: "0" }, sources, previous.content_sha256).schemaChanged).toBe(
+          true
+        )
+        expect(yield* version(null, "2.0.0", null, previous.content_sha256)).toEqual(Either.right(null))
+        expect(yield* version(null, "2.0.0", null, "other")).toEqual(Either.right("2.0.1"))
+      })
+  )
 
-  it("refuses a requested version that does not fit, and allows any version after the one --base none skipped", () => {
-    const refused = version("9.9.9", "2.0.0", null, "other")
-    expect(Either.isLeft(refused) && refused.left._tag).toBe("VersionMismatch")
-    expect(version("3.0.0", null, "2.0.0", "other")).toEqual(Either.right("3.0.0"))
-    const notAfter = version("1.5.0", null, "2.0.0", "other")
-    expect(Either.isLeft(notAfter) && notAfter.left.message).toContain("built with --base none: a version after 2.0.0")
-    expect(version("0.3.0", null, null, "other")).toEqual(Either.right("0.3.0"))
-  })
+  it.effect(
+    "refuses a requested version that does not fit, and allows any version after the one --base none skipped",
+    () =>
+      Effect.gen(function* () {
+        const refused = yield* version("9.9.9", "2.0.0", null, "other")
+        expect(Either.isLeft(refused) && refused.left._tag).toBe("VersionMismatch")
+        expect(yield* version("3.0.0", null, "2.0.0", "other")).toEqual(Either.right("3.0.0"))
+        const notAfter = yield* version("1.5.0", null, "2.0.0", "other")
+        expect(Either.isLeft(notAfter) && notAfter.left.message).toContain(
+          "built with --base none: a version after 2.0.0"
+        )
+        expect(yield* version("0.3.0", null, null, "other")).toEqual(Either.right("0.3.0"))
+      })
+  )
 })
