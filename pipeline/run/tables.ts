@@ -27,8 +27,7 @@ import { timed } from "./timed.js"
  */
 export const lexicons = Effect.try({
   try: () => loadLexicons(),
-  catch: (e) =>
-    e instanceof LexiconInvalid ? e : new LexiconInvalid({ file: "pipeline/lexicons", line: 0, detail: String(e) })
+  catch: (e) => (e instanceof LexiconInvalid ? e : new LexiconInvalid({ file: "pipeline/lexicons", detail: String(e) }))
 })
 
 /** Everything a build computes before writing. */

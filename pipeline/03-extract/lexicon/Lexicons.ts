@@ -96,12 +96,13 @@ const decoders = {
 /** A lexicon file that does not decode (or the lexicon folder cannot be read): the build cannot run. */
 export class LexiconInvalid extends defineError<LexiconInvalid>()(
   "LexiconInvalid",
-  { file: Schema.String, line: Schema.Int, detail: Schema.String },
+  { file: Schema.String, line: Schema.optional(Schema.Int), detail: Schema.String },
   {
     code: "lexicon-invalid",
     stage: "extract",
     effect: "build stops",
-    message: "{file}:{line}: {detail}",
+    message: { line: "{file}:{line}: {detail}", file: "{file}: {detail}" },
+    variant: (e) => (e.line === undefined ? "file" : "line"),
     remedy:
       "Fix the lexicon line (pipeline/lexicons/README.md describes each file; schemas/Lexicon.ts holds the formats), or regenerate a generated lexicon (`npm run lexicons:*`)."
   }
