@@ -68,7 +68,8 @@ export const releaseDir = (arg: Option.Option<string>, dist = "dist") =>
 
 const workers = Options.integer("workers").pipe(
   Options.withDescription(
-    "Worker threads for normalising and extracting articles (default: the number of cores; small folders run in the main thread; 0: the main thread)"
+    "Worker threads for normalising and extracting articles (default: the number of cores; small folders run in the" +
+      " main thread; 0: the main thread)"
   ),
   Options.optional
 )
@@ -80,7 +81,8 @@ const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not
 
 const base = Options.choice("base", ["latest", "none"]).pipe(
   Options.withDescription(
-    "The release to diff against and carry event ids over from: latest (the one latest.json points to, refused when it does not match its checksums) or none (publish a new minor version without a diff; the changelog says so)"
+    "The release to diff against and carry event ids over from: latest (the one latest.json points to, refused when" +
+      " it does not match its checksums) or none (publish a new minor version without a diff; the changelog says so)"
   ),
   Options.withDefault("latest" as const)
 )

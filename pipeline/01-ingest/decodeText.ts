@@ -67,9 +67,10 @@ export const overlongSentence = (text: string): { readonly offset: number; reado
 
 /** English function words; an article of 40+ words with fewer than 8% of them is not English. */
 const FUNCTION_WORDS = new Set(
-  "the of and to in a is that for on with as by at from was were are be has have had it its this which will an or not but said their after over".split(
-    " "
-  )
+  (
+    "the of and to in a is that for on with as by at from was were are be has have had it its this which will an or " +
+    "not but said their after over"
+  ).split(" ")
 )
 
 const LETTER = /^\p{L}$/u

@@ -78,7 +78,8 @@ export const croissant = (
     conformsTo: "http://mlcommons.org/croissant/1.1",
     name: DATASET_NAME,
     description:
-      "Entity, event and relation tables on US–Central Asia relations extracted from news articles; every row has evidence (source, SHA-256, code-point span, quote, rule, pipeline version).",
+      "Entity, event and relation tables on US–Central Asia relations extracted from news articles; every row has " +
+      "evidence (source, SHA-256, code-point span, quote, rule, pipeline version).",
     version: meta.version,
     datePublished: meta.created,
     license: "https://creativecommons.org/licenses/by/4.0/",

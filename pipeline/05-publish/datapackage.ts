@@ -121,7 +121,9 @@ export const dataPackage = (
     name: DATASET_NAME,
     title: "US–Central Asia relations: entities, events and relations extracted from news, with provenance",
     description:
-      "Versioned entity, event and relation tables extracted from news articles on US–Central Asia relations. Every row has evidence rows giving the source, its SHA-256, the exact span in Unicode code points and the quote, the rule and the pipeline version.",
+      "Versioned entity, event and relation tables extracted from news articles on US–Central Asia relations. Every" +
+      " row has evidence rows giving the source, its SHA-256, the exact span in Unicode code points and the quote, " +
+      "the rule and the pipeline version.",
     version: meta.version,
     created: meta.created,
     keywords: ["Central Asia", "United States", "C5+1", "event data", "provenance", "CAMEO", "PLOVER"],
@@ -130,7 +132,8 @@ export const dataPackage = (
         name: "CC-BY-4.0",
         path: "https://creativecommons.org/licenses/by/4.0/",
         title:
-          "Creative Commons Attribution 4.0 (tables and annotations); source texts remain the publishers' and are included for verification"
+          "Creative Commons Attribution 4.0 (tables and annotations); source texts remain the publishers' and are " +
+          "included for verification"
       }
     ],
     schema_version: SCHEMA_VERSION,

@@ -57,7 +57,8 @@ const n = (x: number) => x.toLocaleString("en-US")
 /** Render the figures. */
 export const renderTable = (g: Figures): string => {
   const rows = [
-    "| run | articles | text MB | wall s | articles/s | MB/s | peak RSS MB | slowest stage (s) | slowest article (ms) |",
+    "| run | articles | text MB | wall s | articles/s | MB/s | peak RSS MB | slowest stage (s) | slowest article " +
+      "(ms) |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ...g.runs.map((r) =>
       r.ok

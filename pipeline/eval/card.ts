@@ -79,7 +79,13 @@ export interface QualityCard {
 
 /** How gold and predictions are paired and scored, in words. */
 export const MATCHING =
-  "Entities: one-to-one, same type and a shared folded name or alias. Events: each gold event (in file order) takes the unused predicted event whose evidence span overlaps its quote most and that shares a participant with it (waived when no gold participant is predicted in the article); type, date and modality are scored after pairing, never used for it. Date: on the events the gold dates, right when the prediction is at least as precise and agrees at the gold's precision; 'undated' is the share of the events the gold leaves undated that get no date. Relations: same predicate, subject and object by folded names (partner_of either way). Baseline: compromise 14's people, places and organizations on the same texts."
+  "Entities: one-to-one, same type and a shared folded name or alias. Events: each gold event (in file order) takes" +
+  " the unused predicted event whose evidence span overlaps its quote most and that shares a participant with it " +
+  "(waived when no gold participant is predicted in the article); type, date and modality are scored after pairing," +
+  " never used for it. Date: on the events the gold dates, right when the prediction is at least as precise and " +
+  "agrees at the gold's precision; 'undated' is the share of the events the gold leaves undated that get no date. " +
+  "Relations: same predicate, subject and object by folded names (partner_of either way). Baseline: compromise 14's" +
+  " people, places and organizations on the same texts."
 
 /** The card's figures of one evaluated corpus. */
 export const corpusFigures = (corpus: string, path: string, r: EvalReport): CorpusFigures => ({
@@ -108,7 +114,8 @@ const f = (x: number): string => x.toFixed(3)
 /** Markdown: one row per corpus and one per genre family within it. */
 export const renderCard = (card: QualityCard): string => {
   const head =
-    "| corpus | genre | articles | entities F1 (P / R) | events F1 (P / R) | relations F1 (P / R) | event type | date | undated | modality | baseline entities F1 |\n" +
+    "| corpus | genre | articles | entities F1 (P / R) | events F1 (P / R) | relations F1 (P / R) | event type | " +
+    "date | undated | modality | baseline entities F1 |\n" +
     "| --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"
   const prf = (s: Scores) => `${f(s.f1)} (${f(s.precision)} / ${f(s.recall)})`
   const line = (corpus: string, genre: string, g: GroupFigures) => {

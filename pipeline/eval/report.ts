@@ -336,7 +336,8 @@ export const formatReport = (r: EvalReport): string => {
   const dw = [52, 8, 8, 9, 8]
   return [
     `eval: ${r.per_doc.length} gold articles, ${r.not_predicted.length} without predictions, ${r.not_evaluated.length} predicted articles without gold`,
-    "events are paired with gold by span overlap and a shared participant only; type, date and modality are scored after",
+    "events are paired with gold by span overlap and a shared participant only; type, date and modality are scored " +
+      "after",
     "",
     row(["table", "tp", "fp", "fn", "precision", "recall", "f1"], w),
     scores("entities", r.tables.entities),

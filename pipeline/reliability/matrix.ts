@@ -53,7 +53,8 @@ export const makeMatrix = (src: string, fixtures: string, good: Uint8Array): voi
     if (f.endsWith(".txt") && f !== "bom-crlf.txt") cpSync(join(fixtures, "bad-inputs", f), join(src, f))
   for (const f of readdirSync(join(fixtures, "bad-sidecars"))) cpSync(join(fixtures, "bad-sidecars", f), join(src, f))
   const sentence =
-    "Kazakh President Kassym-Jomart Tokayev met U.S. Secretary of State Marco Rubio in Astana to discuss critical minerals and trade. "
+    "Kazakh President Kassym-Jomart Tokayev met U.S. Secretary of State Marco Rubio in Astana to discuss critical " +
+    "minerals and trade. "
   writeFileSync(join(src, "one-megabyte-line.txt"), sentence.repeat(Math.ceil(1_048_576 / sentence.length)) + "\n")
   writeFileSync(join(src, "too-large.txt"), sentence.repeat(Math.ceil((5 * 1_048_576) / sentence.length)))
   writeFileSync(join(src, "same-bytes-other-name.txt"), good)

@@ -73,7 +73,8 @@ const WORLD_COUNTRIES: LexiconProvenance = {
   version: "5.1.0",
   kind: "gazetteer",
   source:
-    "world-countries 5.1.0 (npm; mledoze/countries): names, ISO 3166 codes, capitals, demonyms and regions of every state",
+    "world-countries 5.1.0 (npm; mledoze/countries): names, ISO 3166 codes, capitals, demonyms and regions of every" +
+    " state",
   licence: "ODbL-1.0",
   sha256: null
 }
