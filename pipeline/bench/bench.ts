@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: speed, memory and growth of full builds on generated corpora, beside a plain
  * compromise NER pass over the same articles. Never part of `npm test`.
- *   npm run bench [-- --sizes 1000,10000,100000] [--seed S] [--workers N] [--timeout-min M] [--force] [--json]
- *   npm run bench -- --generate N [--seed S] [--out DIR]   (only write a scale corpus)
+ *   npm run bench [-- --sizes 1000,10000,100000] [--seed S] [--corpus realistic|seeds] [--workers N]
+ *                    [--timeout-min M] [--force] [--json]
+ *   npm run bench -- --generate N [--seed S] [--out DIR] [--corpus realistic|seeds]   (only write a scale corpus)
+ * The corpus (corpora.ts) is `realistic` by default: paragraphs of the real articles of seeds/ and of the shared dev
+ * corpora where they exist (stderr names the ones that fed it); `seeds` is the former seed-sentence generator.
  * Each size: a full build from a cold cache in a child process (wall time, articles/s, MB/s of
  * article text, peak RSS, slowest stage and article). At the size nearest 10k: the compromise pass
  * and an incremental build after adding one article (warm cache). Then growth exponents (fit of
@@ -15,9 +18,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { cpus, freemem, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import type { TimingReport } from "../shared/timings.js"
-import { ROOT, seedModel, writeCorpus } from "./corpus.js"
+import { type BenchCorpus, benchCorpus } from "./corpora.js"
+import { ROOT } from "./corpus.js"
 import { extrapolate, growthExponent } from "./fit.js"
-import { article } from "./generate.js"
 import { BUILD_HEAP_MB, runBuild, runChild } from "./run.js"
 import { type BuildRun, renderTable } from "./table.js"
 
@@ -29,13 +32,16 @@ const opt = (name: string): string | undefined => {
 const log = (s: string) => process.stderr.write(`${s}\n`)
 const seed = Number(opt("seed") ?? 1)
 
-const corpus = (n: number, model: ReturnType<typeof seedModel>): string => {
-  const dir = join(ROOT, "node_modules", ".cache", "car-bench", `corpus-${n}-s${seed}`)
+const cacheDir = (n: number, c: BenchCorpus): string =>
+  join(ROOT, "node_modules", ".cache", "car-bench", `corpus-${c.label}-${n}-s${seed}`)
+
+const corpus = (n: number, c: BenchCorpus): string => {
+  const dir = cacheDir(n, c)
   const have = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".txt")).length : 0
   if (have !== n) {
     rmSync(dir, { recursive: true, force: true })
     log(`generating ${n} articles into ${dir}`)
-    writeCorpus(dir, seed, n, 0, model)
+    c.write(dir, seed, n)
   }
   return dir
 }
@@ -52,11 +58,12 @@ interface Scratch {
   readonly dir: string
   readonly timeoutMs: number
   readonly extra: ReadonlyArray<string>
-  readonly model: ReturnType<typeof seedModel>
+  readonly corpus: BenchCorpus
 }
 
 const main = async () => {
-  const model = seedModel()
+  const model = benchCorpus(opt("corpus"))
+  log(`corpus: ${model.kind}, ${model.describe}`)
   const generate = opt("generate")
   if (generate !== undefined) return generateOnly(Number(generate), model)
   const sizes = (opt("sizes") ?? "1000,10000,100000").split(",").map(Number)
@@ -65,7 +72,7 @@ const main = async () => {
     dir: mkdtempSync(join(tmpdir(), "car-bench-")),
     timeoutMs: Number(opt("timeout-min") ?? 40) * 60_000,
     extra: workers !== undefined ? ["--workers", workers] : [],
-    model
+    corpus: model
   }
   const mid = sizes.reduce((a, b) => (Math.abs(Math.log(b / 10000)) < Math.abs(Math.log(a / 10000)) ? b : a))
   const runs: Array<SizeRun> = []
@@ -93,15 +100,18 @@ const main = async () => {
     rmSync(out, { recursive: true, force: true })
     rmSync(cache, { recursive: true, force: true })
   }
-  const figures = figuresOf(runs, mid, compromise, incremental)
+  const figures = {
+    ...figuresOf(runs, mid, compromise, incremental),
+    corpus: { kind: model.kind, model: model.describe }
+  }
   rmSync(scratch.dir, { recursive: true, force: true })
   process.stdout.write(argv.includes("--json") ? JSON.stringify(figures, null, 2) + "\n" : renderTable(figures))
 }
 
 /** --generate: only write a scale corpus. */
-const generateOnly = (n: number, model: ReturnType<typeof seedModel>): void => {
-  const out = opt("out") ?? join(ROOT, "node_modules", ".cache", "car-bench", `corpus-${n}-s${seed}`)
-  const bytes = writeCorpus(out, seed, n, 0, model)
+const generateOnly = (n: number, model: BenchCorpus): void => {
+  const out = opt("out") ?? cacheDir(n, model)
+  const { bytes } = model.write(out, seed, n)
   log(`wrote ${n} articles (${(bytes / 1e6).toFixed(1)} MB of text, seed ${seed}) to ${out}`)
 }
 
@@ -197,17 +207,16 @@ const incrementalBuild = async (
   out: string,
   cache: string,
   fullWallMs: number,
-  { dir: scratchDir, timeoutMs, extra, model }: Scratch
+  { dir: scratchDir, timeoutMs, extra, corpus: model }: Scratch
 ) => {
   log(`incremental: one more article, warm cache...`)
   const more = join(scratchDir, `corpus-${n}-plus-one`)
   cpSync(dir, more, { recursive: true })
-  const a = article(model, seed, n)
-  writeCorpus(more, seed, n + 1, n, model)
+  const { names } = model.write(more, seed, n + 1, n)
   const inc = await runBuild(more, out, cache, join(scratchDir, `timings-${n}-inc.json`), timeoutMs, extra)
   const incremental = {
     articles: n + 1,
-    added: `${a.name}.txt`,
+    added: `${names[0]}.txt`,
     ok: inc.ok,
     reason: inc.reason,
     wallS: inc.wallMs / 1000,

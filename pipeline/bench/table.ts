@@ -49,6 +49,9 @@ export interface Figures {
     readonly time: number | null
     readonly memory: number | null
   }
+  /** The corpus the articles came from (absent in figures from before the realistic corpus). */
+  readonly corpus?: { readonly kind: string; readonly model: string }
+  readonly seed?: number
 }
 
 const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? "–" : x.toFixed(d))
@@ -82,6 +85,7 @@ export const renderTable = (g: Figures): string => {
     `- build throughput / compromise throughput (same ${g.compromise ? n(g.compromise.articles) : "–"} articles): ${f(g.throughputRatio, 2)}×`,
     `- incremental rebuild / full build: ${g.incremental?.fractionOfFull != null ? `${f(100 * g.incremental.fractionOfFull)}%` : "–"}`,
     `- growth exponents over ${g.growth.sizes.map(n).join(", ")} articles: time ${f(g.growth.time, 2)}, peak RSS ${f(g.growth.memory, 2)}`,
+    ...(g.corpus ? [`- corpus: ${g.corpus.kind}, ${g.corpus.model}; seed ${g.seed ?? "–"}`] : []),
     `- machine: ${g.machine.cores} cores (${g.machine.cpu}), ${f(g.machine.memoryGb)} GiB memory, Node ${g.machine.node}`
   ]
   return [...rows, "", ...summary, ""].join("\n")
