@@ -351,7 +351,22 @@ const eventParticipants = (scan: EventScan, candidate: Candidate, sentence: numb
   passiveRoles(doc, trigger, participants, i, j, clauseEnd)
   receivedRoles(doc, trigger, participants, i, j)
   participants.push(...carried)
-  return { ...candidate, participants, local, speaker, location: clause.location }
+  // the candidate's fields spelled out: in Node 20's V8 a spread followed by new fields gives every object a hidden
+  // class of its own, and every later read of its fields is megamorphic (a tenth of extraction's time, measured)
+  const { inMention } = candidate
+  return {
+    doc,
+    trigger,
+    i,
+    j,
+    clauseStart,
+    clauseEnd,
+    inMention,
+    participants,
+    local,
+    speaker,
+    location: clause.location
+  }
 }
 
 /** A speaker stands outside the quotation it reports: names inside the quotes are what was said about. */

@@ -87,17 +87,34 @@ const MONTH_NAME = new RegExp(
 const MONTH_WORD =
   /\b(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b/i
 
+/** The reference chrono reads a text against when the article's date is unknown (and for day hints). */
+const UNREFERENCED = utc(2000, 1, 1).getTime()
+
+/**
+ * The last parse, kept: an undated article's whole text is read at the unknown reference for its latest past date and
+ * for its day hints (normalise), then for the month or day its inferred date stands for (extract).
+ */
+let lastParse: { text: string; time: number; results: ReadonlyArray<chrono.ParsedResult> } | null = null
+
+/** chrono's results for a text at a reference time (none when it throws). */
+const chronoParse = (text: string, time: number): ReadonlyArray<chrono.ParsedResult> => {
+  if (lastParse !== null && lastParse.text === text && lastParse.time === time) return lastParse.results
+  let results: ReadonlyArray<chrono.ParsedResult>
+  try {
+    results = parser.parse(text, new Date(time), { forwardDate: false })
+  } catch {
+    results = []
+  }
+  lastParse = { text, time, results }
+  return results
+}
+
 /** chrono's absolute month-name dates, with the year closest to the reference when it is implied. */
 const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
   // every result kept names its month, so a text without one needs no parse (the same output, much faster)
   if (!MONTH_WORD.test(text)) return []
-  const refDate = ref ? utc(ref.y, ref.m ?? ref.mGuess ?? 7, ref.d ?? 1) : utc(2000, 1, 1)
-  let results: Array<chrono.ParsedResult>
-  try {
-    results = parser.parse(text, refDate, { forwardDate: false })
-  } catch {
-    return []
-  }
+  const refT = ref ? utc(ref.y, ref.m ?? ref.mGuess ?? 7, ref.d ?? 1).getTime() : UNREFERENCED
+  const results = chronoParse(text, refT)
   const out: Array<DateMention> = []
   for (const r of results) {
     const s = r.start
@@ -110,7 +127,6 @@ const chronoDates = (text: string, ref: Ref | null): Array<DateMention> => {
     let y = hasYear ? s.get("year")! : ref!.y
     if (!hasYear && ref) {
       // the year that puts the date closest to the reference, at most ~10 months ahead
-      const refT = refDate.getTime()
       const cands = [y - 1, y, y + 1].map((yy) => ({
         yy,
         t: utc(yy, mo, day ?? 15).getTime()
@@ -163,12 +179,7 @@ const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "
 /** The day hints of a text (deduplicated, sorted). Never throws. */
 export const dayHints = (text: string): DayHints => {
   const monthDays = new Set<string>()
-  let results: Array<chrono.ParsedResult> = []
-  try {
-    if (MONTH_WORD.test(text)) results = parser.parse(text, utc(2000, 1, 1), { forwardDate: false })
-  } catch {
-    results = []
-  }
+  const results = MONTH_WORD.test(text) ? chronoParse(text, UNREFERENCED) : []
   for (const r of results)
     if (r.start.isCertain("month") && r.start.isCertain("day") && !r.start.isCertain("year") && MONTH_NAME.test(r.text))
       monthDays.add(`${String(r.start.get("month")).padStart(2, "0")}-${String(r.start.get("day")).padStart(2, "0")}`)
@@ -183,6 +194,12 @@ export const dayHints = (text: string): DayHints => {
 const ANAPHORIC = "date.same-day.v2"
 
 /**
+ * The dates of the last text read without a reference, kept: an undated article's whole text is read so three times
+ * (see lastParse).
+ */
+let lastUnreferenced: { text: string; dates: ReadonlyArray<DateMention> } | null = null
+
+/**
  * All date expressions in `text`, resolved against `ref`, in text order, non-overlapping. Day
  * anaphora ("the same day") take the latest day-precision date before them, or `prev` (the
  * latest such date of the text before this one). Never throws.
@@ -190,6 +207,13 @@ const ANAPHORIC = "date.same-day.v2"
 export const findDates = (text: string, ref: DateRef, prev: string | null = null): ReadonlyArray<DateMention> => {
   if (!PREFILTER.test(text)) return []
   const r = parseRef(ref)
+  if (r !== null || prev !== null) return datesIn(text, r, prev)
+  if (lastUnreferenced?.text !== text) lastUnreferenced = { text, dates: datesIn(text, null, null) }
+  return lastUnreferenced.dates
+}
+
+/** findDates over a text that may name a date, against a parsed reference. */
+const datesIn = (text: string, r: Ref | null, prev: string | null): ReadonlyArray<DateMention> => {
   const found: Array<DateMention> = chronoDates(text, r)
   const run = (rule: (typeof DATE_RULES)[number], prevAt: (index: number) => string | null) => {
     rule.re.lastIndex = 0

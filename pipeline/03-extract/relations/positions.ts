@@ -545,8 +545,16 @@ const titlePhraseRelations = (
   const lastTitle = chain[chain.length - 1]!
   const qualifiers = qualifiersBefore(ctx, first)
   const { roleEnd, afterRole } = roleExtent(ctx, lastTitle)
+  // (the qualifiers' fields spelled out: a spread followed by new fields gives each object a hidden class of its own in
+  // Node 20's V8)
+  const { modifiers, portfolioText, possessive, qualifier, roleStart, qualStart } = qualifiers
   const phrase: TitlePhrase = {
-    ...qualifiers,
+    modifiers,
+    portfolioText,
+    possessive,
+    qualifier,
+    roleStart,
+    qualStart,
     chain,
     first,
     lastTitle,
@@ -554,9 +562,8 @@ const titlePhraseRelations = (
     afterRole,
     titleOf: holderAfterOf(ctx, roleEnd)
   }
-  const { possessive, qualifier } = phrase
   let people = peopleAfter(ctx, phrase)
-  let evStart = possessive || qualifier ? phrase.qualStart : phrase.roleStart
+  let evStart = possessive || qualifier ? qualStart : roleStart
   const evEnd = people.length ? Math.max(...people.map((named) => named.end)) : roleEnd
   if (people.length === 0) {
     const before = personBefore(ctx, phrase, lastTitle.end - 1, appositive)
@@ -568,7 +575,7 @@ const titlePhraseRelations = (
   const closes =
     evStart === firstPerson.tokStart && firstPerson.tokEnd <= first.start ? { person: firstPerson, end: roleEnd } : null
   const holders = statedHolders(ctx, phrase, people, evEnd)
-  const prefix = qualifiers.modifiers
+  const prefix = modifiers
     .filter((w) => ROLE_MODIFIERS.has(w))
     .map((w) => w.replace(/-$/, ""))
     .join(" ")
