@@ -8,6 +8,7 @@ import { splitSentences } from "../text/sentences.js"
 import {
   BidiControl,
   BinaryFile,
+  type DecodeError,
   EmptyFile,
   FileTooLarge,
   HtmlDocument,
@@ -27,18 +28,6 @@ export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
  * hours); news sentences run to a few hundred.
  */
 export const MAX_SENTENCE_CHARS = 10_000
-
-export type DecodeError =
-  | EmptyFile
-  | WhitespaceOnly
-  | BinaryFile
-  | InvalidUtf8
-  | UnsupportedEncoding
-  | FileTooLarge
-  | HtmlDocument
-  | BidiControl
-  | NotEnglish
-  | SentenceTooLong
 
 /**
  * The first sentence longer than MAX_SENTENCE_CHARS, split as extraction splits them (a line

@@ -247,25 +247,29 @@ export class SentenceTooLong extends defineError<SentenceTooLong>()(
   }
 ) {}
 
-/** Every per-source ingest error. */
-export type SourceError =
+/** What decoding a file's bytes can fail with (01-ingest/decodeText.ts). */
+export type DecodeError =
   | EmptyFile
   | WhitespaceOnly
   | BinaryFile
   | InvalidUtf8
   | UnsupportedEncoding
   | FileTooLarge
+  | HtmlDocument
+  | BidiControl
+  | NotEnglish
+  | SentenceTooLong
+
+/** Every per-source ingest error. */
+export type SourceError =
+  | DecodeError
   | DuplicateSource
   | MissingFile
   | PathNotAllowed
   | UnreadableFile
   | InvalidSidecar
-  | HtmlDocument
-  | BidiControl
-  | NotEnglish
   | NearDuplicate
   | InvalidFileName
-  | SentenceTooLong
 
 /** A per-source error as the manifest's `rejected` entry: its file, code and rendered message. */
 export const rejectedSource = (e: SourceError) => rejectedEntry(e)

@@ -6,6 +6,7 @@
  * from the latest year-bearing date the text mentions. The note says which.
  */
 import type { DatePrecision } from "../../schemas/vocab.js"
+import { MONTHS } from "../text/dateParts.js"
 import { type DateMention, dayHints, findDates } from "../text/dates.js"
 
 /** A publication date with how it was established. */
@@ -15,21 +16,6 @@ export interface PublicationDate {
   readonly basis: "metadata" | "stated_in_text" | "url" | "inferred_from_content" | "unknown"
   readonly note: string
 }
-
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december"
-]
 const pad = (n: number) => String(n).padStart(2, "0")
 
 /** A dateline: a top line that is (or starts with, or ends with) a full date. */

@@ -84,3 +84,15 @@ export const articleArb = (lex: LexiconBundle) => {
     .map(([ts, end]) => ts.join(" ") + end)
   return fc.array(sentence, { minLength: 1, maxLength: 12 }).map((ss) => ss.join(" "))
 }
+
+/** Adversarial lines: long runs of the characters the rules look at (the regex-safety test and the reliability report). */
+export const ADVERSARIAL_LINES: ReadonlyArray<string> = [
+  "A".repeat(100_000),
+  "A. ".repeat(33_000),
+  "-".repeat(100_000),
+  "1".repeat(100_000),
+  "Kazakh-".repeat(14_000),
+  "The U.S. ".repeat(11_000),
+  "President ".repeat(10_000),
+  "in 2025 ".repeat(12_500)
+]

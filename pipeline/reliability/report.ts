@@ -35,7 +35,7 @@ import {
   removeDeep,
   tinyFiles
 } from "./folders.js"
-import { articleArb } from "./generate.js"
+import { ADVERSARIAL_LINES, articleArb } from "./generate.js"
 import { buildsAnywhere, ROOT, runBuild, tree, visible } from "./harness.js"
 import { expectedCodes, makeMatrix, matrixMismatches } from "./matrix.js"
 
@@ -181,16 +181,7 @@ const reproducible = async () => {
 // 6. adversarial inputs
 const adversarial = () => {
   const lex = loadLexicons()
-  const lines = [
-    "A".repeat(100_000),
-    "A. ".repeat(33_000),
-    "-".repeat(100_000),
-    "1".repeat(100_000),
-    "Kazakh-".repeat(14_000),
-    "The U.S. ".repeat(11_000),
-    "President ".repeat(10_000),
-    "in 2025 ".repeat(12_500)
-  ]
+  const lines = ADVERSARIAL_LINES
   return Math.max(
     ...lines.map((text) => {
       const t = performance.now()
