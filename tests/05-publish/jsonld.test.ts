@@ -6,12 +6,12 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import jsonld from "jsonld"
 import { jsonLdBytes, toJsonLd } from "../../pipeline/05-publish/jsonld.js"
-import { build } from "../../pipeline/Build.js"
 import { buildTables } from "../../pipeline/run/tables.js"
 import { stableStringify } from "../../pipeline/shared/stableJson.js"
+import { buildSeeds } from "../lib/build.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
 describe("JSON-LD", () => {
@@ -19,12 +19,7 @@ describe("JSON-LD", () => {
   it.live("expands offline in safe mode, with every entity, event and relation id", () =>
     Effect.gen(function* () {
       const out = tmpDir()
-      yield* build({
-        sources: join(repoRoot, "seeds"),
-        out,
-        version: Option.none(),
-        strict: false
-      }).pipe(Effect.provide(NodeContext.layer))
+      yield* buildSeeds(out, { strict: false })
       const rel = join(out, "1.0.0")
       const refused: Array<string> = []
       const documentLoader = async (url: string) => {

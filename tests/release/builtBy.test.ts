@@ -5,13 +5,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it, layer } from "@effect/vitest"
 import { parse } from "csv-parse/sync"
-import { Effect, Layer, Option } from "effect"
-import { build } from "../../pipeline/Build.js"
+import { Effect, Layer } from "effect"
 import { codeSha256, treeHash } from "../../pipeline/shared/codeHash.js"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
+import { buildSeeds } from "../lib/build.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
 const packageVersion = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string }).version
@@ -27,12 +26,7 @@ describe("the code a release records", () => {
       () =>
         Effect.gen(function* () {
           const out = tmpDir()
-          const { version } = yield* build({
-            sources: join(repoRoot, "seeds"),
-            out,
-            version: Option.none(),
-            strict: true
-          }).pipe(Effect.provide(NodeContext.layer))
+          const { version } = yield* buildSeeds(out)
           const dir = join(out, version)
           const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"))
           expect(manifest.pipeline_version).toBe(packageVersion)

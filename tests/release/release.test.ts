@@ -9,19 +9,11 @@ import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { expect, layer } from "@effect/vitest"
 import { parse } from "csv-parse/sync"
-import { Context, Effect, Layer, Option } from "effect"
+import { Context, Effect, Layer } from "effect"
 import pl from "nodejs-polars"
-import { build } from "../../pipeline/Build.js"
 import { validateRelease } from "../../pipeline/validate/checks.js"
-import { repoRoot, tmpDir } from "../lib/tmp.js"
-
-const buildInto = (out: string) =>
-  build({
-    sources: join(repoRoot, "seeds"),
-    out,
-    version: Option.none(),
-    strict: true
-  })
+import { buildSeeds } from "../lib/build.js"
+import { tmpDir } from "../lib/tmp.js"
 
 const walk = (d: string, base = d): Array<string> =>
   readdirSync(d, { withFileTypes: true }).flatMap((e) =>
@@ -35,8 +27,8 @@ const seedsBuilds = Layer.effect(
   Effect.gen(function* () {
     const a = tmpDir()
     const b = tmpDir()
-    yield* buildInto(a)
-    yield* buildInto(b)
+    yield* buildSeeds(a)
+    yield* buildSeeds(b)
     return { a, b }
   })
 ).pipe(Layer.provide(NodeContext.layer))

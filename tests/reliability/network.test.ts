@@ -9,13 +9,12 @@ import http from "node:http"
 import https from "node:https"
 import net from "node:net"
 import { join } from "node:path"
-import { NodeContext } from "@effect/platform-node"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { Effect, Option } from "effect"
-import { build } from "../../pipeline/Build.js"
+import { Effect } from "effect"
 import { validateRelease } from "../../pipeline/validate/checks.js"
 import { checkDataPackage } from "../../pipeline/validate/datapackage.js"
-import { repoRoot, tmpDir } from "../lib/tmp.js"
+import { buildSeeds } from "../lib/build.js"
+import { tmpDir } from "../lib/tmp.js"
 
 const attempts: Array<string> = []
 const saved: Array<[object, string, unknown]> = []
@@ -47,12 +46,7 @@ describe("no network", () => {
   it.live("build and validate run with the network disabled and try nothing", () =>
     Effect.gen(function* () {
       const out = tmpDir()
-      yield* build({
-        sources: join(repoRoot, "seeds"),
-        out,
-        version: Option.none(),
-        strict: true
-      }).pipe(Effect.provide(NodeContext.layer))
+      yield* buildSeeds(out)
       expect(validateRelease(join(out, "1.0.0"))).toEqual([])
       expect(checkDataPackage(join(out, "1.0.0"))).toEqual([])
       expect(attempts).toEqual([])

@@ -7,11 +7,11 @@ import { cpSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writ
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { expect, layer } from "@effect/vitest"
-import { Context, Effect, Layer, Option } from "effect"
-import { build } from "../../pipeline/Build.js"
+import { Context, Effect, Layer } from "effect"
 import { validateRelease } from "../../pipeline/validate/checks.js"
 import { checkDataPackage } from "../../pipeline/validate/datapackage.js"
-import { repoRoot, tmpDir } from "../lib/tmp.js"
+import { buildSeeds } from "../lib/build.js"
+import { tmpDir } from "../lib/tmp.js"
 
 /** The seeds' release, built once; each test tampers with a copy. */
 class PristineRelease extends Context.Tag("test/PristineRelease")<PristineRelease, string>() {}
@@ -19,12 +19,7 @@ const pristineRelease = Layer.effect(
   PristineRelease,
   Effect.gen(function* () {
     const out = tmpDir()
-    yield* build({
-      sources: join(repoRoot, "seeds"),
-      out,
-      version: Option.none(),
-      strict: true
-    })
+    yield* buildSeeds(out)
     return join(out, "1.0.0")
   })
 ).pipe(Layer.provide(NodeContext.layer))
