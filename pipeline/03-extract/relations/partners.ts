@@ -223,32 +223,7 @@ export const partnerRelations = (ctx: RelContext, stateOf: (m: Mention) => Menti
   return out
 }
 
-/** Nouns a hyphenated pair of states qualifies as partners: "the Chile-Peru accord", "Mongolian-Japanese ties". */
-const PAIR_NOUNS = new Set([
-  "agreement",
-  "agreements",
-  "partnership",
-  "ties",
-  "relations",
-  "relationship",
-  "treaty",
-  "cooperation",
-  "deal",
-  "memorandum",
-  "alliance",
-  "friendship",
-  "accord",
-  "pact",
-  "declaration",
-  "strategic",
-  "comprehensive",
-  "bilateral",
-  "economic",
-  "trade",
-  "border",
-  "intergovernmental",
-  "joint"
-])
+/** The heads of a hyphenated pair of states that make them partners: "the Chile-Peru accord". */
 const PAIR_HEADS = new Set([
   "agreement",
   "agreements",
@@ -265,6 +240,18 @@ const PAIR_HEADS = new Set([
   "accord",
   "pact",
   "declaration"
+])
+/** Words a hyphenated pair of states qualifies: a head, or a modifier before one ("Mongolian-Japanese ties"). */
+const PAIR_NOUNS = new Set([
+  ...PAIR_HEADS,
+  "strategic",
+  "comprehensive",
+  "bilateral",
+  "economic",
+  "trade",
+  "border",
+  "intergovernmental",
+  "joint"
 ])
 
 /** "the Chile-Peru accord", "a Mongolia–Japan comprehensive economic partnership", "Mongolian-Japanese relations". */
