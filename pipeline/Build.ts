@@ -14,11 +14,12 @@ import { lineageOf } from "./release/lineage.js"
 import { releaseMeta } from "./release/meta.js"
 import { removeLeftovers, staged, storageStep, withLock } from "./release/storage.js"
 import { changeOf, releaseVersion } from "./release/version.js"
-import { type ArticleFlags, articleOptions } from "./run/articleStream.js"
+import { type ArticleFlags, articleOptions, sourceCount } from "./run/articleStream.js"
+import { DEFAULT_MEMORY_MB, overBudget } from "./run/memory.js"
 import { buildTables } from "./run/tables.js"
-import { timed, writeTimings } from "./run/timed.js"
+import { buildTimings, timed, writeTimings } from "./run/timed.js"
 import { codeSha256 } from "./shared/codeHash.js"
-import { makeTimings, noTimings, type Timings } from "./shared/timings.js"
+import type { Timings } from "./shared/timings.js"
 
 export { verify } from "./release/verify.js"
 
@@ -29,6 +30,10 @@ export interface BuildOptions extends ArticleFlags {
   readonly strict: boolean
   /** Write per-stage timings and peak memory (JSON) to this file. */
   readonly timings?: Option.Option<string>
+  /** Show progress on stderr (default true). */
+  readonly progress?: boolean
+  /** The memory budget in MB (run/memory.ts; default 500). */
+  readonly memory?: number
   /**
    * The release to diff against and carry event ids over from: the one latest.json points to (checked first), or none.
    */
@@ -40,8 +45,14 @@ export const build = (opts: BuildOptions) =>
   withLock(opts.out, (disk) =>
     Effect.gen(function* () {
       const timingsFile = Option.getOrNull(opts.timings ?? Option.none())
-      const timings = timingsFile === null ? noTimings : makeTimings()
-      const result = yield* publishBuild(opts, disk, timings)
+      const timings = buildTimings({
+        progress: opts.progress ?? true,
+        sampled: timingsFile !== null,
+        total: sourceCount(opts.sources)
+      })
+      const result = yield* publishBuild(opts, disk, timings).pipe(Effect.ensuring(Effect.sync(timings.close)))
+      const over = overBudget(timings.report(), opts.memory ?? DEFAULT_MEMORY_MB)
+      if (over !== null) yield* Console.error(`warning [${over.code}]: ${over.message}`)
       if (timingsFile !== null) yield* writeTimings(timingsFile, timings)
       return result
     })

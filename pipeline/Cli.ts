@@ -3,6 +3,7 @@
  *   pipeline build    [--sources DIR=seeds] [--out DIR=dist] [--version X.Y.Z] [--strict] [--timings FILE]
  *                     [--workers N=cores] [--cache DIR=node_modules/.cache/car-extract | --no-cache]
  *                     [--base latest|none]   (none: no diff against, and no ids from, the newest release)
+ *                     [--no-progress] [--memory MB=500]
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
  *   pipeline stats    [RELEASE_DIR]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
@@ -28,6 +29,7 @@ import { measureCard, runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
 import { readManifest } from "./release/manifest.js"
 import { verify } from "./release/verify.js"
+import { DEFAULT_MEMORY_MB } from "./run/memory.js"
 import { validateRelease } from "./validate/checks.js"
 import { checkDataPackage } from "./validate/datapackage.js"
 import { ReleaseNotFound, ValidationFailed } from "./validate/errors.js"
@@ -77,6 +79,23 @@ const cache = Options.text("cache").pipe(
   Options.withDescription("Folder of the extraction cache (default: node_modules/.cache/car-extract)"),
   Options.optional
 )
+const noProgress = Options.boolean("no-progress").pipe(
+  Options.withDescription(
+    "Do not show progress on stderr (shown by default: one line rewritten on a terminal; elsewhere a line per stage" +
+      " and every 10 s, once a build has run 10 s)"
+  )
+)
+const memory = Options.integer("memory").pipe(
+  Options.withDescription(
+    "Memory budget in MB: a build whose peak memory passes it warns, naming the stages that did" +
+      " (the release is the same under any budget)"
+  ),
+  Options.filterMap(
+    (mb) => (mb >= 100 ? Option.some(mb) : Option.none()),
+    "--memory must be at least 100 (MB): the code and lexicons alone take about 300"
+  ),
+  Options.withDefault(DEFAULT_MEMORY_MB)
+)
 const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not read or write the extraction cache"))
 
 const base = Options.choice("base", ["latest", "none"]).pipe(
@@ -87,8 +106,10 @@ const base = Options.choice("base", ["latest", "none"]).pipe(
   Options.withDefault("latest" as const)
 )
 
-const buildCmd = Command.make("build", { sources, out, version, strict, timings, workers, cache, noCache, base }, (o) =>
-  build(o)
+const buildCmd = Command.make(
+  "build",
+  { sources, out, version, strict, timings, workers, cache, noCache, base, noProgress, memory },
+  (o) => build({ ...o, progress: !o.noProgress })
 ).pipe(Command.withDescription("Build a release from a folder of articles"))
 
 const validateCmd = Command.make("validate", { release: releaseArg }, ({ release }) =>

@@ -77,7 +77,7 @@ const main = async () => {
   const mid = sizes.reduce((a, b) => (Math.abs(Math.log(b / 10000)) < Math.abs(Math.log(a / 10000)) ? b : a))
   const runs: Array<SizeRun> = []
   let compromise: Awaited<ReturnType<typeof compromisePass>> | null = null
-  let incremental: Awaited<ReturnType<typeof incrementalBuild>> | null = null
+  const incremental: Array<Awaited<ReturnType<typeof incrementalBuild>>> = []
   for (const n of sizes) {
     const reason = argv.includes("--force") ? null : tooLargeReason(runs, n)
     if (reason !== null) {
@@ -95,7 +95,9 @@ const main = async () => {
     log(`  ${(r.wallMs / 1000).toFixed(1)} s, peak RSS ${r.rssMb?.toFixed(0)} MB`)
     if (n === mid) {
       compromise = await compromisePass(n, dir, scratch)
-      if (r.ok) incremental = await incrementalBuild(n, dir, out, cache, r.wallMs, scratch)
+      // one article added, then a hundred: each to the full corpus, on the cache the full build left
+      if (r.ok)
+        for (const k of ADDED) incremental.push(await incrementalBuild(n, k, dir, out, cache, r.wallMs, scratch))
     }
     rmSync(out, { recursive: true, force: true })
     rmSync(cache, { recursive: true, force: true })
@@ -147,10 +149,19 @@ const skippedRun = (n: number, reason: string): SizeRun => ({
   peakRssMb: null,
   rssFrom: null,
   slowestStage: null,
+  peakStage: null,
   slowestArticle: null,
   stages: null,
   memory: null
 })
+
+/** The stage during which memory peaked (from the per-stage peaks of the timings), or null. */
+const peakStageOf = (stages: ReadonlyArray<readonly [string, { readonly peakRssMb?: number }]>): string | null => {
+  let best: readonly [string, number] | null = null
+  for (const [name, s] of stages)
+    if (s.peakRssMb !== undefined && (best === null || s.peakRssMb > best[1])) best = [name, s.peakRssMb]
+  return best?.[0] ?? null
+}
 
 /** The figures of one full build. */
 const sizeRunOf = (n: number, r: Awaited<ReturnType<typeof runBuild>>): SizeRun => {
@@ -169,6 +180,7 @@ const sizeRunOf = (n: number, r: Awaited<ReturnType<typeof runBuild>>): SizeRun 
     peakRssMb: r.rssMb,
     rssFrom: r.rssFrom,
     slowestStage: slowest ? { name: slowest[0], s: slowest[1].ms / 1000 } : null,
+    peakStage: peakStageOf(stages),
     slowestArticle: t?.slowestArticle ?? null,
     stages: t?.stages ?? null,
     memory: t?.memory ?? null
@@ -200,23 +212,31 @@ const compromisePass = async (n: number, dir: string, scratch: Scratch) => {
   return compromise
 }
 
-/** A build after adding one article to the corpus just built, with its warm cache. */
+/** The incremental builds after the full build at the middle size: this many articles added. */
+const ADDED = [1, 100] as const
+
+/** A build after adding `k` articles to the corpus just built, with its warm cache. */
 const incrementalBuild = async (
   n: number,
+  k: number,
   dir: string,
   out: string,
   cache: string,
   fullWallMs: number,
   { dir: scratchDir, timeoutMs, extra, corpus: model }: Scratch
 ) => {
-  log(`incremental: one more article, warm cache...`)
-  const more = join(scratchDir, `corpus-${n}-plus-one`)
+  log(`incremental: ${k} more article(s), warm cache...`)
+  const more = join(scratchDir, `corpus-${n}-plus-${k}`)
   cpSync(dir, more, { recursive: true })
-  const { names } = model.write(more, seed, n + 1, n)
-  const inc = await runBuild(more, out, cache, join(scratchDir, `timings-${n}-inc.json`), timeoutMs, extra)
+  model.write(more, seed, n + k, n)
+  // into a copy of the output folder: each incremental build starts from the full build's release
+  const outK = `${out}-plus-${k}`
+  cpSync(out, outK, { recursive: true })
+  const inc = await runBuild(more, outK, cache, join(scratchDir, `timings-${n}-inc-${k}.json`), timeoutMs, extra)
+  rmSync(outK, { recursive: true, force: true })
   const incremental = {
-    articles: n + 1,
-    added: `${names[0]}.txt`,
+    articles: n + k,
+    added: k,
     ok: inc.ok,
     reason: inc.reason,
     wallS: inc.wallMs / 1000,
@@ -229,12 +249,26 @@ const incrementalBuild = async (
   return incremental
 }
 
+/** Growth exponents over every size run, and between the two largest (fixed costs flatter the first). */
+const growthOf = (ok: ReadonlyArray<SizeRun>) => {
+  const time = (rs: ReadonlyArray<SizeRun>) => growthExponent(rs.map((r) => [r.articles, r.wallS]))
+  const memory = (rs: ReadonlyArray<SizeRun>) =>
+    growthExponent(rs.filter((r) => r.peakRssMb !== null).map((r) => [r.articles, r.peakRssMb!]))
+  const last = [...ok].sort((a, b) => a.articles - b.articles).slice(-2)
+  return {
+    sizes: ok.map((r) => r.articles),
+    time: time(ok),
+    memory: memory(ok),
+    lastStep: { sizes: last.map((r) => r.articles), time: time(last), memory: memory(last) }
+  }
+}
+
 /** Every figure: the machine, the runs, the compromise pass and incremental build, and growth exponents. */
 const figuresOf = (
   runs: ReadonlyArray<SizeRun>,
   mid: number,
   compromise: Awaited<ReturnType<typeof compromisePass>> | null,
-  incremental: Awaited<ReturnType<typeof incrementalBuild>> | null
+  incremental: ReadonlyArray<Awaited<ReturnType<typeof incrementalBuild>>>
 ) => {
   const ok = runs.filter((r) => r.ok)
   const full = runs.find((r) => r.articles === mid)
@@ -252,11 +286,7 @@ const figuresOf = (
     throughputRatio:
       full?.articlesPerS && compromise?.articlesPerS ? full.articlesPerS / compromise.articlesPerS : null,
     incremental,
-    growth: {
-      sizes: ok.map((r) => r.articles),
-      time: growthExponent(ok.map((r) => [r.articles, r.wallS])),
-      memory: growthExponent(ok.filter((r) => r.peakRssMb !== null).map((r) => [r.articles, r.peakRssMb!]))
-    }
+    growth: growthOf(ok)
   }
 }
 

@@ -11,6 +11,7 @@ import * as publishErrors from "../05-publish/errors.js"
 import * as evalErrors from "../eval/errors.js"
 import * as releaseErrors from "../release/errors.js"
 import * as cacheErrors from "../run/cache.js"
+import * as memoryErrors from "../run/memory.js"
 import * as validateErrors from "../validate/errors.js"
 
 /** The modules that declare error classes (their exports are searched; a test checks none is missed). */
@@ -18,6 +19,7 @@ const ERROR_MODULES: ReadonlyArray<Readonly<Record<string, unknown>>> = [
   ingestErrors,
   lexiconErrors,
   cacheErrors,
+  memoryErrors,
   publishErrors,
   releaseErrors,
   validateErrors,

@@ -149,17 +149,23 @@ export interface ArticleFlags {
   readonly noCache?: boolean
 }
 
+/** The articles of a sources folder (its .txt files; 0 when it cannot be read: ingest reports that). */
+export const sourceCount = (dir: string): number => {
+  try {
+    return fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).length
+  } catch {
+    return 0
+  }
+}
+
 /** How a build's per-article work runs, from its options. */
 export const articleOptions = (flags: ArticleFlags): ArticleOptions => {
   const cacheDir =
     flags.noCache || flags.cache === undefined ? null : Option.getOrElse(flags.cache, () => DEFAULT_CACHE_DIR)
   if (flags.workers === undefined) return { workers: 0, cacheDir }
   if (Option.isSome(flags.workers)) return { workers: Math.max(0, flags.workers.value), cacheDir }
-  const sources = fs.existsSync(flags.sources)
-    ? fs.readdirSync(flags.sources).filter((f) => f.endsWith(".txt")).length
-    : 0
   return {
-    workers: sources < AUTO_INLINE ? 0 : availableParallelism(),
+    workers: sourceCount(flags.sources) < AUTO_INLINE ? 0 : availableParallelism(),
     cacheDir
   }
 }

@@ -1,0 +1,35 @@
+/**
+ * The memory budget of a build (`build --memory MB`). It bounds how a build runs, never what it publishes. Most of a
+ * build is not yet bounded by it (resolution holds every event report, publication every table: docs/bench.md), so a
+ * build whose peak passes the budget says so, naming the stages that did, rather than pretending.
+ */
+import { Schema } from "effect"
+import { defineError } from "../../schemas/ErrorSpec.js"
+import type { TimingReport } from "../shared/timings.js"
+
+/** The default budget, in MB. */
+export const DEFAULT_MEMORY_MB = 500
+
+/** A build's memory passed its budget: said once, after it published; the release is the same. */
+export class MemoryOverBudget extends defineError<MemoryOverBudget>()(
+  "MemoryOverBudget",
+  { peakMb: Schema.Number, budgetMb: Schema.Number, stages: Schema.String },
+  {
+    code: "memory-over-budget",
+    stage: "run",
+    effect: "warning",
+    message: "peak memory {peakMb} MB passed the --memory budget of {budgetMb} MB{stages}",
+    remedy:
+      "Give a larger --memory, fewer --workers (each worker holds about 150 MB of code and lexicons), or build the sources in parts; the release is the same either way."
+  }
+) {}
+
+/** The warning for a build's report under `budgetMb`, or null when its peak stayed within it. */
+export const overBudget = (report: TimingReport, budgetMb: number): MemoryOverBudget | null => {
+  const peakMb = Math.round(report.maxRssKb / 1000)
+  if (peakMb <= budgetMb) return null
+  const over = Object.entries(report.stages)
+    .filter(([, s]) => s.peakRssMb !== undefined && s.peakRssMb > budgetMb)
+    .map(([name, s]) => `${name} (${s.peakRssMb} MB)`)
+  return new MemoryOverBudget({ peakMb, budgetMb, stages: over.length === 0 ? "" : ` in: ${over.join(", ")}` })
+}
