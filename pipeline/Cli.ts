@@ -18,6 +18,7 @@ import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { Args, Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
+import { PIPELINE_VERSION } from "../schemas/version.js"
 import { readLatest } from "./05-publish/Publish.js"
 import { build } from "./Build.js"
 import { outFolder, sourcesFolder } from "./Config.js"
@@ -218,4 +219,4 @@ export const cli = Command.make("pipeline").pipe(
 )
 
 /** Run the CLI on argv. */
-export const run = Command.run(cli, { name: "pipeline", version: "0.1.0" })
+export const run = Command.run(cli, { name: "pipeline", version: PIPELINE_VERSION })

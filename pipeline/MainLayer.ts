@@ -18,12 +18,39 @@
  * Synchronous code is not rewritten into Effects for this: the shell wraps it and maps what it throws.
  */
 import { NodeContext } from "@effect/platform-node"
-import { Effect, Layer, Option } from "effect"
+import { Console, Effect, Layer, Option } from "effect"
 import { Disk, killedAt, nodeDisk } from "./05-publish/disk.js"
 import { crashAt } from "./Config.js"
 
 /** The Disk of a build: node:fs as it is, or, with PIPELINE_CRASH_AT set, one that kills the build there. */
 const DiskLayer = Layer.effect(Disk, Effect.map(crashAt, Option.match({ onNone: () => nodeDisk, onSome: killedAt })))
 
+const ANSI = /\u001b\[[0-9;]*m/g
+
+/** Strip ANSI colour codes from what a console call prints. */
+const plain = (args: ReadonlyArray<unknown>): Array<unknown> =>
+  args.map((a) => (typeof a === "string" ? a.replace(ANSI, "") : a))
+
+/**
+ * Help and messages without colour codes when stdout is not a terminal (a pipe, a file, CI) or NO_COLOR is set
+ * (https://no-color.org): @effect/cli renders them with ANSI codes, which would land in the file.
+ */
+const ConsoleLayer = Layer.unwrapEffect(
+  Effect.map(Effect.console, (c) =>
+    process.stdout.isTTY === true && (process.env.NO_COLOR ?? "") === ""
+      ? Layer.empty
+      : Console.setConsole({
+          ...c,
+          log: (...args) => c.log(...plain(args)),
+          error: (...args) => c.error(...plain(args)),
+          unsafe: {
+            ...c.unsafe,
+            log: (...args) => c.unsafe.log(...plain(args)),
+            error: (...args) => c.unsafe.error(...plain(args))
+          }
+        })
+  )
+)
+
 /** Everything the CLI's effects need. */
-export const MainLayer = Layer.merge(NodeContext.layer, DiskLayer)
+export const MainLayer = Layer.mergeAll(NodeContext.layer, DiskLayer, ConsoleLayer)

@@ -1,6 +1,6 @@
 /**
- * Progress of a build on stderr: the stage it is in, the articles done of the total, the time
- * since it started. On a terminal one line is rewritten in place (carriage return, no escape
+ * Progress of a build on stderr: the stage it is in, the articles done of the total and their
+ * rate, the time since it started. On a terminal one line is rewritten in place (carriage return, no escape
  * codes); elsewhere (a CI log, a pipe) a line is written when a stage begins and at most every
  * `everyMs` while articles are processed, and nothing at all during the first `everyMs`, so short
  * builds stay quiet. The clock and the writer are given, so the behaviour is testable.
@@ -53,13 +53,16 @@ export const makeProgress = (o: ProgressOptions): ProgressObserver => {
   let done = 0
   let stage = "starting"
   let last = t0
+  let lastArticle = t0
   let width = 0
   const line = (t: number): string => {
     const of =
       o.total === null || o.total === 0
         ? ""
         : `/${o.total.toLocaleString("en-US")} (${Math.floor((100 * Math.min(done, o.total)) / o.total)}%)`
-    return `build: ${stage} · ${done.toLocaleString("en-US")}${of} articles · ${duration(t - t0)}`
+    // articles per second over the time articles have been coming in
+    const rate = done > 0 && lastArticle > t0 ? ` · ${(done / ((lastArticle - t0) / 1000)).toFixed(1)}/s` : ""
+    return `build: ${stage} · ${done.toLocaleString("en-US")}${of} articles${rate} · ${duration(t - t0)}`
   }
   const emit = (t: number) => {
     last = t
@@ -80,6 +83,7 @@ export const makeProgress = (o: ProgressOptions): ProgressObserver => {
     article: () => {
       done++
       const t = o.now()
+      lastArticle = t
       if (t - last >= everyMs) emit(t)
     },
     finish: () => {

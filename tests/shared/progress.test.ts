@@ -40,14 +40,14 @@ describe("progress on stderr", () => {
     at(61_500)
     p.stage("publish: arrow")
     expect(out).toEqual([
-      "build: ingest + articles · 200/1,000 (20%) articles · 10s\n",
-      "build: ingest + articles · 400/1,000 (40%) articles · 20s\n",
-      "build: ingest + articles · 600/1,000 (60%) articles · 30s\n",
-      "build: ingest + articles · 800/1,000 (80%) articles · 40s\n",
-      "build: ingest + articles · 1,000/1,000 (100%) articles · 50s\n",
-      "build: resolve · 1,000/1,000 (100%) articles · 51s\n",
-      "build: publish · 1,000/1,000 (100%) articles · 1m00s\n",
-      "build: publish · 1,000/1,000 (100%) articles · 1m01s\n"
+      "build: ingest + articles · 200/1,000 (20%) articles · 20.0/s · 10s\n",
+      "build: ingest + articles · 400/1,000 (40%) articles · 20.0/s · 20s\n",
+      "build: ingest + articles · 600/1,000 (60%) articles · 20.0/s · 30s\n",
+      "build: ingest + articles · 800/1,000 (80%) articles · 20.0/s · 40s\n",
+      "build: ingest + articles · 1,000/1,000 (100%) articles · 20.0/s · 50s\n",
+      "build: resolve · 1,000/1,000 (100%) articles · 20.0/s · 51s\n",
+      "build: publish · 1,000/1,000 (100%) articles · 20.0/s · 1m00s\n",
+      "build: publish · 1,000/1,000 (100%) articles · 20.0/s · 1m01s\n"
     ])
   })
 
