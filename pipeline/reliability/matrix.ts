@@ -46,8 +46,14 @@ export const expectedCodes = (asRoot: boolean): Record<string, string | null> =>
   "mode-000.txt": asRoot ? null : "unreadable-file"
 })
 
-/** Fill `src` with the matrix: fixtures from `fixtures` (tests/fixtures) plus generated cases. */
-export const makeMatrix = (src: string, fixtures: string, good: Uint8Array): void => {
+/**
+ * Fill `<root>/sources` with the matrix: fixtures from `fixtures` (tests/fixtures) plus generated cases; one file is
+ * written beside it, in `root` (the target of a manifest path that escapes the sources folder), so `root` must be the
+ * caller's own folder. Returns the sources folder.
+ */
+export const makeMatrix = (root: string, fixtures: string, good: Uint8Array): string => {
+  const src = join(root, "sources")
+  mkdirSync(src)
   writeFileSync(join(src, "good.txt"), good)
   for (const f of readdirSync(join(fixtures, "bad-inputs")))
     if (f.endsWith(".txt") && f !== "bom-crlf.txt") cpSync(join(fixtures, "bad-inputs", f), join(src, f))
@@ -62,7 +68,7 @@ export const makeMatrix = (src: string, fixtures: string, good: Uint8Array): voi
     join(src, "same-article-other-boilerplate.txt"),
     `A headline that differs from any other\n\n${Buffer.from(good).toString("utf8")}\nTags\n`
   )
-  writeFileSync(join(src, "..", "outside.txt"), "Tokayev met Rubio in Astana.\n")
+  writeFileSync(join(root, "outside.txt"), "Tokayev met Rubio in Astana.\n")
   symlinkSync("/etc/hostname", join(src, "symlink-out.txt"))
   symlinkSync(join(src, "no-such-target"), join(src, "dangling-symlink.txt"))
   mkdirSync(join(src, "a directory.txt"))
@@ -78,6 +84,7 @@ export const makeMatrix = (src: string, fixtures: string, good: Uint8Array): voi
     join(src, "sources.json"),
     `{\n  "sources": [\n${["good.txt", "missing-from-disk.txt", "../outside.txt", "/etc/hostname"].map(row).join(",\n")}\n  ]\n}\n`
   )
+  return src
 }
 
 /** Compare a built release's manifest with the expected codes: [file, expected, got] for every mismatch. */

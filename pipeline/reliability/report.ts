@@ -86,8 +86,11 @@ const crashes = async (n: number) => {
 
 // 2. bad inputs
 const badInputs = async () => {
-  const src = tmp()
-  makeMatrix(src, join(root, "tests", "fixtures"), readFileSync(join(root, "seeds", "001_fccaafa6b50e0d75.txt")))
+  const src = makeMatrix(
+    tmp(),
+    join(root, "tests", "fixtures"),
+    readFileSync(join(root, "seeds", "001_fccaafa6b50e0d75.txt"))
+  )
   const out = tmp()
   await Effect.runPromise(
     build({ sources: src, out, version: Option.none(), strict: false }).pipe(Effect.provide(NodeContext.layer))

@@ -24,8 +24,7 @@ class MatrixRelease extends Context.Tag("test/MatrixRelease")<MatrixRelease, str
 const matrixRelease = Layer.effect(
   MatrixRelease,
   Effect.gen(function* () {
-    const src = tmpDir()
-    makeMatrix(src, FIX, GOOD)
+    const src = makeMatrix(tmpDir(), FIX, GOOD)
     const out = tmpDir()
     yield* build({ sources: src, out, version: Option.none(), strict: false })
     return join(out, "1.0.0")
