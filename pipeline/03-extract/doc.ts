@@ -41,6 +41,23 @@ export const makeDoc = (text: string, ref: Doc["ref"], lex: LexiconBundle): Doc 
   return { text, tokens, sentences, sentenceOf, ref, lex }
 }
 
+/** A gazetteer position's term (ISO dates; open at an end that is not given). */
+export interface Term {
+  readonly from?: string | undefined
+  readonly to?: string | undefined
+}
+
+/** Is a term running at `day` (at any day when it is unknown)? */
+export const termAt = (term: Term, day: string | null): boolean =>
+  day === null || ((term.from === undefined || term.from <= day) && (term.to === undefined || day <= term.to))
+
+/**
+ * Is a gazetteer position of a person the article mentions held at the article's date? Entities and relations read the
+ * reference date only here, and only of the people they found (events read it for their dates): extract.ts's
+ * reextractArticle relies on both.
+ */
+export const heldAt = (doc: Doc, term: Term): boolean => termAt(term, doc.ref.value)
+
 /** Is a cue word in the named list? */
 export const inList = (doc: Doc, list: string, norm: string): boolean => doc.lex.cues.get(list)?.has(norm) ?? false
 

@@ -13,7 +13,7 @@ import {
 import type { DatePrecision } from "../../schemas/vocab.js"
 import { makeCodePointIndex } from "../shared/codepoints.js"
 import { compareStrings } from "../shared/compare.js"
-import { makeDoc } from "./doc.js"
+import { type Doc, makeDoc, termAt } from "./doc.js"
 import { findEntityMentions, type Mention, roleView } from "./entities.js"
 import { type FoundEvent, findEvents } from "./events.js"
 import type { LexiconBundle } from "./lexicon/Lexicons.js"
@@ -119,8 +119,17 @@ const relationRows = (
       confidence: r.confidence
     }))
 
-/** Extract entities, events and relations from one article. */
-export const extractArticle = (input: ExtractInput, lex: LexiconBundle): ArticleExtraction => {
+/** The entity part of an extraction (everything before events and relations). */
+interface Mentions {
+  readonly doc: Doc
+  readonly span: SpanOf
+  /** The mentions events and relations read (a capital standing for its government as that state). */
+  readonly roles: ReadonlyArray<Mention>
+  readonly infos: ReadonlyMap<string, EntityInfo>
+  readonly rows: ReadonlyArray<EntityMention>
+}
+
+const findMentions = (input: ExtractInput, lex: LexiconBundle): Mentions => {
   const { text } = input
   const doc = makeDoc(text, input.published, lex)
   const span = spanMaker(text)
@@ -130,18 +139,62 @@ export const extractArticle = (input: ExtractInput, lex: LexiconBundle): Article
   const roles = roleView(doc, found)
   const metonyms = roles.filter((m, k) => m !== found[k])
   const infos = entityInfos([...found, ...metonyms, ...aliases.map((alias) => alias.mention)])
-  const mentions: Array<EntityMention> = [...found, ...metonyms].map((m) => mentionRow(m, infos, span(m.start, m.end)))
+  const rows: Array<EntityMention> = [...found, ...metonyms].map((m) => mentionRow(m, infos, span(m.start, m.end)))
   // an organisation or format named with its state before it ("U.S. Department of Commerce",
   // "Uzbekistan's Presidential Press Office", "Uzbekistan–U.S. Business Forum") is also known by that fuller name
   for (const qualified of [...qualifiedNames(doc, found), ...aliases])
-    mentions.push(mentionRow(qualified.mention, infos, span(qualified.start, qualified.end)))
-  const mentioned = new Set(roles.map((m) => m.key))
-  const nonBody = input.nonBody ?? []
-  const events = findEvents(doc, roles, nonBody).map((event) => eventRow(event, span))
-  const relations = relationRows(findRelations(doc, roles), mentioned, nonBody, span)
-  const entities = [...infos.values()].sort((a, b) => compareStrings(a.key, b.key))
+    rows.push(mentionRow(qualified.mention, infos, span(qualified.start, qualified.end)))
+  return { doc, span, roles, infos, rows }
+}
+
+/** The relation rows of an article. */
+const relationsOf = (input: ExtractInput, m: Mentions): Array<RelationMention> =>
+  relationRows(findRelations(m.doc, m.roles), new Set(m.roles.map((r) => r.key)), input.nonBody ?? [], m.span)
+
+/** The extraction of an article from its mentions and relations (its events found here). */
+const extraction = (
+  input: ExtractInput,
+  m: Mentions,
+  relations: () => ReadonlyArray<RelationMention>
+): ArticleExtraction => {
+  const events = findEvents(m.doc, m.roles, input.nonBody ?? []).map((event) => eventRow(event, m.span))
+  const entities = [...m.infos.values()].sort((a, b) => compareStrings(a.key, b.key))
   return new ArticleExtraction(
-    { sourceId: input.sourceId, entities, mentions, events, relations },
+    { sourceId: input.sourceId, entities, mentions: m.rows, events, relations: relations() },
     { disableValidation: true }
   )
+}
+
+/** Extract entities, events and relations from one article. */
+export const extractArticle = (input: ExtractInput, lex: LexiconBundle): ArticleExtraction => {
+  const m = findMentions(input, lex)
+  return extraction(input, m, () => relationsOf(input, m))
+}
+
+/** Does a gazetteer position of one of these entities start or end between the two dates (held at one, not the other)? */
+const termsDiffer = (lex: LexiconBundle, ids: ReadonlySet<string>, a: string | null, b: string | null): boolean => {
+  for (const id of ids)
+    for (const term of lex.entities.get(id)?.positions ?? []) if (termAt(term, a) !== termAt(term, b)) return true
+  return false
+}
+
+/**
+ * Extract an article again at another reference date, given its extraction at the date `before` (same output as
+ * extractArticle at the new date). Entities and relations read the reference date only through doc.ts's heldAt, which
+ * asks whether a gazetteer position of a person the article mentions is held at it: when none of their positions
+ * starts or ends between the two dates (a day found for an article known to its month, in that month), every such
+ * reading gives the answer it gave before, the relations are those found before, and only the mentions (which events
+ * read) and the events are found again.
+ */
+export const reextractArticle = (
+  input: ExtractInput,
+  before: { readonly date: string | null; readonly extraction: ArticleExtraction },
+  lex: LexiconBundle
+): ArticleExtraction => {
+  const m = findMentions(input, lex)
+  const mentioned = new Set<string>()
+  for (const mention of m.roles) if (mention.gaz !== null) mentioned.add(mention.gaz.id)
+  for (const entity of before.extraction.entities) if (entity.gazetteerKey !== null) mentioned.add(entity.gazetteerKey)
+  const same = !termsDiffer(lex, mentioned, before.date, input.published.value)
+  return extraction(input, m, () => (same ? before.extraction.relations : relationsOf(input, m)))
 }

@@ -5,7 +5,7 @@
  * numbered and counted groups of states, places, resources and bylines. Each rule has a paraphrase
  * corpus (tests/03-extract/relations.*.corpus.json). Pure: a document and its mentions in, relations out.
  */
-import type { Doc } from "./doc.js"
+import { type Doc, heldAt } from "./doc.js"
 import type { Mention } from "./entities.js"
 import { appointmentRelations } from "./relations/appointments.js"
 import { bylineRelations, worksForRelations } from "./relations/bylines.js"
@@ -56,9 +56,6 @@ export const findRelations = (doc: Doc, mentions: ReadonlyArray<Mention>): Array
 
 /** The state a gazetteer person holds office in at the article's date, if any. */
 const officeInGazetteer = (ctx: RelContext, m: Mention): Mention | null => {
-  const at = ctx.doc.ref.value
-  const p = (m.gaz?.positions ?? []).find(
-    (p) => p.of.startsWith("country:") && (at === null || ((p.from ?? "0000") <= at && (p.to ?? "9999") >= at))
-  )
+  const p = (m.gaz?.positions ?? []).find((p) => p.of.startsWith("country:") && heldAt(ctx.doc, p))
   return p ? gazMention(ctx, p.of) : null
 }

@@ -7,7 +7,7 @@
  */
 import type { TitleEntry } from "../../schemas/Lexicon.js"
 import { tokenize } from "../text/tokens.js"
-import type { Doc } from "./doc.js"
+import { type Doc, heldAt } from "./doc.js"
 import type { Mention } from "./entities.js"
 
 /** Titles that a generic "leader" may stand for. */
@@ -44,11 +44,6 @@ const titleEndingAt = (doc: Doc, k: number): { readonly entry: TitleEntry; reado
   }
   return null
 }
-
-const validAt = (
-  p: { readonly from?: string | undefined; readonly to?: string | undefined },
-  day: string | null
-): boolean => day === null || ((p.from === undefined || p.from <= day) && (p.to === undefined || day <= p.to))
 
 /** A role the article gives a person, at the person's first token. */
 type RoleAt = Role & { readonly at: number }
@@ -109,8 +104,7 @@ const rolesOf = (
   }
   for (const position of person.gaz?.positions ?? []) {
     const id = titleOfRole(position.role)
-    if (id !== null && validAt(position, doc.ref.value))
-      roles.push({ title: id, holder: `gaz:${position.of}`, person, at })
+    if (id !== null && heldAt(doc, position)) roles.push({ title: id, holder: `gaz:${position.of}`, person, at })
   }
 }
 

@@ -8,7 +8,7 @@ import type { CachedArticle } from "../../schemas/CachedArticle.js"
 import { ArticleExtraction } from "../../schemas/Extraction.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { type NormalisedSource, normalise } from "../02-normalise/Normalise.js"
-import { extractArticle } from "../03-extract/extract.js"
+import { extractArticle, reextractArticle } from "../03-extract/extract.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import { sha256 } from "../shared/hash.js"
 
@@ -80,24 +80,25 @@ export const processSource = (
 
 /**
  * Extract a normalised article again with another reference date for its relative dates (a day
- * other articles give its events; 04-resolve/referenceDays.ts). Pure; not cached, since it
- * depends on other articles.
+ * other articles give its events; 04-resolve/referenceDays.ts), given its extraction at its own date (what of it does
+ * not depend on the date is kept: extract.ts's reextractArticle). Pure; not cached, since it depends on other articles.
  */
 export const reextract = (
   source: NormalisedSource,
   lex: LexiconBundle,
-  reference: { readonly value: string; readonly precision: "day" }
-) => {
-  return extractArticle(
+  reference: { readonly value: string; readonly precision: "day" },
+  extraction: ArticleExtraction
+) =>
+  reextractArticle(
     {
       sourceId: source.sourceId,
       text: source.text,
       published: reference,
       nonBody: nonBodyOf(source)
     },
+    { date: source.published.value, extraction },
     lex
   )
-}
 
 /** The normalised source of an ingested source and its result. */
 export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSource => ({

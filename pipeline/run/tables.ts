@@ -100,10 +100,7 @@ export const buildTables = Effect.fn("Run.tables")(function* (
           ? i
           : {
               source: i.source,
-              extraction: reextract(i.source, lex, {
-                value: day,
-                precision: "day"
-              })
+              extraction: reextract(i.source, lex, { value: day, precision: "day" }, i.extraction)
             }
       )
     }

@@ -6,7 +6,7 @@
  */
 
 import type { TitleEntry } from "../../../schemas/Lexicon.js"
-import { inList } from "../doc.js"
+import { heldAt, inList } from "../doc.js"
 import type { Mention } from "../entities.js"
 import { compoundAgent, type FoundRelation, gazMention, type RelContext, skipArticles, tokSpan } from "./context.js"
 
@@ -16,9 +16,8 @@ const ARTICLES = new Set(["the", "a", "an"])
 /** The holder a gazetteer person's known positions give for a title (date-bounded first), if any. */
 export const knownHolder = (ctx: RelContext, m: Mention, title: TitleEntry): string | null => {
   const ps = m.gaz?.positions ?? []
-  const at = ctx.doc.ref.value
   const r = title.title.toLowerCase()
-  const inTerm = (p: (typeof ps)[number]) => at === null || ((p.from ?? "0000") <= at && (p.to ?? "9999") >= at)
+  const inTerm = (p: (typeof ps)[number]) => heldAt(ctx.doc, p)
   const same = ps.filter((p) => p.role.toLowerCase() === r)
   const hit = same.find(inTerm) ?? same[0]
   if (hit) return hit.of
