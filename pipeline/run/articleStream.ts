@@ -102,6 +102,7 @@ const extracted = (
  * and the rejected sources. With `onInput`, each input is handed to it in file order as it is
  * taken, and none is kept (the returned inputs are empty). `store`: the extraction cache the caller
  * opened (openCache); when not given, the one `opts.cacheDir` names is opened for the duration.
+ * `unstored`: results went unstored (said once, as cache-unwritable).
  */
 export const processSources = Effect.fn("Articles.process")(function* (
   dir: string,
@@ -153,7 +154,7 @@ export const processSources = Effect.fn("Articles.process")(function* (
     })
   )
   const rejected = [...ingestRejected, ...nearDuplicates].sort((x, y) => compareStrings(x.file, y.file))
-  return { inputs, rejected }
+  return { inputs, rejected, unstored }
 })
 
 /**

@@ -56,10 +56,17 @@ const NO_HINTS = { monthDays: [], weekdays: [] } as const
 /**
  * An article without a publication day extracted again against the reference `day` (timed as "reextract"), through the
  * store: keyed by (the article's cache key, the day), so a later build with the same article and day reads it back.
- * What went wrong with the store goes to `said` (a damaged entry is recomputed and rewritten).
+ * What went wrong with the store goes to `said` (a damaged entry is recomputed and rewritten; an unwritable store is
+ * said once a build, not again when `saidUnwritable`).
  */
-const reextractor = (store: Store | null, lex: LexiconBundle, timings: Timings, said: Array<string>) => {
-  let unstored = false
+const reextractor = (
+  store: Store | null,
+  lex: LexiconBundle,
+  timings: Timings,
+  said: Array<string>,
+  saidUnwritable: boolean
+) => {
+  let unstored = saidUnwritable
   return (i: ResolveInput, day: string) => {
     const key = store === null ? "" : cacheKey(store.config, i.source)
     const found = store === null ? null : store.readDay(key, day)
@@ -111,7 +118,7 @@ export const buildTables = Effect.fn("Run.tables")(function* (
     if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0)) waiting.push(i)
     else resolver.add(i)
   }
-  const { rejected } = yield* timed(
+  const { rejected, unstored } = yield* timed(
     timings,
     "ingest + articles (wall)",
     processSources(sourcesDir, yield* today, lex, articles, timings, take, store)
@@ -121,7 +128,7 @@ export const buildTables = Effect.fn("Run.tables")(function* (
   // articles without a publication day, re-read against the day other articles give their events
   const days = timings.time("reference days", () => referenceDays(references))
   const said: Array<string> = []
-  const again = reextractor(store, lex, timings, said)
+  const again = reextractor(store, lex, timings, said, unstored)
   const tables = timings.time("resolve", () => {
     for (const i of waiting) {
       const day = days.get(i.source.sourceId)
