@@ -15,9 +15,9 @@ import type { ResolveInput } from "../04-resolve/Resolve.js"
 import { compareStrings } from "../shared/compare.js"
 import { noTimings, type Timings } from "../shared/timings.js"
 import { interner, revive, withResult } from "./articleWork.js"
-import { type CacheConfig, CacheUnwritable, cacheConfig, DEFAULT_CACHE_DIR } from "./cache.js"
+import { CacheUnwritable, cacheConfig, DEFAULT_CACHE_DIR, openStore, type Store } from "./cache.js"
 import { makePool } from "./pool.js"
-import { type Outcome, runTask } from "./task.js"
+import { type Outcome, runTask, storeOutcomes } from "./task.js"
 
 /**
  * How the per-article work runs: `workers` threads (0: in the main thread), through the cache in `cacheDir` (null:
@@ -60,16 +60,36 @@ const decodedSources = (dir: string, today: string | null) =>
     return { sources: Stream.flattenTake(Stream.fromQueue(queue)), rejected }
   })
 
+/** The warning that the extraction cache in `dir` cannot be written (said once a build). */
+export const unwritable = (dir: string, detail: string): string =>
+  `warning [${CacheUnwritable.code}]: ${new CacheUnwritable({ dir, detail }).message}`
+
+/**
+ * The extraction cache of `dir` for these lexicons, open for the scope (null: no cache). A store that cannot be opened
+ * is said as a warning (cache-unwritable) and the build goes on without it.
+ */
+export const openCache = (dir: string | null, lex: LexiconBundle) =>
+  dir === null
+    ? Effect.succeed(null)
+    : Effect.acquireRelease(
+        Effect.try(() => openStore(cacheConfig(dir, lex.hash))).pipe(
+          Effect.catchAll((e) => Effect.as(Console.error(unwritable(dir, String(e.error))), null))
+        ),
+        (store) => Effect.sync(() => store?.close())
+      )
+
 /** Decoded → normalised and extracted, each source beside its outcome, in file order. */
 const extracted = (
   sources: Stream.Stream<IngestedSource, IngestError>,
   lex: LexiconBundle,
   opts: ArticleOptions,
-  cache: CacheConfig | null
+  store: Store | null
 ) =>
   opts.workers === 0
-    ? Effect.succeed(sources.pipe(Stream.map((src) => ({ src, outcome: runTask(src, lex, cache) }))))
-    : Effect.map(makePool(opts.workers, cache), (pool) =>
+    ? Effect.succeed(
+        sources.pipe(Stream.map((src) => ({ src, outcome: storeOutcomes(store, [runTask(src, lex, store)])[0]! })))
+      )
+    : Effect.map(makePool(opts.workers, store?.config ?? null), (pool) =>
         sources.pipe(
           Stream.mapEffect((src) => Effect.map(pool.run(src), (outcome) => ({ src, outcome })), {
             concurrency: opts.workers * pool.batch * BATCHES_PER_WORKER
@@ -80,7 +100,9 @@ const extracted = (
 /**
  * Ingest, normalise and extract every source of `dir`; returns the resolve inputs in file order
  * and the rejected sources. With `onInput`, each input is handed to it in file order as it is
- * taken, and none is kept (the returned inputs are empty).
+ * taken, and none is kept (the returned inputs are empty). `store`: the extraction cache the caller
+ * opened (openCache); when not given, the one `opts.cacheDir` names is opened for the duration.
+ * `unstored`: results went unstored (said once, as cache-unwritable).
  */
 export const processSources = Effect.fn("Articles.process")(function* (
   dir: string,
@@ -88,9 +110,9 @@ export const processSources = Effect.fn("Articles.process")(function* (
   lex: LexiconBundle,
   opts: ArticleOptions = inline,
   timings: Timings = noTimings,
-  onInput?: (input: ResolveInput) => void
+  onInput?: (input: ResolveInput) => void,
+  store?: Store | null
 ) {
-  const cache = opts.cacheDir === null ? null : cacheConfig(opts.cacheDir, lex.hash)
   const inputs: Array<ResolveInput> = []
   const nearDuplicates: Array<RejectedSource> = []
   const bodies = new Map<string, string>()
@@ -107,11 +129,9 @@ export const processSources = Effect.fn("Articles.process")(function* (
       if (outcome.cache === "corrupt")
         yield* Console.error(`cache: ${src.file}: damaged entry (${outcome.reason}); recomputed and rewritten`)
       // said once: every later entry fails the same way
-      if (outcome.unstored !== undefined && !unstored && cache !== null) {
+      if (outcome.unstored !== undefined && !unstored) {
         unstored = true
-        yield* Console.error(
-          `warning [${CacheUnwritable.code}]: ${new CacheUnwritable({ dir: cache.dir, detail: outcome.unstored }).message}`
-        )
+        yield* Console.error(unwritable(opts.cacheDir ?? "", outcome.unstored))
       }
       const result = revive(outcome.result, intern)
       // one article with other boilerplate (another title line, tags, credits) is a near-duplicate
@@ -128,12 +148,13 @@ export const processSources = Effect.fn("Articles.process")(function* (
   const ingestRejected = yield* Effect.scoped(
     Effect.gen(function* () {
       const { sources, rejected } = yield* decodedSources(dir, today)
+      const cache = store === undefined ? yield* openCache(opts.cacheDir, lex) : store
       yield* Stream.runForEach(yield* extracted(sources, lex, opts, cache), take)
       return yield* Ref.get(rejected)
     })
   )
   const rejected = [...ingestRejected, ...nearDuplicates].sort((x, y) => compareStrings(x.file, y.file))
-  return { inputs, rejected }
+  return { inputs, rejected, unstored }
 })
 
 /**

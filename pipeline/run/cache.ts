@@ -1,18 +1,20 @@
 /**
- * The content-addressed extraction cache: one file per article under
- * `<dir>/<key[0..2]>/<key>.json.gz`, keyed by SHA-256 of (the article text and metadata, the
- * pipeline version, the lexicon hash, the code hash). An entry (gzip, level 1) is a header line
- * `{"key","sha256"}` and the payload line it hashes; a read checks the hash, the JSON and the CachedArticle schema, so
- * a
- * damaged entry is reported and recomputed. The cache is an optimisation only: deleting it changes
- * no output byte.
+ * The extraction cache: one SQLite file, `<dir>/extractions.sqlite`, keyed by SHA-256 of (the article text and
+ * metadata, the pipeline version, the lexicon hash, the code hash). Table `articles` holds each article's result;
+ * `reextractions` the extraction of an article without a publication day read against a reference day (tables.ts).
+ * A payload is its JSON gzipped (level 1) beside the JSON's SHA-256; a read checks the hash, the JSON and the schema,
+ * so a damaged entry is reported and recomputed. Each thread opens its own connection (WAL: readers never wait, a
+ * writer waits up to BUSY_MS for another, of this build or another). SQLite rather than DuckDB: docs/bench.md. The
+ * cache is an optimisation only: deleting it changes no output byte.
  */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
+import Database from "better-sqlite3"
 import { Schema } from "effect"
 import { CachedArticle } from "../../schemas/CachedArticle.js"
 import { defineError } from "../../schemas/ErrorSpec.js"
+import { ArticleExtraction } from "../../schemas/Extraction.js"
 import { PIPELINE_VERSION } from "../../schemas/version.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { treeHash } from "../shared/codeHash.js"
@@ -28,6 +30,10 @@ const ROOT = new URL("../../", import.meta.url).pathname
  * node_modules).
  */
 export const DEFAULT_CACHE_DIR = join(ROOT, "node_modules", ".cache", "car-extract")
+/** The database file in the cache folder. */
+export const STORE_FILE = "extractions.sqlite"
+/** How long a write waits for another connection's write lock (another worker, another build) before giving up. */
+const BUSY_MS = 30_000
 /**
  * Code whose change must invalidate the cache: the per-article work (normalisation, extraction, the text layer, the
  * contracts, shared helpers, this folder). Narrower than the release's code hash, so that a change to resolution or
@@ -61,77 +67,97 @@ export const cacheConfig = (dir: string, lexiconHash: string): CacheConfig => ({
 export const cacheKey = (c: CacheConfig, src: IngestedSource): string =>
   sha256(`${c.salt}\n${src.textSha256}\n${stableStringify(src.meta)}`)
 
-const entryPath = (c: CacheConfig, key: string) => join(c.dir, key.slice(0, 2), `${key}.json.gz`)
-
 /** What a lookup found. */
-export type Lookup =
-  | { readonly _tag: "hit"; readonly result: ArticleResult }
+export type Lookup<A> =
+  | { readonly _tag: "hit"; readonly result: A }
   | { readonly _tag: "miss" }
   | { readonly _tag: "corrupt"; readonly reason: string }
 
-/** Read the entry of `key`: a hit only when the hash, the JSON and the schema all check. */
-export const readEntry = (c: CacheConfig, key: string): Lookup => {
-  let bytes: Buffer
+/** An open connection to the store of one cache configuration. */
+export interface Store {
+  readonly config: CacheConfig
+  readonly read: (key: string) => Lookup<ArticleResult>
+  /** Store results in one transaction (all or none). */
+  readonly write: (entries: ReadonlyArray<readonly [key: string, result: ArticleResult]>) => void
+  /** The extraction of article `key` read against the reference day `day`. */
+  readonly readDay: (key: string, day: string) => Lookup<ArticleExtraction>
+  readonly writeDay: (key: string, day: string, extraction: ArticleExtraction) => void
+  readonly close: () => void
+}
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, payload BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS reextractions (
+  key TEXT NOT NULL, day TEXT NOT NULL, sha256 TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (key, day)
+);`
+
+type Row = { readonly sha256: string; readonly payload: Uint8Array }
+const firstLine = (e: unknown) => String((e as Error).message ?? e).split("\n")[0]!
+
+/** A stored row as a lookup: a hit only when the row reads, its payload matches its hash, parses and decodes. */
+const check = <A>(read: () => Row | undefined, decode: (u: unknown) => A): Lookup<A> => {
   try {
-    bytes = readFileSync(entryPath(c, key))
-  } catch {
-    return { _tag: "miss" }
-  }
-  try {
-    const text = gunzipSync(bytes).toString("utf8")
-    const nl = text.indexOf("\n")
-    const header = JSON.parse(text.slice(0, nl)) as {
-      key?: unknown
-      sha256?: unknown
-    }
-    const payload = text.slice(nl + 1)
-    if (nl < 0 || header.key !== key) return { _tag: "corrupt", reason: "the header names another key" }
-    if (header.sha256 !== sha256(payload))
-      return {
-        _tag: "corrupt",
-        reason: "the payload does not match its SHA-256"
-      }
-    return {
-      _tag: "hit",
-      result: CachedArticle.decodeSync(JSON.parse(payload))
-    }
+    const row = read()
+    if (row === undefined) return { _tag: "miss" }
+    const payload = gunzipSync(row.payload).toString("utf8")
+    if (row.sha256 !== sha256(payload)) return { _tag: "corrupt", reason: "the payload does not match its SHA-256" }
+    return { _tag: "hit", result: decode(JSON.parse(payload)) }
   } catch (e) {
-    return { _tag: "corrupt", reason: (e as Error).message.split("\n")[0]! }
+    // a damaged page (SQLITE_CORRUPT), bytes that are not gzip, JSON or the schema
+    return { _tag: "corrupt", reason: firstLine(e) }
   }
 }
 
-/** Folders this thread has made (an entry's folder is made once, not at every write; again when it has gone). */
-const made = new Set<string>()
+/** A value as stored: the SHA-256 of its JSON and the JSON gzipped. */
+const packed = (value: unknown): readonly [string, Buffer] => {
+  const json = JSON.stringify(value)
+  return [sha256(json), gzipSync(json, { level: 1 })]
+}
 
-/** Write the entry of `key` (write and rename, so a reader never sees half an entry). */
-export const writeEntry = (c: CacheConfig, key: string, result: ArticleResult): void => {
-  const path = entryPath(c, key)
-  const payload = JSON.stringify(result) + "\n"
-  const folder = join(c.dir, key.slice(0, 2))
-  if (!made.has(folder)) {
-    makeDir(folder)
-    made.add(folder)
-  }
-  const tmp = `${path}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`
-  const bytes = gzipSync(`${JSON.stringify({ key, sha256: sha256(payload) })}\n${payload}`, { level: 1 })
+const decodeExtraction = Schema.decodeUnknownSync(ArticleExtraction)
+
+/** Open (and create) the store in `c.dir`; throws what SQLite or the file system says (a store made here is removed). */
+export const openStore = (c: CacheConfig): Store => {
+  makeDir(c.dir)
+  const path = join(c.dir, STORE_FILE)
+  const existed = existsSync(path)
+  let db: Database | null = null
   try {
-    try {
-      writeFileSync(tmp, bytes)
-    } catch (e) {
-      // the folder was removed since (a cache deleted while this thread runs)
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e
-      makeDir(folder)
-      writeFileSync(tmp, bytes)
-    }
-    renameSync(tmp, path)
+    db = new Database(path, { timeout: BUSY_MS })
+    db.pragma("journal_mode = WAL")
+    // a crash may lose the last transactions, never damage the file: enough for a cache
+    db.pragma("synchronous = NORMAL")
+    db.exec(TABLES)
   } catch (e) {
-    // a full or read-only disk: no half-written entry is left behind
-    try {
-      rmSync(tmp, { force: true })
-    } catch {
-      // the file system refuses this too; a later write of the same key replaces it
-    }
+    db?.close()
+    // a full disk: leave nothing behind
+    if (!existed) for (const f of ["", "-wal", "-shm"]) rmSync(path + f, { force: true })
     throw e
+  }
+  const getArticle = db.prepare<Row>("SELECT sha256, payload FROM articles WHERE key = ?")
+  const putArticle = db.prepare("INSERT OR REPLACE INTO articles (key, sha256, payload) VALUES (?, ?, ?)")
+  const getDay = db.prepare<Row>("SELECT sha256, payload FROM reextractions WHERE key = ? AND day = ?")
+  const putDay = db.prepare("INSERT OR REPLACE INTO reextractions (key, day, sha256, payload) VALUES (?, ?, ?, ?)")
+  const putAll = db.transaction((rows: ReadonlyArray<readonly [string, string, Buffer]>) => {
+    for (const r of rows) putArticle.run(...r)
+  })
+  const conn = db
+  return {
+    config: c,
+    read: (key) =>
+      check(
+        () => getArticle.get(key),
+        (u) => CachedArticle.decodeSync(u)
+      ),
+    // compressed before the transaction, so the write lock is held only for the inserts
+    write: (entries) => putAll.immediate(entries.map(([key, result]) => [key, ...packed(result)] as const)),
+    readDay: (key, day) => check(() => getDay.get(key, day), decodeExtraction),
+    writeDay: (key, day, extraction) => {
+      putDay.run(key, day, ...packed(extraction))
+    },
+    close: () => {
+      conn.close()
+    }
   }
 }
 
@@ -145,15 +171,7 @@ export class CacheUnwritable extends defineError<CacheUnwritable>()(
     effect: "warning",
     message:
       "{dir}: cannot store extraction cache entries ({detail}); the build goes on without storing them, and its release is the same",
-    remedy: "Free space or make the cache folder writable, or pass --no-cache; the release is the same either way."
+    remedy:
+      "Free space or make the cache folder writable (or delete a damaged extractions.sqlite), or pass --no-cache; the release is the same either way."
   }
 ) {}
-
-/** Is `dir` an existing folder? */
-export const isDir = (dir: string): boolean => {
-  try {
-    return statSync(dir).isDirectory()
-  } catch {
-    return false
-  }
-}

@@ -9,7 +9,7 @@ import type { LexiconProvenance } from "../../schemas/Lexicon.js"
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import type { RejectedSource } from "../01-ingest/Ingest.js"
 import { notBefore } from "../02-normalise/publicationDate.js"
-import { LexiconInvalid, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
+import { type LexiconBundle, LexiconInvalid, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
 import { makeResolver, type PreviousEventIds, type ResolveInput } from "../04-resolve/Resolve.js"
 import { type ReferenceInput, referenceDays } from "../04-resolve/referenceDays.js"
 import { rowViolations } from "../05-publish/decodeRows.js"
@@ -17,8 +17,9 @@ import { textPathOf } from "../05-publish/files.js"
 import { today } from "../Config.js"
 import { noTimings, type Timings } from "../shared/timings.js"
 import { dayHints } from "../text/dates.js"
-import { type ArticleOptions, inline, processSources } from "./articleStream.js"
+import { type ArticleOptions, inline, openCache, processSources, unwritable } from "./articleStream.js"
 import { reextract } from "./articleWork.js"
+import { cacheKey, type Store } from "./cache.js"
 import { timed } from "./timed.js"
 
 /**
@@ -53,7 +54,42 @@ export const noLineage: Lineage = { previousEventIds: new Map(), firstReleases: 
 const NO_HINTS = { monthDays: [], weekdays: [] } as const
 
 /**
+ * An article without a publication day extracted again against the reference `day` (timed as "reextract"), through the
+ * store: keyed by (the article's cache key, the day), so a later build with the same article and day reads it back.
+ * What went wrong with the store goes to `said` (a damaged entry is recomputed and rewritten; an unwritable store is
+ * said once a build, not again when `saidUnwritable`).
+ */
+const reextractor = (
+  store: Store | null,
+  lex: LexiconBundle,
+  timings: Timings,
+  said: Array<string>,
+  saidUnwritable: boolean
+) => {
+  let unstored = saidUnwritable
+  return (i: ResolveInput, day: string) => {
+    const key = store === null ? "" : cacheKey(store.config, i.source)
+    const found = store === null ? null : store.readDay(key, day)
+    if (found?._tag === "hit") return found.result
+    if (found?._tag === "corrupt")
+      said.push(`cache: ${i.source.file} (day ${day}): damaged entry (${found.reason}); recomputed and rewritten`)
+    const extraction = timings.time("reextract", () =>
+      reextract(i.source, lex, { value: day, precision: "day" }, i.extraction)
+    )
+    try {
+      store?.writeDay(key, day, extraction)
+    } catch (e) {
+      // said once: every later entry fails the same way
+      if (!unstored) said.push(unwritable(store!.config.dir, (e as Error).message))
+      unstored = true
+    }
+    return extraction
+  }
+}
+
+/**
  * Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says.
+ * The extraction cache (`articles.cacheDir`) is open until resolution has read the re-extractions.
  */
 export const buildTables = Effect.fn("Run.tables")(function* (
   sourcesDir: string,
@@ -62,6 +98,7 @@ export const buildTables = Effect.fn("Run.tables")(function* (
   articles: ArticleOptions = inline
 ) {
   const lex = yield* timed(timings, "lexicons", lexicons)
+  const store = yield* openCache(articles.cacheDir, lex)
   const resolver = makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
   const texts = new Map<string, string>()
   const references: Array<ReferenceInput> = []
@@ -83,29 +120,25 @@ export const buildTables = Effect.fn("Run.tables")(function* (
     if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0)) waiting.push(i)
     else resolver.add(i)
   }
-  const { rejected } = yield* timed(
+  const { rejected, unstored } = yield* timed(
     timings,
     "ingest + articles (wall)",
-    processSources(sourcesDir, yield* today, lex, articles, timings, take)
+    processSources(sourcesDir, yield* today, lex, articles, timings, take, store)
   )
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   timings.mark("articles")
   // articles without a publication day, re-read against the day other articles give their events
   const days = timings.time("reference days", () => referenceDays(references))
+  const said: Array<string> = []
+  const again = reextractor(store, lex, timings, said, unstored)
   const tables = timings.time("resolve", () => {
     for (const i of waiting) {
       const day = days.get(i.source.sourceId)
-      resolver.add(
-        day === undefined
-          ? i
-          : {
-              source: i.source,
-              extraction: reextract(i.source, lex, { value: day, precision: "day" }, i.extraction)
-            }
-      )
+      resolver.add(day === undefined ? i : { source: i.source, extraction: again(i, day) })
     }
     return resolver.finish()
   })
+  for (const line of said) yield* Console.error(line)
   timings.mark("resolve")
   const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0)
@@ -117,4 +150,4 @@ export const buildTables = Effect.fn("Run.tables")(function* (
     lexiconHash: lex.hash,
     lexicons: lex.provenance
   } satisfies Built
-})
+}, Effect.scoped)

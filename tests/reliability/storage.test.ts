@@ -8,7 +8,7 @@
  */
 
 import { execFileSync } from "node:child_process"
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs"
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Option } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -26,7 +26,7 @@ import {
   runCell
 } from "../../pipeline/reliability/faults.js"
 import { tree } from "../../pipeline/reliability/harness.js"
-import { tmpDir } from "../lib/tmp.js"
+import { repoRoot, tmpDir } from "../lib/tmp.js"
 
 let fx: Fixture
 const real = canMount()
@@ -101,6 +101,33 @@ describe("the extraction cache", () => {
       if (real) execFileSync("umount", [join(cache, "entries")])
     }
   }, 60_000)
+})
+
+/** Bytes left free on the filled store's tmpfs: its shared-memory index fits, the new entries do not. */
+const ROOM = 40 * 1024
+describe.runIf(real)("the extraction cache, filled up between two builds", () => {
+  it("a store that opens but cannot take new entries is said once as cache-unwritable (articles and re-extractions alike); the release is the one a build without the cache publishes", async () => {
+    const cache = tmpDir("car-cache-")
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", cache])
+    try {
+      const sources = tmpDir("car-src-")
+      cpSync(join(repoRoot, "seeds"), sources, { recursive: true })
+      expect((await buildThrough(sources, tmpDir(), undefined, { cache: Option.some(cache) })).code).toBe(null)
+      // two articles more, one of them read again against the other's day: three entries to store, no room
+      cpSync(join(repoRoot, "tests", "fixtures", "undated-day-clue"), sources, { recursive: true })
+      // room to open the store (its 32 KB shared-memory index), not to write the new entries
+      fill(join(cache, "filler"))
+      truncateSync(join(cache, "filler"), statSync(join(cache, "filler")).size - ROOM)
+      const out = tmpDir()
+      const r = await buildThrough(sources, out, undefined, { cache: Option.some(cache) })
+      expect([r.code, r.stderr.match(/warning \[cache-unwritable\]/g)?.length]).toEqual([null, 1])
+      const plain = tmpDir()
+      expect((await buildThrough(sources, plain)).code).toBe(null)
+      expect(tree(join(out, "1.0.0"))).toEqual(tree(join(plain, "1.0.0")))
+    } finally {
+      execFileSync("umount", [cache])
+    }
+  }, 120_000)
 })
 
 describe("the lock", () => {

@@ -2,29 +2,43 @@
  * The extraction cache and the worker pool are optimisations only: a build without the cache,
  * with a cold cache on one worker, with a warm cache on several workers, after deleting the
  * cache, and with a damaged cache entry all publish the same bytes; the damaged entry is
- * reported and rewritten.
+ * reported and rewritten. A warm build extracts nothing, re-extractions against a reference day
+ * included; one article more is the only one extracted.
  */
 
-import { cpSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { execFile } from "node:child_process"
+import { cpSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { afterAll, describe, expect, it, vi } from "@effect/vitest"
+import Database from "better-sqlite3"
 import { Effect, Option } from "effect"
 import { build } from "../../pipeline/Build.js"
 import { writeCorpus } from "../../pipeline/bench/corpus.js"
+import { STORE_FILE } from "../../pipeline/run/cache.js"
+import type { TimingReport } from "../../pipeline/shared/timings.js"
 import { tree } from "../lib/crash.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
 const sources = tmpDir("car-scale-src-")
 cpSync(join(repoRoot, "seeds"), sources, { recursive: true })
 writeCorpus(sources, 7, 16)
+// an article without a publication day whose weekday another article dates: it is extracted again against that day
+cpSync(join(repoRoot, "tests", "fixtures", "undated-day-clue"), sources, { recursive: true })
 const cache = tmpDir("car-scale-cache-")
 const none = Option.none<string>()
 
-/** A build into a fresh folder: its published files and what it wrote to console.error. */
-const run = (workers: number, cacheDir: string | null) =>
+/** Articles extracted (whole, and again against a reference day) by a build, from its timings. */
+const extractions = (file: string) => {
+  const { stages } = JSON.parse(readFileSync(file, "utf8")) as TimingReport
+  return { extract: stages.extract?.calls ?? 0, reextract: stages.reextract?.calls ?? 0 }
+}
+
+/** A build into a fresh folder: its published files, what it wrote to console.error and what it extracted. */
+const run = (workers: number, cacheDir: string | null, from = sources) =>
   Effect.gen(function* () {
     const out = tmpDir("car-scale-out-")
+    const timings = join(out, "timings.json")
     const errors: Array<string> = []
     yield* Effect.acquireUseRelease(
       Effect.sync(() =>
@@ -32,8 +46,9 @@ const run = (workers: number, cacheDir: string | null) =>
       ),
       () =>
         build({
-          sources,
+          sources: from,
           out,
+          timings: Option.some(timings),
           version: none,
           strict: false,
           workers: Option.some(workers),
@@ -42,13 +57,22 @@ const run = (workers: number, cacheDir: string | null) =>
         }),
       (spy) => Effect.sync(() => spy.mockRestore())
     )
-    return { files: tree(join(out, "1.0.0")), errors }
+    return { files: tree(join(out, "1.0.0")), errors, ...extractions(timings) }
   }).pipe(Effect.provide(NodeContext.layer))
+
+/** Run `f` on a connection of its own to the store (as another process would). */
+const withStore = <A>(f: (db: Database) => A): A => {
+  const db = new Database(join(cache, STORE_FILE))
+  try {
+    return f(db)
+  } finally {
+    db.close()
+  }
+}
 const entries = () =>
-  readdirSync(cache, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith(".json.gz"))
-    .sort()
+  withStore((db) =>
+    ["articles", "reextractions"].map((t) => db.prepare<{ n: number }>(`SELECT count(*) AS n FROM ${t}`).get()!.n)
+  )
 
 afterAll(() => rmSync(cache, { recursive: true, force: true }))
 
@@ -62,17 +86,21 @@ describe("builds with and without the cache, on one worker and on several", () =
         expect(Object.keys(reference.files).length).toBeGreaterThan(20)
         const cold = yield* run(1, cache)
         expect(cold.files).toEqual(reference.files)
+        expect([cold.extract, cold.reextract]).toEqual([reference.extract, reference.reextract])
+        expect(cold.reextract).toBeGreaterThan(0)
         const stored = entries()
-        expect(stored.length).toBe(21)
+        expect(stored).toEqual([23, cold.reextract])
         const warm = yield* run(3, cache)
         expect(warm.files).toEqual(reference.files)
+        expect([warm.extract, warm.reextract]).toEqual([0, 0])
         expect(entries()).toEqual(stored)
 
         // damage one entry
-        writeFileSync(join(cache, stored[0]!), "not gzip at all")
+        withStore((db) => db.prepare("UPDATE articles SET payload = ? WHERE rowid = 1").run(Buffer.from("not gzip")))
         const damaged = yield* run(2, cache)
         expect(damaged.files).toEqual(reference.files)
         expect(damaged.errors.filter((e) => e.includes("damaged entry"))).toHaveLength(1)
+        expect([damaged.extract, damaged.reextract]).toEqual([1, 0])
         const again = yield* run(2, cache)
         expect(again.errors.filter((e) => e.includes("damaged entry"))).toHaveLength(0)
 
@@ -80,6 +108,46 @@ describe("builds with and without the cache, on one worker and on several", () =
         rmSync(cache, { recursive: true, force: true })
         expect((yield* run(2, cache)).files).toEqual(reference.files)
       }),
-    { timeout: 120_000 }
+    { timeout: 240_000 }
+  )
+
+  it.live(
+    "one article more: only it is extracted, and the release is the one a build without the cache publishes",
+    () =>
+      Effect.gen(function* () {
+        const more = tmpDir("car-scale-more-")
+        cpSync(sources, more, { recursive: true })
+        yield* run(2, cache, more)
+        writeCorpus(more, 7, 17, 16)
+        const incremental = yield* run(2, cache, more)
+        expect([incremental.extract, incremental.reextract]).toEqual([1, 0])
+        expect(incremental.files).toEqual((yield* run(0, null, more)).files)
+      }),
+    { timeout: 240_000 }
+  )
+
+  it.live(
+    "two builds at once (two processes, two out folders) share one cache: both publish the same release, warning-free",
+    () =>
+      Effect.gen(function* () {
+        const shared = tmpDir("car-scale-shared-")
+        const child = (out: string) =>
+          Effect.async<{ readonly code: number; readonly stderr: string }>((resume) => {
+            const args = ["--import", "tsx", "pipeline/bin.ts", "build", "--sources", sources, "--out", out]
+            execFile(
+              process.execPath,
+              [...args, "--cache", shared, "--workers", "1"],
+              { cwd: repoRoot },
+              (e, _stdout, stderr) => resume(Effect.succeed({ code: e === null ? 0 : Number(e.code ?? 1), stderr }))
+            )
+          })
+        const outs = [tmpDir("car-scale-out-"), tmpDir("car-scale-out-")]
+        const [a, b] = yield* Effect.all(outs.map(child), { concurrency: 2 })
+        expect([a!.code, b!.code, a!.stderr + b!.stderr]).toEqual([0, 0, expect.not.stringContaining("warning")])
+        const reference = (yield* run(0, null)).files
+        expect(outs.map((o) => tree(join(o, "1.0.0")))).toEqual([reference, reference])
+        rmSync(shared, { recursive: true, force: true })
+      }),
+    { timeout: 240_000 }
   )
 })

@@ -1,13 +1,17 @@
-/** Cache entries: keys change with what the result depends on; damaged entries are told apart from misses. */
-import { readFileSync, rmSync, writeFileSync } from "node:fs"
+/**
+ * The extraction store: keys change with what the result depends on; results and re-extractions read back equal;
+ * damaged entries are told apart from misses; connections of two builds share one file.
+ */
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { gunzipSync, gzipSync } from "node:zlib"
+import { gzipSync } from "node:zlib"
+import Database from "better-sqlite3"
 import { describe, expect, it } from "vitest"
 import type { IngestedSource } from "../../pipeline/01-ingest/Ingest.js"
 import { inferredMeta } from "../../pipeline/01-ingest/sourceMeta.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
-import { processSource } from "../../pipeline/run/articleWork.js"
-import { cacheConfig, cacheKey, readEntry, writeEntry } from "../../pipeline/run/cache.js"
+import { processSource, reextract, withResult } from "../../pipeline/run/articleWork.js"
+import { cacheConfig, cacheKey, openStore, STORE_FILE } from "../../pipeline/run/cache.js"
 import { sha256 } from "../../pipeline/shared/hash.js"
 import { tmpDir } from "../lib/tmp.js"
 
@@ -22,11 +26,12 @@ const src: IngestedSource = {
   meta: { ...inferredMeta, published: "2025-11-04", publishedPrecision: "day" }
 }
 
-describe("extraction cache", () => {
+describe("extraction store", () => {
   const c = cacheConfig(tmpDir("car-cache-"), lex.hash)
   const key = cacheKey(c, src)
-  const path = join(c.dir, key.slice(0, 2), `${key}.json.gz`)
   const { result } = processSource(src, lex)
+  const again = reextract(withResult(src, result), lex, { value: "2025-11-10", precision: "day" }, result.extraction)
+  const store = openStore(c)
 
   it("keys depend on the text, the metadata and the salt (versions, lexicons, code)", () => {
     expect(cacheKey(c, { ...src, textSha256: sha256("other") })).not.toBe(key)
@@ -35,35 +40,52 @@ describe("extraction cache", () => {
     expect(cacheKey(cacheConfig(c.dir, lex.hash), src)).toBe(key)
   })
 
-  it("a stored result reads back equal; a missing one is a miss", () => {
-    expect(readEntry(c, key)._tag).toBe("miss")
-    writeEntry(c, key, result)
-    const back = readEntry(c, key)
-    expect(back._tag).toBe("hit")
+  it("a stored result and a stored re-extraction read back equal; missing ones are misses", () => {
+    expect(store.read(key)._tag).toBe("miss")
+    expect(store.readDay(key, "2025-11-10")._tag).toBe("miss")
+    store.write([[key, result]])
+    store.writeDay(key, "2025-11-10", again)
+    const back = store.read(key)
     expect(JSON.stringify(back._tag === "hit" ? back.result : null)).toBe(JSON.stringify(result))
+    const day = store.readDay(key, "2025-11-10")
+    expect(JSON.stringify(day._tag === "hit" ? day.result : null)).toBe(JSON.stringify(again))
+    expect(store.readDay(key, "2025-11-11")._tag).toBe("miss")
   })
 
-  it("an entry is written when its folder was removed after an earlier write (a cache deleted while a build runs)", () => {
-    const d = cacheConfig(tmpDir("car-cache-"), lex.hash)
-    writeEntry(d, key, result)
-    rmSync(d.dir, { recursive: true, force: true })
-    writeEntry(d, key, result)
-    expect(readEntry(d, key)._tag).toBe("hit")
-  })
-
-  it("truncated bytes, a payload that does not match its hash and a payload that breaks the schema are damaged", () => {
-    const good = readFileSync(path)
-    const [header, payload] = gunzipSync(good).toString("utf8").split("\n")
-    const damage = (bytes: Uint8Array) => {
-      writeFileSync(path, bytes)
-      const r = readEntry(c, key)
-      writeFileSync(path, good)
+  it("bytes that are not gzip, a payload that does not match its hash and one that breaks the schema are damaged", () => {
+    const raw = new Database(join(c.dir, STORE_FILE))
+    const json = JSON.stringify(result)
+    const damage = (sha: string, payload: Uint8Array, table = "articles") => {
+      const row = raw.prepare<{ sha256: string; payload: Uint8Array }>(`SELECT * FROM ${table} WHERE key = ?`).get(key)!
+      raw.prepare(`UPDATE ${table} SET sha256 = ?, payload = ? WHERE key = ?`).run(sha, payload, key)
+      const r = table === "articles" ? store.read(key) : store.readDay(key, "2025-11-10")
+      raw.prepare(`UPDATE ${table} SET sha256 = ?, payload = ? WHERE key = ?`).run(row.sha256, row.payload, key)
       return r._tag
     }
-    expect(damage(good.subarray(0, good.length >> 1))).toBe("corrupt")
-    expect(damage(gzipSync(`${header}\n${payload!.replace("Tokayev", "Tokaiev")}\n`))).toBe("corrupt")
-    const bad = JSON.stringify({ ...JSON.parse(payload!), bodyKey: 7 }) + "\n"
-    expect(damage(gzipSync(`${JSON.stringify({ key, sha256: sha256(bad) })}\n${bad}`))).toBe("corrupt")
-    expect(readEntry(c, key)._tag).toBe("hit")
+    expect(damage(sha256(json), Buffer.from("not gzip at all"))).toBe("corrupt")
+    expect(damage(sha256(json), gzipSync(json.replace("Tokayev", "Tokaiev")))).toBe("corrupt")
+    const bad = JSON.stringify({ ...JSON.parse(json), bodyKey: 7 })
+    expect(damage(sha256(bad), gzipSync(bad))).toBe("corrupt")
+    expect(damage(sha256(bad), gzipSync(bad), "reextractions")).toBe("corrupt")
+    raw.close()
+    expect(store.read(key)._tag).toBe("hit")
+    expect(store.readDay(key, "2025-11-10")._tag).toBe("hit")
+  })
+
+  it("two connections (two builds sharing the cache) write between each other's writes and read both", () => {
+    const other = openStore(c)
+    const k2 = sha256("second")
+    other.write([[k2, result]])
+    store.write([[key, result]])
+    expect([store.read(k2)._tag, other.read(key)._tag]).toEqual(["hit", "hit"])
+    other.close()
+  })
+
+  it("a store file that is not a database is refused when opened, and left as it is", () => {
+    const d = cacheConfig(tmpDir("car-cache-"), lex.hash)
+    const junk = "not a database, but longer than a header would be: ".repeat(20)
+    writeFileSync(join(d.dir, STORE_FILE), junk)
+    expect(() => openStore(d)).toThrow()
+    expect(readFileSync(join(d.dir, STORE_FILE), "utf8")).toBe(junk)
   })
 })
