@@ -11,7 +11,7 @@ import type { RejectedSource } from "../01-ingest/Ingest.js"
 import { notBefore } from "../02-normalise/publicationDate.js"
 import { LexiconInvalid, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
 import { makeResolver, type PreviousEventIds, type ResolveInput } from "../04-resolve/Resolve.js"
-import { type ReferenceInput, referenceDays } from "../04-resolve/referenceDays.js"
+import { type ReferenceInput, referenceDays, referenceEventsOf } from "../04-resolve/referenceDays.js"
 import { rowViolations } from "../05-publish/decodeRows.js"
 import { textPathOf } from "../05-publish/files.js"
 import { today } from "../Config.js"
@@ -19,6 +19,7 @@ import { noTimings, type Timings } from "../shared/timings.js"
 import { dayHints } from "../text/dates.js"
 import { type ArticleOptions, inline, processSources } from "./articleStream.js"
 import { reextract } from "./articleWork.js"
+import { type Spill, type Spilled, withSpill } from "./spill.js"
 import { timed } from "./timed.js"
 
 /**
@@ -55,19 +56,34 @@ const NO_HINTS = { monthDays: [], weekdays: [] } as const
 /**
  * Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says.
  */
-export const buildTables = Effect.fn("Run.tables")(function* (
+export const buildTables = (
   sourcesDir: string,
   lineage: Lineage = noLineage,
   timings: Timings = noTimings,
   articles: ArticleOptions = inline
+) => withSpill((spill) => tablesOf(sourcesDir, lineage, timings, articles, spill))
+
+/** An article that waits for the reference days: its source, and its extraction in the scratch file. */
+interface Waiting {
+  readonly source: ResolveInput["source"]
+  readonly extraction: Spilled<ResolveInput["extraction"]>
+}
+
+const tablesOf = Effect.fn("Run.tables")(function* (
+  sourcesDir: string,
+  lineage: Lineage,
+  timings: Timings,
+  articles: ArticleOptions,
+  spill: Spill
 ) {
   const lex = yield* timed(timings, "lexicons", lexicons)
   const resolver = makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
   const texts = new Map<string, string>()
   const references: Array<ReferenceInput> = []
   // articles without a publication day whose day clues another article may resolve wait for the
-  // reference days; every other article goes to resolution as it comes, and its extraction is not kept
-  const waiting: Array<ResolveInput> = []
+  // reference days, their extractions on disk; every other article goes to resolution as it comes, and
+  // its extraction is not kept (the search keeps only the little it reads of each article's events)
+  const waiting: Array<Waiting> = []
   const take = (i: ResolveInput) => {
     const s = i.source
     texts.set(s.sourceId, s.text)
@@ -77,10 +93,11 @@ export const buildTables = Effect.fn("Run.tables")(function* (
       sourceId: s.sourceId,
       published: s.published,
       hints,
-      events: i.extraction.events,
+      events: referenceEventsOf(i.extraction.events),
       notBefore: noDay ? notBefore(s.text) : null
     })
-    if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0)) waiting.push(i)
+    if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0))
+      waiting.push({ source: s, extraction: spill.put(i.extraction) })
     else resolver.add(i)
   }
   const { rejected } = yield* timed(
@@ -97,7 +114,7 @@ export const buildTables = Effect.fn("Run.tables")(function* (
       const day = days.get(i.source.sourceId)
       resolver.add(
         day === undefined
-          ? i
+          ? { source: i.source, extraction: spill.get(i.extraction) }
           : {
               source: i.source,
               extraction: reextract(i.source, lex, {
