@@ -69,22 +69,21 @@ interface Waiting {
   readonly extraction: Spilled<ResolveInput["extraction"]>
 }
 
-const tablesOf = Effect.fn("Run.tables")(function* (
-  sourcesDir: string,
-  lineage: Lineage,
-  timings: Timings,
-  articles: ArticleOptions,
-  spill: Spill
-) {
-  const lex = yield* timed(timings, "lexicons", lexicons)
-  const resolver = makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
-  const texts = new Map<string, string>()
-  const references: Array<ReferenceInput> = []
-  // articles without a publication day whose day clues another article may resolve wait for the
-  // reference days, their extractions on disk; every other article goes to resolution as it comes, and
-  // its extraction is not kept (the search keeps only the little it reads of each article's events)
-  const waiting: Array<Waiting> = []
+/** What the articles leave for resolution. */
+interface Taken {
+  readonly resolver: ReturnType<typeof makeResolver>
+  readonly references: Array<ReferenceInput>
+  readonly waiting: Array<Waiting>
+}
+
+/**
+ * Takes articles as they come (`take`) until `drain` hands over what they left. `take` is an argument of an Effect.fn
+ * call, which its span can keep until the build ends: it holds a box that `drain` empties, never the resolver itself.
+ */
+const articleTaker = (texts: Map<string, string>, spill: Spill, resolver: Taken["resolver"]) => {
+  let box: Taken | null = { resolver, references: [], waiting: [] }
   const take = (i: ResolveInput) => {
+    const { resolver, references, waiting } = box!
     const s = i.source
     texts.set(s.sourceId, s.text)
     const noDay = s.published.precision !== "day"
@@ -96,16 +95,42 @@ const tablesOf = Effect.fn("Run.tables")(function* (
       events: referenceEventsOf(i.extraction.events),
       notBefore: noDay ? notBefore(s.text) : null
     })
+    // articles without a publication day whose day clues another article may resolve wait for the
+    // reference days, their extractions on disk; every other article goes to resolution as it comes, and
+    // its extraction is not kept (the search keeps only the little it reads of each article's events)
     if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0))
       waiting.push({ source: s, extraction: spill.put(i.extraction) })
     else resolver.add(i)
   }
+  const drain = (): Taken => {
+    const taken = box!
+    box = null
+    return taken
+  }
+  return { take, drain }
+}
+
+const tablesOf = Effect.fn("Run.tables")(function* (
+  sourcesDir: string,
+  lineage: Lineage,
+  timings: Timings,
+  articles: ArticleOptions,
+  spill: Spill
+) {
+  const lex = yield* timed(timings, "lexicons", lexicons)
+  const texts = new Map<string, string>()
+  const { take, drain } = articleTaker(
+    texts,
+    spill,
+    makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
+  )
   const { rejected } = yield* timed(
     timings,
     "ingest + articles (wall)",
     processSources(sourcesDir, yield* today, lex, articles, timings, take)
   )
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
+  const { resolver, references, waiting } = drain()
   timings.mark("articles")
   // articles without a publication day, re-read against the day other articles give their events
   const days = timings.time("reference days", () => referenceDays(references))
