@@ -13,6 +13,15 @@ import type { DatePrecision } from "../../schemas/vocab.js"
 import type { DayHints } from "../text/dates.js"
 import { datesCompatible } from "./mergeEvents.js"
 
+/** What the search reads of one event report (an EventMention is one). */
+export interface ReferenceEvent {
+  readonly type: EventMention["type"]
+  readonly date: Pick<EventMention["date"], "value" | "precision">
+  readonly dateFromReport: boolean
+  readonly modality: EventMention["modality"]
+  readonly participants: ReadonlyArray<{ readonly key: string }>
+}
+
 /** What the search needs to know of one article. */
 export interface ReferenceInput {
   readonly sourceId: string
@@ -21,7 +30,7 @@ export interface ReferenceInput {
     readonly precision: DatePrecision
   }
   readonly hints: DayHints
-  readonly events: ReadonlyArray<EventMention>
+  readonly events: ReadonlyArray<ReferenceEvent>
   /** The latest past date the article states (ISO at any precision): it was written no earlier. */
   readonly notBefore?: string | null
 }
@@ -32,6 +41,28 @@ export interface ReferenceInput {
 const NAMED = /^(gaz|pat):(person|organization|initiative|named_event):/
 /** Event types whose reports are too generic to tie two articles to one day. */
 const GENERIC_TYPES = new Set(["statement", "other"])
+
+/**
+ * The part of an article's event reports the search reads: the reports of a specific type naming an actor, with their
+ * type, date, modality and named participants only. Gives the same days as the reports themselves, and holds a small
+ * fraction of them while every article of a build waits for the search.
+ */
+export const referenceEventsOf = (events: ReadonlyArray<EventMention>): Array<ReferenceEvent> => {
+  const out: Array<ReferenceEvent> = []
+  for (const e of events) {
+    if (GENERIC_TYPES.has(e.type)) continue
+    const participants = e.participants.filter((x) => NAMED.test(x.key)).map((x) => ({ key: x.key }))
+    if (participants.length === 0) continue
+    out.push({
+      type: e.type,
+      date: { value: e.date.value, precision: e.date.precision },
+      dateFromReport: e.dateFromReport,
+      modality: e.modality,
+      participants
+    })
+  }
+  return out
+}
 
 const weekdayOf = (day: string): number => {
   const [y, m, d] = day.split("-").map(Number)

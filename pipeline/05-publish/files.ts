@@ -119,6 +119,7 @@ export const writeReleaseFiles = (
   let tableInfo: Record<string, unknown>
   try {
     tableInfo = writeTableFiles(t, meta.version, sink, thread, timings)
+    timings.mark("arrow")
     for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
     sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
     timings.time("publish: json-ld", () =>
@@ -126,6 +127,7 @@ export const writeReleaseFiles = (
         emitJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }, push)
       )
     )
+    timings.mark("json-ld")
     if (thread) for (const [p, b] of timings.time("publish: parquet (wait)", () => thread.finish())) sink.put(p, b)
   } finally {
     thread?.stop()

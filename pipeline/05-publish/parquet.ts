@@ -41,17 +41,50 @@ export const arrowToParquet = (table: Table): Uint8Array => ipcToParquet(tableTo
 
 /** One Parquet file written from the IPC streams of a table's batches, given one after the other. */
 export interface ParquetStream {
-  /** Add the next batches (an Arrow IPC stream); it is copied into WebAssembly memory and can be let go. */
+  /**
+   * Add the next batches (an Arrow IPC stream): kept as they are until the writer asks for them, and only then copied
+   * into WebAssembly memory (which never shrinks), so that memory holds the batch being written and the next one.
+   */
   readonly add: (ipc: Uint8Array) => void
   /** No more batches: the file's bytes. */
   readonly end: () => Promise<Uint8Array>
 }
 
-export const parquetStream = (): ParquetStream => {
-  let controller!: ReadableStreamDefaultController<unknown>
-  const batches = new ReadableStream<unknown>({
-    start: (c) => void (controller = c)
-  })
+/**
+ * A Parquet stream; `taken` is called once per IPC stream added, when the writer takes it (or when a failure drops it),
+ * so that a producer can wait for the writer instead of queueing every batch of a large table.
+ */
+export const parquetStream = (taken: () => void = () => {}): ParquetStream => {
+  const waiting: Array<Uint8Array> = []
+  let closed = false
+  let wake: (() => void) | null = null
+  const next = (controller: ReadableStreamDefaultController<unknown>) => {
+    const ipc = waiting.shift()
+    if (ipc === undefined) return controller.close()
+    try {
+      const table = pq.Table.fromIPCStream(ipc)
+      for (const batch of table.recordBatches()) controller.enqueue(batch)
+      table.free()
+    } finally {
+      taken()
+    }
+  }
+  // pulled one IPC stream at a time, when the writer has read what was enqueued before
+  const batches = new ReadableStream<unknown>(
+    {
+      pull: (controller) => {
+        if (waiting.length > 0 || closed) return next(controller)
+        return new Promise<void>((resolve) => {
+          wake = () => {
+            wake = null
+            next(controller)
+            resolve()
+          }
+        })
+      }
+    },
+    { highWaterMark: 0 }
+  )
   const bytes = pq.transformParquetStream(batches, properties()).then(async (out) => {
     const chunks: Array<Uint8Array> = []
     for await (const chunk of out as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk)
@@ -64,14 +97,18 @@ export const parquetStream = (): ParquetStream => {
     }
     return all
   })
+  // a failed writer takes nothing more: what waits is dropped
+  bytes.catch(() => {
+    for (; waiting.length > 0; waiting.shift()) taken()
+  })
   return {
     add: (ipc) => {
-      const table = pq.Table.fromIPCStream(ipc)
-      for (const batch of table.recordBatches()) controller.enqueue(batch)
-      table.free()
+      waiting.push(ipc)
+      wake?.()
     },
     end: () => {
-      controller.close()
+      closed = true
+      wake?.()
       return bytes
     }
   }

@@ -6,7 +6,9 @@
  * back the same way. `finish` waits synchronously (Atomics.wait) for every table handed over, so
  * the files are still handed to the sink by the caller, in one place, whatever the sink is; and
  * it stops the thread, whose WebAssembly memory goes with it. The bytes are those of
- * arrowToParquet.
+ * arrowToParquet. At most IN_FLIGHT batches are on their way at once: a batch waits (Atomics.wait) until the thread
+ * has taken an earlier one, so a large table never queues up in the thread's memory when its encoding is slower
+ * than this thread's Arrow (their order, and so the bytes, do not depend on the waits).
  */
 
 import { MessageChannel, receiveMessageOnPort } from "node:worker_threads"
@@ -38,10 +40,14 @@ export type ParquetAnswer = {
   readonly error?: string
 }
 
+/** Batches handed over and not yet taken by the thread's writer, at most (two: a table's first is held for its second). */
+export const IN_FLIGHT = 2
+
 /** Start the thread (it loads parquet-wasm while the caller writes the first tables). */
 export const startParquetThread = (): ParquetThread => {
-  // shared[0]: answers posted so far (the waiting side sleeps on it); shared[1]: 1 once the thread has loaded
-  const shared = new Int32Array(new SharedArrayBuffer(8))
+  // shared[0]: answers posted so far (the waiting side sleeps on it); shared[1]: 1 once the thread has loaded;
+  // shared[2]: batches its writers have taken (or dropped)
+  const shared = new Int32Array(new SharedArrayBuffer(12))
   const { port1, port2 } = new MessageChannel()
   const worker = tsWorker(new URL("./parquetWorker.ts", import.meta.url), { port: port2, shared }, [port2])
   // never what keeps the process alive
@@ -55,8 +61,17 @@ export const startParquetThread = (): ParquetThread => {
   }
   const paths: Array<string> = []
   const started = performance.now()
+  let sent = 0
+  // a thread that never loaded is given up after a minute (its events cannot reach this blocked thread)
+  const check = () => {
+    if (Atomics.load(shared, 1) === 0 && performance.now() - started > 60_000)
+      throw new Error("the Parquet thread did not start")
+  }
   return {
     add: (path, batch) => {
+      for (let t = Atomics.load(shared, 2); sent - t >= IN_FLIGHT; t = Atomics.load(shared, 2))
+        if (Atomics.wait(shared, 2, t, 1000) === "timed-out") check()
+      sent++
       const ipc = tableToIPC(new Table(batch.schema, [batch]), "stream")
       const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice()
       port1.postMessage({ path, ipc: own } satisfies ParquetMessage, [own.buffer as ArrayBuffer])
@@ -77,14 +92,8 @@ export const startParquetThread = (): ParquetThread => {
             got.set(a.path, a.bytes)
             continue
           }
-          // sleep until the thread posts its next answer (its events cannot reach this blocked thread:
-          // a thread that never loaded is given up after a minute)
-          if (
-            Atomics.wait(shared, 0, got.size, 1000) === "timed-out" &&
-            Atomics.load(shared, 1) === 0 &&
-            performance.now() - started > 60_000
-          )
-            throw new Error("the Parquet thread did not start")
+          // sleep until the thread posts its next answer
+          if (Atomics.wait(shared, 0, got.size, 1000) === "timed-out") check()
         }
       } finally {
         stop()

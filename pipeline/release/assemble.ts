@@ -59,5 +59,6 @@ export const assemble = (
     )
     return extra
   })
+  timings.mark("diff")
   writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)
 }

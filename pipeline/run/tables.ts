@@ -11,7 +11,7 @@ import type { RejectedSource } from "../01-ingest/Ingest.js"
 import { notBefore } from "../02-normalise/publicationDate.js"
 import { type LexiconBundle, LexiconInvalid, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
 import { makeResolver, type PreviousEventIds, type ResolveInput } from "../04-resolve/Resolve.js"
-import { type ReferenceInput, referenceDays } from "../04-resolve/referenceDays.js"
+import { type ReferenceInput, referenceDays, referenceEventsOf } from "../04-resolve/referenceDays.js"
 import { rowViolations } from "../05-publish/decodeRows.js"
 import { textPathOf } from "../05-publish/files.js"
 import { today } from "../Config.js"
@@ -20,6 +20,7 @@ import { dayHints } from "../text/dates.js"
 import { type ArticleOptions, inline, openCache, processSources, unwritable } from "./articleStream.js"
 import { reextract } from "./articleWork.js"
 import { cacheKey, type Store } from "./cache.js"
+import { type Spill, type Spilled, withSpill } from "./spill.js"
 import { timed } from "./timed.js"
 
 /**
@@ -91,21 +92,34 @@ const reextractor = (
  * Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says.
  * The extraction cache (`articles.cacheDir`) is open until resolution has read the re-extractions.
  */
-export const buildTables = Effect.fn("Run.tables")(function* (
+export const buildTables = (
   sourcesDir: string,
   lineage: Lineage = noLineage,
   timings: Timings = noTimings,
   articles: ArticleOptions = inline
-) {
-  const lex = yield* timed(timings, "lexicons", lexicons)
-  const store = yield* openCache(articles.cacheDir, lex)
-  const resolver = makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
-  const texts = new Map<string, string>()
-  const references: Array<ReferenceInput> = []
-  // articles without a publication day whose day clues another article may resolve wait for the
-  // reference days; every other article goes to resolution as it comes, and its extraction is not kept
-  const waiting: Array<ResolveInput> = []
+) => withSpill((spill) => tablesOf(sourcesDir, lineage, timings, articles, spill))
+
+/** An article that waits for the reference days: its source, and its extraction in the scratch file. */
+interface Waiting {
+  readonly source: ResolveInput["source"]
+  readonly extraction: Spilled<ResolveInput["extraction"]>
+}
+
+/** What the articles leave for resolution. */
+interface Taken {
+  readonly resolver: ReturnType<typeof makeResolver>
+  readonly references: Array<ReferenceInput>
+  readonly waiting: Array<Waiting>
+}
+
+/**
+ * Takes articles as they come (`take`) until `drain` hands over what they left. `take` is an argument of an Effect.fn
+ * call, which its span can keep until the build ends: it holds a box that `drain` empties, never the resolver itself.
+ */
+const articleTaker = (texts: Map<string, string>, spill: Spill, resolver: Taken["resolver"]) => {
+  let box: Taken | null = { resolver, references: [], waiting: [] }
   const take = (i: ResolveInput) => {
+    const { resolver, references, waiting } = box!
     const s = i.source
     texts.set(s.sourceId, s.text)
     const noDay = s.published.precision !== "day"
@@ -114,27 +128,56 @@ export const buildTables = Effect.fn("Run.tables")(function* (
       sourceId: s.sourceId,
       published: s.published,
       hints,
-      events: i.extraction.events,
+      events: referenceEventsOf(i.extraction.events),
       notBefore: noDay ? notBefore(s.text) : null
     })
-    if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0)) waiting.push(i)
+    // articles without a publication day whose day clues another article may resolve wait for the
+    // reference days, their extractions on disk; every other article goes to resolution as it comes, and
+    // its extraction is not kept (the search keeps only the little it reads of each article's events)
+    if (noDay && (hints.monthDays.length > 0 || hints.weekdays.length > 0))
+      waiting.push({ source: s, extraction: spill.put(i.extraction) })
     else resolver.add(i)
   }
+  const drain = (): Taken => {
+    const taken = box!
+    box = null
+    return taken
+  }
+  return { take, drain }
+}
+
+const tablesOf = Effect.fn("Run.tables")(function* (
+  sourcesDir: string,
+  lineage: Lineage,
+  timings: Timings,
+  articles: ArticleOptions,
+  spill: Spill
+) {
+  const lex = yield* timed(timings, "lexicons", lexicons)
+  const store = yield* openCache(articles.cacheDir, lex)
+  const texts = new Map<string, string>()
+  const { take, drain } = articleTaker(
+    texts,
+    spill,
+    makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
+  )
   const { rejected, unstored } = yield* timed(
     timings,
     "ingest + articles (wall)",
     processSources(sourcesDir, yield* today, lex, articles, timings, take, store)
   )
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
+  const { resolver, references, waiting } = drain()
   timings.mark("articles")
   // articles without a publication day, re-read against the day other articles give their events
   const days = timings.time("reference days", () => referenceDays(references))
   const said: Array<string> = []
   const again = reextractor(store, lex, timings, said, unstored)
   const tables = timings.time("resolve", () => {
-    for (const i of waiting) {
-      const day = days.get(i.source.sourceId)
-      resolver.add(day === undefined ? i : { source: i.source, extraction: again(i, day) })
+    for (const w of waiting) {
+      const day = days.get(w.source.sourceId)
+      const first = { source: w.source, extraction: spill.get(w.extraction) }
+      resolver.add(day === undefined ? first : { source: w.source, extraction: again(first, day) })
     }
     return resolver.finish()
   })

@@ -3,7 +3,7 @@
  * against.
  */
 import { describe, expect, it } from "vitest"
-import { type ReferenceInput, referenceDays } from "../../pipeline/04-resolve/referenceDays.js"
+import { type ReferenceInput, referenceDays, referenceEventsOf } from "../../pipeline/04-resolve/referenceDays.js"
 import type { EventMention } from "../../schemas/Extraction.js"
 
 const span = { start: 0, end: 1, quote: "x" }
@@ -87,5 +87,24 @@ describe("referenceDays", () => {
       notBefore: "2025-09-22"
     }
     expect([...referenceDays([dated, before])]).toEqual([["b", "2025-11-06"]])
+  })
+
+  it("reads the same days from the reports' part it keeps (referenceEventsOf) as from the reports", () => {
+    const statement = { ...meeting("2025-11-06", "day", [TRUMP, C5]), type: "statement" as const }
+    const inputs: ReadonlyArray<ReferenceInput> = [
+      { ...dated, events: [...dated.events, statement, meeting("2025-11-06", "day", ["gaz:country:KAZ"])] },
+      article({ monthDays: ["11-06"], weekdays: [] }),
+      { ...article({ monthDays: [], weekdays: [4] }), sourceId: "c" },
+      { ...article({ monthDays: ["11-06"], weekdays: [] }, undefined, ["gaz:country:KAZ"]), sourceId: "d" }
+    ]
+    const kept = inputs.map((i) => ({ ...i, events: referenceEventsOf(i.events as ReadonlyArray<EventMention>) }))
+    expect([...referenceDays(kept)]).toEqual([...referenceDays(inputs)])
+    expect([...referenceDays(kept)]).toEqual([
+      ["b", "2025-11-06"],
+      ["c", "2025-11-06"]
+    ])
+    // a statement and a report naming only a country cannot tie two articles to a day: not kept
+    expect(kept[0]!.events.length).toBe(1)
+    expect(kept[3]!.events).toEqual([])
   })
 })
