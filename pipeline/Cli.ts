@@ -5,7 +5,7 @@
  *                     [--base latest|none]   (none: no diff against, and no ids from, the newest release)
  *                     [--no-progress] [--memory MB=500]
  *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
- *   pipeline stats    [RELEASE_DIR]
+ *   pipeline stats    [RELEASE_DIR] [--json]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
  *   pipeline card     [--corpus DIR]... [--write]   (figures per corpus and genre; --write: quality-card.json and
  * README)
@@ -29,6 +29,7 @@ import { CARD_PATH, cardJson, DEFAULT_CORPORA, renderCard } from "./eval/card.js
 import { measureCard, runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
 import { readManifest } from "./release/manifest.js"
+import { releaseStats, renderStats } from "./release/stats.js"
 import { verify } from "./release/verify.js"
 import { DEFAULT_MEMORY_MB } from "./run/memory.js"
 import { validateRelease } from "./validate/checks.js"
@@ -123,16 +124,20 @@ const validateCmd = Command.make("validate", { release: releaseArg }, ({ release
   })
 ).pipe(Command.withDescription("Check a release: hashes, CSV/Arrow agreement, integrity, evidence spans"))
 
-const statsCmd = Command.make("stats", { release: releaseArg }, ({ release }) =>
+const statsJson = Options.boolean("json").pipe(Options.withDescription("Print the figures as JSON"))
+
+const statsCmd = Command.make("stats", { release: releaseArg, json: statsJson }, ({ release, json }) =>
   Effect.gen(function* () {
     const dir = yield* releaseDir(release)
-    const m = yield* readManifest(dir)
-    yield* Console.log(`release ${m.version} (${dir})`)
-    for (const [n, t] of Object.entries(m.tables))
-      yield* Console.log(`  ${n.padEnd(20)} ${String(t.rows).padStart(7)} rows`)
-    yield* Console.log(`  rejected sources     ${String(m.rejected.length).padStart(7)}`)
+    const s = releaseStats(dir, yield* readManifest(dir))
+    yield* Console.log(json ? JSON.stringify(s, null, 2) : renderStats(s, dir))
   })
-).pipe(Command.withDescription("Print row counts of a release"))
+).pipe(
+  Command.withDescription(
+    "Print what a release holds: row counts; events by type, modality and date precision, the share undated and the" +
+      " date range; sources by publisher; entity types; relation predicates; evidence by rule"
+  )
+)
 
 const gold = Options.directory("gold").pipe(
   Options.withDescription("Folder of <article>.gold.json files (default: <sources>/gold)"),
