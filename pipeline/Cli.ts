@@ -10,7 +10,8 @@
  *   pipeline card     [--corpus DIR]... [--write]   (figures per corpus and genre; --write: quality-card.json and
  * README)
  *   pipeline diff     OLD_RELEASE NEW_RELEASE [--json]
- *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist]   (rebuild the newest release, compare bytes)
+ *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist] [RELEASE_DIR]   (rebuild a release, default the newest;
+ *                     compare bytes)
  * Handlers only parse options and call the stage functions.
  */
 
@@ -32,6 +33,7 @@ import { readManifest } from "./release/manifest.js"
 import { releaseStats, renderStats } from "./release/stats.js"
 import { verify } from "./release/verify.js"
 import { DEFAULT_MEMORY_MB } from "./run/memory.js"
+import { codeSha256 } from "./shared/codeHash.js"
 import { validateRelease } from "./validate/checks.js"
 import { checkDataPackage } from "./validate/datapackage.js"
 import { ReleaseNotFound, ValidationFailed } from "./validate/errors.js"
@@ -207,14 +209,23 @@ const diffCmd = Command.make(
   Command.withDescription("Rows added, removed and changed (with changed columns) between two releases, per table")
 )
 
-const verifyCmd = Command.make("verify", { sources, out }, (o) =>
+const verifyCmd = Command.make("verify", { sources, out, release: releaseArg }, (o) =>
   Effect.gen(function* () {
-    const dir = yield* releaseDir(Option.none(), o.out)
+    const dir = yield* releaseDir(o.release, o.out)
+    const m = yield* readManifest(dir)
+    // a release built by other code can only be rebuilt by that code: say which, before the files that differ
+    const code = codeSha256()
+    if (m.pipeline_version !== PIPELINE_VERSION || (m.code_sha256 !== undefined && m.code_sha256 !== code))
+      yield* Console.error(
+        `note: ${dir} was built by pipeline ${m.pipeline_version}${m.code_sha256 ? ` (code ${m.code_sha256.slice(0, 12)})` : ""}; this checkout is ${PIPELINE_VERSION} (code ${code.slice(0, 12)}): files may differ because the code does (check out the commit that built it)`
+      )
     const n = yield* verify(o.sources, o.out, dir)
     yield* Console.log(`${dir}: reproducible (${n} files rebuilt from ${o.sources} and the code, byte for byte)`)
   })
 ).pipe(
-  Command.withDescription("Rebuild the newest release from the sources and code; fail listing every file that differs")
+  Command.withDescription(
+    "Rebuild a release (default: the newest) from the sources and code; fail listing every file that differs"
+  )
 )
 
 /** The root command. */

@@ -30,3 +30,12 @@ describe("help in a pipe", () => {
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/\u001b\[/)
   }, 60_000)
 })
+
+describe("verify an older release", () => {
+  it("is accepted, and a release built by other code is said to be before the files that differ", () => {
+    const r = cli(["verify", "dist/2.0.0"])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain("note: dist/2.0.0 was built by pipeline 0.1.0; this checkout is")
+    expect(r.stderr).toContain("[not-reproducible]")
+  }, 120_000)
+})
