@@ -41,11 +41,13 @@ import { ReleaseNotFound, ValidationFailed } from "./validate/errors.js"
 const sources = Options.directory("sources").pipe(
   Options.withDescription("Folder of .txt articles (with an optional sources.json or .meta.json sidecars)"),
   Options.withFallbackConfig(sourcesFolder),
+  Options.withDescription("Default: seeds (or the environment variable PIPELINE_SOURCES)."),
   Options.withDefault("seeds")
 )
 const out = Options.text("out").pipe(
   Options.withDescription("Release folder (dist/); each release goes to <out>/<version>/"),
   Options.withFallbackConfig(outFolder),
+  Options.withDescription("Default: dist (or the environment variable PIPELINE_OUT)."),
   Options.withDefault("dist")
 )
 const version = Options.text("version").pipe(
@@ -98,6 +100,7 @@ const memory = Options.integer("memory").pipe(
     (mb) => (mb >= 100 ? Option.some(mb) : Option.none()),
     "--memory must be at least 100 (MB): the code and lexicons alone take about 300"
   ),
+  Options.withDescription(`Default: ${DEFAULT_MEMORY_MB}.`),
   Options.withDefault(DEFAULT_MEMORY_MB)
 )
 const noCache = Options.boolean("no-cache").pipe(Options.withDescription("Do not read or write the extraction cache"))
@@ -107,6 +110,7 @@ const base = Options.choice("base", ["latest", "none"]).pipe(
     "The release to diff against and carry event ids over from: latest (the one latest.json points to, refused when" +
       " it does not match its checksums) or none (publish a new minor version without a diff; the changelog says so)"
   ),
+  Options.withDescription("Default: latest."),
   Options.withDefault("latest" as const)
 )
 

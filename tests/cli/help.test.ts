@@ -13,7 +13,7 @@ const cli = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
   })
 
 describe("help in a pipe", () => {
-  it("has no colour codes, names the pipeline's version and the build options", () => {
+  it("has no colour codes, names the pipeline's version, the build options and their defaults", () => {
     const r = cli(["--help"])
     expect(r.status).toBe(0)
     expect(r.stdout).not.toMatch(/\u001b\[/)
@@ -21,6 +21,8 @@ describe("help in a pipe", () => {
     const b = cli(["build", "--help"])
     expect(b.stdout).not.toMatch(/\u001b\[/)
     for (const o of ["--memory", "--no-progress", "--workers", "--timings"]) expect(b.stdout).toContain(o)
+    for (const d of ["Default: seeds", "Default: dist", "Default: 500.", "Default: latest."])
+      expect(b.stdout).toContain(d)
   }, 60_000)
 
   it("a usage error is plain too, and exits 2", () => {
