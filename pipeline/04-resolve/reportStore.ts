@@ -122,7 +122,10 @@ const lightMaker = (strings: Interner) => {
       dateFromReport: e.dateFromReport,
       modality: strings.one(e.modality),
       location: strings.one(e.location),
-      participants: e.participants.map(participant)
+      // reports of one clause often name the same participants: one list for them all
+      participants: once(`l|${e.participants.map((p) => `${p.role}|${p.key}`).join("\n")}`, () =>
+        e.participants.map(participant)
+      )
     }
   }
 }
