@@ -3,7 +3,7 @@
  * key, events by blocking keys (mergeEvents.ts), relations by (predicate, subject, object,
  * role). Every row gets its evidence rows. Pure; never reads files.
  */
-import type { ArticleExtraction, Span } from "../../schemas/Extraction.js"
+import type { ArticleExtraction } from "../../schemas/Extraction.js"
 import { deriveId } from "../../schemas/ids.js"
 import type {
   EntityRow,
@@ -21,6 +21,7 @@ import { compareStrings, sortBy } from "../shared/compare.js"
 import { foldName } from "../text/names.js"
 import { type EvidenceSource, evidenceBuilder, type Reported } from "./evidenceTable.js"
 import { type Cluster, clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
+import { type Range, type ReportStore, reportStore, type StoredMention, type StoredSpan } from "./reportStore.js"
 
 /** One article with its extraction. */
 export interface ResolveInput {
@@ -79,7 +80,7 @@ type AddEvidence = (
   rowId: string,
   table: EvidenceRow["row_table"],
   src: SourceRef,
-  s: Span,
+  s: StoredSpan,
   method: string,
   confidence: number,
   reported?: Reported
@@ -95,26 +96,34 @@ interface EntityAcc {
   confidence: number
 }
 
-/** Per article: what finish() still needs (its place in the order of articles, its events and relations). */
+/**
+ * Per article: what finish() still needs (its place in the order of articles, the rows of its events and relations in
+ * the report store).
+ */
 interface KeptArticle {
   readonly src: SourceRef
   readonly published: string | null
-  readonly events: ArticleExtraction["events"]
-  readonly relations: ArticleExtraction["relations"]
+  readonly events: Range
+  readonly relations: Range
 }
 
-/** What making the event and relation rows reads and adds to: the entities, their ids, the evidence. */
+/** An event report with its row in the report store. */
+type StoredReport = Report & { readonly mention: StoredMention }
+
+/** What making the event and relation rows reads and adds to: the entities, their ids, the evidence, the reports. */
 interface Resolution {
   readonly ents: ReadonlyMap<string, EntityAcc>
   readonly entityIdOf: (key: string) => string
   readonly addEvidence: AddEvidence
+  readonly store: ReportStore
 }
 
 /**
  * resolve() one article at a time: `add` folds an article's source row and entity mentions in at
  * once and keeps only its event reports and relations (which need every article's entities, and
- * events the order of all articles), so an article's extraction is not held until the end;
- * `finish` clusters the events and makes the tables. The tables do not depend on the order of `add`.
+ * events the order of all articles), compactly in a report store (reportStore.ts), so an article's
+ * extraction is not held after it; `finish` clusters the events, makes the tables and lets the store
+ * go. The tables do not depend on the order of `add`.
  */
 export const makeResolver = (
   textPath: (sourceId: string) => string,
@@ -137,6 +146,7 @@ export const makeResolver = (
   const ents = new Map<string, EntityAcc>()
   const sources: Array<SourceRow> = []
   const kept: Array<KeptArticle> = []
+  let store: ReportStore | null = reportStore()
 
   const add = ({ source, extraction }: ResolveInput): void => {
     sources.push(sourceRowOf(source, textPath(source.sourceId)))
@@ -150,20 +160,19 @@ export const makeResolver = (
       addMention(ents, infos.get(m.key)!, m, src.sourceId)
       addEvidence(entityIdOf(m.key), "entities", src, m.span, m.method, m.confidence)
     }
-    kept.push({
-      src,
-      published: source.published.value,
-      events: extraction.events,
-      relations: extraction.relations
-    })
+    const rows = store!.addArticle(src, extraction.events, extraction.relations)
+    kept.push({ src, published: source.published.value, ...rows })
   }
 
   const finish = (): ReleaseTables => {
     const docs = inReleaseOrder(kept, firstRelease)
-    const resolution: Resolution = { ents, entityIdOf, addEvidence }
+    const resolution: Resolution = { ents, entityIdOf, addEvidence, store: store! }
     // events before relations: the evidence of an id added twice is kept as first added
     const { events, participants } = eventRowsOf(docs, previous, resolution)
     const relations = relationRowsOf(docs, resolution)
+    // the reports are in the rows now: let them go before the tables are checked and published
+    store = null
+    kept.length = 0
     return {
       sources: sortBy(sources, (r) => r.source_id),
       entities: sortBy(entityRowsOf(ents, entityIdOf), (r) => r.entity_id),
@@ -270,12 +279,13 @@ const eventRowsOf = (
   resolution: Resolution
 ): { events: Array<EventRow>; participants: Array<ParticipantRow> } => {
   const bySource = new Map(docs.map((d) => [d.src.sourceId, d.src]))
-  const reports: Array<Report> = []
+  const reports: Array<StoredReport> = []
   docs.forEach(({ src, events }, order) => {
-    for (const mention of events) reports.push({ sourceId: src.sourceId, order, mention })
+    for (let row = events.from; row < events.to; row++)
+      reports.push({ sourceId: src.sourceId, order, mention: resolution.store.mention(row) })
   })
   const clusters = clusterEvents(reports)
-  const eventIds = assignEventIds(clusters, previous)
+  const eventIds = assignEventIds(clusters, previous, resolution.store)
   const events: Array<EventRow> = []
   const participants = new Map<string, ParticipantRow>()
   for (const [ci, c] of clusters.entries()) {
@@ -288,7 +298,7 @@ const eventRowsOf = (
 
 /** A cluster with what its rows share: its id, date and each participant's role. */
 interface ClusterEvent {
-  readonly cluster: Cluster
+  readonly cluster: Cluster<StoredReport>
   readonly eventId: string
   readonly date: ReturnType<typeof clusterDate>
   readonly roles: ReadonlyMap<string, Role>
@@ -306,7 +316,10 @@ const clusterRoles = (c: Cluster): Map<string, Role> => {
 }
 
 /** The events row of a cluster (type, trigger and codes from its founding report). */
-const eventRowOf = ({ cluster: c, eventId, date, roles }: ClusterEvent, { ents, entityIdOf }: Resolution): EventRow => {
+const eventRowOf = (
+  { cluster: c, eventId, date, roles }: ClusterEvent,
+  { ents, entityIdOf, store }: Resolution
+): EventRow => {
   const location = c.reports.map((r) => r.mention.location).find((l) => l !== null) ?? null
   const names = (role: Role) =>
     [...roles]
@@ -319,8 +332,8 @@ const eventRowOf = ({ cluster: c, eventId, date, roles }: ClusterEvent, { ents, 
   return {
     event_id: eventId,
     event_type: c.type,
-    cameo_code: founding.cameo,
-    plover_type: founding.plover,
+    cameo_code: store.cameo(founding.row),
+    plover_type: store.plover(founding.row),
     summary: `${c.type} (${founding.trigger})${actorNames.length ? `: ${actorNames.join(", ")}` : ""}${targetNames.length ? ` → ${targetNames.join(", ")}` : ""}`,
     trigger: founding.trigger,
     date: date.value,
@@ -330,34 +343,37 @@ const eventRowOf = ({ cluster: c, eventId, date, roles }: ClusterEvent, { ents, 
     modality: clusterModality(c),
     location_id: location !== null && ents.has(location) ? entityIdOf(location) : null,
     source_count: new Set(c.reports.map((r) => r.sourceId)).size,
-    evidence_count: c.reports.reduce((n, r) => n + r.mention.spans.length, 0),
+    evidence_count: c.reports.reduce((n, r) => n + store.spanCount(r.mention.row), 0),
     date_conflict: c.conflict,
-    confidence: round(c.reports.reduce((x, r) => Math.max(x, r.mention.confidence), -Infinity))
+    confidence: round(c.reports.reduce((x, r) => Math.max(x, store.confidence(r.mention.row)), -Infinity))
   }
 }
 
 /** One report of an event: its spans' evidence, and its participants' rows and evidence. */
 const addReport = (
-  r: Report,
+  r: StoredReport,
   { cluster: c, eventId, date, roles }: ClusterEvent,
   src: SourceRef,
   participants: Map<string, ParticipantRow>,
-  { ents, entityIdOf, addEvidence }: Resolution
+  { ents, entityIdOf, addEvidence, store }: Resolution
 ): void => {
+  const row = r.mention.row
+  const confidence = store.confidence(row)
   // the report's own date conflicts when the cluster's dates conflict and its date disagrees with the event's
   const conflict =
     c.conflict &&
     r.mention.date.value !== null &&
     date.value !== null &&
     !(date.value.startsWith(r.mention.date.value) || r.mention.date.value.startsWith(date.value))
-  for (const s of r.mention.spans)
-    addEvidence(eventId, "events", src, s, r.mention.method, r.mention.confidence, {
+  const method = store.method(row)
+  for (const s of store.spans(row))
+    addEvidence(eventId, "events", src, s, method, confidence, {
       reported_date: r.mention.date.value,
       reported_precision: r.mention.date.precision,
       reported_modality: r.mention.modality,
       conflict
     })
-  for (const p of r.mention.participants) {
+  for (const [k, p] of r.mention.participants.entries()) {
     if (!ents.has(p.key)) continue
     const role = roles.get(p.key)!
     const entityId = entityIdOf(p.key)
@@ -368,18 +384,19 @@ const addReport = (
       entity_id: entityId,
       role
     })
-    addEvidence(pid, "event_participants", src, p.span, "event.participant.v1", r.mention.confidence)
+    addEvidence(pid, "event_participants", src, store.participantSpan(row, k), "event.participant.v1", confidence)
   }
 }
 
 /** The relations rows (one per predicate, subject, object and folded role), with their evidence. */
 const relationRowsOf = (
   docs: ReadonlyArray<KeptArticle>,
-  { ents, entityIdOf, addEvidence }: Resolution
+  { ents, entityIdOf, addEvidence, store }: Resolution
 ): Array<RelationRow> => {
   const rels = new Map<string, RelationRow & { sources: Set<string> }>()
   for (const { src: source, relations: found } of docs) {
-    for (const r of found) {
+    for (let i = found.from; i < found.to; i++) {
+      const r = store.relation(i)
       if (!ents.has(r.subject) || !ents.has(r.object)) continue
       const subjectId = entityIdOf(r.subject)
       const objectId = entityIdOf(r.object)
@@ -417,8 +434,9 @@ const round = (x: number): number => Math.round(x * 1000) / 1000
  * that id is already given (the split-off part of a previous event founded by its founding report).
  */
 const assignEventIds = (
-  clusters: ReadonlyArray<ReturnType<typeof clusterEvents>[number]>,
-  previous: PreviousEventIds
+  clusters: ReadonlyArray<Cluster<StoredReport>>,
+  previous: PreviousEventIds,
+  store: ReportStore
 ): Array<string> => {
   const claims = clusters.map((c) => {
     const votes = new Map<string, number>()
@@ -426,7 +444,7 @@ const assignEventIds = (
     // ...")
     const trigger = c.reports[0]!.mention.trigger
     for (const r of c.reports)
-      for (const s of r.mention.spans) {
+      for (const s of store.spans(r.mention.row)) {
         const old = previous.get(reportKey(r.sourceId, s.start, s.end, r.mention.type, trigger))
         if (old) votes.set(old, (votes.get(old) ?? 0) + 1)
       }
@@ -439,11 +457,12 @@ const assignEventIds = (
   for (const i of order) {
     const keep = claims[i]!.find(([id]) => !taken.has(id))
     const founder = clusters[i]!.reports[0]!
-    let id = keep ? keep[0] : deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type)
+    const start = store.spans(founder.mention.row)[0]!.start
+    let id = keep ? keep[0] : deriveId("evt", founder.sourceId, start, founder.mention.type)
     // the part split off a previous event may be founded by that event's founding report: never give an id twice
     // (clusters without claims come last, so a free previous id minted again is a genuine match)
     for (let salt = 1; !keep && taken.has(id); salt++)
-      id = deriveId("evt", founder.sourceId, founder.mention.spans[0]!.start, founder.mention.type, "split", salt)
+      id = deriveId("evt", founder.sourceId, start, founder.mention.type, "split", salt)
     taken.add(id)
     ids[i] = id
   }

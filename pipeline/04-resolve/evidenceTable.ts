@@ -77,7 +77,8 @@ export const evidenceBuilder = () => {
     span: {
       readonly start: number
       readonly end: number
-      readonly quote: string
+      /** Absent: known to be the span of the text. */
+      readonly quote?: string
     },
     method: string,
     confidence: number,
@@ -98,7 +99,8 @@ export const evidenceBuilder = () => {
     const b = source.toUtf16(span.end)
     u32.a[i] = a
     u32.b[i] = b
-    if (b - a !== span.quote.length || !source.text.startsWith(span.quote, a)) oddQuotes.set(i, span.quote)
+    const q = span.quote
+    if (q !== undefined && (b - a !== q.length || !source.text.startsWith(q, a))) oddQuotes.set(i, q)
     u32.method[i] = strings.code(method)
     columns.confidence[i] = confidence
     u32.date[i] = strings.code(reported?.reported_date ?? null)

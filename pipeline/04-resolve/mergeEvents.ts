@@ -5,19 +5,30 @@
  * compared all-pairs. Conflicting dates are kept and flagged.
  */
 import type { EventMention } from "../../schemas/Extraction.js"
-import type { Modality } from "../../schemas/vocab.js"
+import type { Modality, Role } from "../../schemas/vocab.js"
 import { makeEventIndex } from "./eventIndex.js"
+
+/** What clustering reads of an event report (an EventMention is one). */
+export interface MatchedMention {
+  readonly type: EventMention["type"]
+  readonly trigger: string
+  readonly date: EventMention["date"]
+  readonly dateFromReport: boolean
+  readonly modality: Modality
+  readonly location: string | null
+  readonly participants: ReadonlyArray<{ readonly key: string; readonly role: Role }>
+}
 
 /** One event report in one source. */
 export interface Report {
   readonly sourceId: string
   readonly order: number
-  readonly mention: EventMention
+  readonly mention: MatchedMention
 }
 
 /** A group of reports of one real-world event. */
-export interface Cluster {
-  readonly reports: Array<Report>
+export interface Cluster<R extends Report = Report> {
+  readonly reports: Array<R>
   readonly keys: Set<string>
   readonly type: EventMention["type"]
   conflict: boolean
@@ -82,14 +93,14 @@ export const nearDates = (a: string, b: string): boolean => {
 export const datesCompatible = (a: string | null, b: string | null): boolean =>
   a === null || b === null || a.startsWith(b) || b.startsWith(a)
 
-export const participantKeys = (m: EventMention): Set<string> => {
+export const participantKeys = (m: MatchedMention): Set<string> => {
   const s = new Set(m.participants.map((p) => p.key))
   if (m.location) s.add(m.location)
   return s
 }
 
 /** A report's date as evidence of when the event happened (a date taken from the report itself is none). */
-export const statedDate = (m: EventMention): string | null => (m.dateFromReport ? null : m.date.value)
+export const statedDate = (m: MatchedMention): string | null => (m.dateFromReport ? null : m.date.value)
 
 /** How many of `keys` the cluster holds, counting no further than `enough`. */
 const shared = (c: Live, keys: ReadonlyArray<string>, enough: number): number => {
@@ -143,7 +154,7 @@ const joins = (
     : null
 }
 /** The named parties (people, organisations) that act in a report. */
-export const namedActors = (m: EventMention): Array<string> =>
+export const namedActors = (m: MatchedMention): Array<string> =>
   m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):(person|organization):/.test(p.key)).map((p) => p.key)
 
 /**
@@ -158,14 +169,14 @@ export const sameLead = (
 ): boolean => mine.some((k) => leads.has(k)) || objects.some((k) => keys.has(k))
 
 /** The people who act in a report (hosts, visitors, speakers). */
-export const personActors = (m: EventMention): Array<string> =>
+export const personActors = (m: MatchedMention): Array<string> =>
   m.participants.filter((p) => p.role === "actor" && /^(gaz|pat):person:/.test(p.key)).map((p) => p.key)
 
 /**
  * Undated reports joined on shared participants alone must not be led by other people: "Biden met
  * the five presidents" and "Trump met the five presidents" are two meetings.
  */
-const otherHosts = (m: EventMention, c: Live): boolean => {
+const otherHosts = (m: MatchedMention, c: Live): boolean => {
   const mine = personActors(m)
   return mine.length > 0 && c.hosts.size > 0 && !mine.some((k) => c.hosts.has(k))
 }
@@ -179,7 +190,7 @@ const JOIN_CONFLICT = { conflict: true }
  * the cluster shares, the order in which the cluster acquired it); candidates come from the
  * blocking index only (by participant and date window, or by three shared participants).
  */
-export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> => {
+export const clusterEvents = <R extends Report>(reports: ReadonlyArray<R>): Array<Cluster<R>> => {
   const clusters: Array<Live> = []
   const index: EventIndex = makeEventIndex<Live>()
   const addKey = keyAdder(index)
@@ -196,7 +207,8 @@ export const clusterEvents = (reports: ReadonlyArray<Report>): Array<Cluster> =>
       for (const k of keys) addKey(c, k)
     }
   }
-  return clusters
+  // a cluster's reports are the reports given
+  return clusters as Array<Live> as Array<Cluster> as Array<Cluster<R>>
 }
 
 type EventIndex = ReturnType<typeof makeEventIndex<Live>>
@@ -273,7 +285,7 @@ const firstJoinable = (
  */
 const forEachCandidate = (
   index: EventIndex,
-  m: EventMention,
+  m: MatchedMention,
   strongKeys: ReadonlyArray<string>,
   consider: (c: Live) => void
 ): void => {
@@ -348,7 +360,7 @@ const newCluster = (r: Report): Live => {
 const MODALITY_RANK: ReadonlyArray<Modality> = ["asserted", "planned", "expected", "hypothetical", "negated"]
 
 /** The modality of a cluster: the most factual report wins (a planned event later reported as held is asserted). */
-export const clusterModality = (c: Cluster): Modality =>
+export const clusterModality = (c: Cluster<Report>): Modality =>
   c.reports.map((r) => r.mention.modality).sort((a, b) => MODALITY_RANK.indexOf(a) - MODALITY_RANK.indexOf(b))[0]!
 
 /**
