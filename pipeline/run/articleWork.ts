@@ -67,6 +67,9 @@ export const processSource = (
 ): { readonly result: ArticleResult; readonly times: ArticleTimes } => {
   const t0 = performance.now()
   const source = normalise(src)
+  // read right after normalisation, which parsed an undated text's dates without a reference just before (the parse
+  // is kept: text/dates.ts's lastParse), and before extraction parses them against one
+  const clues = dayCluesOf(source)
   const t1 = performance.now()
   const extraction = extractArticle(
     {
@@ -86,7 +89,7 @@ export const processSource = (
     extraction,
     bodyKey: bodyKey(source),
     // what resolution's reference days read of an undated article's text, read here rather than in the main thread
-    ...dayCluesOf(source)
+    ...clues
   }
   return { result, times: { normalise: t1 - t0, extract: t2 - t1 } }
 }

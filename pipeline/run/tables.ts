@@ -195,11 +195,16 @@ const tablesOf = Effect.fn("Run.tables")(function* (
   // the worker pool stays open for the re-extractions, and closes before resolution proper (its threads' memory)
   const poolScope = yield* Scope.make()
   yield* Effect.addFinalizer(() => Scope.close(poolScope, Exit.void))
-  const pool = yield* Scope.extend(openPool(articles, store), poolScope)
-  const { rejected, unstored } = yield* timed(
+  const day0 = yield* today
+  const { rejected, unstored, pool } = yield* timed(
     timings,
     "ingest + articles (wall)",
-    processSources(sourcesDir, yield* today, lex, articles, timings, take, { store, pool })
+    Effect.flatMap(Scope.extend(openPool(articles, store), poolScope), (pool) =>
+      Effect.map(processSources(sourcesDir, day0, lex, articles, timings, take, { store, pool }), (r) => ({
+        ...r,
+        pool
+      }))
+    )
   )
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   const { resolver, references, waiting } = drain()
@@ -211,8 +216,14 @@ const tablesOf = Effect.fn("Run.tables")(function* (
     timings,
     "resolve",
     Effect.gen(function* () {
-      yield* Stream.runForEach(again(waiting, days), (i) => Effect.sync(() => resolver.add(i)))
-      yield* Scope.close(poolScope, Exit.void)
+      yield* timed(
+        timings,
+        "re-extractions (wall)",
+        Effect.zipRight(
+          Stream.runForEach(again(waiting, days), (i) => Effect.sync(() => resolver.add(i))),
+          Scope.close(poolScope, Exit.void)
+        )
+      )
       return resolver.finish()
     })
   )
