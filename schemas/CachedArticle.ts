@@ -30,7 +30,14 @@ export class CachedArticle extends Schema.Class<CachedArticle>("CachedArticle")(
   }),
   extraction: ArticleExtraction,
   /** Hash of the article body (lines minus boilerplate and title, whitespace collapsed): finds near-duplicates. */
-  bodyKey: Schema.String
+  bodyKey: Schema.String,
+  /**
+   * Month-days and weekdays the text states without a year (text/dates.ts's dayHints), for an article without a
+   * publication day (empty otherwise): what lets other articles give it a reference day.
+   */
+  dayHints: Schema.Struct({ monthDays: Schema.Array(Schema.String), weekdays: Schema.Array(Schema.Int) }),
+  /** The latest past date the text states, for an article without a publication day (null otherwise). */
+  notBefore: Schema.NullOr(Schema.String)
 }) {
   static readonly decodeSync = Schema.decodeUnknownSync(this)
 }

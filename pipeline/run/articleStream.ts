@@ -14,9 +14,9 @@ import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import type { ResolveInput } from "../04-resolve/Resolve.js"
 import { compareStrings } from "../shared/compare.js"
 import { noTimings, type Timings } from "../shared/timings.js"
-import { interner, revive, withResult } from "./articleWork.js"
+import { type ArticleResult, interner, revive, withResult } from "./articleWork.js"
 import { CacheUnwritable, cacheConfig, DEFAULT_CACHE_DIR, openStore, type Store } from "./cache.js"
-import { makePool } from "./pool.js"
+import { makePool, type Pool } from "./pool.js"
 import { type Outcome, runTask, storeOutcomes } from "./task.js"
 
 /**
@@ -78,31 +78,37 @@ export const openCache = (dir: string | null, lex: LexiconBundle) =>
         (store) => Effect.sync(() => store?.close())
       )
 
+/** The worker pool of a build's options for the scope (null: the work runs in the main thread). */
+export const openPool = (opts: ArticleOptions, store: Store | null) =>
+  opts.workers === 0 ? Effect.succeed(null) : makePool(opts.workers, store?.config ?? null)
+
+/** Tasks in flight on a pool: enough to keep every worker busy, few enough to keep memory flat. */
+export const inFlight = (pool: Pool): number => pool.size * pool.batch * BATCHES_PER_WORKER
+
 /** Decoded → normalised and extracted, each source beside its outcome, in file order. */
 const extracted = (
   sources: Stream.Stream<IngestedSource, IngestError>,
   lex: LexiconBundle,
-  opts: ArticleOptions,
-  store: Store | null
+  store: Store | null,
+  pool: Pool | null
 ) =>
-  opts.workers === 0
-    ? Effect.succeed(
-        sources.pipe(Stream.map((src) => ({ src, outcome: storeOutcomes(store, [runTask(src, lex, store)])[0]! })))
+  pool === null
+    ? sources.pipe(Stream.map((src) => ({ src, outcome: storeOutcomes(store, [runTask(src, lex, store)])[0]! })))
+    : sources.pipe(
+        Stream.mapEffect((src) => Effect.map(pool.run(src), (outcome) => ({ src, outcome })), {
+          concurrency: inFlight(pool)
+        })
       )
-    : Effect.map(makePool(opts.workers, store?.config ?? null), (pool) =>
-        sources.pipe(
-          Stream.mapEffect((src) => Effect.map(pool.run(src), (outcome) => ({ src, outcome })), {
-            concurrency: opts.workers * pool.batch * BATCHES_PER_WORKER
-          })
-        )
-      )
+
+/** What the resolution's reference days read of an article's text (computed with its extraction). */
+export type DayClues = Pick<ArticleResult, "dayHints" | "notBefore">
 
 /**
  * Ingest, normalise and extract every source of `dir`; returns the resolve inputs in file order
  * and the rejected sources. With `onInput`, each input is handed to it in file order as it is
- * taken, and none is kept (the returned inputs are empty). `store`: the extraction cache the caller
- * opened (openCache); when not given, the one `opts.cacheDir` names is opened for the duration.
- * `unstored`: results went unstored (said once, as cache-unwritable).
+ * taken, with its day clues, and none is kept (the returned inputs are empty). `shared`: the extraction cache
+ * (openCache) and the worker pool (openPool) the caller opened, to use them after the articles; when not given, those
+ * `opts` names are opened for the duration. `unstored`: results went unstored (said once, as cache-unwritable).
  */
 export const processSources = Effect.fn("Articles.process")(function* (
   dir: string,
@@ -110,8 +116,8 @@ export const processSources = Effect.fn("Articles.process")(function* (
   lex: LexiconBundle,
   opts: ArticleOptions = inline,
   timings: Timings = noTimings,
-  onInput?: (input: ResolveInput) => void,
-  store?: Store | null
+  onInput?: (input: ResolveInput, clues: DayClues) => void,
+  shared?: { readonly store: Store | null; readonly pool: Pool | null }
 ) {
   const inputs: Array<ResolveInput> = []
   const nearDuplicates: Array<RejectedSource> = []
@@ -142,14 +148,15 @@ export const processSources = Effect.fn("Articles.process")(function* (
       }
       bodies.set(result.bodyKey, src.file)
       const input = { source: withResult(src, result), extraction: result.extraction }
-      if (onInput) onInput(input)
+      if (onInput) onInput(input, result)
       else inputs.push(input)
     })
   const ingestRejected = yield* Effect.scoped(
     Effect.gen(function* () {
       const { sources, rejected } = yield* decodedSources(dir, today)
-      const cache = store === undefined ? yield* openCache(opts.cacheDir, lex) : store
-      yield* Stream.runForEach(yield* extracted(sources, lex, opts, cache), take)
+      const store = shared === undefined ? yield* openCache(opts.cacheDir, lex) : shared.store
+      const pool = shared === undefined ? yield* openPool(opts, store) : shared.pool
+      yield* Stream.runForEach(extracted(sources, lex, store, pool), take)
       return yield* Ref.get(rejected)
     })
   )

@@ -1,16 +1,19 @@
 /**
  * The per-article work of a build as one pure function of the ingested source and the
- * lexicons: normalise, extract, and the body key that finds near-duplicates. It runs in the main
- * thread or in a worker (worker.ts), and its result is what the extraction cache stores.
+ * lexicons: normalise, extract, the body key that finds near-duplicates and, for an article without a publication
+ * day, the day clues of its text. It runs in the main thread or in a worker (worker.ts), and its result is what the
+ * extraction cache stores; so does the re-extraction of such an article against a reference day.
  */
 import { performance } from "node:perf_hooks"
 import type { CachedArticle } from "../../schemas/CachedArticle.js"
 import { ArticleExtraction } from "../../schemas/Extraction.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { type NormalisedSource, normalise } from "../02-normalise/Normalise.js"
+import { notBefore } from "../02-normalise/publicationDate.js"
 import { extractArticle, reextractArticle } from "../03-extract/extract.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
 import { sha256 } from "../shared/hash.js"
+import { dayHints } from "../text/dates.js"
 
 /** What per-article work adds to an ingested source (everything but the source itself). */
 export type ArticleResult = Omit<CachedArticle, never>
@@ -49,6 +52,14 @@ const nonBodyOf = (source: NormalisedSource): Array<{ readonly start: number; re
   return spans
 }
 
+const NO_HINTS = { monthDays: [], weekdays: [] }
+
+/** The day clues of an article without a publication day (none for one with a day: it needs no reference day). */
+const dayCluesOf = (source: NormalisedSource): Pick<ArticleResult, "dayHints" | "notBefore"> =>
+  source.published.precision === "day"
+    ? { dayHints: NO_HINTS, notBefore: null }
+    : { dayHints: dayHints(source.text), notBefore: notBefore(source.text) }
+
 /** Normalise and extract one article (pure). */
 export const processSource = (
   src: IngestedSource,
@@ -56,6 +67,9 @@ export const processSource = (
 ): { readonly result: ArticleResult; readonly times: ArticleTimes } => {
   const t0 = performance.now()
   const source = normalise(src)
+  // read right after normalisation, which parsed an undated text's dates without a reference just before (the parse
+  // is kept: text/dates.ts's lastParse), and before extraction parses them against one
+  const clues = dayCluesOf(source)
   const t1 = performance.now()
   const extraction = extractArticle(
     {
@@ -73,7 +87,9 @@ export const processSource = (
     boilerplate: source.boilerplate,
     published: source.published,
     extraction,
-    bodyKey: bodyKey(source)
+    bodyKey: bodyKey(source),
+    // what resolution's reference days read of an undated article's text, read here rather than in the main thread
+    ...clues
   }
   return { result, times: { normalise: t1 - t0, extract: t2 - t1 } }
 }
@@ -116,15 +132,20 @@ export const withResult = (src: IngestedSource, r: ArticleResult): NormalisedSou
  * Quotes stay as they are (each is its own span); entity mentions stay as they came (resolution
  * keeps only what it folds out of them).
  */
-export const revive = (r: ArticleResult, intern: (s: string) => string): ArticleResult => {
-  const x = r.extraction
+export const revive = (r: ArticleResult, intern: (s: string) => string): ArticleResult => ({
+  ...r,
+  extraction: reviveExtraction(r.extraction, intern)
+})
+
+/** An extraction that crossed a thread or came from disk as plain data, made compact again (see revive). */
+export const reviveExtraction = (x: ArticleExtraction, intern: (s: string) => string): ArticleExtraction => {
   const i = intern
   const span = (s: { start: number; end: number; quote: string }) => ({
     start: s.start,
     end: s.end,
     quote: s.quote
   })
-  const extraction = new ArticleExtraction(
+  return new ArticleExtraction(
     {
       sourceId: i(x.sourceId),
       entities: x.entities.map((e) => ({
@@ -165,7 +186,6 @@ export const revive = (r: ArticleResult, intern: (s: string) => string): Article
     },
     { disableValidation: true }
   )
-  return { ...r, extraction }
 }
 
 /** An interning table: equal strings become the same string. */

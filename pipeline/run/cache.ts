@@ -81,7 +81,10 @@ export interface Store {
   readonly write: (entries: ReadonlyArray<readonly [key: string, result: ArticleResult]>) => void
   /** The extraction of article `key` read against the reference day `day`. */
   readonly readDay: (key: string, day: string) => Lookup<ArticleExtraction>
-  readonly writeDay: (key: string, day: string, extraction: ArticleExtraction) => void
+  /** Store re-extractions under (article key, day) in one transaction (all or none). */
+  readonly writeDays: (
+    entries: ReadonlyArray<readonly [key: string, day: string, extraction: ArticleExtraction]>
+  ) => void
   readonly close: () => void
 }
 
@@ -141,6 +144,9 @@ export const openStore = (c: CacheConfig): Store => {
   const putAll = db.transaction((rows: ReadonlyArray<readonly [string, string, Buffer]>) => {
     for (const r of rows) putArticle.run(...r)
   })
+  const putDays = db.transaction((rows: ReadonlyArray<readonly [string, string, string, Buffer]>) => {
+    for (const r of rows) putDay.run(...r)
+  })
   const conn = db
   return {
     config: c,
@@ -152,9 +158,8 @@ export const openStore = (c: CacheConfig): Store => {
     // compressed before the transaction, so the write lock is held only for the inserts
     write: (entries) => putAll.immediate(entries.map(([key, result]) => [key, ...packed(result)] as const)),
     readDay: (key, day) => check(() => getDay.get(key, day), decodeExtraction),
-    writeDay: (key, day, extraction) => {
-      putDay.run(key, day, ...packed(extraction))
-    },
+    writeDays: (entries) =>
+      putDays.immediate(entries.map(([key, day, extraction]) => [key, day, ...packed(extraction)] as const)),
     close: () => {
       conn.close()
     }

@@ -1,6 +1,7 @@
 /**
- * A pool of worker threads for per-article tasks, as a scoped Effect resource: the threads start
- * when the scope opens and are terminated when it closes (also on failure or interruption).
+ * A pool of worker threads for per-article tasks (an article; an undated article against a reference day), as a
+ * scoped Effect resource: the threads start when the scope opens and are terminated when it closes (also on failure or
+ * interruption).
  * Tasks wait in a FIFO queue; an idle worker takes up to BATCH of them in one message and answers
  * with their outcomes in one message (a message between threads costs the sender about half a
  * millisecond on a small VM, more than a short article's task), so no worker waits while another
@@ -12,7 +13,7 @@ import { Effect } from "effect"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { tsWorker } from "../shared/worker.js"
 import type { CacheConfig } from "./cache.js"
-import type { Outcome } from "./task.js"
+import type { DayOutcome, DayTask, Outcome } from "./task.js"
 
 /** A running pool. */
 export interface Pool {
@@ -21,16 +22,24 @@ export interface Pool {
   readonly batch: number
   /** Run one article's task on the next idle worker. */
   readonly run: (src: IngestedSource) => Effect.Effect<Outcome>
+  /** Run one re-extraction against a reference day on the next idle worker. */
+  readonly reextract: (task: DayTask) => Effect.Effect<DayOutcome>
 }
+
+/** A task as a worker receives it. */
+export type Task = { readonly article: IngestedSource } | { readonly day: DayTask }
+/** A task's answer: its outcome, or the error it died of. */
+export type Answer = { readonly outcome?: Outcome | DayOutcome; readonly error?: string }
 
 /** Most tasks in one message. */
 export const BATCH = 8
 
 type Pending = {
-  readonly src: IngestedSource
-  readonly done: (r: { outcome?: Outcome; error?: string }) => void
+  readonly task: Task
+  readonly done: (r: Answer) => void
 }
-type Answer = { readonly outcome?: Outcome; readonly error?: string }
+
+const fileOf = (t: Task): string => ("article" in t ? t.article.file : `${t.day.source.file} (day ${t.day.day})`)
 
 /** Start `size` workers (each loads the lexicons) for the duration of the scope. */
 export const makePool = (size: number, cache: CacheConfig | null) =>
@@ -51,7 +60,7 @@ export const makePool = (size: number, cache: CacheConfig | null) =>
           const n = Math.min(BATCH, Math.ceil(queue.length / (idle.length + 1)))
           const tasks = queue.splice(0, n)
           busy.set(w, tasks)
-          w.postMessage({ srcs: tasks.map((p) => p.src) })
+          w.postMessage({ tasks: tasks.map((p) => p.task) })
         }
       }
       let ready = 0
@@ -77,22 +86,24 @@ export const makePool = (size: number, cache: CacheConfig | null) =>
           if (ready < size) resume(Effect.die(e))
         })
       }
+      const submit = <A>(task: Task) =>
+        Effect.async<A>((done) => {
+          queue.push({
+            task,
+            done: (r) =>
+              done(
+                r.outcome
+                  ? Effect.succeed(r.outcome as A)
+                  : Effect.die(new Error(`worker failed on ${fileOf(task)}: ${r.error}`))
+              )
+          })
+          dispatch()
+        })
       const pool: Pool = {
         size,
         batch: BATCH,
-        run: (src) =>
-          Effect.async<Outcome>((done) => {
-            queue.push({
-              src,
-              done: (r) =>
-                done(
-                  r.outcome
-                    ? Effect.succeed(r.outcome)
-                    : Effect.die(new Error(`worker failed on ${src.file}: ${r.error}`))
-                )
-            })
-            dispatch()
-          })
+        run: (article) => submit<Outcome>({ article }),
+        reextract: (day) => submit<DayOutcome>({ day })
       }
     }),
     ({ workers }) => Effect.promise(() => Promise.all(workers.map((w) => w.terminate())))

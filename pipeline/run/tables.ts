@@ -4,11 +4,11 @@
  * and eval share.
  */
 
-import { Console, Effect } from "effect"
+import { Console, Effect, Exit, Scope, Stream } from "effect"
+import type { ArticleExtraction } from "../../schemas/Extraction.js"
 import type { LexiconProvenance } from "../../schemas/Lexicon.js"
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import type { RejectedSource } from "../01-ingest/Ingest.js"
-import { notBefore } from "../02-normalise/publicationDate.js"
 import { type LexiconBundle, LexiconInvalid, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
 import { makeResolver, type PreviousEventIds, type ResolveInput } from "../04-resolve/Resolve.js"
 import { type ReferenceInput, referenceDays, referenceEventsOf } from "../04-resolve/referenceDays.js"
@@ -16,11 +16,21 @@ import { rowViolations } from "../05-publish/decodeRows.js"
 import { textPathOf } from "../05-publish/files.js"
 import { today } from "../Config.js"
 import { noTimings, type Timings } from "../shared/timings.js"
-import { dayHints } from "../text/dates.js"
-import { type ArticleOptions, inline, openCache, processSources, unwritable } from "./articleStream.js"
-import { reextract } from "./articleWork.js"
-import { cacheKey, type Store } from "./cache.js"
+import {
+  type ArticleOptions,
+  type DayClues,
+  inFlight,
+  inline,
+  openCache,
+  openPool,
+  processSources,
+  unwritable
+} from "./articleStream.js"
+import { interner, reviveExtraction } from "./articleWork.js"
+import type { Store } from "./cache.js"
+import type { Pool } from "./pool.js"
 import { type Spill, type Spilled, withSpill } from "./spill.js"
+import { type DayOutcome, type DayTask, runDayTask, storeDayOutcomes } from "./task.js"
 import { timed } from "./timed.js"
 
 /**
@@ -52,40 +62,61 @@ export interface Lineage {
 /** No release before: a first release, or a build in memory (eval). */
 export const noLineage: Lineage = { previousEventIds: new Map(), firstReleases: new Map() }
 
-const NO_HINTS = { monthDays: [], weekdays: [] } as const
-
 /**
- * An article without a publication day extracted again against the reference `day` (timed as "reextract"), through the
- * store: keyed by (the article's cache key, the day), so a later build with the same article and day reads it back.
- * What went wrong with the store goes to `said` (a damaged entry is recomputed and rewritten; an unwritable store is
- * said once a build, not again when `saidUnwritable`).
+ * What feeds the articles without a publication day to resolution, each extracted again against the reference day
+ * other articles give it (timed as "reextract"), through the store (keyed by the article's cache key and the day, so
+ * a later build with the same article and day reads it back): on the worker pool when there is one, else in the main
+ * thread. Results are taken in the order the articles wait (Stream.mapEffect keeps it), whichever worker finishes
+ * first. A damaged entry is said and rewritten; an unwritable store is said once a build (not again when `unstored`).
  */
-const reextractor = (
-  store: Store | null,
-  lex: LexiconBundle,
+const reextractions = (
+  ctx: { readonly store: Store | null; readonly pool: Pool | null; readonly lex: LexiconBundle },
+  spill: Spill,
   timings: Timings,
-  said: Array<string>,
-  saidUnwritable: boolean
+  unstored: boolean
 ) => {
-  let unstored = saidUnwritable
-  return (i: ResolveInput, day: string) => {
-    const key = store === null ? "" : cacheKey(store.config, i.source)
-    const found = store === null ? null : store.readDay(key, day)
-    if (found?._tag === "hit") return found.result
-    if (found?._tag === "corrupt")
-      said.push(`cache: ${i.source.file} (day ${day}): damaged entry (${found.reason}); recomputed and rewritten`)
-    const extraction = timings.time("reextract", () =>
-      reextract(i.source, lex, { value: day, precision: "day" }, i.extraction)
+  const { store, pool, lex } = ctx
+  const intern = interner()
+  let said = unstored
+  const run = (task: DayTask): Effect.Effect<DayOutcome> =>
+    pool === null
+      ? Effect.sync(() => storeDayOutcomes(store, [task], [runDayTask(task, lex, store)])[0]!)
+      : // crossed a thread as plain data: compact again, as articles are
+        Effect.map(pool.reextract(task), (o) => ({ ...o, extraction: reviveExtraction(o.extraction, intern) }))
+  // the extraction against the day (and how it went), or the first one when no other article gives a day
+  type Reread = { extraction: ArticleExtraction; day: string | undefined; outcome: DayOutcome | null }
+  const take = (w: Waiting, day: string | undefined) =>
+    Effect.suspend(
+      (): Effect.Effect<Reread> =>
+        day === undefined
+          ? Effect.succeed({ extraction: spill.get(w.extraction), day, outcome: null })
+          : Effect.map(run({ source: w.source, day, first: { path: spill.path, where: w.extraction } }), (o) => ({
+              extraction: o.extraction,
+              day,
+              outcome: o
+            }))
     )
-    try {
-      store?.writeDay(key, day, extraction)
-    } catch (e) {
-      // said once: every later entry fails the same way
-      if (!unstored) said.push(unwritable(store!.config.dir, (e as Error).message))
-      unstored = true
-    }
-    return extraction
+  // timed and said in the order the articles wait
+  const report = (file: string, day: string | undefined, o: DayOutcome | null) => {
+    if (o === null) return Effect.void
+    for (const [stage, ms] of Object.entries(o.times)) timings.add(stage, ms)
+    const lines: Array<string> = []
+    if (o.cache === "corrupt")
+      lines.push(`cache: ${file} (day ${day}): damaged entry (${o.reason}); recomputed and rewritten`)
+    // said once: every later entry fails the same way
+    if (o.unstored !== undefined && !said) lines.push(unwritable(store!.config.dir, o.unstored))
+    if (o.unstored !== undefined) said = true
+    return Effect.forEach(lines, (l) => Console.error(l), { discard: true })
   }
+  return (waiting: ReadonlyArray<Waiting>, days: ReadonlyMap<string, string>) =>
+    Stream.fromIterable(waiting).pipe(
+      Stream.mapEffect((w) => Effect.map(take(w, days.get(w.source.sourceId)), (r) => ({ source: w.source, ...r })), {
+        concurrency: pool === null ? 1 : inFlight(pool)
+      }),
+      Stream.mapEffect((r) =>
+        Effect.as(report(r.source.file, r.day, r.outcome), { source: r.source, extraction: r.extraction })
+      )
+    )
 }
 
 /**
@@ -118,18 +149,18 @@ interface Taken {
  */
 const articleTaker = (texts: Map<string, string>, spill: Spill, resolver: Taken["resolver"]) => {
   let box: Taken | null = { resolver, references: [], waiting: [] }
-  const take = (i: ResolveInput) => {
+  // the day clues come with the article (articleWork.ts): the main thread does not read its text again
+  const take = (i: ResolveInput, { dayHints: hints, notBefore }: DayClues) => {
     const { resolver, references, waiting } = box!
     const s = i.source
     texts.set(s.sourceId, s.text)
     const noDay = s.published.precision !== "day"
-    const hints = noDay ? dayHints(s.text) : NO_HINTS
     references.push({
       sourceId: s.sourceId,
       published: s.published,
       hints,
       events: referenceEventsOf(i.extraction.events),
-      notBefore: noDay ? notBefore(s.text) : null
+      notBefore
     })
     // articles without a publication day whose day clues another article may resolve wait for the
     // reference days, their extractions on disk; every other article goes to resolution as it comes, and
@@ -161,27 +192,41 @@ const tablesOf = Effect.fn("Run.tables")(function* (
     spill,
     makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
   )
-  const { rejected, unstored } = yield* timed(
+  // the worker pool stays open for the re-extractions, and closes before resolution proper (its threads' memory)
+  const poolScope = yield* Scope.make()
+  yield* Effect.addFinalizer(() => Scope.close(poolScope, Exit.void))
+  const day0 = yield* today
+  const { rejected, unstored, pool } = yield* timed(
     timings,
     "ingest + articles (wall)",
-    processSources(sourcesDir, yield* today, lex, articles, timings, take, store)
+    Effect.flatMap(Scope.extend(openPool(articles, store), poolScope), (pool) =>
+      Effect.map(processSources(sourcesDir, day0, lex, articles, timings, take, { store, pool }), (r) => ({
+        ...r,
+        pool
+      }))
+    )
   )
   for (const r of rejected) yield* Console.error(`rejected ${r.file}: [${r.code}] ${r.message}`)
   const { resolver, references, waiting } = drain()
   timings.mark("articles")
   // articles without a publication day, re-read against the day other articles give their events
   const days = timings.time("reference days", () => referenceDays(references))
-  const said: Array<string> = []
-  const again = reextractor(store, lex, timings, said, unstored)
-  const tables = timings.time("resolve", () => {
-    for (const w of waiting) {
-      const day = days.get(w.source.sourceId)
-      const first = { source: w.source, extraction: spill.get(w.extraction) }
-      resolver.add(day === undefined ? first : { source: w.source, extraction: again(first, day) })
-    }
-    return resolver.finish()
-  })
-  for (const line of said) yield* Console.error(line)
+  const again = reextractions({ store, pool, lex }, spill, timings, unstored)
+  const tables = yield* timed(
+    timings,
+    "resolve",
+    Effect.gen(function* () {
+      yield* timed(
+        timings,
+        "re-extractions (wall)",
+        Effect.zipRight(
+          Stream.runForEach(again(waiting, days), (i) => Effect.sync(() => resolver.add(i))),
+          Scope.close(poolScope, Exit.void)
+        )
+      )
+      return resolver.finish()
+    })
+  )
   timings.mark("resolve")
   const violations = timings.time("row contracts", () => rowViolations(tables))
   if (violations.length > 0)

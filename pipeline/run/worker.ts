@@ -1,13 +1,22 @@
 /**
  * A worker thread of the pool (pool.ts): loads the lexicons and opens its own connection to the
- * extraction cache once, then runs the article tasks of each message, stores their computed results
- * in one transaction and posts their outcomes back in one message. Holds no state between articles.
+ * extraction cache once, then runs the tasks of each message (articles, re-extractions against a reference day),
+ * stores their computed results in one transaction per kind and posts their outcomes back in one message. Holds no
+ * state between tasks.
  */
 import { parentPort, workerData } from "node:worker_threads"
-import type { IngestedSource } from "../01-ingest/Ingest.js"
 import { loadLexicons } from "../03-extract/lexicon/Lexicons.js"
 import { type CacheConfig, openStore, type Store } from "./cache.js"
-import { type Outcome, runTask, storeOutcomes } from "./task.js"
+import type { Answer, Task } from "./pool.js"
+import {
+  type DayOutcome,
+  type DayTask,
+  type Outcome,
+  runDayTask,
+  runTask,
+  storeDayOutcomes,
+  storeOutcomes
+} from "./task.js"
 
 const { cache } = workerData as { cache: CacheConfig | null }
 const lex = loadLexicons()
@@ -19,19 +28,40 @@ try {
 } catch (e) {
   unopened = (e as Error).message
 }
-type Answer = { readonly outcome?: Outcome; readonly error?: string }
-parentPort!.on("message", (m: { srcs: ReadonlyArray<IngestedSource> }) => {
-  const answers: Array<Answer> = m.srcs.map((src) => {
-    try {
-      const outcome = runTask(src, lex, store)
-      return { outcome: unopened === null ? outcome : { ...outcome, unstored: unopened } }
-    } catch (e) {
-      return { error: (e as Error).stack ?? String(e) }
-    }
+
+/** Run one task; an outcome computed without a store this thread could open says so. */
+const answer = (t: Task): Answer => {
+  try {
+    const outcome = "article" in t ? runTask(t.article, lex, store) : runDayTask(t.day, lex, store)
+    return { outcome: unopened === null ? outcome : { ...outcome, unstored: unopened } }
+  } catch (e) {
+    return { error: (e as Error).stack ?? String(e) }
+  }
+}
+
+parentPort!.on("message", (m: { tasks: ReadonlyArray<Task> }) => {
+  const answers = m.tasks.map(answer)
+  // the computed results of each kind, stored in one transaction, back in their places
+  const articles: Array<number> = []
+  const days: Array<number> = []
+  answers.forEach((a, i) => {
+    if (a.outcome !== undefined) ("article" in m.tasks[i]! ? articles : days).push(i)
   })
-  const outcomes = answers.flatMap((a) => (a.outcome === undefined ? [] : [a.outcome]))
-  const stored = storeOutcomes(store, outcomes)
-  let i = 0
-  parentPort!.postMessage({ answers: answers.map((a) => (a.outcome === undefined ? a : { outcome: stored[i++] })) })
+  const stored = storeOutcomes(
+    store,
+    articles.map((i) => answers[i]!.outcome as Outcome)
+  )
+  const storedDays = storeDayOutcomes(
+    store,
+    days.map((i) => (m.tasks[i] as { day: DayTask }).day),
+    days.map((i) => answers[i]!.outcome as DayOutcome)
+  )
+  articles.forEach((i, j) => {
+    answers[i] = { outcome: stored[j]! }
+  })
+  days.forEach((i, j) => {
+    answers[i] = { outcome: storedDays[j]! }
+  })
+  parentPort!.postMessage({ answers })
 })
 parentPort!.postMessage({ ready: true })

@@ -1,9 +1,10 @@
 /**
- * The extraction cache and the worker pool are optimisations only: a build without the cache,
- * with a cold cache on one worker, with a warm cache on several workers, after deleting the
- * cache, and with a damaged cache entry all publish the same bytes; the damaged entry is
- * reported and rewritten. A warm build extracts nothing, re-extractions against a reference day
- * included; one article more is the only one extracted.
+ * The extraction cache and the worker pool are optimisations only: a build without the cache
+ * in the main thread and on two workers, with a cold cache on one worker, with a warm cache on several workers and in
+ * the main thread, after deleting the cache, and with damaged cache entries all publish the same bytes; a damaged
+ * entry (an article's, a re-extraction's) is reported and rewritten. A warm build extracts nothing, re-extractions
+ * against a reference day included (they run on the workers, or in the main thread with none); one article more is
+ * the only one extracted.
  */
 
 import { execFile } from "node:child_process"
@@ -84,25 +85,36 @@ describe("builds with and without the cache, on one worker and on several", () =
       Effect.gen(function* () {
         const reference = yield* run(0, null)
         expect(Object.keys(reference.files).length).toBeGreaterThan(20)
+        expect(reference.reextract).toBeGreaterThan(0)
+        // re-extractions on the worker pool, without the store: same bytes, same work
+        const pooled = yield* run(2, null)
+        expect(pooled.files).toEqual(reference.files)
+        expect([pooled.extract, pooled.reextract]).toEqual([reference.extract, reference.reextract])
         const cold = yield* run(1, cache)
         expect(cold.files).toEqual(reference.files)
         expect([cold.extract, cold.reextract]).toEqual([reference.extract, reference.reextract])
-        expect(cold.reextract).toBeGreaterThan(0)
         const stored = entries()
         expect(stored).toEqual([23, cold.reextract])
         const warm = yield* run(3, cache)
         expect(warm.files).toEqual(reference.files)
         expect([warm.extract, warm.reextract]).toEqual([0, 0])
+        // in the main thread too, a warm build reads the re-extractions back
+        const warmInline = yield* run(0, cache)
+        expect(warmInline.files).toEqual(reference.files)
+        expect([warmInline.extract, warmInline.reextract]).toEqual([0, 0])
         expect(entries()).toEqual(stored)
 
-        // damage one entry
-        withStore((db) => db.prepare("UPDATE articles SET payload = ? WHERE rowid = 1").run(Buffer.from("not gzip")))
+        // damage one entry of each table
+        for (const table of ["articles", "reextractions"])
+          withStore((db) => db.prepare(`UPDATE ${table} SET payload = ? WHERE rowid = 1`).run(Buffer.from("not gzip")))
         const damaged = yield* run(2, cache)
         expect(damaged.files).toEqual(reference.files)
-        expect(damaged.errors.filter((e) => e.includes("damaged entry"))).toHaveLength(1)
-        expect([damaged.extract, damaged.reextract]).toEqual([1, 0])
+        expect(damaged.errors.filter((e) => e.includes("damaged entry"))).toHaveLength(2)
+        expect(damaged.errors.filter((e) => /\(day \d{4}-\d\d-\d\d\): damaged entry/.test(e))).toHaveLength(1)
+        expect([damaged.extract, damaged.reextract]).toEqual([1, 1])
         const again = yield* run(2, cache)
         expect(again.errors.filter((e) => e.includes("damaged entry"))).toHaveLength(0)
+        expect([again.extract, again.reextract]).toEqual([0, 0])
 
         // deleting the cache changes nothing
         rmSync(cache, { recursive: true, force: true })

@@ -44,7 +44,7 @@ describe("extraction store", () => {
     expect(store.read(key)._tag).toBe("miss")
     expect(store.readDay(key, "2025-11-10")._tag).toBe("miss")
     store.write([[key, result]])
-    store.writeDay(key, "2025-11-10", again)
+    store.writeDays([[key, "2025-11-10", again]])
     const back = store.read(key)
     expect(JSON.stringify(back._tag === "hit" ? back.result : null)).toBe(JSON.stringify(result))
     const day = store.readDay(key, "2025-11-10")
