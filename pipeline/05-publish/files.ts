@@ -123,9 +123,7 @@ export const writeReleaseFiles = (
     for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
     sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
     timings.time("publish: json-ld", () =>
-      sink.stream("release.jsonld", (push) =>
-        emitJsonLd(t, { version: meta.version, contextFile: "context.jsonld" }, push)
-      )
+      sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version }, push))
     )
     timings.mark("json-ld")
     if (thread) for (const [p, b] of timings.time("publish: parquet (wait)", () => thread.finish())) sink.put(p, b)

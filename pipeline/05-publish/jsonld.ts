@@ -1,67 +1,16 @@
 /**
- * JSON-LD for the whole release: entities, events and relations as schema.org / PROV-O
- * nodes, each with W3C Web Annotation selectors for its evidence. The @context is a file
- * shipped in the release (context.jsonld) and is never fetched from the network.
+ * JSON-LD for the whole release (release.jsonld): sources, entities, events, participations and relations as
+ * schema.org / PROV-O nodes with absolute IRIs, dates typed by their precision, and every evidence row as a W3C Web
+ * Annotation (TextPositionSelector and TextQuoteSelector on its source). The context is inline (jsonldContext.ts), so
+ * no reader fetches anything; docs/linked-data.md says what each node holds and how many triples it makes.
  */
 
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
-import { ID_BASE, VOCAB_BASE } from "../../schemas/version.js"
+import { DATASET_NAME } from "../../schemas/version.js"
 import { joinBytes } from "../shared/stableJson.js"
+import { CONTEXT, decimal, iri, motivation, typedDate } from "./jsonldContext.js"
 
-/** The local JSON-LD context (shipped as context.jsonld). */
-export const CONTEXT = {
-  "@context": {
-    "@version": 1.1,
-    "@base": ID_BASE,
-    schema: "https://schema.org/",
-    prov: "http://www.w3.org/ns/prov#",
-    oa: "http://www.w3.org/ns/oa#",
-    xsd: "http://www.w3.org/2001/XMLSchema#",
-    dcterms: "http://purl.org/dc/terms/",
-    car: VOCAB_BASE,
-    id: "@id",
-    type: "@type",
-    name: "schema:name",
-    alternateName: "schema:alternateName",
-    description: "schema:description",
-    identifier: "schema:identifier",
-    url: { "@id": "schema:url", "@type": "@id" },
-    datePublished: "schema:datePublished",
-    sameAs: { "@id": "schema:sameAs", "@type": "@id" },
-    entityType: "car:entityType",
-    eventType: "car:eventType",
-    cameoCode: "car:cameoCode",
-    ploverType: "car:ploverType",
-    modality: "car:modality",
-    date: "car:date",
-    datePrecision: "car:datePrecision",
-    dateConflict: { "@id": "car:dateConflict", "@type": "xsd:boolean" },
-    startDate: { "@id": "schema:startDate", "@type": "xsd:date" },
-    endDate: "schema:endDate",
-    location: { "@id": "schema:location", "@type": "@id" },
-    actor: { "@id": "car:actor", "@type": "@id" },
-    target: { "@id": "car:target", "@type": "@id" },
-    participant: { "@id": "car:participant", "@type": "@id" },
-    predicate: "car:predicate",
-    subject: { "@id": "car:subject", "@type": "@id" },
-    object: { "@id": "car:object", "@type": "@id" },
-    roleTitle: "car:roleTitle",
-    confidence: { "@id": "car:confidence", "@type": "xsd:decimal" },
-    sha256: "car:sha256",
-    wasDerivedFrom: { "@id": "prov:wasDerivedFrom", "@type": "@id" },
-    evidence: "car:evidence",
-    hasSource: { "@id": "oa:hasSource", "@type": "@id" },
-    hasSelector: "oa:hasSelector",
-    TextPositionSelector: "oa:TextPositionSelector",
-    TextQuoteSelector: "oa:TextQuoteSelector",
-    start: { "@id": "oa:start", "@type": "xsd:nonNegativeInteger" },
-    end: { "@id": "oa:end", "@type": "xsd:nonNegativeInteger" },
-    exact: "oa:exact",
-    method: "car:method",
-    pipelineVersion: "car:pipelineVersion",
-    graph: "@graph"
-  }
-}
+export { CONTEXT } from "./jsonldContext.js"
 
 type Tables = Pick<ReleaseTables, "sources" | "entities" | "events" | "event_participants" | "relations" | "evidence">
 
@@ -107,158 +56,213 @@ const nodeJson = (node: Record<string, unknown>): string => {
 type Evidence = Tables["evidence"]
 type EvidenceColumn = Parameters<Evidence["cellFormatter"]>[0]
 
-/** Row k's value of one evidence column as `format` gives it, from the columns. */
-const cells = <A>(evidence: Evidence, name: EvidenceColumn, format: (v: unknown) => A): ((k: number) => A) =>
-  evidence.cellFormatter(name, format)
-
-/** The evidence columns an annotation reads, in the order of its values below. */
-const ANNOTATION_COLUMNS = [
-  "confidence",
-  "char_end",
-  "char_start",
-  "quote",
-  "source_id",
-  "evidence_id",
-  "method",
-  "pipeline_version"
-] as const
-
-/**
- * A node's evidence as W3C Web Annotations: objects, or (`json`) the JSON text of their list
- * (tests/05-publish/jsonld.test.ts holds the two equal).
- */
-const annotations = (evidence: Evidence, form: "objects" | "json"): ((positions: ReadonlyArray<number>) => unknown) => {
-  if (form === "objects") {
-    const [confidence, end, start, exact, source, id, method, version] = ANNOTATION_COLUMNS.map((c) =>
-      cells(evidence, c, (v) => v)
-    )
-    return (positions) =>
-      positions.map((k) => ({
-        confidence: confidence!(k),
-        hasSelector: [
-          { end: end!(k), start: start!(k), type: "TextPositionSelector" },
-          { exact: exact!(k), type: "TextQuoteSelector" }
-        ],
-        hasSource: source!(k),
-        id: id!(k),
-        method: method!(k),
-        pipelineVersion: version!(k),
-        type: "oa:Annotation"
-      }))
+/** One evidence row's annotation, as an object (`objects`) or as JSON text (`json`): the same keys in the same order. */
+const annotationOf = <A>(evidence: Evidence, format: (v: unknown) => A) => {
+  const col = <B>(name: EvidenceColumn, f: (v: unknown) => B) => evidence.cellFormatter(name, f)
+  const raw = (name: EvidenceColumn) => col(name, (v) => v)
+  const [reportedDate, reportedPrecision, reportedModality] = [
+    raw("reported_date"),
+    raw("reported_precision"),
+    col("reported_modality", (v) => (v === null ? undefined : format(v)))
+  ]
+  const evidenceId = raw("evidence_id")
+  return {
+    confidence: col("confidence", (v) => format(decimal(v as number))),
+    conflict: raw("conflict") as (k: number) => boolean,
+    id: col("evidence_id", (v) => format(iri(v as string))),
+    identifier: col("evidence_id", format),
+    method: col("method", format),
+    motivatedBy: col("row_table", (v) => format(motivation(v as string))),
+    pipelineVersion: col("pipeline_version", format),
+    reportedDate: (k: number): A | undefined => {
+      const d = reportedDate(k) as string | null
+      return d === null ? undefined : format(typedDate(d, reportedPrecision(k) as string, evidenceId(k) as string))
+    },
+    reportedModality,
+    end: col("char_end", format),
+    start: col("char_start", format),
+    exact: col("quote", format),
+    hasSource: col("source_id", (v) => format(iri(v as string)))
   }
-  // the same keys in the same order as the objects above, each value as JSON.stringify writes it
-  const [confidence, end, start, exact, source, id, method, version] = ANNOTATION_COLUMNS.map((c) =>
-    cells(evidence, c, (v) => JSON.stringify(v))
-  )
+}
+
+/** A node's evidence as W3C Web Annotations (objects), each targeting a span of its source. */
+const annotationObjects = (evidence: Evidence): ((positions: ReadonlyArray<number>) => unknown) => {
+  const a = annotationOf(evidence, (v) => v)
+  return (positions) =>
+    positions.map((k) => ({
+      type: "oa:Annotation",
+      id: a.id(k),
+      confidence: a.confidence(k),
+      ...(a.conflict(k) ? { conflict: true } : {}),
+      hasTarget: {
+        type: "oa:SpecificResource",
+        hasSelector: [
+          { type: "TextPositionSelector", end: a.end(k), start: a.start(k) },
+          { type: "TextQuoteSelector", exact: a.exact(k) }
+        ],
+        hasSource: a.hasSource(k)
+      },
+      identifier: a.identifier(k),
+      method: a.method(k),
+      motivatedBy: a.motivatedBy(k),
+      pipelineVersion: a.pipelineVersion(k),
+      reportedDate: a.reportedDate(k),
+      reportedModality: a.reportedModality(k)
+    }))
+}
+
+/** The JSON text of annotationObjects' list (tests/05-publish/jsonld.test.ts holds the two equal). */
+const annotationJson = (evidence: Evidence): ((positions: ReadonlyArray<number>) => RawJson) => {
+  const a = annotationOf(evidence, (v) => JSON.stringify(v))
   return (positions) => {
     let out = "["
     for (const k of positions) {
       if (out.length > 1) out += ","
-      out += `{"confidence":${confidence!(k)},"hasSelector":[{"end":${end!(k)},"start":${start!(k)},"type":"TextPositionSelector"},{"exact":${exact!(k)},"type":"TextQuoteSelector"}],"hasSource":${source!(k)},"id":${id!(k)},"method":${method!(k)},"pipelineVersion":${version!(k)},"type":"oa:Annotation"}`
+      const date = a.reportedDate(k)
+      const modality = a.reportedModality(k)
+      out += `{"type":"oa:Annotation","id":${a.id(k)},"confidence":${a.confidence(k)},${a.conflict(k) ? `"conflict":true,` : ""}"hasTarget":{"type":"oa:SpecificResource","hasSelector":[{"type":"TextPositionSelector","end":${a.end(k)},"start":${a.start(k)}},{"type":"TextQuoteSelector","exact":${a.exact(k)}}],"hasSource":${a.hasSource(k)}},"identifier":${a.identifier(k)},"method":${a.method(k)},"motivatedBy":${a.motivatedBy(k)},"pipelineVersion":${a.pipelineVersion(k)}${date === undefined ? "" : `,"reportedDate":${date}`}${modality === undefined ? "" : `,"reportedModality":${modality}`}}`
     }
     return new RawJson(out + "]")
   }
 }
 
-/**
- * The graph's nodes, one at a time: sources, entities, events, relations, each with its
- * evidence as W3C Web Annotations. Keys are written in sorted order (the order of the literals).
- * With `json`, a node's evidence is the JSON text of its annotations (for emitJsonLd).
- */
-export function* graphNodes(t: Tables, form: "objects" | "json" = "objects"): Generator<Record<string, unknown>> {
+/** What every node of a row with evidence shares: its annotations and the sources they quote. */
+const provenance = (t: Tables, form: "objects" | "json") => {
   const positions = t.evidence.byRowId()
-  const annotate = annotations(t.evidence, form)
-  const ev = (rowId: string) => annotate(positions.get(rowId) ?? [])
-  const sourceOf = cells(t.evidence, "source_id", (v) => v as string)
-  const derived = (rowId: string) => [...new Set((positions.get(rowId) ?? []).map(sourceOf))]
-  const partsOf = groupBy(t.event_participants, (p) => p.event_id)
-  const withRole = (eventId: string, role: string) =>
-    (partsOf.get(eventId) ?? []).filter((p) => p.role === role).map((p) => p.entity_id)
-  for (const s of t.sources)
-    yield {
-      ...(s.published ? { datePublished: s.published } : {}),
-      id: s.source_id,
-      name: s.title ?? s.file_name,
-      sha256: s.text_sha256,
-      type: ["schema:NewsArticle", "prov:Entity"],
-      ...(s.url ? { url: s.url } : {})
-    }
-  for (const e of t.entities)
-    yield {
-      alternateName: e.aliases.filter((a) => a !== e.name),
-      entityType: e.entity_type,
-      evidence: ev(e.entity_id),
-      id: e.entity_id,
-      ...(e.iso_alpha3 ? { identifier: e.iso_alpha3 } : {}),
-      name: e.name,
-      ...(e.wikidata_qid ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_qid}` } : {}),
-      type: [SCHEMA_TYPE[e.entity_type], "prov:Entity"],
-      wasDerivedFrom: derived(e.entity_id)
-    }
-  for (const e of t.events)
-    yield {
-      actor: withRole(e.event_id, "actor"),
-      cameoCode: e.cameo_code,
-      confidence: e.confidence,
-      ...(e.date ? { date: e.date } : {}),
-      dateConflict: e.date_conflict,
-      datePrecision: e.date_precision,
-      description: e.summary,
-      ...(e.date_end ? { endDate: e.date_end } : {}),
-      eventType: e.event_type,
-      evidence: ev(e.event_id),
-      id: e.event_id,
-      ...(e.location_id ? { location: e.location_id } : {}),
-      modality: e.modality,
-      participant: withRole(e.event_id, "participant"),
-      ploverType: e.plover_type,
-      ...(e.date ? { startDate: e.date_start } : {}),
-      target: withRole(e.event_id, "target"),
-      type: ["schema:Event", "prov:Entity"],
-      wasDerivedFrom: derived(e.event_id)
-    }
-  for (const r of t.relations)
-    yield {
-      confidence: r.confidence,
-      evidence: ev(r.relation_id),
-      id: r.relation_id,
-      object: r.object_id,
-      predicate: r.predicate,
-      ...(r.role_title ? { roleTitle: r.role_title } : {}),
-      subject: r.subject_id,
-      type: ["car:Relation", "prov:Entity"],
-      wasDerivedFrom: derived(r.relation_id)
-    }
+  const annotate = form === "objects" ? annotationObjects(t.evidence) : annotationJson(t.evidence)
+  const sourceOf = t.evidence.cellFormatter("source_id", (v) => iri(v as string))
+  return {
+    evidence: (rowId: string) => annotate(positions.get(rowId) ?? []),
+    derived: (rowId: string) => [...new Set((positions.get(rowId) ?? []).map(sourceOf))]
+  }
 }
 
-/** Build the release graph (all entities, events and relations with their evidence) as one value. */
-export const toJsonLd = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): unknown => ({
-  "@context": meta.contextFile,
-  "car:datasetVersion": meta.version,
-  graph: [...graphNodes(t)]
+type Provenance = ReturnType<typeof provenance>
+
+/** A source: a news article (its text is texts/<source_id>.txt), dated at its precision. */
+const sourceNode = (s: Tables["sources"][number]) => ({
+  type: ["schema:NewsArticle", "prov:Entity"],
+  id: iri(s.source_id),
+  ...(s.published ? { datePublished: typedDate(s.published, s.published_precision, s.source_id) } : {}),
+  identifier: s.source_id,
+  name: s.title ?? s.file_name,
+  sha256: s.text_sha256,
+  ...(s.url ? { url: s.url } : {})
+})
+
+/** An entity, with the sources and spans that mention it. */
+const entityNode = (e: Tables["entities"][number], p: Provenance) => ({
+  type: [SCHEMA_TYPE[e.entity_type], "prov:Entity"],
+  id: iri(e.entity_id),
+  alternateName: e.aliases.filter((a) => a !== e.name),
+  entityType: e.entity_type,
+  evidence: p.evidence(e.entity_id),
+  identifier: e.entity_id,
+  ...(e.iso_alpha2 ? { isoAlpha2: e.iso_alpha2 } : {}),
+  ...(e.iso_alpha3 ? { isoAlpha3: e.iso_alpha3 } : {}),
+  name: e.name,
+  ...(e.wikidata_qid ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_qid}` } : {}),
+  wasDerivedFrom: p.derived(e.entity_id)
+})
+
+/** An event: its date (and the end of an interval) typed by precision, its participants by role. */
+const eventNode = (e: Tables["events"][number], p: Provenance, roles: (role: string) => Array<string>) => ({
+  type: ["schema:Event", "prov:Entity"],
+  id: iri(e.event_id),
+  actor: roles("actor"),
+  cameoCode: e.cameo_code,
+  confidence: decimal(e.confidence),
+  dateConflict: e.date_conflict,
+  datePrecision: e.date_precision,
+  description: e.summary,
+  ...(e.date_end ? { endDate: typedDate(e.date_end, e.date_precision, e.event_id) } : {}),
+  eventType: e.event_type,
+  evidence: p.evidence(e.event_id),
+  identifier: e.event_id,
+  ...(e.location_id ? { location: iri(e.location_id) } : {}),
+  modality: e.modality,
+  participant: roles("participant"),
+  ploverType: e.plover_type,
+  ...(e.date ? { startDate: typedDate(e.date, e.date_precision, e.event_id) } : {}),
+  target: roles("target"),
+  wasDerivedFrom: p.derived(e.event_id)
+})
+
+/** A participation (a row of event_participants): who took part in which event, in which role, and where it says so. */
+const participationNode = (r: Tables["event_participants"][number], p: Provenance) => ({
+  type: ["car:Participation", "prov:Entity"],
+  id: iri(r.participant_id),
+  entity: iri(r.entity_id),
+  event: iri(r.event_id),
+  evidence: p.evidence(r.participant_id),
+  identifier: r.participant_id,
+  role: r.role,
+  wasDerivedFrom: p.derived(r.participant_id)
+})
+
+/** A relation between two entities. */
+const relationNode = (r: Tables["relations"][number], p: Provenance) => ({
+  type: ["car:Relation", "prov:Entity"],
+  id: iri(r.relation_id),
+  confidence: decimal(r.confidence),
+  evidence: p.evidence(r.relation_id),
+  identifier: r.relation_id,
+  object: iri(r.object_id),
+  predicate: r.predicate,
+  ...(r.role_title ? { roleTitle: r.role_title } : {}),
+  subject: iri(r.subject_id),
+  wasDerivedFrom: p.derived(r.relation_id)
+})
+
+/** The node describing the release itself (a blank node: the dataset's name and version). */
+const datasetNode = (version: string) => ({ type: "schema:Dataset", name: DATASET_NAME, version })
+
+/**
+ * The graph's nodes, one at a time: the dataset, then sources, entities, events, participations and relations, each
+ * row with its evidence. Keys are written `type`, `id`, then the rest sorted (the order of the literals): the
+ * streaming form of JSON-LD, which lets a streaming reader emit a node's triples without holding the node. With `json`, a node's evidence
+ * is the JSON text of its annotations (for emitJsonLd).
+ */
+export function* graphNodes(
+  t: Tables,
+  version: string,
+  form: "objects" | "json" = "objects"
+): Generator<Record<string, unknown>> {
+  const p = provenance(t, form)
+  const partsOf = groupBy(t.event_participants, (r) => r.event_id)
+  yield datasetNode(version)
+  for (const s of t.sources) yield sourceNode(s)
+  for (const e of t.entities) yield entityNode(e, p)
+  for (const e of t.events) {
+    const parts = partsOf.get(e.event_id) ?? []
+    yield eventNode(e, p, (role) => parts.filter((r) => r.role === role).map((r) => iri(r.entity_id)))
+  }
+  for (const r of t.event_participants) yield participationNode(r, p)
+  for (const r of t.relations) yield relationNode(r, p)
+}
+
+/** Build the release graph (all rows with their evidence) as one value. */
+export const toJsonLd = (t: Tables, meta: { readonly version: string }): unknown => ({
+  "@context": CONTEXT["@context"],
+  graph: [...graphNodes(t, meta.version)]
 })
 
 /**
  * release.jsonld: the document of toJsonLd, written node by node, one graph node per line
  * (compact JSON; a release diff shows whole changed nodes). Never one string of the whole graph.
  */
-export const jsonLdBytes = (t: Tables, meta: { readonly version: string; readonly contextFile: string }): Uint8Array =>
+export const jsonLdBytes = (t: Tables, meta: { readonly version: string }): Uint8Array =>
   joinBytes((push) => emitJsonLd(t, meta, push))
 
 /** Push the text of release.jsonld (see jsonLdBytes) piece by piece. */
-export const emitJsonLd = (
-  t: Tables,
-  meta: { readonly version: string; readonly contextFile: string },
-  push: (s: string) => void
-): void => {
-  push(
-    `{\n  "@context": ${JSON.stringify(meta.contextFile)},\n  "car:datasetVersion": ${JSON.stringify(meta.version)},\n  "graph": [`
-  )
+export const emitJsonLd = (t: Tables, meta: { readonly version: string }, push: (s: string) => void): void => {
+  push(`{\n  "@context": ${JSON.stringify(CONTEXT["@context"])},\n  "graph": [`)
   let first = true
-  for (const node of graphNodes(t, "json")) {
+  for (const node of graphNodes(t, meta.version, "json")) {
     push(first ? "\n    " : ",\n    ")
     push(nodeJson(node))
     first = false
   }
-  push(first ? "]\n}\n" : "\n  ]\n}\n")
+  push("\n  ]\n}\n")
 }
