@@ -43,7 +43,8 @@ ${(["sources", "entities", "events", "event_participants", "relations", "evidenc
 
 Each table is published as CSV (\`data/<table>.csv\`, RFC 4180, UTF-8) and as an Arrow IPC file
 (\`data/<table>.arrow\`, Feather v2, uncompressed, declared types). \`release.jsonld\` holds the same
-facts as JSON-LD (schema.org, PROV-O, W3C Web Annotation) with its context in \`context.jsonld\`.
+facts as RDF in JSON-LD (schema.org, PROV-O, a W3C Web Annotation per evidence row; absolute IRIs, dates
+typed by precision, inline context, also in \`context.jsonld\`): any JSON-LD reader, offline.
 \`schemas/\` has a JSON Schema per table; \`manifest.json\` lists every file with its SHA-256, size
 and row count; \`SHA256SUMS\` can be checked with \`sha256sum -c SHA256SUMS\`.
 
