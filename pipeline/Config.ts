@@ -22,7 +22,7 @@ export const outFolder = Config.string("PIPELINE_OUT")
  */
 export const crashAt = Config.option(Config.string("PIPELINE_CRASH_AT"))
 
-/** The release date: SOURCE_DATE_EPOCH if set, else the newest source publication date (reproducible either way). */
+/** The release date: SOURCE_DATE_EPOCH if set, else the given publication date (05-publish/releaseDate.ts picks it). */
 export const releaseDate = (epoch: Option.Option<number>, newestPublished: string | null): string =>
   Option.match(epoch, {
     onSome: (s) => new Date(s * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),

@@ -177,3 +177,17 @@ export const storageError = (f: Fault, dir: string): DiskFull | OutputNotWritabl
 
 /** Every error of a storage step. */
 export type StorageError = ReturnType<typeof storageError> | LockHeld | LockUnreadable
+
+/** A line of the rule registry (the codebook's rules) that does not decode. */
+export class RuleRegistryInvalid extends defineError<RuleRegistryInvalid>()(
+  "RuleRegistryInvalid",
+  { file: Schema.String, line: Schema.Int, detail: Schema.String },
+  {
+    code: "rule-registry-invalid",
+    stage: "publish",
+    effect: "build stops",
+    message: "{file}:{line}: {detail}",
+    remedy:
+      "Fix the rule registry line (schemas/RuleRegistry.ts holds the format; every rule id in the code has one entry)."
+  }
+) {}

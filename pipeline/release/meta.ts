@@ -5,6 +5,9 @@
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { Effect } from "effect"
+import { codebook } from "../05-publish/codebook.js"
+import { renderCodebook } from "../05-publish/codebookMarkdown.js"
+import { loadRuleRegistry } from "../05-publish/ruleRegistry.js"
 import { readCard, renderCard as renderQualityCard } from "../eval/card.js"
 import { qualityMarkdown, scoreTables } from "../eval/score.js"
 import type { Built } from "../run/tables.js"
@@ -34,6 +37,8 @@ export const releaseMeta = Effect.fn("Release.meta")(function* (
   const corpora =
     card === null ? null : { ...card, measured_with: { pipeline_version: card.measured_with.pipeline_version } }
   const qualityJson = own !== null || corpora !== null ? { this_release: own, corpora } : null
+  // the codebook: the schemas and the rule registry, with this release's counts (it does not depend on the version)
+  const book = codebook(built.tables, yield* loadRuleRegistry())
   const sections = [
     ...(card !== null
       ? [
@@ -42,7 +47,7 @@ export const releaseMeta = Effect.fn("Release.meta")(function* (
       : []),
     ...(own !== null
       ? [
-          `### This release's sources\n\n${qualityMarkdown(own, "the gold annotations shipped with the sources (`gold/*.gold.json`, format in `gold/FORMAT.md`)")}`
+          `### This release's sources\n\n${qualityMarkdown(own, "the gold annotations kept with the sources it was built from (not part of this release)")}`
         ]
       : [])
   ]
@@ -54,9 +59,11 @@ export const releaseMeta = Effect.fn("Release.meta")(function* (
     lexicons: built.lexicons,
     rejected: built.rejected,
     texts: built.texts,
-    extra: new Map<string, Uint8Array>(
-      qualityJson ? [["quality.json", new TextEncoder().encode(stableStringify(qualityJson))]] : []
-    ),
+    extra: new Map<string, Uint8Array>([
+      ["CODEBOOK.md", new TextEncoder().encode(renderCodebook(book))],
+      ["codebook.json", new TextEncoder().encode(stableStringify(book))],
+      ...(qualityJson ? [["quality.json", new TextEncoder().encode(stableStringify(qualityJson))] as const] : [])
+    ]),
     ...(sections.length > 0 ? { quality: sections.join("\n\n") } : {})
   }
 })
