@@ -4,6 +4,8 @@
  */
 import * as nodePath from "node:path"
 import { Console, Effect, Option } from "effect"
+import type { TextPolicy } from "../schemas/vocab.js"
+import { textPolicies } from "./04-resolve/Resolve.js"
 import type { DiskService } from "./05-publish/disk.js"
 import { openStaging, publishRelease } from "./05-publish/Publish.js"
 import { assemble } from "./release/assemble.js"
@@ -38,6 +40,11 @@ export interface BuildOptions extends ArticleFlags {
    * The release to diff against and carry event ids over from: the one latest.json points to (checked first), or none.
    */
   readonly base?: "latest" | "none"
+  /**
+   * What to publish of a source's text when its metadata says nothing and its licence is not an open one: `full`
+   * (default) or `quotes` (hash, offsets and evidence quotes only; 01-ingest/sourceMeta.ts textPolicyOf).
+   */
+  readonly texts?: TextPolicy
 }
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
@@ -62,7 +69,13 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
   yield* removeLeftovers(opts.out, disk)
   const base = yield* baseOf(opts.out, opts.base)
   const lineage = yield* lineageOf(base.previous?.dir ?? null)
-  const built = yield* buildTables(opts.sources, lineage, timings, articleOptions(opts))
+  const built = yield* buildTables(
+    opts.sources,
+    lineage,
+    timings,
+    articleOptions(opts),
+    textPolicies(opts.texts ?? "full")
+  )
   if (opts.strict && built.rejected.length > 0)
     return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
   const meta = yield* releaseMeta(opts.sources, built, base.previous, yield* createdOf(built), codeSha256(), timings)

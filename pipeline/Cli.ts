@@ -4,7 +4,10 @@
  *                     [--workers N=cores] [--cache DIR=node_modules/.cache/car-extract | --no-cache]
  *                     [--base latest|none]   (none: no diff against, and no ids from, the newest release)
  *                     [--no-progress] [--memory MB=500]
- *   pipeline validate [RELEASE_DIR]            (default: the newest release in dist/)
+ *                     [--texts full|quotes]   (texts of sources whose metadata names no open licence: published in
+ *                     full, or only their hash, offsets and quotes)
+ *   pipeline validate [RELEASE_DIR] [--texts DIR]   (default: the newest release in dist/; DIR: the original articles
+ *                     of quotes-only sources, to check their hashes and spans)
  *   pipeline stats    [RELEASE_DIR] [--json]
  *   pipeline eval     [--sources DIR=seeds] [--gold DIR=<sources>/gold] [--json]
  *   pipeline card     [--corpus DIR]... [--write]   (figures per corpus and genre; --write: quality-card.json and
@@ -114,16 +117,33 @@ const base = Options.choice("base", ["latest", "none"]).pipe(
   Options.withDefault("latest" as const)
 )
 
+const texts = Options.choice("texts", ["full", "quotes"]).pipe(
+  Options.withDescription(
+    "What to publish of a source's text when its sidecar or sources.json row says nothing (no texts field, no open" +
+      " licence): full (texts/<source_id>.txt) or quotes (its hash, offsets and evidence quotes only)"
+  ),
+  Options.withDescription("Default: full."),
+  Options.withDefault("full" as const)
+)
+
 const buildCmd = Command.make(
   "build",
-  { sources, out, version, strict, timings, workers, cache, noCache, base, noProgress, memory },
+  { sources, out, version, strict, timings, workers, cache, noCache, base, noProgress, memory, texts },
   (o) => build({ ...o, progress: !o.noProgress })
 ).pipe(Command.withDescription("Build a release from a folder of articles"))
 
-const validateCmd = Command.make("validate", { release: releaseArg }, ({ release }) =>
+const originals = Options.directory("texts").pipe(
+  Options.withDescription(
+    "Folder of the original articles (or <source_id>.txt files) of sources whose texts the release does not publish" +
+      " (text_policy quotes): their hashes and every span are checked against them"
+  ),
+  Options.optional
+)
+
+const validateCmd = Command.make("validate", { release: releaseArg, texts: originals }, ({ release, texts }) =>
   Effect.gen(function* () {
     const dir = yield* releaseDir(release)
-    const problems = [...validateRelease(dir), ...checkDataPackage(dir)]
+    const problems = [...validateRelease(dir, Option.getOrNull(texts)), ...checkDataPackage(dir)]
     for (const p of problems) yield* Console.error(`${p.code}: ${p.file}: ${p.message}`)
     if (problems.length > 0) return yield* Effect.fail(new ValidationFailed({ dir, count: problems.length }))
     yield* Console.log(`${dir}: valid (hashes, CSV = Arrow, keys, foreign keys, provenance, spans, datapackage.json)`)

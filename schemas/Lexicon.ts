@@ -19,6 +19,9 @@ export class LexiconHeader extends Schema.Class<LexiconHeader>("LexiconHeader")(
   static readonly decode = Schema.decodeUnknown(this)
 }
 
+/** A Wikidata item id: Q and a number without leading zeros. */
+export const WIKIDATA_QID = /^Q[1-9]\d*$/
+
 const IsoDate = Schema.String.pipe(Schema.pattern(/^\d{4}(-\d{2}(-\d{2})?)?$/))
 
 /** A position held by a gazetteer person, bounded in time (PETRARCH's date-restricted codes). */
@@ -42,7 +45,10 @@ export class GazetteerEntry extends Schema.Class<GazetteerEntry>("GazetteerEntry
   demonyms: Schema.optional(Schema.Array(Schema.String)),
   iso2: Schema.optional(Schema.String),
   iso3: Schema.optional(Schema.String),
-  wikidata: Schema.optional(Schema.String.pipe(Schema.pattern(/^Q\d+$/))),
+  /** Wikidata item (Q-number), only where a public source names it. */
+  wikidata: Schema.optional(Schema.String.pipe(Schema.pattern(WIKIDATA_QID))),
+  /** Where the Wikidata item was checked (a public source naming the item), for hand-added items. */
+  wikidata_source: Schema.optional(Schema.String),
   positions: Schema.optional(Schema.Array(Position)),
   /** Gazetteer id of the country a city or site lies in. */
   located_in: Schema.optional(Schema.String),

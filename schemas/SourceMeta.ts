@@ -3,7 +3,7 @@
  * (`sources.json`) and `<name>.meta.json` sidecars beside articles.
  */
 import { Schema } from "effect"
-import { DATE_BASES, DATE_PRECISIONS } from "./vocab.js"
+import { DATE_BASES, DATE_PRECISIONS, TEXT_POLICIES } from "./vocab.js"
 
 const isRealDate = (s: string): boolean => {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s)
@@ -49,7 +49,9 @@ export class ManifestSource extends Schema.Class<ManifestSource>("ManifestSource
   published_basis: Schema.Literal(...DATE_BASES),
   published_note: Schema.String,
   language: Schema.String,
-  licence: Schema.String
+  licence: Schema.String,
+  /** What a release may publish of the text; absent: full for an open licence, else the build's --texts. */
+  texts: Schema.optional(Schema.Literal(...TEXT_POLICIES))
 }) {}
 
 /** A sources folder's `sources.json`. */
@@ -71,7 +73,9 @@ export class Sidecar extends Schema.Class<Sidecar>("Sidecar")({
   published: Schema.optional(Schema.NullOr(PartialIsoDate)),
   retrieved_via: Schema.optional(Schema.NullOr(Schema.String)),
   language: Schema.optional(Schema.String),
-  licence: Schema.optional(Schema.String)
+  licence: Schema.optional(Schema.String),
+  /** What a release may publish of the text; absent: full for an open licence, else the build's --texts. */
+  texts: Schema.optional(Schema.Literal(...TEXT_POLICIES))
 }) {
   static readonly decode = Schema.decodeUnknown(this, {
     onExcessProperty: "error",

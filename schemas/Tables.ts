@@ -14,7 +14,8 @@ import {
   MODALITIES,
   PLOVER_TYPES,
   PREDICATES,
-  ROLES
+  ROLES,
+  TEXT_POLICIES
 } from "./vocab.js"
 
 /** One row per accepted source article. */
@@ -36,8 +37,16 @@ export const sourcesTable = defineTable("sources", "One row per source article a
     "Where the metadata came from: manifest, sidecar .meta.json, or inferred."
   ),
   raw_sha256: col.text("SHA-256 of the raw bytes of the source file as received."),
-  text_sha256: col.text("SHA-256 of the UTF-8 bytes of the published text file (text_path)."),
-  text_path: col.text("Path, inside the release, of the text that every evidence offset refers to."),
+  text_sha256: col.text(
+    "SHA-256 of the UTF-8 bytes of the text every evidence offset refers to (the file at text_path when published)."
+  ),
+  text_path: col.textNullable(
+    "Path, inside the release, of the text that every evidence offset refers to; null when text_policy is quotes."
+  ),
+  text_policy: col.category(
+    TEXT_POLICIES,
+    "full: the text is published at text_path; quotes: only its hash, the offsets and the evidence quotes are (the source's licence does not allow the full text)."
+  ),
   char_count: col.int("Length of the published text in Unicode code points."),
   boilerplate: col.list(
     "Lines that are not article text (repeated title, tags, credits, author bio, original url), verbatim."

@@ -87,6 +87,13 @@ export type DateBasis = (typeof DATE_BASES)[number]
 export const METADATA_ORIGINS = ["manifest", "sidecar", "inferred"] as const
 export type MetadataOrigin = (typeof METADATA_ORIGINS)[number]
 
+/**
+ * What a release publishes of a source's text: `full` (texts/<source_id>.txt) or `quotes` (its hash, offsets and
+ * evidence quotes only).
+ */
+export const TEXT_POLICIES = ["full", "quotes"] as const
+export type TextPolicy = (typeof TEXT_POLICIES)[number]
+
 /** Tables an evidence row can support. */
 export const EVIDENCE_TABLES = ["entities", "events", "event_participants", "relations"] as const
 export type EvidenceTable = (typeof EVIDENCE_TABLES)[number]

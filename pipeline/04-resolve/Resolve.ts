@@ -14,7 +14,8 @@ import type {
   ReleaseTables,
   SourceRow
 } from "../../schemas/ReleaseTables.js"
-import type { Role } from "../../schemas/vocab.js"
+import type { Role, TextPolicy } from "../../schemas/vocab.js"
+import { textPolicyOf } from "../01-ingest/sourceMeta.js"
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
@@ -57,6 +58,15 @@ export type PreviousEventIds = ReadonlyMap<string, string>
 export const reportKey = (sourceId: string, start: number, end: number, type: string, trigger: string): string =>
   `${sourceId}|${start}|${end}|${type}|${trigger}`
 
+/** What a release publishes of a source's text (01-ingest/sourceMeta.ts textPolicyOf, with the build's default). */
+export type TextPolicyOf = (source: NormalisedSource) => TextPolicy
+
+/** The text policy of a build whose `--texts` is `fallback`. */
+export const textPolicies =
+  (fallback: TextPolicy): TextPolicyOf =>
+  (source) =>
+    textPolicyOf(source.meta, fallback)
+
 /**
  * Build the release tables from every article (order of `inputs` does not matter). Events keep
  * the id they had in the previous release when any of their reports was a report of that event.
@@ -65,9 +75,10 @@ export const resolve = (
   inputs: ReadonlyArray<ResolveInput>,
   textPath: (sourceId: string) => string,
   previous: PreviousEventIds = new Map(),
-  firstRelease: ReadonlyMap<string, number> = new Map()
+  firstRelease: ReadonlyMap<string, number> = new Map(),
+  policy: TextPolicyOf = textPolicies("full")
 ): ReleaseTables => {
-  const r = makeResolver(textPath, previous, firstRelease)
+  const r = makeResolver(textPath, previous, firstRelease, policy)
   for (const i of inputs) r.add(i)
   return r.finish()
 }
@@ -128,7 +139,8 @@ interface Resolution {
 export const makeResolver = (
   textPath: (sourceId: string) => string,
   previous: PreviousEventIds = new Map(),
-  firstRelease: ReadonlyMap<string, number> = new Map()
+  firstRelease: ReadonlyMap<string, number> = new Map(),
+  policy: TextPolicyOf = textPolicies("full")
 ) => {
   const evidence = evidenceBuilder()
   const entityIdOf = entityIds()
@@ -149,7 +161,8 @@ export const makeResolver = (
   let store: ReportStore | null = reportStore()
 
   const add = ({ source, extraction }: ResolveInput): void => {
-    sources.push(sourceRowOf(source, textPath(source.sourceId)))
+    const textPolicy = policy(source)
+    sources.push(sourceRowOf(source, textPolicy === "full" ? textPath(source.sourceId) : null, textPolicy))
     const src: SourceRef = {
       sourceId: source.sourceId,
       textSha256: source.textSha256,
@@ -186,7 +199,7 @@ export const makeResolver = (
 }
 
 /** The sources row of an article. */
-const sourceRowOf = (s: NormalisedSource, textPath: string): SourceRow => ({
+const sourceRowOf = (s: NormalisedSource, textPath: string | null, textPolicy: TextPolicy): SourceRow => ({
   source_id: s.sourceId,
   file_name: s.file,
   title: s.title,
@@ -203,6 +216,7 @@ const sourceRowOf = (s: NormalisedSource, textPath: string): SourceRow => ({
   raw_sha256: s.rawSha256,
   text_sha256: s.textSha256,
   text_path: textPath,
+  text_policy: textPolicy,
   char_count: codePointLength(s.text),
   boilerplate: s.boilerplate.map((b) => b.text),
   boilerplate_kinds: s.boilerplate.map((b) => b.kind)

@@ -102,12 +102,22 @@ const sources = (t: ReleaseTables, meta: ReleaseMeta): string => `| source_id | 
 ${t.sources.map((s) => `| ${s.source_id} | ${s.file_name} | ${s.publisher ?? "unknown"} | ${s.published ?? "unknown"} (${s.published_precision}) | ${s.published_basis} |`).join("\n")}
 ${meta.rejected.length ? `\nRejected sources (not in this release):\n\n${meta.rejected.map((r) => `- \`${r.file}\`: ${r.code} — ${r.message}`).join("\n")}\n` : ""}
 The text every offset refers to is published in \`texts/<source_id>.txt\` (UTF-8, NFC, LF line
-endings); \`sources.raw_sha256\` is the hash of the file as received.`
+endings); \`sources.raw_sha256\` is the hash of the file as received.${quotesNote(t.sources)}`
 
 /** The knowledge-sources section: the lexicons and data packages the extraction read. */
 const lexicons = (meta: ReleaseMeta): string => `| lexicon | kind | version | source | licence |
 | --- | --- | --- | --- | --- |
 ${(meta.lexicons ?? []).map((l) => `| \`${l.file}\` | ${l.kind} | ${l.version} | ${l.source.replace(/\|/g, "/")} | ${l.licence} |`).join("\n")}`
+
+/** What a release says of its quotes-only sources (text_policy quotes); nothing when every text is published. */
+const quotesNote = (sources: ReadonlyArray<{ readonly text_policy: string }>): string => {
+  const quotes = sources.filter((s) => s.text_policy === "quotes").length
+  return quotes === 0
+    ? ""
+    : `\n\n${quotes} of ${sources.length} sources have \`text_policy\` quotes (their licence does not allow publishing the
+full text): their \`text_path\` is empty, and the release holds their \`text_sha256\`, the offsets and the
+evidence quotes; \`validate --texts DIR\` checks their hashes and spans against the original articles.`
+}
 
 /** Render README.md for a release. */
 export const renderCard = (

@@ -75,8 +75,8 @@ export const contentHash = (files: ReadonlyMap<string, FileInfo>, rejected: Rele
 
 /**
  * The files that do not depend on the version, first: every table's CSV (`data/<table>.csv`)
- * and every text. The content hash reads only these, so a build knows whether it has anything
- * to publish before it writes the rest.
+ * and every published text (a source under the quotes policy has none). The content hash reads
+ * only these, so a build knows whether it has anything to publish before it writes the rest.
  */
 export const writeContentFiles = (
   t: ReleaseTables,
@@ -94,7 +94,10 @@ export const writeContentFiles = (
         )
       )
     )
-  for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b))) sink.put(textPathOf(id), enc(text))
+  // a source under the quotes policy (its row has no text_path) publishes its hash, offsets and quotes, not its text
+  const published = new Set(t.sources.filter((s) => s.text_path !== null).map((s) => s.source_id))
+  for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b)))
+    if (published.has(id)) sink.put(textPathOf(id), enc(text))
 }
 
 /**

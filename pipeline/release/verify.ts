@@ -5,6 +5,9 @@
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { Effect } from "effect"
+import type { TextPolicy } from "../../schemas/vocab.js"
+import { type TextPolicyOf, textPolicies } from "../04-resolve/Resolve.js"
+import { parseCsv } from "../05-publish/csv.js"
 import { writeContentFiles } from "../05-publish/files.js"
 import { comparingSink } from "../05-publish/sink.js"
 import { buildTables } from "../run/tables.js"
@@ -31,7 +34,13 @@ export const verify = Effect.fn("Release.verify")(function* (sourcesDir: string,
     : null
   // a release built with --base none records, in its changes, the release it was not compared with
   const skipped = manifest.previous_version === null ? (baseSkippedOf(releaseDir) ?? null) : null
-  const built = yield* buildTables(sourcesDir, yield* lineageOf(previous?.dir ?? null))
+  const built = yield* buildTables(
+    sourcesDir,
+    yield* lineageOf(previous?.dir ?? null),
+    undefined,
+    undefined,
+    recordedPolicies(releaseDir)
+  )
   // the code the release records having built it: verify checks that this code writes the same bytes, and cannot
   // re-derive the hash of code that is gone (a release from before code_sha256 was recorded gets this code's)
   const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created, manifest.code_sha256 ?? codeSha256())
@@ -46,6 +55,24 @@ export const verify = Effect.fn("Release.verify")(function* (sourcesDir: string,
   if (differing.length > 0) return yield* Effect.fail(new NotReproducible({ dir: releaseDir, files: differing }))
   return sink.files.size
 })
+
+/**
+ * The text policy each source had in the release (its sources table's text_policy, which the build's --texts decided
+ * for sources whose metadata says nothing); a source the table does not hold, or a release from before the column, is
+ * full unless its metadata says otherwise.
+ */
+const recordedPolicies = (releaseDir: string): TextPolicyOf => {
+  const recorded = new Map<string, TextPolicy>()
+  try {
+    const { rows } = parseCsv(fs.readFileSync(nodePath.join(releaseDir, "data", "sources.csv"), "utf8"))
+    for (const r of rows)
+      if (r.text_policy === "full" || r.text_policy === "quotes") recorded.set(r.source_id!, r.text_policy)
+  } catch {
+    // no readable sources table: the rebuild differs from the release there, and says so
+  }
+  const byMeta = textPolicies("full")
+  return (source) => recorded.get(source.sourceId) ?? byMeta(source)
+}
 
 /** The release a --base none build recorded it was not compared with (changes.json's base_skipped), if any. */
 const baseSkippedOf = (releaseDir: string): string | undefined => {

@@ -10,7 +10,13 @@ import type { LexiconProvenance } from "../../schemas/Lexicon.js"
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import type { RejectedSource } from "../01-ingest/Ingest.js"
 import { type LexiconBundle, LexiconInvalid, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
-import { makeResolver, type PreviousEventIds, type ResolveInput } from "../04-resolve/Resolve.js"
+import {
+  makeResolver,
+  type PreviousEventIds,
+  type ResolveInput,
+  type TextPolicyOf,
+  textPolicies
+} from "../04-resolve/Resolve.js"
 import { type ReferenceInput, referenceDays, referenceEventsOf } from "../04-resolve/referenceDays.js"
 import { rowViolations } from "../05-publish/decodeRows.js"
 import { textPathOf } from "../05-publish/files.js"
@@ -120,15 +126,17 @@ const reextractions = (
 }
 
 /**
- * Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says.
- * The extraction cache (`articles.cacheDir`) is open until resolution has read the re-extractions.
+ * Sources folder → tables (no writing); event ids carried over as `lineage` says; per-article work as `articles` says;
+ * each source's text published or not as `policy` says (`build --texts`). The extraction cache (`articles.cacheDir`)
+ * is open until resolution has read the re-extractions.
  */
 export const buildTables = (
   sourcesDir: string,
   lineage: Lineage = noLineage,
   timings: Timings = noTimings,
-  articles: ArticleOptions = inline
-) => withSpill((spill) => tablesOf(sourcesDir, lineage, timings, articles, spill))
+  articles: ArticleOptions = inline,
+  policy: TextPolicyOf = textPolicies("full")
+) => withSpill((spill) => tablesOf(sourcesDir, lineage, timings, articles, spill, policy))
 
 /** An article that waits for the reference days: its source, and its extraction in the scratch file. */
 interface Waiting {
@@ -182,7 +190,8 @@ const tablesOf = Effect.fn("Run.tables")(function* (
   lineage: Lineage,
   timings: Timings,
   articles: ArticleOptions,
-  spill: Spill
+  spill: Spill,
+  policy: TextPolicyOf
 ) {
   const lex = yield* timed(timings, "lexicons", lexicons)
   const store = yield* openCache(articles.cacheDir, lex)
@@ -190,7 +199,7 @@ const tablesOf = Effect.fn("Run.tables")(function* (
   const { take, drain } = articleTaker(
     texts,
     spill,
-    makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases)
+    makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases, policy)
   )
   // the worker pool stays open for the re-extractions, and closes before resolution proper (its threads' memory)
   const poolScope = yield* Scope.make()

@@ -1,11 +1,14 @@
 /**
  * Checks of a release directory, each yielding problems with a stable code (Frictionless
- * style: a report, not the first exception). Reads only files inside the release.
+ * style: a report, not the first exception). Reads only files inside the release, and the originals of
+ * quotes-only sources from the folder `validate --texts` names.
  */
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
+import { Either } from "effect"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { TABLES } from "../../schemas/Tables.js"
+import { decodeText } from "../01-ingest/decodeText.js"
 import { fromArrow } from "../05-publish/arrow.js"
 import { csvCell, parseCsv } from "../05-publish/csv.js"
 import { sha256 } from "../shared/hash.js"
@@ -46,8 +49,11 @@ type ReadFile = (rel: string) => Buffer | null
 /** The rows of each table read from its CSV, by table name. */
 type TableRows = Map<string, ReadonlyArray<Record<string, string>>>
 
-/** Validate one release directory. */
-export const validateRelease = (root: string): Array<Problem> => {
+/**
+ * Validate one release directory. `textsDir`: a folder holding the texts a quotes-only release does not publish
+ * (the original articles, or `<source_id>.txt`), against which their hashes and spans are checked.
+ */
+export const validateRelease = (root: string, textsDir: string | null = null): Array<Problem> => {
   const problems: Array<Problem> = []
   const add: AddProblem = (code, file, message) => problems.push({ code, file, message })
   let manifest: ManifestFields
@@ -65,7 +71,7 @@ export const validateRelease = (root: string): Array<Problem> => {
     if (csvRows !== null) rows.set(def.name, csvRows)
   }
   const evidence = checkReferences(rows, add)
-  checkSpans(rows.get("sources") ?? [], evidence, read, add)
+  checkSpans(rows.get("sources") ?? [], evidence, read, add, textsDir)
   return problems
 }
 
@@ -194,27 +200,80 @@ const checkReferences = (rows: TableRows, add: AddProblem): ReadonlyArray<Record
   return evidence
 }
 
-/** Every text matches its hash, and every evidence span lies inside its text and quotes it. */
+/**
+ * The text of each source, by source id, as code points: the published text (checked against its hash), or for a
+ * source under the quotes policy the original in `textsDir` when given (`validate --texts DIR`).
+ */
+const sourceTexts = (
+  sources: ReadonlyArray<Record<string, string>>,
+  read: ReadFile,
+  add: AddProblem,
+  textsDir: string | null
+): Map<string, Array<string>> => {
+  const texts = new Map<string, Array<string>>()
+  for (const s of sources) {
+    let text: string | null = null
+    if (s.text_path) {
+      const b = read(s.text_path)
+      if (!b) continue
+      if (sha256(b) !== s.text_sha256)
+        add("text-hash-mismatch", s.text_path, `text does not match text_sha256 of ${s.source_id}`)
+      text = b.toString("utf8")
+    } else if (s.text_policy !== "quotes")
+      add("required-field", "data/sources.csv", `${s.source_id}: text_policy ${s.text_policy} needs a text_path`)
+    else if (textsDir !== null) text = originalText(textsDir, s, add)
+    if (text !== null) texts.set(s.source_id!, [...text])
+  }
+  return texts
+}
+
+/**
+ * A quotes-only source's text from a folder of originals: `<source_id>.txt` (a text as published) or the article file
+ * `<file_name>` (decoded as ingest decodes it); null, with a problem, when neither is there or matches the hashes.
+ */
+const originalText = (dir: string, s: Record<string, string>, add: AddProblem): string | null => {
+  const names = [
+    `${s.source_id}.txt`,
+    ...(/^[^/\\]+$/.test(s.file_name ?? "") && s.file_name !== ".." ? [s.file_name!] : [])
+  ]
+  const file = names.map((n) => nodePath.join(dir, n)).find((p) => fs.existsSync(p))
+  if (file === undefined) {
+    add("file-missing", dir, `no ${names.join(" or ")} for ${s.source_id}, whose text the release does not publish`)
+    return null
+  }
+  const bytes = fs.readFileSync(file)
+  if (sha256(bytes) === s.text_sha256) return bytes.toString("utf8")
+  const decoded = sha256(bytes) === s.raw_sha256 ? decodeText(file, bytes) : null
+  if (decoded !== null && Either.isRight(decoded) && sha256(decoded.right) === s.text_sha256) return decoded.right
+  add("text-hash-mismatch", file, `matches neither text_sha256 nor (decoded) raw_sha256 of ${s.source_id}`)
+  return null
+}
+
+/**
+ * Every text matches its hash, and every evidence span lies inside its text and quotes it; where the text is not at
+ * hand (a quotes-only source), every quote is as long as its span.
+ */
 const checkSpans = (
   sources: ReadonlyArray<Record<string, string>>,
   evidence: ReadonlyArray<Record<string, string>>,
   read: ReadFile,
-  add: AddProblem
+  add: AddProblem,
+  textsDir: string | null
 ): void => {
-  const texts = new Map<string, Array<string>>()
-  for (const s of sources) {
-    const b = read(s.text_path!)
-    if (!b) continue
-    const text = b.toString("utf8")
-    if (sha256(b) !== s.text_sha256)
-      add("text-hash-mismatch", s.text_path!, `text does not match text_sha256 of ${s.source_id}`)
-    texts.set(s.source_id!, [...text])
-  }
+  const texts = sourceTexts(sources, read, add, textsDir)
   for (const e of evidence) {
     const cps = texts.get(e.source_id!)
-    if (!cps) continue
     const a = Number(e.char_start)
     const b = Number(e.char_end)
+    if (!cps) {
+      if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a < b && [...e.quote!].length === b - a))
+        add(
+          "span-mismatch",
+          "data/evidence.csv",
+          `${e.evidence_id}: quote of ${[...e.quote!].length} code points for span [${e.char_start},${e.char_end})`
+        )
+      continue
+    }
     if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= cps.length && a < b)) {
       add(
         "span-out-of-range",

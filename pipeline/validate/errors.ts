@@ -49,7 +49,10 @@ export const PROBLEMS = {
     "a listed path leaves the release directory; it was not read",
     "The release was tampered with: restore it."
   ),
-  "file-missing": problem("a listed file cannot be read", "Restore the release from its archive."),
+  "file-missing": problem(
+    "a listed file (with --texts, a quotes-only source's original) cannot be read",
+    "Restore the release from its archive (or give the folder of the original articles)."
+  ),
   "hash-mismatch": problem(
     "a file's SHA-256 differs from manifest.json, SHA256SUMS or datapackage.json",
     "The file was changed: restore it."
@@ -70,10 +73,13 @@ export const PROBLEMS = {
   "type-error": problem("a value does not parse as its field type", "Restore the table."),
   "category-error": problem("a value is not one of its field's categories", "Restore the table."),
   "no-evidence": problem("a row has no evidence row", "Restore the evidence table."),
-  "text-hash-mismatch": problem("a published text does not match its text_sha256", "Restore the text file."),
+  "text-hash-mismatch": problem(
+    "a published text (or, with --texts, an original) does not match its text_sha256",
+    "Restore the text file (or give the original article)."
+  ),
   "span-out-of-range": problem("an evidence span lies outside its source text", "Restore the evidence table."),
   "span-mismatch": problem(
-    "an evidence span does not re-slice to its quote",
+    "an evidence span does not re-slice to its quote (text not at hand: the quote is not as long as the span)",
     "Restore the evidence table or the text."
   ),
   "datapackage-unreadable": problem("cannot read datapackage.json", "Restore datapackage.json.")

@@ -11,7 +11,7 @@ export const TEXTS: Readonly<Record<string, string>> = {
   "texts/b.txt": "Marco Rubio and Tokayev met in Astana on Monday.",
   "texts/c.txt": "Rubio spoke."
 }
-export const readText = (s: SourceRow): string => TEXTS[s.text_path] ?? ""
+export const readText = (s: SourceRow): string => (s.text_path === null ? "" : (TEXTS[s.text_path] ?? ""))
 
 const evd = (
   row_table: "entities" | "events" | "relations",
