@@ -14,6 +14,7 @@ import type {
   ReleaseTables,
   SourceRow
 } from "../../schemas/ReleaseTables.js"
+import { cameoCodeOf } from "../../schemas/Tables.js"
 import type { Role } from "../../schemas/vocab.js"
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { codePointLength } from "../shared/codepoints.js"
@@ -332,7 +333,7 @@ const eventRowOf = (
   return {
     event_id: eventId,
     event_type: c.type,
-    cameo_code: store.cameo(founding.row),
+    cameo_code: cameoCodeOf(store.cameo(founding.row)),
     plover_type: store.plover(founding.row),
     summary: `${c.type} (${founding.trigger})${actorNames.length ? `: ${actorNames.join(", ")}` : ""}${targetNames.length ? ` → ${targetNames.join(", ")}` : ""}`,
     trigger: founding.trigger,
