@@ -1,7 +1,8 @@
 /**
  * The Python example (load_polars.py) and the notebook (load.ipynb, under `jupyter nbconvert --execute`) run against a
- * release built from the seeds, in a virtual environment made from the machine's wheels (examples/requirements.txt,
- * cached in node_modules/.cache by a hash of the requirements and the Python version). Both load every table's CSV
+ * release built from the seeds, in a virtual environment made from the machine's wheels (examples/requirements.txt;
+ * pip's default index where /opt/pypi is absent), cached in node_modules/.cache by a hash of the requirements, the
+ * Python version and the index. Both load every table's CSV
  * with the release's LOADING.md and compare it with Arrow and Parquet value by value; one changed cell makes them fail.
  * Skipped only where python3 is absent.
  */
@@ -17,7 +18,9 @@ import { sha256 } from "../../pipeline/shared/hash.js"
 import { buildSeeds } from "../lib/build.js"
 import { repoRoot, sourcesWith, tmpDir } from "../lib/tmp.js"
 
-const INDEX = "file:///opt/pypi/simple"
+// the machine's wheels where it has them (this project's machines and CI); elsewhere pip's default index
+const LOCAL_WHEELS = "/opt/pypi/simple"
+const INDEX = existsSync(LOCAL_WHEELS) ? `file://${LOCAL_WHEELS}` : null
 const version = spawnSync("python3", ["-c", "import sys; print(sys.version)"], { encoding: "utf8" })
 const python3 = version.status === 0 ? version.stdout.trim() : null
 /**
@@ -64,7 +67,7 @@ const venvPython = (): string => {
   }
   run("python3", ["-m", "venv", making])
   const pip = ["-m", "pip", "--isolated", "install", "--quiet", "--no-cache-dir", "--disable-pip-version-check"]
-  run(join(making, "bin", "python"), [...pip, "--index-url", INDEX, "-r", requirements])
+  run(join(making, "bin", "python"), [...pip, ...(INDEX ? ["--index-url", INDEX] : []), "-r", requirements])
   writeFileSync(join(making, "ready"), "")
   try {
     renameSync(making, venv)
