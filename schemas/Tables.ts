@@ -2,6 +2,7 @@
  * The published tables. Each is one `defineTable` record; the row classes in the sibling
  * files are built from these columns, and so are the Arrow, CSV and Table Schema writers.
  */
+import { Schema } from "effect"
 import { col, defineTable } from "./Column.js"
 import {
   DATE_BASES,
@@ -18,6 +19,12 @@ import {
   TEXT_POLICIES
 } from "./vocab.js"
 
+/** How a CAMEO code is published: `CAMEO:` and the code ("CAMEO:042"), never digits alone (docs/loading.md). */
+export const CAMEO_CODE = /^CAMEO:\d{2,4}$/
+
+/** The published form of a lexicon's CAMEO code ("042" → "CAMEO:042"): no reader takes it for a number. */
+export const cameoCodeOf = (code: string): string => `CAMEO:${code}`
+
 /** One row per accepted source article. */
 export const sourcesTable = defineTable("sources", "One row per source article accepted into the release.", {
   source_id: col.id("src", "Source id: src_ + first 16 hex digits of the SHA-256 of the published text."),
@@ -25,7 +32,9 @@ export const sourcesTable = defineTable("sources", "One row per source article a
   title: col.textNullable("Title: from metadata, else the first line of the text when it reads as a headline."),
   publisher: col.textNullable("Publisher, from the manifest or sidecar metadata."),
   url: col.textNullable("URL of the original article where known."),
-  published: col.textNullable("Publication date as ISO 8601 at its precision (YYYY, YYYY-MM or YYYY-MM-DD)."),
+  published: col.textNullable(
+    "Publication date as ISO 8601 at its precision (YYYY, YYYY-MM or YYYY-MM-DD): text, also when it is a year alone."
+  ),
   published_date: col.dateNullable("First day of the publication date (date32)."),
   published_precision: col.category(DATE_PRECISIONS, "Precision of `published`."),
   published_basis: col.category(DATE_BASES, "How the publication date was established."),
@@ -66,7 +75,9 @@ export const entitiesTable = defineTable(
     entity_type: col.category(ENTITY_TYPES, "Entity type."),
     name: col.text("Canonical name."),
     aliases: col.list("Every surface form seen in the sources, plus gazetteer aliases that occurred, sorted."),
-    iso_alpha2: col.textNullable("ISO 3166-1 alpha-2 code (countries)."),
+    iso_alpha2: col.textNullable(
+      "ISO 3166-1 alpha-2 code (countries). `NA` is Namibia: read CSV with only an empty field as null (LOADING.md)."
+    ),
     iso_alpha3: col.textNullable("ISO 3166-1 alpha-3 code (countries)."),
     wikidata_qid: col.textNullable("Wikidata item (Q-number) where the gazetteer records it."),
     gazetteer_key: col.textNullable(
@@ -89,11 +100,19 @@ export const eventsTable = defineTable(
   {
     event_id: col.id("evt", "Event id: evt_ + hash of the event's founding mention (see README, id scheme)."),
     event_type: col.category(EVENT_TYPES, "Event type (gold-format vocabulary)."),
-    cameo_code: col.text("CAMEO event code (string, keeps leading zeros)."),
+    cameo_code: {
+      ...col.text(
+        "CAMEO event code as `CAMEO:` + the code (CAMEO:042), so that no CSV reader takes it for a number and drops its leading zero; the code is the part after the colon."
+      ),
+      schema: Schema.String.pipe(Schema.pattern(CAMEO_CODE)),
+      pattern: CAMEO_CODE
+    },
     plover_type: col.category(PLOVER_TYPES, "PLOVER event category."),
     summary: col.text("Generated one-line summary: type, trigger and participants."),
     trigger: col.text("Lemma of the word that signalled the event."),
-    date: col.textNullable("Event date as ISO 8601 at its precision; null when the text gives no time."),
+    date: col.textNullable(
+      "Event date as ISO 8601 at its precision (text, also a year alone); null when the text gives no time."
+    ),
     date_start: col.dateNullable("First day of `date` (date32)."),
     date_end: col.textNullable(
       'When the text states an interval ("from 10 to 13 June", "June 10–13", "a three-day visit starting June 10"): its last day (or month), ISO 8601 at the precision of `date`, which is then the first; null otherwise.'
@@ -146,7 +165,7 @@ export const evidenceTable = defineTable(
     method: col.text("Versioned id of the rule that produced the row (e.g. event.trigger.v1)."),
     pipeline_version: col.text("Pipeline version that produced the row."),
     confidence: col.float("Confidence of this piece of evidence (0–1)."),
-    reported_date: col.textNullable("For events: the date as this report gives it."),
+    reported_date: col.textNullable("For events: the date as this report gives it (ISO 8601 at its precision, text)."),
     reported_precision: col.categoryNullable(DATE_PRECISIONS, "For events: precision of reported_date."),
     reported_modality: col.categoryNullable(MODALITIES, "For events: modality as this report gives it."),
     conflict: col.bool("True when this report contradicts another report of the same event (e.g. another date).")

@@ -5,7 +5,7 @@
 import { createRequire } from "node:module"
 
 /** Version of the table contracts (columns and types). */
-export const SCHEMA_VERSION = "1.1.0"
+export const SCHEMA_VERSION = "2.0.0"
 
 /**
  * Version of the pipeline: package.json's `version`, recorded on every evidence row, in the Arrow/Parquet metadata and

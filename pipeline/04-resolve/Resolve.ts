@@ -14,8 +14,13 @@ import type {
   ReleaseTables,
   SourceRow
 } from "../../schemas/ReleaseTables.js"
+<<<<<<< HEAD
 import type { Role, TextPolicy } from "../../schemas/vocab.js"
 import { textPolicyOf } from "../01-ingest/sourceMeta.js"
+=======
+import { cameoCodeOf } from "../../schemas/Tables.js"
+import type { Role } from "../../schemas/vocab.js"
+>>>>>>> wt-csv
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
@@ -346,7 +351,7 @@ const eventRowOf = (
   return {
     event_id: eventId,
     event_type: c.type,
-    cameo_code: store.cameo(founding.row),
+    cameo_code: cameoCodeOf(store.cameo(founding.row)),
     plover_type: store.plover(founding.row),
     summary: `${c.type} (${founding.trigger})${actorNames.length ? `: ${actorNames.join(", ")}` : ""}${targetNames.length ? ` → ${targetNames.join(", ")}` : ""}`,
     trigger: founding.trigger,

@@ -20,9 +20,8 @@ export const cellCheck = (c: Column): ((v: unknown) => boolean) => {
     switch (c.kind) {
       case "id":
       case "date":
-        return typeof v === "string" && (pattern === null || pattern.test(v))
       case "text":
-        return typeof v === "string"
+        return typeof v === "string" && (pattern === null || pattern.test(v))
       case "category":
         return values!.has(v)
       case "int":

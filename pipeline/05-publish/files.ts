@@ -24,6 +24,7 @@ import { CONTEXT, emitJsonLd } from "./jsonld.js"
 import { arrowToParquet } from "./parquet.js"
 import { type ParquetThread, startParquetThread } from "./parquetThread.js"
 import type { FileInfo, FileSink } from "./sink.js"
+import { loadingMarkdown } from "./snippets.js"
 
 /** What the release records beyond its tables. */
 export interface ReleaseMeta {
@@ -194,7 +195,7 @@ const writeTableFiles = (
 }
 
 /**
- * datapackage.json, croissant.jsonld, README.md, then manifest.json and SHA256SUMS, which hash every file before them.
+ * datapackage.json, croissant.jsonld, LOADING.md, README.md, then manifest.json and SHA256SUMS, which hash every file before them.
  */
 const writeMetadataFiles = (
   t: ReleaseTables,
@@ -205,6 +206,7 @@ const writeMetadataFiles = (
   sink.put("datapackage.json", enc(stableStringify(dataPackage(sink.files, meta))))
   sink.put("croissant.jsonld", enc(stableStringify(croissant(sink.files, meta))))
   const content = contentHash(sink.files, meta.rejected)
+  sink.put("LOADING.md", enc(loadingMarkdown(meta.version)))
   sink.put("README.md", enc(renderCard(t, { ...meta, contentSha256: content })))
   sink.put("manifest.json", enc(stableStringify(manifestOf(t, meta, sink.files, tableInfo, content))))
   const sums = [...sink.files.keys()]

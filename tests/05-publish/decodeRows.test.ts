@@ -40,7 +40,10 @@ const probes: ReadonlyArray<unknown> = [
   "meeting",
   "day",
   "actor",
-  "gazetteer"
+  "gazetteer",
+  "042",
+  "CAMEO:042",
+  "CAMEO:42x"
 ]
 
 describe("row contracts", () => {

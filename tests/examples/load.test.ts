@@ -1,7 +1,6 @@
 /**
  * The Node example loads the newest release as a user would (from the repository root) and its
- * counts agree with the manifest. The Python script and notebook need a Python environment and are
- * checked by hand (README, "Loading a release in a notebook").
+ * counts agree with the manifest. The Python script and notebook: python.test.ts.
  */
 import { execFileSync } from "node:child_process"
 import { readFileSync } from "node:fs"

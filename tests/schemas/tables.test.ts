@@ -37,11 +37,11 @@ describe("schemas reject bad rows", () => {
     ["a missing column", (({ name: _n, ...rest }) => rest)(entity)]
   ])("rejects %s", (_why, row) => expect(decode(Entity)(row)).toBe("Left"))
 
-  it("rejects an event with an unknown modality and a non-date date_start", () => {
+  it("rejects an event with an unknown modality, a non-date date_start or a bare CAMEO code", () => {
     const ev = {
       event_id: "evt_0123456789abcdef",
       event_type: "meeting",
-      cameo_code: "040",
+      cameo_code: "CAMEO:040",
       plover_type: "CONSULT",
       summary: "s",
       trigger: "meet",
@@ -59,6 +59,8 @@ describe("schemas reject bad rows", () => {
     expect(decode(Event)(ev)).toBe("Right")
     expect(decode(Event)({ ...ev, modality: "rumoured" })).toBe("Left")
     expect(decode(Event)({ ...ev, date_start: "6 Nov 2025" })).toBe("Left")
+    // a bare CAMEO code reads as a number in CSV readers (leading zero lost): published only as CAMEO:<code>
+    expect(decode(Event)({ ...ev, cameo_code: "040" })).toBe("Left")
   })
 
   it("rejects evidence with negative offsets", () => {
