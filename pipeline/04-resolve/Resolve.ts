@@ -14,13 +14,9 @@ import type {
   ReleaseTables,
   SourceRow
 } from "../../schemas/ReleaseTables.js"
-<<<<<<< HEAD
+import { cameoCodeOf } from "../../schemas/Tables.js"
 import type { Role, TextPolicy } from "../../schemas/vocab.js"
 import { textPolicyOf } from "../01-ingest/sourceMeta.js"
-=======
-import { cameoCodeOf } from "../../schemas/Tables.js"
-import type { Role } from "../../schemas/vocab.js"
->>>>>>> wt-csv
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
