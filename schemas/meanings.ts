@@ -14,7 +14,8 @@ import type {
   Modality,
   PloverType,
   Predicate,
-  Role
+  Role,
+  TextPolicy
 } from "./vocab.js"
 
 /** Entity types (the gold format's, ../shared/gold/FORMAT.md). */
@@ -125,6 +126,13 @@ export const EVIDENCE_TABLE_MEANINGS: Record<EvidenceTable, string> = {
   events: "The evidence row quotes a report of an event.",
   event_participants: "The evidence row quotes the mention of a participant in an event's report.",
   relations: "The evidence row quotes the statement of a relation."
+}
+
+/** What a release publishes of a source's text (from its licence, its sidecar or `build --texts`). */
+export const TEXT_POLICY_MEANINGS: Record<TextPolicy, string> = {
+  full: "The text is published in texts/<source_id>.txt; every span can be re-sliced from it.",
+  quotes:
+    "Only the text's hash, the offsets and the evidence quotes are published (its licence does not allow more); validate --texts DIR checks them against the original."
 }
 
 /** How an entity was detected. */

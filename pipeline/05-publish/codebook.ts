@@ -17,7 +17,8 @@ import {
   MODALITY_MEANINGS,
   PLOVER_MEANINGS,
   PREDICATE_MEANINGS,
-  ROLE_MEANINGS
+  ROLE_MEANINGS,
+  TEXT_POLICY_MEANINGS
 } from "../../schemas/meanings.js"
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import type { RuleEntry } from "../../schemas/RuleRegistry.js"
@@ -53,7 +54,8 @@ export const VOCABULARIES: ReadonlyArray<{
   { name: "published_basis", meanings: DATE_BASIS_MEANINGS },
   { name: "metadata_origin", meanings: METADATA_ORIGIN_MEANINGS },
   { name: "row_table", meanings: EVIDENCE_TABLE_MEANINGS },
-  { name: "detection", meanings: DETECTION_MEANINGS }
+  { name: "detection", meanings: DETECTION_MEANINGS },
+  { name: "text_policy", meanings: TEXT_POLICY_MEANINGS }
 ]
 
 /** Text columns whose values are explained by a section of the codebook rather than a closed vocabulary. */
