@@ -130,7 +130,7 @@ export const EVIDENCE_TABLE_MEANINGS: Record<EvidenceTable, string> = {
 
 /** What a release publishes of a source's text (from its licence, its sidecar or `build --texts`). */
 export const TEXT_POLICY_MEANINGS: Record<TextPolicy, string> = {
-  full: "The text is published in texts/<source_id>.txt; every span can be re-sliced from it.",
+  full: "The text is published in the texts folder (text_path); every span can be re-sliced from it.",
   quotes:
     "Only the text's hash, the offsets and the evidence quotes are published (its licence does not allow more); validate --texts DIR checks them against the original."
 }
