@@ -15,6 +15,7 @@
  *   pipeline diff     OLD_RELEASE NEW_RELEASE [--json]
  *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist] [RELEASE_DIR]   (rebuild a release, default the newest;
  *                     compare bytes)
+ *   pipeline explore  [RELEASE_DIR] [--port N=8600]   (serve the release's explorer on 127.0.0.1 until Ctrl-C)
  * Handlers only parse options and call the stage functions.
  */
 
@@ -32,6 +33,7 @@ import { replaceBetween } from "./docs/tablesDoc.js"
 import { CARD_PATH, cardJson, DEFAULT_CORPORA, renderCard } from "./eval/card.js"
 import { measureCard, runEval } from "./eval/Eval.js"
 import { formatReport, toJson } from "./eval/report.js"
+import { explore } from "./explore/serve.js"
 import { readManifest } from "./release/manifest.js"
 import { releaseStats, renderStats } from "./release/stats.js"
 import { verify } from "./release/verify.js"
@@ -252,10 +254,24 @@ const verifyCmd = Command.make("verify", { sources, out, release: releaseArg }, 
   )
 )
 
+const port = Options.integer("port").pipe(
+  Options.withDescription("Port on 127.0.0.1 (0: any free port)"),
+  Options.withDefault(8600)
+)
+
+const exploreCmd = Command.make("explore", { release: releaseArg, port }, (o) =>
+  Effect.flatMap(releaseDir(o.release), (dir) => explore(dir, o.port))
+).pipe(
+  Command.withDescription(
+    "Serve a release (default: the newest) on 127.0.0.1 and print the explorer's address: search, entity, event," +
+      " source and release pages; no request leaves the page"
+  )
+)
+
 /** The root command. */
 export const cli = Command.make("pipeline").pipe(
   Command.withDescription("US–Central Asia relations dataset pipeline"),
-  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd, cardCmd, diffCmd, verifyCmd])
+  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd, cardCmd, diffCmd, verifyCmd, exploreCmd])
 )
 
 /** Run the CLI on argv. */

@@ -17,7 +17,8 @@ export const STAGES = [
   "publish",
   "verify",
   "validate",
-  "eval"
+  "eval",
+  "explore"
 ] as const
 export type Stage = (typeof STAGES)[number]
 

@@ -54,7 +54,10 @@ const MEDIA: Record<string, string> = {
   json: "application/json",
   jsonld: "application/ld+json",
   txt: "text/plain; charset=utf-8",
-  md: "text/markdown"
+  md: "text/markdown",
+  html: "text/html; charset=utf-8",
+  js: "text/javascript",
+  css: "text/css"
 }
 const enc = (s: string) => new TextEncoder().encode(s)
 

@@ -9,6 +9,7 @@ import * as ingestErrors from "../01-ingest/errors.js"
 import * as lexiconErrors from "../03-extract/lexicon/Lexicons.js"
 import * as publishErrors from "../05-publish/errors.js"
 import * as evalErrors from "../eval/errors.js"
+import * as exploreErrors from "../explore/errors.js"
 import * as releaseErrors from "../release/errors.js"
 import * as cacheErrors from "../run/cache.js"
 import * as memoryErrors from "../run/memory.js"
@@ -23,7 +24,8 @@ const ERROR_MODULES: ReadonlyArray<Readonly<Record<string, unknown>>> = [
   publishErrors,
   releaseErrors,
   validateErrors,
-  evalErrors
+  evalErrors,
+  exploreErrors
 ]
 
 /** One catalogue entry: a spec and the classes that carry it. */

@@ -10,6 +10,7 @@ import type { FileSink } from "../05-publish/sink.js"
 import { readReleaseTables } from "../diff/arrowTables.js"
 import { csvFileTable } from "../diff/csvFile.js"
 import { cellLookup, diffTables, emitChangelog, labeller, type TableTexts } from "../diff/diff.js"
+import { explorerFiles } from "../explore/explorerFiles.js"
 import type { Built } from "../run/tables.js"
 import { joinBytes, stableStringifyTo } from "../shared/stableJson.js"
 import { noTimings, type Timings } from "../shared/timings.js"
@@ -60,5 +61,16 @@ export const assemble = (
     return extra
   })
   timings.mark("diff")
+  // the explorer (explorer/): a static page over this release's tables, listed and hashed like every file
+  timings.time("publish: explorer", () => {
+    const release = {
+      version,
+      created: meta.created,
+      previousVersion: meta.previousVersion,
+      quality: extra.has("quality.json"),
+      changelogBytes: extra.get("CHANGELOG.md")!.length
+    }
+    for (const [p, b] of explorerFiles(built.tables, release)) extra.set(p, b)
+  })
   writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)
 }

@@ -35,6 +35,8 @@ const LAYERS: ReadonlyArray<LayerEntry> = [
   { layer: "diff", rank: 8, paths: ["pipeline/diff/"] },
   { layer: "eval", rank: 8, paths: ["pipeline/eval/"] },
   { layer: "validate", rank: 8, paths: ["pipeline/validate/"] },
+  // the release explorer: its data made from the tables, its page (web/, bundled), its local server
+  { layer: "explore", rank: 8, paths: ["pipeline/explore/"] },
   { layer: "release", rank: 9, paths: ["pipeline/release/"] },
   { layer: "Build", rank: 10, paths: ["pipeline/Build.ts"] },
   // the command line, the wiring of layers, and the tools around the pipeline
