@@ -174,7 +174,8 @@ export interface SourceRecord {
   readonly url: string | null
   readonly published: string | null
   readonly precision: string
-  readonly textPath: string
+  /** Null for a quotes-only source (text_policy quotes): its text is not published. */
+  readonly textPath: string | null
   readonly chars: number
   readonly spans: ReadonlyArray<Span>
   /** The tables of the spans' rows. */

@@ -17,8 +17,12 @@ export const dateText = (date: string | null, end: string | null, precision: str
 const report = async (e: EventRecord, r: Report): Promise<HTMLElement> => {
   const [evidenceId, sourceId, start, end, method, date, precision, modality, conflict] = r
   const [title, publisher, published] = e.sourceLabels[sourceId]!
-  const text = await data.text(data.releaseUrl(`texts/${sourceId}.txt`))
-  const c = inContext(text, { start, end })
+  // a quotes-only source (text_policy quotes) publishes no text: the report is shown without its quote
+  const text = await data.text(data.releaseUrl(`texts/${sourceId}.txt`)).catch(() => null)
+  const c =
+    text === null
+      ? { before: "", quote: "(the text of this source is not published: see the evidence table's quote)", after: "" }
+      : inContext(text, { start, end })
   return h(
     "section",
     { class: "report", id: evidenceId, "aria-label": `Report in ${title}` },

@@ -46,8 +46,16 @@ const marked = (text: string, src: SourceRecord): HTMLElement =>
 export const sourcePage = async (main: HTMLElement, id: string): Promise<string> => {
   const src = await data.source(id)
   if (src === null) throw new Error(`no source ${id} in this release`)
-  const text = await data.text(data.releaseUrl(src.textPath))
   const name = src.title ?? src.fileName
+  if (src.textPath === null) {
+    put(
+      main,
+      h("h1", {}, name),
+      h("p", {}, "This source's text is not published (text_policy quotes): its rows keep their offsets and quotes.")
+    )
+    return name
+  }
+  const text = await data.text(data.releaseUrl(src.textPath))
   put(
     main,
     h("h1", {}, name),
