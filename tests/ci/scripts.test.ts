@@ -1,7 +1,8 @@
-/** The commands the CI workflows call: the candidate-release script and the reproducible packer. */
+/** The commands the CI workflows call: the reproducible packer, and candidate.sh's refusal of an unknown base (the
+ * simulated pull request in pullRequest.test.ts runs it and release.sh in full). */
 
-import { execFileSync } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { execFileSync, spawnSync } from "node:child_process"
+import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -25,15 +26,19 @@ describe("CI scripts", () => {
     })
   )
 
-  it("candidate.sh builds, validates and summarises a candidate release without touching dist/", () => {
+  it("candidate.sh stops before building when the base ref does not exist, saying how to get it", () => {
     const work = tmpDir()
-    const summary = join(work, "summary.md")
-    execFileSync("bash", [join(repoRoot, "pipeline/ci/candidate.sh"), "seeds", join(work, "w"), summary], {
-      cwd: repoRoot,
-      stdio: "pipe"
-    })
-    const text = readFileSync(summary, "utf8")
-    expect(text).toMatch(/^## Candidate release \d+\.\d+\.\d+/)
-    expect(text).toContain("entities")
-  }, 180_000)
+    const r = spawnSync(
+      "bash",
+      [join(repoRoot, "pipeline/ci/candidate.sh"), "seeds", work, join(work, "s.md"), "no-such-ref"],
+      {
+        encoding: "utf8"
+      }
+    )
+    expect([r.status, r.stderr.trim()]).toEqual([
+      1,
+      "candidate: base ref 'no-such-ref' not found: fetch it (git fetch origin main; actions/checkout with fetch-depth: 0) or pass it as the 4th argument"
+    ])
+    expect(readdirSync(work)).toEqual([])
+  })
 })

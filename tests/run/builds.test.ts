@@ -94,7 +94,10 @@ describe("builds with and without the cache, on one worker and on several", () =
         expect(cold.files).toEqual(reference.files)
         expect([cold.extract, cold.reextract]).toEqual([reference.extract, reference.reextract])
         const stored = entries()
-        expect(stored).toEqual([23, cold.reextract])
+        // one entry per article extracted (seeds/, the generated articles, the fixture: counted, since a pull request may
+        // add a source)
+        expect(stored).toEqual([cold.extract, cold.reextract])
+        expect(cold.extract).toBeGreaterThan(20)
         const warm = yield* run(3, cache)
         expect(warm.files).toEqual(reference.files)
         expect([warm.extract, warm.reextract]).toEqual([0, 0])
