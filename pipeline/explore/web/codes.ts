@@ -49,8 +49,11 @@ const CAMEO: Record<string, string> = {
 }
 
 /** The meaning of a CAMEO code: its own name where listed, else its root category's (said so). */
-export const cameoMeaning = (code: string): string =>
-  CAMEO[code] ?? (CAMEO_ROOTS[code.slice(0, 2)] ? `${CAMEO_ROOTS[code.slice(0, 2)]} (root category)` : "unknown code")
+export const cameoMeaning = (published: string): string => {
+  // the tables publish CAMEO:042 (so no CSV reader drops the leading zero); the names are keyed by the bare code
+  const code = published.replace(/^CAMEO:/, "")
+  return CAMEO[code] ?? (CAMEO_ROOTS[code.slice(0, 2)] ? `${CAMEO_ROOTS[code.slice(0, 2)]} (root category)` : "unknown code")
+}
 
 const PLOVER: Record<string, string> = {
   AGREE: "Agree to do something (future cooperation, talks, a settlement)",
