@@ -6,7 +6,7 @@
  * with the release's LOADING.md and compare it with Arrow and Parquet value by value; one changed cell makes them fail.
  * Skipped only where python3 is absent.
  */
-import { type SpawnSyncReturns, spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
@@ -51,8 +51,24 @@ const rReady =
     .status === 0
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g")
 
+/** A command's exit status and output, without blocking the test worker (a notebook run takes seconds). */
+const run = (
+  cmd: string,
+  args: ReadonlyArray<string>,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d))
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d))
+    child.on("error", reject)
+    child.on("close", (status) => resolve({ status, stdout, stderr }))
+  })
+
 /** The cached virtual environment's python, made (once per requirements and Python version) when missing. */
-const venvPython = (): string => {
+const venvPython = async (): Promise<string> => {
   const requirements = join(repoRoot, "examples", "requirements.txt")
   const key = sha256(`${readFileSync(requirements, "utf8")}\n${python3}\n${INDEX}`).slice(0, 16)
   const venv = join(repoRoot, "node_modules", ".cache", "examples-python", key)
@@ -61,13 +77,13 @@ const venvPython = (): string => {
   // made beside its place and renamed into it, so that a run stopped halfway leaves no half-made environment there
   const making = `${venv}.making-${process.pid}`
   rmSync(making, { recursive: true, force: true })
-  const run = (cmd: string, args: ReadonlyArray<string>) => {
-    const r = spawnSync(cmd, args, { encoding: "utf8" })
+  const must = async (cmd: string, args: ReadonlyArray<string>) => {
+    const r = await run(cmd, args)
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`)
   }
-  run("python3", ["-m", "venv", making])
+  await must("python3", ["-m", "venv", making])
   const pip = ["-m", "pip", "--isolated", "install", "--quiet", "--no-cache-dir", "--disable-pip-version-check"]
-  run(join(making, "bin", "python"), [...pip, ...(INDEX ? ["--index-url", INDEX] : []), "-r", requirements])
+  await must(join(making, "bin", "python"), [...pip, ...(INDEX ? ["--index-url", INDEX] : []), "-r", requirements])
   writeFileSync(join(making, "ready"), "")
   try {
     renameSync(making, venv)
@@ -93,10 +109,9 @@ describe.skipIf(python3 === null)("examples/ in Python (skipped where python3 is
     IPYTHONDIR: join(work, "ipython"),
     PYDEVD_DISABLE_FILE_VALIDATION: "1"
   })
-  const script = (distDir: string): SpawnSyncReturns<string> =>
-    spawnSync(python, [join(repoRoot, "examples", "load_polars.py")], { env: env(distDir), encoding: "utf8" })
-  const notebook = (distDir: string, output: string): SpawnSyncReturns<string> =>
-    spawnSync(
+  const script = (distDir: string) => run(python, [join(repoRoot, "examples", "load_polars.py")], env(distDir))
+  const notebook = (distDir: string, output: string) =>
+    run(
       python,
       ["-m", "nbconvert", "--to", "notebook", "--execute", join(repoRoot, "examples", "load.ipynb")].concat([
         "--output-dir",
@@ -104,7 +119,7 @@ describe.skipIf(python3 === null)("examples/ in Python (skipped where python3 is
         "--output",
         output
       ]),
-      { env: env(distDir), encoding: "utf8" }
+      env(distDir)
     )
   /** A copy of the release with one CSV cell changed. */
   const corrupted = (file: string, from: string, to: string): string => {
@@ -118,7 +133,7 @@ describe.skipIf(python3 === null)("examples/ in Python (skipped where python3 is
   }
 
   beforeAll(async () => {
-    python = venvPython()
+    python = await venvPython()
     work = tmpDir("car-examples-")
     dist = join(work, "dist")
     await Effect.runPromise(buildSeeds(dist))
@@ -129,8 +144,8 @@ describe.skipIf(python3 === null)("examples/ in Python (skipped where python3 is
     )
   }, 900_000)
 
-  it("load_polars.py finds CSV, Arrow and Parquet equal in polars, pandas and pyarrow, then joins", () => {
-    const r = script(dist)
+  it("load_polars.py finds CSV, Arrow and Parquet equal in polars, pandas and pyarrow, then joins", async () => {
+    const r = await script(dist)
     expect(r.stderr).toBe("")
     expect(r.status).toBe(0)
     const tables = Object.keys(JSON.parse(readFileSync(join(dist, "1.0.0", "manifest.json"), "utf8")).tables)
@@ -146,8 +161,8 @@ describe.skipIf(python3 === null)("examples/ in Python (skipped where python3 is
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain("LOADING.md")
   })
 
-  it("load.ipynb runs under nbconvert and finds the files equal in polars, pandas and DuckDB", () => {
-    const r = notebook(dist, "ok.ipynb")
+  it("load.ipynb runs under nbconvert and finds the files equal in polars, pandas and DuckDB", async () => {
+    const r = await notebook(dist, "ok.ipynb")
     expect(r.status, r.stderr).toBe(0)
     const outputs = readFileSync(join(work, "ok.ipynb"), "utf8")
     for (const reader of ["polars", "pandas", "duckdb"])
@@ -155,41 +170,39 @@ describe.skipIf(python3 === null)("examples/ in Python (skipped where python3 is
     expect(outputs).toMatch(/\d+ evidence spans match their quotes/)
   })
 
-  it("one changed CSV cell makes the example and the notebook fail, naming the cell", () => {
+  it("one changed CSV cell makes the example and the notebook fail, naming the cell", async () => {
     const bad = corrupted("events.csv", ",CAMEO:010,", ",CAMEO:011,")
-    const s = script(bad)
+    const s = await script(bad)
     expect(s.status).toBe(1)
     expect(s.stderr).toMatch(/^polars: events\.cameo_code row \d+: csv 'CAMEO:011' != arrow 'CAMEO:010'$/m)
-    const n = notebook(bad, "bad.ipynb")
+    const n = await notebook(bad, "bad.ipynb")
     expect(n.status).not.toBe(0)
     expect(n.stderr.replace(ANSI, "")).toMatch(/AssertionError: polars: events\.cameo_code row \d+: csv 'CAMEO:011'/)
   })
 
-  it("load_polars.py reads cells that readers guess wrong (NA, None, null, a year alone, spaces) as they are", () => {
+  it("load_polars.py reads cells that readers guess wrong (NA, None, null, a year alone, spaces) as they are", async () => {
     const data = join(tricky, "1.0.0", "data")
     expect(readFileSync(join(data, "sources.csv"), "utf8")).toContain(
       ',NA,None,,2024,2024-01-01,year,metadata," stated'
     )
     expect(readFileSync(join(data, "entities.csv"), "utf8")).toMatch(/,Namibia,"\[""Namibia""\]",NA,NAM,/)
-    const r = script(tricky)
+    const r = await script(tricky)
     expect(r.stderr).toBe("")
     expect(r.stdout).toContain("pandas: sources: csv, arrow, parquet hold the same values (1 rows)")
   })
 
   it.skipIf(!rReady)(
     "LOADING.md's readr, base R and data.table code reads every cell as Arrow holds it (skipped without R)",
-    () => {
+    async () => {
       for (const [name, d] of [
         ["seeds", dist],
         ["tricky", tricky]
       ] as const) {
         const release = join(d, "1.0.0")
         const values = join(work, `arrow-values-${name}`)
-        const py = spawnSync(python, [join(import.meta.dirname, "arrow_values.py"), release, values], {
-          encoding: "utf8"
-        })
+        const py = await run(python, [join(import.meta.dirname, "arrow_values.py"), release, values])
         expect(py.status, py.stderr).toBe(0)
-        const r = spawnSync("Rscript", [join(import.meta.dirname, "readers.R"), release, values], { encoding: "utf8" })
+        const r = await run("Rscript", [join(import.meta.dirname, "readers.R"), release, values])
         expect(r.stdout.split("\n").filter((l) => l !== "" && !l.endsWith("rows equal to Arrow"))).toEqual([])
         expect(r.status, r.stderr).toBe(0)
         expect(r.stdout).toContain("data.table: sources: ")
@@ -197,9 +210,9 @@ describe.skipIf(python3 === null)("examples/ in Python (skipped where python3 is
     }
   )
 
-  it("a changed list element in a CSV fails the example too", () => {
+  it("a changed list element in a CSV fails the example too", async () => {
     const bad = corrupted("entities.csv", '""the United Nations""', '""the United Natoins""')
-    const s = script(bad)
+    const s = await script(bad)
     expect(s.status).toBe(1)
     expect(s.stderr).toMatch(/^polars: entities\.aliases row \d+: csv \(.*'the United Natoins'\) != arrow/m)
   })
