@@ -74,8 +74,16 @@ beforeAll(async () => {
   await git("checkout", "--quiet", "--detach", (await ok("git", ["rev-parse", "HEAD"], repoRoot)).trim())
   writeFileSync(join(repo, ".git", "info", "exclude"), "node_modules\n")
   const status = await ok("git", ["status", "--porcelain", "-z", "--untracked-files=all"], repoRoot)
-  for (const entry of status.split("\0").filter((e) => e.length > 3)) {
-    const path = entry.slice(3)
+  const entries = status.split("\0")
+  const changed: Array<string> = []
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!
+    if (entry.length <= 3) continue
+    changed.push(entry.slice(3))
+    // a rename or copy is followed by its source path, which the working tree may no longer hold
+    if (/[RC]/.test(entry.slice(0, 2))) changed.push(entries[++i]!)
+  }
+  for (const path of changed) {
     if (path.startsWith("node_modules")) continue
     const [from, to] = [join(repoRoot, path), join(repo, path)]
     if (existsSync(from)) {
