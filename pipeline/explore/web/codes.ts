@@ -52,7 +52,9 @@ const CAMEO: Record<string, string> = {
 export const cameoMeaning = (published: string): string => {
   // the tables publish CAMEO:042 (so no CSV reader drops the leading zero); the names are keyed by the bare code
   const code = published.replace(/^CAMEO:/, "")
-  return CAMEO[code] ?? (CAMEO_ROOTS[code.slice(0, 2)] ? `${CAMEO_ROOTS[code.slice(0, 2)]} (root category)` : "unknown code")
+  return (
+    CAMEO[code] ?? (CAMEO_ROOTS[code.slice(0, 2)] ? `${CAMEO_ROOTS[code.slice(0, 2)]} (root category)` : "unknown code")
+  )
 }
 
 const PLOVER: Record<string, string> = {
