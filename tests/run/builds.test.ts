@@ -151,7 +151,9 @@ describe("builds with and without the cache, on one worker and on several", () =
             const args = ["--import", "tsx", "pipeline/bin.ts", "build", "--sources", sources, "--out", out]
             execFile(
               process.execPath,
-              [...args, "--cache", shared, "--workers", "1"],
+              // --memory: this test is about sharing the cache; a 23-source build with the explorer peaks near the
+              // default budget (500 MB), whose warning tests/run/memory.test.ts checks
+              [...args, "--cache", shared, "--workers", "1", "--memory", "4000"],
               { cwd: repoRoot },
               (e, _stdout, stderr) => resume(Effect.succeed({ code: e === null ? 0 : Number(e.code ?? 1), stderr }))
             )
