@@ -112,6 +112,11 @@ export const LINE_RULES: ReadonlyArray<{
 const titleKey = (t: string): string =>
   t.toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, "-").replace(/\s+/g, " ").trim()
 
+/** A line (`key`, its titleKey) that is the title again in another case or quotes, or after a breadcrumb trail. */
+const repeatsTitle = (t: string, key: string, title: string, titleKeyed: string): boolean =>
+  key === titleKeyed ||
+  (key.endsWith(titleKeyed) && /^[A-Z][A-Za-z]*$/.test(t.slice(0, t.length - title.length).trim()))
+
 const isHeadline = (t: string): boolean =>
   t.length > 0 && t.length <= 200 && !/[.:;,]$/.test(t) && t.split(/\s+/).length >= 3
 
@@ -154,6 +159,8 @@ export const segment = (
   }
   let inBio = false
   let afterOriginalUrl = false
+  // (the title's key, made once rather than for every line)
+  const titleKeyed = title !== null && title.length >= 20 ? titleKey(title) : null
   // the kind of boilerplate line `l` (the i-th non-empty line) is, or null for text
   const kindOf = (l: (typeof nonEmpty)[number], i: number): string | null => {
     const t = l.text.trim()
@@ -164,14 +171,7 @@ export const segment = (
     }
     if (l !== first && title !== null && t === title) return "repeated_title"
     // the title again in another case or quotes, or glued to a breadcrumb trail before it ("HomeWorld<title>")
-    if (
-      l !== first &&
-      title !== null &&
-      title.length >= 20 &&
-      (titleKey(t) === titleKey(title) ||
-        (titleKey(t).endsWith(titleKey(title)) && /^[A-Z][A-Za-z]*$/.test(t.slice(0, t.length - title.length).trim())))
-    )
-      return "repeated_title"
+    if (l !== first && titleKeyed !== null && repeatsTitle(t, titleKey(t), title!, titleKeyed)) return "repeated_title"
     if (afterOriginalUrl && /^<?https?:\/\//.test(t)) {
       afterOriginalUrl = false
       return "original_url"

@@ -262,11 +262,24 @@ const headingBetween = (doc: Doc, from: number, to: number): boolean =>
 
 /** The one person who speaks in a statement event (its only person actor), else its only organisation actor, if any. */
 const speaker = (e: FoundEvent): string | null => {
-  const people = e.participants.filter((p) => p.role === "actor" && p.mention.type === "person")
-  if (people.length === 1) return people[0]!.mention.key
+  // (counted in one pass without arrays: it is asked for every pair of statements)
+  let people = 0
+  let person: string | null = null
+  let bodies = 0
+  let body: string | null = null
+  for (const p of e.participants) {
+    if (p.role !== "actor") continue
+    if (p.mention.type === "person") {
+      people++
+      person = p.mention.key
+    } else if (p.mention.type === "organization") {
+      bodies++
+      body = p.mention.key
+    }
+  }
+  if (people === 1) return person
   // (a body speaks too when no person does: "the company said ... it said")
-  const bodies = e.participants.filter((p) => p.role === "actor" && p.mention.type === "organization")
-  return people.length === 0 && bodies.length === 1 ? bodies[0]!.mention.key : null
+  return people === 0 && bodies === 1 ? body : null
 }
 
 /**

@@ -8,16 +8,28 @@ import type { Mention } from "./entities.js"
 
 /** Words that may stand between "is" and its participle ("are now traveling", "is also holding"). */
 const BEFORE_PARTICIPLE = new Set(["now", "also", "still", "currently", "already", "reportedly"])
-/** A closing quotation mark: what stands before it in the clause is quoted speech. */
-const CLOSING_QUOTE = /[”"]/
+/**
+ * The offset of the last closing quotation mark (” or ") in text[from, to), or -1: what stands before it in the clause
+ * is quoted speech.
+ */
+const lastClosingQuote = (text: string, from: number, to: number): number => {
+  for (let p = to - 1; p >= from; p--) {
+    const c = text.charCodeAt(p)
+    if (c === 0x201d || c === 0x22) return p
+  }
+  return -1
+}
 /**
  * "are traveling", "is holding", "prepares to": the clause reports what happens as the article is written (not the
  * words of a quotation before the trigger: "'we are watching,' X said").
  */
 export const progressive = (doc: Doc, a: number, j: number): boolean => {
   const at = doc.tokens[j - 1]!.start
+  // a token is quoted when a closing quotation mark stands between it and the trigger's last token: when it starts at
+  // or before the last such mark (found once, instead of a slice of the text for every token)
+  const lastQuote = a < j ? lastClosingQuote(doc.text, doc.tokens[a]!.start, at) : -1
   for (let k = a; k < j; k++) {
-    if (CLOSING_QUOTE.test(doc.text.slice(doc.tokens[k]!.start, at))) continue
+    if (doc.tokens[k]!.start <= lastQuote) continue
     const t = doc.tokens[k]!.norm
     // (the participle follows "is" at once or over an adverb: not "is to enshrine everlasting friendship, said X")
     let v = k + 1
