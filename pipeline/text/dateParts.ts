@@ -42,6 +42,11 @@ export interface Rule {
   /** Characters at the start of a match that are not part of the date (a number, or one per match). */
   readonly skip?: number | ((m: RegExpExecArray) => number)
   readonly resolve: (m: RegExpExecArray, ctx: RuleContext, text: string) => Resolved | null
+  /**
+   * Every match names a month (MONTH_RE) as a whole word, so a text in which dates.ts's MONTH_WORD finds none is not
+   * scanned (tests/text/dates.test.ts checks the claim).
+   */
+  readonly namesMonth?: boolean
 }
 
 export const MONTHS = [

@@ -69,6 +69,7 @@ export const RANGE_RULES: ReadonlyArray<Rule> = [
     // "from 10 to 13 June", "between 10 and 13 June 2025", "10–13 June": days before their month (chrono loses the
     // first day or the range)
     id: "date.day-range.v1",
+    namesMonth: true,
     re: new RegExp(
       `\\b(?:from\\s|between\\s)?${DAY}${TO}${DAY}\\s${MONTH_RE}(?:(?:,\\s|\\s)((?:19|20)\\d\\d))?\\b`,
       "gi"
@@ -79,6 +80,7 @@ export const RANGE_RULES: ReadonlyArray<Rule> = [
   {
     // "June 10–13", "June 10 to 13, 2024", "from June 9 until 12": days after their month
     id: "date.month-day-range.v1",
+    namesMonth: true,
     re: new RegExp(
       `\\b(?:from\\s|between\\s)?${MONTH_RE}\\s${DAY}${TO}${DAY}(?![\\w:])(?:(?:,\\s|\\s)((?:19|20)\\d\\d))?\\b`,
       "gi"

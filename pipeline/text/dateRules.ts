@@ -172,6 +172,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     id: "date.last-month-name.v1",
+    namesMonth: true,
     re: new RegExp(`\\b(last|this|next|past)\\s${MONTH_RE}\\b`, "g"),
     resolve: (m, { ref }) => {
       if (!ref) return null
@@ -193,6 +194,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
   },
   {
     id: "date.month-of-relative-year.v1",
+    namesMonth: true,
     // "in February last year", "March of next year"
     re: new RegExp(`\\b(?:in\\s)?${MONTH_RE}\\s(?:of\\s)?(last|next|this)\\syear\\b`, "g"),
     resolve: (m, { ref }) => {
@@ -375,6 +377,7 @@ export const DATE_RULES: ReadonlyArray<Rule> = [
     // "in March": the last March, or this one just ahead; after a future verb ("will open in March") or an invitation
     // to something ("invited X to the summit in March") the next one
     id: "date.in-month.v2",
+    namesMonth: true,
     re: new RegExp(
       `\\b(?:in|since|during|until|by|from|early|mid|late|end\\sof)[\\s-]${MONTH_RE}\\b(?![\\s.]\\s?\\d)(?!,?\\s(?:19|20)\\d\\d)`,
       "g"

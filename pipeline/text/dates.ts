@@ -84,7 +84,7 @@ const MONTH_NAME = new RegExp(
   "i"
 )
 /** A month's name or abbreviation as a word, as chrono reads them ("Sept.", "March"); the texts chrono is run on. */
-const MONTH_WORD =
+export const MONTH_WORD =
   /\b(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\b/i
 
 /** The reference chrono reads a text against when the article's date is unknown (and for day hints). */
@@ -232,7 +232,9 @@ const datesIn = (text: string, r: Ref | null, prev: string | null): ReadonlyArra
       if (m[0].length === 0) rule.re.lastIndex++
     }
   }
-  for (const rule of DATE_RULES) if (rule.id !== ANAPHORIC) run(rule, () => prev)
+  // (the rules that name a month are skipped in a text that names none)
+  const month = MONTH_WORD.test(text)
+  for (const rule of DATE_RULES) if (rule.id !== ANAPHORIC && (month || rule.namesMonth !== true)) run(rule, () => prev)
   const direct = [...found]
   const latestDayBefore = (index: number) =>
     direct.filter((d) => d.precision === "day" && d.end <= index).sort((a, b) => b.end - a.end)[0]?.value ?? prev
