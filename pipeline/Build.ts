@@ -7,6 +7,7 @@ import { Console, Effect, Option } from "effect"
 import type { TextPolicy } from "../schemas/vocab.js"
 import { textPolicies } from "./04-resolve/Resolve.js"
 import type { DiskService } from "./05-publish/disk.js"
+import { parquetSliceRows } from "./05-publish/files.js"
 import { openStaging, publishRelease } from "./05-publish/Publish.js"
 import { assemble } from "./release/assemble.js"
 import { baseOf } from "./release/base.js"
@@ -92,7 +93,11 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
     )
     return { version: base.latest!.version, status: "unchanged" as const, built }
   }
-  yield* staged(staging, opts.out, () => assemble(built, meta, base.previous, version, staging, timings, base.skipped))
+  // the tables but sources are let go as their files are written: below, only their row counts are read
+  const budget = { parquetSliceRows: parquetSliceRows(opts.memory ?? DEFAULT_MEMORY_MB), dropWritten: true }
+  yield* staged(staging, opts.out, () =>
+    assemble(built, meta, base.previous, version, staging, timings, base.skipped, budget)
+  )
   timings.mark("release files")
   const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging, disk))
   const t = built.tables
