@@ -99,8 +99,10 @@ export const writeContentFiles = (
     )
   // a source under the quotes policy (its row has no text_path) publishes its hash, offsets and quotes, not its text
   const published = new Set(t.sources.filter((s) => s.text_path !== null).map((s) => s.source_id))
-  for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b)))
-    if (published.has(id)) sink.put(textPathOf(id), enc(text))
+  timings.time("publish: texts", () => {
+    for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b)))
+      if (published.has(id)) sink.put(textPathOf(id), enc(text))
+  })
 }
 
 /**
