@@ -7,6 +7,7 @@ import { Console, Effect, Option } from "effect"
 import type { TextPolicy } from "../schemas/vocab.js"
 import { textPolicies } from "./04-resolve/Resolve.js"
 import type { DiskService } from "./05-publish/disk.js"
+import { parquetSliceRows } from "./05-publish/files.js"
 import { openStaging, publishRelease } from "./05-publish/Publish.js"
 import { assemble } from "./release/assemble.js"
 import { baseOf } from "./release/base.js"
@@ -17,7 +18,7 @@ import { releaseMeta } from "./release/meta.js"
 import { removeLeftovers, staged, storageStep, withLock } from "./release/storage.js"
 import { changeOf, releaseVersion } from "./release/version.js"
 import { type ArticleFlags, articleOptions, sourceCount } from "./run/articleStream.js"
-import { DEFAULT_MEMORY_MB, overBudget } from "./run/memory.js"
+import { DEFAULT_MEMORY_MB, overBudget, workerHeapMb } from "./run/memory.js"
 import { buildTables } from "./run/tables.js"
 import { buildTimings, timed, writeTimings } from "./run/timed.js"
 import { codeSha256 } from "./shared/codeHash.js"
@@ -66,19 +67,29 @@ export const build = (opts: BuildOptions) =>
   )
 
 const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, disk: DiskService, timings: Timings) {
-  yield* removeLeftovers(opts.out, disk)
-  const base = yield* baseOf(opts.out, opts.base)
-  const lineage = yield* lineageOf(base.previous?.dir ?? null)
+  const { base, lineage } = yield* timed(
+    timings,
+    "base release",
+    Effect.gen(function* () {
+      yield* removeLeftovers(opts.out, disk)
+      const base = yield* baseOf(opts.out, opts.base)
+      return { base, lineage: yield* lineageOf(base.previous?.dir ?? null) }
+    })
+  )
   const built = yield* buildTables(
     opts.sources,
     lineage,
     timings,
-    articleOptions(opts),
+    { ...articleOptions(opts), workerHeapMb: workerHeapMb(opts.memory ?? DEFAULT_MEMORY_MB) },
     textPolicies(opts.texts ?? "full")
   )
   if (opts.strict && built.rejected.length > 0)
     return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))
-  const meta = yield* releaseMeta(opts.sources, built, base.previous, yield* createdOf(built), codeSha256(), timings)
+  const meta = yield* timed(
+    timings,
+    "release meta",
+    releaseMeta(opts.sources, built, base.previous, yield* createdOf(built), codeSha256(), timings)
+  )
   const staging = yield* storageStep(opts.out, () => openStaging(opts.out, disk))
   const content = yield* stageContent(staging, opts.out, built, timings)
   const change = changeOf(base.manifest, built.tables.sources, content)
@@ -92,7 +103,11 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
     )
     return { version: base.latest!.version, status: "unchanged" as const, built }
   }
-  yield* staged(staging, opts.out, () => assemble(built, meta, base.previous, version, staging, timings, base.skipped))
+  // the tables but sources are let go as their files are written: below, only their row counts are read
+  const budget = { parquetSliceRows: parquetSliceRows(opts.memory ?? DEFAULT_MEMORY_MB), dropWritten: true }
+  yield* staged(staging, opts.out, () =>
+    assemble(built, meta, base.previous, version, staging, timings, base.skipped, budget)
+  )
   timings.mark("release files")
   const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging, disk))
   const t = built.tables

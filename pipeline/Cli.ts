@@ -98,8 +98,8 @@ const noProgress = Options.boolean("no-progress").pipe(
 )
 const memory = Options.integer("memory").pipe(
   Options.withDescription(
-    "Memory budget in MB: a build whose peak memory passes it warns, naming the stages that did" +
-      " (the release is the same under any budget)"
+    "Memory budget in MB: bounds each worker's heap and the Parquet thread's slices; a build whose peak memory" +
+      " passes it warns, naming the stages that did (the release is the same under any budget)"
   ),
   Options.filterMap(
     (mb) => (mb >= 100 ? Option.some(mb) : Option.none()),

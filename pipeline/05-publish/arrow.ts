@@ -146,6 +146,12 @@ const utf8Data = (values: ReadonlyArray<string | null | undefined>) => {
  */
 export const BATCH_ROWS = 131_072
 
+/** Throws unless `size` is a multiple of 1,024 dividing 1,048,576 (rows per batch giving the same Parquet bytes). */
+export const checkBatchRows = (size: number): void => {
+  if (size % 1024 !== 0 || 1_048_576 % size !== 0)
+    throw new Error(`a record batch must be a multiple of 1,024 rows dividing 1,048,576 (got ${size})`)
+}
+
 /** A categorical column's dictionary: its values' codes, and the dictionary vector every batch shares. */
 type Dict = {
   readonly codes: ReadonlyMap<string, number>
@@ -239,8 +245,7 @@ const columnData = (c: Column, type: DataType, values: ReadonlyArray<unknown>, d
  * The row ranges of a table's batches: [from, to) by `size` rows, at least one (an empty table has one empty batch).
  */
 const batchRanges = (length: number, size: number): Array<readonly [number, number]> => {
-  if (size % 1024 !== 0 || 1_048_576 % size !== 0)
-    throw new Error(`a record batch must be a multiple of 1,024 rows dividing 1,048,576 (got ${size})`)
+  checkBatchRows(size)
   const out: Array<readonly [number, number]> = []
   for (let from = 0; from < length || from === 0; from += size) out.push([from, Math.min(length, from + size)])
   return out

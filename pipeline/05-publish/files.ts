@@ -3,7 +3,6 @@
  * and SHA256SUMS come last because they hash the others.
  */
 
-import { performance } from "node:perf_hooks"
 import { type RecordBatch, Table } from "apache-arrow"
 import type { Column, TableDef } from "../../schemas/Column.js"
 import { jsonSchemas } from "../../schemas/jsonSchema.js"
@@ -15,7 +14,7 @@ import { compareStrings } from "../shared/compare.js"
 import { sha256 } from "../shared/hash.js"
 import { stableStringify } from "../shared/stableJson.js"
 import { noTimings, type Timings } from "../shared/timings.js"
-import { arrowBatches, arrowSchema, writeArrowFile } from "./arrow.js"
+import { arrowBatches, arrowSchema, BATCH_ROWS, writeArrowFile } from "./arrow.js"
 import { renderCard } from "./card.js"
 import { croissant } from "./croissant.js"
 import { emitCsv } from "./csv.js"
@@ -100,8 +99,10 @@ export const writeContentFiles = (
     )
   // a source under the quotes policy (its row has no text_path) publishes its hash, offsets and quotes, not its text
   const published = new Set(t.sources.filter((s) => s.text_path !== null).map((s) => s.source_id))
-  for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b)))
-    if (published.has(id)) sink.put(textPathOf(id), enc(text))
+  timings.time("publish: texts", () => {
+    for (const [id, text] of [...texts].sort(([a], [b]) => compareStrings(a, b)))
+      if (published.has(id)) sink.put(textPathOf(id), enc(text))
+  })
 }
 
 /**
@@ -109,38 +110,68 @@ export const writeContentFiles = (
  */
 export const PARQUET_THREAD_ROWS = 200_000
 
+/** How publication bounds its memory (`build --memory`); it never changes a byte of the release. */
+export interface PublishBudget {
+  /** Rows per slice handed to the Parquet thread (parquetSliceRows); default the Arrow files' batches. */
+  readonly parquetSliceRows?: number
+  /**
+   * Let each table but sources go once its Arrow file is written (the rows are replaced by a table of the same length
+   * that cannot be read): for a caller that reads no more than row counts and sources after this.
+   */
+  readonly dropWritten?: boolean
+}
+
 /**
- * Write the rest of a release after writeContentFiles: Arrow, Parquet, JSON-LD, schemas, metadata; manifest.json and
- * SHA256SUMS last, because they hash the others.
+ * Rows per Parquet slice under a memory budget of `memoryMb`: the largest power of two up to 64 rows a MB, from 4,096
+ * to the Arrow batch (an evidence row is about 220 bytes of Arrow: 500 MB gives slices of 16,384 rows, 3.6 MB).
+ */
+export const parquetSliceRows = (memoryMb: number): number =>
+  Math.min(BATCH_ROWS, Math.max(4096, 2 ** Math.floor(Math.log2(Math.max(1, memoryMb * 64)))))
+
+/**
+ * Write the rest of a release after writeContentFiles: JSON-LD, then table by table Arrow and Parquet (dropping each
+ * table after it when `budget` says so), schemas, metadata; manifest.json and SHA256SUMS last, because they hash the
+ * others. The other files (`meta.extra`) are written first, so that their bytes are not held while the tables are.
  */
 export const writeReleaseFiles = (
   t: ReleaseTables,
   meta: ReleaseMeta,
   sink: FileSink,
   timings: Timings = noTimings,
-  parquetThreadRows = PARQUET_THREAD_ROWS
+  parquetThreadRows = PARQUET_THREAD_ROWS,
+  budget: PublishBudget = {}
 ): void => {
-  // large releases make their Parquet on a second thread while this one writes JSON-LD
+  for (const [p, b] of meta.extra ?? []) sink.put(p, b)
+  for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
+  sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
+  timings.time("publish: json-ld", () =>
+    sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version }, push))
+  )
+  timings.mark("json-ld")
+  // what the metadata files read of the tables, before they go: the card's counts (the content hash reads only the
+  // content files, all written before this)
+  const content = contentHash(sink.files, meta.rejected)
+  const card = timings.time("publish: card", () => renderCard(t, { ...meta, contentSha256: content }))
+  // large releases make their Parquet on a second thread while this one writes Arrow
   const rowCount = TABLES.reduce((n, d) => n + (t[d.name as keyof ReleaseTables] as Rows<unknown>).length, 0)
-  const thread = rowCount >= parquetThreadRows ? startParquetThread() : null
+  const thread = rowCount >= parquetThreadRows ? startParquetThread(budget.parquetSliceRows) : null
   let tableInfo: Record<string, unknown>
   try {
-    tableInfo = writeTableFiles(t, meta.version, sink, thread, timings)
+    tableInfo = writeTableFiles(t, meta.version, sink, thread, timings, budget.dropWritten === true)
     timings.mark("arrow")
-    for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
-    sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
-    timings.time("publish: json-ld", () =>
-      sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version }, push))
-    )
-    timings.mark("json-ld")
     if (thread) for (const [p, b] of timings.time("publish: parquet (wait)", () => thread.finish())) sink.put(p, b)
   } finally {
     thread?.stop()
   }
-  for (const [p, b] of meta.extra ?? []) sink.put(p, b)
-  const t0 = performance.now()
-  writeMetadataFiles(t, meta, sink, tableInfo)
-  timings.add("publish: metadata and hashes", performance.now() - t0)
+  timings.time("publish: metadata and hashes", () => writeMetadataFiles(t, meta, sink, tableInfo, content, card))
+}
+
+/** A table that has been written and let go: its length, and a failure for any read of its rows. */
+const droppedRows = (name: string, length: number) => {
+  const gone = () => {
+    throw new Error(`the ${name} table was let go once its files were written (PublishBudget.dropWritten)`)
+  }
+  return { length, at: gone, column: gone, [Symbol.iterator]: gone }
 }
 
 /** Every table's Arrow and Parquet files; what manifest.json records of each table, by name. */
@@ -149,7 +180,8 @@ const writeTableFiles = (
   version: string,
   sink: FileSink,
   thread: ParquetThread | null,
-  timings: Timings
+  timings: Timings,
+  drop: boolean
 ): Record<string, unknown> => {
   const arrowMeta = new Map([
     ["dataset", DATASET_NAME],
@@ -193,24 +225,28 @@ const writeTableFiles = (
         description: c.description
       }))
     }
+    // the only reference left is the tables object's (the caller's Built): the rows die here
+    if (drop && def.name !== "sources")
+      (t as unknown as Record<string, unknown>)[def.name] = droppedRows(def.name, rows.length)
   }
   return tableInfo
 }
 
 /**
- * datapackage.json, croissant.jsonld, LOADING.md, README.md, then manifest.json and SHA256SUMS, which hash every file before them.
+ * datapackage.json, croissant.jsonld, LOADING.md, README.md (`card`, rendered before the tables went), then manifest.json and SHA256SUMS, which hash every file before them.
  */
 const writeMetadataFiles = (
   t: ReleaseTables,
   meta: ReleaseMeta,
   sink: FileSink,
-  tableInfo: Record<string, unknown>
+  tableInfo: Record<string, unknown>,
+  content: string,
+  card: string
 ): void => {
   sink.put("datapackage.json", enc(stableStringify(dataPackage(sink.files, meta))))
   sink.put("croissant.jsonld", enc(stableStringify(croissant(sink.files, meta))))
-  const content = contentHash(sink.files, meta.rejected)
   sink.put("LOADING.md", enc(loadingMarkdown(meta.version)))
-  sink.put("README.md", enc(renderCard(t, { ...meta, contentSha256: content })))
+  sink.put("README.md", enc(card))
   sink.put("manifest.json", enc(stableStringify(manifestOf(t, meta, sink.files, tableInfo, content))))
   const sums = [...sink.files.keys()]
     .sort(compareStrings)

@@ -14,6 +14,7 @@
 import { MessageChannel, receiveMessageOnPort } from "node:worker_threads"
 import { type RecordBatch, Table, tableToIPC } from "apache-arrow"
 import { tsWorker } from "../shared/worker.js"
+import { BATCH_ROWS, checkBatchRows } from "./arrow.js"
 
 /** Tables whose Parquet is being made elsewhere. */
 export interface ParquetThread {
@@ -43,8 +44,13 @@ export type ParquetAnswer = {
 /** Batches handed over and not yet taken by the thread's writer, at most (two: a table's first is held for its second). */
 export const IN_FLIGHT = 2
 
-/** Start the thread (it loads parquet-wasm while the caller writes the first tables). */
-export const startParquetThread = (): ParquetThread => {
+/**
+ * Start the thread (it loads parquet-wasm while the caller writes the first tables). Each batch handed over is cut into
+ * slices of `sliceRows` rows (a multiple of 1,024 dividing 1,048,576: the same bytes, parquet.ts), so that what is in
+ * flight, and in the thread's WebAssembly memory, is at most IN_FLIGHT slices, whatever the Arrow files' batches.
+ */
+export const startParquetThread = (sliceRows = BATCH_ROWS): ParquetThread => {
+  checkBatchRows(sliceRows)
   // shared[0]: answers posted so far (the waiting side sleeps on it); shared[1]: 1 once the thread has loaded;
   // shared[2]: batches its writers have taken (or dropped)
   const shared = new Int32Array(new SharedArrayBuffer(12))
@@ -69,12 +75,15 @@ export const startParquetThread = (): ParquetThread => {
   }
   return {
     add: (path, batch) => {
-      for (let t = Atomics.load(shared, 2); sent - t >= IN_FLIGHT; t = Atomics.load(shared, 2))
-        if (Atomics.wait(shared, 2, t, 1000) === "timed-out") check()
-      sent++
-      const ipc = tableToIPC(new Table(batch.schema, [batch]), "stream")
-      const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice()
-      port1.postMessage({ path, ipc: own } satisfies ParquetMessage, [own.buffer as ArrayBuffer])
+      for (let from = 0; from < batch.numRows || from === 0; from += sliceRows) {
+        for (let t = Atomics.load(shared, 2); sent - t >= IN_FLIGHT; t = Atomics.load(shared, 2))
+          if (Atomics.wait(shared, 2, t, 1000) === "timed-out") check()
+        sent++
+        const slice = batch.numRows <= sliceRows ? batch : batch.slice(from, Math.min(batch.numRows, from + sliceRows))
+        const ipc = tableToIPC(new Table(batch.schema, [slice]), "stream")
+        const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength ? ipc : ipc.slice()
+        port1.postMessage({ path, ipc: own } satisfies ParquetMessage, [own.buffer as ArrayBuffer])
+      }
     },
     end: (path) => {
       paths.push(path)

@@ -5,21 +5,21 @@
 import type { Column, TableDef } from "../../schemas/Column.js"
 import type { ReleaseTables, Rows } from "../../schemas/ReleaseTables.js"
 import { TABLES } from "../../schemas/Tables.js"
-import { writeReleaseFiles } from "../05-publish/files.js"
+import { type PublishBudget, writeReleaseFiles } from "../05-publish/files.js"
 import type { FileSink } from "../05-publish/sink.js"
 import { readReleaseTables } from "../diff/arrowTables.js"
 import { csvFileTable } from "../diff/csvFile.js"
 import { cellLookup, diffTables, emitChangelog, labeller, type TableTexts } from "../diff/diff.js"
 import { explorerFiles } from "../explore/explorerFiles.js"
 import type { Built } from "../run/tables.js"
-import { joinBytes, stableStringifyTo } from "../shared/stableJson.js"
+import { stableStringifyTo } from "../shared/stableJson.js"
 import { noTimings, type Timings } from "../shared/timings.js"
 import type { Previous } from "./base.js"
 import type { ReleaseMeta } from "./meta.js"
 
 /**
  * Write every file of release `version` but the content files (already in `sink`, see writeContentFiles), with
- * changes.json and CHANGELOG.md against the previous release.
+ * changes.json and CHANGELOG.md against the previous release; `budget` bounds the memory of writing the tables.
  */
 export const assemble = (
   built: Built,
@@ -28,9 +28,10 @@ export const assemble = (
   version: string,
   sink: FileSink,
   timings: Timings = noTimings,
-  baseSkipped: string | null = null
+  baseSkipped: string | null = null,
+  budget: PublishBudget = {}
 ) => {
-  const extra = timings.time("diff", () => {
+  const changelogBytes = timings.time("diff", () => {
     // the new tables as the CSV cells they are written as, without decoding the CSV files again;
     // their lines as written, read back from the sink's files
     const newTables: TableTexts = new Map(
@@ -47,18 +48,11 @@ export const assemble = (
     const diffed = diffTables({ version: previous?.version ?? null, tables: oldTables }, { version, tables: newTables })
     // built with --base none while a release was there: the changelog says it was not compared
     const changes = baseSkipped === null ? diffed : { ...diffed, base_skipped: baseSkipped }
-    const extra = new Map(meta.extra)
-    // in pieces: a large first release lists every row, more text than one string can hold
-    extra.set(
-      "changes.json",
-      joinBytes((push) => stableStringifyTo(changes, push))
-    )
+    // streamed into their files, never held while the tables are written (a large first release lists every row)
+    sink.stream("changes.json", (push) => stableStringifyTo(changes, push))
     const labels = labeller(newTables, oldTables)
-    extra.set(
-      "CHANGELOG.md",
-      joinBytes((push) => emitChangelog(changes, labels, push))
-    )
-    return extra
+    sink.stream("CHANGELOG.md", (push) => emitChangelog(changes, labels, push))
+    return sink.files.get("CHANGELOG.md")!.bytes
   })
   timings.mark("diff")
   // the explorer (explorer/): a static page over this release's tables, listed and hashed like every file
@@ -67,10 +61,10 @@ export const assemble = (
       version,
       created: meta.created,
       previousVersion: meta.previousVersion,
-      quality: extra.has("quality.json"),
-      changelogBytes: extra.get("CHANGELOG.md")!.length
+      quality: meta.extra.has("quality.json"),
+      changelogBytes
     }
-    for (const [p, b] of explorerFiles(built.tables, release)) extra.set(p, b)
+    for (const [p, b] of explorerFiles(built.tables, release)) sink.put(p, b)
   })
-  writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)
+  writeReleaseFiles(built.tables, { ...meta, version }, sink, timings, undefined, budget)
 }

@@ -26,6 +26,8 @@ import { type Outcome, runTask, storeOutcomes } from "./task.js"
 export interface ArticleOptions {
   readonly workers: number
   readonly cacheDir: string | null
+  /** The V8 old generation of each worker at most, in MB (run/memory.ts workerHeapMb); default V8's. */
+  readonly workerHeapMb?: number
 }
 
 /** The default: in the main thread, no cache (what eval and verify use). */
@@ -80,7 +82,7 @@ export const openCache = (dir: string | null, lex: LexiconBundle) =>
 
 /** The worker pool of a build's options for the scope (null: the work runs in the main thread). */
 export const openPool = (opts: ArticleOptions, store: Store | null) =>
-  opts.workers === 0 ? Effect.succeed(null) : makePool(opts.workers, store?.config ?? null)
+  opts.workers === 0 ? Effect.succeed(null) : makePool(opts.workers, store?.config ?? null, opts.workerHeapMb)
 
 /** Tasks in flight on a pool: enough to keep every worker busy, few enough to keep memory flat. */
 export const inFlight = (pool: Pool): number => pool.size * pool.batch * BATCHES_PER_WORKER

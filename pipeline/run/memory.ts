@@ -1,7 +1,8 @@
 /**
- * The memory budget of a build (`build --memory MB`). It bounds how a build runs, never what it publishes. Most of a
- * build is not yet bounded by it (resolution holds every event report, publication every table: docs/bench.md), so a
- * build whose peak passes the budget says so, naming the stages that did, rather than pretending.
+ * The memory budget of a build (`build --memory MB`). It bounds how a build runs, never what it publishes: each article
+ * worker's heap (below) and the Parquet thread's slices (05-publish/files.ts parquetSliceRows). Much of a build is not
+ * yet bounded by it (resolution holds every event report, publication each table until its files are written:
+ * docs/bench.md), so a build whose peak passes the budget says so, naming the stages that did, rather than pretending.
  */
 import { Schema } from "effect"
 import { defineError } from "../../schemas/ErrorSpec.js"
@@ -9,6 +10,12 @@ import type { TimingReport } from "../shared/timings.js"
 
 /** The default budget, in MB. */
 export const DEFAULT_MEMORY_MB = 500
+
+/**
+ * The V8 old generation of each article worker under a budget of `budgetMb`: a quarter of it, and never below 256 MB
+ * (a worker holds about 150 MB of code and lexicons: below that it would fail rather than collect more often).
+ */
+export const workerHeapMb = (budgetMb: number): number => Math.max(256, Math.floor(budgetMb / 4))
 
 /** A build's memory passed its budget: said once, after it published; the release is the same. */
 export class MemoryOverBudget extends defineError<MemoryOverBudget>()(

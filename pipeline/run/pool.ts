@@ -41,15 +41,18 @@ type Pending = {
 
 const fileOf = (t: Task): string => ("article" in t ? t.article.file : `${t.day.source.file} (day ${t.day.day})`)
 
-/** Start `size` workers (each loads the lexicons) for the duration of the scope. */
-export const makePool = (size: number, cache: CacheConfig | null) =>
+/**
+ * Start `size` workers (each loads the lexicons) for the duration of the scope, each with a V8 old generation of at
+ * most `heapMb` when given.
+ */
+export const makePool = (size: number, cache: CacheConfig | null, heapMb?: number) =>
   Effect.acquireRelease(
     Effect.async<{
       readonly pool: Pool
       readonly workers: ReadonlyArray<Worker>
     }>((resume) => {
       const url = new URL("./worker.ts", import.meta.url)
-      const workers = Array.from({ length: size }, () => tsWorker(url, { cache }))
+      const workers = Array.from({ length: size }, () => tsWorker(url, { cache }, [], heapMb))
       const idle: Array<Worker> = []
       const busy = new Map<Worker, ReadonlyArray<Pending>>()
       const queue: Array<Pending> = []

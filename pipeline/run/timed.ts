@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks"
 import { Effect } from "effect"
 import { PublishFailed } from "../05-publish/errors.js"
 import { makeProgress } from "../shared/progress.js"
-import { startRssSampler } from "../shared/rssSampler.js"
+import { rssMbNow, startRssSampler } from "../shared/rssSampler.js"
 import { makeTimings, noTimings, type Timings } from "../shared/timings.js"
 
 /** Run an effect and add its duration to a stage. */
@@ -35,7 +35,8 @@ export const buildTimings = (o: { readonly progress: boolean; readonly sampled: 
                 total: o.total,
                 write: (text) => process.stderr.write(text),
                 live: process.stderr.isTTY === true,
-                now: () => performance.now()
+                now: () => performance.now(),
+                rssMb: rssMbNow
               })
             }
           : {}),

@@ -1,6 +1,6 @@
 /**
  * Progress of a build on stderr: the stage it is in, the articles done of the total and their
- * rate, the time since it started. On a terminal one line is rewritten in place (carriage return, no escape
+ * rate, the time since it started, and the process's memory (RSS) when given a way to read it. On a terminal one line is rewritten in place (carriage return, no escape
  * codes); elsewhere (a CI log, a pipe) a line is written when a stage begins and at most every
  * `everyMs` while articles are processed, and nothing at all during the first `everyMs`, so short
  * builds stay quiet. The clock and the writer are given, so the behaviour is testable.
@@ -26,6 +26,8 @@ export interface ProgressOptions {
   readonly now: () => number
   /** Least time between two lines (between two rewrites when live). */
   readonly everyMs?: number
+  /** The resident set size of the process now, in MB (shown on each line when given). */
+  readonly rssMb?: () => number
 }
 
 const LIVE_EVERY_MS = 250
@@ -38,10 +40,10 @@ const duration = (ms: number): string => {
 }
 
 /**
- * A stage name as a reader wants it: "publish" for each of "publish: csv", "publish: arrow"…, without the timings
- * report's "(wall)" or "(wait)".
+ * A stage name as a reader wants it: the timings report's name ("publish: arrow", each publishing step by its own)
+ * without its "(wall)" or "(wait)".
  */
-const stageLabel = (name: string): string => name.replace(/:.*$/, "").replace(/ \((wall|wait)\)$/, "")
+const stageLabel = (name: string): string => name.replace(/ \((wall|wait)\)$/, "")
 
 /** Least time between two lines written for stages (a build's last stages follow each other fast). */
 const STAGE_LINES_EVERY_MS = 1000
@@ -62,7 +64,8 @@ export const makeProgress = (o: ProgressOptions): ProgressObserver => {
         : `/${o.total.toLocaleString("en-US")} (${Math.floor((100 * Math.min(done, o.total)) / o.total)}%)`
     // articles per second over the time articles have been coming in
     const rate = done > 0 && lastArticle > t0 ? ` · ${(done / ((lastArticle - t0) / 1000)).toFixed(1)}/s` : ""
-    return `build: ${stage} · ${done.toLocaleString("en-US")}${of} articles${rate} · ${duration(t - t0)}`
+    const rss = o.rssMb === undefined ? "" : ` · ${o.rssMb()} MB`
+    return `build: ${stage} · ${done.toLocaleString("en-US")}${of} articles${rate} · ${duration(t - t0)}${rss}`
   }
   const emit = (t: number) => {
     last = t

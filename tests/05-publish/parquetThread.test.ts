@@ -106,6 +106,16 @@ describe("the Parquet thread", () => {
     expect(Buffer.from(small!).equals(Buffer.from(arrowToParquet(wide.slice(0, 10))))).toBe(true)
   })
 
+  it("cuts the batches it is given into slices of its size (build --memory), to the same bytes", () => {
+    const thread = startParquetThread(1024)
+    for (const b of batches(wide, 4096)) thread.add("data/wide.parquet", b)
+    thread.end("data/wide.parquet")
+    const [[, sliced]] = thread.finish()
+    expect(Buffer.from(sliced!).equals(whole)).toBe(true)
+    // a slice that would move the pages or row groups is refused
+    expect(() => startParquetThread(1000)).toThrow(/multiple of 1,024/)
+  })
+
   it("reports a table that fails on the thread", () => {
     const thread = startParquetThread()
     thread.end("data/none.parquet")

@@ -2,10 +2,17 @@ import { describe, expect, it } from "vitest"
 import { makeProgress } from "../../pipeline/shared/progress.js"
 
 /** A progress display on a fake clock, its output collected. */
-const fake = (live: boolean, total: number | null = 100) => {
+const fake = (live: boolean, total: number | null = 100, rssMb?: () => number) => {
   let t = 0
   const out: Array<string> = []
-  const p = makeProgress({ total, live, now: () => t, write: (s) => out.push(s), everyMs: live ? 250 : 10_000 })
+  const p = makeProgress({
+    total,
+    live,
+    now: () => t,
+    write: (s) => out.push(s),
+    everyMs: live ? 250 : 10_000,
+    ...(rssMb ? { rssMb } : {})
+  })
   return { p, out, at: (ms: number) => (t = ms) }
 }
 
@@ -46,8 +53,8 @@ describe("progress on stderr", () => {
       "build: ingest + articles · 800/1,000 (80%) articles · 20.0/s · 40s\n",
       "build: ingest + articles · 1,000/1,000 (100%) articles · 20.0/s · 50s\n",
       "build: resolve · 1,000/1,000 (100%) articles · 20.0/s · 51s\n",
-      "build: publish · 1,000/1,000 (100%) articles · 20.0/s · 1m00s\n",
-      "build: publish · 1,000/1,000 (100%) articles · 20.0/s · 1m01s\n"
+      "build: publish: csv · 1,000/1,000 (100%) articles · 20.0/s · 1m00s\n",
+      "build: publish: arrow · 1,000/1,000 (100%) articles · 20.0/s · 1m01s\n"
     ])
   })
 
@@ -67,5 +74,19 @@ describe("progress on stderr", () => {
       "\n"
     ])
     for (const s of out) expect(s).not.toMatch(/\u001b/)
+  })
+
+  it("names each publishing step, and shows the memory of the process when it can read it", () => {
+    let mb = 400
+    const { p, out, at } = fake(true, 10, () => mb)
+    at(300)
+    p.stage("publish: json-ld")
+    mb = 612
+    at(600)
+    p.stage("publish: parquet (wait)")
+    expect(out).toEqual([
+      "\rbuild: publish: json-ld · 0/10 (0%) articles · 0s · 400 MB",
+      "\rbuild: publish: parquet · 0/10 (0%) articles · 0s · 612 MB"
+    ])
   })
 })
