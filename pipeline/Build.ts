@@ -14,7 +14,7 @@ import { createdOf, stageContent } from "./release/content.js"
 import { StrictRejected } from "./release/errors.js"
 import { lineageOf } from "./release/lineage.js"
 import { releaseMeta } from "./release/meta.js"
-import { removeLeftovers, staged, storageStep, withLock } from "./release/storage.js"
+import { removeLeftovers, stagedAsync, storageStep, withLock } from "./release/storage.js"
 import { changeOf, releaseVersion } from "./release/version.js"
 import { type ArticleFlags, articleOptions, sourceCount } from "./run/articleStream.js"
 import { DEFAULT_MEMORY_MB, overBudget } from "./run/memory.js"
@@ -92,7 +92,9 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
     )
     return { version: base.latest!.version, status: "unchanged" as const, built }
   }
-  yield* staged(staging, opts.out, () => assemble(built, meta, base.previous, version, staging, timings, base.skipped))
+  yield* stagedAsync(staging, opts.out, () =>
+    assemble(built, meta, base.previous, version, staging, timings, base.skipped)
+  )
   timings.mark("release files")
   const status = yield* timed(timings, "publish: write", publishRelease(opts.out, version, staging, disk))
   const t = built.tables

@@ -1,18 +1,25 @@
 /**
- * The explorer's script, bundled from web/ with esbuild (pinned in package.json): minified, one file, no source map,
- * no paths, comments or tsconfig.json of this machine in it, so the same sources give the same bytes anywhere.
+ * The explorer's script, bundled from web/ with esbuild (pinned in package.json): minified ES modules, no source map,
+ * no paths, comments or tsconfig.json of this machine in it, so the same sources give the same bytes anywhere. The
+ * timeline's chart library (Observable Plot) is split into chunks loaded only by an entity page (`import()`); chunk
+ * names are hashes of their content.
  */
+import * as nodePath from "node:path"
 import { buildSync } from "esbuild"
 
 const ENTRY = new URL("./web/main.ts", import.meta.url).pathname
 
-/** explorer/app.js (from `entry`, by default this folder's web/main.ts). */
-export const bundleApp = (entry: string = ENTRY): Uint8Array => {
+/** explorer/app.js and its chunks (from `entry`, by default this folder's web/main.ts), as [path, bytes] in path order. */
+export const bundleApp = (entry: string = ENTRY): Array<readonly [string, Uint8Array]> => {
+  const outdir = nodePath.join(nodePath.dirname(entry), "out")
   const result = buildSync({
-    entryPoints: [entry],
+    entryPoints: { app: entry },
     bundle: true,
+    splitting: true,
+    outdir,
+    chunkNames: "chunk-[hash]",
     minify: true,
-    format: "iife",
+    format: "esm",
     target: ["es2020"],
     platform: "browser",
     charset: "utf8",
@@ -22,5 +29,7 @@ export const bundleApp = (entry: string = ENTRY): Uint8Array => {
     tsconfigRaw: { compilerOptions: { alwaysStrict: true } },
     logLevel: "silent"
   })
-  return result.outputFiles[0]!.contents
+  return result.outputFiles
+    .map((f) => [nodePath.relative(outdir, f.path), f.contents] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }

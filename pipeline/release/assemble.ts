@@ -10,7 +10,7 @@ import type { FileSink } from "../05-publish/sink.js"
 import { readReleaseTables } from "../diff/arrowTables.js"
 import { csvFileTable } from "../diff/csvFile.js"
 import { cellLookup, diffTables, emitChangelog, labeller, type TableTexts } from "../diff/diff.js"
-import { explorerFiles } from "../explore/explorerFiles.js"
+import { writeExplorer } from "../explore/write.js"
 import type { Built } from "../run/tables.js"
 import { joinBytes, stableStringifyTo } from "../shared/stableJson.js"
 import { noTimings, type Timings } from "../shared/timings.js"
@@ -19,9 +19,10 @@ import type { ReleaseMeta } from "./meta.js"
 
 /**
  * Write every file of release `version` but the content files (already in `sink`, see writeContentFiles), with
- * changes.json and CHANGELOG.md against the previous release.
+ * changes.json and CHANGELOG.md against the previous release. Asynchronous: the explorer's generation gives the event
+ * loop a turn between its batches.
  */
-export const assemble = (
+export const assemble = async (
   built: Built,
   meta: ReleaseMeta,
   previous: Previous | null,
@@ -62,15 +63,13 @@ export const assemble = (
   })
   timings.mark("diff")
   // the explorer (explorer/): a static page over this release's tables, listed and hashed like every file
-  timings.time("publish: explorer", () => {
-    const release = {
-      version,
-      created: meta.created,
-      previousVersion: meta.previousVersion,
-      quality: extra.has("quality.json"),
-      changelogBytes: extra.get("CHANGELOG.md")!.length
-    }
-    for (const [p, b] of explorerFiles(built.tables, release)) extra.set(p, b)
-  })
+  const release = {
+    version,
+    created: meta.created,
+    previousVersion: meta.previousVersion,
+    quality: extra.has("quality.json"),
+    changelogBytes: extra.get("CHANGELOG.md")!.length
+  }
+  await writeExplorer(built.tables, release, sink, timings)
   writeReleaseFiles(built.tables, { ...meta, extra, version }, sink, timings)
 }
