@@ -6,10 +6,16 @@
 /** Rows per shard the generator aims at: a page loads one shard of each kind it shows. */
 export const SHARD_ROWS = 400
 
-/** Hex digits of an id's hash that name its shard, for a table of `rows` rows (0: one shard, "all"). */
-export const shardWidth = (rows: number): number => {
+/** Bytes per shard the generator aims at (estimated before the records are made). */
+export const SHARD_BYTES = 200_000
+
+/**
+ * Hex digits of an id's hash that name its shard, for a table of `rows` rows whose records take about `bytes` bytes
+ * (0: one shard, "all"): enough that a shard holds at most SHARD_ROWS rows and SHARD_BYTES bytes, at most 4.
+ */
+export const shardWidth = (rows: number, bytes = 0): number => {
   let width = 0
-  while (rows / 16 ** width > SHARD_ROWS && width < 4) width++
+  while ((rows / 16 ** width > SHARD_ROWS || bytes / 16 ** width > SHARD_BYTES) && width < 4) width++
   return width
 }
 

@@ -40,7 +40,9 @@ describe("tokens and shards", () => {
     ])
   })
   it("shards grow finer with the table", () => {
-    expect([10, 400, 401, 6_400, 6_401, 10_000_000].map(shardWidth)).toEqual([0, 0, 1, 1, 2, 4])
+    expect([10, 400, 401, 6_400, 6_401, 10_000_000].map((rows) => shardWidth(rows))).toEqual([0, 0, 1, 1, 2, 4])
+    // large records cut finer than their rows alone would
+    expect([shardWidth(402, 22_000_000), shardWidth(10_000, 130_000_000), shardWidth(10, 150_000)]).toEqual([2, 3, 0])
     expect([shardOf("ent_ab12", 0), shardOf("ent_ab12", 2)]).toEqual(["all", "ab"])
   })
 })
