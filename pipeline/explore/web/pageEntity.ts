@@ -15,7 +15,10 @@ const ids = (e: EntityRecord) =>
     e.qid ? external(`https://www.wikidata.org/wiki/${e.qid}`, `Wikidata ${e.qid}`) : null
   ].filter((x) => x !== null)
 
-/** The timeline figure; Plot's chunk is loaded only here, when there are dated events. */
+/** The chart module, bundled apart as chart.js (bundle.ts). */
+type Chart = typeof import("./plotTimeline.js")
+
+/** The timeline figure; the chart's bundle (Plot) is loaded only here, when there are dated events. */
 const timeline = async (e: EntityRecord): Promise<HTMLElement | null> => {
   const marks: Array<Mark> = []
   for (const [id, , , date, end, precision, , summary] of e.events) {
@@ -24,7 +27,8 @@ const timeline = async (e: EntityRecord): Promise<HTMLElement | null> => {
       marks.push({ days, precision, label: `${summary} (${dateText(date, end, precision)})`, href: `#/event/${id}` })
   }
   if (marks.length === 0) return null
-  const { plotTimeline, PLOT_WIDTH } = await import("./plotTimeline.js")
+  // by URL, not by module path: the bundler leaves it to the browser, which loads chart.js beside app.js
+  const { plotTimeline, PLOT_WIDTH } = (await import(new URL("chart.js", import.meta.url).href)) as Chart
   const layout = laneLayout(
     marks.map((m) => m.days),
     PLOT_WIDTH
