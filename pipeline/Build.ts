@@ -15,7 +15,7 @@ import { createdOf, stageContent } from "./release/content.js"
 import { StrictRejected } from "./release/errors.js"
 import { lineageOf } from "./release/lineage.js"
 import { releaseMeta } from "./release/meta.js"
-import { removeLeftovers, staged, storageStep, withLock } from "./release/storage.js"
+import { removeLeftovers, stagedAsync, storageStep, withLock } from "./release/storage.js"
 import { changeOf, releaseVersion } from "./release/version.js"
 import { type ArticleFlags, articleOptions, sourceCount } from "./run/articleStream.js"
 import { DEFAULT_MEMORY_MB, overBudget, workerHeapMb } from "./run/memory.js"
@@ -105,7 +105,7 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
   }
   // the tables but sources are let go as their files are written: below, only their row counts are read
   const budget = { parquetSliceRows: parquetSliceRows(opts.memory ?? DEFAULT_MEMORY_MB), dropWritten: true }
-  yield* staged(staging, opts.out, () =>
+  yield* stagedAsync(staging, opts.out, () =>
     assemble(built, meta, base.previous, version, staging, timings, base.skipped, budget)
   )
   timings.mark("release files")

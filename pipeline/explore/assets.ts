@@ -17,7 +17,7 @@ export const indexHtml = (version: string): string => `<!doctype html>
 <title>Release ${version} · explorer</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="app.css">
-<script defer src="app.js"></script>
+<script type="module" src="app.js"></script>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -75,12 +75,9 @@ mark{background:var(--mark);color:inherit;padding:0 1px}
 .report blockquote{margin:.5rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
 .results li{margin:.35rem 0}
 .kind{display:inline-block;min-width:4.5rem;color:var(--muted);font-size:.85rem}
-svg.timeline{width:100%;height:auto;border:1px solid var(--line);border-radius:4px}
-svg.timeline text{font-size:11px;fill:#333}
-svg.timeline .day{fill:#0b57a4}
-svg.timeline .month{fill:#5a8fd0}
-svg.timeline .year{fill:#a8c6ec}
-svg.timeline a:focus rect,svg.timeline a:focus circle{stroke:#000;stroke-width:2}
+svg.timeline{display:block;width:100%;height:auto;max-width:100%;border:1px solid var(--line);border-radius:4px;background:#fff}
+svg.timeline text,svg.timeline tspan{white-space:pre;font-size:11px}
+svg.timeline a:focus rect,svg.timeline a:focus circle,svg.timeline a:hover rect,svg.timeline a:hover circle{stroke:#000;stroke-width:2}
 pre{background:var(--chip);padding:.5rem;overflow-x:auto;font-size:.85rem}
 code{overflow-wrap:anywhere}
 @media (max-width:40rem){dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.4rem}.hint{display:none}main{padding:.75rem}}

@@ -6,22 +6,21 @@
 /** Rows per shard the generator aims at: a page loads one shard of each kind it shows. */
 export const SHARD_ROWS = 400
 
-/** Hex digits of an id's hash that name its shard, for a table of `rows` rows (0: one shard, "all"). */
-export const shardWidth = (rows: number): number => {
+/** Bytes per shard the generator aims at (estimated before the records are made). */
+export const SHARD_BYTES = 200_000
+
+/**
+ * Hex digits of an id's hash that name its shard, for a table of `rows` rows whose records take about `bytes` bytes
+ * (0: one shard, "all"): enough that a shard holds at most SHARD_ROWS rows and SHARD_BYTES bytes, at most 4.
+ */
+export const shardWidth = (rows: number, bytes = 0): number => {
   let width = 0
-  while (rows / 16 ** width > SHARD_ROWS && width < 4) width++
+  while ((rows / 16 ** width > SHARD_ROWS || bytes / 16 ** width > SHARD_BYTES) && width < 4) width++
   return width
 }
 
 /** The shard an id falls in: the first `width` hex digits after its prefix (`ent_`, `evt_`, `src_`). */
 export const shardOf = (id: string, width: number): string => (width === 0 ? "all" : id.slice(4, 4 + width))
-
-/**
- * Characters of a token that name its search shard, for an index of `tokenCount` distinct tokens. A shard repeats the
- * label of every page it finds, so a small index is one file (0: shard "all"), and a larger one is cut finer.
- */
-export const searchPrefix = (tokenCount: number): number =>
-  tokenCount < 10_000 ? 0 : tokenCount < 100_000 ? 1 : tokenCount < 1_000_000 ? 2 : 3
 
 const STOPWORDS = new Set(
   "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split(" ")
@@ -39,14 +38,36 @@ export const tokens = (s: string): Array<string> => [
   )
 ]
 
-/** The search shard of a token (a safe file name: ASCII letters and digits kept, other characters as _hex). */
-export const searchShardOf = (token: string, prefix: number): string =>
-  prefix === 0
-    ? "all"
-    : [...token]
-        .slice(0, prefix)
-        .map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`))
-        .join("")
+/** Estimated bytes a search shard may hold before it is cut by one more character of its words (searchIndex.ts). */
+export const SEARCH_SHARD_BYTES = 160_000
+
+/** One character of a search key as a file name: an ASCII letter or digit as it is, any other as `_<hex>_`. */
+const unit = (c: string): string => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)
+
+/** The first `n` characters of a token as key units (fewer when the token is shorter). */
+export const keyUnits = (token: string, n: number): Array<string> => [...token].slice(0, n).map(unit)
+
+/** A search shard's file name from its key units ("all" for the one shard of a small index). */
+export const searchFile = (units: ReadonlyArray<string>): string => (units.length === 0 ? "all" : units.join(""))
+
+/** The units of a search shard's file name; a trailing "-" (a shard of exactly one short word) is its own unit. */
+export const parseSearchFile = (file: string): Array<string> =>
+  file === "all" ? [] : (file.match(/_[0-9a-f]+_|[a-z0-9]|-/g) ?? [])
+
+/**
+ * Whether the shard named `file` may hold words starting with `word`: its key is a start of the word (the shard holds
+ * every word that begins so), or the word is a start of its key (a shard cut finer than the query's word). A key ending
+ * in "-" holds only the word it spells.
+ */
+export const shardMayHold = (file: string, word: string): boolean => {
+  const key = parseSearchFile(file)
+  const exact = key.at(-1) === "-"
+  const path = exact ? key.slice(0, -1) : key
+  const w = keyUnits(word, Number.MAX_SAFE_INTEGER)
+  const startsWith = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
+    b.length <= a.length && b.every((u, i) => a[i] === u)
+  return (!exact && startsWith(w, path)) || startsWith(path, w)
+}
 
 /** What the explorer says of its release beyond the tables (known when the explorer is made). */
 export interface ReleaseInfo {
@@ -65,10 +86,8 @@ export interface ExplorerIndex {
   readonly counts: Readonly<Record<string, number>>
   /** Shard widths (hex digits) of each kind of record. */
   readonly shards: { readonly entities: number; readonly events: number; readonly sources: number }
-  /** Characters of a token that name its search shard (searchShardOf). */
-  readonly searchPrefix: number
-  /** Every search shard that exists (a query whose shard is not listed matches nothing, without a request). */
-  readonly search: ReadonlyArray<string>
+  /** Search shards (data/search/<file>.json), listed in data/search-keys.json (file names, see searchFile). */
+  readonly searchShards: number
 }
 
 /** Events and sources a token may find before it counts as common (searchIndex.ts). */

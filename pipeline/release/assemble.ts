@@ -10,7 +10,7 @@ import type { FileSink } from "../05-publish/sink.js"
 import { readReleaseTables } from "../diff/arrowTables.js"
 import { csvFileTable } from "../diff/csvFile.js"
 import { cellLookup, diffTables, emitChangelog, labeller, type TableTexts } from "../diff/diff.js"
-import { explorerFiles } from "../explore/explorerFiles.js"
+import { writeExplorer } from "../explore/write.js"
 import type { Built } from "../run/tables.js"
 import { stableStringifyTo } from "../shared/stableJson.js"
 import { noTimings, type Timings } from "../shared/timings.js"
@@ -20,8 +20,9 @@ import type { ReleaseMeta } from "./meta.js"
 /**
  * Write every file of release `version` but the content files (already in `sink`, see writeContentFiles), with
  * changes.json and CHANGELOG.md against the previous release; `budget` bounds the memory of writing the tables.
+ * Asynchronous: the explorer's generation gives the event loop a turn between its batches.
  */
-export const assemble = (
+export const assemble = async (
   built: Built,
   meta: ReleaseMeta,
   previous: Previous | null,
@@ -56,15 +57,13 @@ export const assemble = (
   })
   timings.mark("diff")
   // the explorer (explorer/): a static page over this release's tables, listed and hashed like every file
-  timings.time("publish: explorer", () => {
-    const release = {
-      version,
-      created: meta.created,
-      previousVersion: meta.previousVersion,
-      quality: meta.extra.has("quality.json"),
-      changelogBytes
-    }
-    for (const [p, b] of explorerFiles(built.tables, release)) sink.put(p, b)
-  })
+  const release = {
+    version,
+    created: meta.created,
+    previousVersion: meta.previousVersion,
+    quality: meta.extra.has("quality.json"),
+    changelogBytes
+  }
+  await writeExplorer(built.tables, release, sink, timings)
   writeReleaseFiles(built.tables, { ...meta, version }, sink, timings, undefined, budget)
 }

@@ -35,6 +35,16 @@ export const staged = <A>(staging: Staging, out: string, step: () => A) =>
     }
   })
 
+/** `staged` for a step that returns a promise (one that gives the event loop turns while it writes). */
+export const stagedAsync = <A>(staging: Staging, out: string, step: () => Promise<A>) =>
+  Effect.tryPromise({
+    try: step,
+    catch: (e) => {
+      const left = staging.discard()
+      return storageFailure(e instanceof Fault ? e.leaving(left) : e, out)
+    }
+  })
+
 /**
  * Run `use` under `<out>/.lock` (taken over from a dead build, said so); the lock is removed after, a failure to remove
  * it only warned of.

@@ -46,7 +46,7 @@ export const verify = Effect.fn("Release.verify")(function* (sourcesDir: string,
   const meta = yield* releaseMeta(sourcesDir, built, previous, manifest.created, manifest.code_sha256 ?? codeSha256())
   const sink = comparingSink(releaseDir)
   writeContentFiles(built.tables, built.texts, sink)
-  assemble(built, meta, previous, manifest.version, sink, noTimings, skipped)
+  yield* Effect.promise(() => assemble(built, meta, previous, manifest.version, sink, noTimings, skipped))
   const published = walkFiles(releaseDir)
   const differing = [
     ...sink.differing,

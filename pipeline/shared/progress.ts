@@ -12,6 +12,8 @@ export interface ProgressObserver {
   readonly stage: (name: string) => void
   /** One more article is done (extracted, or taken from the store). */
   readonly article: () => void
+  /** Work inside the stage goes on (`detail`: what and how far, shown after the stage's name until the next stage). */
+  readonly tick: (detail: string) => void
   /** The build has ended: end the rewritten line. */
   readonly finish: () => void
 }
@@ -54,6 +56,7 @@ export const makeProgress = (o: ProgressOptions): ProgressObserver => {
   const t0 = o.now()
   let done = 0
   let stage = "starting"
+  let detail = ""
   let last = t0
   let lastArticle = t0
   let width = 0
@@ -65,7 +68,8 @@ export const makeProgress = (o: ProgressOptions): ProgressObserver => {
     // articles per second over the time articles have been coming in
     const rate = done > 0 && lastArticle > t0 ? ` · ${(done / ((lastArticle - t0) / 1000)).toFixed(1)}/s` : ""
     const rss = o.rssMb === undefined ? "" : ` · ${o.rssMb()} MB`
-    return `build: ${stage} · ${done.toLocaleString("en-US")}${of} articles${rate} · ${duration(t - t0)}${rss}`
+    const what = detail === "" ? "" : ` (${detail})`
+    return `build: ${stage}${what} · ${done.toLocaleString("en-US")}${of} articles${rate} · ${duration(t - t0)}${rss}`
   }
   const emit = (t: number) => {
     last = t
@@ -77,6 +81,7 @@ export const makeProgress = (o: ProgressOptions): ProgressObserver => {
   return {
     stage: (name) => {
       const label = stageLabel(name)
+      detail = ""
       if (label === stage) return
       stage = label
       const t = o.now()
@@ -87,6 +92,11 @@ export const makeProgress = (o: ProgressOptions): ProgressObserver => {
       done++
       const t = o.now()
       lastArticle = t
+      if (t - last >= everyMs) emit(t)
+    },
+    tick: (what) => {
+      detail = what
+      const t = o.now()
       if (t - last >= everyMs) emit(t)
     },
     finish: () => {

@@ -88,6 +88,10 @@ export const makeTimings = (enabled = true, hooks: TimingsHooks = {}) => {
         end(stage, performance.now() - t0)
       }
     },
+    /** Work inside the current stage goes on (`detail`: what and how far), for the progress display. */
+    tick: (detail: string) => {
+      if (enabled) hooks.progress?.tick(detail)
+    },
     /** Record one article's processing time (the slowest is kept). */
     article: (file: string, ms: number, bytes: number) => {
       if (!enabled) return

@@ -30,6 +30,8 @@ describe.skipIf("skip" in chrome)("the explorer in Chromium", () => {
   let page: Page
   const errors: Array<string> = []
   const external: Array<string> = []
+  /** Paths inside explorer/ the page requested, in order (cleared by a test that looks at one page's requests). */
+  const requested: Array<string> = []
   const rows: Record<string, Array<Row>> = {}
 
   beforeAll(async () => {
@@ -47,7 +49,10 @@ describe.skipIf("skip" in chrome)("the explorer in Chromium", () => {
     const origin = new URL(served.url).origin
     await page.route("**/*", (route) => {
       const url = route.request().url()
-      if (new URL(url).origin === origin) return route.continue()
+      if (new URL(url).origin === origin) {
+        requested.push(new URL(url).pathname.replace(/^\/explorer\//, ""))
+        return route.continue()
+      }
       external.push(url)
       return route.abort()
     })
@@ -83,6 +88,7 @@ describe.skipIf("skip" in chrome)("the explorer in Chromium", () => {
   }
 
   it("the release page loads with no console error and shows the counts and the downloads", async () => {
+    requested.length = 0
     await page.goto(served.url)
     await shown("release", "release")
     const counts = await page.$$eval("main table:first-of-type tbody tr", (trs) =>
@@ -97,26 +103,51 @@ describe.skipIf("skip" in chrome)("the explorer in Chromium", () => {
     await page.waitForFunction((sha) => document.querySelector("main")!.textContent!.includes(sha), csv.sha256)
     expect(await page.$$eval("main details[open] a[href^='#/entity/']", (as) => as.length)).toBe(rows.entities!.length)
     expect(errors).toEqual([])
+    // the release page loads no record, search shard or chart code: each is loaded by the page that shows it
+    expect(requested.filter((p) => /^data\/(entities|events|sources|search)\/|^chart\.js$/.test(p))).toEqual([])
   })
 
-  it('searching "Tokayev" from the keyboard finds him first', async () => {
+  it('searching "Tokayev" from the keyboard finds him first; Tab reaches the results', async () => {
+    requested.length = 0
+    expect(await page.$eval("label[for=q]", (l) => l.textContent)).toBe("Search")
     await page.keyboard.press("/")
     await page.keyboard.type("Tokayev")
     await page.keyboard.press("Enter")
     await shown("search", "search")
     const first = await page.$eval("ol.results li a", (a) => [a.textContent, a.getAttribute("href")])
     expect(first).toEqual(["Kassym-Jomart Tokayev (person)", `#/entity/${tokayev().entity_id}`])
+    // the search read the list of shards and the one shard of "tokayev"
+    expect(requested.filter((p) => p.startsWith("data/search"))).toEqual([
+      "data/search-keys.json",
+      "data/search/all.json"
+    ])
+    // focus is on the results; the first Tab reaches the first result
+    await page.keyboard.press("Tab")
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(
+      `#/entity/${tokayev().entity_id}`
+    )
   })
 
-  it("his page lists the C5+1 summit, in the table and on the timeline", async () => {
-    await page.click(`a[href="#/entity/${tokayev().entity_id}"]`)
+  it("his page lists the C5+1 summit, in the table and on the timeline drawn by Plot", async () => {
+    requested.length = 0
+    await page.keyboard.press("Enter")
     await shown("entity", "entity")
     expect(await page.textContent("h1")).toBe("Kassym-Jomart Tokayev")
     const s = summit()
     expect(
       await page.$$eval(`main table a[href="#/event/${s.event_id}"]`, (as) => as.map((a) => a.textContent))
     ).toEqual([s.summary])
-    expect(await page.$$(`svg.timeline a[href="#/event/${s.event_id}"] rect.day`)).toHaveLength(1)
+    // a day is a point; the chart (chart.js, with Plot, loaded by this page) is labelled, and so is every mark
+    // (Plot writes its links' addresses as xlink:href)
+    expect(await page.$$(`svg.timeline a[*|href="#/event/${s.event_id}"] circle`)).toHaveLength(1)
+    expect(requested.filter((p) => p === "chart.js")).toEqual(["chart.js"])
+    expect(await page.$eval("svg.timeline", (svg) => svg.getAttribute("aria-label"))).toMatch(
+      /^Timeline of the \d+ dated/
+    )
+    const marks = await page.$$eval("svg.timeline a > *", (ms) => ms.map((m) => m.getAttribute("aria-label") ?? ""))
+    expect(marks.length).toBeGreaterThan(0)
+    expect(marks.every((m) => m.length > 0)).toBe(true)
+    expect(await page.$$eval("svg.timeline style", (st) => st.length)).toBe(0)
     const links = await page.$$eval('a[href^="https://www.wikidata.org/"]', (as) =>
       as.map((a) => a.getAttribute("href"))
     )

@@ -2,9 +2,11 @@
 import { describe, expect, it } from "vitest"
 import {
   fold,
+  keyUnits,
+  parseSearchFile,
   type SearchShard,
-  searchPrefix,
-  searchShardOf,
+  searchFile,
+  shardMayHold,
   shardOf,
   shardWidth,
   tokens
@@ -20,14 +22,27 @@ describe("tokens and shards", () => {
       "format",
       "washington"
     ]))
-  it("a shard key is a safe file name", () => {
-    expect(searchShardOf("tokayev", 2)).toBe("to")
-    expect(searchShardOf("tokayev", 0)).toBe("all")
-    expect([9_999, 10_000, 100_000, 1_000_000].map(searchPrefix)).toEqual([0, 1, 2, 3])
-    expect(searchShardOf("алматы", 2)).toBe("_430_43b")
+  it("a shard key is a safe file name, read back unit by unit", () => {
+    expect(searchFile(keyUnits("tokayev", 2))).toBe("to")
+    expect(searchFile(keyUnits("tokayev", 0))).toBe("all")
+    expect(searchFile(keyUnits("алматы", 2))).toBe("_430__43b_")
+    expect(parseSearchFile("_430__43b_a-")).toEqual(["_430_", "_43b_", "a", "-"])
+    expect(parseSearchFile("all")).toEqual([])
+  })
+  it("a shard may hold a word when its key starts the word, or the word starts its key", () => {
+    expect(["all", "t", "to", "tok", "tr", "to-", "tokayev-", "tok-"].filter((f) => shardMayHold(f, "tok"))).toEqual([
+      "all",
+      "t",
+      "to",
+      "tok",
+      "tokayev-",
+      "tok-"
+    ])
   })
   it("shards grow finer with the table", () => {
-    expect([10, 400, 401, 6_400, 6_401, 10_000_000].map(shardWidth)).toEqual([0, 0, 1, 1, 2, 4])
+    expect([10, 400, 401, 6_400, 6_401, 10_000_000].map((rows) => shardWidth(rows))).toEqual([0, 0, 1, 1, 2, 4])
+    // large records cut finer than their rows alone would
+    expect([shardWidth(402, 22_000_000), shardWidth(10_000, 130_000_000), shardWidth(10, 150_000)]).toEqual([2, 3, 0])
     expect([shardOf("ent_ab12", 0), shardOf("ent_ab12", 2)]).toEqual(["all", "ab"])
   })
 })
@@ -42,7 +57,10 @@ describe("runQuery", () => {
     },
     s: { docs: ["ent_2", "evt_1"], terms: { states: [0] }, quotes: { summit: [1] }, common: ["states"] }
   }
-  const load = async (word: string) => shards[searchShardOf(word, 1)] ?? null
+  const load = async (word: string) => {
+    const shard = shards[searchFile(keyUnits(word, 1))]
+    return shard === undefined ? [] : [shard]
+  }
   it("matches word starts; pages found by name before those found only in quotes; entities first", async () =>
     expect(await runQuery("toka", load)).toEqual({
       hits: [

@@ -89,4 +89,27 @@ describe("progress on stderr", () => {
       "\rbuild: publish: parquet · 0/10 (0%) articles · 0s · 612 MB"
     ])
   })
+
+  it("work inside a stage is shown with the stage, at most every interval, until the next stage", () => {
+    const { p, out, at } = fake(false, 10)
+    p.stage("publish: explorer")
+    at(5_000)
+    p.tick("events 10%") // before the first interval: not shown
+    at(12_000)
+    p.tick("events 40%")
+    at(15_000)
+    p.tick("events 70%") // within the interval: not shown
+    at(23_000)
+    p.tick("search 3/9")
+    at(34_000)
+    p.stage("publish: csv") // the next stage: its own line, without the explorer's detail
+    at(45_000)
+    p.article()
+    expect(out).toEqual([
+      "build: publish: explorer (events 40%) · 0/10 (0%) articles · 12s\n",
+      "build: publish: explorer (search 3/9) · 0/10 (0%) articles · 23s\n",
+      "build: publish: csv · 0/10 (0%) articles · 34s\n",
+      "build: publish: csv · 1/10 (10%) articles · 0.0/s · 45s\n"
+    ])
+  })
 })

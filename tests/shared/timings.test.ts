@@ -29,7 +29,9 @@ describe("timings: peak memory per stage", () => {
     t.time("a", () => 0)
     expect(t.report().stages.a).toEqual({ ms: expect.any(Number), calls: 1 })
     const seen: Array<string> = []
-    const off = makeTimings(false, { progress: { stage: (s) => seen.push(s), article: () => {}, finish: () => {} } })
+    const off = makeTimings(false, {
+      progress: { stage: (s) => seen.push(s), article: () => {}, tick: () => {}, finish: () => {} }
+    })
     off.time("a", () => 0)
     expect(seen).toEqual([])
   })

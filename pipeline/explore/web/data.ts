@@ -4,7 +4,7 @@
  * URLs: every request goes to the host the page came from.
  */
 import type { EntityRecord, EventRecord, ExplorerIndex, SearchShard, SourceRecord } from "../format.js"
-import { kindOf, searchShardOf, shardOf } from "../format.js"
+import { kindOf, shardMayHold, shardOf } from "../format.js"
 
 const cache = new Map<string, Promise<unknown>>()
 
@@ -47,11 +47,15 @@ export const event = record<EventRecord>("events")
 /** A source's record, or null. */
 export const source = record<SourceRecord>("sources")
 
-/** The search shard of a word, or null when the release has none for it (nothing is fetched then). */
-export const searchShard = async (word: string): Promise<SearchShard | null> => {
-  const i = await index()
-  const key = searchShardOf(word, i.searchPrefix)
-  return i.search.includes(key) ? json<SearchShard>(`data/search/${key}.json`) : null
+/**
+ * The search shards that may hold words starting with `word`: one, unless the word is shorter than the keys of the
+ * shards cut finest (then every shard under it); none when the release has no such word (nothing is fetched then).
+ */
+export const searchShards = async (word: string): Promise<ReadonlyArray<SearchShard>> => {
+  const keys = await json<ReadonlyArray<string>>("data/search-keys.json")
+  return Promise.all(
+    keys.filter((file) => shardMayHold(file, word)).map((file) => json<SearchShard>(`data/search/${file}.json`))
+  )
 }
 
 /** The label of a page (search results show it). */

@@ -4,7 +4,7 @@ import type { EntityRecord } from "../format.js"
 import * as data from "./data.js"
 import { facts, h, link, num, put, table } from "./dom.js"
 import { dateText } from "./pageEvent.js"
-import { daysOf, draw, type Mark } from "./timeline.js"
+import { daysOf, laneLayout, type Mark } from "./timeline.js"
 
 const external = (href: string, text: string) => h("a", { href, rel: "external noopener" }, text)
 
@@ -15,7 +15,11 @@ const ids = (e: EntityRecord) =>
     e.qid ? external(`https://www.wikidata.org/wiki/${e.qid}`, `Wikidata ${e.qid}`) : null
   ].filter((x) => x !== null)
 
-const timeline = (e: EntityRecord): HTMLElement | null => {
+/** The chart module, bundled apart as chart.js (bundle.ts). */
+type Chart = typeof import("./plotTimeline.js")
+
+/** The timeline figure; the chart's bundle (Plot) is loaded only here, when there are dated events. */
+const timeline = async (e: EntityRecord): Promise<HTMLElement | null> => {
   const marks: Array<Mark> = []
   for (const [id, , , date, end, precision, , summary] of e.events) {
     const days = daysOf(date, end)
@@ -23,15 +27,22 @@ const timeline = (e: EntityRecord): HTMLElement | null => {
       marks.push({ days, precision, label: `${summary} (${dateText(date, end, precision)})`, href: `#/event/${id}` })
   }
   if (marks.length === 0) return null
+  // by URL, not by module path: the bundler leaves it to the browser, which loads chart.js beside app.js
+  const { plotTimeline, PLOT_WIDTH } = (await import(new URL("chart.js", import.meta.url).href)) as Chart
+  const layout = laneLayout(
+    marks.map((m) => m.days),
+    PLOT_WIDTH
+  )
   return h(
     "figure",
     {},
-    draw(marks, `Timeline of the ${marks.length} dated events of ${e.name}`),
+    plotTimeline(marks, layout, `Timeline of the ${marks.length} dated events of ${e.name}`),
     h(
       "figcaption",
       { class: "muted" },
-      `${marks.length} dated of ${e.events.length} events. A bar covers the event's date at its precision: a thin bar a day, `,
-      "a longer one a month or a year (darker: more precise). Each bar links to its event; undated events are in the table only."
+      `${marks.length} dated of ${e.events.length} events. A date is drawn at its precision: a point a day, a bar a `,
+      "month or a year (darker: more precise), or an interval. Each mark links to its event; the table below lists ",
+      "every event, undated ones too."
     )
   )
 }
@@ -56,7 +67,7 @@ export const entityPage = async (main: HTMLElement, id: string): Promise<string>
     e.events.length < e.eventCount
       ? h("p", { class: "muted" }, `The ${num(e.events.length)} with the most sources are shown (then the latest).`)
       : null,
-    timeline(e),
+    await timeline(e),
     table(
       `Events with ${e.name} as a participant, by date`,
       ["Date", "Type", "Role", "Event", "Modality"],

@@ -52,11 +52,31 @@ const report = async (e: EventRecord, r: Report): Promise<HTMLElement> => {
   )
 }
 
+/** Reports shown with the page; the others (and their source texts) are loaded when the reader asks for them. */
+const REPORTS_SHOWN = 50
+
+/** A button that loads and shows the reports `rest` in its place. */
+const moreReports = (e: EventRecord, rest: ReadonlyArray<Report>): HTMLElement | null =>
+  rest.length === 0
+    ? null
+    : h(
+        "button",
+        {
+          type: "button",
+          onclick: (ev) => {
+            const button = ev.currentTarget as HTMLButtonElement
+            button.disabled = true
+            void Promise.all(rest.map((r) => report(e, r))).then((shown) => button.replaceWith(...shown))
+          }
+        },
+        `Show the other ${num(rest.length)} reports`
+      )
+
 /** Render event `id` into `main`. */
 export const eventPage = async (main: HTMLElement, id: string): Promise<string> => {
   const e = await data.event(id)
   if (e === null) throw new Error(`no event ${id} in this release`)
-  const reports = await Promise.all(e.reports.map((r) => report(e, r)))
+  const reports = await Promise.all(e.reports.slice(0, REPORTS_SHOWN).map((r) => report(e, r)))
   put(
     main,
     h("h1", {}, e.summary),
@@ -80,8 +100,9 @@ export const eventPage = async (main: HTMLElement, id: string): Promise<string> 
       ["Entity", "Type", "Role"],
       e.participants.map(([eid, name, type, role]) => [link(`entity/${eid}`, name), type.replace("_", " "), role])
     ),
-    h("h2", {}, `Reports (${e.reports.length})`),
-    reports
+    h("h2", {}, `Reports (${num(e.reports.length)})`),
+    reports,
+    moreReports(e, e.reports.slice(REPORTS_SHOWN))
   )
   return e.summary
 }

@@ -14,7 +14,7 @@ const LIMIT = 100
 
 /** Render the results for `query` into `main` (labels of the first LIMIT results are loaded). */
 export const searchPage = async (main: HTMLElement, query: string): Promise<string> => {
-  const { hits, common } = await runQuery(query, data.searchShard)
+  const { hits, common } = await runQuery(query, data.searchShards)
   const shown = hits.slice(0, LIMIT)
   const labels = await Promise.all(shown.map((hit) => data.label(hit.id)))
   const title = `Search: ${query}`

@@ -20,25 +20,33 @@ export interface Found {
 
 const KIND_ORDER: Record<string, number> = { ent: 0, evt: 1, src: 2 }
 
-/** What one word finds: pages by name, pages by quote, and whether it is common. */
-const wordMatches = (shard: SearchShard, word: string) => {
+/** What one word finds in its shards: pages by name, pages by quote, and whether it is common. */
+const wordMatches = (shards: ReadonlyArray<SearchShard>, word: string) => {
   const collect = (field: "terms" | "quotes") => {
     const out = new Set<string>()
-    for (const [token, docs] of Object.entries(shard[field]))
-      if (token.startsWith(word)) for (const d of docs) out.add(shard.docs[d]!)
+    for (const shard of shards)
+      for (const [token, docs] of Object.entries(shard[field]))
+        if (token.startsWith(word)) for (const d of docs) out.add(shard.docs[d]!)
     return out
   }
-  return { names: collect("terms"), quotes: collect("quotes"), common: shard.common.some((t) => t.startsWith(word)) }
+  return {
+    names: collect("terms"),
+    quotes: collect("quotes"),
+    common: shards.some((shard) => shard.common.some((t) => t.startsWith(word)))
+  }
 }
 
-/** The pages matching every word of `query`, best first. */
-export const runQuery = async (query: string, load: (word: string) => Promise<SearchShard | null>): Promise<Found> => {
+/** The pages matching every word of `query`, best first; `load` gives the shards that may hold a word. */
+export const runQuery = async (
+  query: string,
+  load: (word: string) => Promise<ReadonlyArray<SearchShard>>
+): Promise<Found> => {
   const words = tokens(query)
   const matches: Array<{ word: string } & ReturnType<typeof wordMatches>> = []
   for (const word of words) {
-    const shard = await load(word)
-    if (shard === null) return { hits: [], common: [] }
-    matches.push({ word, ...wordMatches(shard, word) })
+    const shards = await load(word)
+    if (shards.length === 0) return { hits: [], common: [] }
+    matches.push({ word, ...wordMatches(shards, word) })
   }
   if (matches.length === 0) return { hits: [], common: [] }
   const common = matches.filter((m) => m.common)

@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 /**
- * An entity's events on a time axis, drawn in SVG by hand (no chart library: a few hundred bytes instead of Plot's and
- * d3's hundred kilobytes). A date is drawn at its precision: a day is a thin bar, a month or a year a bar as long as
- * the month or the year, an interval from its first to its last day. Layout is pure (laneLayout); draw() makes the SVG.
+ * The timeline's layout, pure (tested in Node): the days a date covers at its precision (a day, a month, a year, an
+ * interval to its last day), and lanes that keep marks from overlapping. plotTimeline.ts draws it with Observable Plot.
  */
-import { s } from "./dom.js"
 
 const DAY = 86_400_000
 
@@ -31,12 +29,16 @@ export interface Placed {
   readonly lane: number
 }
 
+/** Marks placed in lanes, and the days the axis runs over. */
+export interface Layout {
+  readonly placed: ReadonlyArray<Placed>
+  readonly lanes: number
+  readonly from: number
+  readonly to: number
+}
+
 /** Place intervals on `width` pixels (after `left`), each in the first lane free at its start; at least 4px wide. */
-export const laneLayout = (
-  spans: ReadonlyArray<readonly [number, number]>,
-  width: number,
-  left = 0
-): { placed: Array<Placed>; lanes: number; from: number; to: number } => {
+export const laneLayout = (spans: ReadonlyArray<readonly [number, number]>, width: number, left = 0): Layout => {
   const from = Math.min(...spans.map((d) => d[0]))
   const to = Math.max(...spans.map((d) => d[1]))
   const scale = width / Math.max(1, to - from)
@@ -59,45 +61,4 @@ export interface Mark {
   readonly precision: string
   readonly label: string
   readonly href: string
-}
-
-const yearTicks = (from: number, to: number): Array<readonly [number, string]> => {
-  const [y0, y1] = [new Date(from * DAY).getUTCFullYear(), new Date(to * DAY).getUTCFullYear()]
-  const out: Array<readonly [number, string]> = []
-  for (let y = y0; y <= y1 + 1; y++) {
-    const d = Date.UTC(y, 0, 1) / DAY
-    // a tick at the right edge would have no room for its label
-    if (d >= from && d <= to - (to - from) / 20) out.push([d, String(y)])
-  }
-  return out
-}
-
-/** The SVG timeline of the marks (each a link to its event, with the label as its title). */
-export const draw = (marks: ReadonlyArray<Mark>, title: string): SVGElement => {
-  const [W, LEFT, LANE, TOP] = [720, 8, 14, 22]
-  const layout = laneLayout(
-    marks.map((m) => m.days),
-    W - 2 * LEFT,
-    LEFT
-  )
-  const height = TOP + layout.lanes * LANE + 8
-  const x = (d: number) => LEFT + ((d - layout.from) / Math.max(1, layout.to - layout.from)) * (W - 2 * LEFT)
-  return s(
-    "svg",
-    { class: "timeline", viewBox: `0 0 ${W} ${height}`, "aria-label": title },
-    s("title", {}, title),
-    yearTicks(layout.from, layout.to).map(([d, label]) => [
-      s("line", { x1: x(d), x2: x(d), y1: 14, y2: height, stroke: "#bbb" }),
-      s("text", { x: x(d) + 3, y: 12 }, label)
-    ]),
-    layout.placed.map((p) => {
-      const m = marks[p.index]!
-      return s(
-        "a",
-        { href: m.href, "aria-label": m.label },
-        s("title", {}, m.label),
-        s("rect", { class: m.precision, x: p.x, y: TOP + p.lane * LANE, width: p.width, height: LANE - 4, rx: 2 })
-      )
-    })
-  )
 }
