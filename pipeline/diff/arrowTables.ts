@@ -46,6 +46,7 @@ export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table, csv
   return {
     ...lines,
     ids: () => index().keys(),
+    columns: () => (t.numRows === 0 ? null : new Set(cols.filter(([, , v]) => v).map(([name]) => name))),
     has: (id) => index().has(id),
     get: (id) => {
       const row = index().get(id)
@@ -70,6 +71,20 @@ export const arrowLookup = (def: TableDef<Record<string, Column>>, t: Table, csv
           }
         }
         row++
+      }
+    },
+    scan: function* (columns, keep, only) {
+      const its = columns.map((c) => child.get(c)?.[Symbol.iterator]() ?? null)
+      // a column this release does not have: no row passes
+      if (its.some((it) => it === null)) return
+      const some = cols.filter(([name]) => only.includes(name))
+      const at = new Array<unknown>(columns.length)
+      for (let row = 0; row < t.numRows; row++) {
+        for (let c = 0; c < its.length; c++) at[c] = its[c]!.next().value
+        if (!keep(at)) continue
+        const out: Record<string, string> = {}
+        for (const [name, c, col] of some) if (col) out[name] = arrowCell(c, col.get(row))
+        yield out
       }
     },
     ordered: function* () {

@@ -10,6 +10,7 @@ import { csvCell, csvLines, parseCsv, quoteCell } from "../05-publish/csv.js"
 import { compareStrings } from "../shared/compare.js"
 import { csvLineCells } from "./csvFile.js"
 import { type EventLineage, eventLineage } from "./lineage.js"
+import { touchedLineage } from "./touchedLineage.js"
 
 /** Changes of one table. */
 export interface TableChanges {
@@ -76,6 +77,17 @@ export interface RowLookup {
    * that differ are split into cells.
    */
   readonly lines?: () => Iterable<string>
+  /** The columns its rows hold, or null when it has none (what `get` of its first row would name, without an index). */
+  readonly columns?: () => ReadonlySet<string> | null
+  /**
+   * The cells of `only` of the rows whose typed values of `columns` pass `keep`, in table order (one walk down those
+   * columns; `keep` is given the same array each time).
+   */
+  readonly scan?: (
+    columns: ReadonlyArray<string>,
+    keep: (values: ReadonlyArray<unknown>) => boolean,
+    only: ReadonlyArray<string>
+  ) => Iterable<Record<string, string>>
 }
 
 /** Each table of a release (table name → CSV text, or its rows); a missing table is empty. */
@@ -103,6 +115,7 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
   const cells = (r: Record<string, unknown>) => Object.fromEntries(cols.map(([k, c]) => [k, csvCell(c, r[k])]))
   return {
     header: cols.map(([k]) => quoteCell(k)).join(","),
+    columns: () => (rows.length === 0 ? null : new Set(cols.map(([k]) => k))),
     lines: () => csvLines(def, rows),
     ids: () => columnValues(rows, def.primaryKey) as Array<string>,
     has: (id) => index().has(id),
@@ -118,6 +131,17 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
     ordered: function* () {
       const names = cols.map(([k]) => k)
       for (const r of rows) yield [r[def.primaryKey] as string, names.map((k) => r[k])] as const
+    },
+    scan: function* (columns, keep, only) {
+      const values = columns.map((c) => columnValues(rows, c))
+      const some = cols.filter(([k]) => only.includes(k))
+      const at = new Array<unknown>(columns.length)
+      for (let i = 0; i < rows.length; i++) {
+        for (let c = 0; c < values.length; c++) at[c] = values[c]![i]
+        if (!keep(at)) continue
+        const r = rows.at(i)!
+        yield Object.fromEntries(some.map(([k, c]) => [k, csvCell(c, r[k])]))
+      }
     },
     where: function* (column, value, only) {
       // the one column first: only the rows that hold the value are made
@@ -295,6 +319,7 @@ const LINEAGE_COLUMNS = ["row_table", "row_id", "source_id", "char_start", "char
 
 /** The columns a table's rows hold (those of its first row), or null for an empty table. */
 const columnsOf = (t: RowLookup): ReadonlySet<string> | null => {
+  if (t.columns) return t.columns()
   for (const id of t.ids()) return new Set(Object.keys(t.get(id) ?? {}))
   return null
 }
@@ -346,11 +371,13 @@ export const diffTables = (
     evidence: [...rowsWhere(tables.get("evidence"), "row_table", "events", LINEAGE_COLUMNS)],
     types: new Map([...rowsOf(tables.get("events"))].map((e) => [e.event_id!, e.event_type!] as const))
   })
+  // only the events near what changed, when both sides can be scanned (touchedLineage.ts)
   const lineage =
     from.version === null
       ? {}
       : {
-          events_lineage: eventLineage(reports(from.tables), reports(to.tables))
+          events_lineage:
+            touchedLineage(from.tables, to.tables, tables) ?? eventLineage(reports(from.tables), reports(to.tables))
         }
   const schema = Object.keys(schemaColumns).length > 0 ? { columns: schemaColumns } : {}
   return {

@@ -4,11 +4,13 @@
  * the main thread, after deleting the cache, and with damaged cache entries all publish the same bytes; a damaged
  * entry (an article's, a re-extraction's) is reported and rewritten. A warm build extracts nothing, re-extractions
  * against a reference day included (they run on the workers, or in the main thread with none); one article more is
- * the only one extracted.
+ * the only one extracted. A sequence of releases (k articles added, one changed, one removed) built incrementally
+ * (warm cache, several workers, the previous release as base) equals the same sequence built without the cache, and
+ * its event lineage, read near what changed, is the one read from every event's evidence.
  */
 
 import { execFile } from "node:child_process"
-import { cpSync, readFileSync, rmSync } from "node:fs"
+import { appendFileSync, cpSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { afterAll, describe, expect, it, vi } from "@effect/vitest"
@@ -16,8 +18,10 @@ import Database from "better-sqlite3"
 import { Effect, Option } from "effect"
 import { build } from "../../pipeline/Build.js"
 import { writeCorpus } from "../../pipeline/bench/corpus.js"
+import { diffTables, type TableTexts } from "../../pipeline/diff/diff.js"
 import { STORE_FILE } from "../../pipeline/run/cache.js"
 import type { TimingReport } from "../../pipeline/shared/timings.js"
+import { TABLES } from "../../schemas/Tables.js"
 import { tree } from "../lib/crash.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
 
@@ -139,6 +143,53 @@ describe("builds with and without the cache, on one worker and on several", () =
         expect(incremental.files).toEqual((yield* run(0, null, more)).files)
       }),
     { timeout: 240_000 }
+  )
+
+  it.live(
+    "a sequence of releases (add k, change one, remove one) built incrementally equals the one built without the cache",
+    () =>
+      Effect.gen(function* () {
+        const src = tmpDir("car-scale-seq-")
+        cpSync(sources, src, { recursive: true })
+        const incremental = tmpDir("car-scale-out-")
+        const scratch = tmpDir("car-scale-out-")
+        const into = (out: string, workers: number, cacheDir: string | null) =>
+          build({
+            sources: src,
+            out,
+            version: none,
+            strict: false,
+            progress: false,
+            memory: 4000,
+            workers: Option.some(workers),
+            cache: cacheDir === null ? none : Option.some(cacheDir),
+            noCache: cacheDir === null
+          }).pipe(Effect.provide(NodeContext.layer))
+        const step = Effect.all([into(incremental, 2, cache), into(scratch, 0, null)])
+        yield* step
+        // three articles more
+        writeCorpus(src, 7, 19, 16)
+        yield* step
+        // one article changed (a paragraph of another added), one removed
+        appendFileSync(join(src, "gen_000003.txt"), `\n\n${readFileSync(join(src, "gen_000011.txt"), "utf8")}`)
+        for (const f of ["gen_000005.txt", "gen_000005.meta.json"]) rmSync(join(src, f), { force: true })
+        yield* step
+        const versions = ["1.0.0", "1.1.0", "1.2.0"]
+        for (const v of versions) expect(tree(join(incremental, v)), v).toEqual(tree(join(scratch, v)))
+        const changes = JSON.parse(readFileSync(join(incremental, "1.2.0", "changes.json"), "utf8"))
+        // a changed text is a new source (ids come from the text's hash) and the old one is removed
+        expect([changes.sources.added.length, changes.sources.removed.length]).toEqual([1, 2])
+        // the lineage of every event's evidence (CSV texts are not scanned: diffTables reads all of it)
+        const csv = (v: string): TableTexts =>
+          new Map(TABLES.map((d) => [d.name, readFileSync(join(incremental, v, "data", `${d.name}.csv`), "utf8")]))
+        for (const [a, b] of [versions.slice(0, 2), versions.slice(1)])
+          expect(
+            diffTables({ version: a!, tables: csv(a!) }, { version: b!, tables: csv(b!) }).events_lineage,
+            `${a} → ${b}`
+          ).toEqual(JSON.parse(readFileSync(join(incremental, b!, "changes.json"), "utf8")).events_lineage)
+        for (const d of [src, incremental, scratch]) rmSync(d, { recursive: true, force: true })
+      }),
+    { timeout: 400_000 }
   )
 
   it.live(
