@@ -9,6 +9,7 @@ import { textPolicies } from "./04-resolve/Resolve.js"
 import type { DiskService } from "./05-publish/disk.js"
 import { parquetSliceRows } from "./05-publish/files.js"
 import { openStaging, publishRelease } from "./05-publish/Publish.js"
+import { clustered } from "./cluster/clusterPool.js"
 import { assemble } from "./release/assemble.js"
 import { baseOf } from "./release/base.js"
 import { createdOf, stageContent } from "./release/content.js"
@@ -46,6 +47,8 @@ export interface BuildOptions extends ArticleFlags {
    * (default) or `quotes` (hash, offsets and evidence quotes only; 01-ingest/sourceMeta.ts textPolicyOf).
    */
   readonly texts?: TextPolicy
+  /** A clustered build: the per-article units go to the runners of the cluster at this postgres:// URL (cluster/). */
+  readonly cluster?: Option.Option<string>
 }
 
 /** The build command: under dist/.lock, write a new release when the content changed. */
@@ -76,12 +79,14 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
       return { base, lineage: yield* lineageOf(base.previous?.dir ?? null) }
     })
   )
-  const built = yield* buildTables(
-    opts.sources,
-    lineage,
-    timings,
-    { ...articleOptions(opts), workerHeapMb: workerHeapMb(opts.memory ?? DEFAULT_MEMORY_MB) },
-    textPolicies(opts.texts ?? "full")
+  const built = yield* clustered(opts.cluster ?? Option.none(), (remote) =>
+    buildTables(
+      opts.sources,
+      lineage,
+      timings,
+      { ...articleOptions(opts), workerHeapMb: workerHeapMb(opts.memory ?? DEFAULT_MEMORY_MB), remote },
+      textPolicies(opts.texts ?? "full")
+    )
   )
   if (opts.strict && built.rejected.length > 0)
     return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))

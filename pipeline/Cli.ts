@@ -16,6 +16,8 @@
  *   pipeline verify   [--sources DIR=seeds] [--out DIR=dist] [RELEASE_DIR]   (rebuild a release, default the newest;
  *                     compare bytes)
  *   pipeline explore  [RELEASE_DIR] [--port N=8600]   (serve the release's explorer on 127.0.0.1 until Ctrl-C)
+ *   pipeline runner   --cluster URL [--host H=localhost] [--port N=0]   (one runner of clustered builds, until Ctrl-C;
+ *                     build --cluster URL sends its articles to the runners: docs/scale-out.md)
  * Handlers only parse options and call the stage functions.
  */
 
@@ -26,7 +28,8 @@ import { Console, Effect, Option } from "effect"
 import { PIPELINE_VERSION } from "../schemas/version.js"
 import { readLatest } from "./05-publish/Publish.js"
 import { build } from "./Build.js"
-import { outFolder, sourcesFolder } from "./Config.js"
+import { clusterUrl, outFolder, sourcesFolder } from "./Config.js"
+import { runRunner } from "./cluster/Runner.js"
 import { readReleaseTables } from "./diff/arrowTables.js"
 import { diffTables, summarize } from "./diff/diff.js"
 import { replaceBetween } from "./docs/tablesDoc.js"
@@ -128,9 +131,18 @@ const texts = Options.choice("texts", ["full", "quotes"]).pipe(
   Options.withDefault("full" as const)
 )
 
+const cluster = Options.text("cluster").pipe(
+  Options.withDescription(
+    "A clustered build: the articles go to the runners (pipeline runner) of the cluster whose PostgreSQL is at this" +
+      " postgres:// URL (or the environment variable CAR_CLUSTER_URL); the release is the same bytes"
+  ),
+  Options.withFallbackConfig(clusterUrl),
+  Options.optional
+)
+
 const buildCmd = Command.make(
   "build",
-  { sources, out, version, strict, timings, workers, cache, noCache, base, noProgress, memory, texts },
+  { sources, out, version, strict, timings, workers, cache, noCache, base, noProgress, memory, texts, cluster },
   (o) => build({ ...o, progress: !o.noProgress })
 ).pipe(Command.withDescription("Build a release from a folder of articles"))
 
@@ -268,10 +280,44 @@ const exploreCmd = Command.make("explore", { release: releaseArg, port }, (o) =>
   )
 )
 
+const runnerCmd = Command.make(
+  "runner",
+  {
+    cluster: Options.text("cluster").pipe(
+      Options.withDescription("The cluster's postgres:// URL (or the environment variable CAR_CLUSTER_URL)"),
+      Options.withFallbackConfig(clusterUrl)
+    ),
+    host: Options.text("host").pipe(
+      Options.withDescription("The host name other processes reach this runner at"),
+      Options.withDefault("localhost")
+    ),
+    port: Options.integer("port").pipe(
+      Options.withDescription("The port it listens on (0: any free port)"),
+      Options.withDefault(0)
+    )
+  },
+  (o) => runRunner(o.cluster, o.host, o.port)
+).pipe(
+  Command.withDescription(
+    "Run one runner of clustered builds (build --cluster): it takes its share of the articles until Ctrl-C; a runner" +
+      " that dies leaves its share to the others"
+  )
+)
+
 /** The root command. */
 export const cli = Command.make("pipeline").pipe(
   Command.withDescription("US–Central Asia relations dataset pipeline"),
-  Command.withSubcommands([buildCmd, validateCmd, statsCmd, evalCmd, cardCmd, diffCmd, verifyCmd, exploreCmd])
+  Command.withSubcommands([
+    buildCmd,
+    validateCmd,
+    statsCmd,
+    evalCmd,
+    cardCmd,
+    diffCmd,
+    verifyCmd,
+    exploreCmd,
+    runnerCmd
+  ])
 )
 
 /** Run the CLI on argv. */

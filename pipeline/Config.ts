@@ -2,6 +2,7 @@
  * Configuration read from the environment, only here, always through `Config` (stages never touch `process.env`):
  * - SOURCE_DATE_EPOCH (seconds) pins the release date and "today";
  * - PIPELINE_SOURCES and PIPELINE_OUT are the fallbacks of `--sources` and `--out`;
+ * - CAR_CLUSTER_URL is the fallback of `--cluster` (a clustered build's PostgreSQL);
  * - PIPELINE_CRASH_AT is the crash tests' hook (MainLayer gives publishing a Disk that kills the build there).
  * None of them changes what a build writes, apart from SOURCE_DATE_EPOCH's date.
  */
@@ -15,6 +16,9 @@ export const sourcesFolder = Config.string("PIPELINE_SOURCES")
 
 /** PIPELINE_OUT: the release folder when `--out` is not given. */
 export const outFolder = Config.string("PIPELINE_OUT")
+
+/** CAR_CLUSTER_URL: the cluster's postgres:// URL when `--cluster` is not given (build, runner). */
+export const clusterUrl = Config.string("CAR_CLUSTER_URL")
 
 /**
  * PIPELINE_CRASH_AT: the point of publishing at which the build kills itself with SIGKILL ("files:N" after N staged

@@ -8,6 +8,7 @@ import { EFFECTS, type ErrorClass, type ErrorSpec, isErrorClass, STAGES, templat
 import * as ingestErrors from "../01-ingest/errors.js"
 import * as lexiconErrors from "../03-extract/lexicon/Lexicons.js"
 import * as publishErrors from "../05-publish/errors.js"
+import * as clusterErrors from "../cluster/errors.js"
 import * as evalErrors from "../eval/errors.js"
 import * as exploreErrors from "../explore/errors.js"
 import * as releaseErrors from "../release/errors.js"
@@ -21,6 +22,7 @@ const ERROR_MODULES: ReadonlyArray<Readonly<Record<string, unknown>>> = [
   lexiconErrors,
   cacheErrors,
   memoryErrors,
+  clusterErrors,
   publishErrors,
   releaseErrors,
   validateErrors,

@@ -28,6 +28,8 @@ export interface ArticleOptions {
   readonly cacheDir: string | null
   /** The V8 old generation of each worker at most, in MB (run/memory.ts workerHeapMb); default V8's. */
   readonly workerHeapMb?: number
+  /** Another pool to run them on (a clustered build's: pipeline/cluster), given the lexicons; `workers` is then unused. */
+  readonly remote?: ((lex: LexiconBundle) => Pool) | undefined
 }
 
 /** The default: in the main thread, no cache (what eval and verify use). */
@@ -81,8 +83,12 @@ export const openCache = (dir: string | null, lex: LexiconBundle) =>
       )
 
 /** The worker pool of a build's options for the scope (null: the work runs in the main thread). */
-export const openPool = (opts: ArticleOptions, store: Store | null) =>
-  opts.workers === 0 ? Effect.succeed(null) : makePool(opts.workers, store?.config ?? null, opts.workerHeapMb)
+export const openPool = (opts: ArticleOptions, store: Store | null, lex: LexiconBundle) =>
+  opts.remote !== undefined
+    ? Effect.succeed(opts.remote(lex))
+    : opts.workers === 0
+      ? Effect.succeed(null)
+      : makePool(opts.workers, store?.config ?? null, opts.workerHeapMb)
 
 /** Tasks in flight on a pool: enough to keep every worker busy, few enough to keep memory flat. */
 export const inFlight = (pool: Pool): number => pool.size * pool.batch * BATCHES_PER_WORKER
@@ -157,7 +163,7 @@ export const processSources = Effect.fn("Articles.process")(function* (
     Effect.gen(function* () {
       const { sources, rejected } = yield* decodedSources(dir, today)
       const store = shared === undefined ? yield* openCache(opts.cacheDir, lex) : shared.store
-      const pool = shared === undefined ? yield* openPool(opts, store) : shared.pool
+      const pool = shared === undefined ? yield* openPool(opts, store, lex) : shared.pool
       yield* Stream.runForEach(extracted(sources, lex, store, pool), take)
       return yield* Ref.get(rejected)
     })

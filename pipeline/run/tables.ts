@@ -208,7 +208,7 @@ const tablesOf = Effect.fn("Run.tables")(function* (
   const { rejected, unstored, pool } = yield* timed(
     timings,
     "ingest + articles (wall)",
-    Effect.flatMap(Scope.extend(openPool(articles, store), poolScope), (pool) =>
+    Effect.flatMap(Scope.extend(openPool(articles, store, lex), poolScope), (pool) =>
       Effect.map(processSources(sourcesDir, day0, lex, articles, timings, take, { store, pool }), (r) => ({
         ...r,
         pool

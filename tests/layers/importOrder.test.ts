@@ -31,6 +31,8 @@ const LAYERS: ReadonlyArray<LayerEntry> = [
   { layer: "05-publish", rank: 6, paths: ["pipeline/05-publish/"] },
   // the stage chain as a stream, and the tables of a sources folder
   { layer: "run", rank: 7, paths: ["pipeline/run/"] },
+  // the per-article units of run/ as cluster entities, their runners and the coordinator's pool over them
+  { layer: "cluster", rank: 8, paths: ["pipeline/cluster/"] },
   // readers of releases and tables
   { layer: "diff", rank: 8, paths: ["pipeline/diff/"] },
   { layer: "eval", rank: 8, paths: ["pipeline/eval/"] },

@@ -1,0 +1,92 @@
+/**
+ * A runner of a clustered build (`pipeline runner --cluster URL`): one process that takes its share of the
+ * ArticleUnit shards and answers their messages with the same pure per-article work as a local build (run/task.ts,
+ * run/articleWork.ts), in its main thread. Holds no state between messages; the lexicons are loaded once.
+ */
+import * as net from "node:net"
+import { Console, Effect, Layer } from "effect"
+import type { IngestedSource } from "../01-ingest/Ingest.js"
+import type { NormalisedSource } from "../02-normalise/Normalise.js"
+import { type LexiconBundle, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
+import { reextract } from "../run/articleWork.js"
+import { cacheConfig } from "../run/cache.js"
+import { runTask } from "../run/task.js"
+import { ArticleUnit } from "./ArticleUnit.js"
+import { ClusterUnreachable } from "./errors.js"
+import { redactUrl, retryStart, runnerSharding, said } from "./layers.js"
+
+/** The salt of this code and these lexicons (run/cache.ts): the coordinator's must be the same. */
+export const saltOf = (lex: LexiconBundle): string => cacheConfig("", lex.hash).salt
+
+/** Plain data as JSON keeps it: what the coordinator decodes, as it decodes a cache entry. */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
+
+/**
+ * A runner whose code differs from the coordinator's must not answer (a stored answer would be final): it says why
+ * and exits, and its shards go to the other runners.
+ */
+const refuse = (runner: string, coordinator: string) =>
+  Effect.flatMap(
+    Effect.logError(
+      `this runner's code and lexicons (salt ${runner.slice(0, 12)}) are not the coordinator's (${coordinator.slice(0, 12)}): it stops without answering, and another runner takes its units; start every runner from the coordinator's checkout`
+    ),
+    () => Effect.sync(() => process.exit(3))
+  )
+
+/** The handlers of ArticleUnit's messages over these lexicons. */
+export const articleHandlers = (lex: LexiconBundle) => {
+  const salt = saltOf(lex)
+  return ArticleUnit.toLayer(
+    ArticleUnit.of({
+      Extract: ({ payload }) =>
+        payload.salt !== salt
+          ? refuse(salt, payload.salt)
+          : Effect.sync(() => {
+              const o = runTask(payload.source as IngestedSource, lex, null)
+              return { result: asJson(o.result), times: o.times }
+            }),
+      Reextract: ({ payload }) =>
+        payload.salt !== salt
+          ? refuse(salt, payload.salt)
+          : Effect.sync(() => {
+              const t0 = performance.now()
+              const first = payload.first as Parameters<typeof reextract>[3]
+              const x = reextract(
+                payload.source as NormalisedSource,
+                lex,
+                { value: payload.day, precision: "day" },
+                first
+              )
+              return { extraction: asJson(x), times: { reextract: performance.now() - t0 } }
+            })
+    }),
+    // many articles at once in one entity is never needed: each article is its own entity
+    { concurrency: 1 }
+  )
+}
+
+/** One runner: listens on host:port, registers in the cluster's PostgreSQL and answers until interrupted. */
+export const runnerLayer = (url: string, host: string, port: number) =>
+  Layer.unwrapEffect(Effect.sync(() => articleHandlers(loadLexicons()))).pipe(
+    Layer.provideMerge(runnerSharding(url, host, port))
+  )
+
+/** A free TCP port on `host` (the system picks it; a runner started with --port 0 takes it). */
+const freePort = (host: string) =>
+  Effect.async<number>((resume) => {
+    const server = net.createServer()
+    server.listen(0, host, () => {
+      const port = (server.address() as net.AddressInfo).port
+      server.close(() => resume(Effect.succeed(port)))
+    })
+  })
+
+/** Run one runner until interrupted (Ctrl-C, SIGTERM); a database it cannot reach fails it (ClusterUnreachable). */
+export const runRunner = (url: string, host: string, port: number) =>
+  Effect.gen(function* () {
+    const at = port === 0 ? yield* freePort(host) : port
+    yield* Console.error(`runner ${host}:${at}: joining the cluster at ${redactUrl(url)}`)
+    return yield* retryStart(Layer.launch(runnerLayer(url, host, at))).pipe(
+      Effect.mapError((e) => new ClusterUnreachable({ url: redactUrl(url), detail: said(e) }))
+    )
+  })

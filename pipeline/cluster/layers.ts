@@ -1,0 +1,88 @@
+/**
+ * The cluster's layers: PostgreSQL (`@effect/sql-pg`) holding messages, replies and runners (SqlMessageStorage,
+ * SqlRunnerStorage: no separate shard manager), sockets between processes (NodeClusterSocket's protocol), and the
+ * sharding configuration. A runner listens on host:port and takes shards; the coordinator is client-only. Composed here
+ * rather than with NodeClusterSocket.layer, which reads the sharding configuration from the environment.
+ */
+import { RunnerAddress, RunnerHealth, Runners, ShardingConfig, SocketRunner } from "@effect/cluster"
+import * as SqlMessageStorage from "@effect/cluster/SqlMessageStorage"
+import * as SqlRunnerStorage from "@effect/cluster/SqlRunnerStorage"
+import { NodeClusterSocket } from "@effect/platform-node"
+import { RpcSerialization } from "@effect/rpc"
+import { PgClient } from "@effect/sql-pg"
+import { Duration, Effect, Layer, Option, Redacted, Schedule } from "effect"
+
+/** The first line of what an error says. */
+export const said = (e: unknown): string => {
+  // the innermost cause says it best (PersistenceError → SqlError → the driver's error)
+  let inner = e as { cause?: unknown; message?: string } | undefined
+  while (inner?.cause !== undefined && inner.cause !== null && typeof inner.cause === "object")
+    inner = inner.cause as typeof inner
+  return String(inner?.message ?? e).split("\n")[0]!
+}
+
+/** A postgres:// URL with its password hidden (for messages). */
+export const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
+
+/**
+ * Timings of the cluster: a dead runner is noticed by the others within seconds (its PostgreSQL session ends, which
+ * frees its advisory shard locks; health pings every 2 s), and unprocessed messages of shards taken over are read
+ * from storage every second.
+ */
+const shardingConfig = (address: Option.Option<RunnerAddress.RunnerAddress>) =>
+  ShardingConfig.layer({
+    runnerAddress: address,
+    shardsPerGroup: 60,
+    entityMessagePollInterval: Duration.seconds(1),
+    entityReplyPollInterval: Duration.millis(100),
+    refreshAssignmentsInterval: Duration.seconds(1),
+    runnerHealthCheckInterval: Duration.seconds(2),
+    entityMaxIdleTime: Duration.seconds(10),
+    entityMailboxCapacity: "unbounded",
+    // messages to a runner in this process cross no wire: no need to simulate it
+    simulateRemoteSerialization: false
+  })
+
+/** The PostgreSQL client of `url` (fails with SqlError when it cannot connect). */
+export const pgLayer = (url: string) =>
+  PgClient.layer({
+    url: Redacted.make(url),
+    // a connection waits for a free one of the pool too: long enough for a loaded machine, short enough to fail
+    connectTimeout: Duration.seconds(30),
+    maxConnections: 16,
+    applicationName: "car-cluster"
+  })
+
+const storage = Layer.mergeAll(Layer.orDie(SqlMessageStorage.layer), Layer.orDie(SqlRunnerStorage.layer))
+
+/** Sharding for a runner listening on `host:port` (the address other processes reach it at). */
+export const runnerSharding = (url: string, host: string, port: number) => {
+  const config = shardingConfig(Option.some(new RunnerAddress.RunnerAddress({ host, port })))
+  const health = RunnerHealth.layerPing.pipe(
+    Layer.provide(Runners.layerRpc),
+    Layer.provide(NodeClusterSocket.layerClientProtocol)
+  )
+  return SocketRunner.layer.pipe(
+    Layer.provide([NodeClusterSocket.layerSocketServer, NodeClusterSocket.layerClientProtocol, health]),
+    Layer.provideMerge(storage),
+    Layer.provide([config, RpcSerialization.layerMsgPack]),
+    Layer.provide(pgLayer(url))
+  )
+}
+
+/** Sharding for the coordinator: sends messages and reads replies, hosts no shard. */
+export const clientSharding = (url: string) =>
+  SocketRunner.layerClientOnly.pipe(
+    Layer.provide(NodeClusterSocket.layerClientProtocol),
+    Layer.provideMerge(storage),
+    Layer.provide([shardingConfig(Option.none()), RpcSerialization.layerMsgPack]),
+    // the coordinator also asks the database itself whether it still answers (clusterPool.ts's watchdog)
+    Layer.provideMerge(pgLayer(url))
+  )
+
+/**
+ * Start again, up to 4 times a second apart, when starting fails: processes started together on a new database race to
+ * create the cluster's tables (the loser's CREATE fails; on the next try the tables are there).
+ */
+export const retryStart = <A, E, R>(start: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  start.pipe(Effect.sandbox, Effect.retry({ times: 4, schedule: Schedule.spaced("1 second") }), Effect.unsandbox)

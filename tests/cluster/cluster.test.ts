@@ -1,0 +1,98 @@
+/**
+ * A clustered build (`build --cluster`, runners as `pipeline runner`) on its own PostgreSQL publishes the same bytes
+ * as the local build: with runners joining mid-build and runners SIGKILLed at two points (their units go to the others);
+ * PostgreSQL stopped mid-build fails the build with cluster-unreachable and publishes nothing, and the same command run
+ * again once it is back finishes from the units already answered. Skipped only where no PostgreSQL binaries exist
+ * (`.ci/run` installs them when missing).
+ */
+import { cpSync, existsSync } from "node:fs"
+import { join } from "node:path"
+import { NodeContext } from "@effect/platform-node"
+import { Effect, Option } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Disk, nodeDisk } from "../../pipeline/05-publish/disk.js"
+import { build } from "../../pipeline/Build.js"
+import { writeCorpus } from "../../pipeline/bench/corpus.js"
+import { tree } from "../lib/crash.js"
+import { repoRoot, tmpDir } from "../lib/tmp.js"
+import { answered, clusterBuild, type RunnerProcess, sql, startRunner, whenAnswered } from "./harness.js"
+import { postgresBin, startPostgres, type TestPostgres } from "./postgres.js"
+
+const bin = postgresBin()
+if (bin === null)
+  console.warn("tests/cluster: skipped: no PostgreSQL server binaries (initdb) on PATH or in /usr/lib/postgresql")
+
+describe.skipIf(bin === null)("clustered build", { timeout: 900_000 }, () => {
+  const sources = tmpDir("car-cluster-src-")
+  let pg: TestPostgres
+  let local: Record<string, string>
+  const runners: Array<RunnerProcess> = []
+  const runner = () => {
+    const r = startRunner(pg.url)
+    runners.push(r)
+    return r
+  }
+  const kill = (r: RunnerProcess) => r.child.kill("SIGKILL")
+
+  beforeAll(async () => {
+    // the seeds, 200 generated articles, and an undated article another dates (a re-extraction unit)
+    cpSync(join(repoRoot, "seeds"), sources, { recursive: true })
+    writeCorpus(sources, 7, 200)
+    cpSync(join(repoRoot, "tests", "fixtures", "undated-day-clue"), sources, { recursive: true })
+    pg = await startPostgres(bin!)
+    const out = tmpDir("car-cluster-local-")
+    await Effect.runPromise(
+      build({ sources, out, version: Option.none(), strict: false, noCache: true, progress: false }).pipe(
+        Effect.provideService(Disk, nodeDisk),
+        Effect.provide(NodeContext.layer)
+      )
+    )
+    local = tree(out)
+  }, 600_000)
+
+  afterAll(() => {
+    for (const r of runners) r.child.kill("SIGKILL")
+    pg?.stop()
+  })
+
+  it("runners joining and SIGKILLed mid-build: the local build's bytes", async () => {
+    const [a, b] = [runner(), runner()]
+    await Promise.all([a.ready, b.ready])
+    const out = tmpDir("car-cluster-out-")
+    const done = clusterBuild(pg.url, sources, out)
+    // a third runner joins; then the first is killed, and later the second: the third finishes alone
+    await whenAnswered(bin!, pg.url, 30, done)
+    const c = runner()
+    await whenAnswered(bin!, pg.url, 80, done)
+    kill(a)
+    await c.ready
+    await whenAnswered(bin!, pg.url, 150, done)
+    kill(b)
+    const { status, stderr } = await done
+    expect([status, stderr.match(/error.*/)?.[0] ?? null]).toEqual([0, null])
+    expect(tree(out)).toEqual(local)
+    // every article (seeds, 200, the undated one and its re-extraction) answered once
+    expect(Number(sql(bin!, pg.url, "SELECT count(*) FROM cluster_messages"))).toBe(answered(bin!, pg.url))
+  })
+
+  it("PostgreSQL stopped mid-build: cluster-unreachable, nothing published; run again, it finishes", async () => {
+    sql(bin!, pg.url, "TRUNCATE cluster_messages, cluster_replies")
+    const out = tmpDir("car-cluster-pg-")
+    const done = clusterBuild(pg.url, sources, out)
+    await whenAnswered(bin!, pg.url, 60, done)
+    pg.kill()
+    const failed = await done
+    expect(failed.status).toBe(1)
+    expect(failed.stderr).toMatch(
+      /error \[cluster-unreachable\]: cluster database postgres:\/\/.*nothing was published/
+    )
+    expect(existsSync(join(out, "latest.json"))).toBe(false)
+    expect(Object.keys(tree(out)).filter((f) => !f.startsWith("."))).toEqual([])
+    pg.start()
+    const before = answered(bin!, pg.url)
+    expect(before).toBeGreaterThan(0)
+    const again = await clusterBuild(pg.url, sources, out)
+    expect([again.status, again.stderr.match(/error.*/)?.[0] ?? null]).toEqual([0, null])
+    expect(tree(out)).toEqual(local)
+  })
+})

@@ -1,0 +1,82 @@
+/**
+ * Processes of a clustered build for the tests: runners (`pipeline runner --cluster`) and a coordinator (`pipeline
+ * build --cluster`) as child processes of the CLI, and the count of units answered, read from the cluster's tables.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process"
+import { join } from "node:path"
+import { repoRoot } from "../lib/tmp.js"
+
+const BIN = join(repoRoot, "pipeline", "bin.ts")
+/** Node itself with tsx's loader (not the tsx wrapper, whose SIGKILL would leave its child running). */
+const NODE = [process.execPath, "--import", "tsx"] as const
+
+/** A runner process and what it printed. */
+export interface RunnerProcess {
+  readonly child: ChildProcess
+  readonly output: () => string
+  /** Resolves once it listens (its shards are then taken within a few seconds). */
+  readonly ready: Promise<void>
+}
+
+/** Start one runner of the cluster at `url`. */
+export const startRunner = (url: string): RunnerProcess => {
+  const child = spawn(NODE[0], [...NODE.slice(1), BIN, "runner", "--cluster", url], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "pipe"]
+  })
+  let out = ""
+  const ready = new Promise<void>((resolve, reject) => {
+    const take = (d: Buffer) => {
+      out += String(d)
+      if (out.includes("Listening on")) resolve()
+    }
+    child.stdout!.on("data", take)
+    child.stderr!.on("data", take)
+    child.on("exit", (code, signal) => reject(new Error(`runner exited (${code ?? signal}) before listening:\n${out}`)))
+  })
+  // a runner killed on purpose must not fail the test through an unobserved rejection
+  ready.catch(() => undefined)
+  return { child, output: () => out, ready }
+}
+
+/** A clustered build of `sources` into `out`: exit status and stderr. */
+export const clusterBuild = (url: string, sources: string, out: string) =>
+  new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const child = spawn(
+      NODE[0],
+      [...NODE.slice(1), BIN, "build", "--sources", sources, "--out", out, "--no-cache", "--no-progress"],
+      {
+        cwd: repoRoot,
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { ...process.env, CAR_CLUSTER_URL: url }
+      }
+    )
+    let stderr = ""
+    child.stderr!.on("data", (d) => (stderr += String(d)))
+    child.on("close", (status) => resolve({ status, stderr }))
+  })
+
+/** Run one SQL statement with psql (from the server's folder) and return its first value. */
+export const sql = (bin: string, url: string, statement: string): string =>
+  execFileSync(join(bin, "psql"), [url, "-tAc", statement], { encoding: "utf8", timeout: 30_000 }).trim()
+
+/** Units answered so far (0 while the cluster's tables do not exist yet or the server is down). */
+export const answered = (bin: string, url: string): number => {
+  try {
+    return Number(sql(bin, url, "SELECT count(*) FROM cluster_replies"))
+  } catch {
+    return 0
+  }
+}
+
+/** Wait until `n` units are answered (or `done` resolves first, or ten minutes pass). */
+export const whenAnswered = async (bin: string, url: string, n: number, done: Promise<unknown>) => {
+  let finished = false
+  void done.then(() => {
+    finished = true
+  })
+  for (const t0 = Date.now(); !finished && Date.now() - t0 < 600_000; ) {
+    if (answered(bin, url) >= n) return
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
