@@ -68,7 +68,10 @@ describe("the README", () => {
       .filter((line) => line !== "" && !line.startsWith("#") && !/^(set|cd) /.test(line))
       // besides: installing PostgreSQL's server where it is missing (the cluster tests start one), and only that
       .filter(
-        (line) => !/^if ! command -v initdb .*then apt-get update && apt-get install -y postgresql( \|\| echo .*)?; fi$/.test(line)
+        (line) =>
+          !/^if ! command -v initdb .*then apt-get update && apt-get install -y postgresql( \|\| echo .*)?; fi$/.test(
+            line
+          )
       )
     expect(testCommand).toBeDefined()
     expect(ciCommands).toEqual([testCommand])
