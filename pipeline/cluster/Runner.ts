@@ -4,7 +4,8 @@
  * run/articleWork.ts), in its main thread. Holds no state between messages; the lexicons are loaded once.
  */
 import * as net from "node:net"
-import { Console, Effect, Layer } from "effect"
+import { SqlClient } from "@effect/sql"
+import { Console, Context, Deferred, Effect, Layer, Option } from "effect"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { type LexiconBundle, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
@@ -13,7 +14,7 @@ import { cacheConfig } from "../run/cache.js"
 import { runTask } from "../run/task.js"
 import { ArticleUnit } from "./ArticleUnit.js"
 import { ClusterUnreachable } from "./errors.js"
-import { redactUrl, retryStart, runnerSharding, said } from "./layers.js"
+import { redactUrl, retryStart, runnerSharding, said, watchdog } from "./layers.js"
 
 /** The salt of this code and these lexicons (run/cache.ts): the coordinator's must be the same. */
 export const saltOf = (lex: LexiconBundle): string => cacheConfig("", lex.hash).salt
@@ -86,7 +87,19 @@ export const runRunner = (url: string, host: string, port: number) =>
   Effect.gen(function* () {
     const at = port === 0 ? yield* freePort(host) : port
     yield* Console.error(`runner ${host}:${at}: joining the cluster at ${redactUrl(url)}`)
-    return yield* retryStart(Layer.launch(runnerLayer(url, host, at))).pipe(
-      Effect.mapError((e) => new ClusterUnreachable({ url: redactUrl(url), detail: said(e) }))
+    // the runner lives until the database stops answering; then its cluster state (shards, messages read but not
+    // answered) is dropped and built again, up to 4 times a second apart, before the runner gives up
+    const live = Effect.scoped(
+      Effect.gen(function* () {
+        const ctx = yield* Layer.build(runnerLayer(url, host, at))
+        const gone = yield* watchdog(url, Context.get(ctx, SqlClient.SqlClient))
+        return yield* Deferred.await(gone)
+      })
+    )
+    return yield* retryStart(live).pipe(
+      Effect.catchSomeDefect((d) => (d instanceof ClusterUnreachable ? Option.some(Effect.fail(d)) : Option.none())),
+      Effect.mapError((e) =>
+        e instanceof ClusterUnreachable ? e : new ClusterUnreachable({ url: redactUrl(url), detail: said(e) })
+      )
     )
   })

@@ -6,7 +6,7 @@
  * as a defect carrying ClusterUnreachable, which `clustered` turns back into that failure before anything is published.
  */
 import { SqlClient } from "@effect/sql"
-import { Cause, Context, Deferred, Duration, Effect, Layer, Option, Schedule, Schema, type Scope } from "effect"
+import { Cause, Context, Deferred, Effect, Layer, Option, Schema, type Scope } from "effect"
 import { CachedArticle } from "../../schemas/CachedArticle.js"
 import { ArticleExtraction } from "../../schemas/Extraction.js"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
@@ -18,7 +18,7 @@ import { readSpilled } from "../run/spill.js"
 import type { DayOutcome, DayTask, Outcome } from "../run/task.js"
 import { ArticleUnit } from "./ArticleUnit.js"
 import { ClusterUnreachable } from "./errors.js"
-import { clientSharding, redactUrl, retryStart, said } from "./layers.js"
+import { clientSharding, redactUrl, retryStart, said, watchdog } from "./layers.js"
 import { saltOf } from "./Runner.js"
 
 /** Messages in flight: enough to keep every runner busy (replies are read from PostgreSQL in rounds). */
@@ -29,32 +29,6 @@ const decodeExtraction = Schema.decodeUnknownSync(ArticleExtraction)
 
 /** A pool over the cluster: the coordinator's lexicons give the salt every runner must share. */
 export type RemotePool = (lex: LexiconBundle) => Pool
-
-/**
- * How often and how patiently the coordinator asks PostgreSQL whether it answers: replies are read from it in rounds
- * that retry quietly, so without the question a database gone for good would leave the build waiting.
- */
-const WATCH_EVERY = Duration.seconds(2)
-const WATCH_PATIENCE = Duration.seconds(20)
-
-/** A Deferred that fails (as a ClusterUnreachable defect) once PostgreSQL has not answered for WATCH_PATIENCE. */
-const watchdog = (url: string, sql: SqlClient.SqlClient) =>
-  Effect.gen(function* () {
-    const gone = yield* Deferred.make<never>()
-    const ask = sql`SELECT 1`.pipe(
-      Effect.timeoutFail({
-        duration: WATCH_PATIENCE,
-        onTimeout: () => new Error(`no answer in ${Duration.format(WATCH_PATIENCE)}`)
-      }),
-      Effect.retry(Schedule.spaced(WATCH_EVERY).pipe(Schedule.upTo(WATCH_PATIENCE)))
-    )
-    yield* ask.pipe(
-      Effect.repeat(Schedule.spaced(WATCH_EVERY)),
-      Effect.catchAll((e) => Deferred.die(gone, new ClusterUnreachable({ url: redactUrl(url), detail: said(e) }))),
-      Effect.forkScoped
-    )
-    return gone
-  })
 
 /** The cluster pool of a built sharding context. */
 const poolOf =

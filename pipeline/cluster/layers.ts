@@ -9,8 +9,10 @@ import * as SqlMessageStorage from "@effect/cluster/SqlMessageStorage"
 import * as SqlRunnerStorage from "@effect/cluster/SqlRunnerStorage"
 import { NodeClusterSocket } from "@effect/platform-node"
 import { RpcSerialization } from "@effect/rpc"
+import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
-import { Duration, Effect, Layer, Option, Redacted, Schedule } from "effect"
+import { Deferred, Duration, Effect, Layer, Option, Redacted, Schedule } from "effect"
+import { ClusterUnreachable } from "./errors.js"
 
 /** The first line of what an error says. */
 export const said = (e: unknown): string => {
@@ -66,7 +68,8 @@ export const runnerSharding = (url: string, host: string, port: number) => {
     Layer.provide([NodeClusterSocket.layerSocketServer, NodeClusterSocket.layerClientProtocol, health]),
     Layer.provideMerge(storage),
     Layer.provide([config, RpcSerialization.layerMsgPack]),
-    Layer.provide(pgLayer(url))
+    // the runner also asks the database itself whether it still answers (watchdog, below)
+    Layer.provideMerge(pgLayer(url))
   )
 }
 
@@ -86,3 +89,30 @@ export const clientSharding = (url: string) =>
  */
 export const retryStart = <A, E, R>(start: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   start.pipe(Effect.sandbox, Effect.retry({ times: 4, schedule: Schedule.spaced("1 second") }), Effect.unsandbox)
+
+/**
+ * How often and how patiently the coordinator and each runner ask PostgreSQL whether it answers: replies are read from it in rounds
+ * that retry quietly, so without the question a database gone for good would leave the build waiting (and a runner holding
+ * messages it read before the database went, which it would never answer).
+ */
+const WATCH_EVERY = Duration.seconds(2)
+const WATCH_PATIENCE = Duration.seconds(20)
+
+/** A Deferred that fails (as a ClusterUnreachable defect) once PostgreSQL has not answered for WATCH_PATIENCE. */
+export const watchdog = (url: string, sql: SqlClient.SqlClient) =>
+  Effect.gen(function* () {
+    const gone = yield* Deferred.make<never>()
+    const ask = sql`SELECT 1`.pipe(
+      Effect.timeoutFail({
+        duration: WATCH_PATIENCE,
+        onTimeout: () => new Error(`no answer in ${Duration.format(WATCH_PATIENCE)}`)
+      }),
+      Effect.retry(Schedule.spaced(WATCH_EVERY).pipe(Schedule.upTo(WATCH_PATIENCE)))
+    )
+    yield* ask.pipe(
+      Effect.repeat(Schedule.spaced(WATCH_EVERY)),
+      Effect.catchAll((e) => Deferred.die(gone, new ClusterUnreachable({ url: redactUrl(url), detail: said(e) }))),
+      Effect.forkScoped
+    )
+    return gone
+  })
