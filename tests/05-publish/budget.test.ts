@@ -1,17 +1,10 @@
-/**
- * Publication under a memory budget (build --memory): Parquet made from smaller slices and each table let go once its
- * files are written give the same release, byte for byte; a table let go keeps its length and cannot be read.
- */
-import { join } from "node:path"
-import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { BATCH_ROWS } from "../../pipeline/05-publish/arrow.js"
 import { parquetSliceRows, writeContentFiles, writeReleaseFiles } from "../../pipeline/05-publish/files.js"
 import { memorySink } from "../../pipeline/05-publish/sink.js"
-import { buildTables } from "../../pipeline/run/tables.js"
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
-import { repoRoot } from "../lib/tmp.js"
+import { fixedMeta, seedsTables } from "../lib/build.js"
 
 describe("publication under a memory budget", () => {
   it("slices Parquet input by the budget, within what keeps the bytes", () => {
@@ -29,17 +22,8 @@ describe("publication under a memory budget", () => {
   // live: a build reads the clock ("today", for future publication dates)
   it.live("gives the same files when each table is let go after its files, and Parquet goes in small slices", () =>
     Effect.gen(function* () {
-      const built = yield* buildTables(join(repoRoot, "seeds")).pipe(Effect.provide(NodeContext.layer))
-      const meta = {
-        version: "9.9.9",
-        previousVersion: null,
-        created: "2026-01-01",
-        lexiconHash: built.lexiconHash,
-        codeSha256: "0".repeat(64),
-        rejected: [],
-        texts: built.texts,
-        extra: new Map([["CHANGELOG.md", new TextEncoder().encode("# Changes\n")]])
-      }
+      const built = yield* seedsTables()
+      const meta = fixedMeta(built, new Map([["CHANGELOG.md", new TextEncoder().encode("# Changes\n")]]))
       const release = (tables: ReleaseTables, budget: Parameters<typeof writeReleaseFiles>[5]) => {
         const sink = memorySink()
         writeContentFiles(tables, built.texts, sink)

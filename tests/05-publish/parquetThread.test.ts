@@ -3,8 +3,6 @@
  * under the same paths; a table written batch by batch gives the bytes of the whole table in one batch.
  */
 
-import { join } from "node:path"
-import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Bool, Float64, Int32, Table, tableFromArrays, tableToIPC, Utf8, vectorFromArray } from "apache-arrow"
 import { Effect } from "effect"
@@ -12,23 +10,14 @@ import { writeContentFiles, writeReleaseFiles } from "../../pipeline/05-publish/
 import { arrowToParquet, parquetStream } from "../../pipeline/05-publish/parquet.js"
 import { startParquetThread } from "../../pipeline/05-publish/parquetThread.js"
 import { memorySink } from "../../pipeline/05-publish/sink.js"
-import { buildTables } from "../../pipeline/run/tables.js"
-import { repoRoot } from "../lib/tmp.js"
+import { fixedMeta, seedsTables } from "../lib/build.js"
 
 describe("the Parquet thread", () => {
   // live: a build reads the clock ("today", for future publication dates)
   it.live("gives a release the same files as Parquet made in line", () =>
     Effect.gen(function* () {
-      const built = yield* buildTables(join(repoRoot, "seeds")).pipe(Effect.provide(NodeContext.layer))
-      const meta = {
-        version: "9.9.9",
-        previousVersion: null,
-        created: "2026-01-01",
-        lexiconHash: built.lexiconHash,
-        codeSha256: "0".repeat(64),
-        rejected: [],
-        texts: built.texts
-      }
+      const built = yield* seedsTables()
+      const meta = fixedMeta(built)
       const release = (parquetThreadRows: number) => {
         const sink = memorySink()
         writeContentFiles(built.tables, built.texts, sink)

@@ -1,18 +1,11 @@
-/**
- * The explorer's data made in batches from the seeds' tables: every file once, records in the shard their id names,
- * search shards cut finer past their budget and found again by the page's lookup, the same bytes on every run.
- */
-import { join } from "node:path"
-import { NodeContext } from "@effect/platform-node"
 import { Effect } from "effect"
 import { beforeAll, describe, expect, it } from "vitest"
 import { dataBatches } from "../../pipeline/explore/dataFiles.js"
 import { type SearchShard, shardMayHold, shardOf } from "../../pipeline/explore/format.js"
 import { lookupsOf } from "../../pipeline/explore/lookups.js"
 import { makeShard, postingsOf, shardKeys } from "../../pipeline/explore/searchIndex.js"
-import { buildTables } from "../../pipeline/run/tables.js"
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
-import { repoRoot } from "../lib/tmp.js"
+import { seedsTables } from "../lib/build.js"
 
 const RELEASE = { version: "9.9.9", created: "2025-01-01", previousVersion: null, quality: false, changelogBytes: 0 }
 /** A generator run to its end: what it returns. */
@@ -27,7 +20,7 @@ describe("dataBatches", () => {
   let t: ReleaseTables
   beforeAll(async () => {
     // the tables as resolution makes them (a build lets each table go once its files are written)
-    t = (await Effect.runPromise(buildTables(join(repoRoot, "seeds")).pipe(Effect.provide(NodeContext.layer)))).tables
+    t = (await Effect.runPromise(seedsTables())).tables
   }, 300_000)
 
   it("hands on every file once, in more than one batch, the same bytes on every run", () => {
