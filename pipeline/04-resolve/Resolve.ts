@@ -21,8 +21,18 @@ import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
 import { foldName } from "../text/names.js"
+import {
+  type BlockCut,
+  blockKey,
+  clusterBlock,
+  clusterConflict,
+  cutBlocks,
+  type EventBlock,
+  isClustering,
+  mergeClusters
+} from "./blocks.js"
 import { type EvidenceSource, evidenceBuilder, type Reported } from "./evidenceTable.js"
-import { type Cluster, clusterDate, clusterEvents, clusterModality, type Report } from "./mergeEvents.js"
+import { clusterDate, clusterModality, type Report } from "./mergeEvents.js"
 import { type Range, type ReportStore, reportStore, type StoredMention, type StoredSpan } from "./reportStore.js"
 
 /** One article with its extraction. */
@@ -130,18 +140,25 @@ interface Resolution {
   readonly store: ReportStore
 }
 
+/** How resolution runs (never what it gives, up to the cap): the most reports an event block holds (blocks.ts). */
+export interface ResolverOptions {
+  readonly blockReports?: number
+}
+
 /**
  * resolve() one article at a time: `add` folds an article's source row and entity mentions in at
  * once and keeps only its event reports and relations (which need every article's entities, and
  * events the order of all articles), compactly in a report store (reportStore.ts), so an article's
- * extraction is not held after it; `finish` clusters the events, makes the tables and lets the store
- * go. The tables do not depend on the order of `add`.
+ * extraction is not held after it; `blocks` cuts the event reports into blocks (blocks.ts) that may be
+ * clustered anywhere; `finish` clusters the blocks not given, makes the tables and lets the store go.
+ * The tables do not depend on the order of `add`, nor on where the blocks were clustered.
  */
 export const makeResolver = (
   textPath: (sourceId: string) => string,
   previous: PreviousEventIds = new Map(),
   firstRelease: ReadonlyMap<string, number> = new Map(),
-  policy: TextPolicyOf = textPolicies("full")
+  policy: TextPolicyOf = textPolicies("full"),
+  options: ResolverOptions = {}
 ) => {
   const evidence = evidenceBuilder()
   const entityIdOf = entityIds()
@@ -160,6 +177,8 @@ export const makeResolver = (
   const sources: Array<SourceRow> = []
   const kept: Array<KeptArticle> = []
   let store: ReportStore | null = reportStore()
+  let cut: EventCut | null = null
+  const cutNow = (): EventCut => (cut ??= cutEvents(kept, firstRelease, store!, options.blockReports ?? Infinity))
 
   const add = ({ source, extraction }: ResolveInput): void => {
     const textPolicy = policy(source)
@@ -178,14 +197,20 @@ export const makeResolver = (
     kept.push({ src, published: source.published.value, ...rows })
   }
 
-  const finish = (): ReleaseTables => {
-    const docs = inReleaseOrder(kept, firstRelease)
+  /** After the last `add`: the event reports cut into blocks. */
+  const blocks = (): ReadonlyArray<EventBlock> => cutNow().blocks
+
+  /** `clustered[i]`: clusterBlock(blocks()[i]) computed anywhere; omitted, computed here. */
+  const finish = (clustered?: ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>): ReleaseTables => {
+    const byBlock = cutNow()
+    const clusters = eventClusters(byBlock, clustered ?? byBlock.blocks.map(clusterBlock))
     const resolution: Resolution = { ents, entityIdOf, addEvidence, store: store! }
     // events before relations: the evidence of an id added twice is kept as first added
-    const { events, participants } = eventRowsOf(docs, previous, resolution)
-    const relations = relationRowsOf(docs, resolution)
+    const { events, participants } = eventRowsOf(byBlock.docs, clusters, previous, resolution)
+    const relations = relationRowsOf(byBlock.docs, resolution)
     // the reports are in the rows now: let them go before the tables are checked and published
     store = null
+    cut = null
     kept.length = 0
     return {
       sources: sortBy(sources, (r) => r.source_id),
@@ -196,7 +221,71 @@ export const makeResolver = (
       evidence: evidence.finish()
     }
   }
-  return { add, finish }
+  /** How the blocks were cut: the cap, components split by year and parts cut into runs over it. */
+  const blockCounts = (): Omit<BlockCut, "members"> & { readonly cap: number } => {
+    const { splitByYear, cutIntoRuns } = cutNow()
+    return { cap: options.blockReports ?? Infinity, splitByYear, cutIntoRuns }
+  }
+  return { add, blocks, blockCounts, finish }
+}
+
+/** The event reports in release order (`docs`, `reports`) cut into blocks (blocks.ts). */
+interface EventCut extends BlockCut {
+  readonly docs: ReadonlyArray<KeptArticle>
+  readonly reports: ReadonlyArray<StoredReport>
+  readonly blocks: ReadonlyArray<EventBlock>
+}
+
+/**
+ * The articles' event reports in release order, cut into blocks of at most `cap` reports (over it, by the year of the
+ * report's date, else of its article's publication).
+ */
+const cutEvents = (
+  kept: Array<KeptArticle>,
+  firstRelease: ReadonlyMap<string, number>,
+  store: ReportStore,
+  cap: number
+): EventCut => {
+  const docs = inReleaseOrder(kept, firstRelease)
+  const reports: Array<StoredReport> = []
+  docs.forEach(({ src, events }, order) => {
+    for (let row = events.from; row < events.to; row++)
+      reports.push({ sourceId: src.sourceId, order, mention: store.mention(row) })
+  })
+  const yearOf = (i: number) => {
+    const r = reports[i]!
+    return (r.mention.date.value ?? docs[r.order]!.published)?.slice(0, 4) ?? ""
+  }
+  const c = cutBlocks(reports, cap, yearOf)
+  const blocks = c.members.map((m): EventBlock => {
+    const rs = m.map((i) => reports[i]!)
+    return { key: blockKey(rs), reports: rs }
+  })
+  return { ...c, docs, reports, blocks }
+}
+
+/** A cluster of event reports as its rows read it. */
+interface EventCluster {
+  readonly reports: ReadonlyArray<StoredReport>
+  readonly type: StoredMention["type"]
+  readonly conflict: boolean
+}
+
+/** The clusters of every block (`clustered[i]` of block i), in the order clusterEvents gives over all reports. */
+const eventClusters = (
+  cut: EventCut,
+  clustered: ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>
+): Array<EventCluster> => {
+  if (clustered.length !== cut.blocks.length)
+    throw new Error(`${clustered.length} blocks clustered for ${cut.blocks.length} blocks (a pipeline bug)`)
+  cut.blocks.forEach((b, i) => {
+    if (!isClustering(b.reports.length, clustered[i]))
+      throw new Error(`block ${i} (${b.key}): not a clustering of its ${b.reports.length} reports (a pipeline bug)`)
+  })
+  return mergeClusters(cut.members, clustered).map((c) => {
+    const reports = c.map((i) => cut.reports[i]!)
+    return { reports, type: reports[0]!.mention.type, conflict: clusterConflict(reports.map((r) => r.mention)) }
+  })
 }
 
 /** The sources row of an article. */
@@ -287,19 +376,14 @@ const entityRowsOf = (ents: ReadonlyMap<string, EntityAcc>, entityIdOf: (key: st
     mention_count: a.mentions
   }))
 
-/** The events and event_participants rows (clustering the reports of every article), with their evidence. */
+/** The events and event_participants rows of the clusters, with their evidence. */
 const eventRowsOf = (
   docs: ReadonlyArray<KeptArticle>,
+  clusters: ReadonlyArray<EventCluster>,
   previous: PreviousEventIds,
   resolution: Resolution
 ): { events: Array<EventRow>; participants: Array<ParticipantRow> } => {
   const bySource = new Map(docs.map((d) => [d.src.sourceId, d.src]))
-  const reports: Array<StoredReport> = []
-  docs.forEach(({ src, events }, order) => {
-    for (let row = events.from; row < events.to; row++)
-      reports.push({ sourceId: src.sourceId, order, mention: resolution.store.mention(row) })
-  })
-  const clusters = clusterEvents(reports)
   const eventIds = assignEventIds(clusters, previous, resolution.store)
   const events: Array<EventRow> = []
   const participants = new Map<string, ParticipantRow>()
@@ -313,14 +397,14 @@ const eventRowsOf = (
 
 /** A cluster with what its rows share: its id, date and each participant's role. */
 interface ClusterEvent {
-  readonly cluster: Cluster<StoredReport>
+  readonly cluster: EventCluster
   readonly eventId: string
   readonly date: ReturnType<typeof clusterDate>
   readonly roles: ReadonlyMap<string, Role>
 }
 
 /** Each participant's role in a cluster: the first of actor, target, participant any report gives it. */
-const clusterRoles = (c: Cluster): Map<string, Role> => {
+const clusterRoles = (c: EventCluster): Map<string, Role> => {
   const roles = new Map<string, Role>()
   for (const r of c.reports)
     for (const p of r.mention.participants) {
@@ -449,7 +533,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000
  * that id is already given (the split-off part of a previous event founded by its founding report).
  */
 const assignEventIds = (
-  clusters: ReadonlyArray<Cluster<StoredReport>>,
+  clusters: ReadonlyArray<EventCluster>,
   previous: PreviousEventIds,
   store: ReportStore
 ): Array<string> => {

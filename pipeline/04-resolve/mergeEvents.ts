@@ -360,7 +360,7 @@ const newCluster = (r: Report): Live => {
 const MODALITY_RANK: ReadonlyArray<Modality> = ["asserted", "planned", "expected", "hypothetical", "negated"]
 
 /** The modality of a cluster: the most factual report wins (a planned event later reported as held is asserted). */
-export const clusterModality = (c: Cluster<Report>): Modality =>
+export const clusterModality = (c: { readonly reports: ReadonlyArray<Report> }): Modality =>
   c.reports.map((r) => r.mention.modality).sort((a, b) => MODALITY_RANK.indexOf(a) - MODALITY_RANK.indexOf(b))[0]!
 
 /**
@@ -369,9 +369,9 @@ export const clusterModality = (c: Cluster<Report>): Modality =>
  * report's own time ("Trump said", dated by the
  * article) dates the event only when no report states one.
  */
-export const clusterDate = (
-  c: Cluster
-): {
+export const clusterDate = (c: {
+  readonly reports: ReadonlyArray<Report>
+}): {
   value: string | null
   precision: "day" | "month" | "year" | "unknown"
   end?: string

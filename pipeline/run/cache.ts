@@ -1,7 +1,8 @@
 /**
  * The extraction cache: one SQLite file, `<dir>/extractions.sqlite`, keyed by SHA-256 of (the article text and
  * metadata, the pipeline version, the lexicon hash, the code hash). Table `articles` holds each article's result;
- * `reextractions` the extraction of an article without a publication day read against a reference day (tables.ts).
+ * `reextractions` the extraction of an article without a publication day read against a reference day (tables.ts);
+ * `blocks` the clusters of an event block (04-resolve/blocks.ts), keyed by its content key and the resolution code.
  * A payload is its JSON gzipped (level 1) beside the JSON's SHA-256; a read checks the hash, the JSON and the schema,
  * so a damaged entry is reported and recomputed. Each thread opens its own connection (WAL: readers never wait, a
  * writer waits up to BUSY_MS for another, of this build or another). SQLite rather than DuckDB: docs/bench.md. The
@@ -51,6 +52,16 @@ const ARTICLE_CODE_DIRS = [
 /** SHA-256 over the source files the per-article work depends on and the versions of the libraries it uses. */
 export const codeHash = (root = ROOT): string => treeHash(ARTICLE_CODE_DIRS, root)
 
+/** Code whose change must invalidate the stored clusters of event blocks (04-resolve/blocks.ts clusterBlock). */
+const RESOLVE_CODE_DIRS = ["pipeline/04-resolve", "pipeline/shared"]
+
+let resolveSalt: string | null = null
+/** The key of an event block's clusters: its content key under the pipeline version and the resolution code. */
+export const blockCacheKey = (contentKey: string): string => {
+  resolveSalt ??= sha256(`${PIPELINE_VERSION}\n${treeHash(RESOLVE_CODE_DIRS, ROOT)}`)
+  return sha256(`${resolveSalt}\n${contentKey}`)
+}
+
 /** Where and under which salt (pipeline version, lexicon hash, code hash) entries live. */
 export interface CacheConfig {
   readonly dir: string
@@ -85,6 +96,12 @@ export interface Store {
   readonly writeDays: (
     entries: ReadonlyArray<readonly [key: string, day: string, extraction: ArticleExtraction]>
   ) => void
+  /** The clusters of the event block of content key `key` (04-resolve/blocks.ts), as clusterBlock gave them. */
+  readonly readBlock: (key: string) => Lookup<ReadonlyArray<ReadonlyArray<number>>>
+  /** Store the clusters of event blocks under their content keys in one transaction (all or none). */
+  readonly writeBlocks: (
+    entries: ReadonlyArray<readonly [key: string, clusters: ReadonlyArray<ReadonlyArray<number>>]>
+  ) => void
   readonly close: () => void
 }
 
@@ -92,7 +109,8 @@ const TABLES = `
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, payload BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS reextractions (
   key TEXT NOT NULL, day TEXT NOT NULL, sha256 TEXT NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (key, day)
-);`
+);
+CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, sha256 TEXT NOT NULL, payload BLOB NOT NULL);`
 
 type Row = { readonly sha256: string; readonly payload: Uint8Array }
 const firstLine = (e: unknown) => String((e as Error).message ?? e).split("\n")[0]!
@@ -118,6 +136,7 @@ const packed = (value: unknown): readonly [string, Buffer] => {
 }
 
 const decodeExtraction = Schema.decodeUnknownSync(ArticleExtraction)
+const decodeClusters = Schema.decodeUnknownSync(Schema.Array(Schema.Array(Schema.Number)))
 
 /** Open (and create) the store in `c.dir`; throws what SQLite or the file system says (a store made here is removed). */
 export const openStore = (c: CacheConfig): Store => {
@@ -147,6 +166,11 @@ export const openStore = (c: CacheConfig): Store => {
   const putDays = db.transaction((rows: ReadonlyArray<readonly [string, string, string, Buffer]>) => {
     for (const r of rows) putDay.run(...r)
   })
+  const getBlock = db.prepare<Row>("SELECT sha256, payload FROM blocks WHERE key = ?")
+  const putBlock = db.prepare("INSERT OR REPLACE INTO blocks (key, sha256, payload) VALUES (?, ?, ?)")
+  const putBlocks = db.transaction((rows: ReadonlyArray<readonly [string, string, Buffer]>) => {
+    for (const r of rows) putBlock.run(...r)
+  })
   const conn = db
   return {
     config: c,
@@ -160,6 +184,9 @@ export const openStore = (c: CacheConfig): Store => {
     readDay: (key, day) => check(() => getDay.get(key, day), decodeExtraction),
     writeDays: (entries) =>
       putDays.immediate(entries.map(([key, day, extraction]) => [key, day, ...packed(extraction)] as const)),
+    readBlock: (key) => check(() => getBlock.get(blockCacheKey(key)), decodeClusters),
+    writeBlocks: (entries) =>
+      putBlocks.immediate(entries.map(([key, clusters]) => [blockCacheKey(key), ...packed(clusters)] as const)),
     close: () => {
       conn.close()
     }

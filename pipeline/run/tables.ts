@@ -34,6 +34,7 @@ import {
 } from "./articleStream.js"
 import { interner, reviveExtraction } from "./articleWork.js"
 import type { Store } from "./cache.js"
+import { resolveByBlocks } from "./eventBlocks.js"
 import type { Pool } from "./pool.js"
 import { type Spill, type Spilled, withSpill } from "./spill.js"
 import { type DayOutcome, type DayTask, runDayTask, storeDayOutcomes } from "./task.js"
@@ -199,7 +200,13 @@ const tablesOf = Effect.fn("Run.tables")(function* (
   const { take, drain } = articleTaker(
     texts,
     spill,
-    makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases, policy)
+    makeResolver(
+      textPathOf,
+      lineage.previousEventIds,
+      lineage.firstReleases,
+      policy,
+      articles.blockReports === undefined ? {} : { blockReports: articles.blockReports }
+    )
   )
   // the worker pool stays open for the re-extractions, and closes before resolution proper (its threads' memory)
   const poolScope = yield* Scope.make()
@@ -233,7 +240,7 @@ const tablesOf = Effect.fn("Run.tables")(function* (
           Scope.close(poolScope, Exit.void)
         )
       )
-      return resolver.finish()
+      return yield* resolveByBlocks(resolver, store, timings)
     })
   )
   timings.mark("resolve")

@@ -23,12 +23,20 @@ export interface TimingReport {
   readonly maxRssKb: number
   /** Resident set size and JavaScript heap (MB) after each named point of the build. */
   readonly memory: Record<string, { readonly rssMb: number; readonly heapMb: number }>
+  /** What a build counted that is not a duration (event blocks, blocks read from the store, ...). */
+  readonly counts: Record<string, number>
 }
 
 /** What else a build's timings feed: its progress display, and a sampler of its memory for per-stage peaks. */
 export interface TimingsHooks {
   readonly progress?: ProgressObserver
   readonly sampler?: RssSampler
+}
+
+/** Counts that are not durations, by name. */
+const counter = () => {
+  const counts: Record<string, number> = {}
+  return { counts, count: (name: string, n: number) => void (counts[name] = (counts[name] ?? 0) + n) }
 }
 
 /**
@@ -74,6 +82,7 @@ export const makeTimings = (enabled = true, hooks: TimingsHooks = {}) => {
   let articles = 0
   let textBytes = 0
   const memory: Record<string, { rssMb: number; heapMb: number }> = {}
+  const counted = counter()
   return {
     add,
     begin,
@@ -100,6 +109,8 @@ export const makeTimings = (enabled = true, hooks: TimingsHooks = {}) => {
       textBytes += bytes
       if (slowest === null || ms > slowest.ms) slowest = { file, ms }
     },
+    /** Add `n` to a count (one that is not a duration). */
+    count: (name: string, n: number) => (enabled ? counted.count(name, n) : undefined),
     /** Note the memory in use at a point of the build. */
     mark: (point: string) => {
       if (!enabled) return
@@ -125,7 +136,8 @@ export const makeTimings = (enabled = true, hooks: TimingsHooks = {}) => {
       articles,
       textBytes,
       maxRssKb: process.resourceUsage().maxRSS,
-      memory
+      memory,
+      counts: counted.counts
     })
   }
 }
