@@ -8,10 +8,11 @@
 import * as fs from "node:fs"
 import { availableParallelism } from "node:os"
 import { Console, Effect, Exit, Option, Queue, Ref, Stream, Take } from "effect"
+import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { NearDuplicate, rejectedSource } from "../01-ingest/errors.js"
 import { type IngestedSource, ingestFolder, type RejectedSource } from "../01-ingest/Ingest.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
-import type { ResolveInput } from "../04-resolve/Resolve.js"
+import type { makeResolver, ResolveInput } from "../04-resolve/Resolve.js"
 import { compareStrings } from "../shared/compare.js"
 import { noTimings, type Timings } from "../shared/timings.js"
 import { type ArticleResult, interner, revive, withResult } from "./articleWork.js"
@@ -30,6 +31,16 @@ export interface ArticleOptions {
   readonly workerHeapMb?: number
   /** Another pool to run them on (a clustered build's: pipeline/cluster), given the lexicons; `workers` is then unused. */
   readonly remote?: ((lex: LexiconBundle) => Pool) | undefined
+  /** How a clustered build resolves (pipeline/cluster): its blocks go to the runners. */
+  readonly resolution?: RemoteResolution | undefined
+}
+
+/** A resolution whose event blocks are clustered elsewhere (a clustered build's: pipeline/cluster). */
+export interface RemoteResolution {
+  /** The resolver the articles go to (a stand-in's until makeResolver has blocks(): issue 18). */
+  readonly makeResolver: typeof makeResolver
+  /** The tables of that resolver after its last article. */
+  readonly finish: (resolver: ReturnType<typeof makeResolver>) => Effect.Effect<ReleaseTables>
 }
 
 /** The default: in the main thread, no cache (what eval and verify use). */

@@ -196,10 +196,11 @@ const tablesOf = Effect.fn("Run.tables")(function* (
   const lex = yield* timed(timings, "lexicons", lexicons)
   const store = yield* openCache(articles.cacheDir, lex)
   const texts = new Map<string, string>()
+  const resolution = articles.resolution
   const { take, drain } = articleTaker(
     texts,
     spill,
-    makeResolver(textPathOf, lineage.previousEventIds, lineage.firstReleases, policy)
+    (resolution?.makeResolver ?? makeResolver)(textPathOf, lineage.previousEventIds, lineage.firstReleases, policy)
   )
   // the worker pool stays open for the re-extractions, and closes before resolution proper (its threads' memory)
   const poolScope = yield* Scope.make()
@@ -233,7 +234,7 @@ const tablesOf = Effect.fn("Run.tables")(function* (
           Scope.close(poolScope, Exit.void)
         )
       )
-      return resolver.finish()
+      return resolution === undefined ? resolver.finish() : yield* resolution.finish(resolver)
     })
   )
   timings.mark("resolve")
