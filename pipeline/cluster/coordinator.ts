@@ -7,7 +7,7 @@
  */
 import { ClusterWorkflowEngine, EntityAddress, EntityId, EntityType, MessageStorage, Sharding } from "@effect/cluster"
 import { SqlClient } from "@effect/sql"
-import { Cause, Console, Context, Effect, Exit, Layer, Option, Scope } from "effect"
+import { Cause, Console, Context, Effect, Exit, Layer, Logger, LogLevel, Option, Scope } from "effect"
 import { clusterHost } from "../Config.js"
 import type { RemoteResolution } from "../run/articleStream.js"
 import { ArticleUnit } from "./ArticleUnit.js"
@@ -37,7 +37,9 @@ const openSharding = (url: string) =>
     const host = yield* Effect.orDie(clusterHost)
     const port = yield* freePort(host)
     const ctx = yield* retryStart(Layer.build(coordinatorSharding(url, host, port))).pipe(
-      Effect.mapError((e) => new ClusterUnreachable({ url: redactUrl(url), detail: said(e) }))
+      Effect.mapError((e) => new ClusterUnreachable({ url: redactUrl(url), detail: said(e) })),
+      // the cluster's own information ("Listening on", on stdout) is a runner's business, not the build command's
+      Logger.withMinimumLogLevel(LogLevel.Warning)
     )
     const engine = yield* Layer.build(ClusterWorkflowEngine.layer).pipe(Effect.provide(ctx))
     return Context.merge(ctx, engine)
