@@ -9,7 +9,7 @@ import { textPolicies } from "./04-resolve/Resolve.js"
 import type { DiskService } from "./05-publish/disk.js"
 import { parquetSliceRows } from "./05-publish/files.js"
 import { openStaging, publishRelease } from "./05-publish/Publish.js"
-import { clustered } from "./cluster/clusterPool.js"
+import { type ClusterRun, clusteredBuild } from "./cluster/coordinator.js"
 import { assemble } from "./release/assemble.js"
 import { baseOf } from "./release/base.js"
 import { createdOf, stageContent } from "./release/content.js"
@@ -69,7 +69,33 @@ export const build = (opts: BuildOptions) =>
     })
   )
 
-const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, disk: DiskService, timings: Timings) {
+/**
+ * The build, locally or (`--cluster`) as the steps of a workflow on the cluster (cluster/coordinator.ts), whose key
+ * hashes these options with the sources and the code.
+ */
+const publishBuild = (opts: BuildOptions, disk: DiskService, timings: Timings) =>
+  clusteredBuild(
+    opts.cluster ?? Option.none(),
+    {
+      sources: opts.sources,
+      out: opts.out,
+      options: {
+        version: Option.getOrNull(opts.version),
+        strict: opts.strict,
+        base: opts.base ?? "latest",
+        texts: opts.texts ?? "full",
+        memory: opts.memory ?? DEFAULT_MEMORY_MB
+      }
+    },
+    (cluster) => buildRelease(opts, disk, timings, cluster)
+  )
+
+const buildRelease = Effect.fn("Build.publish")(function* (
+  opts: BuildOptions,
+  disk: DiskService,
+  timings: Timings,
+  cluster: ClusterRun | undefined
+) {
   const { base, lineage } = yield* timed(
     timings,
     "base release",
@@ -79,19 +105,17 @@ const publishBuild = Effect.fn("Build.publish")(function* (opts: BuildOptions, d
       return { base, lineage: yield* lineageOf(base.previous?.dir ?? null) }
     })
   )
-  const built = yield* clustered(opts.cluster ?? Option.none(), (remote) =>
-    buildTables(
-      opts.sources,
-      lineage,
-      timings,
-      {
-        ...articleOptions(opts),
-        workerHeapMb: workerHeapMb(opts.memory ?? DEFAULT_MEMORY_MB),
-        blockReports: blockReports(opts.memory ?? DEFAULT_MEMORY_MB),
-        remote
-      },
-      textPolicies(opts.texts ?? "full")
-    )
+  const built = yield* buildTables(
+    opts.sources,
+    lineage,
+    timings,
+    {
+      ...articleOptions(opts),
+      workerHeapMb: workerHeapMb(opts.memory ?? DEFAULT_MEMORY_MB),
+      blockReports: blockReports(opts.memory ?? DEFAULT_MEMORY_MB),
+      ...cluster
+    },
+    textPolicies(opts.texts ?? "full")
   )
   if (opts.strict && built.rejected.length > 0)
     return yield* Effect.fail(new StrictRejected({ count: built.rejected.length }))

@@ -2,7 +2,8 @@
  * Configuration read from the environment, only here, always through `Config` (stages never touch `process.env`):
  * - SOURCE_DATE_EPOCH (seconds) pins the release date and "today";
  * - PIPELINE_SOURCES and PIPELINE_OUT are the fallbacks of `--sources` and `--out`;
- * - CAR_CLUSTER_URL is the fallback of `--cluster` (a clustered build's PostgreSQL);
+ * - CAR_CLUSTER_URL is the fallback of `--cluster` (a clustered build's PostgreSQL); CAR_CLUSTER_HOST the name runners
+ *   reach a clustered build's coordinator at (default localhost);
  * - PIPELINE_CRASH_AT is the crash tests' hook (MainLayer gives publishing a Disk that kills the build there).
  * None of them changes what a build writes, apart from SOURCE_DATE_EPOCH's date.
  */
@@ -19,6 +20,9 @@ export const outFolder = Config.string("PIPELINE_OUT")
 
 /** CAR_CLUSTER_URL: the cluster's postgres:// URL when `--cluster` is not given (build, runner). */
 export const clusterUrl = Config.string("CAR_CLUSTER_URL")
+
+/** CAR_CLUSTER_HOST: the host name the runners reach a clustered build's coordinator at (their health pings). */
+export const clusterHost = Config.string("CAR_CLUSTER_HOST").pipe(Config.withDefault("localhost"))
 
 /**
  * PIPELINE_CRASH_AT: the point of publishing at which the build kills itself with SIGKILL ("files:N" after N staged

@@ -1,20 +1,22 @@
 /**
- * A runner of a clustered build (`pipeline runner --cluster URL`): one process that takes its share of the
- * ArticleUnit shards and answers their messages with the same pure per-article work as a local build (run/task.ts,
- * run/articleWork.ts), in its main thread. Holds no state between messages; the lexicons are loaded once.
+ * A runner of a clustered build (`pipeline runner --cluster URL`): one process that takes its share of the unit
+ * shards and answers their messages with the same pure work as a local build, in its main thread: ArticleUnit with the
+ * per-article work (run/task.ts, run/articleWork.ts), ResolveBlock with clusterBlock. Holds no state between messages;
+ * the lexicons are loaded once.
  */
-import * as net from "node:net"
 import { SqlClient } from "@effect/sql"
 import { Console, Context, Deferred, Effect, Layer, Option } from "effect"
 import type { IngestedSource } from "../01-ingest/Ingest.js"
 import type { NormalisedSource } from "../02-normalise/Normalise.js"
 import { type LexiconBundle, loadLexicons } from "../03-extract/lexicon/Lexicons.js"
+import { clusterBlock, type EventBlock } from "../04-resolve/blocks.js"
 import { reextract } from "../run/articleWork.js"
 import { cacheConfig } from "../run/cache.js"
 import { runTask } from "../run/task.js"
 import { ArticleUnit } from "./ArticleUnit.js"
 import { ClusterUnreachable } from "./errors.js"
-import { redactUrl, retryStart, runnerSharding, said, watchdog } from "./layers.js"
+import { freePort, redactUrl, retryStart, runnerSharding, said, watchdog } from "./layers.js"
+import { blockSalt, ResolveBlock } from "./ResolveBlock.js"
 
 /** The salt of this code and these lexicons (run/cache.ts): the coordinator's must be the same. */
 export const saltOf = (lex: LexiconBundle): string => cacheConfig("", lex.hash).salt
@@ -66,21 +68,25 @@ export const articleHandlers = (lex: LexiconBundle) => {
   )
 }
 
+/** The handler of ResolveBlock's message: clusterBlock, under this code's salt. */
+export const blockHandlers = () => {
+  const salt = blockSalt()
+  return ResolveBlock.toLayer(
+    ResolveBlock.of({
+      Cluster: ({ payload }) =>
+        payload.salt !== salt
+          ? refuse(salt, payload.salt)
+          : Effect.sync(() => clusterBlock(payload.block as EventBlock))
+    }),
+    { concurrency: 1 }
+  )
+}
+
 /** One runner: listens on host:port, registers in the cluster's PostgreSQL and answers until interrupted. */
 export const runnerLayer = (url: string, host: string, port: number) =>
-  Layer.unwrapEffect(Effect.sync(() => articleHandlers(loadLexicons()))).pipe(
+  Layer.unwrapEffect(Effect.sync(() => Layer.merge(articleHandlers(loadLexicons()), blockHandlers()))).pipe(
     Layer.provideMerge(runnerSharding(url, host, port))
   )
-
-/** A free TCP port on `host` (the system picks it; a runner started with --port 0 takes it). */
-const freePort = (host: string) =>
-  Effect.async<number>((resume) => {
-    const server = net.createServer()
-    server.listen(0, host, () => {
-      const port = (server.address() as net.AddressInfo).port
-      server.close(() => resume(Effect.succeed(port)))
-    })
-  })
 
 /** Run one runner until interrupted (Ctrl-C, SIGTERM); a database it cannot reach fails it (ClusterUnreachable). */
 export const runRunner = (url: string, host: string, port: number) =>

@@ -1,9 +1,12 @@
 /**
  * The cluster's layers: PostgreSQL (`@effect/sql-pg`) holding messages, replies and runners (SqlMessageStorage,
  * SqlRunnerStorage: no separate shard manager), sockets between processes (NodeClusterSocket's protocol), and the
- * sharding configuration. A runner listens on host:port and takes shards; the coordinator is client-only. Composed here
- * rather than with NodeClusterSocket.layer, which reads the sharding configuration from the environment.
+ * sharding configuration. Two shard groups: `default` (the units: ArticleUnit, ResolveBlock), taken by the runners, and
+ * `coordinator` (the build's workflow), taken by the coordinator alone, so the workflow and its publishing step run where
+ * `--out` is. Composed here rather than with NodeClusterSocket.layer, which reads the sharding configuration from the
+ * environment.
  */
+import * as net from "node:net"
 import { RunnerAddress, RunnerHealth, Runners, ShardingConfig, SocketRunner } from "@effect/cluster"
 import * as SqlMessageStorage from "@effect/cluster/SqlMessageStorage"
 import * as SqlRunnerStorage from "@effect/cluster/SqlRunnerStorage"
@@ -31,9 +34,12 @@ export const redactUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@
  * frees its advisory shard locks; health pings every 2 s), and unprocessed messages of shards taken over are read
  * from storage every second.
  */
-const shardingConfig = (address: Option.Option<RunnerAddress.RunnerAddress>) =>
+const shardingConfig = (address: RunnerAddress.RunnerAddress, group: string) =>
   ShardingConfig.layer({
-    runnerAddress: address,
+    runnerAddress: Option.some(address),
+    // every process must list the same groups (they number the shard locks); each takes the shards of its own
+    availableShardGroups: [COORDINATOR_GROUP, "default"],
+    assignedShardGroups: [group],
     shardsPerGroup: 60,
     entityMessagePollInterval: Duration.seconds(1),
     entityReplyPollInterval: Duration.millis(100),
@@ -44,6 +50,9 @@ const shardingConfig = (address: Option.Option<RunnerAddress.RunnerAddress>) =>
     // messages to a runner in this process cross no wire: no need to simulate it
     simulateRemoteSerialization: false
   })
+
+/** The shard group of the build workflow: only coordinators take its shards. */
+export const COORDINATOR_GROUP = "coordinator"
 
 /** The PostgreSQL client of `url` (fails with SqlError when it cannot connect). */
 export const pgLayer = (url: string) =>
@@ -57,9 +66,12 @@ export const pgLayer = (url: string) =>
 
 const storage = Layer.mergeAll(Layer.orDie(SqlMessageStorage.layer), Layer.orDie(SqlRunnerStorage.layer))
 
-/** Sharding for a runner listening on `host:port` (the address other processes reach it at). */
-export const runnerSharding = (url: string, host: string, port: number) => {
-  const config = shardingConfig(Option.some(new RunnerAddress.RunnerAddress({ host, port })))
+/**
+ * Sharding for a process listening on `host:port` (the address other processes reach it at: their health pings) that
+ * takes the shards of `group`: a runner (`default`) or a coordinator (COORDINATOR_GROUP).
+ */
+const sharding = (url: string, host: string, port: number, group: string) => {
+  const config = shardingConfig(new RunnerAddress.RunnerAddress({ host, port }), group)
   const health = RunnerHealth.layerPing.pipe(
     Layer.provide(Runners.layerRpc),
     Layer.provide(NodeClusterSocket.layerClientProtocol)
@@ -68,20 +80,27 @@ export const runnerSharding = (url: string, host: string, port: number) => {
     Layer.provide([NodeClusterSocket.layerSocketServer, NodeClusterSocket.layerClientProtocol, health]),
     Layer.provideMerge(storage),
     Layer.provide([config, RpcSerialization.layerMsgPack]),
-    // the runner also asks the database itself whether it still answers (watchdog, below)
+    // the process also asks the database itself whether it still answers (watchdog, below)
     Layer.provideMerge(pgLayer(url))
   )
 }
 
-/** Sharding for the coordinator: sends messages and reads replies, hosts no shard. */
-export const clientSharding = (url: string) =>
-  SocketRunner.layerClientOnly.pipe(
-    Layer.provide(NodeClusterSocket.layerClientProtocol),
-    Layer.provideMerge(storage),
-    Layer.provide([shardingConfig(Option.none()), RpcSerialization.layerMsgPack]),
-    // the coordinator also asks the database itself whether it still answers (clusterPool.ts's watchdog)
-    Layer.provideMerge(pgLayer(url))
-  )
+/** Sharding for a runner: it takes the units' shards. */
+export const runnerSharding = (url: string, host: string, port: number) => sharding(url, host, port, "default")
+
+/** Sharding for a coordinator: it sends the units and takes the build workflow's shards, no unit's. */
+export const coordinatorSharding = (url: string, host: string, port: number) =>
+  sharding(url, host, port, COORDINATOR_GROUP)
+
+/** A free TCP port on `host` (the system picks it). */
+export const freePort = (host: string) =>
+  Effect.async<number>((resume) => {
+    const server = net.createServer()
+    server.listen(0, host, () => {
+      const port = (server.address() as net.AddressInfo).port
+      server.close(() => resume(Effect.succeed(port)))
+    })
+  })
 
 /**
  * Start again, up to 4 times a second apart, when starting fails: processes started together on a new database race to

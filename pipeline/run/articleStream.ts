@@ -11,6 +11,7 @@ import { Console, Effect, Exit, Option, Queue, Ref, Stream, Take } from "effect"
 import { NearDuplicate, rejectedSource } from "../01-ingest/errors.js"
 import { type IngestedSource, ingestFolder, type RejectedSource } from "../01-ingest/Ingest.js"
 import type { LexiconBundle } from "../03-extract/lexicon/Lexicons.js"
+import type { EventBlock } from "../04-resolve/blocks.js"
 import type { ResolveInput } from "../04-resolve/Resolve.js"
 import { compareStrings } from "../shared/compare.js"
 import { noTimings, type Timings } from "../shared/timings.js"
@@ -32,6 +33,16 @@ export interface ArticleOptions {
   readonly blockReports?: number
   /** Another pool to run them on (a clustered build's: pipeline/cluster), given the lexicons; `workers` is then unused. */
   readonly remote?: ((lex: LexiconBundle) => Pool) | undefined
+  /** How a clustered build resolves (pipeline/cluster): its blocks go to the runners. */
+  readonly resolution?: RemoteResolution | undefined
+}
+
+/** A resolution whose event blocks are clustered elsewhere (a clustered build's: pipeline/cluster). */
+export interface RemoteResolution {
+  /** The clusters of each block (04-resolve/blocks.ts clusterBlock's answer), in the order of the blocks given. */
+  readonly clusterBlocks: (
+    blocks: ReadonlyArray<EventBlock>
+  ) => Effect.Effect<ReadonlyArray<ReadonlyArray<ReadonlyArray<number>>>>
 }
 
 /** The default: in the main thread, no cache (what eval and verify use). */

@@ -7,9 +7,10 @@ import { Console, Effect } from "effect"
 import { clusterBlock, type EventBlock, isClustering } from "../04-resolve/blocks.js"
 import type { makeResolver } from "../04-resolve/Resolve.js"
 import type { Timings } from "../shared/timings.js"
-import { unwritable } from "./articleStream.js"
+import { type RemoteResolution, unwritable } from "./articleStream.js"
 import type { Store } from "./cache.js"
 import { BlocksSplit } from "./memory.js"
+import { timed } from "./timed.js"
 
 /**
  * Blocks of fewer reports are clustered again rather than read: reading an entry costs more than clustering them
@@ -58,8 +59,16 @@ const clusterAll = (
   return { clustered, said }
 }
 
-/** The tables of a resolver whose articles are all in, its event blocks clustered through `store` (null: none). */
-export const resolveByBlocks = (resolver: ReturnType<typeof makeResolver>, store: Store | null, timings: Timings) =>
+/**
+ * The tables of a resolver whose articles are all in, its event blocks clustered through `store` (null: none), or by
+ * `remote` (a clustered build's runners: their persisted answers are its store).
+ */
+export const resolveByBlocks = (
+  resolver: ReturnType<typeof makeResolver>,
+  store: Store | null,
+  timings: Timings,
+  remote?: RemoteResolution
+) =>
   Effect.gen(function* () {
     const blocks = timings.time("resolve: blocks", () => resolver.blocks())
     const { cap, splitByYear, cutIntoRuns } = resolver.blockCounts()
@@ -72,7 +81,11 @@ export const resolveByBlocks = (resolver: ReturnType<typeof makeResolver>, store
     )
     if (splitByYear > 0)
       yield* Console.error(`warning [${BlocksSplit.code}]: ${new BlocksSplit({ blocks: splitByYear, cap }).message}`)
-    const { clustered, said } = timings.time("resolve: cluster", () => clusterAll(blocks, store, timings))
+    const { clustered, said } =
+      remote === undefined
+        ? timings.time("resolve: cluster", () => clusterAll(blocks, store, timings))
+        : { clustered: yield* timed(timings, "resolve: cluster (remote)", remote.clusterBlocks(blocks)), said: [] }
     for (const line of said) yield* Console.error(line)
+    // finish checks every clustering handed back (a remote answer too) before it makes rows of it
     return timings.time("resolve: rows", () => resolver.finish(clustered))
   })

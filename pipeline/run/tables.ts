@@ -240,7 +240,7 @@ const tablesOf = Effect.fn("Run.tables")(function* (
           Scope.close(poolScope, Exit.void)
         )
       )
-      return yield* resolveByBlocks(resolver, store, timings)
+      return yield* resolveByBlocks(resolver, store, timings, articles.resolution)
     })
   )
   timings.mark("resolve")

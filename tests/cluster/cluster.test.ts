@@ -1,9 +1,10 @@
 /**
  * A clustered build (`build --cluster`, runners as `pipeline runner`) on its own PostgreSQL publishes the same bytes
  * as the local build: with runners joining mid-build and runners SIGKILLed at two points (their units go to the others);
- * PostgreSQL stopped mid-build fails the build with cluster-unreachable and publishes nothing, and the same command run
- * again once it is back finishes from the units already answered. Skipped only where no PostgreSQL binaries exist
- * (`.ci/run` installs them when missing).
+ * the coordinator SIGKILLed after the workflow's extract step resumes the workflow when run again, without redoing a
+ * step or a unit; PostgreSQL stopped mid-build fails the build with cluster-unreachable and publishes nothing, and the
+ * same command run again once it is back finishes from the units already answered. Skipped only where no PostgreSQL
+ * binaries exist (`.ci/run` installs them when missing).
  */
 import { cpSync, existsSync } from "node:fs"
 import { join } from "node:path"
@@ -15,8 +16,22 @@ import { build } from "../../pipeline/Build.js"
 import { writeCorpus } from "../../pipeline/bench/corpus.js"
 import { tree } from "../lib/crash.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
-import { answered, clusterBuild, type RunnerProcess, sql, startRunner, whenAnswered } from "./harness.js"
+import {
+  answered,
+  clusterBuild,
+  type RunnerProcess,
+  sql,
+  startBuild,
+  startRunner,
+  stepDone,
+  unitRows,
+  when,
+  whenAnswered
+} from "./harness.js"
 import { postgresBin, startPostgres, type TestPostgres } from "./postgres.js"
+
+/** The workflow steps a coordinator ran, in order (each says so on stderr when it runs). */
+const steps = (stderr: string) => [...stderr.matchAll(/cluster: workflow \w+: (\w+)$/gm)].map((m) => m[1])
 
 const bin = postgresBin()
 if (bin === null)
@@ -71,8 +86,39 @@ describe.skipIf(bin === null)("clustered build", { timeout: 900_000 }, () => {
     const { status, stderr } = await done
     expect([status, stderr.match(/error.*/)?.[0] ?? null]).toEqual([0, null])
     expect(tree(out)).toEqual(local)
-    // every article (seeds, 200, the undated one and its re-extraction) answered once
-    expect(Number(sql(bin!, pg.url, "SELECT count(*) FROM cluster_messages"))).toBe(answered(bin!, pg.url))
+    // every article (seeds, 200, the undated one and its re-extraction) and every block answered once; the finished
+    // workflow's record is forgotten (the units stay)
+    const articles = unitRows(bin!, pg.url, "ArticleUnit")
+    const blocks = unitRows(bin!, pg.url, "ResolveBlock")
+    expect([articles.replies, blocks.replies]).toEqual([articles.messages, blocks.messages])
+    expect(blocks.messages).toBeGreaterThan(0)
+    expect(unitRows(bin!, pg.url, "Workflow/Build").messages).toBe(0)
+    expect(stderr).toMatch(/cluster: workflow \w+: publish/)
+  })
+
+  it("coordinator SIGKILLed after the extract step: run again, the workflow resumes, nothing is redone", async () => {
+    // the third runner of the test before answers alone
+    sql(bin!, pg.url, "TRUNCATE cluster_messages, cluster_replies")
+    const out = tmpDir("car-cluster-resume-")
+    const first = startBuild(pg.url, sources, out)
+    await when(() => stepDone(bin!, pg.url, "extract"), first.done, 100)
+    first.child.kill("SIGKILL")
+    const killed = await first.done
+    // killed after its extract step and before it published (else this test shows nothing)
+    expect(killed.status).toBe(null)
+    expect(steps(killed.stderr).slice(0, 2)).toEqual(["plan", "extract"])
+    expect(existsSync(join(out, "latest.json"))).toBe(false)
+    const units = unitRows(bin!, pg.url, "ArticleUnit")
+    const again = await clusterBuild(pg.url, sources, out)
+    expect([again.status, again.stderr.match(/error.*/)?.[0] ?? null]).toEqual([0, null])
+    // the same workflow, resumed: plan and extract are not run again; no article unit is sent anew
+    const id = killed.stderr.match(/cluster: workflow (\w+)/)![1]
+    expect(again.stderr).toContain(`cluster: workflow ${id}`)
+    expect(steps(again.stderr)).not.toContain("plan")
+    expect(steps(again.stderr)).not.toContain("extract")
+    expect(steps(again.stderr).at(-1)).toBe("publish")
+    expect(unitRows(bin!, pg.url, "ArticleUnit")).toEqual(units)
+    expect(tree(out)).toEqual(local)
   })
 
   it("PostgreSQL stopped mid-build: cluster-unreachable, nothing published; run again, it finishes", async () => {

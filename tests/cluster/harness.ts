@@ -39,44 +39,91 @@ export const startRunner = (url: string): RunnerProcess => {
   return { child, output: () => out, ready }
 }
 
+/** A coordinator that never ends is killed after this long, and its build fails the test with what it printed. */
+const BUILD_TIMEOUT_MS = 300_000
+
+/** A clustered build of `sources` into `out` (the coordinator, `build --cluster`): its process, exit status and stderr. */
+export const startBuild = (url: string, sources: string, out: string) => {
+  const child = spawn(
+    NODE[0],
+    [...NODE.slice(1), BIN, "build", "--sources", sources, "--out", out, "--no-cache", "--no-progress"],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, CAR_CLUSTER_URL: url }
+    }
+  )
+  let stderr = ""
+  child.stderr!.on("data", (d) => (stderr += String(d)))
+  const timer = setTimeout(() => {
+    stderr += `\nerror: the coordinator did not end in ${BUILD_TIMEOUT_MS / 1000} s (killed by the test)`
+    child.kill("SIGKILL")
+  }, BUILD_TIMEOUT_MS)
+  const done = new Promise<{ status: number | null; stderr: string }>((resolve) =>
+    child.on("close", (status) => {
+      clearTimeout(timer)
+      resolve({ status, stderr })
+    })
+  )
+  return { child, done, stderr: () => stderr }
+}
+
 /** A clustered build of `sources` into `out`: exit status and stderr. */
-export const clusterBuild = (url: string, sources: string, out: string) =>
-  new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn(
-      NODE[0],
-      [...NODE.slice(1), BIN, "build", "--sources", sources, "--out", out, "--no-cache", "--no-progress"],
-      {
-        cwd: repoRoot,
-        stdio: ["ignore", "ignore", "pipe"],
-        env: { ...process.env, CAR_CLUSTER_URL: url }
-      }
-    )
-    let stderr = ""
-    child.stderr!.on("data", (d) => (stderr += String(d)))
-    child.on("close", (status) => resolve({ status, stderr }))
-  })
+export const clusterBuild = (url: string, sources: string, out: string) => startBuild(url, sources, out).done
 
 /** Run one SQL statement with psql (from the server's folder) and return its first value. */
 export const sql = (bin: string, url: string, statement: string): string =>
   execFileSync(join(bin, "psql"), [url, "-tAc", statement], { encoding: "utf8", timeout: 30_000 }).trim()
 
-/** Units answered so far (0 while the cluster's tables do not exist yet or the server is down). */
+/** Article units answered so far (0 while the cluster's tables do not exist yet or the server is down). */
 export const answered = (bin: string, url: string): number => {
   try {
-    return Number(sql(bin, url, "SELECT count(*) FROM cluster_replies"))
+    return unitRows(bin, url, "ArticleUnit").replies
   } catch {
     return 0
   }
 }
 
-/** Wait until `n` units are answered (or `done` resolves first, or ten minutes pass). */
-export const whenAnswered = async (bin: string, url: string, n: number, done: Promise<unknown>) => {
+/** Wait until `ready()` says so (or `done` resolves first, or five minutes pass), asking every `everyMs`. */
+export const when = async (ready: () => boolean, done: Promise<unknown>, everyMs = 250) => {
   let finished = false
   void done.then(() => {
     finished = true
   })
-  for (const t0 = Date.now(); !finished && Date.now() - t0 < 600_000; ) {
-    if (answered(bin, url) >= n) return
-    await new Promise((r) => setTimeout(r, 250))
+  for (const t0 = Date.now(); !finished && Date.now() - t0 < BUILD_TIMEOUT_MS; ) {
+    if (ready()) return
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}
+
+/** Wait until `n` units are answered (or `done` resolves first, or five minutes pass). */
+export const whenAnswered = (bin: string, url: string, n: number, done: Promise<unknown>) =>
+  when(() => answered(bin, url) >= n, done)
+
+/** The messages of one entity type (ArticleUnit, ResolveBlock, Workflow/Build) and how many of them have a reply. */
+export const unitRows = (bin: string, url: string, entityType: string): { messages: number; replies: number } => {
+  const [messages, replies] = sql(
+    bin,
+    url,
+    `SELECT (SELECT count(*) FROM cluster_messages WHERE entity_type = '${entityType}') || ',' ||
+      (SELECT count(*) FROM cluster_replies r JOIN cluster_messages m ON m.id = r.request_id
+        WHERE m.entity_type = '${entityType}')`
+  ).split(",")
+  return { messages: Number(messages), replies: Number(replies) }
+}
+
+/** Has the build workflow's step `name` (its first attempt) a stored result? */
+export const stepDone = (bin: string, url: string, name: string): boolean => {
+  try {
+    return (
+      sql(
+        bin,
+        url,
+        `SELECT count(*) FROM cluster_replies r JOIN cluster_messages m ON m.id = r.request_id
+          WHERE m.entity_type = 'Workflow/Build' AND m.message_id LIKE '%/activity/${name}/1'`
+      ) !== "0"
+    )
+  } catch {
+    return false
   }
 }
