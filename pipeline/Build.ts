@@ -19,7 +19,7 @@ import { releaseMeta } from "./release/meta.js"
 import { removeLeftovers, stagedAsync, storageStep, withLock } from "./release/storage.js"
 import { changeOf, releaseVersion } from "./release/version.js"
 import { type ArticleFlags, articleOptions, sourceCount } from "./run/articleStream.js"
-import { blockReports, DEFAULT_MEMORY_MB, overBudget, workerHeapMb } from "./run/memory.js"
+import { DEFAULT_MEMORY_MB, overBudget, workerHeapMb } from "./run/memory.js"
 import { buildTables } from "./run/tables.js"
 import { buildTimings, timed, writeTimings } from "./run/timed.js"
 import { codeSha256 } from "./shared/codeHash.js"
@@ -112,7 +112,6 @@ const buildRelease = Effect.fn("Build.publish")(function* (
     {
       ...articleOptions(opts),
       workerHeapMb: workerHeapMb(opts.memory ?? DEFAULT_MEMORY_MB),
-      blockReports: blockReports(opts.memory ?? DEFAULT_MEMORY_MB),
       ...cluster
     },
     textPolicies(opts.texts ?? "full")

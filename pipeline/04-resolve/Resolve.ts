@@ -22,6 +22,7 @@ import { codePointLength } from "../shared/codepoints.js"
 import { compareStrings, sortBy } from "../shared/compare.js"
 import { foldName } from "../text/names.js"
 import {
+  BLOCK_CAP,
   type BlockCut,
   blockKey,
   clusterBlock,
@@ -140,7 +141,7 @@ interface Resolution {
   readonly store: ReportStore
 }
 
-/** How resolution runs (never what it gives, up to the cap): the most reports an event block holds (blocks.ts). */
+/** How resolution runs: the most reports an event block holds (default BLOCK_CAP, blocks.ts; another only in tests). */
 export interface ResolverOptions {
   readonly blockReports?: number
 }
@@ -178,7 +179,7 @@ export const makeResolver = (
   const kept: Array<KeptArticle> = []
   let store: ReportStore | null = reportStore()
   let cut: EventCut | null = null
-  const cutNow = (): EventCut => (cut ??= cutEvents(kept, firstRelease, store!, options.blockReports ?? Infinity))
+  const cutNow = (): EventCut => (cut ??= cutEvents(kept, firstRelease, store!, options.blockReports ?? BLOCK_CAP))
 
   const add = ({ source, extraction }: ResolveInput): void => {
     const textPolicy = policy(source)
@@ -224,7 +225,7 @@ export const makeResolver = (
   /** How the blocks were cut: the cap, components split by year and parts cut into runs over it. */
   const blockCounts = (): Omit<BlockCut, "members"> & { readonly cap: number } => {
     const { splitByYear, cutIntoRuns } = cutNow()
-    return { cap: options.blockReports ?? Infinity, splitByYear, cutIntoRuns }
+    return { cap: options.blockReports ?? BLOCK_CAP, splitByYear, cutIntoRuns }
   }
   return { add, blocks, blockCounts, finish }
 }

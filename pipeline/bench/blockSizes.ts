@@ -8,13 +8,12 @@ import { performance } from "node:perf_hooks"
 import { NodeContext } from "@effect/platform-node"
 import { Effect } from "effect"
 import { loadLexicons } from "../03-extract/lexicon/Lexicons.js"
-import { type BlockReport, clusterBlock, cutBlocks } from "../04-resolve/blocks.js"
+import { BLOCK_CAP, type BlockReport, clusterBlock, cutBlocks } from "../04-resolve/blocks.js"
 import { NO_CROSS_DOC } from "../04-resolve/mergeEvents.js"
 import { makeResolver } from "../04-resolve/Resolve.js"
 import type { StoredMention } from "../04-resolve/reportStore.js"
 import { textPathOf } from "../05-publish/files.js"
 import { processSources } from "../run/articleStream.js"
-import { blockReports, DEFAULT_MEMORY_MB } from "../run/memory.js"
 
 const [dir, capsArg, cacheDir] = process.argv.slice(2)
 const row = (r: BlockReport) => (r.mention as StoredMention).row
@@ -74,7 +73,7 @@ const main = Effect.gen(function* () {
   const clusterMs = performance.now() - t0
   const yearOf = (i: number) =>
     (reports[i]!.mention.date.value ?? published.get(reports[i]!.sourceId))?.slice(0, 4) ?? ""
-  const caps = [...capsArg!.split(",").map(Number), blockReports(DEFAULT_MEMORY_MB)].map((cap) => {
+  const caps = [...capsArg!.split(",").map(Number), BLOCK_CAP].map((cap) => {
     const cut = cutBlocks(reports, cap, yearOf)
     const split = clusterSet(reports, cut.members)
     return {

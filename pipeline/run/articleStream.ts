@@ -29,7 +29,7 @@ export interface ArticleOptions {
   readonly cacheDir: string | null
   /** The V8 old generation of each worker at most, in MB (run/memory.ts workerHeapMb); default V8's. */
   readonly workerHeapMb?: number
-  /** The most reports an event block holds (run/memory.ts blockReports); default no cap. */
+  /** The most reports an event block holds (default 04-resolve/blocks.ts BLOCK_CAP: another only in tests). */
   readonly blockReports?: number
   /** Another pool to run them on (a clustered build's: pipeline/cluster), given the lexicons; `workers` is then unused. */
   readonly remote?: ((lex: LexiconBundle) => Pool) | undefined

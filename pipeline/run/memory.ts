@@ -1,7 +1,7 @@
 /**
  * The memory budget of a build (`build --memory MB`). It bounds how a build runs: each article worker's heap (below), the
- * Parquet thread's slices (05-publish/files.ts parquetSliceRows) and the event blocks clustered at once (blockReports:
- * the one bound that can change what a build publishes, when a block passes it; said). Much of a build is not
+ * Parquet thread's slices (05-publish/files.ts parquetSliceRows); never what a build publishes (the event blocks' cap
+ * is part of the resolution rule: 04-resolve/blocks.ts BLOCK_CAP). Much of a build is not
  * yet bounded by it (resolution holds every event report, publication each table until its files are written:
  * docs/bench.md), so a build whose peak passes the budget says so, naming the stages that did, rather than pretending.
  */
@@ -19,22 +19,8 @@ export const DEFAULT_MEMORY_MB = 500
 export const workerHeapMb = (budgetMb: number): number => Math.max(256, Math.floor(budgetMb / 4))
 
 /**
- * What clustering an event block holds per report (its clusters, their key sets, the blocking index), in bytes: the
- * heap grew by 1,226 per report over the largest block of the 10,000-article bench corpus (42,132 reports), rounded up
- * (docs/bench.md, "Event blocks").
- */
-export const CLUSTER_BYTES_PER_REPORT = 2000
-
-/**
- * The most reports an event block holds under a budget of `budgetMb` (04-resolve/blocks.ts cutBlocks): clustering the
- * largest block may take a quarter of the budget.
- */
-export const blockReports = (budgetMb: number): number =>
-  Math.max(1000, Math.floor((budgetMb * 1e6) / 4 / CLUSTER_BYTES_PER_REPORT))
-
-/**
- * Event blocks passed the cap of the budget (blockReports) and were split by year (04-resolve/blocks.ts cutBlocks):
- * reports on either side of a split were not clustered together. Said once, with the tables of this budget.
+ * Event blocks passed the cap (04-resolve/blocks.ts BLOCK_CAP) and were split by year (cutBlocks): reports on either
+ * side of a split were not clustered together. Said once per build.
  */
 export class BlocksSplit extends defineError<BlocksSplit>()(
   "BlocksSplit",
@@ -44,9 +30,9 @@ export class BlocksSplit extends defineError<BlocksSplit>()(
     stage: "run",
     effect: "warning",
     message:
-      "{blocks} event blocks of more than {cap} reports (the cap of the --memory budget) were split by year; reports on either side of a split were not clustered together",
+      "{blocks} event blocks of more than {cap} reports (the cap of resolution) were split by year; reports on either side of a split were not clustered together",
     remedy:
-      "Give a larger --memory (the cap grows with it) to cluster them whole: the release then is the one a build with no cap publishes."
+      "Nothing to do for this release (the split is the documented rule, the same in every build of these sources); the counts are in the --timings file, the rule in docs/bench.md (Event blocks)."
   }
 ) {}
 

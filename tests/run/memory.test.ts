@@ -8,7 +8,7 @@ import { NodeContext } from "@effect/platform-node"
 import { afterAll, describe, expect, it, vi } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { build } from "../../pipeline/Build.js"
-import { blockReports, CLUSTER_BYTES_PER_REPORT, overBudget } from "../../pipeline/run/memory.js"
+import { overBudget } from "../../pipeline/run/memory.js"
 import type { TimingReport } from "../../pipeline/shared/timings.js"
 import { tree } from "../lib/crash.js"
 import { repoRoot, tmpDir } from "../lib/tmp.js"
@@ -21,14 +21,6 @@ const report = (maxRssKb: number, stages: TimingReport["stages"]): TimingReport 
   maxRssKb,
   memory: {},
   counts: {}
-})
-
-describe("blockReports", () => {
-  it("gives a quarter of the budget to the largest event block, at the bytes a report measured, never below 1,000", () => {
-    expect(blockReports(500)).toBe(Math.floor(500e6 / 4 / CLUSTER_BYTES_PER_REPORT))
-    expect(blockReports(4000)).toBe(8 * blockReports(500))
-    expect(blockReports(1)).toBe(1000)
-  })
 })
 
 describe("overBudget", () => {
