@@ -6,7 +6,9 @@
  */
 import { createHash } from "node:crypto"
 import {
+  clusterDateAfter,
   clusterEvents,
+  dateAgainst,
   datesCompatible,
   GENERIC,
   type MatchedMention,
@@ -211,16 +213,16 @@ export const mergeClusters = (
 }
 
 /**
- * Did a cluster's reports (in the order they joined) join with conflicting dates? Replays what clusterEvents tracks:
- * a report joins with a conflict exactly when its date is not compatible with the cluster's longest stated date so far.
+ * Did a cluster's reports (in the order they joined) join with conflicting dates? Replays clusterEvents' own date rules
+ * (mergeEvents.ts dateAgainst, clusterDateAfter): a report joins with a conflict exactly when its date is not
+ * compatible with the cluster's stated date so far.
  */
 export const clusterConflict = (ms: ReadonlyArray<MatchedMention>): boolean => {
   let cd = statedDate(ms[0]!)
   for (let i = 1; i < ms.length; i++) {
     const m = ms[i]!
-    if (!datesCompatible(cd, cd !== null ? m.date.value : statedDate(m))) return true
-    const d = statedDate(m)
-    if (d !== null && (cd === null || d.length > cd.length)) cd = d
+    if (!datesCompatible(cd, dateAgainst(cd, m))) return true
+    cd = clusterDateAfter(cd, m)
   }
   return false
 }

@@ -102,6 +102,20 @@ export const participantKeys = (m: MatchedMention): Set<string> => {
 /** A report's date as evidence of when the event happened (a date taken from the report itself is none). */
 export const statedDate = (m: MatchedMention): string | null => (m.dateFromReport ? null : m.date.value)
 
+/**
+ * A report's date as matched against a cluster whose stated date is `cd`: a report dated only by its publication
+ * counts as dated against an event with a stated date (it falls in its time), but two such reports alone do not date
+ * an event.
+ */
+export const dateAgainst = (cd: string | null, m: MatchedMention): string | null =>
+  cd !== null ? m.date.value : statedDate(m)
+
+/** A cluster's stated date once report `m` has joined it: the more precise of the two. */
+export const clusterDateAfter = (cd: string | null, m: MatchedMention): string | null => {
+  const d = statedDate(m)
+  return d !== null && (cd === null || d.length > cd.length) ? d : cd
+}
+
 /** How many of `keys` the cluster holds, counting no further than `enough`. */
 const shared = (c: Live, keys: ReadonlyArray<string>, enough: number): number => {
   let n = 0
@@ -130,9 +144,7 @@ const joins = (
   if (objects.length > 0 && c.objects > 0 && !objects.some((x) => c.keys.has(x))) return null
   // a shared place alone does not make two reports one event: a shared participant is needed
   const cd = c.cd
-  // a report dated only by its publication counts as dated against an event with a stated
-  // date (it falls in its time), but two such reports alone do not date an event
-  const md = cd !== null ? m.date.value : statedDate(m)
+  const md = dateAgainst(cd, m)
   if (datesCompatible(cd, md)) {
     // reports in different articles are one event when both are dated compatibly and share a
     // participant (more of them, and a named one, the less precise the dates), or (undated) when
@@ -320,10 +332,10 @@ const joinCluster = (
   for (const h of namedActors(m)) target.leads.add(h)
   if (m.date.value !== null) target.dated = true
   if (conflict) target.conflict = true
-  const d = statedDate(m)
   const previous = target.cd
-  if (d !== null && (previous === null || d.length > previous.length)) {
-    target.cd = d
+  const next = clusterDateAfter(previous, m)
+  if (next !== previous) {
+    target.cd = next
     if (!target.unreal && !NO_CROSS_DOC.has(target.type))
       index.moveDate(
         target.type,
