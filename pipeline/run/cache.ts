@@ -56,11 +56,15 @@ export const codeHash = (root = ROOT): string => treeHash(ARTICLE_CODE_DIRS, roo
 const RESOLVE_CODE_DIRS = ["pipeline/04-resolve", "pipeline/shared"]
 
 let resolveSalt: string | null = null
-/** The key of an event block's clusters: its content key under the pipeline version and the resolution code. */
-export const blockCacheKey = (contentKey: string): string => {
-  resolveSalt ??= sha256(`${PIPELINE_VERSION}\n${treeHash(RESOLVE_CODE_DIRS, ROOT)}`)
-  return sha256(`${resolveSalt}\n${contentKey}`)
-}
+/**
+ * The salt of an event block's clusters: the pipeline version and the resolution code. The store's block entries and a
+ * clustered build's ResolveBlock units (pipeline/cluster) are keyed under it.
+ */
+export const resolutionSalt = (): string =>
+  (resolveSalt ??= sha256(`${PIPELINE_VERSION}\n${treeHash(RESOLVE_CODE_DIRS, ROOT)}`))
+
+/** The key of an event block's clusters: its content key under the resolution salt. */
+export const blockCacheKey = (contentKey: string): string => sha256(`${resolutionSalt()}\n${contentKey}`)
 
 /** Where and under which salt (pipeline version, lexicon hash, code hash) entries live. */
 export interface CacheConfig {
