@@ -6,7 +6,7 @@
  */
 
 import { createHash } from "node:crypto"
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs"
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { beforeAll, describe, expect, it } from "@effect/vitest"
@@ -66,6 +66,27 @@ describe("base release check", () => {
     const pointer = copyOfDist()
     writeFileSync(join(pointer, "latest.json"), "{")
     expect(problemsOf(pointer)).toEqual(["latest.json: not valid JSON"])
+  })
+
+  it("hashes the files a build reads; a file no build reads must be there at the size manifest.json records", () => {
+    const latest = readPointer(join(repoRoot, "dist"))
+    if (latest._tag !== "found") throw new Error("no committed release")
+    const v = latest.latest.version
+    const cut = copyOfDist()
+    const card = join(cut, v, "README.md")
+    const bytes = readFileSync(card)
+    writeFileSync(card, bytes.subarray(0, bytes.length - 1))
+    expect(problemsOf(cut)).toEqual([
+      `${v}/README.md: ${bytes.length - 1} bytes, but manifest.json records ${bytes.length}`
+    ])
+    const gone = copyOfDist()
+    rmSync(join(gone, v, "README.md"))
+    const missing = problemsOf(gone)
+    expect([missing.length, missing[0]?.startsWith(`${v}/README.md: `)]).toEqual([1, true])
+    // an edit that keeps the size is not seen there: no build reads the file (validate and sha256sum -c see it)
+    const same = copyOfDist()
+    editCell(join(same, v, "README.md"))
+    expect(problemsOf(same)).toEqual([])
   })
 })
 
