@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
+import type { Vector } from "apache-arrow"
 import { Effect } from "effect"
 import { type PreviousEventIds, reportKey } from "../04-resolve/Resolve.js"
 import { readArrowTable } from "../diff/arrowTables.js"
@@ -13,7 +14,8 @@ import { readManifest } from "./manifest.js"
 
 /**
  * The previous release's event reports (for id carry-over), read from the columns of its evidence and events Arrow
- * files (only event rows are decoded).
+ * files record batch by record batch: an evidence row is skipped by its row_table's dictionary key, and only the
+ * cells of event rows are decoded.
  */
 export const previousEventIds = (releaseDir: string | null): PreviousEventIds => {
   const ids = new Map<string, string>()
@@ -23,25 +25,50 @@ export const previousEventIds = (releaseDir: string | null): PreviousEventIds =>
   if (evidence === null || events === null) return ids
   const eventOf = new Map<string, { type: string; trigger: string }>()
   const [eid, etype, etrigger] = ["event_id", "event_type", "trigger"].map((c) => events.getChild(c)!)
-  for (let i = 0; i < events.numRows; i++)
-    eventOf.set(eid!.get(i) as string, {
-      type: etype!.get(i) as string,
-      trigger: (etrigger!.get(i) as string | null) ?? ""
+  const types = etype![Symbol.iterator]()
+  const triggers = etrigger![Symbol.iterator]()
+  for (const id of eid!)
+    eventOf.set(id as string, {
+      type: types.next().value as string,
+      trigger: (triggers.next().value as string | null) ?? ""
     })
-  const [table, rowId, source, start, end] = ["row_table", "row_id", "source_id", "char_start", "char_end"].map(
-    (c) => evidence.getChild(c)!
-  )
-  for (let i = 0; i < evidence.numRows; i++) {
-    if (table!.get(i) !== "events") continue
-    const id = rowId!.get(i) as string
-    const e = eventOf.get(id)
-    if (e)
-      ids.set(
-        reportKey(source!.get(i) as string, start!.get(i) as number, end!.get(i) as number, e.type, e.trigger),
-        id
-      )
+  for (const batch of evidence.batches) {
+    const [table, rowId, source, start, end] = ["row_table", "row_id", "source_id", "char_start", "char_end"].map(
+      (c) => batch.getChild(c)!
+    )
+    const { keys, key: eventsKey } = dictionaryKeys(table!, "events")
+    if (eventsKey < 0) continue
+    for (let i = 0; i < batch.numRows; i++) {
+      if (keys(i) !== eventsKey) continue
+      const id = rowId!.get(i) as string
+      const e = eventOf.get(id)
+      if (e)
+        ids.set(
+          reportKey(source!.get(i) as string, start!.get(i) as number, end!.get(i) as number, e.type, e.trigger),
+          id
+        )
+    }
   }
   return ids
+}
+
+/**
+ * The dictionary keys of a batch's dictionary-encoded column (`keys(i)`, row i's key) and the key of `value` (-1 when
+ * the dictionary does not hold it).
+ */
+const dictionaryKeys = (v: Vector, value: string): { keys: (i: number) => number; key: number } => {
+  const data = v.data[0]!
+  const values = data.values as Int32Array
+  const at = data.offset
+  let key = -1
+  const dictionary = data.dictionary
+  if (dictionary)
+    for (let k = 0; k < dictionary.length; k++)
+      if (dictionary.get(k) === value) {
+        key = k
+        break
+      }
+  return { keys: (i) => values[at + i]!, key }
 }
 
 /** For each source id, the index of the first release (oldest first) along the previous_version chain that holds it. */
