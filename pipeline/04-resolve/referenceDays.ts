@@ -69,22 +69,48 @@ const weekdayOf = (day: string): number => {
   return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()
 }
 
+/** A stated day of an event report: its article, the day and the report's named participants. */
+interface DatedReport {
+  readonly sourceId: string
+  readonly day: string
+  readonly named: ReadonlySet<string>
+}
+
+/**
+ * The stated days of one (type, named participant), by the clue each can match: its month and day ("11-06") and its
+ * weekday. An article's clues then visit only the days that can fit them, not every dated report of the pair: a
+ * leader in a large corpus has thousands, and a scan of all of them for every report of every undated article grows
+ * with the square of the corpus.
+ */
+interface DayIndex {
+  readonly byMonthDay: Map<string, Array<DatedReport>>
+  readonly byWeekday: Map<number, Array<DatedReport>>
+}
+
+const push = <K, V>(m: Map<K, Array<V>>, k: K, v: V) => {
+  const list = m.get(k)
+  if (list) list.push(v)
+  else m.set(k, [v])
+}
+
 /**
  * For each article without a publication day, the day another article gives to an event they share, when it fits the
  * article's clues.
  */
 export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMap<string, string> => {
   // stated day-precision dates of event reports, by type and named participant
-  const dated = new Map<string, Array<{ sourceId: string; day: string; named: ReadonlySet<string> }>>()
+  const dated = new Map<string, DayIndex>()
   for (const a of inputs)
     for (const e of a.events) {
       if (e.dateFromReport || e.date.precision !== "day" || e.date.value === null || GENERIC_TYPES.has(e.type)) continue
       const named = new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))
+      const report = { sourceId: a.sourceId, day: e.date.value, named }
       for (const p of named) {
         const k = `${e.type}|${p}`
-        const list = dated.get(k) ?? []
-        list.push({ sourceId: a.sourceId, day: e.date.value, named })
-        dated.set(k, list)
+        let index = dated.get(k)
+        if (index === undefined) dated.set(k, (index = { byMonthDay: new Map(), byWeekday: new Map() }))
+        push(index.byMonthDay, report.day.slice(5), report)
+        push(index.byWeekday, weekdayOf(report.day), report)
       }
     }
   const out = new Map<string, string>()
@@ -99,17 +125,24 @@ export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMa
       if (GENERIC_TYPES.has(e.type) || e.modality === "negated" || e.modality === "hypothetical") continue
       const seen = new Set<string>()
       const mine = new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))
-      for (const p of mine)
-        for (const d of dated.get(`${e.type}|${p}`) ?? [])
-          if (
-            d.sourceId !== a.sourceId &&
-            !seen.has(d.day) &&
-            datesCompatible(a.published.value, d.day) &&
-            fits(d.day, [...mine].filter((k) => d.named.has(k)).length)
-          ) {
-            seen.add(d.day)
-            score.set(d.day, (score.get(d.day) ?? 0) + 1)
-          }
+      const take = (d: DatedReport) => {
+        if (
+          d.sourceId !== a.sourceId &&
+          !seen.has(d.day) &&
+          datesCompatible(a.published.value, d.day) &&
+          fits(d.day, [...mine].filter((k) => d.named.has(k)).length)
+        ) {
+          seen.add(d.day)
+          score.set(d.day, (score.get(d.day) ?? 0) + 1)
+        }
+      }
+      for (const p of mine) {
+        const index = dated.get(`${e.type}|${p}`)
+        if (index === undefined) continue
+        // only the days that can fit a clue: a day of the month, or (with two named participants) a weekday
+        for (const md of a.hints.monthDays) for (const d of index.byMonthDay.get(md) ?? []) take(d)
+        if (mine.size >= 2) for (const w of a.hints.weekdays) for (const d of index.byWeekday.get(w) ?? []) take(d)
+      }
     }
     // the best-supported day; when two days fit equally well (one more Thursday meeting of the same
     // leader in a large corpus), the article is tied to neither

@@ -2,9 +2,11 @@
  * Reference days from other articles: given articles' clues and reports, expect the day each unsure article is read
  * against.
  */
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { type ReferenceInput, referenceDays, referenceEventsOf } from "../../pipeline/04-resolve/referenceDays.js"
 import type { EventMention } from "../../schemas/Extraction.js"
+import { referenceDaysByScan } from "./referenceDaysScan.js"
 
 const span = { start: 0, end: 1, quote: "x" }
 const meeting = (
@@ -106,5 +108,59 @@ describe("referenceDays", () => {
     // a statement and a report naming only a country cannot tie two articles to a day: not kept
     expect(kept[0]!.events.length).toBe(1)
     expect(kept[3]!.events).toEqual([])
+  })
+
+  it("gives the days the scan of every dated report gave (referenceDaysScan.ts), on random corpora", () => {
+    const keys = [TRUMP, C5, "gaz:person:joe-biden", "pat:organization:un", "gaz:country:KAZ"]
+    // six days of November 2025 (six weekdays), some of them at month precision
+    const day = fc.integer({ min: 1, max: 6 }).map((d) => `2025-11-${String(d).padStart(2, "0")}`)
+    const date = fc.oneof(
+      day.map((value) => ({ value, precision: "day" as const })),
+      fc.constant({ value: "2025-11", precision: "month" as const }),
+      fc.constant({ value: null, precision: "unknown" as const })
+    )
+    const report = fc.record({
+      type: fc.constantFrom("meeting", "meeting", "visit", "statement"),
+      date,
+      dateFromReport: fc.constantFrom(false, false, false, true),
+      modality: fc.constantFrom("asserted", "asserted", "asserted", "negated", "hypothetical"),
+      participants: fc
+        .uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: 3 })
+        .map((ks) => ks.map((key) => ({ key })))
+    })
+    const input = (sourceId: string) =>
+      fc.record({
+        sourceId: fc.constant(sourceId),
+        published: fc.oneof(
+          fc.constant({ value: null, precision: "unknown" as const }),
+          fc.constant({ value: null, precision: "unknown" as const }),
+          fc.constant({ value: "2025-11", precision: "month" as const }),
+          fc.constant({ value: "2025-12", precision: "month" as const }),
+          day.map((value) => ({ value, precision: "day" as const }))
+        ),
+        hints: fc.record({
+          monthDays: fc.array(
+            day.map((d) => d.slice(5)),
+            { maxLength: 2 }
+          ),
+          weekdays: fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 2 })
+        }),
+        events: fc.array(report, { maxLength: 4 }),
+        notBefore: fc.option(fc.constantFrom("2025-11-03", "2025-11", "2025-12"), { nil: null, freq: 2 })
+      })
+    const corpus = fc
+      .integer({ min: 1, max: 16 })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => input(`s${i}`))))
+    // (and the corpora are not vacuous: many give some article a day)
+    let found = 0
+    fc.assert(
+      fc.property(corpus, (inputs) => {
+        const days = [...referenceDays(inputs as ReadonlyArray<ReferenceInput>)]
+        expect(days).toEqual([...referenceDaysByScan(inputs as ReadonlyArray<ReferenceInput>)])
+        if (days.length > 0) found++
+      }),
+      { numRuns: 1000 }
+    )
+    expect(found).toBeGreaterThan(100)
   })
 })
