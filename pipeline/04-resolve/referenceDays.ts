@@ -69,28 +69,56 @@ const weekdayOf = (day: string): number => {
   return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()
 }
 
-/** A stated day of an event report: its article, the day and the report's named participants. */
-interface DatedReport {
-  readonly sourceId: string
+/** Up to two distinct articles: enough to know whether one other than a given article states a day. */
+type TwoSources = [string] | [string, string]
+
+const addSource = (two: TwoSources, sourceId: string): void => {
+  if (two.length === 1 && two[0] !== sourceId) two.push(sourceId)
+}
+
+const otherThan = (two: TwoSources, sourceId: string): boolean => two[0] !== sourceId || two.length === 2
+
+/**
+ * One day stated for the reports of a (type, named participant): the articles that state it, and the same by the set of
+ * named participants of the reports (a weekday fits only a report sharing two of them with the article's).
+ */
+interface StatedDay {
   readonly day: string
-  readonly named: ReadonlySet<string>
+  readonly sources: TwoSources
+  readonly byNamed: Map<string, { readonly named: ReadonlySet<string>; readonly sources: TwoSources }>
 }
 
 /**
- * The stated days of one (type, named participant), by the clue each can match: its month and day ("11-06") and its
- * weekday. An article's clues then visit only the days that can fit them, not every dated report of the pair: a
- * leader in a large corpus has thousands, and a scan of all of them for every report of every undated article grows
- * with the square of the corpus.
+ * The stated days of one (type, named participant), each once, found by the clue that can match it: its month and day
+ * ("11-06") or its weekday. An article's clues then visit the distinct days that can fit them, not every dated
+ * report of the pair: a leader in a large corpus has thousands of them, and a scan of all for every report of every
+ * undated article grows with the square of the corpus.
  */
 interface DayIndex {
-  readonly byMonthDay: Map<string, Array<DatedReport>>
-  readonly byWeekday: Map<number, Array<DatedReport>>
+  readonly days: Map<string, StatedDay>
+  readonly byMonthDay: Map<string, Array<StatedDay>>
+  readonly byWeekday: Map<number, Array<StatedDay>>
 }
 
 const push = <K, V>(m: Map<K, Array<V>>, k: K, v: V) => {
   const list = m.get(k)
   if (list) list.push(v)
   else m.set(k, [v])
+}
+
+/** Record that article `sourceId` states `day` for a report whose named participants are `named`. */
+const addStated = (index: DayIndex, sourceId: string, day: string, named: ReadonlySet<string>): void => {
+  let stated = index.days.get(day)
+  if (stated === undefined) {
+    stated = { day, sources: [sourceId], byNamed: new Map() }
+    index.days.set(day, stated)
+    push(index.byMonthDay, day.slice(5), stated)
+    push(index.byWeekday, weekdayOf(day), stated)
+  } else addSource(stated.sources, sourceId)
+  const key = [...named].sort().join("\n")
+  const group = stated.byNamed.get(key)
+  if (group === undefined) stated.byNamed.set(key, { named, sources: [sourceId] })
+  else addSource(group.sources, sourceId)
 }
 
 /**
@@ -104,44 +132,45 @@ export const referenceDays = (inputs: ReadonlyArray<ReferenceInput>): ReadonlyMa
     for (const e of a.events) {
       if (e.dateFromReport || e.date.precision !== "day" || e.date.value === null || GENERIC_TYPES.has(e.type)) continue
       const named = new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))
-      const report = { sourceId: a.sourceId, day: e.date.value, named }
       for (const p of named) {
         const k = `${e.type}|${p}`
         let index = dated.get(k)
-        if (index === undefined) dated.set(k, (index = { byMonthDay: new Map(), byWeekday: new Map() }))
-        push(index.byMonthDay, report.day.slice(5), report)
-        push(index.byWeekday, weekdayOf(report.day), report)
+        if (index === undefined)
+          dated.set(k, (index = { days: new Map(), byMonthDay: new Map(), byWeekday: new Map() }))
+        addStated(index, a.sourceId, e.date.value, named)
       }
     }
   const out = new Map<string, string>()
   for (const a of inputs) {
     if (a.published.precision === "day" || (a.hints.monthDays.length === 0 && a.hints.weekdays.length === 0)) continue
-    // (a weekday fits only with two named participants in common; a day of the month with one)
-    const fits = (day: string, common: number) =>
-      (a.hints.monthDays.includes(day.slice(5)) || (common >= 2 && a.hints.weekdays.includes(weekdayOf(day)))) &&
-      (a.notBefore == null || day.slice(0, a.notBefore.length) >= a.notBefore)
+    const notBefore = (day: string) => a.notBefore == null || day.slice(0, a.notBefore.length) >= a.notBefore
     const score = new Map<string, number>()
     for (const e of a.events) {
       if (GENERIC_TYPES.has(e.type) || e.modality === "negated" || e.modality === "hypothetical") continue
       const seen = new Set<string>()
       const mine = new Set(e.participants.map((x) => x.key).filter((k) => NAMED.test(k)))
-      const take = (d: DatedReport) => {
-        if (
-          d.sourceId !== a.sourceId &&
-          !seen.has(d.day) &&
-          datesCompatible(a.published.value, d.day) &&
-          fits(d.day, [...mine].filter((k) => d.named.has(k)).length)
-        ) {
-          seen.add(d.day)
-          score.set(d.day, (score.get(d.day) ?? 0) + 1)
+      // a day of the month fits with any report of another article; a weekday (below) only with one that shares two
+      // named participants with this report
+      const count = (d: StatedDay, fits: boolean) => {
+        if (!fits || seen.has(d.day) || !datesCompatible(a.published.value, d.day) || !notBefore(d.day)) return
+        seen.add(d.day)
+        score.set(d.day, (score.get(d.day) ?? 0) + 1)
+      }
+      const twoInCommon = (d: StatedDay) => {
+        for (const g of d.byNamed.values()) {
+          if (!otherThan(g.sources, a.sourceId)) continue
+          let common = 0
+          for (const k of mine) if (g.named.has(k) && ++common >= 2) return true
         }
+        return false
       }
       for (const p of mine) {
         const index = dated.get(`${e.type}|${p}`)
         if (index === undefined) continue
-        // only the days that can fit a clue: a day of the month, or (with two named participants) a weekday
-        for (const md of a.hints.monthDays) for (const d of index.byMonthDay.get(md) ?? []) take(d)
-        if (mine.size >= 2) for (const w of a.hints.weekdays) for (const d of index.byWeekday.get(w) ?? []) take(d)
+        for (const md of a.hints.monthDays)
+          for (const d of index.byMonthDay.get(md) ?? []) count(d, otherThan(d.sources, a.sourceId))
+        if (mine.size >= 2)
+          for (const w of a.hints.weekdays) for (const d of index.byWeekday.get(w) ?? []) count(d, twoInCommon(d))
       }
     }
     // the best-supported day; when two days fit equally well (one more Thursday meeting of the same
