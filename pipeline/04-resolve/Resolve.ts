@@ -539,6 +539,8 @@ const assignEventIds = (
   store: ReportStore
 ): Array<string> => {
   const claims = clusters.map((c) => {
+    // a first release (or eval): no previous event to claim, no report key to make
+    if (previous.size === 0) return []
     const votes = new Map<string, number>()
     // keyed with the event's trigger too: one clause can report two events of one type ("the war ... and the crisis
     // ...")
