@@ -9,7 +9,7 @@ import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { compareStrings } from "../shared/compare.js"
 import { type ExplorerIndex, MAX_ENTITY_EVENTS, type ReleaseInfo, shardOf, shardWidth } from "./format.js"
 import { type Lookups, lookupsOf } from "./lookups.js"
-import { entityRecord, eventRecord, searchLabel, sourceRecord, spanReader } from "./records.js"
+import { entityRecord, eventRecord, reportReader, searchLabel, sourceRecord, spanReader } from "./records.js"
 import { makeShard, type Postings, postingsOf, shardKeys } from "./searchIndex.js"
 
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v))
@@ -90,12 +90,13 @@ export function* dataBatches(t: ReleaseTables, release: ReleaseInfo): Generator<
     l,
     (id) => entityRecord(t, l, id)
   )
+  const report = reportReader(t)
   yield* recordBatches(
     "events",
     ids(t.events, (e) => e.event_id),
     widths.events,
     l,
-    (id) => eventRecord(t, l, id)
+    (id) => eventRecord(t, l, report, id)
   )
   const span = spanReader(t, l)
   yield* recordBatches(

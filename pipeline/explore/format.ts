@@ -22,7 +22,8 @@ export const shardWidth = (rows: number, bytes = 0): number => {
 /** The shard an id falls in: the first `width` hex digits after its prefix (`ent_`, `evt_`, `src_`). */
 export const shardOf = (id: string, width: number): string => (width === 0 ? "all" : id.slice(4, 4 + width))
 
-const STOPWORDS = new Set(
+/** Words the search skips. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
   "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split(" ")
 )
 

@@ -6,13 +6,13 @@
 import type { EntityRow, EventRow, ReleaseTables, SourceRow } from "../../schemas/ReleaseTables.js"
 
 /** Positions grouped by a key: the positions of group g are positions[starts[g]] to positions[starts[g + 1]]. */
-interface Groups {
+export interface Groups {
   readonly starts: Int32Array
   readonly positions: Int32Array
 }
 
 /** Group positions 0..n-1 by `groupOf(k)` (a number below `groups`, or -1 for none), keeping their order. */
-const groupPositions = (n: number, groups: number, groupOf: (k: number) => number): Groups => {
+export const groupPositions = (n: number, groups: number, groupOf: (k: number) => number): Groups => {
   const group = new Int32Array(n)
   const starts = new Int32Array(groups + 1)
   for (let k = 0; k < n; k++) {
@@ -46,6 +46,13 @@ export interface Lookups {
   readonly pageOfEvidence: (k: number) => string
 }
 
+/** A row id's page, as last found (for the table it was last asked with). */
+interface PageMemo {
+  readonly id: string
+  table: string | null
+  page: string
+}
+
 /** The lookups of a release's tables. */
 export const lookupsOf = (t: ReleaseTables): Lookups => {
   const at = <R>(rows: ReadonlyArray<R>, id: (r: R) => string) => new Map(rows.map((r, i) => [id(r), i]))
@@ -69,8 +76,15 @@ export const lookupsOf = (t: ReleaseTables): Lookups => {
   const participantEvent = new Map(t.event_participants.map((p) => [p.participant_id, p.event_id]))
   const subjectOf = new Map(t.relations.map((r) => [r.relation_id, r.subject_id]))
   const byRow = t.evidence.byRowId()
-  const rowId = t.evidence.cellFormatter("row_id", (v) => v as string)
   const rowTable = t.evidence.cellFormatter("row_table", (v) => v as string)
+  const pageOf = (table: string, id: string) =>
+    table === "event_participants"
+      ? (participantEvent.get(id) ?? id)
+      : table === "relations"
+        ? (subjectOf.get(id) ?? id)
+        : id
+  // one memo per distinct row id (the formatter makes it once): its page, found once for the table it was asked with
+  const rowMemo = t.evidence.cellFormatter("row_id", (v): PageMemo => ({ id: v as string, table: null, page: "" }))
   return {
     entity: new Map(t.entities.map((e) => [e.entity_id, e])),
     event: new Map(t.events.map((e) => [e.event_id, e])),
@@ -85,12 +99,13 @@ export const lookupsOf = (t: ReleaseTables): Lookups => {
     evidenceOf: (id) => byRow.get(id) ?? [],
     evidenceOfSource: (id) => members(bySource, sourceAt.get(id)),
     pageOfEvidence: (k) => {
-      const [table, id] = [rowTable(k), rowId(k)]
-      return table === "event_participants"
-        ? (participantEvent.get(id) ?? id)
-        : table === "relations"
-          ? (subjectOf.get(id) ?? id)
-          : id
+      const m = rowMemo(k)
+      const table = rowTable(k)
+      if (m.table !== table) {
+        m.table = table
+        m.page = pageOf(table, m.id)
+      }
+      return m.page
     }
   }
 }

@@ -26,21 +26,27 @@ const byDate = (a: EventRef, b: EventRef) => compareStrings(a[3] ?? "~", b[3] ??
 /** The record of entity `id`: its events (those with the most sources, then the latest, past MAX_ENTITY_EVENTS). */
 export const entityRecord = (t: ReleaseTables, l: Lookups, id: string): EntityRecord => {
   const e = l.entity.get(id)!
+  const sources: Array<number> = []
   const refs = l.participantsOfEntity(id).map((k): EventRef => {
     const p = t.event_participants[k]!
     const v = l.event.get(p.event_id)!
+    sources.push(v.source_count)
     return [v.event_id, p.role, v.event_type, v.date, v.date_end, v.date_precision, v.modality, v.summary]
   })
-  const sources = (eventId: string) => l.event.get(eventId)!.source_count
+  // (positions sorted, not the refs: each ref's sources are read once, not at every comparison)
   const kept =
     refs.length <= MAX_ENTITY_EVENTS
       ? refs
       : refs
+          .map((_, i) => i)
           .sort(
             (a, b) =>
-              sources(b[0]) - sources(a[0]) || compareStrings(b[3] ?? "", a[3] ?? "") || compareStrings(a[0], b[0])
+              sources[b]! - sources[a]! ||
+              compareStrings(refs[b]![3] ?? "", refs[a]![3] ?? "") ||
+              compareStrings(refs[a]![0], refs[b]![0])
           )
           .slice(0, MAX_ENTITY_EVENTS)
+          .map((i) => refs[i]!)
   const relations = l.relationsOf(id).map(([k, dir]): RelationRef => {
     const r = t.relations[k]!
     const other = l.entity.get(dir === "out" ? r.object_id : r.subject_id)!
@@ -64,20 +70,27 @@ export const entityRecord = (t: ReleaseTables, l: Lookups, id: string): EntityRe
   }
 }
 
-const reportOf = (r: EvidenceRow): Report => [
-  r.evidence_id,
-  r.source_id,
-  r.char_start,
-  r.char_end,
-  r.method,
-  r.reported_date,
-  r.reported_precision,
-  r.reported_modality,
-  r.conflict
-]
+/** A reader of the reports of evidence rows (the evidence columns read without making rows or cutting quotes). */
+export const reportReader = (t: ReleaseTables): ((k: number) => Report) => {
+  const col = <A>(name: keyof EvidenceRow) => t.evidence.cellFormatter(name, (v) => v as A)
+  const [id, source, start, end] = [
+    col<string>("evidence_id"),
+    col<string>("source_id"),
+    col<number>("char_start"),
+    col<number>("char_end")
+  ]
+  const [method, date, precision, modality] = [
+    col<string>("method"),
+    col<string | null>("reported_date"),
+    col<string | null>("reported_precision"),
+    col<string | null>("reported_modality")
+  ]
+  const conflict = col<boolean>("conflict")
+  return (k) => [id(k), source(k), start(k), end(k), method(k), date(k), precision(k), modality(k), conflict(k)]
+}
 
 /** The record of event `id`: participants with roles, every report, and the labels of the reports' sources. */
-export const eventRecord = (t: ReleaseTables, l: Lookups, id: string): EventRecord => {
+export const eventRecord = (t: ReleaseTables, l: Lookups, report: (k: number) => Report, id: string): EventRecord => {
   const e = l.event.get(id)!
   const participants = l.participantsOfEvent(id).map((k) => {
     const p = t.event_participants[k]!
@@ -86,9 +99,8 @@ export const eventRecord = (t: ReleaseTables, l: Lookups, id: string): EventReco
   })
   const reports = l
     .evidenceOf(id)
-    .map((k) => t.evidence.at(k)!)
-    .sort((a, b) => compareStrings(a.source_id, b.source_id) || a.char_start - b.char_start)
-    .map(reportOf)
+    .map((k) => report(k))
+    .sort((a, b) => compareStrings(a[1], b[1]) || a[2] - b[2])
   const location = e.location_id === null ? null : l.entity.get(e.location_id)!
   return {
     id: e.event_id,
@@ -116,9 +128,6 @@ export const eventRecord = (t: ReleaseTables, l: Lookups, id: string): EventReco
 /** A page's label on a source page: the entity's name, or the event's summary. */
 const pageLabel = (page: string, l: Lookups): string => l.entity.get(page)?.name ?? l.event.get(page)?.summary ?? page
 
-/** A span before its values are numbered: evidence id, start, end, table, page, method. */
-type FullSpan = readonly [string, number, number, string, string, string]
-
 /** The distinct values, sorted, and a function numbering them. */
 const numbered = (values: Iterable<string>) => {
   const list = [...new Set(values)].sort(compareStrings)
@@ -126,20 +135,31 @@ const numbered = (values: Iterable<string>) => {
   return { list, at: (v: string) => at.get(v)! }
 }
 
-/** Readers of the evidence columns a span needs (a repeated value is formatted once). */
+/** Readers of the evidence columns a span needs (a repeated value is formatted once), and of its page. */
 export const spanReader = (t: ReleaseTables, l: Lookups) => {
   const col = <A>(name: keyof EvidenceRow) => t.evidence.cellFormatter(name, (v) => v as A)
-  const [id, start, end] = [col<string>("evidence_id"), col<number>("char_start"), col<number>("char_end")]
-  const [table, method] = [col<string>("row_table"), col<string>("method")]
-  return (k: number): FullSpan => [id(k), start(k), end(k), table(k), l.pageOfEvidence(k), method(k)]
+  return {
+    id: col<string>("evidence_id"),
+    start: col<number>("char_start"),
+    end: col<number>("char_end"),
+    table: col<string>("row_table"),
+    page: l.pageOfEvidence,
+    method: col<string>("method")
+  }
 }
 
 /** The record of source `id`: its spans in text order, their repeated values written once. */
-export const sourceRecord = (l: Lookups, span: (k: number) => FullSpan, id: string): SourceRecord => {
+export const sourceRecord = (l: Lookups, span: ReturnType<typeof spanReader>, id: string): SourceRecord => {
   const s = l.source.get(id)!
-  const order = (a: FullSpan, b: FullSpan) => a[1] - b[1] || b[2] - a[2] || compareStrings(a[0], b[0])
-  const own = l.evidenceOfSource(id).map(span).sort(order)
-  const [tables, pages, methods] = [3, 4, 5].map((k) => numbered(own.map((sp) => sp[k] as string)))
+  const rows = l.evidenceOfSource(id)
+  const [starts, ends] = [rows.map((k) => span.start(k)), rows.map((k) => span.end(k))]
+  // by start, longest first, then by id (rows are in evidence_id order: the row order is the ids' order)
+  const order = rows
+    .map((_, i) => i)
+    .sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]! || rows[a]! - rows[b]!)
+  const [tables, pages, methods] = [span.table, span.page, span.method].map((read) =>
+    numbered(rows.map((k) => read(k)))
+  )
   return {
     id: s.source_id,
     fileName: s.file_name,
@@ -150,7 +170,17 @@ export const sourceRecord = (l: Lookups, span: (k: number) => FullSpan, id: stri
     precision: s.published_precision,
     textPath: s.text_path,
     chars: s.char_count,
-    spans: own.map((sp): Span => [sp[0], sp[1], sp[2], tables!.at(sp[3]), pages!.at(sp[4]), methods!.at(sp[5])]),
+    spans: order.map((i): Span => {
+      const k = rows[i]!
+      return [
+        span.id(k),
+        starts[i]!,
+        ends[i]!,
+        tables!.at(span.table(k)),
+        pages!.at(span.page(k)),
+        methods!.at(span.method(k))
+      ]
+    }),
     tables: tables!.list,
     pages: pages!.list.map((p) => [p, pageLabel(p, l)] as const),
     methods: methods!.list

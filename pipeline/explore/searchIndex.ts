@@ -9,11 +9,18 @@
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { compareStrings } from "../shared/compare.js"
 import { COMMON_PAGES, keyUnits, SEARCH_SHARD_BYTES, type SearchShard, searchFile, tokens } from "./format.js"
+import { groupPositions } from "./lookups.js"
+import { scanTokens } from "./scanTokens.js"
 
-/** The pages of one token in one field (page numbers); `pages` null once it is common (then only entities are kept). */
+/**
+ * The pages of one token in one field (page numbers, ascending, each once): its entities, and its other pages until
+ * there are more than COMMON_PAGES of them (then null: only entities are kept).
+ */
 interface Posting {
-  pages: Set<number> | null
-  readonly entities: Set<number>
+  readonly entities: Array<number>
+  pages: Array<number> | null
+  /** The page posted last (pages are posted in ascending order, so a page already listed is this one). */
+  last: number
 }
 
 type Field = Map<string, Posting>
@@ -28,17 +35,17 @@ export interface Postings {
   readonly quotes: Field
 }
 
+/** Post `words` (which may repeat) to `page`, which is no lower than any page posted to `into` before. */
 const post = (into: Field, words: ReadonlyArray<string>, page: number, entity: boolean) => {
   for (const t of words) {
     let p = into.get(t)
-    if (p === undefined) {
-      p = { pages: new Set(), entities: new Set() }
-      into.set(t, p)
-    }
-    if (entity) p.entities.add(page)
+    if (p === undefined) into.set(t, (p = { entities: [], pages: [], last: -1 }))
+    if (p.last === page) continue
+    p.last = page
+    if (entity) p.entities.push(page)
     else if (p.pages !== null) {
-      p.pages.add(page)
-      if (p.pages.size > COMMON_PAGES) p.pages = null
+      p.pages.push(page)
+      if (p.pages.length > COMMON_PAGES) p.pages = null
     }
   }
 }
@@ -47,7 +54,8 @@ const post = (into: Field, words: ReadonlyArray<string>, page: number, entity: b
 const QUOTES_PER_STEP = 100_000
 
 /**
- * Every token of the tables, with its pages; `pageOfEvidence(k)` is the page evidence row k is shown on. Yields a
+ * Every token of the tables, with its pages; `pageOfEvidence(k)` is the page evidence row k is shown on. Names and
+ * quotes are read page by page, in page order (so a posting lists each page once without a set of them). Yields a
  * progress report (no files) every QUOTES_PER_STEP quotes.
  */
 export function* postingsOf(
@@ -62,26 +70,35 @@ export function* postingsOf(
   const number = new Map(pages.map((id, i) => [id, i]))
   const terms: Field = new Map()
   const quotes: Field = new Map()
+  // the names of each page, in page order
+  const names: Array<readonly [number, ReadonlyArray<string>, boolean]> = []
   for (const e of t.entities)
-    for (const name of [e.name, ...e.aliases]) post(terms, tokens(name), number.get(e.entity_id)!, true)
-  for (const e of t.events) post(terms, tokens(e.summary), number.get(e.event_id)!, false)
+    for (const name of [e.name, ...e.aliases]) names.push([number.get(e.entity_id)!, tokens(name), true])
+  for (const e of t.events) names.push([number.get(e.event_id)!, tokens(e.summary), false])
   for (const s of t.sources)
-    post(terms, tokens(`${s.title ?? ""} ${s.publisher ?? ""} ${s.file_name}`), number.get(s.source_id)!, false)
+    names.push([number.get(s.source_id)!, tokens(`${s.title ?? ""} ${s.publisher ?? ""} ${s.file_name}`), false])
+  for (const [page, words, entity] of names.sort((a, b) => a[0] - b[0])) post(terms, words, page, entity)
+  // the quotes of each page, in page order (a row shown on no page is left out)
+  const n = t.evidence.length
+  const pageOfRow = new Int32Array(n)
+  for (let k = 0; k < n; k++) pageOfRow[k] = number.get(pageOfEvidence(k)) ?? -1
+  const byPage = groupPositions(n, pages.length, (k) => pageOfRow[k]!)
+  const entityPage = pages.map((id) => id.startsWith("ent_"))
   // a short quote (a name, repeated down the column) is tokenised once
   const short = new Map<string, ReadonlyArray<string>>()
   const tokensOf = (q: string) => {
-    if (q.length > SHORT_QUOTE) return tokens(q)
+    if (q.length > SHORT_QUOTE) return scanTokens(q)
     let words = short.get(q)
-    if (words === undefined) short.set(q, (words = tokens(q)))
+    if (words === undefined) short.set(q, (words = scanTokens(q)))
     return words
   }
   const quote = t.evidence.cellFormatter("quote", (v) => v as string)
-  for (let k = 0; k < t.evidence.length; k++) {
-    const page = pageOfEvidence(k)
-    post(quotes, tokensOf(quote(k)), number.get(page)!, page.startsWith("ent_"))
-    if ((k + 1) % QUOTES_PER_STEP === 0)
-      yield { files: [], done: `search: quotes ${Math.floor((100 * (k + 1)) / t.evidence.length)}%` }
-  }
+  let read = 0
+  for (let page = 0; page < pages.length; page++)
+    for (let j = byPage.starts[page]!; j < byPage.starts[page + 1]!; j++) {
+      post(quotes, tokensOf(quote(byPage.positions[j]!)), page, entityPage[page]!)
+      if (++read % QUOTES_PER_STEP === 0) yield { files: [], done: `search: quotes ${Math.floor((100 * read) / n)}%` }
+    }
   return { pages, terms, quotes }
 }
 
@@ -90,7 +107,7 @@ const tokenBytes = (p: Postings, token: string): number => {
   let pages = 0
   for (const f of [p.terms, p.quotes]) {
     const posting = f.get(token)
-    if (posting !== undefined) pages += posting.entities.size + (posting.pages?.size ?? 0)
+    if (posting !== undefined) pages += posting.entities.length + (posting.pages?.length ?? 0)
   }
   return token.length + 8 + pages * 26
 }
