@@ -256,7 +256,7 @@ function* nodeTexts(t: Tables, version: string): Generator<string, void> {
 /**
  * The most bytes of UTF-8 in one part of the release's JSON-LD: 64 MiB. A JavaScript string holds at most 2^29 - 24
  * UTF-16 units (V8), so one document of a 10,000-article release (1.3 GB) cannot be read by `JSON.parse`; a part of
- * 64 MiB is parsed in about 2 s and expanded by jsonld.js in about 9 s, in 1.6 GB (docs/linked-data.md#parts).
+ * 64 MiB is parsed in 1-4 s and expanded by jsonld.js offline in 4-16 s (docs/linked-data.md#parts).
  */
 export const JSONLD_PART_BYTES = 64 * 2 ** 20
 
