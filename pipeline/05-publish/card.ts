@@ -9,6 +9,7 @@ import { TABLES } from "../../schemas/Tables.js"
 import { DATASET_NAME, PIPELINE_VERSION, SCHEMA_VERSION } from "../../schemas/version.js"
 import { bibtex, DATA_LICENCE, REPOSITORY_URL, TITLE } from "./citation.js"
 import type { ReleaseMeta } from "./files.js"
+import { JSONLD_PART_BYTES, jsonLdPartPath } from "./jsonld.js"
 import { describeReleaseDate } from "./releaseDate.js"
 
 const count = <T>(rows: ReadonlyArray<T>, key: (r: T) => string): string =>
@@ -119,12 +120,24 @@ full text): their \`text_path\` is empty, and the release holds their \`text_sha
 evidence quotes; \`validate --texts DIR\` checks their hashes and spans against the original articles.`
 }
 
+/** A release whose JSON-LD is more than one part says how it is split (one part adds nothing: the card is as before). */
+const jsonLdParts = (n: number): string => {
+  if (n === 1) return ""
+  const names = Array.from({ length: n }, (_, k) => `\`${jsonLdPartPath(k + 1)}\``)
+  const listed = n <= 3 ? names.join(", ") : `${names[0]}, ${names[1]} … ${names[n - 1]}`
+  return `\n\nThis release's graph is too large for one document: it is in ${n} parts (${listed}), each a whole JSON-LD
+document of at most ${JSONLD_PART_BYTES / 2 ** 20} MiB (a larger node is a part alone) with the same inline context, one node per line;
+together their triples are the graph, and the first holds the dataset node.`
+}
+
 /** Render README.md for a release. */
 export const renderCard = (
   t: ReleaseTables,
   meta: ReleaseMeta & {
     readonly contentSha256: string
     readonly quality?: string
+    /** How many parts the release's JSON-LD is written in (jsonld.ts JSONLD_PART_BYTES); 1 when absent. */
+    readonly jsonLdParts?: number
   }
 ): string => `${frontMatter(meta.version)}
 
@@ -148,7 +161,7 @@ ${contents(t)}
 
 ## Files and formats
 
-${FORMATS}
+${FORMATS}${jsonLdParts(meta.jsonLdParts ?? 1)}
 
 ## Loading
 

@@ -19,7 +19,7 @@ import { renderCard } from "./card.js"
 import { croissant } from "./croissant.js"
 import { emitCsv } from "./csv.js"
 import { dataPackage } from "./datapackage.js"
-import { CONTEXT, emitJsonLd } from "./jsonld.js"
+import { CONTEXT, emitJsonLdParts } from "./jsonld.js"
 import { arrowToParquet } from "./parquet.js"
 import { type ParquetThread, startParquetThread } from "./parquetThread.js"
 import type { FileInfo, FileSink } from "./sink.js"
@@ -144,14 +144,14 @@ export const writeReleaseFiles = (
   for (const [p, b] of meta.extra ?? []) sink.put(p, b)
   for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
   sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
-  timings.time("publish: json-ld", () =>
-    sink.stream("release.jsonld", (push) => emitJsonLd(t, { version: meta.version }, push))
+  const jsonLdParts = timings.time("publish: json-ld", () =>
+    emitJsonLdParts(t, { version: meta.version }, (path, emit) => sink.stream(path, emit))
   )
   timings.mark("json-ld")
   // what the metadata files read of the tables, before they go: the card's counts (the content hash reads only the
   // content files, all written before this)
   const content = contentHash(sink.files, meta.rejected)
-  const card = timings.time("publish: card", () => renderCard(t, { ...meta, contentSha256: content }))
+  const card = timings.time("publish: card", () => renderCard(t, { ...meta, contentSha256: content, jsonLdParts }))
   // large releases make their Parquet on a second thread while this one writes Arrow
   const rowCount = TABLES.reduce((n, d) => n + (t[d.name as keyof ReleaseTables] as Rows<unknown>).length, 0)
   const thread = rowCount >= parquetThreadRows ? startParquetThread(budget.parquetSliceRows) : null

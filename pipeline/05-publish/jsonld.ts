@@ -1,8 +1,8 @@
 /**
- * JSON-LD for the whole release (release.jsonld): sources, entities, events, participations and relations as
- * schema.org / PROV-O nodes with absolute IRIs, dates typed by their precision, and every evidence row as a W3C Web
- * Annotation (TextPositionSelector and TextQuoteSelector on its source). The context is inline (jsonldContext.ts), so
- * no reader fetches anything; docs/linked-data.md says what each node holds and how many triples it makes.
+ * JSON-LD for the whole release (release.jsonld, then release-2.jsonld... past 64 MiB): sources, entities, events,
+ * participations and relations as schema.org / PROV-O nodes with absolute IRIs, dates typed by their precision, and
+ * every evidence row as a W3C Web Annotation (TextPositionSelector and TextQuoteSelector on its source). The context
+ * is inline (jsonldContext.ts), so no reader fetches anything; docs/linked-data.md says what each node holds.
  */
 
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
@@ -248,6 +248,21 @@ export const toJsonLd = (t: Tables, meta: { readonly version: string }): unknown
   graph: [...graphNodes(t, meta.version)]
 })
 
+/** The JSON text of each graph node, in order. */
+function* nodeTexts(t: Tables, version: string): Generator<string, void> {
+  for (const node of graphNodes(t, version, "json")) yield nodeJson(node)
+}
+
+/**
+ * The most bytes of UTF-8 in one part of the release's JSON-LD: 64 MiB. A JavaScript string holds at most 2^29 - 24
+ * UTF-16 units (V8), so one document of a 10,000-article release (1.3 GB) cannot be read by `JSON.parse`; a part of
+ * 64 MiB is parsed in 1-4 s and expanded by jsonld.js offline in 4-16 s (docs/linked-data.md#parts).
+ */
+export const JSONLD_PART_BYTES = 64 * 2 ** 20
+
+/** The path of part `n` (from 1) of the release's JSON-LD: release.jsonld, then release-2.jsonld, release-3.jsonld... */
+export const jsonLdPartPath = (n: number): string => (n === 1 ? "release.jsonld" : `release-${n}.jsonld`)
+
 /**
  * release.jsonld: the document of toJsonLd, written node by node, one graph node per line
  * (compact JSON; a release diff shows whole changed nodes). Never one string of the whole graph.
@@ -255,14 +270,44 @@ export const toJsonLd = (t: Tables, meta: { readonly version: string }): unknown
 export const jsonLdBytes = (t: Tables, meta: { readonly version: string }): Uint8Array =>
   joinBytes((push) => emitJsonLd(t, meta, push))
 
-/** Push the text of release.jsonld (see jsonLdBytes) piece by piece. */
+/** Push the text of release.jsonld as one document, whatever its size (see jsonLdBytes) piece by piece. */
 export const emitJsonLd = (t: Tables, meta: { readonly version: string }, push: (s: string) => void): void => {
-  push(`{\n  "@context": ${JSON.stringify(CONTEXT["@context"])},\n  "graph": [`)
-  let first = true
-  for (const node of graphNodes(t, meta.version, "json")) {
-    push(first ? "\n    " : ",\n    ")
-    push(nodeJson(node))
-    first = false
-  }
-  push("\n  ]\n}\n")
+  emitJsonLdParts(t, meta, (_path, emit) => emit(push), Number.POSITIVE_INFINITY)
+}
+
+/**
+ * Write the release's JSON-LD as parts of at most `cap` bytes (JSONLD_PART_BYTES in a build): the graph's nodes, in
+ * their order, go into release.jsonld until the next one would take it past the cap, then into release-2.jsonld, and
+ * so on. Each part is a whole document with the same inline context and one node per line, so the parts' triples
+ * together are the single document's; the dataset node is the first part's first. A node larger than the cap is a
+ * part alone. Under the cap there is one part, byte for byte the single document. Returns the number of parts.
+ */
+export const emitJsonLdParts = (
+  t: Tables,
+  meta: { readonly version: string },
+  stream: (path: string, emit: (push: (s: string) => void) => void) => void,
+  cap: number = JSONLD_PART_BYTES
+): number => {
+  const head = `{\n  "@context": ${JSON.stringify(CONTEXT["@context"])},\n  "graph": [`
+  const tail = "\n  ]\n}\n"
+  const frame = Buffer.byteLength(head) + Buffer.byteLength(tail)
+  const texts = nodeTexts(t, meta.version)
+  let next = texts.next()
+  let parts = 0
+  do {
+    stream(jsonLdPartPath(++parts), (push) => {
+      push(head)
+      let bytes = frame
+      for (let first = true; !next.done; first = false, next = texts.next()) {
+        // the separator before a node: 5 bytes before the first, 6 before the others
+        const size = Buffer.byteLength(next.value) + (first ? 5 : 6)
+        if (!first && bytes + size > cap) break
+        push(first ? "\n    " : ",\n    ")
+        push(next.value)
+        bytes += size
+      }
+      push(tail)
+    })
+  } while (!next.done)
+  return parts
 }
