@@ -1,6 +1,6 @@
 /**
  * The extraction store: keys change with what the result depends on; results and re-extractions read back equal;
- * damaged entries are told apart from misses; connections of two builds share one file.
+ * damaged entries (or entries this store's writer did not seal) are told apart from misses; connections of two builds share one file.
  */
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -11,7 +11,7 @@ import type { IngestedSource } from "../../pipeline/01-ingest/Ingest.js"
 import { inferredMeta } from "../../pipeline/01-ingest/sourceMeta.js"
 import { loadLexicons } from "../../pipeline/03-extract/lexicon/Lexicons.js"
 import { processSource, reextract, withResult } from "../../pipeline/run/articleWork.js"
-import { cacheConfig, cacheKey, openStore, STORE_FILE } from "../../pipeline/run/cache.js"
+import { cacheConfig, cacheKey, openStore, STORE_FILE, seal } from "../../pipeline/run/cache.js"
 import { sha256 } from "../../pipeline/shared/hash.js"
 import { tmpDir } from "../lib/tmp.js"
 
@@ -52,9 +52,10 @@ describe("extraction store", () => {
     expect(store.readDay(key, "2025-11-11")._tag).toBe("miss")
   })
 
-  it("bytes that are not gzip, a payload that does not match its hash and one that breaks the schema are damaged", () => {
+  it("bytes that are not gzip, a payload that does not match its seal, and one sealed without the salt are damaged", () => {
     const raw = new Database(join(c.dir, STORE_FILE))
     const json = JSON.stringify(result)
+    const sealed = seal(c.salt)
     const damage = (sha: string, payload: Uint8Array, table = "articles") => {
       const row = raw.prepare<{ sha256: string; payload: Uint8Array }>(`SELECT * FROM ${table} WHERE key = ?`).get(key)!
       raw.prepare(`UPDATE ${table} SET sha256 = ?, payload = ? WHERE key = ?`).run(sha, payload, key)
@@ -62,14 +63,29 @@ describe("extraction store", () => {
       raw.prepare(`UPDATE ${table} SET sha256 = ?, payload = ? WHERE key = ?`).run(row.sha256, row.payload, key)
       return r._tag
     }
-    expect(damage(sha256(json), Buffer.from("not gzip at all"))).toBe("corrupt")
-    expect(damage(sha256(json), gzipSync(json.replace("Tokayev", "Tokaiev")))).toBe("corrupt")
+    // what this store's writer seals reads back
+    expect(damage(sealed(json), gzipSync(json))).toBe("hit")
+    expect(damage(sealed(json), Buffer.from("not gzip at all"))).toBe("corrupt")
+    expect(damage(sealed(json), gzipSync(json.replace("Tokayev", "Tokaiev")))).toBe("corrupt")
+    expect(damage(sealed(json), gzipSync(json.slice(0, -1)))).toBe("corrupt")
+    // a payload that breaks the schema, hashed by anything but this store's writer (a plain SHA-256, another salt)
     const bad = JSON.stringify({ ...JSON.parse(json), bodyKey: 7 })
     expect(damage(sha256(bad), gzipSync(bad))).toBe("corrupt")
+    expect(damage(seal("another salt")(bad), gzipSync(bad))).toBe("corrupt")
     expect(damage(sha256(bad), gzipSync(bad), "reextractions")).toBe("corrupt")
     raw.close()
     expect(store.read(key)._tag).toBe("hit")
     expect(store.readDay(key, "2025-11-10")._tag).toBe("hit")
+  })
+
+  it("a stored block whose clusters break their schema is damaged, even under a matching SHA-256", () => {
+    const raw = new Database(join(c.dir, STORE_FILE))
+    store.writeBlocks([["block-a", [[0, 1], [2]]]])
+    expect(store.readBlock("block-a")).toEqual({ _tag: "hit", result: [[0, 1], [2]] })
+    const bad = JSON.stringify([["0", 1]])
+    raw.prepare("UPDATE blocks SET sha256 = ?, payload = ?").run(sha256(bad), gzipSync(bad))
+    raw.close()
+    expect(store.readBlock("block-a")._tag).toBe("corrupt")
   })
 
   it("two connections (two builds sharing the cache) write between each other's writes and read both", () => {
