@@ -76,10 +76,12 @@ export function* csvFileLines(path: string, chunk = CHUNK): Generator<string> {
 }
 
 /**
- * The header and the lines (without the header) of a CSV file, as a RowLookup gives them to the diff; nothing for an
- * empty file.
+ * The header and the lines (without the header) of a CSV file, and its path, as a RowLookup gives them to the diff;
+ * nothing for an empty file.
  */
-export const csvFileTable = (path: string): { readonly header?: string; readonly lines?: () => Iterable<string> } => {
+export const csvFileTable = (
+  path: string
+): { readonly header?: string; readonly lines?: () => Iterable<string>; readonly file?: string } => {
   const it = csvFileLines(path)
   const first = it.next()
   it.return(undefined)
@@ -89,7 +91,7 @@ export const csvFileTable = (path: string): { readonly header?: string; readonly
     all.next()
     yield* all
   }
-  return { header: first.value, lines }
+  return { header: first.value, lines, file: path }
 }
 
 /** The cells of one CSV record (quotes removed, doubled quotes undone). */

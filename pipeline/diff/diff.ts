@@ -9,6 +9,7 @@ import { TABLES } from "../../schemas/Tables.js"
 import { csvCell, csvLines, parseCsv, quoteCell } from "../05-publish/csv.js"
 import { compareStrings } from "../shared/compare.js"
 import { csvLineCells } from "./csvFile.js"
+import { csvFileChanges } from "./csvFileDiff.js"
 import { type EventLineage, eventLineage } from "./lineage.js"
 import { touchedLineage } from "./touchedLineage.js"
 
@@ -77,15 +78,18 @@ export interface RowLookup {
    * that differ are split into cells.
    */
   readonly lines?: () => Iterable<string>
+  /** The CSV file `lines` reads (two files are compared by runs of bytes first: csvFileDiff.ts). */
+  readonly file?: string
   /** The columns its rows hold, or null when it has none (what `get` of its first row would name, without an index). */
   readonly columns?: () => ReadonlySet<string> | null
   /**
-   * The cells of `only` of the rows whose typed values of `columns` pass `keep`, in table order (one walk down those
-   * columns; `keep` is given the same array each time).
+   * The cells of `only` of the rows whose `column` holds `value` and which hold, in one column of `anyIn` at least, a
+   * value of that column's set, in table order (one walk down those columns; none when the table lacks one of them).
    */
-  readonly scan?: (
-    columns: ReadonlyArray<string>,
-    keep: (values: ReadonlyArray<unknown>) => boolean,
+  readonly select?: (
+    column: string,
+    value: string,
+    anyIn: ReadonlyArray<readonly [string, ReadonlySet<string>]>,
     only: ReadonlyArray<string>
   ) => Iterable<Record<string, string>>
 }
@@ -132,15 +136,20 @@ export const cellLookup = (def: TableDef<Record<string, Column>>, rows: Rows<Rec
       const names = cols.map(([k]) => k)
       for (const r of rows) yield [r[def.primaryKey] as string, names.map((k) => r[k])] as const
     },
-    scan: function* (columns, keep, only) {
-      const values = columns.map((c) => columnValues(rows, c))
+    select: function* (column, value, anyIn, only) {
+      // a test per row of each column, by its distinct values where the table is held in columns
+      const test = (name: string, set: ReadonlySet<unknown>): ((k: number) => boolean) => {
+        if (rows.cellFormatter) return rows.cellFormatter(name, (v) => set.has(v))
+        const values = columnValues(rows, name)
+        return (k) => set.has(values[k])
+      }
+      const first = test(column, new Set([value]))
+      const any = anyIn.map(([c, set]) => test(c, set))
       const some = cols.filter(([k]) => only.includes(k))
-      const at = new Array<unknown>(columns.length)
-      for (let i = 0; i < rows.length; i++) {
-        for (let c = 0; c < values.length; c++) at[c] = values[c]![i]
-        if (!keep(at)) continue
-        const r = rows.at(i)!
-        yield Object.fromEntries(some.map(([k, c]) => [k, csvCell(c, r[k])]))
+      for (let k = 0; k < rows.length; k++) {
+        if (!first(k) || !any.some((t) => t(k))) continue
+        const r = rows.at(k)!
+        yield Object.fromEntries(some.map(([name, c]) => [name, csvCell(c, r[name])]))
       }
     },
     where: function* (column, value, only) {
@@ -301,6 +310,7 @@ const walkChanges = (def: TableDef<Record<string, Column>>, a: RowLookup, b: Row
 const walkLines = (def: TableDef<Record<string, Column>>, a: RowLookup, b: RowLookup): TableChanges | null => {
   const fields = Object.keys(def.columns)
   if (fields[0] !== def.primaryKey || a.header !== b.header || a.header !== fields.map(quoteCell).join(",")) return null
+  if (a.file !== undefined && b.file !== undefined) return csvFileChanges(a.file, b.file, fields)
   return mergeWalk(
     a.lines!()[Symbol.iterator](),
     b.lines!()[Symbol.iterator](),

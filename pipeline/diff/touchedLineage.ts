@@ -24,21 +24,19 @@ interface Side {
 const rowsOf = (side: Side, ids: ReadonlySet<string>, withChanged: boolean): Array<EvidenceRecord> =>
   withChanged && side.changed.size > 0
     ? [
-        ...side.evidence.scan!(
-          ["row_table", "row_id", "evidence_id"],
-          ([t, row, id]) => t === "events" && (ids.has(row as string) || side.changed.has(id as string)),
+        ...side.evidence.select!(
+          "row_table",
+          "events",
+          [
+            ["row_id", ids],
+            ["evidence_id", side.changed]
+          ],
           COLUMNS
         )
       ]
     : ids.size === 0
       ? []
-      : [
-          ...side.evidence.scan!(
-            ["row_table", "row_id"],
-            ([t, row]) => t === "events" && ids.has(row as string),
-            COLUMNS
-          )
-        ]
+      : [...side.evidence.select!("row_table", "events", [["row_id", ids]], COLUMNS)]
 
 /**
  * The lineage of the previous release's events, from the rows of the events touched by `changes` (the table changes
@@ -56,7 +54,7 @@ export const touchedLineage = (
   const sideOf = (t: TableTexts, gone: ReadonlyArray<string>): Side | null => {
     const evidence = t.get("evidence")
     const events = t.get("events")
-    if (evidence === undefined || typeof evidence === "string" || evidence.scan === undefined) return null
+    if (evidence === undefined || typeof evidence === "string" || evidence.select === undefined) return null
     if (typeof events === "string") return null
     return { evidence, events, changed: new Set([...gone, ...changedEvidence]) }
   }
@@ -72,11 +70,7 @@ export const touchedLineage = (
   // every other event holding one of those spans, on either side
   const more = new Set<string>()
   for (const s of [a, b])
-    for (const r of s.evidence.scan!(
-      ["row_table", "source_id"],
-      ([t, source]) => t === "events" && sources.has(source as string),
-      COLUMNS
-    ))
+    for (const r of s.evidence.select!("row_table", "events", [["source_id", sources]], COLUMNS))
       if (spans.has(spanOf(r)) && !changedEvents.has(r.row_id!)) more.add(r.row_id!)
   const touched = new Set([...changedEvents, ...more])
   // all the event evidence rows of the touched events (no row twice), and their types
