@@ -48,6 +48,11 @@ export interface Rows<T> extends Iterable<T> {
    * set order: what a check of every cell needs to see, without making rows.
    */
   distinctValues?(name: keyof T): Iterable<unknown>
+  /**
+   * "string" when every value of column `name` is a string by construction (the evidence quotes, sliced from their
+   * texts): a check that asks no more than that need not read the column.
+   */
+  valueType?(name: keyof T): "string" | undefined
 }
 
 /** The values of one column of rows (of rows `from` to `to`): a columnar table gives them without making its rows. */
@@ -72,4 +77,5 @@ export interface EvidenceTable extends Rows<EvidenceRow> {
   toJSON(): Array<EvidenceRow>
   cellFormatter<A>(name: keyof EvidenceRow, format: (v: unknown) => A): (k: number) => A
   distinctValues(name: keyof EvidenceRow): Iterable<unknown>
+  valueType(name: keyof EvidenceRow): "string" | undefined
 }

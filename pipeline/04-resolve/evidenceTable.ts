@@ -200,7 +200,7 @@ interface CodedColumn {
 type ColumnSpec =
   | { readonly kind: "constant"; readonly value: unknown }
   | { readonly kind: "coded"; readonly column: CodedColumn }
-  | { readonly kind: "each"; readonly valueAt: (i: number) => unknown }
+  | { readonly kind: "each"; readonly valueAt: (i: number) => unknown; readonly strings?: true }
 
 /** The table's columns: the one place that says how each column of an evidence row is held. */
 const columnSpecs = (
@@ -228,7 +228,8 @@ const columnSpecs = (
     text_sha256: coded(source, sources.length, (c) => sources[c]!.textSha256),
     char_start: each((i) => start[i]),
     char_end: each((i) => end[i]),
-    quote: each(quote),
+    // a string by construction (a slice of its text, or the quote given): the contracts need not slice every row
+    quote: { kind: "each", valueAt: quote, strings: true },
     method: coded(method, strings.length, string),
     pipeline_version: { kind: "constant", value: PIPELINE_VERSION },
     confidence: each((i) => confidence[i]),
@@ -380,6 +381,10 @@ const makeTable = (
     },
     cellFormatter: (name, format) => cellFormatterOf(specs[name], format),
     distinctValues: (name) => distinctValuesOf(specs[name], n),
+    valueType: (name) => {
+      const spec = specs[name]
+      return spec.kind === "each" && spec.strings === true ? "string" : undefined
+    },
     byRowId: () => {
       rowGroups ??= groupByCode(row, strings.length, n)
       const { starts, positions } = rowGroups

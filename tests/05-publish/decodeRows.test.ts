@@ -110,4 +110,64 @@ describe("row contracts", () => {
       expect.stringMatching(/^evidence\[1\]\.source_id: /)
     ])
   })
+
+  it("a text column the table says holds strings only is not read; every other column still is", () => {
+    const def = TABLES.find((t) => t.name === "relations")! as unknown as TableDef<Record<string, Column>>
+    const row: Record<string, unknown> = {
+      relation_id: "rel_0123456789abcdef",
+      predicate: "member_of",
+      subject_id: "ent_0123456789abcdef",
+      object_id: "ent_0123456789abcdef",
+      role_title: "envoy",
+      source_count: 1,
+      confidence: 0.5
+    }
+    const read: Array<string> = []
+    // a columnar table of one row whose role_title (a text column without a pattern) is said to hold strings only
+    const relations = (said: "string" | undefined, values: Record<string, unknown>) => ({
+      length: 1,
+      at: (i: number) => (i === 0 ? values : undefined),
+      [Symbol.iterator]: () => [values][Symbol.iterator](),
+      distinctValues: (name: string) => {
+        read.push(name)
+        return [values[name]]
+      },
+      valueType: (name: string) => (name === "role_title" ? said : undefined)
+    })
+    const tablesWith = (rel: ReturnType<typeof relations>) =>
+      ({
+        sources: [],
+        entities: [],
+        events: [],
+        event_participants: [],
+        relations: rel,
+        evidence: []
+      }) as unknown as ReleaseTables
+    expect(rowViolations(tablesWith(relations("string", row)))).toEqual([])
+    expect(read).toEqual(Object.keys(def.columns).filter((k) => k !== "role_title"))
+    read.length = 0
+    expect(rowViolations(tablesWith(relations(undefined, row)))).toEqual([])
+    expect(read).toEqual(Object.keys(def.columns))
+    // an id column is read whatever the table says of it
+    expect(rowViolations(tablesWith(relations("string", { ...row, subject_id: "not an id" })))).toEqual([
+      expect.stringMatching(/^relations\[0\]\.subject_id: /)
+    ])
+  })
+
+  it("the evidence table says its quotes are strings, and of no other column", () => {
+    const text = "The envoy met the minister."
+    const b = evidenceBuilder()
+    b.add(
+      deriveId("evd", "envoy"),
+      "ent_0123456789abcdef",
+      "entities",
+      { sourceId: "src_0123456789abcdef", textSha256: "ab".repeat(32), text },
+      { start: 4, end: 9, quote: "envoy" },
+      "entity.gazetteer.v1",
+      0.9
+    )
+    const t = b.finish()
+    const evidence = TABLES.find((d) => d.name === "evidence")! as unknown as TableDef<Record<string, Column>>
+    expect(Object.keys(evidence.columns).filter((k) => t.valueType(k as "quote") === "string")).toEqual(["quote"])
+  })
 })
