@@ -44,11 +44,11 @@ const sink = recordingSink(() => ({
 }))
 const cpu0 = process.cpuUsage()
 const t1 = performance.now()
-const parts = emitJsonLdParts(tables, { version }, (path, emit) => sink.stream(path, emit))
+const parts = emitJsonLdParts(tables, { version }, (path, emit) => sink.write(path, emit))
 const ms = performance.now() - t1
 const cpu = process.cpuUsage(cpu0)
 // the observer is told of the collections on a later turn of the event loop
-await new Promise<void>((resume) => setImmediate(resume))
+await new Promise<void>((resume) => setTimeout(resume, 20))
 gcs.disconnect()
 
 const differ: Array<string> = []
