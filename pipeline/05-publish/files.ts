@@ -145,7 +145,7 @@ export const writeReleaseFiles = (
   for (const [name, doc] of Object.entries(jsonSchemas())) sink.put(`schemas/${name}`, enc(stableStringify(doc)))
   sink.put("context.jsonld", enc(stableStringify(CONTEXT)))
   const jsonLdParts = timings.time("publish: json-ld", () =>
-    emitJsonLdParts(t, { version: meta.version }, (path, emit) => sink.stream(path, emit))
+    emitJsonLdParts(t, { version: meta.version }, (path, emit) => sink.write(path, emit))
   )
   timings.mark("json-ld")
   // what the metadata files read of the tables, before they go: the card's counts (the content hash reads only the

@@ -7,8 +7,9 @@
 
 import type { ReleaseTables } from "../../schemas/ReleaseTables.js"
 import { DATASET_NAME } from "../../schemas/version.js"
-import { joinBytes } from "../shared/stableJson.js"
-import { CONTEXT, decimal, iri, motivation, typedDate } from "./jsonldContext.js"
+import { ByteWriter, jsonBytes } from "./jsonBytes.js"
+import { CONTEXT, decimal, iri, typedDate } from "./jsonldContext.js"
+import { annotationObjects, annotationWriter } from "./jsonldEvidence.js"
 
 export { CONTEXT } from "./jsonldContext.js"
 
@@ -37,104 +38,60 @@ const SCHEMA_TYPE: Record<string, string> = {
   named_event: "schema:Event"
 }
 
-/** JSON text put into a node as it is (a node's evidence, made from the evidence columns without objects). */
-class RawJson {
-  constructor(readonly json: string) {}
+/** A node's value written by a function (a node's evidence, written from the evidence columns without objects). */
+class Written {
+  constructor(readonly write: (w: ByteWriter) => void) {}
 }
 
-/** JSON.stringify of a node whose values may be RawJson. */
-const nodeJson = (node: Record<string, unknown>): string => {
-  let out = "{"
+/** `"key":` of each key, encoded once. */
+const keyBytes = new Map<string, Buffer>()
+
+/** JSON.stringify of a node whose values may be Written, into `w`. */
+const writeNode = (w: ByteWriter, node: Record<string, unknown>): void => {
+  w.byte(0x7b)
+  let first = true
   for (const k in node) {
     const v = node[k]
     if (v === undefined) continue
-    out += (out.length > 1 ? "," : "") + JSON.stringify(k) + ":" + (v instanceof RawJson ? v.json : JSON.stringify(v))
+    if (!first) w.byte(0x2c)
+    first = false
+    let key = keyBytes.get(k)
+    if (key === undefined) keyBytes.set(k, (key = jsonBytes({ [k]: 0 }).subarray(1, -2)))
+    w.bytes(key)
+    if (v instanceof Written) v.write(w)
+    else if (typeof v === "string") w.jsonString(v)
+    else if (Array.isArray(v) && v.every((x) => typeof x === "string")) {
+      w.byte(0x5b)
+      for (let j = 0; j < v.length; j++) {
+        if (j > 0) w.byte(0x2c)
+        w.jsonString(v[j])
+      }
+      w.byte(0x5d)
+    } else w.utf8(JSON.stringify(v))
   }
-  return out + "}"
-}
-
-type Evidence = Tables["evidence"]
-type EvidenceColumn = Parameters<Evidence["cellFormatter"]>[0]
-
-/** One evidence row's annotation, as an object (`objects`) or as JSON text (`json`): the same keys in the same order. */
-const annotationOf = <A>(evidence: Evidence, format: (v: unknown) => A) => {
-  const col = <B>(name: EvidenceColumn, f: (v: unknown) => B) => evidence.cellFormatter(name, f)
-  const raw = (name: EvidenceColumn) => col(name, (v) => v)
-  const [reportedDate, reportedPrecision, reportedModality] = [
-    raw("reported_date"),
-    raw("reported_precision"),
-    col("reported_modality", (v) => (v === null ? undefined : format(v)))
-  ]
-  const evidenceId = raw("evidence_id")
-  return {
-    confidence: col("confidence", (v) => format(decimal(v as number))),
-    conflict: raw("conflict") as (k: number) => boolean,
-    id: col("evidence_id", (v) => format(iri(v as string))),
-    identifier: col("evidence_id", format),
-    method: col("method", format),
-    motivatedBy: col("row_table", (v) => format(motivation(v as string))),
-    pipelineVersion: col("pipeline_version", format),
-    reportedDate: (k: number): A | undefined => {
-      const d = reportedDate(k) as string | null
-      return d === null ? undefined : format(typedDate(d, reportedPrecision(k) as string, evidenceId(k) as string))
-    },
-    reportedModality,
-    end: col("char_end", format),
-    start: col("char_start", format),
-    exact: col("quote", format),
-    hasSource: col("source_id", (v) => format(iri(v as string)))
-  }
-}
-
-/** A node's evidence as W3C Web Annotations (objects), each targeting a span of its source. */
-const annotationObjects = (evidence: Evidence): ((positions: ReadonlyArray<number>) => unknown) => {
-  const a = annotationOf(evidence, (v) => v)
-  return (positions) =>
-    positions.map((k) => ({
-      type: "oa:Annotation",
-      id: a.id(k),
-      confidence: a.confidence(k),
-      ...(a.conflict(k) ? { conflict: true } : {}),
-      hasTarget: {
-        type: "oa:SpecificResource",
-        hasSelector: [
-          { type: "TextPositionSelector", end: a.end(k), start: a.start(k) },
-          { type: "TextQuoteSelector", exact: a.exact(k) }
-        ],
-        hasSource: a.hasSource(k)
-      },
-      identifier: a.identifier(k),
-      method: a.method(k),
-      motivatedBy: a.motivatedBy(k),
-      pipelineVersion: a.pipelineVersion(k),
-      reportedDate: a.reportedDate(k),
-      reportedModality: a.reportedModality(k)
-    }))
-}
-
-/** The JSON text of annotationObjects' list (tests/05-publish/jsonld.test.ts holds the two equal). */
-const annotationJson = (evidence: Evidence): ((positions: ReadonlyArray<number>) => RawJson) => {
-  const a = annotationOf(evidence, (v) => JSON.stringify(v))
-  return (positions) => {
-    let out = "["
-    for (const k of positions) {
-      if (out.length > 1) out += ","
-      const date = a.reportedDate(k)
-      const modality = a.reportedModality(k)
-      out += `{"type":"oa:Annotation","id":${a.id(k)},"confidence":${a.confidence(k)},${a.conflict(k) ? `"conflict":true,` : ""}"hasTarget":{"type":"oa:SpecificResource","hasSelector":[{"type":"TextPositionSelector","end":${a.end(k)},"start":${a.start(k)}},{"type":"TextQuoteSelector","exact":${a.exact(k)}}],"hasSource":${a.hasSource(k)}},"identifier":${a.identifier(k)},"method":${a.method(k)},"motivatedBy":${a.motivatedBy(k)},"pipelineVersion":${a.pipelineVersion(k)}${date === undefined ? "" : `,"reportedDate":${date}`}${modality === undefined ? "" : `,"reportedModality":${modality}`}}`
-    }
-    return new RawJson(out + "]")
-  }
+  w.byte(0x7d)
 }
 
 /** What every node of a row with evidence shares: its annotations and the sources they quote. */
 const provenance = (t: Tables, form: "objects" | "json") => {
-  const positions = t.evidence.byRowId()
-  const annotate = form === "objects" ? annotationObjects(t.evidence) : annotationJson(t.evidence)
+  const byRowId = t.evidence.byRowId()
+  // a node asks for its row's evidence twice (evidence, wasDerivedFrom): the positions of the last row are kept
+  let last: { rowId: string; positions: ReadonlyArray<number> } = { rowId: "", positions: [] }
+  const positionsOf = (rowId: string): ReadonlyArray<number> => {
+    if (last.rowId !== rowId) last = { rowId, positions: byRowId.get(rowId) ?? [] }
+    return last.positions
+  }
+  const annotate =
+    form === "objects"
+      ? annotationObjects(t.evidence)
+      : (() => {
+          const write = annotationWriter(t.evidence)
+          return (positions: ReadonlyArray<number>) => new Written((w) => write(w, positions))
+        })()
   const sourceOf = t.evidence.cellFormatter("source_id", (v) => iri(v as string))
   return {
-    evidence: (rowId: string) => annotate(positions.get(rowId) ?? []),
-    derived: (rowId: string) => [...new Set((positions.get(rowId) ?? []).map(sourceOf))]
+    evidence: (rowId: string) => annotate(positionsOf(rowId)),
+    derived: (rowId: string) => [...new Set(positionsOf(rowId).map(sourceOf))]
   }
 }
 
@@ -222,7 +179,7 @@ const datasetNode = (version: string) => ({ type: "schema:Dataset", name: DATASE
  * The graph's nodes, one at a time: the dataset, then sources, entities, events, participations and relations, each
  * row with its evidence. Keys are written `type`, `id`, then the rest sorted (the order of the literals): the
  * streaming form of JSON-LD, which lets a streaming reader emit a node's triples without holding the node. With `json`, a node's evidence
- * is the JSON text of its annotations (for emitJsonLd).
+ * is written as bytes (for emitJsonLdParts).
  */
 export function* graphNodes(
   t: Tables,
@@ -248,11 +205,6 @@ export const toJsonLd = (t: Tables, meta: { readonly version: string }): unknown
   graph: [...graphNodes(t, meta.version)]
 })
 
-/** The JSON text of each graph node, in order. */
-function* nodeTexts(t: Tables, version: string): Generator<string, void> {
-  for (const node of graphNodes(t, version, "json")) yield nodeJson(node)
-}
-
 /**
  * The most bytes of UTF-8 in one part of the release's JSON-LD: 64 MiB. A JavaScript string holds at most 2^29 - 24
  * UTF-16 units (V8), so one document of a 10,000-article release (1.3 GB) cannot be read by `JSON.parse`; a part of
@@ -267,46 +219,76 @@ export const jsonLdPartPath = (n: number): string => (n === 1 ? "release.jsonld"
  * release.jsonld: the document of toJsonLd, written node by node, one graph node per line
  * (compact JSON; a release diff shows whole changed nodes). Never one string of the whole graph.
  */
-export const jsonLdBytes = (t: Tables, meta: { readonly version: string }): Uint8Array =>
-  joinBytes((push) => emitJsonLd(t, meta, push))
-
-/** Push the text of release.jsonld as one document, whatever its size (see jsonLdBytes) piece by piece. */
-export const emitJsonLd = (t: Tables, meta: { readonly version: string }, push: (s: string) => void): void => {
-  emitJsonLdParts(t, meta, (_path, emit) => emit(push), Number.POSITIVE_INFINITY)
+export const jsonLdBytes = (t: Tables, meta: { readonly version: string }): Uint8Array => {
+  const chunks: Array<Buffer> = []
+  emitJsonLdParts(t, meta, (_path, emit) => emit((chunk) => chunks.push(Buffer.from(chunk))), Number.POSITIVE_INFINITY)
+  return Buffer.concat(chunks)
 }
+
+/** Bytes handed on a megabyte at a time (a larger piece on its own), through one reused buffer. */
+const piecewise = (out: (chunk: Uint8Array) => void) => {
+  const buffer = Buffer.allocUnsafe(PIECE)
+  let used = 0
+  const flush = () => {
+    if (used > 0) out(buffer.subarray(0, used))
+    used = 0
+  }
+  const put = (b: Uint8Array) => {
+    if (used + b.length > PIECE) flush()
+    if (b.length > PIECE) out(b)
+    else {
+      buffer.set(b, used)
+      used += b.length
+    }
+  }
+  return { put, flush }
+}
+
+const PIECE = 1 << 20
 
 /**
  * Write the release's JSON-LD as parts of at most `cap` bytes (JSONLD_PART_BYTES in a build): the graph's nodes, in
  * their order, go into release.jsonld until the next one would take it past the cap, then into release-2.jsonld, and
  * so on. Each part is a whole document with the same inline context and one node per line, so the parts' triples
  * together are the single document's; the dataset node is the first part's first. A node larger than the cap is a
- * part alone. Under the cap there is one part, byte for byte the single document. Returns the number of parts.
+ * part alone. Under the cap there is one part, byte for byte the single document. Returns the number of parts. Each
+ * node is written as UTF-8 into one reused buffer (its size is then known without measuring a string), and each part
+ * is handed to `stream` as chunks that are valid until `out` returns.
  */
 export const emitJsonLdParts = (
   t: Tables,
   meta: { readonly version: string },
-  stream: (path: string, emit: (push: (s: string) => void) => void) => void,
+  stream: (path: string, emit: (out: (chunk: Uint8Array) => void) => void) => void,
   cap: number = JSONLD_PART_BYTES
 ): number => {
-  const head = `{\n  "@context": ${JSON.stringify(CONTEXT["@context"])},\n  "graph": [`
-  const tail = "\n  ]\n}\n"
-  const frame = Buffer.byteLength(head) + Buffer.byteLength(tail)
-  const texts = nodeTexts(t, meta.version)
-  let next = texts.next()
+  const head = Buffer.from(`{\n  "@context": ${JSON.stringify(CONTEXT["@context"])},\n  "graph": [`, "utf8")
+  const tail = Buffer.from("\n  ]\n}\n", "utf8")
+  // the separator before a node: 5 bytes before the first, 6 before the others
+  const [before, between] = [Buffer.from("\n    "), Buffer.from(",\n    ")]
+  const frame = head.length + tail.length
+  const node = new ByteWriter()
+  const nodes = graphNodes(t, meta.version, "json")
+  let next = nodes.next()
+  const write = () => {
+    node.reset()
+    if (!next.done) writeNode(node, next.value)
+  }
+  write()
   let parts = 0
   do {
-    stream(jsonLdPartPath(++parts), (push) => {
-      push(head)
+    stream(jsonLdPartPath(++parts), (out) => {
+      const part = piecewise(out)
+      part.put(head)
       let bytes = frame
-      for (let first = true; !next.done; first = false, next = texts.next()) {
-        // the separator before a node: 5 bytes before the first, 6 before the others
-        const size = Buffer.byteLength(next.value) + (first ? 5 : 6)
+      for (let first = true; !next.done; first = false, next = nodes.next(), write()) {
+        const size = node.pos + (first ? before.length : between.length)
         if (!first && bytes + size > cap) break
-        push(first ? "\n    " : ",\n    ")
-        push(next.value)
+        part.put(first ? before : between)
+        part.put(node.view())
         bytes += size
       }
-      push(tail)
+      part.put(tail)
+      part.flush()
     })
   } while (!next.done)
   return parts

@@ -26,8 +26,8 @@ export interface FileSink {
    */
   readonly stream: (path: string, emit: (push: (s: string) => void) => void) => void
   /**
-   * Take one file given as a sequence of byte chunks, written as they come (each chunk must stay unchanged until `emit`
-   * returns).
+   * Take one file given as a sequence of byte chunks, written as they come: each chunk is hashed and written (or
+   * copied) before `out` returns, so the caller may reuse its memory then.
    */
   readonly write: (path: string, emit: (out: (chunk: Uint8Array) => void) => void) => void
   /** Hash and size of every file taken so far. */

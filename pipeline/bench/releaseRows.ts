@@ -1,6 +1,6 @@
 /**
  * A published release's tables read back from its Arrow files and texts as a build holds them (rows as objects, the
- * evidence table built as resolution builds it): what the benches of single stages (explorer, diff) feed them.
+ * evidence table built as resolution builds it): what the benches of single stages (explorer, diff, JSON-LD) feed them.
  */
 import * as fs from "node:fs"
 import * as nodePath from "node:path"

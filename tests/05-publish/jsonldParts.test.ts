@@ -39,7 +39,7 @@ beforeAll(async () => {
 /** The parts written with `cap`, by path, in the order they were written. */
 const partsWith = (cap: number) => {
   const sink = memorySink()
-  const n = emitJsonLdParts(t, META, (path, emit) => sink.stream(path, emit), cap)
+  const n = emitJsonLdParts(t, META, (path, emit) => sink.write(path, emit), cap)
   return { n, parts: [...sink.bytes].map(([path, b]) => [path, Buffer.from(b).toString("utf8")] as const) }
 }
 
