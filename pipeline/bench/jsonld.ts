@@ -55,7 +55,7 @@ const differ: Array<string> = []
 const missing: Array<string> = []
 if (check) {
   const sha = (path: string) => createHash("sha256").update(fs.readFileSync(path)).digest("hex")
-  const published = fs.readdirSync(dir).filter((f) => /^release(-\d+)?\.jsonld$/.test(f))
+  const published = fs.readdirSync(dir).filter((f) => f === "release.jsonld" || /^release-\d+\.jsonld$/.test(f))
   for (const p of published) if (!sink.files.has(p)) missing.push(p)
   for (const [p, f] of sink.files)
     if (!fs.existsSync(nodePath.join(dir, p)) || sha(nodePath.join(dir, p)) !== f.sha256) differ.push(p)
