@@ -41,6 +41,9 @@ export type ParquetAnswer = {
   readonly error?: string
 }
 
+/** The thread's module. */
+export const PARQUET_WORKER = new URL("./parquetWorker.ts", import.meta.url)
+
 /** Batches handed over and not yet taken by the thread's writer, at most (two: a table's first is held for its second). */
 export const IN_FLIGHT = 2
 
@@ -55,7 +58,7 @@ export const startParquetThread = (sliceRows = BATCH_ROWS): ParquetThread => {
   // shared[2]: batches its writers have taken (or dropped)
   const shared = new Int32Array(new SharedArrayBuffer(12))
   const { port1, port2 } = new MessageChannel()
-  const worker = tsWorker(new URL("./parquetWorker.ts", import.meta.url), { port: port2, shared }, [port2])
+  const worker = tsWorker(PARQUET_WORKER, { port: port2, shared }, [port2])
   // never what keeps the process alive
   worker.unref()
   let stopped = false

@@ -46,7 +46,7 @@ export class MemoryOverBudget extends defineError<MemoryOverBudget>()(
     effect: "warning",
     message: "peak memory {peakMb} MB passed the --memory budget of {budgetMb} MB{stages}",
     remedy:
-      "Give a larger --memory, fewer --workers (each worker holds about 150 MB of code and lexicons), or build the sources in parts; the release is the same either way."
+      "Give a larger --memory, fewer --workers (each worker holds about 50 MB of code and lexicons), or build the sources in parts; the release is the same either way."
   }
 ) {}
 

@@ -39,6 +39,9 @@ type Pending = {
   readonly done: (r: Answer) => void
 }
 
+/** The module each worker of the pool runs. */
+export const POOL_WORKER = new URL("./worker.ts", import.meta.url)
+
 const fileOf = (t: Task): string => ("article" in t ? t.article.file : `${t.day.source.file} (day ${t.day.day})`)
 
 /**
@@ -51,8 +54,7 @@ export const makePool = (size: number, cache: CacheConfig | null, heapMb?: numbe
       readonly pool: Pool
       readonly workers: ReadonlyArray<Worker>
     }>((resume) => {
-      const url = new URL("./worker.ts", import.meta.url)
-      const workers = Array.from({ length: size }, () => tsWorker(url, { cache }, [], heapMb))
+      const workers = Array.from({ length: size }, () => tsWorker(POOL_WORKER, { cache }, [], heapMb))
       const idle: Array<Worker> = []
       const busy = new Map<Worker, ReadonlyArray<Pending>>()
       const queue: Array<Pending> = []

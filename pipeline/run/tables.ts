@@ -20,8 +20,10 @@ import {
 import { type ReferenceInput, referenceDays, referenceEventsOf } from "../04-resolve/referenceDays.js"
 import { rowViolations } from "../05-publish/decodeRows.js"
 import { textPathOf } from "../05-publish/files.js"
+import { PARQUET_WORKER } from "../05-publish/parquetThread.js"
 import { today } from "../Config.js"
 import { noTimings, type Timings } from "../shared/timings.js"
+import { prepareWorkerBundles } from "../shared/workerBundle.js"
 import {
   type ArticleOptions,
   type DayClues,
@@ -35,7 +37,7 @@ import {
 import { interner, reviveExtraction } from "./articleWork.js"
 import type { Store } from "./cache.js"
 import { resolveByBlocks } from "./eventBlocks.js"
-import type { Pool } from "./pool.js"
+import { POOL_WORKER, type Pool } from "./pool.js"
 import { type Spill, type Spilled, withSpill } from "./spill.js"
 import { type DayOutcome, type DayTask, runDayTask, storeDayOutcomes } from "./task.js"
 import { timed } from "./timed.js"
@@ -48,6 +50,20 @@ export const lexicons = Effect.try({
   try: () => loadLexicons(),
   catch: (e) => (e instanceof LexiconInvalid ? e : new LexiconInvalid({ file: "pipeline/lexicons", detail: String(e) }))
 })
+
+/**
+ * The bundles of the article pool's and the Parquet thread's modules; a module that could not be bundled is said once,
+ * and its workers run through tsx (the same results, more memory).
+ */
+const workerBundles = Effect.flatMap(
+  Effect.promise(() => prepareWorkerBundles([POOL_WORKER, PARQUET_WORKER])),
+  (failed) =>
+    Effect.forEach(
+      failed,
+      (f) => Console.error(`note: workers of ${f.entry} run through tsx: it could not be bundled (${f.error})`),
+      { discard: true }
+    )
+)
 
 /** Everything a build computes before writing. */
 export interface Built {
@@ -194,6 +210,10 @@ const tablesOf = Effect.fn("Run.tables")(function* (
   spill: Spill,
   policy: TextPolicyOf
 ) {
+  // the worker threads this build may start run from bundles (shared/workerBundle.ts), made before the first starts
+  // (CAR_WORKER_BUNDLES=0: through tsx, with source maps in stack traces)
+  if (articles.workers > 0 && articles.remote === undefined && process.env.CAR_WORKER_BUNDLES !== "0")
+    yield* timed(timings, "worker bundles", workerBundles)
   const lex = yield* timed(timings, "lexicons", lexicons)
   const store = yield* openCache(articles.cacheDir, lex)
   const texts = new Map<string, string>()
