@@ -1,14 +1,15 @@
 /**
  * Worker threads run from bundles: each worker module (the article pool's, the Parquet thread's) and everything it
  * imports, TypeScript and packages alike, bundled by esbuild into one ES module kept in node_modules/.cache/car-workers.
- * Not through tsx, which each worker would otherwise load with every module's text and source map, and not with the
- * whole of a package whose index re-exports everything (effect): measured on the article worker, a thread's resident
- * memory falls from about 150 MB to 45–65 MB, and it starts faster.
+ * Not through tsx, which would otherwise compile each module and keep its text and source map in every thread, and not
+ * with the whole of a package whose index re-exports everything (effect): an article worker takes about 50 MB instead
+ * of about 155 MB, and it starts faster.
  *
- * A module's `import.meta.url` is its own file's URL in the bundle too, so that files it finds beside itself (the
- * lexicons, package.json, parquet-wasm through createRequire) are found. A bundle is used only while every file it was
- * made from is unchanged (their SHA-256 are kept beside it), and it is made again otherwise. When esbuild or the cache
- * folder fails, the workers run through tsx as before (worker.ts): slower to start and larger, with the same results.
+ * A module's `import.meta.url` (and `filename`, `dirname`) are its own file's in the bundle too, so that the files it
+ * finds beside itself (the lexicons, package.json, parquet-wasm through createRequire) are found. A bundle is used only
+ * while every file it was made from is unchanged (their SHA-256 are kept beside it), and it is made again otherwise.
+ * When esbuild or the cache folder fails, the workers run through tsx as before: slower to start and larger, with the
+ * same results.
  */
 import { createHash } from "node:crypto"
 import * as fs from "node:fs"
@@ -56,6 +57,16 @@ const writeAtomic = (path: string, bytes: Uint8Array | string): void => {
   fs.renameSync(tmp, path)
 }
 
+/**
+ * Packages never bundled, imported from node_modules as they are (the bundle lies inside node_modules): native addons
+ * and esbuild itself, which find files beside their own code. The worker modules import no other such package (their
+ * bundles hold no __dirname or __filename); a bundle of the command line would need more (bench.md).
+ */
+const EXTERNAL = ["better-sqlite3", "esbuild"]
+
+/** The names of the constants that stand for a bundled module's import.meta.url, filename and dirname. */
+const [OWN_URL, OWN_FILE, OWN_DIR] = ["__ownImportMetaUrl", "__ownImportMetaFilename", "__ownImportMetaDirname"]
+
 /** Bundle `entry` (a file path) into `dir`; the bundle's path. */
 const makeBundle = async (entry: string, dir: string): Promise<string> => {
   const esbuild = await import("esbuild")
@@ -68,25 +79,26 @@ const makeBundle = async (entry: string, dir: string): Promise<string> => {
     write: false,
     metafile: true,
     outfile: nodePath.join(dir, "bundle.mjs"),
-    // loaded by Node as a native addon, not bundled
-    external: ["better-sqlite3"],
     // the settings here, not a tsconfig.json found on disk
+    external: EXTERNAL,
     tsconfigRaw: { compilerOptions: { alwaysStrict: true } },
     logLevel: "silent",
     // CommonJS packages bundled into an ES module still call require for Node's own modules
     banner: {
       js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);'
     },
+    // each module's import.meta.url (in code, not in its strings) is a constant of its own holding its file's URL
+    define: { "import.meta.url": OWN_URL, "import.meta.filename": OWN_FILE, "import.meta.dirname": OWN_DIR },
     plugins: [
       {
         name: "own-import-meta-url",
         setup: (b) => {
-          b.onLoad({ filter: /\.(ts|mts|js|mjs)$/ }, (args) => {
+          b.onLoad({ filter: /\.(ts|mts|cts|js|mjs|cjs)$/ }, (args) => {
             const text = fs.readFileSync(args.path, "utf8")
-            if (!text.includes("import.meta.url")) return undefined
+            if (!text.includes("import.meta")) return undefined
             return {
-              contents: text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
-              loader: /\.m?ts$/.test(args.path) ? "ts" : "js"
+              contents: `const ${OWN_URL} = ${JSON.stringify(pathToFileURL(args.path).href)}, ${OWN_FILE} = ${JSON.stringify(args.path)}, ${OWN_DIR} = ${JSON.stringify(nodePath.dirname(args.path))};\n${text}`,
+              loader: /\.[mc]?ts$/.test(args.path) ? "ts" : "js"
             }
           })
         }

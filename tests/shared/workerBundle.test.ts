@@ -31,15 +31,17 @@ const workerModule = (note: string) => {
     [
       'import { readFileSync } from "node:fs"',
       'export const beside = (): string => readFileSync(new URL("./note.txt", import.meta.url), "utf8")',
-      "export const where: string = import.meta.url"
+      "export const where: string = import.meta.url",
+      // the words in a string stay words
+      'export const words = "import.meta.url"'
     ].join("\n")
   )
   writeFileSync(
     join(dir, "main.ts"),
     [
       'import { parentPort, workerData } from "node:worker_threads"',
-      'import { beside, where } from "./lib/read.js"',
-      "parentPort!.postMessage({ note: beside(), where, data: workerData })"
+      'import { beside, where, words } from "./lib/read.js"',
+      "parentPort!.postMessage({ note: beside(), where, words, data: workerData })"
     ].join("\n")
   )
   return { dir, entry: pathToFileURL(join(dir, "main.ts")) }
@@ -54,6 +56,7 @@ describe("worker bundles", () => {
     expect(answer).toEqual({
       note: "beside the library",
       where: pathToFileURL(join(dir, "lib", "read.ts")).href,
+      words: "import.meta.url",
       data: { n: 7 }
     })
   })
@@ -68,7 +71,10 @@ describe("worker bundles", () => {
     // a file read at run time is not an input: the same bundle reads the new text
     expect(await bundleOf(entry, out)).toEqual({ path: first.path, made: false })
     expect(await firstMessage(new Worker(first.path))).toMatchObject({ note: "second" })
-    writeFileSync(join(dir, "lib", "read.ts"), 'export const beside = (): string => "changed"\nexport const where = ""')
+    writeFileSync(
+      join(dir, "lib", "read.ts"),
+      'export const beside = (): string => "changed"\nexport const where = ""\nexport const words = ""'
+    )
     const changed = await bundleOf(entry, out)
     expect(changed.made).toBe(true)
     expect(changed.path).not.toBe(first.path)
