@@ -11,11 +11,11 @@
  * When esbuild or the cache folder fails, the workers run through tsx as before: slower to start and larger, with the
  * same results.
  */
-import { createHash } from "node:crypto"
 import * as fs from "node:fs"
 import * as nodePath from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { REPO_ROOT } from "./codeHash.js"
+import { sha256 } from "./hash.js"
 import { makeDir } from "./makeDir.js"
 
 /** Where the bundles are kept (never committed; gone with node_modules). */
@@ -27,7 +27,8 @@ interface BundleRecord {
   readonly inputs: Readonly<Record<string, string>>
 }
 
-const sha256 = (b: Uint8Array | string): string => createHash("sha256").update(b).digest("hex")
+/** A file's path relative to the repository, with "/" (as the records keep it). */
+const repoPath = (abs: string): string => nodePath.relative(REPO_ROOT, abs).split(nodePath.sep).join("/")
 
 /** Bundles made or checked in this process, by the worker module's URL. */
 const ready = new Map<string, string>()
@@ -37,7 +38,7 @@ export const workerBundle = (entry: URL): string | undefined => ready.get(entry.
 
 /** The record of `entry`'s bundle in `dir`: its name says which module (path relative to the repository). */
 const recordPath = (dir: string, entry: string): string =>
-  nodePath.join(dir, `${sha256(nodePath.relative(REPO_ROOT, entry).split(nodePath.sep).join("/")).slice(0, 16)}.json`)
+  nodePath.join(dir, `${sha256(repoPath(entry)).slice(0, 16)}.json`)
 
 /** The bundle a record names, when every file it was made from still has its SHA-256. */
 const stillValid = (dir: string, record: BundleRecord): string | undefined => {
@@ -79,8 +80,8 @@ const makeBundle = async (entry: string, dir: string): Promise<string> => {
     write: false,
     metafile: true,
     outfile: nodePath.join(dir, "bundle.mjs"),
-    // the settings here, not a tsconfig.json found on disk
     external: EXTERNAL,
+    // the settings here, not a tsconfig.json found on disk
     tsconfigRaw: { compilerOptions: { alwaysStrict: true } },
     logLevel: "silent",
     // CommonJS packages bundled into an ES module still call require for Node's own modules
@@ -111,8 +112,7 @@ const makeBundle = async (entry: string, dir: string): Promise<string> => {
   for (const file of Object.keys(result.metafile.inputs).sort()) {
     // esbuild names inputs relative to the working directory
     const abs = nodePath.resolve(file)
-    if (fs.existsSync(abs))
-      inputs[nodePath.relative(REPO_ROOT, abs).split(nodePath.sep).join("/")] = sha256(fs.readFileSync(abs))
+    if (fs.existsSync(abs)) inputs[repoPath(abs)] = sha256(fs.readFileSync(abs))
   }
   const bundle = nodePath.join(dir, name)
   if (!fs.existsSync(bundle)) writeAtomic(bundle, code)
@@ -157,8 +157,7 @@ export const prepareWorkerBundles = async (
     try {
       ready.set(url.href, (await bundleOf(url, dir)).path)
     } catch (e) {
-      const entry = nodePath.relative(REPO_ROOT, fileURLToPath(url)).split(nodePath.sep).join("/")
-      failed.push({ entry, error: reasonOf(e) })
+      failed.push({ entry: repoPath(fileURLToPath(url)), error: reasonOf(e) })
     }
   }
   return failed
